@@ -1,0 +1,68 @@
+// The OneSeal desktop client: wires the libraries together; no logic of its own.
+#include "services/AuthService.h"
+#include "services/HallService.h"
+#include "ui/AppSettings.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QMessageBox>
+
+using namespace oneseal;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OneSeal"));
+    QApplication::setApplicationName(QStringLiteral("OneSeal"));
+    QApplication::setApplicationVersion(QStringLiteral(ONESEAL_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/oneseal/icons/oneseal.svg")));
+    ui::AppSettings::installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "OneSeal window-staff client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QApplication::translate("main", "The hall database file."),
+                                      QApplication::translate("main", "path"),
+                                      services::HallService::defaultDatabasePath());
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QApplication::translate("main", "Create the demo hall if there is none."));
+    parser.addOption(dbOption);
+    parser.addOption(demoOption);
+    parser.process(app);
+
+    const QString path = parser.value(dbOption);
+    if (!QFile::exists(path)) {
+        QString error;
+        if (!parser.isSet(demoOption)) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "OneSeal"),
+                                  QApplication::translate("main", "There is no hall database at %1.\nCreate one with "
+                                                                  "'oneseal-admin init', or start with --demo.")
+                                      .arg(path));
+            return 1;
+        }
+        if (!services::HallService::createDemoHall(path, &error)) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "OneSeal"), error);
+            return 1;
+        }
+    }
+
+    services::AuthService auth(path);
+    for (;;) {
+        ui::LoginDialog login(auth, QString());
+        if (login.exec() != QDialog::Accepted)
+            return 0;
+        auto* window = new ui::MainWindow(login.takeSession());
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        bool loggedOut = false;
+        QObject::connect(window, &ui::MainWindow::loggedOut, [&loggedOut] { loggedOut = true; });
+        window->show();
+        const int rc = app.exec();
+        if (!loggedOut)
+            return rc;
+    }
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace oneseal::core::crypto {
+
+/** Cryptographically strong random bytes (OpenSSL RAND_bytes). */
+QByteArray randomBytes(int count);
+
+/** SHA-256 of data. */
+QByteArray sha256(const QByteArray& data);
+
+/** Compares two byte strings in time independent of where they differ. */
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+
+/** Overwrites a buffer that held a secret. */
+void wipe(QByteArray& secret);
+
+/** Parameters of the scrypt key-derivation function (RFC 7914). */
+struct ScryptParams
+{
+    quint64 n = 1u << 15; ///< CPU/memory cost (32 MiB with r = 8)
+    quint32 r = 8;
+    quint32 p = 1;
+};
+
+/** Derives a key of keyLength bytes from a password with scrypt; empty on failure. */
+QByteArray scrypt(const QString& password, const QByteArray& salt, const ScryptParams& params, int keyLength = 32);
+
+/** AES-256-GCM: returns nonce (12) | ciphertext | tag (16). aad is authenticated, not encrypted. */
+QByteArray aeadEncrypt(const QByteArray& key, const QByteArray& plaintext, const QByteArray& aad = {});
+
+/** Reverses aeadEncrypt; nullopt when the key is wrong or the data was changed. */
+std::optional<QByteArray> aeadDecrypt(const QByteArray& key, const QByteArray& sealed, const QByteArray& aad = {});
+
+/**
+ * Slow salted password hashes for the users table, as text:
+ * "scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>".
+ */
+QString hashPassword(const QString& password, const ScryptParams& params = {});
+bool verifyPassword(const QString& password, const QString& encoded);
+
+} // namespace oneseal::core::crypto

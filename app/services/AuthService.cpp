@@ -1,0 +1,182 @@
+#include "AuthService.h"
+
+#include "db/KeyRing.h"
+#include "db/UserRepository.h"
+
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace oneseal::services {
+
+namespace {
+
+QString wrongCredentials()
+{
+    return AuthService::tr("The user name or the password is wrong.");
+}
+} // namespace
+
+AuthService::AuthService(QString databasePath, const core::Clock& clock)
+    : m_databasePath(std::move(databasePath))
+    , m_clock(&clock)
+{
+}
+
+int AuthService::secondsToWait() const
+{
+    return m_throttle.secondsToWait(m_clock->now());
+}
+
+std::unique_ptr<Session> AuthService::login(const QString& username, const QString& password, QString* error)
+{
+    auto fail = [error](const QString& text) -> std::unique_ptr<Session> {
+        if (error)
+            *error = text;
+        return nullptr;
+    };
+    if (const int wait = secondsToWait(); wait > 0)
+        return fail(tr("Too many wrong passwords. Try again in %n second(s).", nullptr, wait));
+    if (username.trimmed().isEmpty() || password.isEmpty())
+        return fail(tr("Enter your user name and password."));
+
+    QString e;
+    const auto ring = db::KeyRing::load(db::KeyRing::pathFor(m_databasePath), &e);
+    if (!ring)
+        return fail(e);
+    auto key = ring->unlock(username, password);
+    if (!key) {
+        m_throttle.recordFailure(m_clock->now());
+        return fail(wrongCredentials());
+    }
+    auto database = db::Database::open(m_databasePath, *key, {}, &e);
+    if (!database) {
+        core::crypto::wipe(*key);
+        return fail(e);
+    }
+    if (!database->migrate(&e)) {
+        core::crypto::wipe(*key);
+        return fail(e);
+    }
+    const auto user = db::UserRepository(database->sql()).byUsername(username);
+    if (!user || !user->active) {
+        core::crypto::wipe(*key);
+        m_throttle.recordFailure(m_clock->now());
+        return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
+    }
+    m_throttle.recordSuccess();
+    return std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
+}
+
+bool AuthService::verifyPassword(const Session& session, const QString& password)
+{
+    return core::crypto::verifyPassword(password, session.user().passwordHash);
+}
+
+bool AuthService::changePassword(Session& session, const QString& oldPassword, const QString& newPassword,
+                                 QString* error, const core::crypto::ScryptParams& kdf)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    if (!verifyPassword(session, oldPassword))
+        return fail(tr("The current password is wrong."));
+    if (QString e = core::validateNewPassword(newPassword); !e.isEmpty())
+        return fail(e);
+    if (newPassword == oldPassword)
+        return fail(tr("The new password must differ from the current one."));
+
+    QString e;
+    auto ring = db::KeyRing::load(session.keyRingPath(), &e);
+    if (!ring)
+        return fail(e);
+    const db::KeyRing before = *ring;
+    if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf) || !ring->save(&e))
+        return fail(e.isEmpty() ? tr("The key slot could not be rewrapped.") : e);
+
+    core::User updated = session.user();
+    updated.passwordHash = core::crypto::hashPassword(newPassword, kdf);
+    db::Transaction tx(session.database().sql());
+    const bool ok = tx.isActive()
+        && db::UserRepository(session.database().sql()).updatePasswordHash(updated.id, updated.passwordHash, &e)
+        && session.events().append(QString(), QStringLiteral("user.password_changed"),
+                                   QCborMap{{QStringLiteral("user_id"), updated.id}}, updated.id, &e)
+        && tx.commit(&e);
+    if (!ok) {
+        before.save(nullptr); // the old password keeps working
+        return fail(e.isEmpty() ? tx.errorText() : e);
+    }
+    session.refreshUser(updated);
+    return true;
+}
+
+bool AuthService::addUser(Session& session, const QString& username, const QString& displayName, core::Roles roles,
+                          const QString& password, QString* error, const core::crypto::ScryptParams& kdf)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    if (!session.can(core::Action::ManageUsers))
+        return fail(Session::refusal(core::Action::ManageUsers));
+    if (QString e = core::validateUsername(username); !e.isEmpty())
+        return fail(e);
+    if (QString e = core::validateDisplayName(displayName); !e.isEmpty())
+        return fail(e);
+    if (QString e = core::validateNewPassword(password); !e.isEmpty())
+        return fail(e);
+    if (roles == core::Roles())
+        return fail(tr("Give the user at least one role."));
+    db::UserRepository users(session.database().sql());
+    if (users.byUsername(username))
+        return fail(tr("The user name %1 is taken.").arg(username));
+
+    core::User user;
+    user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    user.username = username.trimmed();
+    user.displayName = displayName.trimmed();
+    user.roles = roles;
+    user.passwordHash = core::crypto::hashPassword(password, kdf);
+
+    QString e;
+    auto ring = db::KeyRing::load(session.keyRingPath(), &e);
+    if (!ring)
+        return fail(e);
+    const db::KeyRing before = *ring;
+    if (!ring->setSlot(user.username, password, session.key(), kdf) || !ring->save(&e))
+        return fail(e.isEmpty() ? tr("The key slot could not be written.") : e);
+
+    db::Transaction tx(session.database().sql());
+    const QCborMap payload{{QStringLiteral("user_id"), user.id},
+                           {QStringLiteral("username"), user.username},
+                           {QStringLiteral("display_name"), user.displayName},
+                           {QStringLiteral("roles"), core::roleKeys(roles).join(QLatin1Char(','))}};
+    const bool ok = tx.isActive() && users.insert(user, &e)
+        && session.events().append(QString(), QStringLiteral("user.created"), payload, session.user().id, &e)
+        && tx.commit(&e);
+    if (!ok) {
+        before.save(nullptr);
+        return fail(e.isEmpty() ? tx.errorText() : e);
+    }
+    return true;
+}
+
+std::optional<QByteArray> AuthService::recoverKey(const QString& databasePath, const QString& username,
+                                                  const QString& password, QString* error)
+{
+    AuthService auth(databasePath);
+    auto session = auth.login(username, password, error);
+    if (!session)
+        return std::nullopt;
+    if (!session->can(core::Action::ExportKey)) {
+        if (error)
+            *error = Session::refusal(core::Action::ExportKey);
+        return std::nullopt;
+    }
+    return session->key();
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,152 @@
+#include "HallService.h"
+
+#include "AuthService.h"
+#include "Session.h"
+#include "db/Database.h"
+#include "db/KeyRing.h"
+#include "db/UserRepository.h"
+
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace oneseal::services {
+
+namespace {
+} // namespace
+
+QString HallService::defaultDatabasePath()
+{
+    const QString env = qEnvironmentVariable("ONESEAL_DB");
+    if (!env.isEmpty())
+        return env;
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(base).filePath(QStringLiteral("OneSeal/hall.db"));
+}
+
+QString HallService::demoHallName()
+{
+    return QStringLiteral("运城市行政审批服务管理局");
+}
+
+QList<DemoUser> HallService::demoUsers()
+{
+    using core::Role;
+    return {
+        {QStringLiteral("admin"), QStringLiteral("王管理"), Role::Administrator},
+        {QStringLiteral("clerk"), QStringLiteral("李受理"), Role::IntakeClerk},
+        {QStringLiteral("clerk2"), QStringLiteral("赵窗口"), Role::IntakeClerk},
+        {QStringLiteral("reviewer"), QStringLiteral("张审查"), Role::Reviewer},
+        {QStringLiteral("inspector"), QStringLiteral("刘勘验"), Role::Inspector},
+        {QStringLiteral("inspector2"), QStringLiteral("陈勘验"), Role::Inspector},
+        {QStringLiteral("approver"), QStringLiteral("杨审批"), Role::Approver},
+        {QStringLiteral("certifier"), QStringLiteral("周制证"), Role::CertificateOperator},
+        {QStringLiteral("supervisor"), QStringLiteral("孙监督"), Role::Supervisor},
+    };
+}
+
+bool HallService::createHall(const HallSetup& setup, QString* error)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    if (setup.hallName.trimmed().isEmpty())
+        return fail(tr("Enter the name of the hall's bureau."));
+    if (QString e = core::validateUsername(setup.adminUsername); !e.isEmpty())
+        return fail(e);
+    if (QString e = core::validateNewPassword(setup.adminPassword); !e.isEmpty())
+        return fail(e);
+    const QString keyRingPath = db::KeyRing::pathFor(setup.databasePath);
+    if (QFile::exists(setup.databasePath) || QFile::exists(keyRingPath))
+        return fail(tr("A hall database already exists at %1; it was left as it is.").arg(setup.databasePath));
+    QDir().mkpath(QFileInfo(setup.databasePath).absolutePath());
+
+    QByteArray key = core::crypto::randomBytes(32);
+    QString openError;
+    auto database = db::Database::open(setup.databasePath, key, {.create = true}, &openError);
+    if (!database)
+        return fail(openError);
+    auto cleanup = [&] {
+        database.reset();
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(setup.databasePath + QLatin1String(suffix));
+        QFile::remove(keyRingPath);
+    };
+    if (!database->migrate(&openError)) {
+        cleanup();
+        return fail(openError);
+    }
+    const QString workstation = setup.workstationId.isEmpty()
+        ? QStringLiteral("WS-") + QUuid::createUuid().toString(QUuid::Id128).left(8).toUpper()
+        : setup.workstationId;
+
+    core::User admin;
+    admin.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    admin.username = setup.adminUsername.trimmed();
+    admin.displayName = setup.adminDisplayName.trimmed().isEmpty() ? admin.username : setup.adminDisplayName.trimmed();
+    admin.roles = core::Role::Administrator;
+    admin.passwordHash = core::crypto::hashPassword(setup.adminPassword, setup.kdf);
+
+    {
+        db::Transaction tx(database->sql());
+        db::UserRepository users(database->sql());
+        QString e;
+        const bool ok = tx.isActive() && database->setMeta(QStringLiteral("workstation_id"), workstation, &e)
+            && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
+            && database->setMeta(QStringLiteral("created_at"),
+                                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate), &e)
+            && users.insert(admin, &e);
+        if (ok) {
+            db::EventStore events(*database, workstation);
+            QCborMap payload{{QStringLiteral("user_id"), admin.id},
+                             {QStringLiteral("username"), admin.username},
+                             {QStringLiteral("display_name"), admin.displayName},
+                             {QStringLiteral("roles"), core::roleKeys(admin.roles).join(QLatin1Char(','))}};
+            if (!events.append(QString(), QStringLiteral("user.created"), payload, admin.id, &e) || !tx.commit(&e)) {
+                cleanup();
+                return fail(e);
+            }
+        } else {
+            cleanup();
+            return fail(e.isEmpty() ? tx.errorText() : e);
+        }
+    }
+    db::KeyRing ring(keyRingPath);
+    ring.setSlot(admin.username, setup.adminPassword, key, setup.kdf);
+    core::crypto::wipe(key);
+    if (!ring.save(&openError)) {
+        cleanup();
+        return fail(openError);
+    }
+    return true;
+}
+
+bool HallService::createDemoHall(const QString& databasePath, QString* error, const core::crypto::ScryptParams& kdf)
+{
+    HallSetup setup;
+    setup.databasePath = databasePath;
+    setup.hallName = demoHallName();
+    setup.workstationId = QStringLiteral("WS-DEMO-01");
+    setup.adminUsername = QStringLiteral("admin");
+    setup.adminDisplayName = demoUsers().first().displayName;
+    setup.adminPassword = demoPassword();
+    setup.kdf = kdf;
+    if (!createHall(setup, error))
+        return false;
+    AuthService auth(databasePath);
+    auto session = auth.login(setup.adminUsername, setup.adminPassword, error);
+    if (!session)
+        return false;
+    for (const DemoUser& u : demoUsers().mid(1))
+        if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf))
+            return false;
+    return true;
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,42 @@
+#include "Session.h"
+
+#include "core/Crypto.h"
+#include "db/KeyRing.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+Session::Session(std::unique_ptr<db::Database> database, QByteArray key, core::User user, const core::Clock& clock)
+    : m_database(std::move(database))
+    , m_key(std::move(key))
+    , m_user(std::move(user))
+    , m_clock(&clock)
+{
+    m_events = std::make_unique<db::EventStore>(*m_database, m_database->meta(QStringLiteral("workstation_id")), clock);
+}
+
+Session::~Session()
+{
+    m_events.reset();
+    core::crypto::wipe(m_key);
+}
+
+QString Session::hallName() const
+{
+    return m_database->meta(QStringLiteral("hall_name"));
+}
+
+QString Session::keyRingPath() const
+{
+    return db::KeyRing::pathFor(m_database->path());
+}
+
+QString Session::refusal(core::Action action)
+{
+    Q_UNUSED(action);
+    return QCoreApplication::translate("Session", "Your role does not allow this. Ask a colleague who holds the "
+                                                  "right role, or the hall administrator.");
+}
+
+} // namespace oneseal::services

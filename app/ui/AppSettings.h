@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace oneseal::ui {
+
+/** The client's per-user settings (QSettings) and the language they select. */
+class AppSettings
+{
+public:
+    /** "system", "en" or "zh_CN". */
+    static QString language();
+    static void setLanguage(const QString& language);
+    static int idleLockMinutes();
+    static void setIdleLockMinutes(int minutes);
+
+    /**
+     * Installs the translators for the chosen language (the system locale when "system"): OneSeal's
+     * own and Qt's. Returns the locale name used.
+     */
+    static QString installTranslators(QCoreApplication& app);
+};
+
+} // namespace oneseal::ui

@@ -1,0 +1,105 @@
+#include "MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "AppSettings.h"
+#include "ChangePasswordDialog.h"
+#include "IdleLock.h"
+#include "LoginDialog.h"
+#include "SettingsDialog.h"
+#include "db/EventLogModel.h"
+#include "services/AuthService.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+
+namespace oneseal::ui {
+
+MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+    , m_session(std::move(session))
+{
+    m_ui->setupUi(this);
+    const QString hall = m_session->hallName();
+    setWindowTitle(hall.isEmpty() ? tr("OneSeal") : tr("OneSeal — %1").arg(hall));
+    m_ui->welcomeLabel->setText(tr("Welcome, %1. You work here as: %2.")
+                                    .arg(m_session->user().displayName,
+                                         core::rolesDisplayText(m_session->user().roles)));
+
+    m_eventLog = new db::EventLogModel(m_session->database().sql(), 200, this);
+    m_ui->recentEventsView->setModel(m_eventLog);
+    m_ui->recentEventsView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->recentEventsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    connect(m_ui->lockAction, &QAction::triggered, this, &MainWindow::lock);
+    connect(m_ui->changePasswordAction, &QAction::triggered, this, &MainWindow::changePassword);
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
+
+    m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
+    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::isLocked() const
+{
+    return m_ui->lockStack->currentWidget() == m_ui->lockedPage;
+}
+
+void MainWindow::updateStatus()
+{
+    statusBar()->showMessage(tr("%1 (%2) · workstation %3")
+                                 .arg(m_session->user().displayName, m_session->user().username,
+                                      m_session->workstation()));
+}
+
+void MainWindow::lock()
+{
+    if (isLocked())
+        return;
+    m_idleLock->setActive(false);
+    m_ui->lockStack->setCurrentWidget(m_ui->lockedPage);
+    m_ui->menuBar->setEnabled(false);
+    services::Session* session = m_session.get();
+    LoginDialog dialog(session->user().username,
+                       [session](const QString& pw) { return services::AuthService::verifyPassword(*session, pw); },
+                       this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_ui->lockStack->setCurrentWidget(m_ui->workspaceTabs);
+        m_ui->menuBar->setEnabled(true);
+        m_idleLock->setActive(true);
+        return;
+    }
+    emit loggedOut();
+    close();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_idleLock->setIdleMilliseconds(AppSettings::idleLockMinutes() * 60 * 1000);
+}
+
+void MainWindow::changePassword()
+{
+    ChangePasswordDialog dialog(*m_session, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(tr("Your password was changed."), 5000);
+        m_eventLog->refresh();
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About OneSeal"),
+                       tr("<b>OneSeal</b> %1<br>Window-staff client for one-seal government service halls.")
+                           .arg(QStringLiteral(ONESEAL_VERSION)));
+}
+
+} // namespace oneseal::ui

@@ -1,0 +1,32 @@
+#include "SettingsDialog.h"
+
+#include "ui_SettingsDialog.h"
+
+#include "AppSettings.h"
+
+namespace oneseal::ui {
+
+SettingsDialog::SettingsDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_ui(new Ui::SettingsDialog)
+{
+    m_ui->setupUi(this);
+    m_ui->languageCombo->addItem(tr("System language"), QStringLiteral("system"));
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(AppSettings::language())));
+    m_ui->idleMinutesSpin->setValue(AppSettings::idleLockMinutes());
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::accept()
+{
+    AppSettings::setLanguage(m_ui->languageCombo->currentData().toString());
+    AppSettings::setIdleLockMinutes(m_ui->idleMinutesSpin->value());
+    QDialog::accept();
+}
+
+} // namespace oneseal::ui

@@ -1,0 +1,11 @@
+# oneseal_set_warnings(target): the project's warning level; errors when ONESEAL_WERROR is on.
+function(oneseal_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-missing-field-initializers)
+  if(ONESEAL_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(ONESEAL_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace oneseal::db {
+
+/** How to open a database file. */
+struct OpenOptions
+{
+    bool create = false;   ///< create the file when it does not exist
+    bool readOnly = false;
+    int busyTimeoutMs = 5000;
+};
+
+/**
+ * One keyed connection to an encrypted OneSeal database (always through QSQLCIPHER). The object
+ * owns its QSqlDatabase connection and removes it when destroyed; use it from one thread.
+ */
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    /**
+     * Opens path with the raw 256-bit key. On failure returns null, sets *error to a sentence for
+     * the user, and leaves the file as it was (a file it had to create is removed again).
+     */
+    static std::unique_ptr<Database> open(const QString& path, const QByteArray& key, const OpenOptions& options,
+                                          QString* error);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QSqlDatabase sql() const;
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_connectionName; }
+    sqlite3* raw() const;
+
+    /** Brings the schema up to date with the migrations in dir (default: the built-in ones). */
+    bool migrate(QString* error, const QString& dir = QString());
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    /** Runs several statements (a migration script) on the raw connection. */
+    bool execScript(const QString& sql, QString* error);
+
+    /** Writes a plaintext (unencrypted) copy of the whole database to target (disaster recovery). */
+    bool exportPlaintext(const QString& target, QString* error);
+
+    QString meta(const QString& key) const;
+    bool setMeta(const QString& key, const QString& value, QString* error);
+
+    /** Registers QSQLCIPHER and the built-in resources; called by open(). */
+    static void initialize();
+    static QString defaultMigrationsDir();
+
+private:
+    Database(QString path, QString connectionName);
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+/** A write transaction (BEGIN IMMEDIATE) that rolls back unless committed. */
+class Transaction
+{
+    Q_DECLARE_TR_FUNCTIONS(Transaction)
+
+public:
+    explicit Transaction(const QSqlDatabase& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    bool isActive() const { return m_active; }
+    QString errorText() const { return m_error; }
+    bool commit(QString* error);
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+/** Hex text of a key for the driver; the caller wipes it after use. */
+QString keyToHex(const QByteArray& key);
+
+} // namespace oneseal::db

@@ -1,0 +1,741 @@
+#include "SqlCipherDriver.h"
+
+#include <sqlite3.h>
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlIndex>
+#include <QSqlRecord>
+#include <QTime>
+
+#include <algorithm>
+#include <limits>
+#include <mutex>
+
+namespace oneseal::db {
+
+namespace {
+
+QString sqliteMessage(sqlite3* db)
+{
+    return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
+}
+
+QSqlError makeError(const QString& driverText, sqlite3* db, QSqlError::ErrorType type, int code)
+{
+    return QSqlError(driverText, sqliteMessage(db), type, QString::number(code));
+}
+
+/** Maps a declared column type to the Qt type a field of that column holds (SQLite affinity rules). */
+QMetaType metaTypeForDeclaredType(const QString& declared)
+{
+    const QString t = declared.toUpper();
+    if (t.contains(QLatin1String("BOOL")))
+        return QMetaType(QMetaType::Bool);
+    if (t.contains(QLatin1String("INT")))
+        return QMetaType(QMetaType::LongLong);
+    if (t.contains(QLatin1String("CHAR")) || t.contains(QLatin1String("CLOB")) || t.contains(QLatin1String("TEXT")))
+        return QMetaType(QMetaType::QString);
+    if (t.contains(QLatin1String("BLOB")))
+        return QMetaType(QMetaType::QByteArray);
+    if (t.contains(QLatin1String("REAL")) || t.contains(QLatin1String("FLOA")) || t.contains(QLatin1String("DOUB"))
+        || t.contains(QLatin1String("NUMERIC")) || t.contains(QLatin1String("DECIMAL")))
+        return QMetaType(QMetaType::Double);
+    if (t.contains(QLatin1String("DATETIME")) || t.contains(QLatin1String("TIMESTAMP")))
+        return QMetaType(QMetaType::QDateTime);
+    if (t == QLatin1String("DATE"))
+        return QMetaType(QMetaType::QDate);
+    return QMetaType(QMetaType::QString);
+}
+
+QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
+{
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(stmt, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(stmt, column));
+    case SQLITE_NULL:
+        return QVariant(nullType);
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
+                                   sqlite3_column_bytes(stmt, column)));
+    default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, column)));
+    }
+    }
+}
+
+bool isHexKey(const QString& key)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+    return re.match(key).hasMatch();
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+class SqlCipherResultPrivate
+{
+public:
+    const SqlCipherDriver* driver = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    QSqlRecord columns;
+    QList<QVariantList> cache;   ///< scrollable mode: rows read so far
+    QList<QByteArray> boundText; ///< keeps bound text and blobs alive until the next exec
+    bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
+    bool done = false;           ///< the statement reported SQLITE_DONE
+    int affected = -1;
+    qint64 lastId = 0;
+    bool hasLastId = false;
+
+    void finalize()
+    {
+        if (stmt) {
+            sqlite3_finalize(stmt);
+            stmt = nullptr;
+        }
+        columns.clear();
+        cache.clear();
+        boundText.clear();
+        rowPending = false;
+        done = true;
+    }
+
+    QVariantList readRow() const
+    {
+        QVariantList row;
+        const int n = sqlite3_column_count(stmt);
+        row.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row.append(columnValue(stmt, i, columns.field(i).metaType()));
+        return row;
+    }
+};
+
+namespace {
+// Live results of each driver, so that closing the connection finalizes their statements.
+std::mutex g_resultsMutex;
+QMultiHash<const SqlCipherDriver*, SqlCipherResultPrivate*> g_results;
+} // namespace
+
+SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
+    : QSqlResult(driver)
+    , m_d(new SqlCipherResultPrivate)
+{
+    m_d->driver = driver;
+    std::lock_guard lock(g_resultsMutex);
+    g_results.insert(driver, m_d);
+}
+
+SqlCipherResult::~SqlCipherResult()
+{
+    {
+        std::lock_guard lock(g_resultsMutex);
+        g_results.remove(m_d->driver, m_d);
+    }
+    m_d->finalize();
+    delete m_d;
+}
+
+QVariant SqlCipherResult::handle() const
+{
+    return QVariant::fromValue(static_cast<void*>(m_d->stmt));
+}
+
+bool SqlCipherResult::reset(const QString& query)
+{
+    return prepare(query) && exec();
+}
+
+bool SqlCipherResult::prepare(const QString& query)
+{
+    m_d->finalize();
+    setActive(false);
+    setAt(QSql::BeforeFirstRow);
+    sqlite3* db = m_d->driver->connection();
+    if (!db || !driver()->isOpen()) {
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The database is not open."),
+                               QString(), QSqlError::ConnectionError));
+        return false;
+    }
+    const QByteArray sql = query.toUtf8();
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_d->stmt, &tail);
+    if (rc != SQLITE_OK) {
+        setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to prepare the statement."), db,
+                               QSqlError::StatementError, rc));
+        m_d->finalize();
+        return false;
+    }
+    if (tail && QByteArray(tail).trimmed().replace(';', "").trimmed().size() > 0) {
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
+                               QString(), QSqlError::StatementError, QStringLiteral("21")));
+        m_d->finalize();
+        return false;
+    }
+    if (!m_d->stmt) { // an empty statement (only whitespace or a comment)
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The statement is empty."), QString(),
+                               QSqlError::StatementError));
+        return false;
+    }
+    const int n = sqlite3_column_count(m_d->stmt);
+    for (int i = 0; i < n; ++i) {
+        const char* decl = sqlite3_column_decltype(m_d->stmt, i);
+        QSqlField field(QString::fromUtf8(sqlite3_column_name(m_d->stmt, i)),
+                        metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString()));
+        m_d->columns.append(field);
+    }
+    setSelect(n > 0);
+    m_d->done = false;
+    return true;
+}
+
+bool SqlCipherResult::exec()
+{
+    sqlite3_stmt* stmt = m_d->stmt;
+    sqlite3* db = m_d->driver->connection();
+    setAt(QSql::BeforeFirstRow);
+    setActive(false);
+    if (!stmt || !db) {
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "No statement is prepared."), QString(),
+                               QSqlError::StatementError));
+        return false;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    m_d->cache.clear();
+    m_d->boundText.clear();
+    m_d->rowPending = false;
+    m_d->done = false;
+    m_d->affected = -1;
+    m_d->hasLastId = false;
+
+    const QVariantList values = boundValues();
+    const int expected = sqlite3_bind_parameter_count(stmt);
+    if (expected != values.size()) {
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Parameter count mismatch: the statement "
+                                                                              "takes %1 values, %2 were bound.")
+                                   .arg(expected)
+                                   .arg(values.size()),
+                               QString(), QSqlError::StatementError));
+        return false;
+    }
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant& v = values.at(i);
+        const int pos = i + 1;
+        int rc = SQLITE_OK;
+        if (v.isNull()) {
+            rc = sqlite3_bind_null(stmt, pos);
+        } else {
+            switch (v.typeId()) {
+            case QMetaType::Bool:
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+            case QMetaType::Short:
+            case QMetaType::UShort:
+            case QMetaType::Long:
+            case QMetaType::ULong:
+            case QMetaType::Char:
+            case QMetaType::UChar:
+            case QMetaType::SChar:
+                rc = sqlite3_bind_int64(stmt, pos, v.toLongLong());
+                break;
+            case QMetaType::Double:
+            case QMetaType::Float:
+                rc = sqlite3_bind_double(stmt, pos, v.toDouble());
+                break;
+            case QMetaType::QByteArray: {
+                m_d->boundText.append(v.toByteArray());
+                const QByteArray& b = m_d->boundText.constLast();
+                rc = sqlite3_bind_blob(stmt, pos, b.constData(), int(b.size()), SQLITE_STATIC);
+                break;
+            }
+            default: {
+                QString text;
+                if (v.typeId() == QMetaType::QDateTime)
+                    text = v.toDateTime().toString(Qt::ISODateWithMs);
+                else if (v.typeId() == QMetaType::QDate)
+                    text = v.toDate().toString(Qt::ISODate);
+                else if (v.typeId() == QMetaType::QTime)
+                    text = v.toTime().toString(Qt::ISODateWithMs);
+                else
+                    text = v.toString();
+                m_d->boundText.append(text.toUtf8());
+                const QByteArray& b = m_d->boundText.constLast();
+                rc = sqlite3_bind_text(stmt, pos, b.constData(), int(b.size()), SQLITE_STATIC);
+                break;
+            }
+            }
+        }
+        if (rc != SQLITE_OK) {
+            setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to bind parameters."), db,
+                                   QSqlError::StatementError, rc));
+            return false;
+        }
+    }
+
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        m_d->rowPending = true;
+    } else if (rc == SQLITE_DONE) {
+        m_d->done = true;
+        if (sqlite3_column_count(stmt) == 0) {
+            m_d->affected = sqlite3_changes(db);
+            if (m_d->affected > 0) {
+                m_d->lastId = sqlite3_last_insert_rowid(db);
+                m_d->hasLastId = true;
+            }
+        }
+        sqlite3_reset(stmt); // releases locks held by the statement
+    } else {
+        const QSqlError::ErrorType type = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? QSqlError::TransactionError
+                                                                                      : QSqlError::StatementError;
+        setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute the statement."), db,
+                               type, rc));
+        sqlite3_reset(stmt);
+        return false;
+    }
+    setSelect(sqlite3_column_count(stmt) > 0);
+    setActive(true);
+    return true;
+}
+
+bool SqlCipherResult::fetchNext()
+{
+    if (!isForwardOnly())
+        return fetch(at() < 0 ? 0 : at() + 1);
+    if (m_d->rowPending) {
+        m_d->rowPending = false;
+        setAt(at() < 0 ? 0 : at() + 1);
+        return true;
+    }
+    if (m_d->done || !m_d->stmt)
+        return false;
+    const int rc = sqlite3_step(m_d->stmt);
+    if (rc == SQLITE_ROW) {
+        setAt(at() < 0 ? 0 : at() + 1);
+        return true;
+    }
+    m_d->done = true;
+    if (rc != SQLITE_DONE)
+        setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to fetch the next row."),
+                               m_d->driver->connection(), QSqlError::StatementError, rc));
+    sqlite3_reset(m_d->stmt);
+    return false;
+}
+
+bool SqlCipherResult::fetch(int row)
+{
+    if (row < 0)
+        return false;
+    if (isForwardOnly()) {
+        if (row < at())
+            return false;
+        while (at() < row)
+            if (!fetchNext())
+                return false;
+        return true;
+    }
+    if (m_d->rowPending) {
+        m_d->cache.append(m_d->readRow());
+        m_d->rowPending = false;
+    }
+    while (m_d->cache.size() <= row && !m_d->done && m_d->stmt) {
+        const int rc = sqlite3_step(m_d->stmt);
+        if (rc == SQLITE_ROW) {
+            m_d->cache.append(m_d->readRow());
+        } else {
+            m_d->done = true;
+            if (rc != SQLITE_DONE)
+                setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to fetch the row."),
+                                       m_d->driver->connection(), QSqlError::StatementError, rc));
+            sqlite3_reset(m_d->stmt);
+        }
+    }
+    if (row >= m_d->cache.size())
+        return false;
+    setAt(row);
+    return true;
+}
+
+bool SqlCipherResult::fetchFirst()
+{
+    if (isForwardOnly() && at() != QSql::BeforeFirstRow)
+        return at() == 0;
+    return fetch(0);
+}
+
+bool SqlCipherResult::fetchLast()
+{
+    if (isForwardOnly())
+        return false; // a forward-only statement cannot go back to a row it has passed
+    fetch(std::numeric_limits<int>::max() - 1);
+    if (m_d->cache.isEmpty())
+        return false;
+    setAt(int(m_d->cache.size()) - 1);
+    return true;
+}
+
+QVariant SqlCipherResult::data(int column)
+{
+    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+        return QVariant();
+    if (isForwardOnly())
+        return columnValue(m_d->stmt, column, m_d->columns.field(column).metaType());
+    return m_d->cache.value(at()).value(column);
+}
+
+bool SqlCipherResult::isNull(int column)
+{
+    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+        return true;
+    if (isForwardOnly())
+        return sqlite3_column_type(m_d->stmt, column) == SQLITE_NULL;
+    return m_d->cache.value(at()).value(column).isNull();
+}
+
+int SqlCipherResult::size()
+{
+    return -1;
+}
+
+int SqlCipherResult::numRowsAffected()
+{
+    return m_d->affected;
+}
+
+QSqlRecord SqlCipherResult::record() const
+{
+    return isActive() && isSelect() ? m_d->columns : QSqlRecord();
+}
+
+QVariant SqlCipherResult::lastInsertId() const
+{
+    return m_d->hasLastId ? QVariant(m_d->lastId) : QVariant();
+}
+
+void SqlCipherResult::detachFromResultSet()
+{
+    if (m_d->stmt)
+        sqlite3_reset(m_d->stmt);
+    m_d->rowPending = false;
+    m_d->done = true;
+}
+
+void SqlCipherResult::setForwardOnly(bool forward)
+{
+    QSqlResult::setForwardOnly(forward);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SqlCipherDriver::SqlCipherDriver(QObject* parent)
+    : QSqlDriver(parent)
+{
+}
+
+SqlCipherDriver::~SqlCipherDriver()
+{
+    close();
+}
+
+void SqlCipherDriver::registerDriver()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        QSqlDatabase::registerSqlDriver(QString::fromLatin1(driverName), new QSqlDriverCreator<SqlCipherDriver>);
+    });
+}
+
+bool SqlCipherDriver::hasFeature(DriverFeature feature) const
+{
+    switch (feature) {
+    case Transactions:
+    case PreparedQueries:
+    case PositionalPlaceholders:
+    case BLOB:
+    case Unicode:
+    case LastInsertId:
+    case SimpleLocking:
+    case FinishQuery:
+    case LowPrecisionNumbers:
+        return true;
+    case QuerySize:
+    case NamedPlaceholders:
+    case BatchOperations:
+    case EventNotifications:
+    case MultipleResultSets:
+    case CancelQuery:
+        return false;
+    }
+    return false;
+}
+
+bool SqlCipherDriver::execSimple(const char* sql, const QString& what)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return true;
+    setLastError(QSqlError(what, message ? QString::fromUtf8(message) : sqliteMessage(m_db),
+                           QSqlError::ConnectionError, QString::number(rc)));
+    sqlite3_free(message);
+    return false;
+}
+
+bool SqlCipherDriver::open(const QString& path, const QString&, const QString& password, const QString&, int,
+                           const QString& connOpts)
+{
+    if (isOpen())
+        close();
+
+    bool create = false;
+    bool readOnly = false;
+    int busyTimeout = 5000;
+    QByteArray synchronous = "FULL";
+    for (const QString& raw : connOpts.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString opt = raw.trimmed();
+        if (opt == QLatin1String("QSQLCIPHER_CREATE"))
+            create = true;
+        else if (opt == QLatin1String("QSQLCIPHER_READONLY"))
+            readOnly = true;
+        else if (opt.startsWith(QLatin1String("QSQLCIPHER_BUSY_TIMEOUT=")))
+            busyTimeout = opt.section(QLatin1Char('='), 1).toInt();
+        else if (opt == QLatin1String("QSQLCIPHER_SYNCHRONOUS=NORMAL"))
+            synchronous = "NORMAL";
+    }
+
+    auto fail = [this](const QString& text, const QString& dbText, int code) {
+        setLastError(QSqlError(text, dbText, QSqlError::ConnectionError, QString::number(code)));
+        setOpenError(true);
+        return false;
+    };
+
+    if (!isHexKey(password))
+        return fail(tr("The database key must be 256 bits (64 hexadecimal digits)."), QString(), SQLITE_MISUSE);
+    const bool existed = QFile::exists(path);
+    if (!existed && (!create || readOnly))
+        return fail(tr("The database file %1 does not exist.").arg(path), QString(), SQLITE_CANTOPEN);
+
+    const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    auto abandon = [&](const QString& text, int code) {
+        const QString dbText = sqliteMessage(m_db);
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        if (!existed) // we made the file: leave nothing behind
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(path + QLatin1String(suffix));
+        return fail(text, dbText, code);
+    };
+    if (rc != SQLITE_OK)
+        return abandon(tr("Unable to open the database file %1.").arg(path), rc);
+
+    sqlite3_busy_timeout(m_db, busyTimeout);
+    QByteArray rawKey = "x'" + password.toLatin1() + "'";
+    rc = sqlite3_key(m_db, rawKey.constData(), int(rawKey.size()));
+    rawKey.fill('\0');
+    if (rc != SQLITE_OK)
+        return abandon(tr("Unable to set the database key."), rc);
+#if SQLITE_VERSION_NUMBER >= 3025000
+    // SQLCipher 4: databases made under SQLCipher 3 use its settings.
+    sqlite3_exec(m_db, "PRAGMA cipher_compatibility = 3;", nullptr, nullptr, nullptr);
+#endif
+    sqlite3_exec(m_db, "PRAGMA cipher_page_size = 4096;", nullptr, nullptr, nullptr);
+    rc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return abandon(tr("The key does not open this database, or the file is not an OneSeal database, "
+                          "or it is damaged."),
+                       rc);
+
+    if (!readOnly) {
+        if (!execSimple("PRAGMA journal_mode = WAL;", tr("Unable to switch the database to WAL mode.")))
+            return abandon(lastError().text(), SQLITE_ERROR);
+    }
+    const QByteArray syncPragma = "PRAGMA synchronous = " + synchronous + ";";
+    if (!execSimple(syncPragma.constData(), tr("Unable to set the durability level."))
+        || !execSimple("PRAGMA foreign_keys = ON;", tr("Unable to enable foreign keys.")))
+        return abandon(lastError().text(), SQLITE_ERROR);
+
+    setProperty("readOnly", readOnly);
+    setOpen(true);
+    setOpenError(false);
+    return true;
+}
+
+void SqlCipherDriver::close()
+{
+    if (!m_db)
+        return;
+    {
+        std::lock_guard lock(g_resultsMutex);
+        for (SqlCipherResultPrivate* r : g_results.values(this))
+            r->finalize();
+    }
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    setOpen(false);
+    setOpenError(false);
+}
+
+QSqlResult* SqlCipherDriver::createResult() const
+{
+    return new SqlCipherResult(this);
+}
+
+bool SqlCipherDriver::beginTransaction()
+{
+    if (!isOpen())
+        return false;
+    const char* sql = property("readOnly").toBool() ? "BEGIN;" : "BEGIN IMMEDIATE;";
+    if (execSimple(sql, tr("Unable to begin the transaction.")))
+        return true;
+    setLastError(QSqlError(lastError().driverText(), lastError().databaseText(), QSqlError::TransactionError,
+                           lastError().nativeErrorCode()));
+    return false;
+}
+
+bool SqlCipherDriver::commitTransaction()
+{
+    if (!isOpen())
+        return false;
+    if (execSimple("COMMIT;", tr("Unable to commit the transaction.")))
+        return true;
+    setLastError(QSqlError(lastError().driverText(), lastError().databaseText(), QSqlError::TransactionError,
+                           lastError().nativeErrorCode()));
+    return false;
+}
+
+bool SqlCipherDriver::rollbackTransaction()
+{
+    if (!isOpen())
+        return false;
+    {
+        // Pending reads would keep the transaction alive: reset them first.
+        std::lock_guard lock(g_resultsMutex);
+        for (SqlCipherResultPrivate* r : g_results.values(this))
+            if (r->stmt)
+                sqlite3_reset(r->stmt);
+    }
+    if (execSimple("ROLLBACK;", tr("Unable to roll back the transaction.")))
+        return true;
+    setLastError(QSqlError(lastError().driverText(), lastError().databaseText(), QSqlError::TransactionError,
+                           lastError().nativeErrorCode()));
+    return false;
+}
+
+QStringList SqlCipherDriver::tables(QSql::TableType type) const
+{
+    QStringList result;
+    if (!m_db)
+        return result;
+    QByteArray sql;
+    if (type & QSql::Tables)
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ";
+    if (type & QSql::Views)
+        sql += QByteArray(sql.isEmpty() ? "" : "UNION ALL ") + "SELECT name FROM sqlite_master WHERE type = 'view' ";
+    if (!sql.isEmpty()) {
+        sql += "ORDER BY name";
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                result << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        }
+        sqlite3_finalize(stmt);
+    }
+    if (type & QSql::SystemTables)
+        result << QStringLiteral("sqlite_master");
+    return result;
+}
+
+QSqlRecord SqlCipherDriver::tableInfo(const QString& tableName, bool onlyPrimaryKey) const
+{
+    QSqlRecord rec;
+    if (!m_db)
+        return rec;
+    const QString table = stripDelimiters(tableName, TableName);
+    const QByteArray sql = "PRAGMA table_info(" + escapeIdentifier(table, TableName).toUtf8() + ")";
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return rec;
+    }
+    struct Column
+    {
+        QSqlField field;
+        int pk;
+    };
+    QList<Column> columns;
+    int pkCount = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        const QString name = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)));
+        const QString declared = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)));
+        const bool notNull = sqlite3_column_int(stmt, 3) != 0;
+        const int pk = sqlite3_column_int(stmt, 5);
+        QSqlField field(name, metaTypeForDeclaredType(declared), table);
+        field.setRequiredStatus(notNull ? QSqlField::Required : QSqlField::Optional);
+        if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
+            field.setDefaultValue(
+                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 4))));
+        if (pk > 0) {
+            ++pkCount;
+            if (declared.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0)
+                field.setAutoValue(true);
+        }
+        columns.append({field, pk});
+    }
+    sqlite3_finalize(stmt);
+    if (onlyPrimaryKey) {
+        columns.erase(std::remove_if(columns.begin(), columns.end(), [](const Column& c) { return c.pk == 0; }),
+                      columns.end());
+        std::sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) { return a.pk < b.pk; });
+    }
+    for (Column& c : columns) {
+        if (pkCount > 1)
+            c.field.setAutoValue(false);
+        rec.append(c.field);
+    }
+    return rec;
+}
+
+QSqlRecord SqlCipherDriver::record(const QString& tableName) const
+{
+    return tableInfo(tableName, false);
+}
+
+QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
+{
+    const QString table = stripDelimiters(tableName, TableName);
+    QSqlIndex index(table, table);
+    const QSqlRecord keys = tableInfo(table, true);
+    for (int i = 0; i < keys.count(); ++i)
+        index.append(keys.field(i));
+    return index;
+}
+
+QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType) const
+{
+    if (identifier.size() > 1 && identifier.startsWith(QLatin1Char('"')) && identifier.endsWith(QLatin1Char('"')))
+        return identifier;
+    QString escaped = identifier;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QVariant SqlCipherDriver::handle() const
+{
+    return QVariant::fromValue(static_cast<void*>(m_db));
+}
+
+} // namespace oneseal::db

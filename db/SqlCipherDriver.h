@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QSqlDriver>
+#include <QSqlResult>
+
+struct sqlite3;
+
+namespace oneseal::db {
+
+/**
+ * The QSQLCIPHER Qt SQL driver: QSqlDriver over the SQLCipher C API (statically linked).
+ *
+ * The database name is the file path. The key is passed as the password, in SQLCipher's raw-key
+ * form: 64 hexadecimal digits (a 256-bit key); anything else is refused before the file is touched.
+ * Connect options (semicolon separated):
+ *   QSQLCIPHER_CREATE            create the file if missing (sets cipher_page_size = 4096)
+ *   QSQLCIPHER_READONLY          open read-only
+ *   QSQLCIPHER_BUSY_TIMEOUT=ms   how long to wait for another connection's lock (default 5000)
+ *   QSQLCIPHER_SYNCHRONOUS=FULL|NORMAL   durability (default FULL)
+ *
+ * The key is checked at once: a wrong key, a plain SQLite file or a damaged file gives a clear
+ * error and the connection stays closed. Opened databases use WAL, foreign keys on.
+ */
+class SqlCipherDriver : public QSqlDriver
+{
+    Q_OBJECT
+
+public:
+    explicit SqlCipherDriver(QObject* parent = nullptr);
+    ~SqlCipherDriver() override;
+
+    bool hasFeature(DriverFeature feature) const override;
+    bool open(const QString& db, const QString& user, const QString& password, const QString& host,
+              int port, const QString& connOpts) override;
+    void close() override;
+    QSqlResult* createResult() const override;
+    bool beginTransaction() override;
+    bool commitTransaction() override;
+    bool rollbackTransaction() override;
+    QStringList tables(QSql::TableType type) const override;
+    QSqlRecord record(const QString& tableName) const override;
+    QSqlIndex primaryIndex(const QString& tableName) const override;
+    QString escapeIdentifier(const QString& identifier, IdentifierType type) const override;
+    QVariant handle() const override;
+
+    /** The raw connection, for the db layer's own use (scripts, export). Null when closed. */
+    sqlite3* connection() const { return m_db; }
+
+    /** Registers the driver with QSqlDatabase under the name "QSQLCIPHER" (idempotent). */
+    static void registerDriver();
+    static constexpr const char* driverName = "QSQLCIPHER";
+
+private:
+    bool execSimple(const char* sql, const QString& what);
+    QSqlRecord tableInfo(const QString& tableName, bool onlyPrimaryKey) const;
+
+    sqlite3* m_db = nullptr;
+};
+
+class SqlCipherResultPrivate;
+
+/** A statement of QSQLCIPHER: streams rows when forward-only, caches them for scrolling otherwise. */
+class SqlCipherResult : public QSqlResult
+{
+public:
+    explicit SqlCipherResult(const SqlCipherDriver* driver);
+    ~SqlCipherResult() override;
+
+    QVariant handle() const override;
+
+protected:
+    bool reset(const QString& query) override;
+    bool prepare(const QString& query) override;
+    bool exec() override;
+    QVariant data(int column) override;
+    bool isNull(int column) override;
+    bool fetch(int row) override;
+    bool fetchNext() override;
+    bool fetchFirst() override;
+    bool fetchLast() override;
+    int size() override;
+    int numRowsAffected() override;
+    QSqlRecord record() const override;
+    QVariant lastInsertId() const override;
+    void detachFromResultSet() override;
+    void setForwardOnly(bool forward) override;
+
+private:
+    friend class SqlCipherDriver;
+    SqlCipherResultPrivate* m_d;
+};
+
+} // namespace oneseal::db
