@@ -1,0 +1,231 @@
+#include "TestSupport.h"
+
+#include "db/KeyRing.h"
+#include "db/UserRepository.h"
+#include "services/AuthService.h"
+#include "services/HallService.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QFile>
+#include <QTest>
+
+using namespace oneseal;
+
+namespace {
+QCborMap keyRingSlots(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCborValue::fromCbor(f.readAll()).toMap().value(QStringLiteral("slots")).toMap();
+}
+const QString kPassword = services::HallService::demoPassword();
+} // namespace
+
+class TestAuthService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyDemoUserLogsInWithTheirRoles();
+    void wrongPasswordAndUnknownUser();
+    void fiveWrongPasswordsMakeTheNextTryWait();
+    void changePasswordRewrapsOnlyThatSlot();
+    void addUserNeedsAdministrator();
+    void addUserRefusesBadInputAndChangesNothing_data();
+    void addUserRefusesBadInputAndChangesNothing();
+    void recoverKeyIsForAdministratorsOnly();
+    void createHallRefusesExistingDatabase();
+    void noKeyRingMeansNoHall();
+};
+
+void TestAuthService::everyDemoUserLogsInWithTheirRoles()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    for (const auto& demo : services::HallService::demoUsers()) {
+        auto session = hall.login(demo.username);
+        QVERIFY2(session, qPrintable(demo.username));
+        QCOMPARE(session->user().username, demo.username);
+        QCOMPARE(session->user().roles, demo.roles);
+        QCOMPARE(session->workstation(), QStringLiteral("WS-DEMO-01"));
+        QCOMPARE(session->hallName(), services::HallService::demoHallName());
+        QVERIFY(!session->user().passwordHash.contains(kPassword));
+    }
+}
+
+void TestAuthService::wrongPasswordAndUnknownUser()
+{
+    test::TempHall hall;
+    services::AuthService auth(hall.path());
+    QString error;
+    QVERIFY(!auth.login(QStringLiteral("clerk"), QStringLiteral("wrong-password"), &error));
+    QCOMPARE(error, QStringLiteral("The user name or the password is wrong."));
+    error.clear();
+    QVERIFY(!auth.login(QStringLiteral("nobody"), kPassword, &error));
+    QCOMPARE(error, QStringLiteral("The user name or the password is wrong."));
+    QVERIFY(!auth.login(QString(), QString(), &error));
+    QVERIFY(error.contains(QLatin1String("Enter")));
+    QVERIFY(auth.login(QStringLiteral("CLERK"), kPassword, &error)); // user names ignore case
+}
+
+void TestAuthService::fiveWrongPasswordsMakeTheNextTryWait()
+{
+    test::TempHall hall;
+    core::FixedClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    services::AuthService auth(hall.path(), clock);
+    QString error;
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(auth.secondsToWait(), 0);
+        QVERIFY(!auth.login(QStringLiteral("clerk"), QStringLiteral("guess%1").arg(i), &error));
+    }
+    QVERIFY(auth.secondsToWait() > 0);
+    // Even the right password is refused while the wait runs.
+    QVERIFY(!auth.login(QStringLiteral("clerk"), kPassword, &error));
+    QVERIFY2(error.contains(QLatin1String("Try again in")), qPrintable(error));
+    clock.advanceMs(qint64(auth.secondsToWait()) * 1000);
+    QCOMPARE(auth.secondsToWait(), 0);
+    QVERIFY(auth.login(QStringLiteral("clerk"), kPassword, &error));
+    QCOMPARE(auth.secondsToWait(), 0);
+}
+
+void TestAuthService::changePasswordRewrapsOnlyThatSlot()
+{
+    test::TempHall hall;
+    const QString ringPath = db::KeyRing::pathFor(hall.path());
+    const QCborMap before = keyRingSlots(ringPath);
+    auto session = hall.login(QStringLiteral("clerk"));
+    QVERIFY(session);
+    QString error;
+    QVERIFY(!services::AuthService::changePassword(*session, QStringLiteral("not-it"), QStringLiteral("new-pass-123"),
+                                                   &error, test::fastKdf()));
+    QCOMPARE(keyRingSlots(ringPath), before);
+    QVERIFY(!services::AuthService::changePassword(*session, kPassword, QStringLiteral("short"), &error,
+                                                   test::fastKdf()));
+    QCOMPARE(keyRingSlots(ringPath), before);
+    QVERIFY2(services::AuthService::changePassword(*session, kPassword, QStringLiteral("new-pass-123"), &error,
+                                                   test::fastKdf()),
+             qPrintable(error));
+    const QCborMap after = keyRingSlots(ringPath);
+    QVERIFY(after.value(QStringLiteral("clerk")) != before.value(QStringLiteral("clerk")));
+    for (const auto& demo : services::HallService::demoUsers())
+        if (demo.username != QLatin1String("clerk"))
+            QCOMPARE(after.value(demo.username), before.value(demo.username));
+    session.reset();
+
+    services::AuthService auth(hall.path());
+    QVERIFY(!auth.login(QStringLiteral("clerk"), kPassword, &error));
+    auto again = auth.login(QStringLiteral("clerk"), QStringLiteral("new-pass-123"), &error);
+    QVERIFY(again);
+    QVERIFY(services::AuthService::verifyPassword(*again, QStringLiteral("new-pass-123")));
+    QVERIFY(!services::AuthService::verifyPassword(*again, kPassword));
+    bool logged = false;
+    for (const auto& e : again->events().allEvents())
+        logged = logged || (e.kind == QLatin1String("user.password_changed") && e.userId == again->user().id);
+    QVERIFY(logged);
+}
+
+void TestAuthService::addUserNeedsAdministrator()
+{
+    test::TempHall hall;
+    auto clerk = hall.login(QStringLiteral("clerk"));
+    QString error;
+    QVERIFY(!services::AuthService::addUser(*clerk, QStringLiteral("newbie"), QStringLiteral("新人"),
+                                            core::Role::IntakeClerk, QStringLiteral("password-1"), &error,
+                                            test::fastKdf()));
+    QVERIFY(error.contains(QLatin1String("role does not allow")));
+    auto admin = hall.login(QStringLiteral("admin"));
+    QVERIFY2(services::AuthService::addUser(*admin, QStringLiteral("newbie"), QStringLiteral("新人"),
+                                            core::Role::IntakeClerk | core::Role::Reviewer,
+                                            QStringLiteral("password-1"), &error, test::fastKdf()),
+             qPrintable(error));
+    services::AuthService auth(hall.path());
+    auto newbie = auth.login(QStringLiteral("newbie"), QStringLiteral("password-1"), &error);
+    QVERIFY(newbie);
+    QCOMPARE(newbie->user().roles, core::Role::IntakeClerk | core::Role::Reviewer);
+    QCOMPARE(newbie->user().displayName, QStringLiteral("新人"));
+}
+
+void TestAuthService::addUserRefusesBadInputAndChangesNothing_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("roles");
+    QTest::addColumn<QString>("message");
+    const int clerk = int(core::Role::IntakeClerk);
+    QTest::newRow("empty user name") << QString() << "名" << "password-1" << clerk << "Enter a user name.";
+    QTest::newRow("SQL quote") << "x'; DROP TABLE users; --" << "名" << "password-1" << clerk << "2 to 32";
+    QTest::newRow("emoji user name") << QStringLiteral("clerk😀") << "名" << "password-1" << clerk << "2 to 32";
+    QTest::newRow("10,000-character name") << "longname" << QString(10000, QLatin1Char('n')) << "password-1" << clerk
+                                           << "at most 64";
+    QTest::newRow("control character") << "ctrl" << QStringLiteral("a\x01b") << "password-1" << clerk << "control";
+    QTest::newRow("short password") << "shorty" << "名" << "1234" << clerk << "at least 8";
+    QTest::newRow("no role") << "norole" << "名" << "password-1" << 0 << "at least one role";
+    QTest::newRow("taken") << "CLERK" << "名" << "password-1" << clerk << "is taken";
+}
+
+void TestAuthService::addUserRefusesBadInputAndChangesNothing()
+{
+    QFETCH(QString, username);
+    QFETCH(QString, name);
+    QFETCH(QString, password);
+    QFETCH(int, roles);
+    QFETCH(QString, message);
+    test::TempHall hall;
+    auto admin = hall.login(QStringLiteral("admin"));
+    const QByteArray ringBefore = test::fileHash(db::KeyRing::pathFor(hall.path()));
+    const qint64 eventsBefore = admin->events().count();
+    const int usersBefore = int(db::UserRepository(admin->database().sql()).all().size());
+    QString error;
+    QVERIFY(!services::AuthService::addUser(*admin, username, name, core::Roles(core::Role(roles)), password, &error,
+                                            test::fastKdf()));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(test::fileHash(db::KeyRing::pathFor(hall.path())), ringBefore);
+    QCOMPARE(admin->events().count(), eventsBefore);
+    QCOMPARE(int(db::UserRepository(admin->database().sql()).all().size()), usersBefore);
+}
+
+void TestAuthService::recoverKeyIsForAdministratorsOnly()
+{
+    test::TempHall hall;
+    QString error;
+    QVERIFY(!services::AuthService::recoverKey(hall.path(), QStringLiteral("clerk"), kPassword, &error));
+    QVERIFY(!services::AuthService::recoverKey(hall.path(), QStringLiteral("admin"), QStringLiteral("nope-nope"), &error));
+    const auto key = services::AuthService::recoverKey(hall.path(), QStringLiteral("admin"), kPassword, &error);
+    QVERIFY(key);
+    QCOMPARE(key->size(), 32);
+    auto database = db::Database::open(hall.path(), *key, {}, &error);
+    QVERIFY2(database, qPrintable(error));
+    QCOMPARE(db::UserRepository(database->sql()).all().size(), services::HallService::demoUsers().size());
+}
+
+void TestAuthService::createHallRefusesExistingDatabase()
+{
+    test::TempHall hall;
+    const QByteArray before = test::fileHash(hall.path());
+    services::HallSetup setup;
+    setup.databasePath = hall.path();
+    setup.hallName = QStringLiteral("另一个局");
+    setup.adminUsername = QStringLiteral("admin");
+    setup.adminPassword = QStringLiteral("password-1");
+    setup.kdf = test::fastKdf();
+    QString error;
+    QVERIFY(!services::HallService::createHall(setup, &error));
+    QVERIFY(error.contains(QLatin1String("already exists")));
+    QCOMPARE(test::fileHash(hall.path()), before);
+}
+
+void TestAuthService::noKeyRingMeansNoHall()
+{
+    test::TempHall hall;
+    QVERIFY(QFile::remove(db::KeyRing::pathFor(hall.path())));
+    services::AuthService auth(hall.path());
+    QString error;
+    QVERIFY(!auth.login(QStringLiteral("admin"), kPassword, &error));
+    QVERIFY2(error.contains(QLatin1String("key ring")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestAuthService)
+#include "TestAuthService.moc"
