@@ -1,5 +1,7 @@
 #include "EventStore.h"
 
+#include "IntakeProjections.h"
+
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -20,7 +22,10 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     , m_clock(&clock)
     , m_hlc(clock)
 {
+    // Every projection of the schema, so that no writer can forget one.
     m_projections.push_back(std::make_shared<CaseSummaryProjection>());
+    m_projections.push_back(std::make_shared<ApplicantProjection>());
+    m_projections.push_back(std::make_shared<CaseProjection>());
     QSqlQuery q(database.sql());
     if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())
         m_hlc.restore(quint64(q.value(0).toLongLong()));

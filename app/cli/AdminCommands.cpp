@@ -2,11 +2,13 @@
 
 #include "db/Database.h"
 #include "services/AuthService.h"
+#include "services/CatalogService.h"
 #include "services/HallService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -239,6 +241,67 @@ int cmdInfo(const QStringList& args)
     return 0;
 }
 
+int cmdCatalogImport(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    p.addOptions({db, as});
+    p.addPositionalArgument(QStringLiteral("file"), Admin::tr("The catalog JSON file (format: docs/CATALOG.md)."));
+    if (!parse(p, args, Admin::tr("Imports a new version of the catalog of matters, materials and bundles.")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(Admin::tr("Name one catalog file."));
+    QFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+    const QByteArray json = f.readAll();
+    services::AuthService auth(p.value(db));
+    QString error;
+    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    if (!session)
+        return fail(error);
+    const auto catalog = services::CatalogService(*session).importJson(json, &error);
+    if (!catalog)
+        return fail(Admin::tr("%1: %2").arg(f.fileName(), error));
+    out() << Admin::tr("Imported catalog version %1: %2 matters, %3 bundles.")
+                 .arg(catalog->version)
+                 .arg(catalog->matters.size())
+                 .arg(catalog->bundles.size())
+          << "\n";
+    return 0;
+}
+
+int cmdCatalogExport(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption version(QStringLiteral("version"), Admin::tr("The version to export (default: current)."),
+                                     Admin::tr("n"), QStringLiteral("0"));
+    const QCommandLineOption target(QStringLiteral("out"), Admin::tr("Where to write the JSON (default: standard output)."),
+                                    Admin::tr("file"));
+    p.addOptions({db, as, version, target});
+    if (!parse(p, args, Admin::tr("Exports a catalog version as JSON.")))
+        return 2;
+    services::AuthService auth(p.value(db));
+    QString error;
+    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    if (!session)
+        return fail(error);
+    const auto json = services::CatalogService(*session).exportJson(p.value(version).toInt(), &error);
+    if (!json)
+        return fail(error);
+    if (p.value(target).isEmpty()) {
+        out() << QString::fromUtf8(*json) << Qt::flush;
+        return 0;
+    }
+    QSaveFile f(p.value(target));
+    if (!f.open(QIODevice::WriteOnly) || f.write(*json) < 0 || !f.commit())
+        return fail(Admin::tr("Unable to write %1: %2").arg(f.fileName(), f.errorString()));
+    return 0;
+}
+
 const Command kCommands[] = {
     {"init", QT_TRANSLATE_NOOP("OneSealAdmin", "create a hall database and its first administrator"), cmdInit},
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
@@ -246,6 +309,8 @@ const Command kCommands[] = {
     {"export-key", QT_TRANSLATE_NOOP("OneSealAdmin", "print the raw database key (disaster recovery)"), cmdExportKey},
     {"export-plain", QT_TRANSLATE_NOOP("OneSealAdmin", "write an unencrypted copy (disaster recovery)"),
      cmdExportPlain},
+ {"catalog-import", QT_TRANSLATE_NOOP("OneSealAdmin", "import a new catalog version from JSON"), cmdCatalogImport},
+    {"catalog-export", QT_TRANSLATE_NOOP("OneSealAdmin", "export a catalog version as JSON"), cmdCatalogExport},
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
 };
 

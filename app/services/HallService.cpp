@@ -2,7 +2,11 @@
 
 #include "AuthService.h"
 #include "Session.h"
+#include "core/CaseNumber.h"
+#include "core/Catalog.h"
+#include "db/CatalogRepository.h"
 #include "db/Database.h"
+#include "db/IntakeRepository.h"
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
 
@@ -101,7 +105,11 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
             && database->setMeta(QStringLiteral("created_at"),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODate), &e)
-            && users.insert(admin, &e);
+            && users.insert(admin, &e)
+            // The hall's first workstation holds the first blocks of every serial; others lease theirs.
+            && db::NumberBlocks(database->sql()).addBlock(core::numbering::caseKind, 1, core::numbering::kBlockSize, &e)
+            && db::NumberBlocks(database->sql())
+                   .addBlock(core::numbering::certificateKind, 1, core::numbering::kBlockSize, &e);
         if (ok) {
             db::EventStore events(*database, workstation);
             QCborMap payload{{QStringLiteral("user_id"), admin.id},
@@ -142,6 +150,9 @@ bool HallService::createDemoHall(const QString& databasePath, QString* error, co
     AuthService auth(databasePath);
     auto session = auth.login(setup.adminUsername, setup.adminPassword, error);
     if (!session)
+        return false;
+    const auto catalog = core::Catalog::builtInDemo();
+    if (!catalog || !db::CatalogRepository(session->database().sql()).import(*catalog, error))
         return false;
     for (const DemoUser& u : demoUsers().mid(1))
         if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf))

@@ -3,6 +3,8 @@
 #include "ui_MainWindow.h"
 
 #include "AppSettings.h"
+#include "CaseLookupWidget.h"
+#include "IntakeWorkbench.h"
 #include "ChangePasswordDialog.h"
 #include "IdleLock.h"
 #include "LoginDialog.h"
@@ -38,6 +40,22 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
+
+    if (m_session->can(core::Action::AcceptCase)) {
+        m_intake = new IntakeWorkbench(*m_session, this);
+        m_ui->workspaceTabs->insertTab(0, m_intake, tr("&Intake"));
+        m_ui->workspaceTabs->setCurrentIndex(0);
+    }
+    if (m_session->can(core::Action::AcceptCase) || m_session->can(core::Action::ReadAllCases)) {
+        m_cases = new CaseLookupWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(m_intake ? 1 : 0, m_cases, tr("&Cases"));
+    }
+    if (m_intake)
+        connect(m_intake, &IntakeWorkbench::caseRecorded, this, [this] {
+            if (m_cases)
+                m_cases->showToday();
+            m_eventLog->refresh();
+        });
 
     m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);

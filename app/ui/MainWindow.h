@@ -17,7 +17,9 @@ class Session;
 
 namespace oneseal::ui {
 
+class CaseLookupWidget;
 class IdleLock;
+class IntakeWorkbench;
 
 /** The client's main window for one logged-in user. */
 class MainWindow : public QMainWindow
@@ -30,6 +32,8 @@ public:
 
     services::Session& session() const { return *m_session; }
     bool isLocked() const;
+    IntakeWorkbench* intakeWorkbench() const { return m_intake; }
+    CaseLookupWidget* caseLookup() const { return m_cases; }
 
 public slots:
     /** Hides the work and asks for the password again. */
@@ -49,6 +53,8 @@ private:
     std::unique_ptr<services::Session> m_session;
     db::EventLogModel* m_eventLog;
     IdleLock* m_idleLock;
+    IntakeWorkbench* m_intake = nullptr;
+    CaseLookupWidget* m_cases = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -1,0 +1,304 @@
+#include "IntakeService.h"
+
+#include "core/CaseNumber.h"
+#include "core/Identifiers.h"
+#include "db/CatalogRepository.h"
+
+#include <QCborArray>
+#include <QUuid>
+
+namespace oneseal::services {
+
+IntakeService::IntakeService(Session& session, const core::WorkCalendar& calendar)
+    : m_session(session)
+    , m_calendar(calendar)
+{
+    if (auto current = db::CatalogRepository(session.database().sql()).current()) {
+        m_catalog = std::move(*current);
+        m_ready = true;
+    }
+}
+
+bool IntakeService::isReady(QString* error) const
+{
+    if (!m_ready && error)
+        *error = tr("No catalog of matters is loaded at this hall. Ask the administrator to import one "
+                    "(oneseal-admin catalog-import).");
+    return m_ready;
+}
+
+QDate IntakeService::today() const
+{
+    return m_session.clock().now().toLocalTime().date();
+}
+
+QList<core::SearchHit> IntakeService::findSubjects(const QString& text, int limit) const
+{
+    return m_catalog.search(text, limit);
+}
+
+std::optional<IntakeSubject> IntakeService::subject(const QString& code) const
+{
+    IntakeSubject s;
+    s.code = code;
+    if (const core::Bundle* b = m_catalog.bundle(code)) {
+        s.name = b->name;
+        s.bundle = true;
+        s.checklist = m_catalog.checklistForBundle(code);
+        QStringList codes;
+        for (const core::ChecklistItem& item : s.checklist)
+            for (const QString& m : item.matterCodes)
+                if (!codes.contains(m))
+                    codes << m;
+        for (const QString& m : b->matterCodes)
+            if (!codes.contains(m))
+                codes << m;
+        for (const QString& m : codes)
+            if (const core::Matter* matter = m_catalog.matter(m))
+                s.matters << matter;
+    } else if (const core::Matter* m = m_catalog.matter(code)) {
+        s.name = m->name;
+        s.checklist = m_catalog.checklistForMatter(code);
+        s.matters << m;
+    } else {
+        return std::nullopt;
+    }
+    s.instant = true;
+    s.commitmentAllowed = true;
+    s.deferralAllowed = false;
+    s.risk = core::RiskLevel::Low;
+    for (const core::Matter* m : s.matters) {
+        s.promisedDays = std::max(s.promisedDays, m->promisedLimitDays);
+        s.legalDays = std::max(s.legalDays, m->legalLimitDays);
+        s.instant = s.instant && m->instant;
+        s.commitmentAllowed = s.commitmentAllowed && m->commitmentAllowed;
+        s.deferralAllowed = s.deferralAllowed || m->deferralAllowed;
+        if (int(m->risk) < int(s.risk)) // High < Medium < Low
+            s.risk = m->risk;
+    }
+    return s;
+}
+
+QList<core::MaterialEntry> IntakeService::checklistFor(const IntakeSubject& subject) const
+{
+    QList<core::MaterialEntry> entries;
+    for (const core::ChecklistItem& item : subject.checklist)
+        entries << core::MaterialEntry::fromChecklist(item);
+    return entries;
+}
+
+core::DeadlineResult IntakeService::promisedDeadline(const IntakeSubject& subject, const QDate& accepted) const
+{
+    return core::computeDeadline(m_calendar, accepted, subject.instant ? 0 : subject.promisedDays);
+}
+
+core::DeadlineResult IntakeService::legalDeadline(const IntakeSubject& subject, const QDate& accepted) const
+{
+    return core::computeDeadline(m_calendar, accepted, subject.instant ? 0 : subject.legalDays);
+}
+
+std::optional<core::Applicant> IntakeService::applicantByIdNumber(const QString& idNumber) const
+{
+    return db::IntakeRepository(m_session.database().sql()).applicantByIdNumber(core::normalizeIdentifier(idNumber));
+}
+
+QList<core::Applicant> IntakeService::searchApplicants(const QString& text) const
+{
+    return db::IntakeRepository(m_session.database().sql()).searchApplicants(text);
+}
+
+std::optional<core::CaseState> IntakeService::record(const IntakeRequest& request, QString* error)
+{
+    auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    if (!m_session.can(core::Action::AcceptCase))
+        return fail(Session::refusal(core::Action::AcceptCase));
+    QString e;
+    if (!isReady(&e))
+        return fail(e);
+    const auto subj = subject(request.subjectCode);
+    if (!subj)
+        return fail(tr("Choose a matter or bundle from the catalog."));
+
+    core::Applicant applicant = request.applicant;
+    applicant.idNumber = core::normalizeIdentifier(applicant.idNumber);
+    applicant.name = applicant.name.trimmed();
+    applicant.phone = applicant.phone.trimmed();
+    applicant.address = applicant.address.trimmed();
+    if (QString v = core::ApplicantRules::validate(applicant); !v.isEmpty())
+        return fail(v);
+    core::Agent agent = request.agent;
+    agent.idNumber = core::normalizeIdentifier(agent.idNumber);
+    agent.name = agent.name.trimmed();
+    if (!agent.isEmpty())
+        if (QString v = core::ApplicantRules::validate(agent); !v.isEmpty())
+            return fail(v);
+
+    // The checklist must be the subject's, line for line.
+    const QList<core::MaterialEntry> expected = checklistFor(*subj);
+    if (request.materials.size() != expected.size())
+        return fail(tr("The checklist does not match the matter; choose the matter again."));
+    QList<core::MaterialEntry> materials;
+    for (int i = 0; i < expected.size(); ++i) {
+        core::MaterialEntry m = expected.at(i);
+        const core::MaterialEntry& given = request.materials.at(i);
+        if (given.code != m.code)
+            return fail(tr("The checklist does not match the matter; choose the matter again."));
+        m.state = given.state;
+        m.original = given.original;
+        m.count = given.state == core::MaterialState::Received ? given.count : 0;
+        m.note = given.note.trimmed();
+        m.dueDate = given.state == core::MaterialState::Deferred ? given.dueDate : QDate();
+        if (m.state == core::MaterialState::Missing && m.note.isEmpty())
+            m.note = core::IntakeRules::defaultMissingReason();
+        materials << m;
+    }
+    const QDate day = today();
+    const core::DeadlineResult promised = promisedDeadline(*subj, day);
+    const core::DeadlineResult legal = legalDeadline(*subj, day);
+    if (QString v = core::IntakeRules::check(request.outcome, materials, subj->matters, day, promised.due,
+                                             request.reasons);
+        !v.isEmpty())
+        return fail(v);
+    for (const PendingAttachment& a : request.attachments) {
+        if (a.data.isEmpty())
+            return fail(tr("The file %1 is empty.").arg(a.fileName));
+        if (a.data.size() > kMaxAttachmentBytes)
+            return fail(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(a.fileName));
+        if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/")))
+            return fail(tr("The file %1 is neither an image nor a PDF.").arg(a.fileName));
+        if (QString v = core::ApplicantRules::checkText(a.fileName, tr("file name"), 200, true); !v.isEmpty())
+            return fail(v);
+    }
+
+    db::IntakeRepository repo(m_session.database().sql());
+    db::EventStore& events = m_session.events();
+    const QString userId = m_session.user().id;
+    db::Transaction tx(m_session.database().sql());
+    if (!tx.isActive())
+        return fail(tx.errorText());
+
+    // The applicant is entered once: a returning applicant is found by ID number and reused.
+    if (const auto known = repo.applicantByIdNumber(applicant.idNumber)) {
+        applicant.id = known->id;
+        const bool changed = known->name != applicant.name || known->phone != applicant.phone
+            || known->address != applicant.address || known->legalRepresentative != applicant.legalRepresentative;
+        if (changed && !events.append(QString(), QStringLiteral("applicant.updated"), applicant.toCbor(), userId, &e))
+            return fail(e);
+    } else {
+        applicant.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        applicant.kind = core::ApplicantRules::kindForIdentifier(applicant.idNumber);
+        if (!events.append(QString(), QStringLiteral("applicant.registered"), applicant.toCbor(), userId, &e))
+            return fail(e);
+    }
+
+    const auto serial = db::NumberBlocks(m_session.database().sql()).take(core::numbering::caseKind, &e);
+    if (!serial)
+        return fail(e);
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString caseNo = core::numbering::caseNumber(day.year(), *serial);
+
+    QCborArray matterCodes;
+    for (const core::Matter* m : subj->matters)
+        matterCodes << m->code;
+    QCborArray materialArray;
+    for (const core::MaterialEntry& m : materials)
+        materialArray << m.toCbor();
+    QCborMap p;
+    p.insert(core::payload::caseNo, caseNo);
+    p.insert(core::payload::outcome, core::outcomeKey(request.outcome));
+    p.insert(core::payload::subjectCode, subj->code);
+    p.insert(core::payload::subjectName, subj->name);
+    p.insert(core::payload::bundle, subj->bundle);
+    p.insert(core::payload::matters, matterCodes);
+    p.insert(core::payload::catalogVersion, m_catalog.version);
+    p.insert(core::payload::applicant, applicant.toCbor());
+    if (!agent.isEmpty())
+        p.insert(core::payload::agent, agent.toCbor());
+    p.insert(core::payload::materials, materialArray);
+    p.insert(core::payload::acceptedAt, m_session.clock().now().toLocalTime().toString(Qt::ISODate));
+    const bool accepted = request.outcome != core::IntakeOutcome::NotifyMissing
+        && request.outcome != core::IntakeOutcome::Refuse;
+    if (accepted) {
+        p.insert(core::payload::promisedDue, promised.due.toString(Qt::ISODate));
+        p.insert(core::payload::legalDue, legal.due.toString(Qt::ISODate));
+        p.insert(core::payload::deadlineCertain, promised.certain && legal.certain);
+        const QString note = !promised.note.isEmpty() ? promised.note : legal.note;
+        if (!note.isEmpty())
+            p.insert(core::payload::deadlineNote, note);
+    }
+    if (!request.reasons.trimmed().isEmpty())
+        p.insert(core::payload::reasons, request.reasons.trimmed());
+    p.insert(core::payload::clerkName, m_session.user().displayName);
+    p.insert(core::payload::risk, core::riskName(subj->risk));
+    if (!events.append(caseId, core::outcomeEventKind(request.outcome), p, userId, &e))
+        return fail(e);
+
+    db::AttachmentStore store(m_session.database().sql());
+    for (const PendingAttachment& a : request.attachments) {
+        const QString sha = store.put(a.data, a.mimeType, &e);
+        if (sha.isEmpty())
+            return fail(e);
+        const QCborMap ap{{QStringLiteral("sha256"), sha},
+                          {QStringLiteral("material_code"), a.materialCode},
+                          {QStringLiteral("file_name"), a.fileName},
+                          {QStringLiteral("mime"), a.mimeType},
+                          {QStringLiteral("size"), qint64(a.data.size())}};
+        if (!events.append(caseId, QStringLiteral("attachment.added"), ap, userId, &e))
+            return fail(e);
+    }
+    if (!tx.commit(&e))
+        return fail(e);
+    return caseState(caseId);
+}
+
+bool IntakeService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
+                                        QString* error)
+{
+    if (!m_session.can(core::Action::AcceptCase) && !m_session.can(core::Action::ReadAllCases)) {
+        if (error)
+            *error = Session::refusal(core::Action::AcceptCase);
+        return false;
+    }
+    db::Transaction tx(m_session.database().sql());
+    const QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    return tx.isActive()
+        && m_session.events().append(caseId, QStringLiteral("notice.printed"), p, m_session.user().id, error)
+        && tx.commit(error);
+}
+
+std::optional<core::CaseState> IntakeService::caseState(const QString& caseId) const
+{
+    const auto events = m_session.events().caseEvents(caseId);
+    if (events.isEmpty())
+        return std::nullopt;
+    return core::CaseState::fold(events);
+}
+
+std::optional<core::CaseState> IntakeService::caseByNumber(const QString& caseNo) const
+{
+    const auto summary = db::IntakeRepository(m_session.database().sql()).caseByNumber(caseNo);
+    if (!summary)
+        return std::nullopt;
+    return caseState(summary->caseId);
+}
+
+QList<db::CaseSummary> IntakeService::myCasesToday() const
+{
+    return db::IntakeRepository(m_session.database().sql()).casesTakenBy(m_session.user().id, today());
+}
+
+QList<db::CaseSummary> IntakeService::searchCases(const QString& text) const
+{
+    return db::IntakeRepository(m_session.database().sql()).searchCases(text);
+}
+
+std::optional<QByteArray> IntakeService::attachmentData(const QString& sha256) const
+{
+    return db::AttachmentStore(m_session.database().sql()).get(sha256);
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "Session.h"
+#include "core/Applicant.h"
+#include "core/CaseState.h"
+#include "core/Catalog.h"
+#include "core/Deadline.h"
+#include "core/Intake.h"
+#include "core/WorkCalendar.h"
+#include "db/IntakeRepository.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace oneseal::services {
+
+/** A matter or a "one thing" bundle chosen at the window, with what it needs. */
+struct IntakeSubject
+{
+    QString code;
+    QString name;
+    bool bundle = false;
+    QList<const core::Matter*> matters;
+    QList<core::ChecklistItem> checklist;
+    double promisedDays = 0; ///< the longest promised limit of its matters
+    double legalDays = 0;
+    bool instant = false;     ///< every matter is an instant matter (即办件)
+    core::RiskLevel risk = core::RiskLevel::Low;
+    bool commitmentAllowed = false;
+    bool deferralAllowed = false;
+};
+
+/** A scan to attach to one material of the case. */
+struct PendingAttachment
+{
+    QString materialCode;
+    QString fileName;
+    QString mimeType;
+    QByteArray data;
+};
+
+/** Everything the clerk entered for one application. */
+struct IntakeRequest
+{
+    QString subjectCode;
+    core::Applicant applicant; ///< id empty: a new applicant, registered with the case
+    core::Agent agent;         ///< empty: the applicant came in person
+    QList<core::MaterialEntry> materials;
+    QList<PendingAttachment> attachments;
+    core::IntakeOutcome outcome = core::IntakeOutcome::Accept;
+    QString reasons; ///< refusal reasons, or remarks
+};
+
+/**
+ * The intake window's use cases (一窗受理, 要件审查): find the matter, find or enter the applicant
+ * once, check the checklist, and record the outcome as events in one transaction.
+ */
+class IntakeService
+{
+    Q_DECLARE_TR_FUNCTIONS(IntakeService)
+
+public:
+    explicit IntakeService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+
+    /** Whether a catalog is loaded; otherwise *error says what to do. */
+    bool isReady(QString* error = nullptr) const;
+    const core::Catalog& catalog() const { return m_catalog; }
+
+    QList<core::SearchHit> findSubjects(const QString& text, int limit = 20) const;
+    std::optional<IntakeSubject> subject(const QString& code) const;
+    /** The checklist to fill for a subject, shared materials merged, in catalog order. */
+    QList<core::MaterialEntry> checklistFor(const IntakeSubject& subject) const;
+    /** Promised and legal deadlines if the subject were accepted on the given day. */
+    core::DeadlineResult promisedDeadline(const IntakeSubject& subject, const QDate& accepted) const;
+    core::DeadlineResult legalDeadline(const IntakeSubject& subject, const QDate& accepted) const;
+
+    std::optional<core::Applicant> applicantByIdNumber(const QString& idNumber) const;
+    QList<core::Applicant> searchApplicants(const QString& text) const;
+
+    /**
+     * Validates and records the outcome: applicant registration (if new or changed), the intake event
+     * with the case number, deadlines and checklist, and the attachments — all or nothing.
+     */
+    std::optional<core::CaseState> record(const IntakeRequest& request, QString* error);
+
+    /** Records that a notice was printed or exported (its hash goes on the record). */
+    bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
+                             QString* error);
+
+    std::optional<core::CaseState> caseState(const QString& caseId) const;
+    std::optional<core::CaseState> caseByNumber(const QString& caseNo) const;
+    QList<db::CaseSummary> myCasesToday() const;
+    QList<db::CaseSummary> searchCases(const QString& text) const;
+    std::optional<QByteArray> attachmentData(const QString& sha256) const;
+
+    QDate today() const;
+    static constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024;
+
+private:
+    Session& m_session;
+    const core::WorkCalendar& m_calendar;
+    core::Catalog m_catalog;
+    bool m_ready = false;
+};
+
+} // namespace oneseal::services

@@ -1,0 +1,75 @@
+#include "CaseListModel.h"
+
+namespace oneseal::ui {
+
+CaseListModel::CaseListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CaseListModel::setCases(const QList<db::CaseSummary>& cases)
+{
+    beginResetModel();
+    m_cases = cases;
+    endResetModel();
+}
+
+QString CaseListModel::statusName(const QString& status)
+{
+    if (status == QLatin1String("accepted")) return tr("accepted");
+    if (status == QLatin1String("awaiting_materials")) return tr("awaiting materials (one-time notice)");
+    if (status == QLatin1String("refused")) return tr("refused");
+    if (status == QLatin1String("completed")) return tr("completed");
+    if (status == QLatin1String("reviewed")) return tr("reviewed");
+    if (status == QLatin1String("correction")) return tr("correction requested");
+    if (status == QLatin1String("inspected")) return tr("inspected");
+    if (status == QLatin1String("approved")) return tr("approved");
+    return status;
+}
+
+int CaseListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_cases.size());
+}
+
+int CaseListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CaseListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
+        return QVariant();
+    const db::CaseSummary& c = m_cases.at(index.row());
+    switch (index.column()) {
+    case NumberColumn: return c.caseNo;
+    case SubjectColumn: return c.subjectName;
+    case ApplicantColumn: return c.applicantName;
+    case StatusColumn: return statusName(c.status);
+    case AcceptedColumn: return c.acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case DueColumn:
+        return c.promisedDue.isValid() ? c.promisedDue.toString(Qt::ISODate) + (c.deadlineCertain ? QString() : tr(" (uncertain)"))
+                                       : QString();
+    case ClerkColumn: return c.clerkName;
+    }
+    return QVariant();
+}
+
+QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn: return tr("Case number");
+    case SubjectColumn: return tr("Matter");
+    case ApplicantColumn: return tr("Applicant");
+    case StatusColumn: return tr("Status");
+    case AcceptedColumn: return tr("Received");
+    case DueColumn: return tr("Promised by");
+    case ClerkColumn: return tr("Clerk");
+    }
+    return QVariant();
+}
+
+} // namespace oneseal::ui

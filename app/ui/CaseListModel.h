@@ -1,0 +1,33 @@
+#pragma once
+
+#include "db/IntakeRepository.h"
+
+#include <QAbstractTableModel>
+
+namespace oneseal::ui {
+
+/** A read-only list of cases (my cases today, search results). */
+class CaseListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NumberColumn, SubjectColumn, ApplicantColumn, StatusColumn, AcceptedColumn, DueColumn, ClerkColumn,
+                  ColumnCount };
+
+    explicit CaseListModel(QObject* parent = nullptr);
+    void setCases(const QList<db::CaseSummary>& cases);
+    const db::CaseSummary& caseAt(int row) const { return m_cases.at(row); }
+
+    static QString statusName(const QString& status);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<db::CaseSummary> m_cases;
+};
+
+} // namespace oneseal::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "services/IntakeService.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class CaseLookupWidget;
+}
+
+namespace oneseal::ui {
+
+class CaseListModel;
+
+/** "My cases today" and the lookup of any case by number, applicant ID or name, with its details. */
+class CaseLookupWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CaseLookupWidget(services::Session& session, QWidget* parent = nullptr);
+    ~CaseLookupWidget() override;
+
+    CaseListModel* model() const { return m_model; }
+
+public slots:
+    void showToday();
+    void search(const QString& text);
+
+private:
+    void showDetails();
+    void reprint();
+
+    std::unique_ptr<Ui::CaseLookupWidget> m_ui;
+    services::Session& m_session;
+    services::IntakeService m_service;
+    CaseListModel* m_model;
+};
+
+} // namespace oneseal::ui

@@ -1,0 +1,435 @@
+#include "IntakeWorkbench.h"
+
+#include "ui_IntakeWorkbench.h"
+
+#include "ChecklistModel.h"
+#include "core/Identifiers.h"
+#include "print/DocumentRenderer.h"
+#include "print/IntakeNotices.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeDatabase>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace oneseal::ui {
+
+namespace {
+constexpr int kCodeRole = Qt::UserRole + 1;
+}
+
+IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(new Ui::IntakeWorkbench)
+    , m_session(session)
+    , m_service(session)
+    , m_checklist(new ChecklistModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->checklistView->setModel(m_checklist);
+    m_ui->checklistView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->checklistView->horizontalHeader()->setSectionResizeMode(ChecklistModel::NoteColumn, QHeaderView::Stretch);
+    m_ui->checklistView->verticalHeader()->hide();
+    m_ui->checklistView->installEventFilter(this);
+    m_ui->subjectEdit->installEventFilter(this);
+    m_ui->subjectList->installEventFilter(this);
+    m_ui->idNumberEdit->installEventFilter(this);
+
+    connect(m_ui->subjectEdit, &QLineEdit::textEdited, this, &IntakeWorkbench::searchSubjects);
+    connect(m_ui->subjectList, &QListWidget::itemActivated, this, [this] { chooseCurrentHit(); });
+    connect(m_ui->agentCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_ui->agentNameEdit->setEnabled(on);
+        m_ui->agentIdEdit->setEnabled(on);
+    });
+    m_ui->agentNameEdit->setEnabled(false);
+    m_ui->agentIdEdit->setEnabled(false);
+    connect(m_ui->attachButton, &QPushButton::clicked, this, &IntakeWorkbench::attachScan);
+    connect(m_ui->viewScansButton, &QPushButton::clicked, this, &IntakeWorkbench::viewScans);
+    connect(m_ui->clearButton, &QPushButton::clicked, this, &IntakeWorkbench::startNewIntake);
+
+    struct OutcomeKey
+    {
+        QPushButton* button;
+        core::IntakeOutcome outcome;
+        QKeySequence key;
+    };
+    const OutcomeKey outcomes[] = {
+        {m_ui->acceptButton, core::IntakeOutcome::Accept, QKeySequence(Qt::CTRL | Qt::Key_Return)},
+        {m_ui->deferButton, core::IntakeOutcome::AcceptDeferred, QKeySequence(Qt::CTRL | Qt::Key_D)},
+        {m_ui->commitmentButton, core::IntakeOutcome::AcceptCommitment, QKeySequence(Qt::CTRL | Qt::Key_G)},
+        {m_ui->notifyButton, core::IntakeOutcome::NotifyMissing, QKeySequence(Qt::CTRL | Qt::Key_N)},
+        {m_ui->refuseButton, core::IntakeOutcome::Refuse, QKeySequence(Qt::CTRL | Qt::Key_R)},
+        {m_ui->instantButton, core::IntakeOutcome::CompleteInstantly, QKeySequence(Qt::CTRL | Qt::Key_I)},
+    };
+    for (const OutcomeKey& o : outcomes) {
+        const core::IntakeOutcome outcome = o.outcome;
+        connect(o.button, &QPushButton::clicked, this, [this, outcome] { record(outcome); });
+        auto* shortcut = new QShortcut(o.key, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, o.button, &QPushButton::animateClick);
+        o.button->setToolTip(o.key.toString(QKeySequence::NativeText));
+        o.button->setText(o.button->text() + QStringLiteral(" (") + o.key.toString(QKeySequence::NativeText)
+                          + QLatin1Char(')'));
+    }
+    auto focusKey = [this](Qt::Key key, QWidget* target) {
+        auto* s = new QShortcut(QKeySequence(key), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, target, [target] {
+            target->setFocus(Qt::ShortcutFocusReason);
+            if (auto* edit = qobject_cast<QLineEdit*>(target))
+                edit->selectAll();
+        });
+    };
+    focusKey(Qt::Key_F2, m_ui->subjectEdit);
+    focusKey(Qt::Key_F3, m_ui->idNumberEdit);
+    focusKey(Qt::Key_F4, m_ui->checklistView);
+    auto* attach = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(attach, &QShortcut::activated, this, &IntakeWorkbench::attachScan);
+
+    m_noticeHandler = [this](const print::NoticeDocument& doc) { return previewNotice(doc); };
+    QString error;
+    if (!m_service.isReady(&error))
+        showMessage(error, true);
+    startNewIntake();
+}
+
+IntakeWorkbench::~IntakeWorkbench() = default;
+
+void IntakeWorkbench::setNoticeHandler(NoticeHandler handler)
+{
+    m_noticeHandler = std::move(handler);
+}
+
+QString IntakeWorkbench::messageText() const
+{
+    return m_ui->messageLabel->isVisible() ? m_ui->messageLabel->text() : QString();
+}
+
+void IntakeWorkbench::showMessage(const QString& text, bool error)
+{
+    m_ui->messageLabel->setText(text);
+    m_ui->messageLabel->setStyleSheet(error ? QStringLiteral("background: #fde7e9; color: #a4262c; padding: 6px;")
+                                            : QStringLiteral("background: #dff6dd; color: #107c10; padding: 6px;"));
+    m_ui->messageLabel->setVisible(!text.isEmpty());
+}
+
+void IntakeWorkbench::startNewIntake()
+{
+    m_subject.reset();
+    m_knownApplicantId.clear();
+    m_attachments.clear();
+    m_checklist->setEntries({}, QDate());
+    for (QLineEdit* e : {m_ui->subjectEdit, m_ui->idNumberEdit, m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit,
+                         m_ui->legalRepEdit, m_ui->agentNameEdit, m_ui->agentIdEdit})
+        e->clear();
+    m_ui->agentCheck->setChecked(false);
+    m_ui->reasonsEdit->clear();
+    m_ui->subjectList->clear();
+    m_ui->subjectInfoLabel->clear();
+    m_ui->applicantStatusLabel->clear();
+    updateOutcomeButtons();
+    m_ui->subjectEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void IntakeWorkbench::searchSubjects(const QString& text)
+{
+    m_ui->subjectList->clear();
+    for (const core::SearchHit& hit : m_service.findSubjects(text, 15)) {
+        const QString label = hit.kind == core::SearchHit::BundleHit
+            ? tr("[bundle] %1 — %2").arg(hit.name, hit.code)
+            : tr("%1 — %2").arg(hit.name, hit.code);
+        auto* item = new QListWidgetItem(label, m_ui->subjectList);
+        item->setData(kCodeRole, hit.code);
+    }
+    if (m_ui->subjectList->count() > 0)
+        m_ui->subjectList->setCurrentRow(0);
+}
+
+void IntakeWorkbench::chooseCurrentHit()
+{
+    if (QListWidgetItem* item = m_ui->subjectList->currentItem())
+        chooseSubject(item->data(kCodeRole).toString());
+}
+
+bool IntakeWorkbench::chooseSubject(const QString& code)
+{
+    const auto subject = m_service.subject(code);
+    if (!subject) {
+        showMessage(tr("No matter or bundle has the code %1.").arg(code), true);
+        return false;
+    }
+    m_subject = subject;
+    m_attachments.clear();
+    const QDate today = m_service.today();
+    const core::DeadlineResult promised = m_service.promisedDeadline(*subject, today);
+    const core::DeadlineResult legal = m_service.legalDeadline(*subject, today);
+    m_checklist->setEntries(m_service.checklistFor(*subject), promised.due);
+    m_ui->subjectEdit->setText(subject->name);
+
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b>").arg(subject->name.toHtmlEscaped());
+    if (subject->bundle)
+        lines << tr("Bundle of %n matter(s); shared materials are collected once.", nullptr, int(subject->matters.size()));
+    lines << (subject->instant ? tr("Instant matter (即办件): completed at the window.")
+                               : tr("Promised: %1 working days, by %2 · legal: %3 working days, by %4")
+                                     .arg(subject->promisedDays)
+                                     .arg(promised.due.toString(Qt::ISODate))
+                                     .arg(subject->legalDays)
+                                     .arg(legal.due.toString(Qt::ISODate)));
+    if (!promised.certain || !legal.certain)
+        lines << QStringLiteral("<span style='color:#a4262c'>%1</span>")
+                     .arg((promised.note.isEmpty() ? legal.note : promised.note).toHtmlEscaped());
+    lines << tr("Risk level: %1").arg(core::riskName(subject->risk));
+    m_ui->subjectInfoLabel->setText(lines.join(QStringLiteral("<br>")));
+    updateOutcomeButtons();
+    showMessage(QString(), false);
+    m_ui->idNumberEdit->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void IntakeWorkbench::updateOutcomeButtons()
+{
+    const bool chosen = m_subject.has_value() && m_service.isReady();
+    for (QPushButton* b : {m_ui->acceptButton, m_ui->notifyButton, m_ui->refuseButton})
+        b->setEnabled(chosen);
+    m_ui->deferButton->setEnabled(chosen && m_subject->deferralAllowed);
+    m_ui->commitmentButton->setEnabled(chosen && m_subject->commitmentAllowed);
+    m_ui->instantButton->setEnabled(chosen && m_subject->instant);
+    m_ui->attachButton->setEnabled(chosen);
+    m_ui->viewScansButton->setEnabled(chosen);
+}
+
+void IntakeWorkbench::lookUpApplicant()
+{
+    const QString id = core::normalizeIdentifier(m_ui->idNumberEdit->text());
+    if (id.isEmpty())
+        return;
+    m_ui->idNumberEdit->setText(id);
+    const core::IdCheck person = core::checkResidentId(id);
+    const core::IdCheck organisation = core::checkCreditCode(id);
+    if (!person.valid && !organisation.valid) {
+        // Say what is wrong with the kind of number it most looks like.
+        const bool looksLikeCode = id.size() == 18 && !id.left(17).contains(QRegularExpression(QStringLiteral("^\\d+$")));
+        m_ui->applicantStatusLabel->setText(looksLikeCode ? organisation.error : person.error);
+        m_ui->applicantStatusLabel->setStyleSheet(QStringLiteral("color: #a4262c;"));
+        m_ui->idNumberEdit->selectAll();
+        return;
+    }
+    m_ui->applicantStatusLabel->setStyleSheet(QString());
+    const bool isOrganisation = organisation.valid;
+    m_ui->legalRepEdit->setEnabled(isOrganisation);
+    if (const auto known = m_service.applicantByIdNumber(id)) {
+        m_knownApplicantId = known->id;
+        m_ui->nameEdit->setText(known->name);
+        m_ui->phoneEdit->setText(known->phone);
+        m_ui->addressEdit->setText(known->address);
+        m_ui->legalRepEdit->setText(known->legalRepresentative);
+        m_ui->applicantStatusLabel->setText(tr("Returning applicant: details filled in from the record."));
+        m_ui->checklistView->setFocus(Qt::OtherFocusReason);
+        if (m_checklist->rowCount() > 0)
+            m_ui->checklistView->setCurrentIndex(m_checklist->index(0, ChecklistModel::StateColumn));
+    } else {
+        m_knownApplicantId.clear();
+        m_ui->applicantStatusLabel->setText(isOrganisation ? tr("New organisation: enter its name and phone.")
+                                                           : tr("New applicant: enter the name and phone."));
+        m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+bool IntakeWorkbench::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+    const bool plain = key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier;
+    if (watched == m_ui->subjectEdit) {
+        if (key->key() == Qt::Key_Down && m_ui->subjectList->count() > 0) {
+            m_ui->subjectList->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
+            chooseCurrentHit();
+            return true;
+        }
+    } else if (watched == m_ui->subjectList) {
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
+            chooseCurrentHit();
+            return true;
+        }
+    } else if (watched == m_ui->idNumberEdit) {
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
+            lookUpApplicant();
+            return true;
+        }
+    } else if (watched == m_ui->checklistView && plain) {
+        const int row = m_ui->checklistView->currentIndex().row();
+        std::optional<core::MaterialState> state;
+        switch (key->key()) {
+        case Qt::Key_R: state = core::MaterialState::Received; break;
+        case Qt::Key_M: state = core::MaterialState::Missing; break;
+        case Qt::Key_D: state = core::MaterialState::Deferred; break;
+        case Qt::Key_N: state = core::MaterialState::NotApplicable; break;
+        case Qt::Key_S: state = core::MaterialState::SharedData; break;
+        case Qt::Key_O: m_checklist->toggleOriginal(row); return true;
+        case Qt::Key_Plus: m_checklist->adjustCopies(row, 1); return true;
+        case Qt::Key_Minus: m_checklist->adjustCopies(row, -1); return true;
+        default: break;
+        }
+        if (state && row >= 0) {
+            m_checklist->setState(row, *state);
+            if (row + 1 < m_checklist->rowCount())
+                m_ui->checklistView->setCurrentIndex(m_checklist->index(row + 1, ChecklistModel::StateColumn));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void IntakeWorkbench::record(core::IntakeOutcome outcome)
+{
+    if (!m_subject) {
+        showMessage(tr("Choose the matter or bundle first (F2)."), true);
+        return;
+    }
+    services::IntakeRequest request;
+    request.subjectCode = m_subject->code;
+    request.applicant.id = m_knownApplicantId;
+    request.applicant.idNumber = m_ui->idNumberEdit->text();
+    request.applicant.kind = core::ApplicantRules::kindForIdentifier(core::normalizeIdentifier(request.applicant.idNumber));
+    request.applicant.name = m_ui->nameEdit->text();
+    request.applicant.phone = m_ui->phoneEdit->text();
+    request.applicant.address = m_ui->addressEdit->text();
+    request.applicant.legalRepresentative = m_ui->legalRepEdit->isEnabled() ? m_ui->legalRepEdit->text() : QString();
+    if (m_ui->agentCheck->isChecked()) {
+        request.agent.name = m_ui->agentNameEdit->text();
+        request.agent.idNumber = m_ui->agentIdEdit->text();
+    }
+    request.materials = m_checklist->entries();
+    request.attachments = m_attachments;
+    request.outcome = outcome;
+    request.reasons = m_ui->reasonsEdit->toPlainText();
+
+    QString error;
+    const auto state = m_service.record(request, &error);
+    if (!state) {
+        showMessage(error, true);
+        return;
+    }
+    print::IntakeNotices::Hall hall;
+    hall.bureau = m_session.hallName();
+    const print::NoticeDocument notice = print::IntakeNotices::build(*state, hall);
+    const bool printed = m_noticeHandler && m_noticeHandler(notice);
+    if (printed && !m_service.recordNoticePrinted(state->caseId, notice.title, print::IntakeNotices::contentHash(notice),
+                                                  &error))
+        showMessage(error, true);
+    const QString caseNo = state->caseNo;
+    const QString caseId = state->caseId;
+    startNewIntake();
+    showMessage(printed ? tr("Case %1 recorded: %2 printed.").arg(caseNo, notice.title)
+                        : tr("Case %1 recorded. The %2 was not printed: print it from the case lookup.")
+                              .arg(caseNo, notice.title),
+                false);
+    emit caseRecorded(caseId, caseNo);
+}
+
+bool IntakeWorkbench::previewNotice(const print::NoticeDocument& doc)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setDocName(doc.title);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
+    print::DocumentRenderer renderer;
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this,
+            [&renderer, &doc](QPrinter* p) { renderer.print(*p, doc, nullptr); });
+    return preview.exec() == QDialog::Accepted;
+}
+
+bool IntakeWorkbench::attachFile(const QString& path)
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    if (!m_subject || row < 0) {
+        showMessage(tr("Select the material the scan belongs to first."), true);
+        return false;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        showMessage(tr("Unable to read %1: %2").arg(path, f.errorString()), true);
+        return false;
+    }
+    if (f.size() > services::IntakeService::kMaxAttachmentBytes) {
+        showMessage(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(QFileInfo(path).fileName()), true);
+        return false;
+    }
+    services::PendingAttachment a;
+    a.data = f.readAll();
+    a.fileName = QFileInfo(path).fileName();
+    a.mimeType = QMimeDatabase().mimeTypeForFileNameAndData(path, a.data).name();
+    if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/"))) {
+        showMessage(tr("The file %1 is neither an image nor a PDF.").arg(a.fileName), true);
+        return false;
+    }
+    a.materialCode = m_checklist->entries().at(row).code;
+    m_attachments << a;
+    const auto count = std::count_if(m_attachments.begin(), m_attachments.end(),
+                                     [&a](const services::PendingAttachment& p) { return p.materialCode == a.materialCode; });
+    m_checklist->setScanCount(a.materialCode, int(count));
+    showMessage(tr("Attached %1 to \"%2\".").arg(a.fileName, m_checklist->entries().at(row).name), false);
+    return true;
+}
+
+void IntakeWorkbench::attachScan()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Attach a scan"), QString(),
+                                                      tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)"));
+    if (!path.isEmpty())
+        attachFile(path);
+}
+
+void IntakeWorkbench::viewScans()
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    if (row < 0)
+        return;
+    const QString code = m_checklist->entries().at(row).code;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Scans of \"%1\"").arg(m_checklist->entries().at(row).name));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* area = new QScrollArea(&dialog);
+    auto* content = new QWidget(area);
+    auto* contentLayout = new QVBoxLayout(content);
+    int shown = 0;
+    for (const services::PendingAttachment& a : m_attachments) {
+        if (a.materialCode != code)
+            continue;
+        ++shown;
+        auto* label = new QLabel(content);
+        QImage image;
+        if (a.mimeType.startsWith(QLatin1String("image/")) && image.loadFromData(a.data))
+            label->setPixmap(QPixmap::fromImage(image.scaledToWidth(std::min(image.width(), 800), Qt::SmoothTransformation)));
+        else
+            label->setText(tr("%1 (PDF, %2 KB)").arg(a.fileName).arg(a.data.size() / 1024));
+        contentLayout->addWidget(new QLabel(a.fileName, content));
+        contentLayout->addWidget(label);
+    }
+    if (shown == 0)
+        contentLayout->addWidget(new QLabel(tr("No scans attached to this material yet (Ctrl+O attaches one)."), content));
+    area->setWidget(content);
+    layout->addWidget(area);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(850, 650);
+    dialog.exec();
+}
+
+} // namespace oneseal::ui

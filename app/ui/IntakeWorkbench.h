@@ -1,0 +1,77 @@
+#pragma once
+
+#include "print/NoticeDocument.h"
+#include "services/IntakeService.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class IntakeWorkbench;
+}
+
+namespace oneseal::ui {
+
+class ChecklistModel;
+
+/**
+ * The intake window (一窗受理): find the matter or bundle, find or enter the applicant once, check
+ * every material, and decide — accept, defer, commitment, one-time notice, refuse or complete
+ * instantly — printing the notice. Everything works from the keyboard:
+ * F2 matter · F3 applicant · F4 checklist · R/M/D/N/S mark a material · Ctrl+Return accept ·
+ * Ctrl+D deferred · Ctrl+G commitment · Ctrl+N one-time notice · Ctrl+R refuse · Ctrl+I instant.
+ */
+class IntakeWorkbench : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /** Shows the notice to the clerk (print preview by default); returns whether it was printed or saved. */
+    using NoticeHandler = std::function<bool(const print::NoticeDocument&)>;
+
+    explicit IntakeWorkbench(services::Session& session, QWidget* parent = nullptr);
+    ~IntakeWorkbench() override;
+
+    void setNoticeHandler(NoticeHandler handler);
+    services::IntakeService& service() { return m_service; }
+    ChecklistModel* checklist() const { return m_checklist; }
+    /** The text of the inline message banner (empty when hidden). */
+    QString messageText() const;
+
+public slots:
+    /** Clears everything for the next applicant and puts the cursor on the matter search. */
+    void startNewIntake();
+    bool chooseSubject(const QString& code);
+    /** Adds a scan file to the current checklist row. */
+    bool attachFile(const QString& path);
+
+signals:
+    void caseRecorded(const QString& caseId, const QString& caseNo);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void searchSubjects(const QString& text);
+    void chooseCurrentHit();
+    void lookUpApplicant();
+    void record(core::IntakeOutcome outcome);
+    void updateOutcomeButtons();
+    void showMessage(const QString& text, bool error);
+    void attachScan();
+    void viewScans();
+    bool previewNotice(const print::NoticeDocument& doc);
+
+    std::unique_ptr<Ui::IntakeWorkbench> m_ui;
+    services::Session& m_session;
+    services::IntakeService m_service;
+    ChecklistModel* m_checklist;
+    std::optional<services::IntakeSubject> m_subject;
+    QString m_knownApplicantId;
+    QList<services::PendingAttachment> m_attachments;
+    NoticeHandler m_noticeHandler;
+};
+
+} // namespace oneseal::ui

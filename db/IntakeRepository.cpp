@@ -1,0 +1,250 @@
+#include "IntakeRepository.h"
+
+#include "core/Crypto.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace oneseal::db {
+
+namespace {
+const QString kApplicantColumns =
+    QStringLiteral("SELECT id, kind, name, id_number, phone, address, legal_representative FROM applicants ");
+const QString kCaseColumns = QStringLiteral(
+    "SELECT case_id, case_no, status, outcome, subject_name, applicant_name, applicant_id_number, clerk_name, "
+    "accepted_at, promised_due, deadline_certain, risk FROM cases ");
+
+core::Applicant applicantFrom(const QSqlQuery& q)
+{
+    core::Applicant a;
+    a.id = q.value(0).toString();
+    a.kind = q.value(1).toString() == QLatin1String("organisation") ? core::ApplicantKind::Organisation
+                                                                     : core::ApplicantKind::Person;
+    a.name = q.value(2).toString();
+    a.idNumber = q.value(3).toString();
+    a.phone = q.value(4).toString();
+    a.address = q.value(5).toString();
+    a.legalRepresentative = q.value(6).toString();
+    return a;
+}
+
+CaseSummary caseFrom(const QSqlQuery& q)
+{
+    CaseSummary c;
+    c.caseId = q.value(0).toString();
+    c.caseNo = q.value(1).toString();
+    c.status = q.value(2).toString();
+    c.outcome = q.value(3).toString();
+    c.subjectName = q.value(4).toString();
+    c.applicantName = q.value(5).toString();
+    c.applicantIdNumber = q.value(6).toString();
+    c.clerkName = q.value(7).toString();
+    c.acceptedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
+    c.promisedDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+    c.deadlineCertain = q.value(10).toBool();
+    c.risk = q.value(11).toString();
+    return c;
+}
+
+/** Escapes LIKE wildcards so that user text matches literally (ESCAPE '\'). */
+QString likeLiteral(const QString& text)
+{
+    QString t = text;
+    t.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    t.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    t.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return t;
+}
+} // namespace
+
+std::optional<core::Applicant> IntakeRepository::applicantById(const QString& id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(kApplicantColumns + QStringLiteral("WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return applicantFrom(q);
+    return std::nullopt;
+}
+
+std::optional<core::Applicant> IntakeRepository::applicantByIdNumber(const QString& idNumber) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(kApplicantColumns + QStringLiteral("WHERE id_number = ?"));
+    q.addBindValue(idNumber.trimmed().toUpper());
+    if (q.exec() && q.next())
+        return applicantFrom(q);
+    return std::nullopt;
+}
+
+QList<core::Applicant> IntakeRepository::searchApplicants(const QString& text, int limit) const
+{
+    QList<core::Applicant> result;
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // ID numbers and phones are matched by prefix (indexed ranges), names by fragment.
+    const QString upper = t.toUpper();
+    q.prepare(kApplicantColumns
+              + QStringLiteral("WHERE (id_number >= ? AND id_number < ?) OR (phone >= ? AND phone < ?) "
+                               "OR name LIKE ? ESCAPE '\\' ORDER BY (id_number = ?) DESC, (name = ?) DESC, name "
+                               "LIMIT ?"));
+    q.addBindValue(upper);
+    q.addBindValue(upper + QChar(0xFFFF));
+    q.addBindValue(t);
+    q.addBindValue(t + QChar(0xFFFF));
+    q.addBindValue(QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'));
+    q.addBindValue(upper);
+    q.addBindValue(t);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            result << applicantFrom(q);
+    return result;
+}
+
+QList<CaseSummary> IntakeRepository::selectCases(const QString& where, const QVariantList& values, int limit) const
+{
+    QList<CaseSummary> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(kCaseColumns + where + QStringLiteral(" LIMIT ?"));
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            result << caseFrom(q);
+    return result;
+}
+
+std::optional<CaseSummary> IntakeRepository::caseByNumber(const QString& caseNo) const
+{
+    const auto rows = selectCases(QStringLiteral("WHERE case_no = ?"), {caseNo.trimmed().toUpper()}, 1);
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
+}
+
+QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit) const
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    const QString upper = t.toUpper();
+    return selectCases(QStringLiteral("WHERE (case_no >= ? AND case_no < ?) OR applicant_id_number = ? "
+                                      "OR applicant_name LIKE ? ESCAPE '\\' ORDER BY accepted_at DESC"),
+                       {upper, upper + QChar(0xFFFF), upper, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%')},
+                       limit);
+}
+
+QList<CaseSummary> IntakeRepository::casesTakenBy(const QString& userId, const QDate& day) const
+{
+    return selectCases(QStringLiteral("WHERE accepted_by = ? AND accepted_date = ? ORDER BY accepted_at DESC"),
+                       {userId, day.toString(Qt::ISODate)}, 1000);
+}
+
+QList<CaseSummary> IntakeRepository::casesOfApplicant(const QString& applicantId, int limit) const
+{
+    return selectCases(QStringLiteral("WHERE applicant_id = ? ORDER BY accepted_at DESC"), {applicantId}, limit);
+}
+
+bool NumberBlocks::addBlock(const QString& kind, qint64 start, qint64 end, QString* error)
+{
+    if (start < 1 || end < start) {
+        if (error)
+            *error = tr("A number block must run from 1 upwards.");
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM number_blocks WHERE kind = ? AND block_start <= ? AND block_end >= ?"));
+    q.addBindValue(kind);
+    q.addBindValue(end);
+    q.addBindValue(start);
+    if (!q.exec() || !q.next() || q.value(0).toInt() > 0) {
+        if (error)
+            *error = tr("The number block %1–%2 overlaps one this workstation already holds.").arg(start).arg(end);
+        return false;
+    }
+    q.prepare(QStringLiteral("INSERT INTO number_blocks(kind, block_start, block_end, next_value, leased_at) "
+                             "VALUES(?, ?, ?, ?, ?)"));
+    q.addBindValue(kind);
+    q.addBindValue(start);
+    q.addBindValue(end);
+    q.addBindValue(start);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (q.exec())
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+std::optional<qint64> NumberBlocks::take(const QString& kind, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT block_start, next_value FROM number_blocks WHERE kind = ? AND next_value <= "
+                             "block_end ORDER BY block_start LIMIT 1"));
+    q.addBindValue(kind);
+    if (!q.exec() || !q.next()) {
+        if (error)
+            *error = tr("This workstation has no %1 numbers left. Connect to the hall's hub so that it can lease a "
+                        "new block.")
+                         .arg(kind);
+        return std::nullopt;
+    }
+    const qint64 start = q.value(0).toLongLong();
+    const qint64 value = q.value(1).toLongLong();
+    q.finish();
+    q.prepare(QStringLiteral("UPDATE number_blocks SET next_value = next_value + 1 WHERE kind = ? AND block_start = ? "
+                             "AND next_value = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(start);
+    q.addBindValue(value);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        if (error)
+            *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return value;
+}
+
+qint64 NumberBlocks::remaining(const QString& kind) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT coalesce(sum(block_end - next_value + 1), 0) FROM number_blocks WHERE kind = ?"));
+    q.addBindValue(kind);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+QString AttachmentStore::put(const QByteArray& data, const QString& mimeType, QString* error)
+{
+    const QString sha = QString::fromLatin1(core::crypto::sha256(data).toHex());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO attachment_blobs(sha256, mime, size, data) VALUES(?, ?, ?, ?)"));
+    q.addBindValue(sha);
+    q.addBindValue(mimeType);
+    q.addBindValue(qint64(data.size()));
+    q.addBindValue(data);
+    if (q.exec())
+        return sha;
+    if (error)
+        *error = q.lastError().text();
+    return QString();
+}
+
+std::optional<QByteArray> AttachmentStore::get(const QString& sha256) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT data FROM attachment_blobs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (q.exec() && q.next())
+        return q.value(0).toByteArray();
+    return std::nullopt;
+}
+
+} // namespace oneseal::db
