@@ -234,7 +234,7 @@ public:
         for (auto it = o.constBegin(); it != o.constEnd(); ++it)
             if (!allowed.contains(it.key()))
                 add(childPath(path, it.key()), Catalog::tr("unknown field \"%1\"; the fields allowed here are: %2.")
-                                                   .arg(it.key(), allowed.join(QStringLiteral(", "))));
+                                                   .arg(it.key().left(40), allowed.join(QStringLiteral(", "))));
     }
 
     std::optional<QJsonValue> field(const QJsonObject& o, const QString& path, const QString& key, bool required)
