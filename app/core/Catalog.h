@@ -1,0 +1,232 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace oneseal::core {
+
+/** The kind of power a matter exercises; the values are the national codes (01 行政许可 ... 20 公共服务). */
+enum class MatterType {
+    Licensing = 1, ///< 01 行政许可
+    Penalty,       ///< 02 行政处罚
+    Enforcement,   ///< 03 行政强制
+    Levy,          ///< 04 行政征收
+    Benefit,       ///< 05 行政给付
+    Inspection,    ///< 06 行政检查
+    Confirmation,  ///< 07 行政确认
+    Award,         ///< 08 行政奖励
+    Adjudication,  ///< 09 行政裁决
+    OtherPower = 10,    ///< 10 其他行政权力
+    PublicService = 20, ///< 20 公共服务
+};
+
+/** The hall's three zones. */
+enum class Zone {
+    Investment,       ///< 投资项目区
+    MarketAccess,     ///< 市场准入区
+    SocialLivelihood, ///< 社会民生区
+};
+
+/** The internal-control risk level of a matter (重 / 中 / 轻); high-risk matters warn earlier. */
+enum class RiskLevel {
+    High,   ///< 重
+    Medium, ///< 中
+    Low,    ///< 轻
+};
+
+/** What the applicant hands in. */
+enum class MaterialForm {
+    Original,   ///< 原件
+    Copy,       ///< 复印件
+    Electronic, ///< 电子件
+};
+
+/** Whether a material must be there at intake. */
+enum class MaterialRequirement {
+    Required,   ///< 必要
+    Optional,   ///< 非必要 (only in some situations)
+    Deferrable, ///< 容缺: may be owed after acceptance when the matter allows deferral
+};
+
+/** Where a material comes from. */
+enum class MaterialSource {
+    Applicant,  ///< 申请人自备
+    Government, ///< 政府部门核发
+    SharedData, ///< 共享获取 (the hall fetches it; the applicant need not bring it)
+};
+
+/** One item of a matter's material list. The same code means the same material in every matter. */
+struct Material
+{
+    QString code;
+    QString name;
+    MaterialForm form = MaterialForm::Original;
+    int copies = 1; ///< paper copies; 0 only for electronic material
+    MaterialRequirement requirement = MaterialRequirement::Required;
+    MaterialSource source = MaterialSource::Applicant;
+    bool core = false;  ///< a core material blocks the certificate while owed
+    QString standard;   ///< acceptance standard (受理标准)
+    QString basis;      ///< legal basis for asking it
+    QString blankForm;  ///< name or reference of the blank form (空白表格)
+    QString sample;     ///< name or reference of the filled-in sample (示例样表)
+    int order = 0;      ///< position in the matter's list
+
+    bool operator==(const Material&) const = default;
+};
+
+/** A matter (事项) of the hall's implementation list. Limits are working days (工作日). */
+struct Matter
+{
+    QString code;               ///< basic code; opaque, never parsed
+    QString implementationCode; ///< implementation code; opaque, never parsed
+    QString name;
+    QStringList keywords; ///< search words, including pinyin initials ("spjyxk")
+    MatterType type = MatterType::Licensing;
+    QString body;       ///< the implementing body
+    QString department; ///< the department that handed the matter over
+    Zone zone = Zone::MarketAccess;
+    double legalLimitDays = 0;
+    double promisedLimitDays = 0;
+    bool instant = false; ///< 即办件 (promised limit 0); otherwise 承诺件
+    RiskLevel risk = RiskLevel::Medium;
+    bool siteInspection = false;
+    bool commitmentAllowed = false; ///< 告知承诺
+    bool deferralAllowed = false;   ///< 容缺受理
+    int requiredVisits = 1;
+    QString fee;      ///< "不收费" or the amount
+    QString feeBasis;
+    QString resultType; ///< one of catalogResultTypes(): licence, approval, filing, confirmation, other
+    QString resultName;
+    QList<Material> materials;
+
+    bool operator==(const Matter&) const = default;
+};
+
+/** A "one thing" bundle (一件事套餐): several matters, one application, one set of materials. */
+struct Bundle
+{
+    QString code;
+    QString name;
+    QStringList keywords;
+    QStringList matterCodes;
+    QStringList includes; ///< codes of other bundles whose matters this one contains too
+    QString description;
+
+    bool operator==(const Bundle&) const = default;
+};
+
+/** One line of a checklist; a material shared by several matters appears once. */
+struct ChecklistItem
+{
+    Material material;
+    QStringList matterCodes; ///< the matters that need it
+
+    bool operator==(const ChecklistItem&) const = default;
+};
+
+struct SearchHit
+{
+    enum Kind { MatterHit, BundleHit } kind;
+    QString code;
+    QString name;
+    int score;
+};
+
+/**
+ * The versioned catalog of matters, materials and bundles: reference data authored by the hall
+ * administrator as a JSON document (docs/CATALOG.md) and stored per version. A case records the
+ * version it was accepted under.
+ */
+class Catalog
+{
+    Q_DECLARE_TR_FUNCTIONS(Catalog)
+
+public:
+    int version = 0;
+    QDate effectiveFrom;
+    QString hall;
+    QList<Matter> matters;
+    QList<Bundle> bundles;
+
+    /**
+     * Parses and validates a catalog document. On any problem returns nothing and sets *error to
+     * the problems found, each naming the line, the JSON path and the reason, so that the
+     * administrator can fix the file in one go.
+     */
+    static std::optional<Catalog> fromJson(const QByteArray& json, QString* error);
+    /** The demonstration catalog of a prefecture-level hall built into the program. */
+    static std::optional<Catalog> builtInDemo(QString* error = nullptr);
+    static QString builtInDemoPath() { return QStringLiteral(":/oneseal/catalog/demo-catalog.json"); }
+
+    /** The document in the format fromJson() reads; fromJson(toJson()) gives an equal catalog. */
+    QByteArray toJson() const;
+
+    const Matter* matter(const QString& code) const;
+    const Bundle* bundle(const QString& code) const;
+
+    /** The matter codes of a bundle with those of the bundles it includes, each once, in order. */
+    QStringList bundleMatterCodes(const QString& code) const;
+
+    /** The materials of one matter in their order; empty for an unknown matter. */
+    QList<ChecklistItem> checklistForMatter(const QString& code) const;
+    /**
+     * One checklist for a whole bundle: materials with the same code are collected once, listing
+     * every matter that needs them. Where the matters ask differently the stricter wins: original
+     * over copy over electronic, the most copies, required over deferrable over optional, core if
+     * any is core, applicant over government over shared data. Items are in order of first
+     * appearance and numbered 1..n.
+     */
+    QList<ChecklistItem> checklistForBundle(const QString& code) const;
+
+    /**
+     * Matters and bundles matching a name fragment, code, keyword or pinyin initials,
+     * case-insensitively, best first (exact code, exact name or keyword, prefix, fragment). Several
+     * words must all match. Uses an index built on first use and rebuilt when the data changed.
+     */
+    QList<SearchHit> search(const QString& text, int limit = 20) const;
+
+    /** Every consistency problem, one per line, or an empty text when the catalog is sound. */
+    QString validate() const;
+
+    bool operator==(const Catalog& other) const;
+
+    /** Longest text accepted in any field. */
+    static constexpr int maxTextLength = 500;
+    /** Longest time limit accepted, in working days. */
+    static constexpr double maxLimitDays = 366;
+
+private:
+    struct SearchIndex;
+    /** Holds the search index; a copy starts empty so that a copied catalog never shares a stale index. */
+    class IndexCache
+    {
+    public:
+        IndexCache() = default;
+        IndexCache(const IndexCache&) {}
+        IndexCache& operator=(const IndexCache&);
+        QMutex mutex;
+        std::shared_ptr<const SearchIndex> index;
+    };
+    std::shared_ptr<const SearchIndex> searchIndex() const;
+    mutable IndexCache m_cache;
+};
+
+/** The values accepted for Matter::resultType. */
+const QStringList& catalogResultTypes();
+
+QString matterTypeName(MatterType type);
+QString zoneName(Zone zone);
+QString riskName(RiskLevel risk);
+QString materialFormName(MaterialForm form);
+QString materialRequirementName(MaterialRequirement requirement);
+QString materialSourceName(MaterialSource source);
+QString resultTypeName(const QString& resultType);
+
+} // namespace oneseal::core
