@@ -160,7 +160,6 @@ private:
     void paginate();
 
     const NoticeDocument& m_doc;
-    QRectF m_sheet;
     QRectF m_content;
     QMarginsF m_margins;
     Style m_title { kTitlePt, 1.4, true };
@@ -176,7 +175,6 @@ private:
 
 Layout::Layout(const NoticeDocument& doc, const QRectF& sheet, const QMarginsF& margins)
     : m_doc(doc)
-    , m_sheet(sheet)
     , m_margins(margins)
 {
     m_content = sheet.marginsRemoved(margins);

@@ -62,7 +62,9 @@ public:
      */
     static bool validate(const NoticeDocument& doc, QString* error);
 
+    /** The paper the notice is laid out on (print() sets the printer to it). */
     QPageSize pageSize() const { return m_page; }
+    /** The blank border in millimetres; the page number sits in the middle of the bottom one. */
     QMarginsF margins() const { return m_margins; }
 
 private:
