@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "core/CaseNumber.h"
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
 #include "services/IntakeService.h"
