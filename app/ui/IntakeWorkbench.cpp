@@ -280,6 +280,16 @@ bool IntakeWorkbench::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_N: state = core::MaterialState::NotApplicable; break;
         case Qt::Key_S: state = core::MaterialState::SharedData; break;
         case Qt::Key_O: m_checklist->toggleOriginal(row); return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter: {
+            // Enter edits the cell under the cursor, or the note when that cell is not editable.
+            QModelIndex index = m_ui->checklistView->currentIndex();
+            if (!(m_checklist->flags(index) & Qt::ItemIsEditable))
+                index = m_checklist->index(row, ChecklistModel::NoteColumn);
+            m_ui->checklistView->setCurrentIndex(index);
+            m_ui->checklistView->edit(index);
+            return true;
+        }
         case Qt::Key_Plus: m_checklist->adjustCopies(row, 1); return true;
         case Qt::Key_Minus: m_checklist->adjustCopies(row, -1); return true;
         default: break;

@@ -141,6 +141,8 @@ void TestIntakeWorkbench::keyboardIntakeOfRestaurantBundleWithDeferredMaterial()
     }
     QVERIFY2(deferredRow >= 0, "the restaurant bundle has a deferrable material");
     const core::MaterialEntry deferred = model->entries().at(deferredRow);
+    if (const QString dir = qEnvironmentVariable("ONESEAL_TEST_OUTPUT_DIR"); !dir.isEmpty())
+        workbench.grab().save(dir + QStringLiteral("/intake-workbench.png"));
     QCOMPARE(deferred.state, core::MaterialState::Deferred);
     QVERIFY(deferred.dueDate.isValid());
 
