@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -73,6 +74,41 @@ QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
     }
 }
 
+/**
+ * Whether a bound value means SQL NULL. Qt 6's QVariant::isNull() no longer looks inside the value,
+ * so a null QString, QByteArray or an invalid date would otherwise be bound as '' (Qt's own drivers
+ * follow the same rule as here).
+ */
+bool isNullValue(const QVariant& v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString*>(v.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray*>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime*>(v.constData())->isValid();
+    case QMetaType::QDate:
+        return !static_cast<const QDate*>(v.constData())->isValid();
+    case QMetaType::QTime:
+        return !static_cast<const QTime*>(v.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+/** Whether a statement inserts rows (so that lastInsertId() means something after it). */
+bool isInsertStatement(const char* sql)
+{
+    if (!sql)
+        return false;
+    while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r' || *sql == '(')
+        ++sql;
+    return qstrnicmp(sql, "INSERT", 6) == 0 || qstrnicmp(sql, "REPLACE", 7) == 0;
+}
+
 bool isHexKey(const QString& key)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9A-Fa-f]{64}$"));
@@ -96,6 +132,7 @@ public:
     int affected = -1;
     qint64 lastId = 0;
     bool hasLastId = false;
+    bool inserts = false;        ///< the statement is an INSERT or REPLACE
 
     void finalize()
     {
@@ -176,11 +213,18 @@ bool SqlCipherResult::prepare(const QString& query)
         m_d->finalize();
         return false;
     }
-    if (tail && QByteArray(tail).trimmed().replace(';', "").trimmed().size() > 0) {
-        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
-                               QString(), QSqlError::StatementError, QStringLiteral("21")));
-        m_d->finalize();
-        return false;
+    if (tail && *tail) {
+        // Only whitespace, semicolons and comments may follow: anything SQLite would run is refused.
+        sqlite3_stmt* next = nullptr;
+        const int tailRc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
+        const bool more = tailRc != SQLITE_OK || next != nullptr;
+        sqlite3_finalize(next);
+        if (more) {
+            setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
+                                   QString(), QSqlError::StatementError, QStringLiteral("21")));
+            m_d->finalize();
+            return false;
+        }
     }
     if (!m_d->stmt) { // an empty statement (only whitespace or a comment)
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The statement is empty."), QString(),
@@ -195,6 +239,7 @@ bool SqlCipherResult::prepare(const QString& query)
         m_d->columns.append(field);
     }
     setSelect(n > 0);
+    m_d->inserts = isInsertStatement(sqlite3_sql(m_d->stmt));
     m_d->done = false;
     return true;
 }
@@ -233,7 +278,7 @@ bool SqlCipherResult::exec()
         const QVariant& v = values.at(i);
         const int pos = i + 1;
         int rc = SQLITE_OK;
-        if (v.isNull()) {
+        if (isNullValue(v)) {
             rc = sqlite3_bind_null(stmt, pos);
         } else {
             switch (v.typeId()) {
@@ -285,14 +330,17 @@ bool SqlCipherResult::exec()
         }
     }
 
+    const int totalBefore = sqlite3_total_changes(db);
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         m_d->rowPending = true;
     } else if (rc == SQLITE_DONE) {
         m_d->done = true;
         if (sqlite3_column_count(stmt) == 0) {
-            m_d->affected = sqlite3_changes(db);
-            if (m_d->affected > 0) {
+            // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, so a statement that
+            // changed nothing (DDL, a PRAGMA) would report the previous one's count: check first.
+            m_d->affected = sqlite3_total_changes(db) != totalBefore ? sqlite3_changes(db) : 0;
+            if (m_d->inserts && m_d->affected > 0) {
                 m_d->lastId = sqlite3_last_insert_rowid(db);
                 m_d->hasLastId = true;
             }
@@ -524,9 +572,15 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
 
     if (!isHexKey(password))
         return fail(tr("The database key must be 256 bits (64 hexadecimal digits)."), QString(), SQLITE_MISUSE);
-    const bool existed = QFile::exists(path);
+    const QFileInfo info(path);
+    const bool existed = info.exists();
     if (!existed && (!create || readOnly))
         return fail(tr("The database file %1 does not exist.").arg(path), QString(), SQLITE_CANTOPEN);
+    if (existed && !info.isFile())
+        return fail(tr("%1 is not a file.").arg(path), QString(), SQLITE_CANTOPEN);
+    // SQLite takes an empty file for an empty database and would write a new one into it.
+    if (existed && info.size() == 0 && !create)
+        return fail(tr("The file %1 is empty: it is not an OneSeal database.").arg(path), QString(), SQLITE_NOTADB);
 
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
     int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
