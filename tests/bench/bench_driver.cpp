@@ -83,7 +83,7 @@ void check(bool ok, const char* what)
 
 void removeDb(const QString& path)
 {
-    for (const char* suffix : {"", "-wal", "-shm"})
+    for (const char* suffix : { "", "-wal", "-shm" })
         QFile::remove(path + QLatin1String(suffix));
 }
 
@@ -94,18 +94,18 @@ sqlite3* rawOpen(const QString& path)
 {
     sqlite3* db = nullptr;
     check(sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
-                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
-              == SQLITE_OK,
-          "sqlite3_open_v2");
+              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
+            == SQLITE_OK,
+        "sqlite3_open_v2");
     sqlite3_busy_timeout(db, 5000);
     const QByteArray rawKey = "x'" + data().key.toHex() + "'";
     check(sqlite3_key(db, rawKey.constData(), int(rawKey.size())) == SQLITE_OK, "sqlite3_key");
     check(sqlite3_exec(db,
-                       "PRAGMA cipher_page_size = 4096; SELECT count(*) FROM sqlite_master; "
-                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-                       nullptr, nullptr, nullptr)
-              == SQLITE_OK,
-          "raw pragmas");
+              "PRAGMA cipher_page_size = 4096; SELECT count(*) FROM sqlite_master; "
+              "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+              nullptr, nullptr, nullptr)
+            == SQLITE_OK,
+        "raw pragmas");
     return db;
 }
 

@@ -36,7 +36,7 @@ struct CliResult
 CliResult runSqlcipher(const QString& file, const QString& script)
 {
     QProcess p;
-    p.start(kSqlcipher, {QStringLiteral("-batch"), file});
+    p.start(kSqlcipher, { QStringLiteral("-batch"), file });
     CliResult r;
     if (!p.waitForStarted(10000))
         return r;
@@ -73,7 +73,8 @@ QStringList schemaOf(const Database& db)
 {
     QStringList schema;
     QSqlQuery q(db.sql());
-    q.exec(QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name"));
+    q.exec(QStringLiteral(
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name"));
     while (q.next())
         schema << q.value(0).toString();
     return schema;
@@ -154,7 +155,7 @@ void TestDatabase::cleanup()
 void TestDatabase::makeDatabase()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY2(db->migrate(&error), qPrintable(error));
     QSqlQuery q(db->sql());
@@ -171,7 +172,7 @@ void TestDatabase::createsAndReopens()
     QVERIFY(!QFile::exists(m_path));
     makeDatabase();
     QVERIFY(QFile::exists(m_path));
-    QCOMPARE(filesInDir(), QStringList{QStringLiteral("hall.db")}); // WAL checkpointed and removed on close
+    QCOMPARE(filesInDir(), QStringList { QStringLiteral("hall.db") }); // WAL checkpointed and removed on close
     QString error;
     auto db = open(m_key, {}, &error);
     QVERIFY2(db, qPrintable(error));
@@ -190,7 +191,7 @@ void TestDatabase::createsAndReopens()
 void TestDatabase::pragmas()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(pragma(*db, QStringLiteral("journal_mode")), QStringLiteral("wal"));
     QCOMPARE(pragma(*db, QStringLiteral("synchronous")), QStringLiteral("2")); // FULL
@@ -221,9 +222,9 @@ void TestDatabase::wrongKeyIsRefusedAndFileUntouched()
     const QStringList filesBefore = filesInDir();
     QByteArray wrong = m_key;
     wrong[31] = char(wrong[31] ^ 0x01); // one bit off
-    for (const bool create : {false, true}) {
+    for (const bool create : { false, true }) {
         QString error;
-        auto db = open(wrong, {create}, &error);
+        auto db = open(wrong, { create }, &error);
         QVERIFY(!db);
         QVERIFY2(error.contains(QLatin1String("key does not open")), qPrintable(error));
         QCOMPARE(fileHash(m_path), before);
@@ -310,7 +311,7 @@ void TestDatabase::missingFileWithoutCreate()
     QVERIFY(filesInDir().isEmpty());
     // A directory is not a database.
     QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("hall.db")));
-    QVERIFY(!open(m_key, {true}, &error));
+    QVERIFY(!open(m_key, { true }, &error));
     QVERIFY2(!error.isEmpty(), qPrintable(error));
 }
 
@@ -328,7 +329,7 @@ void TestDatabase::keyMustBe256Bits()
 {
     QFETCH(int, size);
     QString error;
-    auto db = open(oneseal::core::crypto::randomBytes(size), {true}, &error);
+    auto db = open(oneseal::core::crypto::randomBytes(size), { true }, &error);
     QVERIFY(!db);
     QVERIFY2(error.contains(QLatin1String("256-bit")), qPrintable(error));
     QVERIFY(filesInDir().isEmpty());
@@ -374,12 +375,13 @@ void TestDatabase::readOnly()
 void TestDatabase::fileIsEncrypted()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->migrate(&error));
     {
         QSqlQuery q(db->sql());
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE applicant(id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT)")));
+        QVERIFY(
+            q.exec(QStringLiteral("CREATE TABLE applicant(id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT)")));
         q.prepare(QStringLiteral("INSERT INTO applicant(name, note) VALUES(?, ?)"));
         for (int i = 0; i < 50; ++i) {
             q.addBindValue(kApplicant);
@@ -415,8 +417,10 @@ void TestDatabase::sqlcipherToolReadsWithKey()
     if (!QFile::exists(kSqlcipher))
         QSKIP("the sqlcipher command-line tool is not installed");
     makeDatabase();
-    const CliResult ok = runSqlcipher(m_path, keyPragma(m_key) + QStringLiteral("SELECT id, name FROM applicant ORDER BY id;\n"
-                                                                                 "PRAGMA user_version;\n"));
+    const CliResult ok = runSqlcipher(m_path,
+        keyPragma(m_key)
+            + QStringLiteral("SELECT id, name FROM applicant ORDER BY id;\n"
+                             "PRAGMA user_version;\n"));
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
     const QString expected = QStringLiteral("1|%1\n2|李四\n%2\n").arg(kApplicant).arg(Database::latestSchemaVersion());
     QVERIFY2(ok.out.endsWith(expected), qPrintable(ok.out));
@@ -425,8 +429,8 @@ void TestDatabase::sqlcipherToolReadsWithKey()
     const CliResult noKey = runSqlcipher(m_path, QStringLiteral("SELECT name FROM applicant;\n"));
     QVERIFY(!noKey.out.contains(kApplicant));
     QVERIFY2(noKey.err.contains(QLatin1String("not a database")), qPrintable(noKey.err));
-    const CliResult wrongKey = runSqlcipher(m_path, keyPragma(oneseal::core::crypto::randomBytes(32))
-                                                        + QStringLiteral("SELECT name FROM applicant;\n"));
+    const CliResult wrongKey = runSqlcipher(
+        m_path, keyPragma(oneseal::core::crypto::randomBytes(32)) + QStringLiteral("SELECT name FROM applicant;\n"));
     QVERIFY(!wrongKey.out.contains(kApplicant));
     QVERIFY2(wrongKey.err.contains(QLatin1String("not a database")), qPrintable(wrongKey.err));
 }
@@ -454,9 +458,10 @@ void TestDatabase::plaintextExport()
     QVERIFY(bytes.contains(kApplicant.toUtf8()));
     if (!QFile::exists(kSqlcipher))
         QSKIP("the sqlcipher command-line tool is not installed");
-    const CliResult r = runSqlcipher(target, QStringLiteral("SELECT id, name FROM applicant ORDER BY id;\n"
-                                                            "PRAGMA user_version;\n"
-                                                            "SELECT count(*) FROM sqlite_master WHERE name = 'events';\n"));
+    const CliResult r = runSqlcipher(target,
+        QStringLiteral("SELECT id, name FROM applicant ORDER BY id;\n"
+                       "PRAGMA user_version;\n"
+                       "SELECT count(*) FROM sqlite_master WHERE name = 'events';\n"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("1|%1\n2|李四\n%2\n1\n").arg(kApplicant).arg(Database::latestSchemaVersion()));
 }
@@ -488,14 +493,14 @@ void TestDatabase::plaintextExportRefusesExistingTarget()
 void TestDatabase::builtInMigrations()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QCOMPARE(db->schemaVersion(), 0);
     QVERIFY(Database::latestSchemaVersion() >= 1);
     QVERIFY2(db->migrate(&error), qPrintable(error));
     QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
     const QStringList tables = db->sql().tables();
-    for (const char* t : {"meta", "users", "events", "case_summary"})
+    for (const char* t : { "meta", "users", "events", "case_summary" })
         QVERIFY2(tables.contains(QLatin1String(t)), t);
     const QStringList schema = schemaOf(*db);
     QVERIFY2(db->migrate(&error), qPrintable(error)); // idempotent
@@ -508,17 +513,17 @@ void TestDatabase::migrationsInOrderAndIdempotent()
     QTemporaryDir migrations;
     // 0002 needs 0001's table, 0010 needs 0002's column: they only work in number order.
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0010_add_index.sql")),
-                      "CREATE INDEX a_note ON a(note);\nINSERT INTO log VALUES('0010');\n"));
+        "CREATE INDEX a_note ON a(note);\nINSERT INTO log VALUES('0010');\n"));
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0001_create_a.sql")),
-                      "CREATE TABLE a(id INTEGER PRIMARY KEY);\nCREATE TABLE log(step TEXT);\n"
-                      "INSERT INTO log VALUES('0001');\n"));
+        "CREATE TABLE a(id INTEGER PRIMARY KEY);\nCREATE TABLE log(step TEXT);\n"
+        "INSERT INTO log VALUES('0001');\n"));
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0002_add_note.sql")),
-                      "-- a comment\nALTER TABLE a ADD COLUMN note TEXT;\nINSERT INTO log VALUES('0002');\n"));
+        "-- a comment\nALTER TABLE a ADD COLUMN note TEXT;\nINSERT INTO log VALUES('0002');\n"));
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("README.txt")), "not a migration"));
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0003_Bad-Name.sql")), "this is ignored;"));
 
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QVERIFY2(db->migrate(&error, migrations.path()), qPrintable(error));
     QCOMPARE(db->schemaVersion(), 10);
@@ -553,9 +558,9 @@ void TestDatabase::failingMigrationChangesNothing()
 {
     QTemporaryDir migrations;
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0001_create_a.sql")),
-                      "CREATE TABLE a(id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO a(v) VALUES('one');\n"));
+        "CREATE TABLE a(id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO a(v) VALUES('one');\n"));
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QVERIFY2(db->migrate(&error, migrations.path()), qPrintable(error));
     QCOMPARE(db->schemaVersion(), 1);
@@ -564,14 +569,14 @@ void TestDatabase::failingMigrationChangesNothing()
 
     // 0002 creates a table, changes a row, then fails halfway with a syntax error.
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0002_half_done.sql")),
-                      "CREATE TABLE b(id INTEGER PRIMARY KEY);\nUPDATE a SET v = 'changed';\n"
-                      "CREATE INDEX a_v ON a(v);\nTHIS IS NOT SQL;\nCREATE TABLE c(x);\n"));
+        "CREATE TABLE b(id INTEGER PRIMARY KEY);\nUPDATE a SET v = 'changed';\n"
+        "CREATE INDEX a_v ON a(v);\nTHIS IS NOT SQL;\nCREATE TABLE c(x);\n"));
     QVERIFY(writeFile(migrations.filePath(QStringLiteral("0003_later.sql")), "CREATE TABLE d(x);\n"));
     for (int attempt = 0; attempt < 2; ++attempt) { // failing twice changes nothing either
         error.clear();
         QVERIFY(!db->migrate(&error, migrations.path()));
         QVERIFY2(error.contains(QLatin1String("0002_half_done.sql")) && error.contains(QLatin1String("syntax error")),
-                 qPrintable(error));
+            qPrintable(error));
         QCOMPARE(db->schemaVersion(), 1);
         QCOMPARE(db->sql().tables(), tables);
         QCOMPARE(schemaOf(*db), schema);
@@ -589,7 +594,8 @@ void TestDatabase::failingMigrationChangesNothing()
 
     // Once fixed, 0002 and 0003 apply.
     QFile::remove(migrations.filePath(QStringLiteral("0002_half_done.sql")));
-    QVERIFY(writeFile(migrations.filePath(QStringLiteral("0002_fixed.sql")), "CREATE TABLE b(id INTEGER PRIMARY KEY);\n"));
+    QVERIFY(
+        writeFile(migrations.filePath(QStringLiteral("0002_fixed.sql")), "CREATE TABLE b(id INTEGER PRIMARY KEY);\n"));
     QVERIFY2(db->migrate(&error, migrations.path()), qPrintable(error));
     QCOMPARE(db->schemaVersion(), 3);
     QVERIFY(db->sql().tables().contains(QStringLiteral("d")));
@@ -600,9 +606,9 @@ void TestDatabase::migrationsRefuseBadFolders_data()
     QTest::addColumn<QStringList>("files");
     QTest::addColumn<QString>("inError");
     QTest::newRow("missing folder") << QStringList() << "does not exist";
-    QTest::newRow("duplicate number") << QStringList{QStringLiteral("0001_a.sql"), QStringLiteral("0001_b.sql")}
+    QTest::newRow("duplicate number") << QStringList { QStringLiteral("0001_a.sql"), QStringLiteral("0001_b.sql") }
                                       << "same number";
-    QTest::newRow("number zero") << QStringList{QStringLiteral("0000_a.sql")} << "number 0";
+    QTest::newRow("number zero") << QStringList { QStringLiteral("0000_a.sql") } << "number 0";
 }
 
 void TestDatabase::migrationsRefuseBadFolders()
@@ -617,7 +623,7 @@ void TestDatabase::migrationsRefuseBadFolders()
             QVERIFY(writeFile(migrations.filePath(f), "CREATE TABLE " + f.mid(5, 1).toLatin1() + "(x);\n"));
     }
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QVERIFY(!db->migrate(&error, dir));
     QVERIFY2(error.contains(inError), qPrintable(error));
@@ -628,7 +634,7 @@ void TestDatabase::migrationsRefuseBadFolders()
 void TestDatabase::newerDatabaseIsRefused()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QVERIFY(db->execScript(QStringLiteral("PRAGMA user_version = 9999;"), &error));
     QVERIFY(!db->migrate(&error));
@@ -640,7 +646,7 @@ void TestDatabase::newerDatabaseIsRefused()
 void TestDatabase::meta()
 {
     QString error;
-    auto db = open(m_key, {true}, &error);
+    auto db = open(m_key, { true }, &error);
     QVERIFY(db);
     QVERIFY(db->migrate(&error));
     QCOMPARE(db->meta(QStringLiteral("hall_name")), QString());

@@ -64,7 +64,7 @@ class KindCountProjection final : public oneseal::db::Projection
 public:
     int failAt = -1;
     int seen = 0;
-    QStringList tables() const override { return {QStringLiteral("kind_count")}; }
+    QStringList tables() const override { return { QStringLiteral("kind_count") }; }
     bool apply(const QSqlDatabase& db, const Event& event, QString* error) override
     {
         if (++seen == failAt) {
@@ -119,8 +119,8 @@ private slots:
 private:
     void openDatabase();
     /** Appends one event in its own transaction; fails the test when it cannot. */
-    Event appendOne(EventStore& store, const QString& caseId, const QString& kind,
-                    const QCborMap& payload = {}, const QString& user = QStringLiteral("u-1"));
+    Event appendOne(EventStore& store, const QString& caseId, const QString& kind, const QCborMap& payload = {},
+        const QString& user = QStringLiteral("u-1"));
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
@@ -132,7 +132,7 @@ private:
 void TestEventStore::openDatabase()
 {
     QString error;
-    m_db = Database::open(m_path, m_key, {true}, &error);
+    m_db = Database::open(m_path, m_key, { true }, &error);
     QVERIFY2(m_db, qPrintable(error));
     QVERIFY2(m_db->migrate(&error), qPrintable(error));
 }
@@ -153,8 +153,8 @@ void TestEventStore::cleanup()
     m_dir.reset();
 }
 
-Event TestEventStore::appendOne(EventStore& store, const QString& caseId, const QString& kind,
-                                const QCborMap& payload, const QString& user)
+Event TestEventStore::appendOne(
+    EventStore& store, const QString& caseId, const QString& kind, const QCborMap& payload, const QString& user)
 {
     Transaction tx(m_db->sql());
     [&] { QVERIFY2(tx.isActive(), qPrintable(tx.errorText())); }();
@@ -170,12 +170,13 @@ void TestEventStore::appendWithinTransaction()
     EventStore store(*m_db, QStringLiteral("WS-01"), *m_clock);
     QCOMPARE(store.workstation(), QStringLiteral("WS-01"));
     QCOMPARE(store.count(), 0);
-    const QCborMap payload{{QStringLiteral("applicant"), QStringLiteral("张三丰")}, {QStringLiteral("items"), 3}};
+    const QCborMap payload { { QStringLiteral("applicant"), QStringLiteral("张三丰") },
+        { QStringLiteral("items"), 3 } };
     Transaction tx(m_db->sql());
     QVERIFY(tx.isActive());
     QString error;
-    const auto e = store.append(QStringLiteral("C-001"), QStringLiteral("intake.accepted"), payload,
-                                QStringLiteral("u-7"), &error);
+    const auto e = store.append(
+        QStringLiteral("C-001"), QStringLiteral("intake.accepted"), payload, QStringLiteral("u-7"), &error);
     QVERIFY2(e.has_value(), qPrintable(error));
     QVERIFY(tx.commit(&error));
 
@@ -240,9 +241,15 @@ void TestEventStore::appendRefusesBadInput_data()
     QTest::addColumn<QString>("workstation");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("user");
-    QTest::newRow("no kind") << "WS" << "  " << "u";
-    QTest::newRow("no user") << "WS" << "intake.accepted" << "";
-    QTest::newRow("no workstation") << "" << "intake.accepted" << "u";
+    QTest::newRow("no kind") << "WS"
+                             << "  "
+                             << "u";
+    QTest::newRow("no user") << "WS"
+                             << "intake.accepted"
+                             << "";
+    QTest::newRow("no workstation") << ""
+                                    << "intake.accepted"
+                                    << "u";
 }
 
 void TestEventStore::appendRefusesBadInput()
@@ -269,7 +276,7 @@ void TestEventStore::hashChainPerWorkstation()
         m_clock->advanceMs(i % 3 == 0 ? 0 : 7); // several events in the same millisecond too
         EventStore& store = (i % 3 == 1) ? b : a;
         appended << appendOne(store, QStringLiteral("C-%1").arg(i % 5), QStringLiteral("note.added"),
-                              QCborMap{{QStringLiteral("i"), i}});
+            QCborMap { { QStringLiteral("i"), i } });
     }
     QHash<QString, QByteArray> lastHash;
     QHash<QString, quint64> lastHlc;
@@ -296,7 +303,7 @@ void TestEventStore::hashChainPerWorkstation()
 
     // Changing any hashed field breaks the hash.
     Event tampered = appended.at(5);
-    tampered.payloadCbor = QCborValue(QCborMap{{QStringLiteral("i"), 999}}).toCbor();
+    tampered.payloadCbor = QCborValue(QCborMap { { QStringLiteral("i"), 999 } }).toCbor();
     QVERIFY(!tampered.hashIsValid());
     tampered = appended.at(5);
     tampered.prevHash = appended.at(1).hash;
@@ -362,7 +369,8 @@ void TestEventStore::serverSeqIsSetOnlyOnce()
     appendOne(store, QStringLiteral("C-1"), QStringLiteral("review.passed"));
     QSqlQuery q(m_db->sql());
     // The hub's acknowledgement: a first-time server_seq is allowed.
-    QVERIFY2(q.exec(QStringLiteral("UPDATE events SET server_seq = 5 WHERE seq = 1")), qPrintable(q.lastError().text()));
+    QVERIFY2(
+        q.exec(QStringLiteral("UPDATE events SET server_seq = 5 WHERE seq = 1")), qPrintable(q.lastError().text()));
     QCOMPARE(q.numRowsAffected(), 1);
     // Never changed or cleared afterwards.
     QVERIFY(!q.exec(QStringLiteral("UPDATE events SET server_seq = 6 WHERE seq = 1")));
@@ -393,17 +401,19 @@ void TestEventStore::deleteAndReplaceAreRefused()
     QSqlQuery q(m_db->sql());
     QVERIFY(q.exec(QStringLiteral("UPDATE events SET server_seq = 1 WHERE seq = 1")));
     const QByteArray before = tableHash(m_db->sql(), QStringLiteral("events"), QStringLiteral("seq"));
-    const QStringList attempts{
+    const QStringList attempts {
         QStringLiteral("DELETE FROM events WHERE seq = 1"),
         QStringLiteral("DELETE FROM events"),
         // REPLACE deletes the clashing row without firing delete triggers: refused by its own trigger.
         QStringLiteral("INSERT OR REPLACE INTO events(seq, uuid, kind, payload, user_id, workstation, hlc, hash, "
                        "recorded_at) VALUES(1, 'new', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now')"),
-        QStringLiteral("INSERT OR REPLACE INTO events(uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at) "
-                       "VALUES('%1', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now')")
+        QStringLiteral(
+            "INSERT OR REPLACE INTO events(uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at) "
+            "VALUES('%1', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now')")
             .arg(first.id.toString(QUuid::WithoutBraces)),
-        QStringLiteral("INSERT OR REPLACE INTO events(uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at, "
-                       "server_seq) VALUES('other', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now', 1)"),
+        QStringLiteral(
+            "INSERT OR REPLACE INTO events(uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at, "
+            "server_seq) VALUES('other', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now', 1)"),
         QStringLiteral("REPLACE INTO events(seq, uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at) "
                        "VALUES(2, 'new2', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now')"),
         QStringLiteral("DROP TABLE IF EXISTS nothing_here; DELETE FROM events"),
@@ -428,7 +438,8 @@ void TestEventStore::rollbackLosesTheEvent()
         QVERIFY(tx.isActive());
         QString error;
         QVERIFY(store.append(QStringLiteral("C-1"), QStringLiteral("review.passed"), {}, QStringLiteral("u"), &error));
-        QVERIFY(store.append(QStringLiteral("C-2"), QStringLiteral("intake.accepted"), {}, QStringLiteral("u"), &error));
+        QVERIFY(
+            store.append(QStringLiteral("C-2"), QStringLiteral("intake.accepted"), {}, QStringLiteral("u"), &error));
         QCOMPARE(store.count(), 3); // visible inside the transaction
     } // not committed: rolled back
     QVERIFY(!m_db->inTransaction());
@@ -451,10 +462,10 @@ void TestEventStore::rebuildGivesIdenticalProjections()
     a.addProjection(kinds);
     b.addProjection(kinds);
 
-    const QStringList flow{QStringLiteral("intake.accepted"),   QStringLiteral("intake.notified_missing"),
-                           QStringLiteral("intake.accepted"),   QStringLiteral("review.correction_requested"),
-                           QStringLiteral("review.passed"),     QStringLiteral("inspection.passed"),
-                           QStringLiteral("decision.approved"), QStringLiteral("certificate.issued")};
+    const QStringList flow { QStringLiteral("intake.accepted"), QStringLiteral("intake.notified_missing"),
+        QStringLiteral("intake.accepted"), QStringLiteral("review.correction_requested"),
+        QStringLiteral("review.passed"), QStringLiteral("inspection.passed"), QStringLiteral("decision.approved"),
+        QStringLiteral("certificate.issued") };
     QRandomGenerator random(20240506);
     QHash<QString, int> step;
     constexpr int kEvents = 400;
@@ -479,8 +490,8 @@ void TestEventStore::rebuildGivesIdenticalProjections()
                 step[caseId] = s + 1;
             const QString user = QStringLiteral("u-%1").arg(random.bounded(4));
             QString error;
-            QVERIFY2(store.append(caseId, kind, QCborMap{{QStringLiteral("n"), appended}}, user, &error),
-                     qPrintable(error));
+            QVERIFY2(store.append(caseId, kind, QCborMap { { QStringLiteral("n"), appended } }, user, &error),
+                qPrintable(error));
         }
         QString error;
         QVERIFY(tx.commit(&error));
@@ -528,8 +539,8 @@ void TestEventStore::failedRebuildChangesNothing()
     QVERIFY(q.exec(QStringLiteral("CREATE TABLE kind_count(kind TEXT PRIMARY KEY, n INTEGER NOT NULL)")));
     store.addProjection(kinds);
     for (int i = 0; i < 30; ++i)
-        appendOne(store, QStringLiteral("C-%1").arg(i % 7), i % 2 ? QStringLiteral("review.passed")
-                                                                 : QStringLiteral("intake.accepted"));
+        appendOne(store, QStringLiteral("C-%1").arg(i % 7),
+            i % 2 ? QStringLiteral("review.passed") : QStringLiteral("intake.accepted"));
     const QByteArray summary = tableHash(m_db->sql(), QStringLiteral("case_summary"), QStringLiteral("case_id"));
     const QByteArray kindCounts = tableHash(m_db->sql(), QStringLiteral("kind_count"), QStringLiteral("kind"));
     kinds->seen = 0;

@@ -98,7 +98,7 @@ void TestKeyRing::setSlotAndUnlock()
     QVERIFY(ring.setSlot(QStringLiteral("Alice "), QStringLiteral("密码 secret"), m_key, fastKdf()));
     QVERIFY(ring.hasSlot(QStringLiteral("alice")));
     QVERIFY(ring.hasSlot(QStringLiteral("  ALICE")));
-    QCOMPARE(ring.users(), QStringList{QStringLiteral("alice")});
+    QCOMPARE(ring.users(), QStringList { QStringLiteral("alice") });
     const auto key = ring.unlock(QStringLiteral("alice"), QStringLiteral("密码 secret"));
     QVERIFY(key.has_value());
     QCOMPARE(*key, m_key);
@@ -191,7 +191,7 @@ void TestKeyRing::removeSlot()
     QVERIFY(ring.save(&error));
     const auto loaded = KeyRing::load(m_path, &error);
     QVERIFY(loaded);
-    QCOMPARE(loaded->users(), QStringList{QStringLiteral("alice")});
+    QCOMPARE(loaded->users(), QStringList { QStringLiteral("alice") });
     QVERIFY(!loaded->unlock(QStringLiteral("bob"), QStringLiteral("b")).has_value());
 }
 
@@ -231,9 +231,9 @@ void TestKeyRing::missingFile()
 void TestKeyRing::damagedFile_data()
 {
     QTest::addColumn<QString>("damage");
-    for (const char* d : {"empty", "garbage", "truncated", "trailing bytes", "flipped byte", "not a map",
-                          "unknown format", "no slots", "slots not a map", "log2n huge", "log2n negative",
-                          "r zero", "salt missing", "wrapped too short", "slot not a map", "integer user"})
+    for (const char* d : { "empty", "garbage", "truncated", "trailing bytes", "flipped byte", "not a map",
+             "unknown format", "no slots", "slots not a map", "log2n huge", "log2n negative", "r zero", "salt missing",
+             "wrapped too short", "slot not a map", "integer user" })
         QTest::newRow(d) << QString::fromLatin1(d);
 }
 
@@ -331,7 +331,7 @@ void TestKeyRing::saveIsAtomic()
     QCOMPARE(old.readAll(), first);
     QVERIFY(readAll(m_path) != first);
     // No temporary file is left behind.
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(m_path).fileName()});
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), QStringList { QFileInfo(m_path).fileName() });
     QVERIFY(ownerOnly(m_path));
 }
 
@@ -357,7 +357,7 @@ void TestKeyRing::saveFailureIsReported()
     QVERIFY(!nowhere.save(&error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(readAll(m_path), before);
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(m_path).fileName()});
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), QStringList { QFileInfo(m_path).fileName() });
 }
 
 void TestKeyRing::fileHoldsNoKeyOrPassword()

@@ -65,7 +65,7 @@ private slots:
     void queryModel();
 
 private:
-    std::unique_ptr<Database> openDb(const OpenOptions& options = {true}) const;
+    std::unique_ptr<Database> openDb(const OpenOptions& options = { true }) const;
     QSqlDatabase db() const { return m_db->sql(); }
     void exec(const QString& sql);
 
@@ -196,11 +196,12 @@ void TestSqlCipherDriver::typesRoundTrip_data()
     QTest::newRow("bool true") << "BOOLEAN" << QVariant(true) << QVariant(qlonglong(1));
     QTest::newRow("bool false") << "BOOLEAN" << QVariant(false) << QVariant(qlonglong(0));
     QTest::newRow("date") << "DATE" << QVariant(QDate(2024, 2, 29)) << QVariant(QStringLiteral("2024-02-29"));
-    QTest::newRow("datetime utc") << "DATETIME" << QVariant(QDateTime(QDate(2024, 3, 1), QTime(8, 30, 15, 250), Qt::UTC))
+    QTest::newRow("datetime utc") << "DATETIME"
+                                  << QVariant(QDateTime(QDate(2024, 3, 1), QTime(8, 30, 15, 250), Qt::UTC))
                                   << QVariant(QStringLiteral("2024-03-01T08:30:15.250Z"));
-    QTest::newRow("datetime +08:00")
-        << "DATETIME" << QVariant(QDateTime(QDate(2024, 3, 1), QTime(16, 30), QTimeZone(8 * 3600)))
-        << QVariant(QStringLiteral("2024-03-01T16:30:00.000+08:00"));
+    QTest::newRow("datetime +08:00") << "DATETIME"
+                                     << QVariant(QDateTime(QDate(2024, 3, 1), QTime(16, 30), QTimeZone(8 * 3600)))
+                                     << QVariant(QStringLiteral("2024-03-01T16:30:00.000+08:00"));
     QTest::newRow("time") << "TIME" << QVariant(QTime(23, 59, 58, 7)) << QVariant(QStringLiteral("23:59:58.007"));
 }
 
@@ -215,7 +216,7 @@ void TestSqlCipherDriver::typesRoundTrip()
     q.addBindValue(value);
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
 
-    for (const bool forwardOnly : {true, false}) {
+    for (const bool forwardOnly : { true, false }) {
         QSqlQuery s(db());
         s.setForwardOnly(forwardOnly);
         QVERIFY(s.exec(QStringLiteral("SELECT v, typeof(v) FROM t")));
@@ -226,25 +227,18 @@ void TestSqlCipherDriver::typesRoundTrip()
         QCOMPARE(got, expected);
         // Dates, times and booleans convert back to what was bound.
         switch (value.typeId()) {
-        case QMetaType::QDate:
-            QCOMPARE(got.toDate(), value.toDate());
-            break;
+        case QMetaType::QDate: QCOMPARE(got.toDate(), value.toDate()); break;
         case QMetaType::QDateTime:
             QCOMPARE(got.toDateTime(), value.toDateTime());
             QCOMPARE(got.toDateTime().offsetFromUtc(), value.toDateTime().offsetFromUtc());
             break;
-        case QMetaType::QTime:
-            QCOMPARE(got.toTime(), value.toTime());
-            break;
-        case QMetaType::Bool:
-            QCOMPARE(got.toBool(), value.toBool());
-            break;
+        case QMetaType::QTime: QCOMPARE(got.toTime(), value.toTime()); break;
+        case QMetaType::Bool: QCOMPARE(got.toBool(), value.toBool()); break;
         case QMetaType::QByteArray:
             QCOMPARE(s.value(1).toString(), QStringLiteral("blob"));
             QCOMPARE(got.toByteArray().size(), value.toByteArray().size());
             break;
-        default:
-            break;
+        default: break;
         }
         QVERIFY(!s.next());
     }
@@ -277,7 +271,7 @@ void TestSqlCipherDriver::nullOfEachType()
     QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(v) VALUES(?)")));
     q.addBindValue(value);
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-    for (const bool forwardOnly : {true, false}) {
+    for (const bool forwardOnly : { true, false }) {
         QSqlQuery s(db());
         s.setForwardOnly(forwardOnly);
         QVERIFY(s.exec(QStringLiteral("SELECT v, v IS NULL FROM t")));
@@ -294,8 +288,8 @@ void TestSqlCipherDriver::nullQtValuesBindAsNull()
 {
     // Qt 6: QVariant(QString()).isNull() is false, yet a null QString means SQL NULL (as in Qt's drivers).
     exec(QStringLiteral("CREATE TABLE t(k INTEGER, v)"));
-    const QList<QVariant> nulls{QVariant(QString()), QVariant(QByteArray()), QVariant(QDateTime()),
-                                QVariant(QDate()), QVariant(QTime())};
+    const QList<QVariant> nulls { QVariant(QString()), QVariant(QByteArray()), QVariant(QDateTime()), QVariant(QDate()),
+        QVariant(QTime()) };
     QSqlQuery q(db());
     QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(k, v) VALUES(?, ?)")));
     for (int i = 0; i < nulls.size(); ++i) {
@@ -317,8 +311,8 @@ void TestSqlCipherDriver::largeIntegers()
     exec(QStringLiteral("CREATE TABLE t(v INTEGER)"));
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO t(v) VALUES(?)"));
-    const QList<qlonglong> values{0, 1, -1, 2147483647LL, 2147483648LL, -2147483649LL, 1LL << 62,
-                                  std::numeric_limits<qlonglong>::max(), std::numeric_limits<qlonglong>::min()};
+    const QList<qlonglong> values { 0, 1, -1, 2147483647LL, 2147483648LL, -2147483649LL, 1LL << 62,
+        std::numeric_limits<qlonglong>::max(), std::numeric_limits<qlonglong>::min() };
     for (qlonglong v : values) {
         q.addBindValue(v);
         QVERIFY(q.exec());
@@ -366,8 +360,7 @@ void TestSqlCipherDriver::transactionRollbackUndoes()
 
 namespace {
 /** Runs fn in a new QThread and waits for it. */
-template<typename Fn>
-void runInThread(Fn fn)
+template <typename Fn> void runInThread(Fn fn)
 {
     std::unique_ptr<QThread> t(QThread::create(std::move(fn)));
     t->start();
@@ -382,9 +375,9 @@ void TestSqlCipherDriver::secondWriterWaitsForBusyTimeout()
     QVERIFY(d.transaction()); // BEGIN IMMEDIATE: the write lock is taken now
     exec(QStringLiteral("INSERT INTO t VALUES(1)"));
 
-    std::atomic<bool> began{false};
-    std::atomic<bool> committed{false};
-    std::atomic<qint64> waitedMs{0};
+    std::atomic<bool> began { false };
+    std::atomic<bool> committed { false };
+    std::atomic<qint64> waitedMs { 0 };
     QString threadError;
     std::unique_ptr<QThread> writer(QThread::create([&] {
         QString error;
@@ -497,11 +490,11 @@ void TestSqlCipherDriver::tables()
     exec(QStringLiteral("CREATE VIEW beta AS SELECT a FROM zeta"));
     exec(QStringLiteral("INSERT INTO alpha DEFAULT VALUES")); // makes sqlite_sequence
     const QSqlDatabase d = db();
-    QCOMPARE(d.tables(QSql::Tables), QStringList({QStringLiteral("alpha"), QStringLiteral("zeta")}));
-    QCOMPARE(d.tables(QSql::Views), QStringList({QStringLiteral("beta")}));
+    QCOMPARE(d.tables(QSql::Tables), QStringList({ QStringLiteral("alpha"), QStringLiteral("zeta") }));
+    QCOMPARE(d.tables(QSql::Views), QStringList({ QStringLiteral("beta") }));
     QCOMPARE(d.tables(QSql::AllTables),
-             QStringList({QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("zeta"),
-                          QStringLiteral("sqlite_master")}));
+        QStringList({ QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("zeta"),
+            QStringLiteral("sqlite_master") }));
     QVERIFY(d.tables(QSql::SystemTables).contains(QStringLiteral("sqlite_master")));
 }
 
@@ -674,24 +667,29 @@ void TestSqlCipherDriver::errors_data()
     QTest::addColumn<QString>("nativeCode");
     QTest::addColumn<QString>("inText"); // a part of QSqlError::text()
 
-    QTest::newRow("syntax error") << "SELEC v FROM t" << QVariantList{} << "1" << "syntax error";
-    QTest::newRow("unknown table") << "SELECT * FROM nowhere" << QVariantList{} << "1" << "no such table";
-    QTest::newRow("unique") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList{1, QStringLiteral("dup")} << "19"
+    QTest::newRow("syntax error") << "SELEC v FROM t" << QVariantList {} << "1"
+                                  << "syntax error";
+    QTest::newRow("unknown table") << "SELECT * FROM nowhere" << QVariantList {} << "1"
+                                   << "no such table";
+    QTest::newRow("unique") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList { 1, QStringLiteral("dup") } << "19"
                             << "UNIQUE constraint failed";
     QTest::newRow("not null") << "INSERT INTO t(id, v) VALUES(?, ?)"
-                              << QVariantList{5, QVariant(QMetaType(QMetaType::QString))} << "19"
+                              << QVariantList { 5, QVariant(QMetaType(QMetaType::QString)) } << "19"
                               << "NOT NULL constraint failed";
-    QTest::newRow("check") << "INSERT INTO t(id, v, n) VALUES(6, 'x', -1)" << QVariantList{} << "19"
+    QTest::newRow("check") << "INSERT INTO t(id, v, n) VALUES(6, 'x', -1)" << QVariantList {} << "19"
                            << "CHECK constraint failed";
-    QTest::newRow("foreign key") << "INSERT INTO child(parent) VALUES(999)" << QVariantList{} << "19"
+    QTest::newRow("foreign key") << "INSERT INTO child(parent) VALUES(999)" << QVariantList {} << "19"
                                  << "FOREIGN KEY constraint failed";
     QTest::newRow("multiple statements") << "INSERT INTO t(id, v) VALUES(7, 'a'); INSERT INTO t(id, v) VALUES(8, 'b')"
-                                         << QVariantList{} << "21" << "multiple statements";
-    QTest::newRow("too few parameters") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList{9} << ""
+                                         << QVariantList {} << "21"
+                                         << "multiple statements";
+    QTest::newRow("too few parameters") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList { 9 } << ""
                                         << "Parameter count mismatch";
-    QTest::newRow("too many parameters") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList{9, 9, 9} << ""
+    QTest::newRow("too many parameters") << "INSERT INTO t(id, v) VALUES(?, ?)" << QVariantList { 9, 9, 9 } << ""
                                          << "Parameter count mismatch";
-    QTest::newRow("empty statement") << "  -- nothing\n" << QVariantList{} << "" << "empty";
+    QTest::newRow("empty statement") << "  -- nothing\n"
+                                     << QVariantList {} << ""
+                                     << "empty";
 }
 
 void TestSqlCipherDriver::errors()
@@ -878,7 +876,7 @@ void TestSqlCipherDriver::tableModel()
     QSqlQuery q(db());
     QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name || ':' || age, ',') FROM "
                                   "(SELECT name, age FROM applicant ORDER BY id)"))
-            && q.next());
+        && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("张三:30,李四四:42,赵六😀:19"));
     // The inserted row has the id the database gave it.
     QVERIFY(q.exec(QStringLiteral("SELECT id FROM applicant WHERE name = '赵六😀'")) && q.next());
@@ -926,7 +924,8 @@ void TestSqlCipherDriver::queryModel()
     QVERIFY(!model.lastError().isValid());
     QCOMPARE(model.rowCount(), 256); // the first batch: rows 0..255 (seek(255) in the scrolling cache)
     QVERIFY(model.canFetchMore());
-    auto tester = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto tester
+        = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     while (model.canFetchMore())
         model.fetchMore();
     QCOMPARE(model.rowCount(), 600);

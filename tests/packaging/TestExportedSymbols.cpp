@@ -27,7 +27,7 @@ private:
 QStringList TestExportedSymbols::nm(const QStringList& args, const QString& file, bool* ok)
 {
     QProcess p;
-    p.start(QStringLiteral("nm"), args + QStringList{file});
+    p.start(QStringLiteral("nm"), args + QStringList { file });
     *ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (!*ok)
         qWarning("nm failed on %s: %s", qPrintable(file), p.readAllStandardError().constData());
@@ -64,7 +64,7 @@ void TestExportedSymbols::noSqliteSymbolExported()
 {
     QFETCH(QString, executable);
     bool ok = false;
-    const QStringList lines = nm({QStringLiteral("-D"), QStringLiteral("--defined-only")}, executable, &ok);
+    const QStringList lines = nm({ QStringLiteral("-D"), QStringLiteral("--defined-only") }, executable, &ok);
     QVERIFY(ok);
     QStringList exported;
     for (const QString& line : lines) {
@@ -79,10 +79,10 @@ void TestExportedSymbols::sqlcipherIsLinkedIn()
 {
     // The check above means something only if SQLCipher really is inside: its functions are in the
     // full (static) symbol table of the programs, just not exported.
-    for (const QString& exe : {QStringLiteral(ONESEAL_BINARY_DIR "/app/client/oneseal"),
-                               QStringLiteral(ONESEAL_BINARY_DIR "/app/cli/oneseal-admin")}) {
+    for (const QString& exe : { QStringLiteral(ONESEAL_BINARY_DIR "/app/client/oneseal"),
+             QStringLiteral(ONESEAL_BINARY_DIR "/app/cli/oneseal-admin") }) {
         bool ok = false;
-        const QStringList lines = nm({QStringLiteral("--defined-only")}, exe, &ok);
+        const QStringList lines = nm({ QStringLiteral("--defined-only") }, exe, &ok);
         if (!ok || lines.isEmpty())
             QSKIP("the executables are stripped: nothing to check against");
         bool found = false;
