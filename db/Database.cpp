@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -130,18 +131,48 @@ bool Database::migrate(QString* error, const QString& dirPath)
 {
     static const QRegularExpression re(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
     const QDir dir(dirPath.isEmpty() ? defaultMigrationsDir() : dirPath);
-    QStringList files = dir.entryList(QDir::Files, QDir::Name);
-    const int current = schemaVersion();
+    if (!dir.exists()) {
+        if (error)
+            *error = tr("The migrations folder %1 does not exist.").arg(dir.path());
+        return false;
+    }
+    // Collect and check every migration before touching the database.
+    QMap<int, QString> migrations;
+    for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto m = re.match(file);
+        if (!m.hasMatch())
+            continue;
+        const int version = m.captured(1).toInt();
+        if (version == 0) {
+            if (error)
+                *error = tr("The migration %1 has the number 0; numbers start at 0001.").arg(file);
+            return false;
+        }
+        if (migrations.contains(version)) {
+            if (error)
+                *error = tr("The migrations %1 and %2 have the same number.").arg(migrations.value(version), file);
+            return false;
+        }
+        migrations.insert(version, file);
+    }
+    int current = schemaVersion();
     if (current < 0) {
         if (error)
             *error = tr("Unable to read the schema version.");
         return false;
     }
-    for (const QString& file : files) {
-        const auto m = re.match(file);
-        if (!m.hasMatch())
-            continue;
-        const int version = m.captured(1).toInt();
+    const int latest = migrations.isEmpty() ? 0 : migrations.lastKey();
+    if (current > latest) {
+        if (error)
+            *error = tr("The database has schema version %1 but this program knows only up to %2: "
+                        "it was written by a newer OneSeal.")
+                         .arg(current)
+                         .arg(latest);
+        return false;
+    }
+    for (auto it = migrations.constBegin(); it != migrations.constEnd(); ++it) {
+        const int version = it.key();
+        const QString& file = it.value();
         if (version <= current)
             continue;
         QFile f(dir.filePath(file));
@@ -153,30 +184,51 @@ bool Database::migrate(QString* error, const QString& dirPath)
         const QString script = QString::fromUtf8(f.readAll());
         QString scriptError;
         // One transaction per migration: either all of it and the new version, or nothing.
-        if (!execScript(QStringLiteral("BEGIN IMMEDIATE;"), &scriptError)
-            || !execScript(script, &scriptError)
-            || !execScript(QStringLiteral("PRAGMA user_version = %1;").arg(version), &scriptError)
-            || !execScript(QStringLiteral("COMMIT;"), &scriptError)) {
-            execScript(QStringLiteral("ROLLBACK;"), nullptr);
+        if (!execScript(QStringLiteral("BEGIN IMMEDIATE;"), &scriptError)) {
             if (error)
-                *error = tr("The migration %1 failed and was undone: %2").arg(file, scriptError);
+                *error = tr("The migration %1 could not start: %2").arg(file, scriptError);
             return false;
         }
+        if (!execScript(script, &scriptError)
+            || !execScript(QStringLiteral("PRAGMA user_version = %1;").arg(version), &scriptError)
+            || !execScript(QStringLiteral("COMMIT;"), &scriptError)) {
+            if (!inTransaction() || execScript(QStringLiteral("ROLLBACK;"), nullptr)) {
+                if (error)
+                    *error = tr("The migration %1 failed and was undone: %2").arg(file, scriptError);
+            } else if (error) {
+                *error = tr("The migration %1 failed and could not be undone: %2").arg(file, scriptError);
+            }
+            return false;
+        }
+        current = version;
     }
     return true;
 }
 
+bool Database::inTransaction() const
+{
+    sqlite3* db = raw();
+    return db && sqlite3_get_autocommit(db) == 0;
+}
+
 bool Database::exportPlaintext(const QString& target, QString* error)
 {
-    if (QFile::exists(target)) {
-        if (error)
-            *error = tr("The file %1 already exists; choose a new name.").arg(target);
-        return false;
+    // Create the (empty) target first: it must be new, and ATTACH cannot create a file on a
+    // connection that was opened without SQLITE_OPEN_CREATE.
+    {
+        QFile file(target);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            if (error)
+                *error = file.exists() ? tr("The file %1 already exists; choose a new name.").arg(target)
+                                       : tr("Unable to create the plaintext copy %1: %2").arg(target, file.errorString());
+            return false;
+        }
     }
     QSqlQuery q(sql());
     q.prepare(QStringLiteral("ATTACH DATABASE ? AS plaintext KEY ''"));
     q.addBindValue(QFileInfo(target).absoluteFilePath());
     if (!q.exec()) {
+        QFile::remove(target);
         if (error)
             *error = tr("Unable to create the plaintext copy: %1").arg(q.lastError().databaseText());
         return false;

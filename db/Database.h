@@ -44,10 +44,18 @@ public:
     QString connectionName() const { return m_connectionName; }
     sqlite3* raw() const;
 
-    /** Brings the schema up to date with the migrations in dir (default: the built-in ones). */
+    /**
+     * Brings the schema up to date with the migrations in dir (default: the built-in ones), files
+     * named NNNN_verb_noun.sql applied in number order, each in its own transaction together with
+     * PRAGMA user_version = NNNN. A failing migration is undone entirely. Refuses a database whose
+     * version is newer than the highest migration, and duplicate numbers.
+     */
     bool migrate(QString* error, const QString& dir = QString());
     int schemaVersion() const;
     static int latestSchemaVersion();
+
+    /** Whether a transaction is open on this connection (appending events requires one). */
+    bool inTransaction() const;
 
     /** Runs several statements (a migration script) on the raw connection. */
     bool execScript(const QString& sql, QString* error);

@@ -44,6 +44,12 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
             *error = tr("An event needs a kind, a user and a workstation.");
         return std::nullopt;
     }
+    if (!m_database->inTransaction()) {
+        // Outside a transaction the event and its projections would be committed separately.
+        if (error)
+            *error = tr("An event can only be appended inside a transaction.");
+        return std::nullopt;
+    }
     const QSqlDatabase db = m_database->sql();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));

@@ -11,6 +11,12 @@ namespace oneseal::db {
 
 namespace {
 constexpr int kFormatVersion = 1;
+// Bounds of the scrypt costs a slot may carry (a damaged file must not make unlock() run for hours).
+constexpr qint64 kMinLog2N = 1;
+constexpr qint64 kMaxLog2N = 24;
+constexpr qint64 kMaxR = 64;
+constexpr qint64 kMaxP = 64;
+constexpr qsizetype kWrappedKeySize = 12 + 32 + 16; // nonce, key, tag
 
 
 QByteArray slotAad(const QString& username)
@@ -32,24 +38,44 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
             *error = tr("No key ring was found at %1: this is not a OneSeal hall database.").arg(path);
         return std::nullopt;
     }
-    const QCborValue root = QCborValue::fromCbor(f.readAll());
+    const QByteArray bytes = f.readAll();
+    QCborParserError parseError;
+    const QCborValue root = QCborValue::fromCbor(bytes, &parseError);
     const QCborMap map = root.toMap();
-    if (!root.isMap() || map.value(QStringLiteral("format")).toInteger() != kFormatVersion) {
+    const QCborValue slotsValue = map.value(QStringLiteral("slots"));
+    const auto damaged = [&] {
         if (error)
             *error = tr("The key ring %1 is damaged or of an unknown format.").arg(path);
         return std::nullopt;
-    }
+    };
+    if (parseError.error != QCborError::NoError || parseError.offset != bytes.size() || !root.isMap()
+        || !map.value(QStringLiteral("format")).isInteger()
+        || map.value(QStringLiteral("format")).toInteger() != kFormatVersion || !slotsValue.isMap())
+        return damaged();
     KeyRing ring(path);
-    const QCborMap slotMap = map.value(QStringLiteral("slots")).toMap();
+    const QCborMap slotMap = slotsValue.toMap();
     for (auto it = slotMap.constBegin(); it != slotMap.constEnd(); ++it) {
+        // Every field is checked: a damaged slot must not reach scrypt with absurd costs.
         const QCborMap s = it.value().toMap();
+        const QCborValue log2n = s.value(QStringLiteral("log2n"));
+        const QCborValue r = s.value(QStringLiteral("r"));
+        const QCborValue p = s.value(QStringLiteral("p"));
+        const QString user = it.key().toString();
+        if (!it.key().isString() || user.isEmpty() || user != normalize(user) || !it.value().isMap()
+            || !s.value(QStringLiteral("salt")).isByteArray() || !s.value(QStringLiteral("wrapped")).isByteArray()
+            || !log2n.isInteger() || !r.isInteger() || !p.isInteger() || log2n.toInteger() < kMinLog2N
+            || log2n.toInteger() > kMaxLog2N || r.toInteger() < 1 || r.toInteger() > kMaxR || p.toInteger() < 1
+            || p.toInteger() > kMaxP)
+            return damaged();
         Slot slot;
         slot.salt = s.value(QStringLiteral("salt")).toByteArray();
-        slot.params.n = quint64(1) << s.value(QStringLiteral("log2n")).toInteger();
-        slot.params.r = quint32(s.value(QStringLiteral("r")).toInteger());
-        slot.params.p = quint32(s.value(QStringLiteral("p")).toInteger());
+        slot.params.n = quint64(1) << log2n.toInteger();
+        slot.params.r = quint32(r.toInteger());
+        slot.params.p = quint32(p.toInteger());
         slot.wrappedKey = s.value(QStringLiteral("wrapped")).toByteArray();
-        ring.m_slots.insert(it.key().toString(), slot);
+        if (slot.salt.size() < 16 || slot.wrappedKey.size() != kWrappedKeySize)
+            return damaged();
+        ring.m_slots.insert(user, slot);
     }
     return ring;
 }
@@ -74,13 +100,17 @@ bool KeyRing::save(QString* error) const
     root.insert(QStringLiteral("kdf"), QStringLiteral("scrypt"));
     root.insert(QStringLiteral("cipher"), QStringLiteral("aes-256-gcm"));
     root.insert(QStringLiteral("slots"), slotMap);
+    // QSaveFile writes a temporary file and renames it over the old one: a crash leaves either the
+    // old key ring or the new one, never half of it. Owner-only from the start.
     QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(root.toCborValue().toCbor()) < 0 || !f.commit()) {
+    const bool ok = f.open(QIODevice::WriteOnly) && f.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        && f.write(root.toCborValue().toCbor()) >= 0 && f.commit();
+    if (!ok) {
         if (error)
             *error = tr("Unable to write the key ring %1: %2").arg(m_path, f.errorString());
+        f.cancelWriting();
         return false;
     }
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
     return true;
 }
 
@@ -88,7 +118,10 @@ bool KeyRing::setSlot(const QString& username, const QString& password, const QB
                       const core::crypto::ScryptParams& params)
 {
     const QString user = normalize(username);
-    if (user.isEmpty() || key.size() != 32)
+    // n must be a power of two (scrypt's rule, and the file stores log2 n).
+    const bool powerOfTwo = params.n >= 2 && (params.n & (params.n - 1)) == 0;
+    if (user.isEmpty() || key.size() != 32 || !powerOfTwo || params.n > (quint64(1) << kMaxLog2N)
+        || params.r < 1 || params.r > kMaxR || params.p < 1 || params.p > kMaxP)
         return false;
     Slot slot;
     slot.salt = core::crypto::randomBytes(16);

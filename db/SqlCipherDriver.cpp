@@ -6,17 +6,20 @@
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlIndex>
 #include <QSqlRecord>
+#include <QStringEncoder>
 #include <QTime>
 
 #include <algorithm>
 #include <limits>
 #include <mutex>
+#include <vector>
 
 namespace oneseal::db {
 
@@ -56,21 +59,60 @@ QMetaType metaTypeForDeclaredType(const QString& declared)
 
 QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
 {
-    switch (sqlite3_column_type(stmt, column)) {
+    // One sqlite3_column_value() and the sqlite3_value_*() accessors: each sqlite3_column_*() call
+    // would look the column up again (this is the hot path of every scan).
+    sqlite3_value* value = sqlite3_column_value(stmt, column);
+    switch (sqlite3_value_type(value)) {
     case SQLITE_INTEGER:
-        return QVariant(qlonglong(sqlite3_column_int64(stmt, column)));
+        return QVariant(qlonglong(sqlite3_value_int64(value)));
     case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(stmt, column));
+        return QVariant(sqlite3_value_double(value));
     case SQLITE_NULL:
         return QVariant(nullType);
-    case SQLITE_BLOB:
-        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(stmt, column)),
-                                   sqlite3_column_bytes(stmt, column)));
+    case SQLITE_BLOB: {
+        const void* blob = sqlite3_value_blob(value);
+        return QVariant(QByteArray(static_cast<const char*>(blob), sqlite3_value_bytes(value)));
+    }
     default: {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, column)));
+        const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+        return QVariant(QString::fromUtf8(text, sqlite3_value_bytes(value)));
     }
     }
+}
+
+/**
+ * Whether a bound value means SQL NULL. Qt 6's QVariant::isNull() no longer looks inside the value,
+ * so a null QString, QByteArray or an invalid date would otherwise be bound as '' (Qt's own drivers
+ * follow the same rule as here).
+ */
+bool isNullValue(const QVariant& v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString*>(v.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray*>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime*>(v.constData())->isValid();
+    case QMetaType::QDate:
+        return !static_cast<const QDate*>(v.constData())->isValid();
+    case QMetaType::QTime:
+        return !static_cast<const QTime*>(v.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+/** Whether a statement inserts rows (so that lastInsertId() means something after it). */
+bool isInsertStatement(const char* sql)
+{
+    if (!sql)
+        return false;
+    while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r' || *sql == '(')
+        ++sql;
+    return qstrnicmp(sql, "INSERT", 6) == 0 || qstrnicmp(sql, "REPLACE", 7) == 0;
 }
 
 bool isHexKey(const QString& key)
@@ -89,13 +131,16 @@ public:
     const SqlCipherDriver* driver = nullptr;
     sqlite3_stmt* stmt = nullptr;
     QSqlRecord columns;
+    QList<QMetaType> nullTypes;  ///< per column: the type of a NULL value (from the declared type)
     QList<QVariantList> cache;   ///< scrollable mode: rows read so far
-    QList<QByteArray> boundText; ///< keeps bound text and blobs alive until the next exec
+    QVariantList bound;          ///< the bound values, kept alive while the statement may read them
+    std::vector<QByteArray> utf8; ///< per parameter: reused buffers for text converted to UTF-8
     bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
     bool done = false;           ///< the statement reported SQLITE_DONE
     int affected = -1;
     qint64 lastId = 0;
     bool hasLastId = false;
+    bool inserts = false;        ///< the statement is an INSERT or REPLACE
 
     void finalize()
     {
@@ -104,8 +149,10 @@ public:
             stmt = nullptr;
         }
         columns.clear();
+        nullTypes.clear();
         cache.clear();
-        boundText.clear();
+        bound.clear();
+        utf8.clear();
         rowPending = false;
         done = true;
     }
@@ -116,7 +163,7 @@ public:
         const int n = sqlite3_column_count(stmt);
         row.reserve(n);
         for (int i = 0; i < n; ++i)
-            row.append(columnValue(stmt, i, columns.field(i).metaType()));
+            row.append(columnValue(stmt, i, nullTypes.at(i)));
         return row;
     }
 };
@@ -176,11 +223,18 @@ bool SqlCipherResult::prepare(const QString& query)
         m_d->finalize();
         return false;
     }
-    if (tail && QByteArray(tail).trimmed().replace(';', "").trimmed().size() > 0) {
-        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
-                               QString(), QSqlError::StatementError, QStringLiteral("21")));
-        m_d->finalize();
-        return false;
+    if (tail && *tail) {
+        // Only whitespace, semicolons and comments may follow: anything SQLite would run is refused.
+        sqlite3_stmt* next = nullptr;
+        const int tailRc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
+        const bool more = tailRc != SQLITE_OK || next != nullptr;
+        sqlite3_finalize(next);
+        if (more) {
+            setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
+                                   QString(), QSqlError::StatementError, QStringLiteral("21")));
+            m_d->finalize();
+            return false;
+        }
     }
     if (!m_d->stmt) { // an empty statement (only whitespace or a comment)
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The statement is empty."), QString(),
@@ -190,13 +244,28 @@ bool SqlCipherResult::prepare(const QString& query)
     const int n = sqlite3_column_count(m_d->stmt);
     for (int i = 0; i < n; ++i) {
         const char* decl = sqlite3_column_decltype(m_d->stmt, i);
-        QSqlField field(QString::fromUtf8(sqlite3_column_name(m_d->stmt, i)),
-                        metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString()));
-        m_d->columns.append(field);
+        const QMetaType type = metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString());
+        m_d->columns.append(QSqlField(QString::fromUtf8(sqlite3_column_name(m_d->stmt, i)), type));
+        m_d->nullTypes.append(type);
     }
     setSelect(n > 0);
+    m_d->inserts = isInsertStatement(sqlite3_sql(m_d->stmt));
     m_d->done = false;
     return true;
+}
+
+int SqlCipherResult::bindText(sqlite3_stmt* stmt, int pos, QStringView text)
+{
+    // UTF-8 into a buffer kept per parameter: no allocation once it is large enough.
+    if (m_d->utf8.size() < size_t(pos))
+        m_d->utf8.resize(size_t(pos));
+    QByteArray& buffer = m_d->utf8[size_t(pos - 1)];
+    const qsizetype needed = text.size() * 3;
+    if (buffer.size() < needed)
+        buffer.resize(needed);
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    const char* end = encoder.appendToBuffer(buffer.data(), text);
+    return sqlite3_bind_text(stmt, pos, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
 }
 
 bool SqlCipherResult::exec()
@@ -213,13 +282,15 @@ bool SqlCipherResult::exec()
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     m_d->cache.clear();
-    m_d->boundText.clear();
     m_d->rowPending = false;
     m_d->done = false;
     m_d->affected = -1;
     m_d->hasLastId = false;
 
-    const QVariantList values = boundValues();
+    // Held until the next exec(): blobs are bound without a copy (SQLITE_STATIC) and SQLite may read
+    // parameters again on every step of a streamed query.
+    m_d->bound = boundValues();
+    const QVariantList& values = m_d->bound;
     const int expected = sqlite3_bind_parameter_count(stmt);
     if (expected != values.size()) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Parameter count mismatch: the statement "
@@ -233,7 +304,7 @@ bool SqlCipherResult::exec()
         const QVariant& v = values.at(i);
         const int pos = i + 1;
         int rc = SQLITE_OK;
-        if (v.isNull()) {
+        if (isNullValue(v)) {
             rc = sqlite3_bind_null(stmt, pos);
         } else {
             switch (v.typeId()) {
@@ -256,11 +327,13 @@ bool SqlCipherResult::exec()
                 rc = sqlite3_bind_double(stmt, pos, v.toDouble());
                 break;
             case QMetaType::QByteArray: {
-                m_d->boundText.append(v.toByteArray());
-                const QByteArray& b = m_d->boundText.constLast();
-                rc = sqlite3_bind_blob(stmt, pos, b.constData(), int(b.size()), SQLITE_STATIC);
+                const auto* b = static_cast<const QByteArray*>(v.constData());
+                rc = sqlite3_bind_blob(stmt, pos, b->constData(), int(b->size()), SQLITE_STATIC);
                 break;
             }
+            case QMetaType::QString:
+                rc = bindText(stmt, pos, *static_cast<const QString*>(v.constData()));
+                break;
             default: {
                 QString text;
                 if (v.typeId() == QMetaType::QDateTime)
@@ -271,9 +344,7 @@ bool SqlCipherResult::exec()
                     text = v.toTime().toString(Qt::ISODateWithMs);
                 else
                     text = v.toString();
-                m_d->boundText.append(text.toUtf8());
-                const QByteArray& b = m_d->boundText.constLast();
-                rc = sqlite3_bind_text(stmt, pos, b.constData(), int(b.size()), SQLITE_STATIC);
+                rc = bindText(stmt, pos, text);
                 break;
             }
             }
@@ -285,14 +356,17 @@ bool SqlCipherResult::exec()
         }
     }
 
+    const int totalBefore = sqlite3_total_changes(db);
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         m_d->rowPending = true;
     } else if (rc == SQLITE_DONE) {
         m_d->done = true;
         if (sqlite3_column_count(stmt) == 0) {
-            m_d->affected = sqlite3_changes(db);
-            if (m_d->affected > 0) {
+            // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, so a statement that
+            // changed nothing (DDL, a PRAGMA) would report the previous one's count: check first.
+            m_d->affected = sqlite3_total_changes(db) != totalBefore ? sqlite3_changes(db) : 0;
+            if (m_d->inserts && m_d->affected > 0) {
                 m_d->lastId = sqlite3_last_insert_rowid(db);
                 m_d->hasLastId = true;
             }
@@ -392,7 +466,7 @@ QVariant SqlCipherResult::data(int column)
     if (column < 0 || column >= m_d->columns.count() || at() < 0)
         return QVariant();
     if (isForwardOnly())
-        return columnValue(m_d->stmt, column, m_d->columns.field(column).metaType());
+        return columnValue(m_d->stmt, column, m_d->nullTypes.at(column));
     return m_d->cache.value(at()).value(column);
 }
 
@@ -524,9 +598,15 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
 
     if (!isHexKey(password))
         return fail(tr("The database key must be 256 bits (64 hexadecimal digits)."), QString(), SQLITE_MISUSE);
-    const bool existed = QFile::exists(path);
+    const QFileInfo info(path);
+    const bool existed = info.exists();
     if (!existed && (!create || readOnly))
         return fail(tr("The database file %1 does not exist.").arg(path), QString(), SQLITE_CANTOPEN);
+    if (existed && !info.isFile())
+        return fail(tr("%1 is not a file.").arg(path), QString(), SQLITE_CANTOPEN);
+    // SQLite takes an empty file for an empty database and would write a new one into it.
+    if (existed && info.size() == 0 && !create)
+        return fail(tr("The file %1 is empty: it is not an OneSeal database.").arg(path), QString(), SQLITE_NOTADB);
 
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
     int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);

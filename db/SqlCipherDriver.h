@@ -4,6 +4,7 @@
 #include <QSqlResult>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace oneseal::db {
 
@@ -87,6 +88,7 @@ protected:
 
 private:
     friend class SqlCipherDriver;
+    int bindText(sqlite3_stmt* stmt, int pos, QStringView text);
     SqlCipherResultPrivate* m_d;
 };
 

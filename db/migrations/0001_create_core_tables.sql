@@ -40,13 +40,25 @@ BEGIN
     SELECT RAISE(ABORT, 'events are append-only');
 END;
 
+-- INSERT OR REPLACE would delete a clashing row without firing the delete trigger.
+CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+WHEN EXISTS (SELECT 1 FROM events WHERE seq = NEW.seq OR uuid = NEW.uuid)
+  OR (NEW.server_seq IS NOT NULL AND EXISTS (SELECT 1 FROM events WHERE server_seq = NEW.server_seq))
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+
+-- Only a first-time server_seq may be set (when the hub acknowledges the event), and never to a
+-- number another event has (UPDATE OR REPLACE would delete that event).
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-WHEN NEW.uuid IS NOT OLD.uuid OR NEW.case_id IS NOT OLD.case_id OR NEW.kind IS NOT OLD.kind
+WHEN NEW.seq IS NOT OLD.seq OR NEW.uuid IS NOT OLD.uuid OR NEW.case_id IS NOT OLD.case_id OR NEW.kind IS NOT OLD.kind
   OR NEW.payload IS NOT OLD.payload OR NEW.user_id IS NOT OLD.user_id
   OR NEW.workstation IS NOT OLD.workstation OR NEW.hlc IS NOT OLD.hlc
   OR NEW.prev_hash IS NOT OLD.prev_hash OR NEW.hash IS NOT OLD.hash
   OR NEW.recorded_at IS NOT OLD.recorded_at
   OR (OLD.server_seq IS NOT NULL AND NEW.server_seq IS NOT OLD.server_seq)
+  OR (NEW.server_seq IS NOT NULL AND EXISTS (SELECT 1 FROM events
+                                             WHERE server_seq = NEW.server_seq AND seq <> OLD.seq))
 BEGIN
     SELECT RAISE(ABORT, 'events are append-only');
 END;
