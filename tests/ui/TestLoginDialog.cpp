@@ -43,6 +43,8 @@ void TestLoginDialog::keyboardOnlyLogin()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTRY_VERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->hasFocus());
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("clerk"));
+    if (const QString dir = qEnvironmentVariable("ONESEAL_TEST_OUTPUT_DIR"); !dir.isEmpty())
+        dialog.grab().save(dir + QStringLiteral("/login.png"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("passwordEdit"));
     QTest::keyClicks(QApplication::focusWidget(), services::HallService::demoPassword());
@@ -51,6 +53,13 @@ void TestLoginDialog::keyboardOnlyLogin()
     auto session = dialog.takeSession();
     QVERIFY(session);
     QCOMPARE(session->user().username, QStringLiteral("clerk"));
+    if (const QString dir = qEnvironmentVariable("ONESEAL_TEST_OUTPUT_DIR"); !dir.isEmpty()) {
+        ui::MainWindow window(std::move(session));
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.grab().save(dir + QStringLiteral("/main-window.png"));
+    }
 }
 
 void TestLoginDialog::wrongPasswordShowsMessageAndStays()
