@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "BackOfficeProjection.h"
 #include "IntakeProjections.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     m_projections.push_back(std::make_shared<CaseSummaryProjection>());
     m_projections.push_back(std::make_shared<ApplicantProjection>());
     m_projections.push_back(std::make_shared<CaseProjection>());
+    m_projections.push_back(std::make_shared<BackOfficeProjection>());
     QSqlQuery q(database.sql());
     if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())
         m_hlc.restore(quint64(q.value(0).toLongLong()));
@@ -52,7 +54,7 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     }
     const QSqlDatabase db = m_database->sql();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+    q.prepare(QStringLiteral("SELECT hash, hlc FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
     q.addBindValue(m_workstation);
     if (!q.exec()) {
         if (error)
@@ -60,8 +62,13 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
         return std::nullopt;
     }
     core::Event e;
-    if (q.next())
+    if (q.next()) {
         e.prevHash = q.value(0).toByteArray();
+        // Another session of this workstation (a second window) may have written since we started.
+        const quint64 latest = quint64(q.value(1).toLongLong());
+        if (latest > m_hlc.last())
+            m_hlc.restore(latest);
+    }
     q.finish();
     e.id = QUuid::createUuid();
     e.caseId = caseId;

@@ -2,6 +2,7 @@
 
 #include "EventStore.h"
 #include "core/CaseState.h"
+#include "core/Workflow.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -84,8 +85,10 @@ bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QSt
         "INSERT OR REPLACE INTO cases(case_id, case_no, status, outcome, subject_code, subject_name, bundle, "
         "matter_codes, catalog_version, applicant_id, applicant_name, applicant_id_number, applicant_phone, "
         "agent_name, agent_id_number, accepted_by, clerk_name, workstation, accepted_at, accepted_date, "
-        "promised_due, legal_due, deadline_certain, risk, notices_printed, owes_core_material, last_hlc) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "promised_due, legal_due, deadline_certain, risk, notices_printed, owes_core_material, last_hlc, "
+        "waiting_role, clock_stopped, inspection_required, decision, decided_by, completed_date, on_time) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const core::Role waiting = core::Workflow::waitingRole(s);
     for (const QVariant& v :
          QVariantList{s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName,
                       s.bundle, s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id),
@@ -94,7 +97,10 @@ bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QSt
                       s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate))
                                              : QVariant(QMetaType(QMetaType::QString)),
                       dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue),
-                      s.deadlineCertain, s.risk, s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc)})
+                      s.deadlineCertain, s.risk, s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
+                      textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
+                      s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
+                      s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))})
         q.addBindValue(v);
     if (!run(q, error))
         return false;

@@ -1,6 +1,7 @@
 #include "AdminCommands.h"
 
 #include "db/Database.h"
+#include "services/AuditService.h"
 #include "services/AuthService.h"
 #include "services/CatalogService.h"
 #include "services/HallService.h"
@@ -302,6 +303,74 @@ int cmdCatalogExport(const QStringList& args)
     return 0;
 }
 
+int cmdVerifyAudit(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    p.addOptions({db, as});
+    if (!parse(p, args, Admin::tr("Walks every workstation's hash chain and names the first event that was changed, "
+                                  "removed or inserted.\nExit code: 0 intact, 3 tampered, 1 error.")))
+        return 2;
+    services::AuthService auth(p.value(db));
+    QString error;
+    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    if (!session)
+        return fail(error);
+    const auto report = services::AuditService(*session).verifyChains(&error);
+    if (!report)
+        return fail(error);
+    out() << Admin::tr("%n event(s) in %1 workstation chain(s).", nullptr, int(report->events)).arg(report->workstations)
+          << "\n";
+    if (report->intact()) {
+        out() << Admin::tr("Every chain is intact.") << "\n";
+        return 0;
+    }
+    for (const core::AuditFinding& f : report->findings)
+        out() << Admin::tr("TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5")
+                     .arg(f.workstation)
+                     .arg(f.seq)
+                     .arg(f.eventId, core::AuditChain::problemName(f.problem), f.description)
+              << "\n";
+    return 3;
+}
+
+int cmdSealRegister(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption csv(QStringLiteral("csv"), Admin::tr("Write the register as CSV to this file."),
+                                 Admin::tr("file"));
+    const QCommandLineOption from(QStringLiteral("from"), Admin::tr("First day (YYYY-MM-DD)."), Admin::tr("day"));
+    const QCommandLineOption to(QStringLiteral("to"), Admin::tr("Last day (YYYY-MM-DD)."), Admin::tr("day"));
+    p.addOptions({db, as, csv, from, to});
+    if (!parse(p, args, Admin::tr("Lists the seal register (every use of the approval seal), or exports it as CSV.")))
+        return 2;
+    const QDate first = p.isSet(from) ? QDate::fromString(p.value(from), Qt::ISODate) : QDate();
+    const QDate last = p.isSet(to) ? QDate::fromString(p.value(to), Qt::ISODate) : QDate();
+    if ((p.isSet(from) && !first.isValid()) || (p.isSet(to) && !last.isValid()))
+        return fail(Admin::tr("Write days as YYYY-MM-DD."));
+    services::AuthService auth(p.value(db));
+    QString error;
+    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    if (!session)
+        return fail(error);
+    services::AuditService audit(*session);
+    if (p.isSet(csv)) {
+        const auto written = audit.exportSealRegister(p.value(csv), first, last, &error);
+        if (!written)
+            return fail(error);
+        out() << Admin::tr("Wrote %n seal use(s) to %1.", nullptr, *written).arg(p.value(csv)) << "\n";
+        return 0;
+    }
+    const auto rows = audit.sealRegister(first, last, &error);
+    if (!rows)
+        return fail(error);
+    out() << QString::fromUtf8(services::AuditService::toCsv(*rows).mid(3)) << Qt::flush;
+    return 0;
+}
+
 const Command kCommands[] = {
     {"init", QT_TRANSLATE_NOOP("OneSealAdmin", "create a hall database and its first administrator"), cmdInit},
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
@@ -312,6 +381,8 @@ const Command kCommands[] = {
  {"catalog-import", QT_TRANSLATE_NOOP("OneSealAdmin", "import a new catalog version from JSON"), cmdCatalogImport},
     {"catalog-export", QT_TRANSLATE_NOOP("OneSealAdmin", "export a catalog version as JSON"), cmdCatalogExport},
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
+    {"verify-audit", QT_TRANSLATE_NOOP("OneSealAdmin", "verify every workstation's event hash chain"), cmdVerifyAudit},
+    {"seal-register", QT_TRANSLATE_NOOP("OneSealAdmin", "list or export (--csv) the seal register"), cmdSealRegister},
 };
 
 int usage()

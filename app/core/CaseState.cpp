@@ -6,6 +6,29 @@
 
 namespace oneseal::core {
 
+namespace {
+    QDate dateOf(const QCborMap& p, const QString& key)
+    {
+        return QDate::fromString(p.value(key).toString(), Qt::ISODate);
+    }
+
+    QStringList stringsOf(const QCborMap& p, const QString& key)
+    {
+        QStringList list;
+        for (const QCborValue& v : p.value(key).toArray())
+            list << v.toString();
+        return list;
+    }
+
+    CertificateRecord* certificateNamed(QList<CertificateRecord>& list, const QString& number)
+    {
+        for (CertificateRecord& c : list)
+            if (c.number == number)
+                return &c;
+        return nullptr;
+    }
+} // namespace
+
 void CaseState::apply(const Event& event)
 {
     const QCborMap p = event.payload();
@@ -41,6 +64,10 @@ void CaseState::apply(const Event& event)
         deadlineNote = p.value(payload::deadlineNote).toString();
         reasons = p.value(payload::reasons).toString();
         risk = p.value(payload::risk).toString();
+        promisedDays = p.value(payload::promisedDays).toDouble(-1);
+        legalDays = p.value(payload::legalDays).toDouble(-1);
+        intakePromisedDue = promisedDue;
+        intakeLegalDue = legalDue;
     } else if (event.kind == QLatin1String("notice.printed")) {
         ++noticesPrinted;
     } else if (event.kind == QLatin1String("attachment.added")) {
@@ -59,6 +86,94 @@ void CaseState::apply(const Event& event)
                 m.count = std::max(1, int(p.value(QStringLiteral("count")).toInteger()));
                 m.dueDate = QDate();
             }
+    } else if (event.kind == eventkind::reviewPassed) {
+        reviewedBy = event.userId;
+        inspectionRequired = p.value(payload::inspectionRequired).toBool();
+    } else if (event.kind == eventkind::correctionRequested
+               || event.kind == eventkind::rectificationRequired) {
+        pauses.append({dateOf(p, payload::clockStops), QDate(), p.value(payload::notes).toString()});
+        if (event.kind == eventkind::correctionRequested) {
+            ++corrections;
+            correctionNotes = p.value(payload::notes).toString();
+        } else if (!inspections.isEmpty()) {
+            inspections.last().result = QStringLiteral("rectification");
+            inspections.last().rectificationDue = dateOf(p, payload::deadline);
+            inspections.last().rectificationNotes = p.value(payload::notes).toString();
+        }
+    } else if (event.kind == eventkind::correctionReceived || event.kind == eventkind::rectificationClosed) {
+        const QDate resumed = dateOf(p, payload::date);
+        if (!pauses.isEmpty() && !pauses.last().until.isValid())
+            pauses.last().until = resumed;
+        if (const QDate d = dateOf(p, payload::promisedDue); d.isValid())
+            promisedDue = d;
+        if (const QDate d = dateOf(p, payload::legalDue); d.isValid())
+            legalDue = d;
+        if (event.kind == eventkind::rectificationClosed && !inspections.isEmpty()) {
+            inspections.last().result = QStringLiteral("passed");
+            inspections.last().rectificationClosed = resumed;
+            inspections.last().evidence << stringsOf(p, payload::evidence);
+        }
+    } else if (event.kind == eventkind::refusalProposed) {
+        refusalProposal = p.value(payload::reasons).toString();
+        refusalProposedBy = event.userId;
+    } else if (event.kind == eventkind::inspectionScheduled) {
+        InspectionVisit v;
+        v.visitId = p.value(payload::visitId).toString();
+        v.date = dateOf(p, payload::visitDate);
+        v.inspectorIds = stringsOf(p, payload::inspectors);
+        v.inspectorNames = stringsOf(p, payload::inspectorNames);
+        v.combinedCaseIds = stringsOf(p, payload::combinedCases);
+        inspections << v;
+    } else if (event.kind == eventkind::inspectionPassed || event.kind == eventkind::inspectionFailed) {
+        if (!inspections.isEmpty()) {
+            inspections.last().result = event.kind == eventkind::inspectionPassed ? QStringLiteral("passed")
+                                                                                  : QStringLiteral("failed");
+            inspections.last().notes = p.value(payload::notes).toString();
+            inspections.last().evidence << stringsOf(p, payload::evidence);
+        }
+    } else if (event.kind == eventkind::decisionApproved || event.kind == eventkind::decisionRefused) {
+        decision = event.kind == eventkind::decisionApproved ? QStringLiteral("approved") : QStringLiteral("refused");
+        decidedBy = event.userId;
+        decisionReasons = p.value(payload::reasons).toString();
+        sealsSinceDecision = 0;
+        if (event.kind == eventkind::decisionRefused) {
+            completed = true;
+            completedDate = dateOf(p, payload::date);
+            onTime = p.value(payload::onTime).toBool();
+            withinLegalLimit = p.value(payload::withinLegal).toBool();
+        }
+    } else if (event.kind == eventkind::sealApplied) {
+        ++sealCount;
+        ++sealsSinceDecision;
+    } else if (event.kind == eventkind::certificateNumbered) {
+        CertificateRecord c;
+        c.number = p.value(payload::certificateNo).toString();
+        c.serial = p.value(payload::serial).toInteger();
+        certificates << c;
+    } else if (event.kind == eventkind::certificatePrinted || event.kind == eventkind::certificateReprinted) {
+        if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString())) {
+            c->printed = true;
+            c->documentHash = p.value(payload::documentHash).toString();
+            if (event.kind == eventkind::certificateReprinted) {
+                ++c->reprints;
+                c->reprintReasons << p.value(payload::reasons).toString();
+            }
+        }
+    } else if (event.kind == eventkind::certificateVoided) {
+        if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString())) {
+            c->voided = true;
+            c->voidReason = p.value(payload::reasons).toString();
+        }
+    } else if (event.kind == eventkind::certificateIssued) {
+        if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString()))
+            c->issued = true;
+        completed = true;
+        completedDate = dateOf(p, payload::date);
+        onTime = p.value(payload::onTime).toBool();
+        withinLegalLimit = p.value(payload::withinLegal).toBool();
+        collectorKind = p.value(payload::collectorKind).toString();
+        collectorName = p.value(payload::collectorName).toString();
+        collectorIdNumber = p.value(payload::collectorIdNumber).toString();
     }
 }
 
@@ -75,6 +190,24 @@ bool CaseState::owesCoreMaterial() const
     return std::any_of(materials.begin(), materials.end(), [](const MaterialEntry& m) {
         return m.core && (m.state == MaterialState::Deferred || m.state == MaterialState::Missing);
     });
+}
+
+bool CaseState::clockStopped() const
+{
+    return !pauses.isEmpty() && pauses.last().from.isValid() && !pauses.last().until.isValid();
+}
+
+const CertificateRecord* CaseState::activeCertificate() const
+{
+    for (auto it = certificates.crbegin(); it != certificates.crend(); ++it)
+        if (!it->voided)
+            return &*it;
+    return nullptr;
+}
+
+const InspectionVisit* CaseState::currentInspection() const
+{
+    return inspections.isEmpty() ? nullptr : &inspections.last();
 }
 
 } // namespace oneseal::core

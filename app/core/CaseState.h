@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Applicant.h"
+#include "Deadline.h"
 #include "Event.h"
 #include "Intake.h"
 
@@ -17,6 +18,36 @@ struct AttachmentRef
     QString fileName;
     QString mimeType;
     qint64 size = 0;
+};
+
+/** One site visit (勘验) of a case as far as it got; a combined visit (合并勘验) covers several cases. */
+struct InspectionVisit
+{
+    QString visitId;
+    QDate date;
+    QStringList inspectorIds;
+    QStringList inspectorNames;
+    QStringList combinedCaseIds; ///< every case of the visit, this one included
+    QString result;              ///< empty while scheduled; "passed", "failed" or "rectification"
+    QString notes;
+    QStringList evidence;        ///< SHA-256 of the evidence files (attachments of the case)
+    QDate rectificationDue;      ///< 限期整改: the deadline given to the applicant
+    QString rectificationNotes;
+    QDate rectificationClosed;   ///< the day the evidence closed the rectification
+};
+
+/** A certificate number taken for a case, and what happened to it. */
+struct CertificateRecord
+{
+    QString number; ///< Workflow::certificateNumber()
+    qint64 serial = 0;
+    bool printed = false;
+    QString documentHash; ///< hex SHA-256 of the last printed document
+    int reprints = 0;
+    QStringList reprintReasons;
+    bool voided = false;
+    QString voidReason;
+    bool issued = false;
 };
 
 /**
@@ -53,11 +84,46 @@ struct CaseState
     int eventCount = 0;
     quint64 lastHlc = 0;
 
+    // Time: the limits the deadlines were computed from, and the stretches the clock stood still.
+    double promisedDays = -1; ///< working days; -1 when the intake event did not record it
+    double legalDays = -1;
+    QDate intakePromisedDue; ///< the due dates as set at intake, before any pause
+    QDate intakeLegalDue;
+    QList<ClockPause> pauses; ///< 补正 and 整改; the last one is open while the clock stands still
+
+    // Back office (审查, 勘验, 审批, 用印, 制证, 出证).
+    QString reviewedBy;
+    bool inspectionRequired = false;
+    int corrections = 0;
+    QString correctionNotes;
+    QString refusalProposal;
+    QString refusalProposedBy;
+    QList<InspectionVisit> inspections;
+    QString decision; ///< "approved" or "refused" once decided
+    QString decidedBy;
+    QString decisionReasons;
+    int sealCount = 0;
+    int sealsSinceDecision = 0;
+    QList<CertificateRecord> certificates;
+    bool completed = false; ///< 办结: certificate handed over, or refusal decided
+    QDate completedDate;
+    bool onTime = false; ///< fixed at completion: completed on or before the promised date
+    bool withinLegalLimit = false;
+    QString collectorKind; ///< "holder" or "agent"
+    QString collectorName;
+    QString collectorIdNumber;
+
     void apply(const Event& event);
     static CaseState fold(const QList<Event>& events);
 
     /** Whether a core material is still owed (容缺): the certificate may not be issued. */
     bool owesCoreMaterial() const;
+    /** Whether the clock stands still (an open 补正 or 整改 pause). */
+    bool clockStopped() const;
+    /** The certificate in force: the last one taken that is not void; null when none. */
+    const CertificateRecord* activeCertificate() const;
+    /** The current site visit; null before one is scheduled. */
+    const InspectionVisit* currentInspection() const;
 };
 
 /** Payload keys of intake events, written by the intake service and read by the fold. */
@@ -80,6 +146,53 @@ inline const QString reasons = QStringLiteral("reasons");
 inline const QString clerkName = QStringLiteral("clerk_name");
 inline const QString risk = QStringLiteral("risk");
 inline const QString outcome = QStringLiteral("outcome");
+inline const QString promisedDays = QStringLiteral("promised_days");
+inline const QString legalDays = QStringLiteral("legal_days");
+// Back-office events.
+inline const QString date = QStringLiteral("date");             ///< ISO day the step happened (local)
+inline const QString notes = QStringLiteral("notes");
+inline const QString clockStops = QStringLiteral("clock_stops"); ///< ISO day from which the clock stands still
+inline const QString inspectionRequired = QStringLiteral("inspection_required");
+inline const QString visitId = QStringLiteral("visit_id");
+inline const QString visitDate = QStringLiteral("visit_date");
+inline const QString inspectors = QStringLiteral("inspectors");
+inline const QString inspectorNames = QStringLiteral("inspector_names");
+inline const QString combinedCases = QStringLiteral("combined_cases");
+inline const QString evidence = QStringLiteral("evidence");
+inline const QString deadline = QStringLiteral("deadline");
+inline const QString userName = QStringLiteral("user_name");
+inline const QString documentHash = QStringLiteral("sha256");
+inline const QString documentTitle = QStringLiteral("document");
+inline const QString certificateNo = QStringLiteral("certificate_no");
+inline const QString serial = QStringLiteral("serial");
+inline const QString onTime = QStringLiteral("on_time");
+inline const QString withinLegal = QStringLiteral("within_legal");
+inline const QString collectorKind = QStringLiteral("collector_kind");
+inline const QString collectorName = QStringLiteral("collector_name");
+inline const QString collectorIdNumber = QStringLiteral("collector_id_number");
 } // namespace payload
+
+/** Event kinds of the back office, written by the services and read by the fold. */
+namespace eventkind {
+inline const QString reviewPassed = QStringLiteral("review.passed");
+inline const QString correctionRequested = QStringLiteral("review.correction_requested");
+inline const QString correctionReceived = QStringLiteral("correction.received");
+inline const QString refusalProposed = QStringLiteral("review.refusal_proposed");
+inline const QString inspectionScheduled = QStringLiteral("inspection.scheduled");
+inline const QString inspectionPassed = QStringLiteral("inspection.passed");
+inline const QString inspectionFailed = QStringLiteral("inspection.failed");
+inline const QString rectificationRequired = QStringLiteral("inspection.rectification_required");
+inline const QString rectificationClosed = QStringLiteral("inspection.rectification_closed");
+inline const QString decisionApproved = QStringLiteral("decision.approved");
+inline const QString decisionRefused = QStringLiteral("decision.refused");
+inline const QString sealApplied = QStringLiteral("seal.applied");
+inline const QString certificateNumbered = QStringLiteral("certificate.numbered");
+inline const QString certificatePrinted = QStringLiteral("certificate.printed");
+inline const QString certificateReprinted = QStringLiteral("certificate.reprinted");
+inline const QString certificateVoided = QStringLiteral("certificate.voided");
+inline const QString certificateIssued = QStringLiteral("certificate.issued");
+inline const QString materialSupplied = QStringLiteral("material.supplied");
+inline const QString attachmentAdded = QStringLiteral("attachment.added");
+} // namespace eventkind
 
 } // namespace oneseal::core

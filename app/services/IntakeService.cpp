@@ -226,6 +226,8 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
         p.insert(core::payload::promisedDue, promised.due.toString(Qt::ISODate));
         p.insert(core::payload::legalDue, legal.due.toString(Qt::ISODate));
         p.insert(core::payload::deadlineCertain, promised.certain && legal.certain);
+        p.insert(core::payload::promisedDays, subj->instant ? 0.0 : subj->promisedDays);
+        p.insert(core::payload::legalDays, subj->instant ? 0.0 : subj->legalDays);
         const QString note = !promised.note.isEmpty() ? promised.note : legal.note;
         if (!note.isEmpty())
             p.insert(core::payload::deadlineNote, note);
@@ -268,6 +270,39 @@ bool IntakeService::recordNoticePrinted(const QString& caseId, const QString& ti
     return tx.isActive()
         && m_session.events().append(caseId, QStringLiteral("notice.printed"), p, m_session.user().id, error)
         && tx.commit(error);
+}
+
+std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& caseId, const QString& materialCode,
+                                                             int count, QString* error)
+{
+    auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    if (!m_session.can(core::Action::AcceptCase))
+        return fail(Session::refusal(core::Action::AcceptCase));
+    const auto state = caseState(caseId);
+    if (!state)
+        return fail(tr("There is no such case."));
+    if (state->completed || state->status == QLatin1String("refused"))
+        return fail(tr("Case %1 is closed; materials can no longer be added to it.").arg(state->caseNo));
+    const auto it = std::find_if(state->materials.begin(), state->materials.end(),
+                                 [&](const core::MaterialEntry& m) { return m.code == materialCode; });
+    if (it == state->materials.end())
+        return fail(tr("Case %1 has no material with the code %2.").arg(state->caseNo, materialCode.left(40)));
+    if (it->state != core::MaterialState::Deferred && it->state != core::MaterialState::Missing)
+        return fail(tr("\"%1\" is not owed.").arg(it->name));
+    if (count < 1 || count > 100)
+        return fail(tr("Give the number of copies handed in (1 to 100)."));
+    db::Transaction tx(m_session.database().sql());
+    const QCborMap p{{QStringLiteral("material_code"), materialCode}, {QStringLiteral("count"), count},
+                     {QStringLiteral("date"), today().toString(Qt::ISODate)}};
+    QString e;
+    if (!tx.isActive() || !m_session.events().append(caseId, QStringLiteral("material.supplied"), p, m_session.user().id, &e)
+        || !tx.commit(&e))
+        return fail(e.isEmpty() ? tx.errorText() : e);
+    return caseState(caseId);
 }
 
 std::optional<core::CaseState> IntakeService::caseState(const QString& caseId) const

@@ -88,6 +88,14 @@ public:
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error);
 
+    /**
+     * Records that an owed material (容缺, deferred or missing) was handed in at the window
+     * (material.supplied): the checklist shows it received and, once no core material is owed, the
+     * certificate may be issued.
+     */
+    std::optional<core::CaseState> supplyMaterial(const QString& caseId, const QString& materialCode, int count,
+                                                  QString* error);
+
     std::optional<core::CaseState> caseState(const QString& caseId) const;
     std::optional<core::CaseState> caseByNumber(const QString& caseNo) const;
     QList<db::CaseSummary> myCasesToday() const;

@@ -24,6 +24,11 @@ QString CaseListModel::statusName(const QString& status)
     if (status == QLatin1String("correction")) return tr("correction requested");
     if (status == QLatin1String("inspected")) return tr("inspected");
     if (status == QLatin1String("approved")) return tr("approved");
+    if (status == QLatin1String("refusal_proposed")) return tr("refusal proposed");
+    if (status == QLatin1String("inspection_scheduled")) return tr("inspection scheduled");
+    if (status == QLatin1String("inspection_failed")) return tr("inspection failed");
+    if (status == QLatin1String("rectification")) return tr("rectification (clock stopped)");
+    if (status == QLatin1String("certificate_printed")) return tr("certificate printed");
     return status;
 }
 

@@ -4,7 +4,13 @@
 
 #include "AppSettings.h"
 #include "CaseLookupWidget.h"
+#include "CertificateWindowWidget.h"
+#include "DecisionDialog.h"
+#include "InspectionDialog.h"
 #include "IntakeWorkbench.h"
+#include "ReviewDialog.h"
+#include "SealRegisterWidget.h"
+#include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
 #include "IdleLock.h"
 #include "LoginDialog.h"
@@ -57,6 +63,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
             m_eventLog->refresh();
         });
 
+    addBackOfficeTabs();
+
     m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
     updateStatus();
@@ -67,6 +75,47 @@ MainWindow::~MainWindow() = default;
 bool MainWindow::isLocked() const
 {
     return m_ui->lockStack->currentWidget() == m_ui->lockedPage;
+}
+
+void MainWindow::addBackOfficeTabs()
+{
+    // After the intake tabs, before the overview: the queue, the certificate window, the seal register.
+    int at = m_ui->workspaceTabs->indexOf(m_ui->overviewTab);
+    if (!services::QueueService(*m_session).visibleRoles().isEmpty()) {
+        m_queue = new WorkQueueWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_queue, tr("Work &queue"));
+        connect(m_queue, &WorkQueueWidget::openRequested, this, &MainWindow::openCase);
+    }
+    if (m_session->can(core::Action::PrintCertificate) || m_session->can(core::Action::IssueCertificate)) {
+        m_certificates = new CertificateWindowWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_certificates, tr("Certificate &window"));
+    }
+    if (m_session->can(core::Action::ViewAudit) || m_session->can(core::Action::ApplySeal)) {
+        m_sealRegister = new SealRegisterWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_sealRegister, tr("Seal &register"));
+    }
+    if (!m_intake && m_queue)
+        m_ui->workspaceTabs->setCurrentWidget(m_queue);
+}
+
+void MainWindow::openCase(const QString& caseId, core::Role role)
+{
+    switch (role) {
+    case core::Role::Reviewer: ReviewDialog(*m_session, caseId, this).exec(); break;
+    case core::Role::Inspector: InspectionDialog(*m_session, caseId, this).exec(); break;
+    case core::Role::Approver: DecisionDialog(*m_session, caseId, this).exec(); break;
+    case core::Role::CertificateOperator:
+        if (m_certificates) {
+            m_certificates->showCase(caseId);
+            m_ui->workspaceTabs->setCurrentWidget(m_certificates);
+        }
+        break;
+    default: break;
+    }
+    m_queue->refresh();
+    if (m_sealRegister)
+        m_sealRegister->refresh();
+    m_eventLog->refresh();
 }
 
 void MainWindow::updateStatus()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Role.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -18,8 +20,11 @@ class Session;
 namespace oneseal::ui {
 
 class CaseLookupWidget;
+class CertificateWindowWidget;
 class IdleLock;
 class IntakeWorkbench;
+class SealRegisterWidget;
+class WorkQueueWidget;
 
 /** The client's main window for one logged-in user. */
 class MainWindow : public QMainWindow
@@ -34,6 +39,9 @@ public:
     bool isLocked() const;
     IntakeWorkbench* intakeWorkbench() const { return m_intake; }
     CaseLookupWidget* caseLookup() const { return m_cases; }
+    WorkQueueWidget* workQueue() const { return m_queue; }
+    CertificateWindowWidget* certificateWindow() const { return m_certificates; }
+    SealRegisterWidget* sealRegister() const { return m_sealRegister; }
 
 public slots:
     /** Hides the work and asks for the password again. */
@@ -48,6 +56,9 @@ private:
     void changePassword();
     void about();
     void updateStatus();
+    void addBackOfficeTabs();
+    /** Opens a case from a work queue with the dialog of the queue's role. */
+    void openCase(const QString& caseId, core::Role role);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<services::Session> m_session;
@@ -55,6 +66,9 @@ private:
     IdleLock* m_idleLock;
     IntakeWorkbench* m_intake = nullptr;
     CaseLookupWidget* m_cases = nullptr;
+    WorkQueueWidget* m_queue = nullptr;
+    CertificateWindowWidget* m_certificates = nullptr;
+    SealRegisterWidget* m_sealRegister = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -1,0 +1,90 @@
+#include "AuditService.h"
+
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace oneseal::services {
+
+namespace {
+    QByteArray csvField(const QString& text)
+    {
+        QString t = text;
+        // A leading = + - @ would be a formula in a spreadsheet program.
+        if (!t.isEmpty() && QStringLiteral("=+-@").contains(t.front()))
+            t.prepend(QLatin1Char('\''));
+        if (t.contains(QLatin1Char('"')) || t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('\n'))
+            || t.contains(QLatin1Char('\r')))
+            t = QLatin1Char('"') + t.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return t.toUtf8();
+    }
+
+    QByteArray csvLine(const QStringList& fields)
+    {
+        QByteArrayList parts;
+        for (const QString& f : fields)
+            parts << csvField(f);
+        return parts.join(',') + "\r\n";
+    }
+} // namespace
+
+AuditService::AuditService(Session& session)
+    : m_session(session)
+{
+}
+
+std::optional<core::AuditReport> AuditService::verifyChains(QString* error) const
+{
+    if (!m_session.can(core::Action::ViewAudit)) {
+        if (error)
+            *error = Session::refusal(core::Action::ViewAudit);
+        return std::nullopt;
+    }
+    QList<core::Event> events = m_session.events().allEvents();
+    std::sort(events.begin(), events.end(), [](const core::Event& a, const core::Event& b) { return a.seq < b.seq; });
+    return core::AuditChain::verify(events);
+}
+
+std::optional<QList<db::SealRegisterRow>> AuditService::sealRegister(const QDate& from, const QDate& to,
+                                                                     QString* error) const
+{
+    if (!m_session.can(core::Action::ViewAudit) && !m_session.can(core::Action::ApplySeal)) {
+        if (error)
+            *error = Session::refusal(core::Action::ViewAudit);
+        return std::nullopt;
+    }
+    return db::BackOfficeRepository(m_session.database().sql()).sealRegister(from, to);
+}
+
+QByteArray AuditService::toCsv(const QList<db::SealRegisterRow>& rows)
+{
+    QByteArray csv("\xEF\xBB\xBF");
+    csv += csvLine({tr("Time"), tr("Case number"), tr("Document"), tr("Document SHA-256"), tr("User"), tr("User id"),
+                    tr("Workstation"), tr("Event id")});
+    for (const db::SealRegisterRow& r : rows)
+        csv += csvLine({r.appliedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.caseNo,
+                        r.documentTitle, r.documentHash, r.userName, r.userId, r.workstation, r.eventId});
+    return csv;
+}
+
+std::optional<int> AuditService::exportSealRegister(const QString& path, const QDate& from, const QDate& to,
+                                                    QString* error) const
+{
+    const auto rows = sealRegister(from, to, error);
+    if (!rows)
+        return std::nullopt;
+    if (path.trimmed().isEmpty()) {
+        if (error)
+            *error = tr("Say where to write the seal register.");
+        return std::nullopt;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(toCsv(*rows)) < 0 || !f.commit()) {
+        if (error)
+            *error = tr("Unable to write %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    return int(rows->size());
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Session.h"
+#include "core/AuditChain.h"
+#include "db/BackOfficeRepository.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+/**
+ * Audit: the hash chains of every workstation (verify-audit) and the seal register (用印登记),
+ * viewable and exportable as CSV. Supervisors and administrators; the register also for approvers,
+ * who hold the seal.
+ */
+class AuditService
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditService)
+
+public:
+    explicit AuditService(Session& session);
+
+    /** Walks every workstation's chain in this database and names the first bad event of each. */
+    std::optional<core::AuditReport> verifyChains(QString* error) const;
+
+    /** The seal register between two days (UTC; an invalid day leaves that end open), oldest first. */
+    std::optional<QList<db::SealRegisterRow>> sealRegister(const QDate& from, const QDate& to, QString* error) const;
+    /**
+     * The register as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read the
+     * Chinese text): time (local), case number, document, document SHA-256, user, user id, workstation,
+     * event id.
+     */
+    static QByteArray toCsv(const QList<db::SealRegisterRow>& rows);
+    /** Writes the register as CSV to \a path (atomically); returns the number of rows written. */
+    std::optional<int> exportSealRegister(const QString& path, const QDate& from, const QDate& to, QString* error) const;
+
+private:
+    Session& m_session;
+};
+
+} // namespace oneseal::services

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "CaseSteps.h"
+#include "db/BackOfficeRepository.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+/** Who collects the certificate at the window (出证). */
+struct Collector
+{
+    enum class Kind {
+        Holder, ///< the applicant in person (an organisation: its legal representative)
+        Agent,  ///< someone else, identified by their own resident ID number
+    };
+    Kind kind = Kind::Holder;
+    QString name;
+    QString idNumber; ///< resident ID number (GB 11643)
+};
+
+/**
+ * Certificates (制证, 出证) after the sealed approval: numbers from this workstation's block, never
+ * reused; printing, reprinting (reason required, counted on the record) and voiding (reason
+ * required); and the handover to the holder or an agent, which completes the case (办结) and fixes
+ * whether it was on time. Certificate operators only, never the case's intake clerk.
+ *
+ * Rendering and signing are not done here: the caller takes a number, renders the certificate with
+ * it, and passes the document's SHA-256 to recordPrinted() / recordReprint().
+ */
+class CertificateService
+{
+    Q_DECLARE_TR_FUNCTIONS(CertificateService)
+
+public:
+    explicit CertificateService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+
+    /** Takes the next certificate serial for an approved, sealed case; returns the certificate number. */
+    std::optional<QString> takeNumber(const QString& caseId, QString* error);
+    /** Records the certificate \a certificateNo (the case's numbered one) as printed with its document hash (32 bytes). */
+    std::optional<core::CaseState> recordPrinted(const QString& caseId, const QString& certificateNo,
+                                                 const QByteArray& documentHash, QString* error);
+    /** Records a reprint of the certificate in force; \a reason is required. */
+    std::optional<core::CaseState> recordReprint(const QString& caseId, const QString& reason,
+                                                 const QByteArray& documentHash, QString* error);
+    /** Voids the certificate in force (its number stays used); \a reason is required. */
+    std::optional<core::CaseState> voidCertificate(const QString& caseId, const QString& reason, QString* error);
+    /**
+     * Hands the printed certificate over: checks the collector (a valid resident ID; the holder must be
+     * the applicant, or for an organisation its legal representative), refuses while a core deferred
+     * material is owed, and completes the case with its on-time status fixed.
+     */
+    std::optional<core::CaseState> issue(const QString& caseId, const Collector& collector, QString* error);
+
+    /** The certificates of a case, by serial. */
+    QList<db::CertificateRow> certificates(const QString& caseId) const;
+
+    /** Empty when \a collector may collect the certificate of \a state; otherwise why not. */
+    static QString checkCollector(const core::CaseState& state, const Collector& collector, const QDate& today);
+
+private:
+    CaseSteps m_steps;
+};
+
+} // namespace oneseal::services

@@ -1,0 +1,79 @@
+#include "DecisionService.h"
+
+#include "AuthService.h"
+
+namespace oneseal::services {
+
+DecisionService::DecisionService(Session& session, const core::WorkCalendar& calendar)
+    : m_steps(session, calendar)
+{
+}
+
+std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error)
+{
+    if (!m_steps.prepare(caseId, core::WorkStep::Approve, error))
+        return std::nullopt;
+    if (QString v = core::Workflow::checkReasons(notes, false, tr("notes")); !v.isEmpty()) {
+        if (error)
+            *error = v;
+        return std::nullopt;
+    }
+    const QCborMap p{{core::payload::reasons, notes.trimmed()}};
+    if (!m_steps.inTransaction(
+            [&](QString* e) { return m_steps.append(caseId, core::eventkind::decisionApproved, p, e); }, error))
+        return std::nullopt;
+    return m_steps.load(caseId, error);
+}
+
+std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, const QString& reasons, QString* error)
+{
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Refuse, error);
+    if (!state)
+        return std::nullopt;
+    if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for refusal")); !v.isEmpty()) {
+        if (error)
+            *error = v;
+        return std::nullopt;
+    }
+    const QDate day = m_steps.today();
+    const core::CaseDeadlines due = core::Workflow::deadlines(*state, m_steps.calendar());
+    const QDate promised = due.promised.due.isValid() ? due.promised.due : state->promisedDue;
+    const QDate legal = due.legal.due.isValid() ? due.legal.due : state->legalDue;
+    const QCborMap p{{core::payload::reasons, reasons.trimmed()},
+                     {core::payload::date, day.toString(Qt::ISODate)},
+                     {core::payload::promisedDue, promised.toString(Qt::ISODate)},
+                     {core::payload::legalDue, legal.toString(Qt::ISODate)},
+                     {core::payload::onTime, promised.isValid() && day <= promised},
+                     {core::payload::withinLegal, legal.isValid() && day <= legal}};
+    if (!m_steps.inTransaction(
+            [&](QString* e) { return m_steps.append(caseId, core::eventkind::decisionRefused, p, e); }, error))
+        return std::nullopt;
+    return m_steps.load(caseId, error);
+}
+
+std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId, const QString& password,
+                                                          const QByteArray& documentHash, const QString& documentTitle,
+                                                          QString* error)
+{
+    if (!m_steps.prepare(caseId, core::WorkStep::ApplySeal, error))
+        return std::nullopt;
+    auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    if (documentHash.size() != 32)
+        return fail(tr("The document to seal is missing (no SHA-256 of it was given)."));
+    if (QString v = core::ApplicantRules::checkText(documentTitle, tr("document title"), 100, true); !v.isEmpty())
+        return fail(v);
+    if (!AuthService::verifyPassword(m_steps.session(), password))
+        return fail(tr("The password is wrong; the seal was not applied."));
+    const QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
+                     {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    if (!m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, core::eventkind::sealApplied, p, e); },
+                               error))
+        return std::nullopt;
+    return m_steps.load(caseId, error);
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "CaseSteps.h"
+#include "core/User.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+/** A site visit to plan: one case, or several combined into one visit (合并勘验). */
+struct InspectionPlan
+{
+    QStringList caseIds;
+    QDate date;               ///< the day of the visit (today or later)
+    QStringList inspectorIds; ///< two or more different inspectors (art. 34)
+};
+
+/**
+ * Site inspection (勘验): schedule a visit for one case or combine several cases of nearby
+ * addresses or the same kind into one visit; record the result with notes and evidence files; or
+ * require rectification by a deadline (限期整改, the clock stops) and close it from photo or video
+ * evidence without a second visit. Inspectors only, never the case's intake clerk.
+ */
+class InspectionService
+{
+    Q_DECLARE_TR_FUNCTIONS(InspectionService)
+
+public:
+    explicit InspectionService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+
+    /** Active users holding the inspector role, by name. */
+    QList<core::User> inspectors() const;
+
+    /**
+     * Schedules one visit covering every case of the plan (each case gets an inspection.scheduled
+     * event with the same visit id and the list of combined cases); returns the visit id. All cases
+     * must wait for an inspection, the inspectors must be two or more different active inspectors,
+     * none of them a case's intake clerk. All or nothing.
+     */
+    std::optional<QString> schedule(const InspectionPlan& plan, QString* error);
+
+    /** Records the visit's result for one case: passed or failed, with notes and evidence (photos, videos, PDFs). */
+    std::optional<core::CaseState> recordResult(const QString& caseId, bool passed, const QString& notes,
+                                                const QList<EvidenceFile>& evidence, QString* error);
+
+    /**
+     * Requires rectification by \a deadline (after today): the clock stops from tomorrow until the
+     * evidence closes it. Notes (what to rectify) are required.
+     */
+    std::optional<core::CaseState> requireRectification(const QString& caseId, const QDate& deadline,
+                                                        const QString& notes, const QList<EvidenceFile>& evidence,
+                                                        QString* error);
+
+    /**
+     * Closes the rectification from evidence alone (at least one photo or video, no second visit):
+     * the clock resumes today, the new due dates are recorded and the inspection counts as passed.
+     */
+    std::optional<core::CaseState> closeRectification(const QString& caseId, const QString& notes,
+                                                      const QList<EvidenceFile>& evidence, QString* error);
+
+private:
+    CaseSteps m_steps;
+};
+
+} // namespace oneseal::services

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Session.h"
+#include "core/Deadline.h"
+#include "core/WorkCalendar.h"
+#include "db/BackOfficeRepository.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+/** A case in a work queue, with its warning as of today. */
+struct QueueItem
+{
+    db::QueueRow row;
+    /** Red when the promised (or legal) date has passed, yellow when close; none while the clock stands still. */
+    core::DeadlineWarning warning = core::DeadlineWarning::None;
+};
+
+/** The work queues of the back office: per role, the cases waiting for it, their deadlines and warnings. */
+class QueueService
+{
+    Q_DECLARE_TR_FUNCTIONS(QueueService)
+
+public:
+    explicit QueueService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+
+    /** The back-office roles whose queues the user may see: their own; supervisors and administrators all. */
+    QList<core::Role> visibleRoles() const;
+    /** The cases waiting for \a role, soonest due first; refused when the user may not see that queue. */
+    std::optional<QList<QueueItem>> queue(core::Role role, QString* error) const;
+    /** The warning of one queue row as of \a today. */
+    core::DeadlineWarning warningFor(const db::QueueRow& row, const QDate& today) const;
+    QDate today() const;
+
+    /** Whether a case's risk text is the high risk level (重), which warns earlier. */
+    static bool isHighRisk(const QString& risk);
+
+private:
+    Session& m_session;
+    const core::WorkCalendar& m_calendar;
+};
+
+} // namespace oneseal::services

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "CaseSteps.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::services {
+
+/**
+ * Review (审查) of accepted cases: pass, return for correction (补正: the clock stops from the next
+ * day, the applicant is told what to bring; it resumes, counting again, the day the materials
+ * arrive), or propose refusal with reasons for the approver. Reviewers only, never the case's
+ * intake clerk.
+ */
+class ReviewService
+{
+    Q_DECLARE_TR_FUNCTIONS(ReviewService)
+
+public:
+    explicit ReviewService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+
+    /**
+     * The review passes. Whether a site inspection follows comes from the catalog version the case
+     * was accepted under (a matter that needs one); it is recorded on the event.
+     */
+    std::optional<core::CaseState> pass(const QString& caseId, const QString& notes, QString* error);
+    /** Returns the case for correction; \a whatToCorrect (required) goes on the applicant's notice. */
+    std::optional<core::CaseState> requestCorrection(const QString& caseId, const QString& whatToCorrect, QString* error);
+    /**
+     * The corrected materials arrived today: the clock resumes, and the new promised and legal dates
+     * (shifted by every pause) are recorded; the case goes back to review.
+     */
+    std::optional<core::CaseState> receiveCorrection(const QString& caseId, const QString& notes, QString* error);
+    /** Proposes refusal; \a reasons are required (art. 38) and go to the approver. */
+    std::optional<core::CaseState> proposeRefusal(const QString& caseId, const QString& reasons, QString* error);
+
+    /** Records that the correction notice was printed (its hash on the record). */
+    bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
+                             QString* error);
+
+    /** Whether the matters of a case need a site inspection (catalog of the case's version). */
+    bool needsInspection(const core::CaseState& state) const;
+
+private:
+    CaseSteps m_steps;
+};
+
+} // namespace oneseal::services

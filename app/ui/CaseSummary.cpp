@@ -1,0 +1,40 @@
+#include "CaseSummary.h"
+
+#include "CaseListModel.h"
+#include "ChecklistModel.h"
+
+namespace oneseal::ui {
+
+QString CaseSummary::html(const core::CaseState& s)
+{
+    QString html = QStringLiteral("<h3>%1 — %2</h3>").arg(s.caseNo.toHtmlEscaped(), s.subjectName.toHtmlEscaped());
+    html += tr("<p>Applicant: %1 (%2)</p>").arg(s.applicant.name.toHtmlEscaped(), s.applicant.idNumber.toHtmlEscaped());
+    html += tr("<p>Status: <b>%1</b> · accepted %2 by %3 · promised by <b>%4</b> · legal limit %5%6</p>")
+                .arg(CaseListModel::statusName(s.status), s.acceptedDate.toString(Qt::ISODate), s.clerkName.toHtmlEscaped(),
+                     s.promisedDue.toString(Qt::ISODate), s.legalDue.toString(Qt::ISODate),
+                     s.clockStopped() ? tr(" · <b>clock stopped</b>") : QString());
+    if (!s.correctionNotes.isEmpty())
+        html += tr("<p>Correction asked: %1</p>").arg(s.correctionNotes.toHtmlEscaped());
+    if (!s.refusalProposal.isEmpty())
+        html += tr("<p>Refusal proposed: %1</p>").arg(s.refusalProposal.toHtmlEscaped());
+    if (const core::InspectionVisit* v = s.currentInspection())
+        html += tr("<p>Site visit %1 by %2 (%3 case(s)): %4 %5</p>")
+                    .arg(v->date.toString(Qt::ISODate), v->inspectorNames.join(QStringLiteral(", ")).toHtmlEscaped())
+                    .arg(v->combinedCaseIds.size())
+                    .arg(v->result.isEmpty() ? tr("scheduled") : v->result, v->notes.toHtmlEscaped());
+    if (!s.decision.isEmpty())
+        html += tr("<p>Decision: %1 · seals applied: %2</p>").arg(s.decision).arg(s.sealsSinceDecision);
+    if (const core::CertificateRecord* c = s.activeCertificate())
+        html += tr("<p>Certificate %1: %2, reprinted %3 time(s)</p>")
+                    .arg(c->number, c->printed ? tr("printed") : tr("numbered"))
+                    .arg(c->reprints);
+    html += QStringLiteral("<ol>");
+    for (const core::MaterialEntry& m : s.materials)
+        html += QStringLiteral("<li>%1 — %2%3</li>")
+                    .arg(m.name.toHtmlEscaped(), ChecklistModel::stateName(m.state),
+                         m.core && (m.state == core::MaterialState::Deferred) ? tr(" (core, owed)") : QString());
+    html += QStringLiteral("</ol>");
+    return html;
+}
+
+} // namespace oneseal::ui

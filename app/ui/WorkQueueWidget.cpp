@@ -1,0 +1,70 @@
+#include "WorkQueueWidget.h"
+
+#include "ui_WorkQueueWidget.h"
+
+#include "QueueModel.h"
+
+#include <QHeaderView>
+
+namespace oneseal::ui {
+
+WorkQueueWidget::WorkQueueWidget(services::Session& session, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(new Ui::WorkQueueWidget)
+    , m_service(session)
+    , m_model(new QueueModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->queueView->setModel(m_model);
+    m_ui->queueView->verticalHeader()->hide();
+    m_ui->queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->queueView->horizontalHeader()->setStretchLastSection(true);
+    for (core::Role r : m_service.visibleRoles())
+        m_ui->roleCombo->addItem(core::roleDisplayName(r), int(r));
+    connect(m_ui->roleCombo, &QComboBox::currentIndexChanged, this, &WorkQueueWidget::refresh);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &WorkQueueWidget::refresh);
+    connect(m_ui->openButton, &QPushButton::clicked, this, &WorkQueueWidget::openCurrent);
+    connect(m_ui->queueView, &QAbstractItemView::activated, this, &WorkQueueWidget::openCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_ui->openButton->setEnabled(m_model->rowCount() > 0); });
+    refresh();
+}
+
+WorkQueueWidget::~WorkQueueWidget() = default;
+
+core::Role WorkQueueWidget::currentRole() const
+{
+    return core::Role(m_ui->roleCombo->currentData().toInt());
+}
+
+void WorkQueueWidget::setRole(core::Role role)
+{
+    const int i = m_ui->roleCombo->findData(int(role));
+    if (i >= 0)
+        m_ui->roleCombo->setCurrentIndex(i);
+}
+
+void WorkQueueWidget::refresh()
+{
+    QString error;
+    const auto items = m_ui->roleCombo->count() > 0 ? m_service.queue(currentRole(), &error) : std::nullopt;
+    m_model->setItems(items.value_or(QList<services::QueueItem>()));
+    int red = 0;
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        red += m_model->itemAt(i).warning == core::DeadlineWarning::Red ? 1 : 0;
+    m_ui->countLabel->setText(!items ? error
+                                     : tr("%n case(s) waiting", nullptr, m_model->rowCount())
+                                           + (red > 0 ? tr(", %n overdue", nullptr, red) : QString()));
+    if (m_model->rowCount() > 0)
+        m_ui->queueView->selectRow(0);
+}
+
+void WorkQueueWidget::openCurrent()
+{
+    const int row = m_ui->queueView->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    emit openRequested(m_model->itemAt(row).row.caseId, currentRole());
+}
+
+} // namespace oneseal::ui

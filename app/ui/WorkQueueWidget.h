@@ -1,0 +1,49 @@
+#pragma once
+
+#include "services/QueueService.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class WorkQueueWidget;
+}
+
+namespace oneseal::ui {
+
+class QueueModel;
+
+/**
+ * The work queue of a role (审查, 勘验, 审批, 制证): the cases waiting for it, soonest due first, with
+ * their promised dates and a red (overdue) or yellow (due soon) warning. Enter or the Open button
+ * opens the selected case for the queue's role.
+ */
+class WorkQueueWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WorkQueueWidget(services::Session& session, QWidget* parent = nullptr);
+    ~WorkQueueWidget() override;
+
+    QueueModel* model() const { return m_model; }
+    core::Role currentRole() const;
+    void setRole(core::Role role);
+
+public slots:
+    void refresh();
+
+signals:
+    /** The user asked to work on a case from the queue of \a role. */
+    void openRequested(const QString& caseId, core::Role role);
+
+private:
+    void openCurrent();
+
+    std::unique_ptr<Ui::WorkQueueWidget> m_ui;
+    services::QueueService m_service;
+    QueueModel* m_model;
+};
+
+} // namespace oneseal::ui

@@ -1,0 +1,96 @@
+#include "BackOfficeRepository.h"
+
+#include <QSqlQuery>
+
+namespace oneseal::db {
+
+QList<QueueRow> BackOfficeRepository::waitingFor(const QString& roleKey, int limit) const
+{
+    QList<QueueRow> rows;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT case_id, case_no, status, subject_name, applicant_name, clerk_name, risk, waiting_role, accepted_at, "
+        "promised_due, legal_due, deadline_certain, clock_stopped, owes_core_material FROM cases "
+        "WHERE waiting_role = ? ORDER BY clock_stopped, (promised_due IS NULL), promised_due, accepted_at LIMIT ?"));
+    q.addBindValue(roleKey);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return rows;
+    while (q.next()) {
+        QueueRow r;
+        r.caseId = q.value(0).toString();
+        r.caseNo = q.value(1).toString();
+        r.status = q.value(2).toString();
+        r.subjectName = q.value(3).toString();
+        r.applicantName = q.value(4).toString();
+        r.clerkName = q.value(5).toString();
+        r.risk = q.value(6).toString();
+        r.waitingRole = q.value(7).toString();
+        r.acceptedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
+        r.promisedDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+        r.legalDue = QDate::fromString(q.value(10).toString(), Qt::ISODate);
+        r.deadlineCertain = q.value(11).toBool();
+        r.clockStopped = q.value(12).toBool();
+        r.owesCoreMaterial = q.value(13).toBool();
+        rows << r;
+    }
+    return rows;
+}
+
+QList<SealRegisterRow> BackOfficeRepository::sealRegister(const QDate& from, const QDate& to) const
+{
+    QList<SealRegisterRow> rows;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT event_uuid, applied_at, case_id, case_no, document_title, document_hash, user_id, "
+                             "user_name, workstation FROM seal_register WHERE applied_at >= ? AND applied_at < ? "
+                             "ORDER BY applied_at, event_uuid"));
+    q.addBindValue(from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("0000"));
+    q.addBindValue(to.isValid() ? to.addDays(1).toString(Qt::ISODate) : QStringLiteral("9999"));
+    if (!q.exec())
+        return rows;
+    while (q.next()) {
+        SealRegisterRow r;
+        r.eventId = q.value(0).toString();
+        r.appliedAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        r.caseId = q.value(2).toString();
+        r.caseNo = q.value(3).toString();
+        r.documentTitle = q.value(4).toString();
+        r.documentHash = q.value(5).toString();
+        r.userId = q.value(6).toString();
+        r.userName = q.value(7).toString();
+        r.workstation = q.value(8).toString();
+        rows << r;
+    }
+    return rows;
+}
+
+QList<CertificateRow> BackOfficeRepository::certificatesOfCase(const QString& caseId) const
+{
+    QList<CertificateRow> rows;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT certificate_no, serial, case_id, document_hash, printed, reprints, voided, "
+                             "void_reason, issued, collector_name FROM certificates WHERE case_id = ? ORDER BY serial"));
+    q.addBindValue(caseId);
+    if (!q.exec())
+        return rows;
+    while (q.next()) {
+        CertificateRow r;
+        r.number = q.value(0).toString();
+        r.serial = q.value(1).toLongLong();
+        r.caseId = q.value(2).toString();
+        r.documentHash = q.value(3).toString();
+        r.printed = q.value(4).toBool();
+        r.reprints = q.value(5).toInt();
+        r.voided = q.value(6).toBool();
+        r.voidReason = q.value(7).toString();
+        r.issued = q.value(8).toBool();
+        r.collectorName = q.value(9).toString();
+        rows << r;
+    }
+    return rows;
+}
+
+} // namespace oneseal::db
