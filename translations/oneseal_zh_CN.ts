@@ -65,6 +65,102 @@
     </message>
 </context>
 <context>
+    <name>AuditChain</name>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="51"/>
+        <source>Event seq %1 (%2, %3) was changed: its content no longer matches its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="66"/>
+        <source>Event seq %1 (%2, %3) was inserted: it is not part of the workstation&apos;s chain (two events claim the same predecessor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="81"/>
+        <source>The events before seq %1 (%2, %3) were removed: it names a predecessor that is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="85"/>
+        <source>Event(s) seq %1 were removed: event seq %2 (%3, %4) names a predecessor that is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="94"/>
+        <source>Event seq %1 (%2, %3) was changed and its hash recomputed: the next event, seq %4, names another hash as its predecessor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="133"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="134"/>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="135"/>
+        <source>inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditService</name>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>Case number</source>
+        <translation type="unfinished">办件编号</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>Document SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <source>User id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="63"/>
+        <source>Workstation</source>
+        <translation type="unfinished">工作站</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="63"/>
+        <source>Event id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="78"/>
+        <source>Say where to write the seal register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="84"/>
+        <source>Unable to write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>AuthService</name>
     <message>
         <location filename="../app/services/AuthService.cpp" line="16"/>
@@ -140,6 +236,102 @@
         <location filename="../forms/CaseLookupWidget.ui" line="51"/>
         <source>&amp;Print the notice again…</source>
         <translation>重新打印通知书(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSteps</name>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="25"/>
+        <source>There is no case with the id &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="74"/>
+        <source>file name</source>
+        <translation type="unfinished">文件名</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="77"/>
+        <source>The file %1 is empty.</source>
+        <translation type="unfinished">文件 %1 为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="79"/>
+        <source>The file %1 is larger than 50 MB; shorten the video or lower the resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="82"/>
+        <source>The file %1 is neither a photo, a video nor a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseSteps.cpp" line="83"/>
+        <source>The file %1 is neither a photo nor a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummary</name>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="11"/>
+        <source>&lt;p&gt;Applicant: %1 (%2)&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="12"/>
+        <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · accepted %2 by %3 · promised by &lt;b&gt;%4&lt;/b&gt; · legal limit %5%6&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="15"/>
+        <source> · &lt;b&gt;clock stopped&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="17"/>
+        <source>&lt;p&gt;Correction asked: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="19"/>
+        <source>&lt;p&gt;Refusal proposed: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="21"/>
+        <source>&lt;p&gt;Site visit %1 by %2 (%3 case(s)): %4 %5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="24"/>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="26"/>
+        <source>&lt;p&gt;Decision: %1 · seals applied: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="28"/>
+        <source>&lt;p&gt;Certificate %1: %2, reprinted %3 time(s)&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="29"/>
+        <source>printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="29"/>
+        <source>numbered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="35"/>
+        <source> (core, owed)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -649,6 +841,113 @@
     </message>
 </context>
 <context>
+    <name>CertificateService</name>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="45"/>
+        <source>Certificate %1 is not the number taken for this case (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="48"/>
+        <location filename="../app/services/CertificateService.cpp" line="71"/>
+        <source>The printed document is missing (no SHA-256 of it was given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="68"/>
+        <source>reason for the reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="87"/>
+        <source>reason for voiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="103"/>
+        <source>collector&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="108"/>
+        <source>The collector&apos;s resident ID number is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="113"/>
+        <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="118"/>
+        <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateWindowWidget</name>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="16"/>
+        <source>Case &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="23"/>
+        <source>SL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="28"/>
+        <source>F&amp;ind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="40"/>
+        <source>Take a number and &amp;print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="45"/>
+        <source>R&amp;eason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="52"/>
+        <source>required to reprint or void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="57"/>
+        <source>&amp;Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="62"/>
+        <source>&amp;Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="69"/>
+        <source>Hand over (出证)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="76"/>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="87"/>
+        <source>I&amp;D number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="98"/>
+        <source>&amp;Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../forms/ChangePasswordDialog.ui" line="5"/>
@@ -674,33 +973,68 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../db/Database.cpp" line="60"/>
+        <location filename="../db/Database.cpp" line="61"/>
         <source>The database key is not a 256-bit key.</source>
         <translation>数据库密钥不是256位密钥。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="137"/>
+        <location filename="../db/Database.cpp" line="136"/>
+        <source>The migrations folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="148"/>
+        <source>The migration %1 has the number 0; numbers start at 0001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="153"/>
+        <source>The migrations %1 and %2 have the same number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="161"/>
         <source>Unable to read the schema version.</source>
         <translation>无法读取数据库结构版本。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="150"/>
+        <location filename="../db/Database.cpp" line="167"/>
+        <source>The database has schema version %1 but this program knows only up to %2: it was written by a newer OneSeal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="181"/>
         <source>Unable to read the migration %1.</source>
         <translation>无法读取迁移脚本 %1。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="162"/>
+        <location filename="../db/Database.cpp" line="189"/>
+        <source>The migration %1 could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="197"/>
         <source>The migration %1 failed and was undone: %2</source>
         <translation>迁移 %1 执行失败，已撤销：%2</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="173"/>
+        <location filename="../db/Database.cpp" line="199"/>
+        <source>The migration %1 failed and could not be undone: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="222"/>
         <source>The file %1 already exists; choose a new name.</source>
         <translation>文件 %1 已存在，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="181"/>
-        <location filename="../db/Database.cpp" line="194"/>
+        <location filename="../db/Database.cpp" line="223"/>
+        <source>Unable to create the plaintext copy %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/Database.cpp" line="233"/>
+        <location filename="../db/Database.cpp" line="246"/>
         <source>Unable to create the plaintext copy: %1</source>
         <translation>无法创建明文副本：%1</translation>
     </message>
@@ -726,6 +1060,72 @@
         <location filename="../app/core/Deadline.cpp" line="88"/>
         <source>The clock has stood still since %1 (%2) with %3 of %4 working days used; the due date is set when it resumes.</source>
         <translation>自%1起暂停计时（%2），已用%3个工作日（共%4个工作日）；恢复计时后再确定办结日期。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="6"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="19"/>
+        <source>&amp;Reasons (required to refuse) or notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="33"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="38"/>
+        <source>Re&amp;fuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="48"/>
+        <source>Apply the seal (行政审批专用章)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="52"/>
+        <source>Your &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="63"/>
+        <source>Apply the &amp;seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionService</name>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="16"/>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="33"/>
+        <source>reasons for refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="66"/>
+        <source>The document to seal is missing (no SHA-256 of it was given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="67"/>
+        <source>document title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="70"/>
+        <source>The password is wrong; the seal was not applied.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -771,12 +1171,17 @@
 <context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="44"/>
+        <location filename="../db/EventStore.cpp" line="46"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="84"/>
+        <location filename="../db/EventStore.cpp" line="52"/>
+        <source>An event can only be appended inside a transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="97"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
@@ -931,6 +1336,157 @@
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="6"/>
+        <source>Site inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="21"/>
+        <source>Schedule the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="25"/>
+        <source>&amp;Day of the visit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="37"/>
+        <source>&amp;Inspectors (two or more; Space ticks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="48"/>
+        <source>Co&amp;mbine with (nearby or same kind):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="59"/>
+        <source>&amp;Schedule visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="67"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="71"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="83"/>
+        <source>Evidence files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="93"/>
+        <source>&amp;Add photo or video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="98"/>
+        <source>Rectify &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="112"/>
+        <source>&amp;Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="117"/>
+        <source>&amp;Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="122"/>
+        <source>Require &amp;rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="127"/>
+        <source>Close rectification from &amp;evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionService</name>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="37"/>
+        <source>Choose the case or cases to visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="39"/>
+        <source>One visit may combine at most %1 cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="41"/>
+        <source>A case is listed twice for the same visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="43"/>
+        <source>Choose the day of the visit: today or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="45"/>
+        <source>The visit must be within a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="54"/>
+        <source>Each person sent on site must be an active inspector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="64"/>
+        <source>Case %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="98"/>
+        <source>inspection notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="137"/>
+        <source>things to rectify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="141"/>
+        <source>The rectification deadline must be after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="143"/>
+        <source>The rectification deadline must be within a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="146"/>
+        <source>rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="177"/>
+        <source>Attach the photos or videos that show the rectification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="180"/>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeRules</name>
     <message>
         <location filename="../app/core/Intake.cpp" line="141"/>
@@ -1066,6 +1622,31 @@
         <source>file name</source>
         <translation>文件名</translation>
     </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="287"/>
+        <source>There is no such case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="289"/>
+        <source>Case %1 is closed; materials can no longer be added to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="293"/>
+        <source>Case %1 has no material with the code %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="295"/>
+        <source>&quot;%1&quot; is not owed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="297"/>
+        <source>Give the number of copies handed in (1 to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntakeWorkbench</name>
@@ -1198,17 +1779,17 @@
 <context>
     <name>KeyRing</name>
     <message>
-        <location filename="../db/KeyRing.cpp" line="32"/>
+        <location filename="../db/KeyRing.cpp" line="38"/>
         <source>No key ring was found at %1: this is not a OneSeal hall database.</source>
         <translation>在 %1 未找到密钥环：这不是 OneSeal 大厅数据库。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="39"/>
+        <location filename="../db/KeyRing.cpp" line="48"/>
         <source>The key ring %1 is damaged or of an unknown format.</source>
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="80"/>
+        <location filename="../db/KeyRing.cpp" line="110"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
     </message>
@@ -1330,323 +1911,397 @@
 <context>
     <name>OneSealAdmin</name>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="63"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="64"/>
         <source>oneseal-admin: %1</source>
         <translation>oneseal-admin：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="76"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="77"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="76"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="77"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="82"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="83"/>
         <source>The administrator&apos;s user name (password on standard input).</source>
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="83"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="157"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="107"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="105"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="105"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="107"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="120"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="127"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="135"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="136"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="137"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="138"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="141"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="146"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="147"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="157"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="160"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="162"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="164"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="169"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="172"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="191"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="261"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="173"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="176"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="178"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="179"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="283"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="344"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="206"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="207"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="209"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="230"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="231"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="289"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="317"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="237"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="239"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="239"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="241"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="254"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="266"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="267"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="267"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="268"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="281"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="281"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="282"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="282"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="283"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="286"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="306"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="312"/>
+        <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
+Exit code: 0 intact, 3 tampered, 1 error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/AdminCommands.cpp" line="323"/>
+        <source>%n event(s) in %1 workstation chain(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
+        <source>Every chain is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
+        <source>Write the register as CSV to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="345"/>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="345"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
+        <source>Last day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
+        <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <source>Write days as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
+        <source>Wrote %n seal use(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="375"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="307"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="308"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="309"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="378"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="310"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="379"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="312"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="381"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="313"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="382"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="314"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="383"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="384"/>
+        <source>verify every workstation&apos;s event hash chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
+        <source>list or export (--csv) the seal register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="341"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -1667,6 +2322,80 @@ The password is read twice from standard input.</source>
         <location filename="../app/print/QrCode.cpp" line="38"/>
         <source>The QR code could not be made: %1</source>
         <translation>无法生成二维码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueService</name>
+    <message>
+        <location filename="../app/services/QueueService.cpp" line="57"/>
+        <source>You may see only the queues of your own roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="6"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="19"/>
+        <source>&amp;Notes, materials to correct, or reasons for refusal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="33"/>
+        <source>&amp;Pass review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="38"/>
+        <source>Return for &amp;correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="43"/>
+        <source>Corrected materials &amp;received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="48"/>
+        <source>Propose re&amp;fusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="56"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewService</name>
+    <message>
+        <location filename="../app/services/ReviewService.cpp" line="28"/>
+        <source>review notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/ReviewService.cpp" line="46"/>
+        <source>materials to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/ReviewService.cpp" line="52"/>
+        <source>correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/ReviewService.cpp" line="67"/>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/ReviewService.cpp" line="92"/>
+        <source>reasons for refusal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1708,6 +2437,29 @@ The password is read twice from standard input.</source>
     </message>
 </context>
 <context>
+    <name>SealRegisterWidget</name>
+    <message>
+        <location filename="../forms/SealRegisterWidget.ui" line="16"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealRegisterWidget.ui" line="28"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealRegisterWidget.ui" line="40"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealRegisterWidget.ui" line="65"/>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/services/Session.cpp" line="38"/>
@@ -1741,52 +2493,52 @@ The password is read twice from standard input.</source>
 <context>
     <name>SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="166"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="213"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="174"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="221"/>
         <source>Unable to prepare the statement.</source>
         <translation>无法准备 SQL 语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="180"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="233"/>
         <source>Unable to execute multiple statements at a time.</source>
         <translation>无法一次执行多条语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="186"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="240"/>
         <source>The statement is empty.</source>
         <translation>语句为空。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="209"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="278"/>
         <source>No statement is prepared.</source>
         <translation>没有已准备的语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="225"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="296"/>
         <source>Parameter count mismatch: the statement takes %1 values, %2 were bound.</source>
         <translation>参数个数不匹配：该语句需要 %1 个值，实际绑定了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="282"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="353"/>
         <source>Unable to bind parameters.</source>
         <translation>无法绑定参数。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="304"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="378"/>
         <source>Unable to execute the statement.</source>
         <translation>无法执行语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="332"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="406"/>
         <source>Unable to fetch the next row.</source>
         <translation>无法获取下一行。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="361"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="435"/>
         <source>Unable to fetch the row.</source>
         <translation>无法获取该行。</translation>
     </message>
@@ -1794,7 +2546,7 @@ The password is read twice from standard input.</source>
 <context>
     <name>Transaction</name>
     <message>
-        <location filename="../db/Database.cpp" line="240"/>
+        <location filename="../db/Database.cpp" line="292"/>
         <source>No transaction is open.</source>
         <translation>没有已开启的事务。</translation>
     </message>
@@ -1923,6 +2675,205 @@ The password is read twice from standard input.</source>
     </message>
 </context>
 <context>
+    <name>WorkQueueWidget</name>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="10"/>
+        <source>&amp;Queue of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="19"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="20"/>
+        <source>F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="43"/>
+        <source>Red: overdue · yellow: due within a few working days · Enter opens the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="51"/>
+        <source>&amp;Open case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="62"/>
+        <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
+        <translation type="unfinished">您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="64"/>
+        <source>This case was not accepted, so it does not go to the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="66"/>
+        <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="70"/>
+        <location filename="../app/core/Workflow.cpp" line="124"/>
+        <source>Case %1 is completed; nothing more can be done to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="79"/>
+        <source>Case %1 waits for corrected materials; record their arrival first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="81"/>
+        <source>Case %1 has already been reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="85"/>
+        <source>No correction was requested for case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="91"/>
+        <location filename="../app/core/Workflow.cpp" line="113"/>
+        <source>Case %1 has not passed review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="93"/>
+        <source>A visit is already scheduled for case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="94"/>
+        <source>Case %1 does not wait for a site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="98"/>
+        <source>No site visit of case %1 is waiting for its result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="102"/>
+        <source>No rectification of case %1 is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="108"/>
+        <source>Case %1 needs a passed site inspection before it can be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="110"/>
+        <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="112"/>
+        <location filename="../app/core/Workflow.cpp" line="118"/>
+        <source>Case %1 has already been decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="119"/>
+        <source>Case %1 is not ready for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="122"/>
+        <source>Case %1 has no decision to seal yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="128"/>
+        <source>Case %1 has not been approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="129"/>
+        <source>Case %1 already has a certificate printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="131"/>
+        <source>The approval of case %1 has not been sealed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="133"/>
+        <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="137"/>
+        <source>Take a new certificate number for case %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="141"/>
+        <source>Case %1 has no printed certificate to print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="145"/>
+        <source>Case %1 has no certificate to void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="149"/>
+        <source>Case %1 has no printed certificate to hand over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="151"/>
+        <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="156"/>
+        <source>Unknown step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="183"/>
+        <source>Give the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="185"/>
+        <source>The %1 may be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="189"/>
+        <source>The %1 contain a control character; type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="200"/>
+        <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="202"/>
+        <source>Each inspector may be named once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="204"/>
+        <source>The clerk who accepted the case may not inspect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/client/main.cpp" line="25"/>
@@ -1989,57 +2940,67 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="526"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="600"/>
         <source>The database key must be 256 bits (64 hexadecimal digits).</source>
         <translation>数据库密钥必须为256位（64位十六进制数）。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="529"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="604"/>
         <source>The database file %1 does not exist.</source>
         <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="543"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="606"/>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="609"/>
+        <source>The file %1 is empty: it is not an OneSeal database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="623"/>
         <source>Unable to open the database file %1.</source>
         <translation>无法打开数据库文件 %1。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="550"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="630"/>
         <source>Unable to set the database key.</source>
         <translation>无法设置数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="558"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="638"/>
         <source>The key does not open this database, or the file is not an OneSeal database, or it is damaged.</source>
         <translation>该密钥无法打开此数据库，或该文件不是 OneSeal 数据库，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="563"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="643"/>
         <source>Unable to switch the database to WAL mode.</source>
         <translation>无法将数据库切换为 WAL 模式。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="567"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="647"/>
         <source>Unable to set the durability level.</source>
         <translation>无法设置持久性级别。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="568"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="648"/>
         <source>Unable to enable foreign keys.</source>
         <translation>无法启用外键约束。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="602"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="682"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="613"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="693"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="631"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="711"/>
         <source>Unable to roll back the transaction.</source>
         <translation>无法回滚事务。</translation>
     </message>
@@ -2087,42 +3048,67 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="52"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="27"/>
+        <source>refusal proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="28"/>
+        <source>inspection scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="29"/>
+        <source>inspection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="30"/>
+        <source>rectification (clock stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="31"/>
+        <source>certificate printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="57"/>
         <source> (uncertain)</source>
         <translation>（不确定）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="64"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="69"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="65"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="70"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="66"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="71"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="67"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="68"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="73"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="69"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="74"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="70"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="75"/>
         <source>Clerk</source>
         <translation>受理人员</translation>
     </message>
@@ -2177,6 +3163,69 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/CaseLookupWidget.cpp" line="82"/>
         <source>&lt;p&gt;Notices printed: %1 · scans: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;已打印通知书：%1 · 扫描件：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::CertificateWindowWidget</name>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="22"/>
+        <source>Holder in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="23"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="80"/>
+        <source>No case has the number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="94"/>
+        <source>Find a case by its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="133"/>
+        <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="138"/>
+        <source>Certificate %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="147"/>
+        <source>reason for the reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="154"/>
+        <source>Nothing was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="158"/>
+        <source>Reprinted; the reprint is counted on the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="167"/>
+        <source>The certificate is void; its number will not be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="183"/>
+        <source>Handed over; case %1 is completed on time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="184"/>
+        <source>Handed over; case %1 is completed, late.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2288,6 +3337,89 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/ChecklistModel.cpp" line="184"/>
         <source>Scans</source>
         <translation>扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::DecisionDialog</name>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="45"/>
+        <source>There is no such case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="48"/>
+        <source>Decision — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="72"/>
+        <source>Approved. Type your password to apply the seal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="73"/>
+        <source>Refused. Type your password to apply the seal to the refusal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="115"/>
+        <source>The seal was applied to the %1 and entered in the seal register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::InspectionDialog</name>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="76"/>
+        <source>There is no such case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="79"/>
+        <source>Site inspection — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/InspectionDialog.cpp" line="121"/>
+        <source>Visit scheduled for %1, covering %n case(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="131"/>
+        <source>Unable to read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
+        <source>Photos, videos and PDFs (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="159"/>
+        <source>Inspection passed; the case goes to the approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="160"/>
+        <source>Inspection failed; the approver decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="168"/>
+        <source>Rectification required; the clock stands still until the evidence arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="176"/>
+        <source>Rectification closed from the evidence; due now on %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2468,49 +3600,222 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="28"/>
+        <location filename="../app/ui/MainWindow.cpp" line="34"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="28"/>
+        <location filename="../app/ui/MainWindow.cpp" line="34"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="29"/>
+        <location filename="../app/ui/MainWindow.cpp" line="35"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="46"/>
+        <location filename="../app/ui/MainWindow.cpp" line="52"/>
         <source>&amp;Intake</source>
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="51"/>
+        <location filename="../app/ui/MainWindow.cpp" line="57"/>
         <source>&amp;Cases</source>
         <translation>办件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="74"/>
+        <location filename="../app/ui/MainWindow.cpp" line="86"/>
+        <source>Work &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <source>Certificate &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="95"/>
+        <source>Seal &amp;register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="123"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="111"/>
+        <location filename="../app/ui/MainWindow.cpp" line="160"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="118"/>
+        <location filename="../app/ui/MainWindow.cpp" line="167"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="119"/>
+        <location filename="../app/ui/MainWindow.cpp" line="168"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::QueueModel</name>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="34"/>
+        <source>clock stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="36"/>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="37"/>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="64"/>
+        <source>Legal limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="73"/>
+        <source> (uncertain)</source>
+        <translation type="unfinished">（不确定）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="86"/>
+        <source>Case number</source>
+        <translation type="unfinished">办件编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="87"/>
+        <source>Matter</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="88"/>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="89"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="90"/>
+        <source>Promised by</source>
+        <translation type="unfinished">承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="91"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::ReviewDialog</name>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="58"/>
+        <source>There is no such case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="61"/>
+        <source>Review — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="88"/>
+        <source>Review passed; the case goes to site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="89"/>
+        <source>Review passed; the case goes to the approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="124"/>
+        <source>Returned for correction; the clock stands still. The notice was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="125"/>
+        <source>Returned for correction; the clock stands still. Print the notice from the case later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="133"/>
+        <source>The clock runs again; the case is now due on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="141"/>
+        <source>Refusal proposed; the approver decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::SealRegisterWidget</name>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <source>Case number</source>
+        <translation type="unfinished">办件编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <source>Document SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
+        <source>Workstation</source>
+        <translation type="unfinished">工作站</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="62"/>
+        <source>%n seal use(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="73"/>
+        <source>Wrote %n seal use(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="79"/>
+        <source>Export the seal register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="80"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2519,6 +3824,23 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/SettingsDialog.cpp" line="14"/>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::WorkQueueWidget</name>
+    <message numerus="yes">
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="56"/>
+        <source>%n case(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="57"/>
+        <source>, %n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
