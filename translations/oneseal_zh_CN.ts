@@ -69,42 +69,42 @@
     <message>
         <location filename="../app/core/AuditChain.cpp" line="51"/>
         <source>Event seq %1 (%2, %3) was changed: its content no longer matches its hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号为 %1 的事件（%2，%3）已被修改：其内容与其哈希值不再相符。</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="66"/>
         <source>Event seq %1 (%2, %3) was inserted: it is not part of the workstation&apos;s chain (two events claim the same predecessor).</source>
-        <translation type="unfinished"></translation>
+        <translation>序号为 %1 的事件（%2，%3）系被插入：它不属于该工作站的审计链（有两个事件指向同一个前一事件）。</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="81"/>
         <source>The events before seq %1 (%2, %3) were removed: it names a predecessor that is not there.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号 %1（%2，%3）之前的事件已被删除：该事件所指向的前一事件不存在。</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="85"/>
         <source>Event(s) seq %1 were removed: event seq %2 (%3, %4) names a predecessor that is not there.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号为 %1 的事件已被删除：序号为 %2 的事件（%3，%4）所指向的前一事件不存在。</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="94"/>
         <source>Event seq %1 (%2, %3) was changed and its hash recomputed: the next event, seq %4, names another hash as its predecessor.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号为 %1 的事件（%2，%3）已被修改并重新计算了哈希值：下一个事件（序号 %4）记录的前一事件哈希值与之不同。</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="133"/>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>被修改</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="134"/>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>被删除</translation>
     </message>
     <message>
         <location filename="../app/core/AuditChain.cpp" line="135"/>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>被插入</translation>
     </message>
 </context>
 <context>
@@ -112,52 +112,52 @@
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>Case number</source>
-        <translation type="unfinished">办件编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文书</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>文书 SHA-256</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="62"/>
         <source>User id</source>
-        <translation type="unfinished"></translation>
+        <translation>用户标识</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="63"/>
         <source>Workstation</source>
-        <translation type="unfinished">工作站</translation>
+        <translation>工作站</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="63"/>
         <source>Event id</source>
-        <translation type="unfinished"></translation>
+        <translation>事件标识</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="78"/>
         <source>Say where to write the seal register.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定用印登记的写入位置。</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="84"/>
         <source>Unable to write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -243,32 +243,32 @@
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="25"/>
         <source>There is no case with the id &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在标识为“%1”的办件。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="74"/>
         <source>file name</source>
-        <translation type="unfinished">文件名</translation>
+        <translation>文件名</translation>
     </message>
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="77"/>
         <source>The file %1 is empty.</source>
-        <translation type="unfinished">文件 %1 为空。</translation>
+        <translation>文件 %1 为空。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="79"/>
         <source>The file %1 is larger than 50 MB; shorten the video or lower the resolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 超过 50 MB，请缩短视频或降低分辨率。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="82"/>
         <source>The file %1 is neither a photo, a video nor a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 既不是照片、视频，也不是 PDF。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseSteps.cpp" line="83"/>
         <source>The file %1 is neither a photo nor a video.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 既不是照片，也不是视频。</translation>
     </message>
 </context>
 <context>
@@ -276,62 +276,62 @@
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="11"/>
         <source>&lt;p&gt;Applicant: %1 (%2)&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;申请人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="12"/>
         <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · accepted %2 by %3 · promised by &lt;b&gt;%4&lt;/b&gt; · legal limit %5%6&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;状态：&lt;b&gt;%1&lt;/b&gt; · %2 由 %3 受理 · 承诺办结日期 &lt;b&gt;%4&lt;/b&gt; · 法定办结期限 %5%6&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="15"/>
         <source> · &lt;b&gt;clock stopped&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> · &lt;b&gt;暂停计时&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="17"/>
         <source>&lt;p&gt;Correction asked: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;要求补正：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="19"/>
         <source>&lt;p&gt;Refusal proposed: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;建议不予许可：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="21"/>
         <source>&lt;p&gt;Site visit %1 by %2 (%3 case(s)): %4 %5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;现场勘验 %1，勘验人员 %2（共%3个办件）：%4 %5&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="24"/>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="26"/>
         <source>&lt;p&gt;Decision: %1 · seals applied: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;审批决定：%1 · 已用印%2次&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="28"/>
         <source>&lt;p&gt;Certificate %1: %2, reprinted %3 time(s)&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;证照 %1：%2，已重打%3次&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="29"/>
         <source>printed</source>
-        <translation type="unfinished"></translation>
+        <translation>已打印</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="29"/>
         <source>numbered</source>
-        <translation type="unfinished"></translation>
+        <translation>已取号</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="35"/>
         <source> (core, owed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（核心材料，待补交）</translation>
     </message>
 </context>
 <context>
@@ -845,43 +845,43 @@
     <message>
         <location filename="../app/services/CertificateService.cpp" line="45"/>
         <source>Certificate %1 is not the number taken for this case (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>证照编号 %1 不是本办件所取的编号（%2）。</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="48"/>
         <location filename="../app/services/CertificateService.cpp" line="71"/>
         <source>The printed document is missing (no SHA-256 of it was given).</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="68"/>
         <source>reason for the reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>重打原因</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="87"/>
         <source>reason for voiding</source>
-        <translation type="unfinished"></translation>
+        <translation>作废原因</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="103"/>
         <source>collector&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>领取人姓名</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="108"/>
         <source>The collector&apos;s resident ID number is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>领取人的居民身份证号码无效：%1</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="113"/>
         <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>领取人不是持证人 %1：请核对身份证，或将领取人登记为代理人。</translation>
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="118"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
     </message>
 </context>
 <context>
@@ -889,62 +889,62 @@
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="16"/>
         <source>Case &amp;number:</source>
-        <translation type="unfinished"></translation>
+        <translation>办件编号(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="23"/>
         <source>SL…</source>
-        <translation type="unfinished"></translation>
+        <translation>SL…</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="28"/>
         <source>F&amp;ind</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;I)</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="40"/>
         <source>Take a number and &amp;print</source>
-        <translation type="unfinished"></translation>
+        <translation>取号并打印(&amp;P)</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="45"/>
         <source>R&amp;eason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="52"/>
         <source>required to reprint or void</source>
-        <translation type="unfinished"></translation>
+        <translation>重打或作废时必填</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="57"/>
         <source>&amp;Reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>重打(&amp;R)</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="62"/>
         <source>&amp;Void</source>
-        <translation type="unfinished"></translation>
+        <translation>作废(&amp;V)</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="69"/>
         <source>Hand over (出证)</source>
-        <translation type="unfinished"></translation>
+        <translation>出证</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="76"/>
         <source>N&amp;ame:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="87"/>
         <source>I&amp;D number:</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="98"/>
         <source>&amp;Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>出证(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -980,17 +980,17 @@
     <message>
         <location filename="../db/Database.cpp" line="136"/>
         <source>The migrations folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移脚本目录 %1 不存在。</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="148"/>
         <source>The migration %1 has the number 0; numbers start at 0001.</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移脚本 %1 的编号为0；编号应从0001开始。</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="153"/>
         <source>The migrations %1 and %2 have the same number.</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移脚本 %1 和 %2 的编号相同。</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="161"/>
@@ -1000,7 +1000,7 @@
     <message>
         <location filename="../db/Database.cpp" line="167"/>
         <source>The database has schema version %1 but this program knows only up to %2: it was written by a newer OneSeal.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库结构版本为 %1，但本程序最高只支持版本 %2：该数据库由更新版本的 OneSeal 写入。</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="181"/>
@@ -1010,7 +1010,7 @@
     <message>
         <location filename="../db/Database.cpp" line="189"/>
         <source>The migration %1 could not start: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移 %1 无法开始：%2</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="197"/>
@@ -1020,7 +1020,7 @@
     <message>
         <location filename="../db/Database.cpp" line="199"/>
         <source>The migration %1 failed and could not be undone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移 %1 执行失败，且无法撤销：%2</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="222"/>
@@ -1030,7 +1030,7 @@
     <message>
         <location filename="../db/Database.cpp" line="223"/>
         <source>Unable to create the plaintext copy %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建明文副本 %1：%2</translation>
     </message>
     <message>
         <location filename="../db/Database.cpp" line="233"/>
@@ -1067,37 +1067,37 @@
     <message>
         <location filename="../forms/DecisionDialog.ui" line="6"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>审批决定</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="19"/>
         <source>&amp;Reasons (required to refuse) or notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由（不予许可时必填）或备注(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="33"/>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>准予许可(&amp;A)</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="38"/>
         <source>Re&amp;fuse</source>
-        <translation type="unfinished"></translation>
+        <translation>不予许可(&amp;F)</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="48"/>
         <source>Apply the seal (行政审批专用章)</source>
-        <translation type="unfinished"></translation>
+        <translation>加盖行政审批专用章</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="52"/>
         <source>Your &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="63"/>
         <source>Apply the &amp;seal</source>
-        <translation type="unfinished"></translation>
+        <translation>用印(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1105,27 +1105,27 @@
     <message>
         <location filename="../app/services/DecisionService.cpp" line="16"/>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../app/services/DecisionService.cpp" line="33"/>
         <source>reasons for refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>不予许可理由</translation>
     </message>
     <message>
         <location filename="../app/services/DecisionService.cpp" line="66"/>
         <source>The document to seal is missing (no SHA-256 of it was given).</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少待用印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
         <location filename="../app/services/DecisionService.cpp" line="67"/>
         <source>document title</source>
-        <translation type="unfinished"></translation>
+        <translation>文书标题</translation>
     </message>
     <message>
         <location filename="../app/services/DecisionService.cpp" line="70"/>
         <source>The password is wrong; the seal was not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误，未用印。</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +1178,7 @@
     <message>
         <location filename="../db/EventStore.cpp" line="52"/>
         <source>An event can only be appended inside a transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
         <location filename="../db/EventStore.cpp" line="97"/>
@@ -1340,77 +1340,77 @@
     <message>
         <location filename="../forms/InspectionDialog.ui" line="6"/>
         <source>Site inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>现场勘验</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="21"/>
         <source>Schedule the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>安排勘验</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="25"/>
         <source>&amp;Day of the visit:</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验日期(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="37"/>
         <source>&amp;Inspectors (two or more; Space ticks):</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验人员（两名及以上；按空格键勾选）(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="48"/>
         <source>Co&amp;mbine with (nearby or same kind):</source>
-        <translation type="unfinished"></translation>
+        <translation>合并勘验（就近或同类办件）(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="59"/>
         <source>&amp;Schedule visit</source>
-        <translation type="unfinished"></translation>
+        <translation>安排勘验(&amp;S)</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="67"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验结果</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="71"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="83"/>
         <source>Evidence files:</source>
-        <translation type="unfinished"></translation>
+        <translation>证据文件：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="93"/>
         <source>&amp;Add photo or video…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片或视频(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="98"/>
         <source>Rectify &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="112"/>
         <source>&amp;Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>合格(&amp;P)</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="117"/>
         <source>&amp;Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>不合格(&amp;F)</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="122"/>
         <source>Require &amp;rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>限期整改(&amp;R)</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="127"/>
         <source>Close rectification from &amp;evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证据确认整改完成(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1418,72 +1418,72 @@
     <message>
         <location filename="../app/services/InspectionService.cpp" line="37"/>
         <source>Choose the case or cases to visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要勘验的办件。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="39"/>
         <source>One visit may combine at most %1 cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次勘验最多可合并%1个办件。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="41"/>
         <source>A case is listed twice for the same visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一次勘验中有办件被重复列出。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="43"/>
         <source>Choose the day of the visit: today or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择勘验日期：今天或以后的日期。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="45"/>
         <source>The visit must be within a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验日期必须在一年之内。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="54"/>
         <source>Each person sent on site must be an active inspector.</source>
-        <translation type="unfinished"></translation>
+        <translation>派往现场的人员必须均为已启用的勘验人员。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="64"/>
         <source>Case %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="98"/>
         <source>inspection notes</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验意见</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="137"/>
         <source>things to rectify</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="141"/>
         <source>The rectification deadline must be after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限必须晚于今天。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="143"/>
         <source>The rectification deadline must be within a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限必须在一年之内。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="146"/>
         <source>rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>整改</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="177"/>
         <source>Attach the photos or videos that show the rectification.</source>
-        <translation type="unfinished"></translation>
+        <translation>请附上反映整改情况的照片或视频。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="180"/>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1625,27 +1625,27 @@
     <message>
         <location filename="../app/services/IntakeService.cpp" line="287"/>
         <source>There is no such case.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在该办件。</translation>
     </message>
     <message>
         <location filename="../app/services/IntakeService.cpp" line="289"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
         <location filename="../app/services/IntakeService.cpp" line="293"/>
         <source>Case %1 has no material with the code %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
         <location filename="../app/services/IntakeService.cpp" line="295"/>
         <source>&quot;%1&quot; is not owed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”无需补交。</translation>
     </message>
     <message>
         <location filename="../app/services/IntakeService.cpp" line="297"/>
         <source>Give the number of copies handed in (1 to 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写提交的份数（1至100）。</translation>
     </message>
 </context>
 <context>
@@ -2188,61 +2188,62 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="312"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
 Exit code: 0 intact, 3 tampered, 1 error.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件。
+退出码：0 完好，3 被篡改，1 出错。</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/cli/AdminCommands.cpp" line="323"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="326"/>
         <source>Every chain is intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有审计链均完好。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="330"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="343"/>
         <source>Write the register as CSV to this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="345"/>
         <source>First day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="345"/>
         <location filename="../app/cli/AdminCommands.cpp" line="346"/>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="346"/>
         <source>Last day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="348"/>
         <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="353"/>
         <source>Write days as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/cli/AdminCommands.cpp" line="364"/>
         <source>Wrote %n seal use(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
@@ -2288,12 +2289,12 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="384"/>
         <source>verify every workstation&apos;s event hash chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="385"/>
         <source>list or export (--csv) the seal register</source>
-        <translation type="unfinished"></translation>
+        <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="390"/>
@@ -2329,7 +2330,7 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../app/services/QueueService.cpp" line="57"/>
         <source>You may see only the queues of your own roles.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能查看本人角色对应的工作队列。</translation>
     </message>
 </context>
 <context>
@@ -2337,37 +2338,37 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="6"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>审查</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="19"/>
         <source>&amp;Notes, materials to correct, or reasons for refusal:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注、需补正的材料或不予许可理由(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="33"/>
         <source>&amp;Pass review</source>
-        <translation type="unfinished"></translation>
+        <translation>审查通过(&amp;P)</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="38"/>
         <source>Return for &amp;correction</source>
-        <translation type="unfinished"></translation>
+        <translation>退回补正(&amp;C)</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="43"/>
         <source>Corrected materials &amp;received</source>
-        <translation type="unfinished"></translation>
+        <translation>已收到补正材料(&amp;R)</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="48"/>
         <source>Propose re&amp;fusal</source>
-        <translation type="unfinished"></translation>
+        <translation>建议不予许可(&amp;F)</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="56"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2375,27 +2376,27 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../app/services/ReviewService.cpp" line="28"/>
         <source>review notes</source>
-        <translation type="unfinished"></translation>
+        <translation>审查意见</translation>
     </message>
     <message>
         <location filename="../app/services/ReviewService.cpp" line="46"/>
         <source>materials to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>需补正的材料</translation>
     </message>
     <message>
         <location filename="../app/services/ReviewService.cpp" line="52"/>
         <source>correction</source>
-        <translation type="unfinished"></translation>
+        <translation>补正</translation>
     </message>
     <message>
         <location filename="../app/services/ReviewService.cpp" line="67"/>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../app/services/ReviewService.cpp" line="92"/>
         <source>reasons for refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>不予许可理由</translation>
     </message>
 </context>
 <context>
@@ -2441,22 +2442,22 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="16"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>自(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="28"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>至(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="40"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;S)</translation>
     </message>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="65"/>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -2679,27 +2680,27 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="10"/>
         <source>&amp;Queue of:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作队列(&amp;Q)：</translation>
     </message>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="19"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="20"/>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="43"/>
         <source>Red: overdue · yellow: due within a few working days · Enter opens the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>红色：已超期 · 黄色：数个工作日内到期 · 按 Enter 打开办件。</translation>
     </message>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="51"/>
         <source>&amp;Open case…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开办件(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -2707,170 +2708,170 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <message>
         <location filename="../app/core/Workflow.cpp" line="62"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
-        <translation type="unfinished">您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
+        <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="64"/>
         <source>This case was not accepted, so it does not go to the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>该办件未予受理，不进入后台办理环节。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="66"/>
         <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 是您在窗口受理的。受理、审查、勘验、决定和发证须由不同人员办理：此步骤须由同事办理。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="70"/>
         <location filename="../app/core/Workflow.cpp" line="124"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="79"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="81"/>
         <source>Case %1 has already been reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="85"/>
         <source>No correction was requested for case %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="91"/>
         <location filename="../app/core/Workflow.cpp" line="113"/>
         <source>Case %1 has not passed review yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="93"/>
         <source>A visit is already scheduled for case %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="94"/>
         <source>Case %1 does not wait for a site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="98"/>
         <source>No site visit of case %1 is waiting for its result.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="102"/>
         <source>No rectification of case %1 is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="108"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="110"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="112"/>
         <location filename="../app/core/Workflow.cpp" line="118"/>
         <source>Case %1 has already been decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="119"/>
         <source>Case %1 is not ready for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="122"/>
         <source>Case %1 has no decision to seal yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="128"/>
         <source>Case %1 has not been approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="129"/>
         <source>Case %1 already has a certificate printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="131"/>
         <source>The approval of case %1 has not been sealed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="133"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
-        <translation type="unfinished"></translation>
+        <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="137"/>
         <source>Take a new certificate number for case %1 first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="141"/>
         <source>Case %1 has no printed certificate to print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="145"/>
         <source>Case %1 has no certificate to void.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="149"/>
         <source>Case %1 has no printed certificate to hand over.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="151"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="156"/>
         <source>Unknown step.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知步骤。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="183"/>
         <source>Give the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写%1。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="185"/>
         <source>The %1 may be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="189"/>
         <source>The %1 contain a control character; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="200"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
-        <translation type="unfinished"></translation>
+        <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="202"/>
         <source>Each inspector may be named once.</source>
-        <translation type="unfinished"></translation>
+        <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="204"/>
         <source>The clerk who accepted the case may not inspect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受理该办件的窗口人员不得参与其勘验。</translation>
     </message>
 </context>
 <context>
@@ -2952,12 +2953,12 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../db/SqlCipherDriver.cpp" line="606"/>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是文件。</translation>
     </message>
     <message>
         <location filename="../db/SqlCipherDriver.cpp" line="609"/>
         <source>The file %1 is empty: it is not an OneSeal database.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 为空：不是 OneSeal 数据库。</translation>
     </message>
     <message>
         <location filename="../db/SqlCipherDriver.cpp" line="623"/>
@@ -3050,27 +3051,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="27"/>
         <source>refusal proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>已建议不予许可</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="28"/>
         <source>inspection scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排勘验</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="29"/>
         <source>inspection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验不合格</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="30"/>
         <source>rectification (clock stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>整改中（暂停计时）</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="31"/>
         <source>certificate printed</source>
-        <translation type="unfinished"></translation>
+        <translation>已制证</translation>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="57"/>
@@ -3170,62 +3171,62 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="22"/>
         <source>Holder in person</source>
-        <translation type="unfinished"></translation>
+        <translation>持证人本人</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="23"/>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>代理人</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="80"/>
         <source>No case has the number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="94"/>
         <source>Find a case by its number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="133"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="138"/>
         <source>Certificate %1 printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>证照 %1 已打印。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="147"/>
         <source>reason for the reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>重打原因</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="154"/>
         <source>Nothing was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打印任何内容。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="158"/>
         <source>Reprinted; the reprint is counted on the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="167"/>
         <source>The certificate is void; its number will not be used again.</source>
-        <translation type="unfinished"></translation>
+        <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="183"/>
         <source>Handed over; case %1 is completed on time.</source>
-        <translation type="unfinished"></translation>
+        <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="184"/>
         <source>Handed over; case %1 is completed, late.</source>
-        <translation type="unfinished"></translation>
+        <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
 </context>
 <context>
@@ -3344,27 +3345,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="45"/>
         <source>There is no such case.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在该办件。</translation>
     </message>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="48"/>
         <source>Decision — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审批决定 — %1</translation>
     </message>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="72"/>
         <source>Approved. Type your password to apply the seal.</source>
-        <translation type="unfinished"></translation>
+        <translation>已准予许可。请输入密码以用印。</translation>
     </message>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="73"/>
         <source>Refused. Type your password to apply the seal to the refusal.</source>
-        <translation type="unfinished"></translation>
+        <translation>已决定不予许可。请输入密码，在不予许可决定书上用印。</translation>
     </message>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="115"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在《%1》上用印，并已记入用印登记。</translation>
     </message>
 </context>
 <context>
@@ -3372,54 +3373,54 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="76"/>
         <source>There is no such case.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在该办件。</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="79"/>
         <source>Site inspection — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>现场勘验 — %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/InspectionDialog.cpp" line="121"/>
         <source>Visit scheduled for %1, covering %n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已安排于 %1 勘验，共%n个办件。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="131"/>
         <source>Unable to read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据文件</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
         <source>Photos, videos and PDFs (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片、视频和 PDF (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="159"/>
         <source>Inspection passed; the case goes to the approver.</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验合格；办件转交审批人员。</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="160"/>
         <source>Inspection failed; the approver decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验不合格；由审批人员作出决定。</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="168"/>
         <source>Rectification required; the clock stands still until the evidence arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>已要求限期整改；收到整改证据前暂停计时。</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="176"/>
         <source>Rectification closed from the evidence; due now on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已凭证据确认整改完成；承诺办结日期现为 %1。</translation>
     </message>
 </context>
 <context>
@@ -3627,17 +3628,17 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="86"/>
         <source>Work &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>工作队列(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="91"/>
         <source>Certificate &amp;window</source>
-        <translation type="unfinished"></translation>
+        <translation>制证发证窗口(&amp;W)</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="95"/>
         <source>Seal &amp;register</source>
-        <translation type="unfinished"></translation>
+        <translation>用印登记(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="123"/>
@@ -3665,57 +3666,57 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="34"/>
         <source>clock stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停计时</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="36"/>
         <source>OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="37"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="64"/>
         <source>Legal limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>法定办结期限：%1</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="73"/>
         <source> (uncertain)</source>
-        <translation type="unfinished">（不确定）</translation>
+        <translation>（不确定）</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="86"/>
         <source>Case number</source>
-        <translation type="unfinished">办件编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="87"/>
         <source>Matter</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="88"/>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="89"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="90"/>
         <source>Promised by</source>
-        <translation type="unfinished">承诺办结日期</translation>
+        <translation>承诺办结日期</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="91"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
 </context>
 <context>
@@ -3723,42 +3724,42 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="58"/>
         <source>There is no such case.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在该办件。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="61"/>
         <source>Review — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审查 — %1</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="88"/>
         <source>Review passed; the case goes to site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>审查通过；办件转入现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="89"/>
         <source>Review passed; the case goes to the approver.</source>
-        <translation type="unfinished"></translation>
+        <translation>审查通过；办件转交审批人员。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="124"/>
         <source>Returned for correction; the clock stands still. The notice was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回补正，暂停计时。通知书已打印。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="125"/>
         <source>Returned for correction; the clock stands still. Print the notice from the case later.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回补正，暂停计时。请稍后在办件中打印通知书。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="133"/>
         <source>The clock runs again; the case is now due on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复计时；办件的承诺办结日期现为 %1。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="141"/>
         <source>Refusal proposed; the approver decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>已建议不予许可；由审批人员作出决定。</translation>
     </message>
 </context>
 <context>
@@ -3766,56 +3767,56 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
         <source>Case number</source>
-        <translation type="unfinished">办件编号</translation>
+        <translation>办件编号</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文书</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>文书 SHA-256</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
         <source>Workstation</source>
-        <translation type="unfinished">工作站</translation>
+        <translation>工作站</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/SealRegisterWidget.cpp" line="62"/>
         <source>%n seal use(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共%n条用印记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/SealRegisterWidget.cpp" line="73"/>
         <source>Wrote %n seal use(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="79"/>
         <source>Export the seal register</source>
-        <translation type="unfinished"></translation>
+        <translation>导出用印登记</translation>
     </message>
     <message>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="80"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3831,15 +3832,15 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message numerus="yes">
         <location filename="../app/ui/WorkQueueWidget.cpp" line="56"/>
         <source>%n case(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>待办办件%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/WorkQueueWidget.cpp" line="57"/>
         <source>, %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，其中%n件已超期</numerusform>
         </translation>
     </message>
 </context>
