@@ -1,13 +1,17 @@
 #include "AdminCommands.h"
 
+#include "core/CertificatePayload.h"
+#include "core/SealKey.h"
 #include "db/Database.h"
 #include "services/AuditService.h"
+#include "print/CertificateScanner.h"
 #include "services/AuthService.h"
 #include "services/CatalogService.h"
 #include "services/HallService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
@@ -371,6 +375,188 @@ int cmdSealRegister(const QStringList& args)
     return 0;
 }
 
+/** Writes @p data to a new file @p path (never over an existing one) with @p permissions. */
+bool writeNewFile(const QString& path, const QByteArray& data, QFileDevice::Permissions permissions, QString* error)
+{
+    QFile f(path);
+    if (f.exists()) {
+        *error = Admin::tr("%1 already exists; choose another name or move it away first.").arg(path);
+        return false;
+    }
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) || f.write(data) != data.size() || !f.flush()) {
+        *error = Admin::tr("Unable to write %1: %2").arg(path, f.errorString());
+        f.remove();
+        return false;
+    }
+    return true;
+}
+
+int cmdSealKey(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption privateOut(QStringLiteral("out-private"),
+        Admin::tr("Where to write the new private key (PEM, readable by you only)."), Admin::tr("file"));
+    const QCommandLineOption publicOut(QStringLiteral("out-public"),
+        Admin::tr("Where to write the new public key (PEM) to hand out to verifiers."), Admin::tr("file"));
+    p.addOptions({ privateOut, publicOut });
+    p.addPositionalArgument(
+        QStringLiteral("action"), Admin::tr("generate: make a new key pair; id FILE: print a key's id."));
+    if (!parse(p, args, Admin::tr("Makes the hall's Ed25519 certificate signing key, or prints the id of a key file.")))
+        return 2;
+    const QStringList positional = p.positionalArguments();
+    if (positional.value(0) == QLatin1String("id") && positional.size() == 2) {
+        QFile f(positional.at(1));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+        const QByteArray pem = f.readAll();
+        QString error;
+        auto key = pem.contains("PRIVATE KEY") ? core::SealKey::fromPrivatePem(pem, &error)
+                                               : core::SealKey::fromPublicPem(pem, &error);
+        if (!key)
+            return fail(Admin::tr("%1: %2").arg(f.fileName(), error));
+        out() << key->keyId() << "\n";
+        return 0;
+    }
+    if (positional.value(0) != QLatin1String("generate") || positional.size() != 1)
+        return fail(
+            Admin::tr("Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE."));
+    if (p.value(privateOut).isEmpty() || p.value(publicOut).isEmpty())
+        return fail(Admin::tr("Say where to write the keys with --out-private and --out-public."));
+    const core::SealKey key = core::SealKey::generate();
+    if (key.isNull())
+        return fail(Admin::tr("OpenSSL could not make a key."));
+    QString error;
+    if (QFile::exists(p.value(publicOut)))
+        return fail(Admin::tr("%1 already exists; choose another name or move it away first.").arg(p.value(publicOut)));
+    if (!writeNewFile(p.value(privateOut), key.privatePem(), QFileDevice::ReadOwner | QFileDevice::WriteOwner, &error))
+        return fail(error);
+    if (!writeNewFile(p.value(publicOut), key.publicPem(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
+            &error)) {
+        QFile::remove(p.value(privateOut));
+        return fail(error);
+    }
+    out() << Admin::tr("Wrote the private key to %1 and the public key to %2. Key id: %3")
+                 .arg(p.value(privateOut), p.value(publicOut), key.keyId())
+          << "\n";
+    return 0;
+}
+
+/** "serial …, matter …, holder … (ID), issued …, valid until …, document hash …, key …" */
+QString describe(const core::CertificatePayload& c)
+{
+    const QString holder
+        = c.holderId.isEmpty() ? c.holderName : QStringLiteral("%1 (%2)").arg(c.holderName, c.holderId);
+    const QString until = c.validUntil.isValid() ? c.validUntil.toString(Qt::ISODate) : Admin::tr("no end date");
+    return Admin::tr("serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7")
+        .arg(c.serial, c.matterCode, holder, c.issued.toString(Qt::ISODate), until,
+            QString::fromLatin1(c.documentHash.toHex()), QString::fromLatin1(c.keyId.toHex()));
+}
+
+int cmdVerify(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption image(
+        QStringLiteral("image"), Admin::tr("A picture (PNG, JPEG) of the certificate."), Admin::tr("file"));
+    const QCommandLineOption pdf(QStringLiteral("pdf"), Admin::tr("The certificate as a PDF."), Admin::tr("file"));
+    const QCommandLineOption key(QStringLiteral("public-key"),
+        Admin::tr("A trusted public key (PEM); repeat for several keys."), Admin::tr("file"));
+    const QCommandLineOption date(QStringLiteral("date"),
+        Admin::tr("Check validity on this day instead of today (YYYY-MM-DD)."), Admin::tr("date"));
+    const QCommandLineOption dump(QStringLiteral("dump"),
+        Admin::tr("Write the signed bytes (msg.bin) and the signature (sig.bin) into this "
+                  "folder, to check them with openssl."),
+        Admin::tr("folder"));
+    p.addOptions({ image, pdf, key, date, dump });
+    p.addPositionalArgument(
+        QStringLiteral("payload"), Admin::tr("The QR code's text (OS1:...), or - to read it from standard input."));
+    if (!parse(p, args,
+            Admin::tr("Checks a certificate's QR code: its signature by a trusted hall key and its dates.\n"
+                      "Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.")))
+        return 2;
+
+    const int sources = int(!p.positionalArguments().isEmpty()) + int(p.isSet(image)) + int(p.isSet(pdf));
+    if (sources != 1 || p.positionalArguments().size() > 1) {
+        fail(Admin::tr("Give one payload text, or --image FILE, or --pdf FILE."));
+        return 2;
+    }
+
+    QDate today = QDate::currentDate();
+    if (p.isSet(date)) {
+        today = QDate::fromString(p.value(date), Qt::ISODate);
+        if (!today.isValid()) {
+            fail(Admin::tr("--date must be a date written YYYY-MM-DD, not \"%1\".").arg(p.value(date)));
+            return 2;
+        }
+    }
+
+    QList<core::SealKey> trusted;
+    for (const QString& path : p.values(key)) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            fail(Admin::tr("Unable to read %1: %2").arg(path, f.errorString()));
+            return 2;
+        }
+        QString error;
+        const auto k = core::SealKey::fromPublicPem(f.readAll(), &error);
+        if (!k) {
+            fail(Admin::tr("%1: %2").arg(path, error));
+            return 2;
+        }
+        trusted.append(*k);
+    }
+
+    QStringList payloads;
+    if (!p.positionalArguments().isEmpty()) {
+        QString text = p.positionalArguments().first();
+        if (text == QLatin1String("-")) {
+            QTextStream in(stdin);
+            text = in.readAll();
+        }
+        payloads.append(text);
+    } else {
+        QString error;
+        payloads = print::CertificateScanner::scanFile(p.isSet(image) ? p.value(image) : p.value(pdf), &error);
+        if (payloads.isEmpty()) {
+            out() << "INVALID: " << error << "\n";
+            return 1;
+        }
+    }
+
+    bool allValid = true;
+    bool dumped = false;
+    for (const QString& payload : payloads) {
+        const core::CertificateVerification v = core::CertificatePayload::verify(payload, trusted, today);
+        if (v.isValid()) {
+            out() << "VALID: " << describe(v.decoded->payload) << "\n";
+        } else {
+            allValid = false;
+            out() << "INVALID: " << v.reason << "\n";
+            if (v.decoded)
+                out() << "  " << Admin::tr("The payload says: %1").arg(describe(v.decoded->payload)) << "\n";
+        }
+        if (p.isSet(dump) && v.decoded && !dumped) {
+            dumped = true;
+            const QDir dir(p.value(dump));
+            if (!dir.exists() && !QDir().mkpath(dir.path()))
+                return fail(Admin::tr("Unable to create the folder %1.").arg(dir.path()));
+            for (const auto& [name, data] : { std::pair { QStringLiteral("msg.bin"), v.decoded->signedBytes },
+                     std::pair { QStringLiteral("sig.bin"), v.decoded->signature } }) {
+                QSaveFile f(dir.filePath(name));
+                if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+                    return fail(Admin::tr("Unable to write %1: %2").arg(f.fileName(), f.errorString()));
+            }
+            err() << Admin::tr("Wrote %1 and %2. Check them with:")
+                         .arg(dir.filePath(QStringLiteral("msg.bin")), dir.filePath(QStringLiteral("sig.bin")))
+                  << "\n  openssl pkeyutl -verify -pubin -inkey hall-seal.pub.pem -rawin -in "
+                  << dir.filePath(QStringLiteral("msg.bin")) << " -sigfile " << dir.filePath(QStringLiteral("sig.bin"))
+                  << "\n"
+                  << Qt::flush;
+        }
+    }
+    return allValid ? 0 : 1;
+}
+
 const Command kCommands[] = {
     {"init", QT_TRANSLATE_NOOP("OneSealAdmin", "create a hall database and its first administrator"), cmdInit},
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
@@ -383,6 +569,9 @@ const Command kCommands[] = {
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
     {"verify-audit", QT_TRANSLATE_NOOP("OneSealAdmin", "verify every workstation's event hash chain"), cmdVerifyAudit},
     {"seal-register", QT_TRANSLATE_NOOP("OneSealAdmin", "list or export (--csv) the seal register"), cmdSealRegister},
+    {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},
+    {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "make the hall's certificate signing key, or show a key's id"),
+     cmdSealKey},
 };
 
 int usage()

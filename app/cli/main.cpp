@@ -1,11 +1,15 @@
-// oneseal-admin: hall set-up and disaster recovery from the command line.
+// oneseal-admin: hall set-up, certificate verification and disaster recovery from the command line.
 #include "AdminCommands.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reading QR codes from images and PDFs needs QtGui, but never a display: a server or a terminal
+    // over ssh has none. An explicit QT_QPA_PLATFORM still wins.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("OneSeal"));
     QCoreApplication::setApplicationName(QStringLiteral("OneSeal"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONESEAL_VERSION));

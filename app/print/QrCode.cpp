@@ -46,6 +46,34 @@ std::optional<QrCode> QrCode::encode(const QByteArray& data, QString* error)
     return QrCode(width, std::move(modules));
 }
 
+std::optional<QrCode> QrCode::encodeText(const QByteArray& text, QString* error)
+{
+    if (text.isEmpty() || text.contains('\0')) {
+        if (error)
+            *error = text.isEmpty() ? tr("There is nothing to put in the QR code.")
+                                    : tr("The QR code text contains a NUL character.");
+        return std::nullopt;
+    }
+    errno = 0;
+    const QByteArray terminated = text; // QByteArray data is NUL-terminated
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+        QRcode_encodeString(terminated.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
+    if (!code) {
+        if (error) {
+            if (errno == ERANGE)
+                *error = tr("The QR code content is too long (%1 characters).").arg(text.size());
+            else
+                *error = tr("The QR code could not be made: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        return std::nullopt;
+    }
+    const int width = code->width;
+    QVector<bool> modules(width * width);
+    for (int i = 0; i < width * width; ++i)
+        modules[i] = (code->data[i] & 0x01) != 0;
+    return QrCode(width, std::move(modules));
+}
+
 bool QrCode::module(int x, int y) const
 {
     if (x < 0 || y < 0 || x >= m_size || y >= m_size)

@@ -28,6 +28,14 @@ public:
      */
     static std::optional<QrCode> encode(const QByteArray& data, QString* error);
 
+    /**
+     * Encodes the ASCII text @p text (no NUL) letting libqrencode pick the mode of each segment, so
+     * runs of digits, capitals and " $%*+-./:" take numeric or alphanumeric mode (5.5 bits a
+     * character instead of 8). Certificate payloads are base45 for this reason: the symbol is a few
+     * versions smaller than encode() would make it. Error correction level M.
+     */
+    static std::optional<QrCode> encodeText(const QByteArray& text, QString* error);
+
     /** The number of modules along one side, without the quiet zone. */
     int size() const { return m_size; }
 
