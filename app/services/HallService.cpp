@@ -97,12 +97,16 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
     admin.roles = core::Role::Administrator;
     admin.passwordHash = core::crypto::hashPassword(setup.adminPassword, setup.kdf);
 
+    const core::SealKey sealKey = core::SealKey::generate();
     {
         db::Transaction tx(database->sql());
         db::UserRepository users(database->sql());
         QString e;
         const bool ok = tx.isActive() && database->setMeta(QStringLiteral("workstation_id"), workstation, &e)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
+            // The hall's seal-signing key signs certificates' QR codes; it lives only in encrypted databases.
+            && database->setMeta(QStringLiteral("seal_private_key"), QString::fromLatin1(sealKey.privatePem()), &e)
+            && database->setMeta(QStringLiteral("seal_public_key"), QString::fromLatin1(sealKey.publicPem()), &e)
             && database->setMeta(QStringLiteral("created_at"),
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODate), &e)
             && users.insert(admin, &e)

@@ -27,6 +27,27 @@ QString Session::hallName() const
     return m_database->meta(QStringLiteral("hall_name"));
 }
 
+std::optional<core::SealKey> Session::sealKey(QString* error) const
+{
+    const QString pem = m_database->meta(QStringLiteral("seal_private_key"));
+    if (pem.isEmpty()) {
+        if (error)
+            *error = QCoreApplication::translate("Session", "This workstation holds no seal-signing key, so it cannot "
+                                                            "print signed certificates. Ask the hall administrator.");
+        return std::nullopt;
+    }
+    return core::SealKey::fromPrivatePem(pem.toLatin1(), error);
+}
+
+QList<core::SealKey> Session::trustedSealKeys() const
+{
+    QList<core::SealKey> keys;
+    const QString pem = m_database->meta(QStringLiteral("seal_public_key"));
+    if (auto key = core::SealKey::fromPublicPem(pem.toLatin1(), nullptr))
+        keys << *key;
+    return keys;
+}
+
 QString Session::keyRingPath() const
 {
     return db::KeyRing::pathFor(m_database->path());

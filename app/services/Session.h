@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SealKey.h"
 #include "core/User.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
@@ -35,6 +36,14 @@ public:
     static QString refusal(core::Action action);
 
     void refreshUser(const core::User& user) { m_user = user; }
+
+    /**
+     * The hall's Ed25519 seal-signing key, kept inside the encrypted database of the workstations
+     * that print certificates; nothing with *error when this workstation has none.
+     */
+    std::optional<core::SealKey> sealKey(QString* error) const;
+    /** Public keys this workstation trusts for verifying certificates (the hall's own at least). */
+    QList<core::SealKey> trustedSealKeys() const;
 
 private:
     std::unique_ptr<db::Database> m_database;

@@ -3,14 +3,24 @@
 #include "ui_CertificateWindowWidget.h"
 
 #include "CaseSummary.h"
-#include "print/DocumentRenderer.h"
-#include "print/IntakeNotices.h"
+#include "print/CaseCertificate.h"
+#include "print/CertificateRenderer.h"
+#include "db/UserRepository.h"
 #include "services/IntakeService.h"
 
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 
 namespace oneseal::ui {
+
+namespace {
+/** The approver who decided the case, as printed on a licence decision. */
+QString signerName(services::Session& session, const core::CaseState& state)
+{
+    const auto user = db::UserRepository(session.database().sql()).byId(state.decidedBy);
+    return user ? user->displayName : session.hallName();
+}
+} // namespace
 
 CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWidget* parent)
     : QWidget(parent)
@@ -28,25 +38,34 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     connect(m_ui->voidButton, &QPushButton::clicked, this, &CertificateWindowWidget::voidCertificate);
     connect(m_ui->issueButton, &QPushButton::clicked, this, &CertificateWindowWidget::issue);
     connect(m_ui->collectorIdEdit, &QLineEdit::returnPressed, this, &CertificateWindowWidget::issue);
+    // The certificate of the case's matter, on its template, with the QR payload signed by the hall's key.
     m_printer = [this](const core::CaseState& state, const QString& number) -> std::optional<QByteArray> {
-        print::NoticeDocument doc;
-        doc.title = QStringLiteral("行政许可证");
-        doc.documentNumber = number;
-        doc.fields << qMakePair(QStringLiteral("证书编号"), number) << qMakePair(QStringLiteral("持证人"), state.applicant.name)
-                   << qMakePair(QStringLiteral("证件号码"), state.applicant.idNumber)
-                   << qMakePair(QStringLiteral("许可事项"), state.subjectName)
-                   << qMakePair(QStringLiteral("受理编号"), state.caseNo);
-        doc.issuer = m_session.hallName();
-        doc.date = m_session.clock().now().toLocalTime().date();
-        doc.withSeal = true;
+        QString error;
+        const auto key = m_session.sealKey(&error);
+        services::IntakeService intake(m_session);
+        const auto certificate = key ? print::CaseCertificate::build(state, intake.catalog(), number, m_session.hallName(),
+                                                                    signerName(m_session, state),
+                                                                    *key, m_session.clock().now().toLocalTime().date(), &error)
+                                     : std::nullopt;
+        if (!certificate) {
+            showMessage(error, true);
+            return std::nullopt;
+        }
+        print::CertificateRenderer renderer(certificate->certificateTemplate);
+        if (!renderer.validate(certificate->document, &error)) {
+            showMessage(error, true);
+            return std::nullopt;
+        }
         QPrinter printer(QPrinter::HighResolution);
         printer.setDocName(number);
         QPrintPreviewDialog preview(&printer, this);
-        print::DocumentRenderer renderer;
-        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) { renderer.print(*p, doc, nullptr); });
+        preview.setWindowTitle(tr("Print preview — certificate %1").arg(number));
+        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) {
+            renderer.print(*p, {certificate->document}, print::PrintMode::PlainPaper, {}, nullptr);
+        });
         if (preview.exec() != QDialog::Accepted)
             return std::nullopt;
-        return print::IntakeNotices::contentHash(doc);
+        return certificate->contentHash;
     };
     reload();
 }

@@ -15,6 +15,7 @@
 #include "IdleLock.h"
 #include "LoginDialog.h"
 #include "SettingsDialog.h"
+#include "VerifyDialog.h"
 #include "db/EventLogModel.h"
 #include "services/AuthService.h"
 
@@ -46,6 +47,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
+    connect(m_ui->verifyAction, &QAction::triggered, this, [this] {
+        VerifyDialog dialog(m_session->trustedSealKeys(), this);
+        dialog.exec();
+    });
 
     if (m_session->can(core::Action::AcceptCase)) {
         m_intake = new IntakeWorkbench(*m_session, this);
