@@ -1,9 +1,14 @@
 #include "IntakeRepository.h"
 
+#include "SearchIndexProjection.h"
 #include "core/Crypto.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
 
 namespace oneseal::db {
 
@@ -46,6 +51,36 @@ CaseSummary caseFrom(const QSqlQuery& q)
     return c;
 }
 
+/**
+ * The gram of search_grams to find a name fragment by: of the fragment's grams, the one carried by
+ * the fewest names (counted up to a bound), so that LIKE filters as few rows as possible.
+ */
+QString rarestGram(const QSqlDatabase& db, const QString& fragment)
+{
+    const QStringList grams = SearchIndexProjection::lookupGrams(fragment);
+    if (grams.size() < 2)
+        return grams.value(0);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM search_grams WHERE gram = ? LIMIT 20000)"));
+    QString best;
+    qint64 fewest = std::numeric_limits<qint64>::max();
+    for (const QString& g : grams) {
+        q.bindValue(0, g);
+        if (!q.exec() || !q.next())
+            continue;
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        if (n < fewest) {
+            fewest = n;
+            best = g;
+        }
+        if (n == 0)
+            break;
+    }
+    return best.isEmpty() ? grams.first() : best;
+}
+
 /** Escapes LIKE wildcards so that user text matches literally (ESCAPE '\'). */
 QString likeLiteral(const QString& text)
 {
@@ -79,30 +114,52 @@ std::optional<core::Applicant> IntakeRepository::applicantByIdNumber(const QStri
 
 QList<core::Applicant> IntakeRepository::searchApplicants(const QString& text, int limit) const
 {
-    QList<core::Applicant> result;
+    QList<core::Applicant> found;
     const QString t = text.trimmed();
-    if (t.isEmpty())
-        return result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // ID numbers and phones are matched by prefix (indexed ranges), names by fragment.
+    if (t.isEmpty() || limit < 1)
+        return found;
+    // ID numbers and phones are matched by prefix (indexed ranges), names by fragment through the
+    // gram index; each part reads only what can make the first `limit`, and the parts are merged in
+    // the order of the list: the exact ID number first, then exact names, then by name.
     const QString upper = t.toUpper();
-    q.prepare(kApplicantColumns
-              + QStringLiteral("WHERE (id_number >= ? AND id_number < ?) OR (phone >= ? AND phone < ?) "
-                               "OR name LIKE ? ESCAPE '\\' ORDER BY (id_number = ?) DESC, (name = ?) DESC, name "
-                               "LIMIT ?"));
-    q.addBindValue(upper);
-    q.addBindValue(upper + QChar(0xFFFF));
-    q.addBindValue(t);
-    q.addBindValue(t + QChar(0xFFFF));
-    q.addBindValue(QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'));
-    q.addBindValue(upper);
-    q.addBindValue(t);
-    q.addBindValue(limit);
-    if (q.exec())
-        while (q.next())
-            result << applicantFrom(q);
-    return result;
+    QSet<QString> ids;
+    auto collect = [&](const QString& sql, const QVariantList& values) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (const QVariant& v : values)
+            q.addBindValue(v);
+        if (q.exec())
+            while (q.next()) {
+                core::Applicant a = applicantFrom(q);
+                if (!ids.contains(a.id)) {
+                    ids.insert(a.id);
+                    found << a;
+                }
+            }
+    };
+    // A prefix shared by more than kPrefixRows applicants (a few digits) lists the first of them
+    // by number; below that every match is read, so the order by name is exact.
+    constexpr int kPrefixRows = 500;
+    collect(kApplicantColumns + QStringLiteral("WHERE id_number >= ? AND id_number < ? ORDER BY id_number LIMIT ?"),
+            {upper, upper + QChar(0xFFFF), std::max(limit, kPrefixRows)});
+    collect(kApplicantColumns + QStringLiteral("WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT ?"),
+            {t, t + QChar(0xFFFF), std::max(limit, kPrefixRows)});
+    collect(kApplicantColumns + QStringLiteral("WHERE name = ? LIMIT ?"), {t, limit});
+    const QString gram = rarestGram(m_db, t);
+    if (!gram.isEmpty())
+        collect(QStringLiteral("SELECT a.id, a.kind, a.name, a.id_number, a.phone, a.address, a.legal_representative "
+                               "FROM search_grams g JOIN applicants a ON a.id = g.applicant_id AND a.name = g.name "
+                               "WHERE g.gram = ? AND g.name LIKE ? ESCAPE '\\' ORDER BY g.name LIMIT ?"),
+                {gram, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'), limit});
+    auto rank = [&](const core::Applicant& a) {
+        return std::make_tuple(a.idNumber != upper, a.name != t, a.name.toUtf8());
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const core::Applicant& x, const core::Applicant& y) { return rank(x) < rank(y); });
+    if (found.size() > limit)
+        found.resize(limit);
+    return found;
 }
 
 QList<CaseSummary> IntakeRepository::selectCases(const QString& where, const QVariantList& values, int limit) const
@@ -131,13 +188,64 @@ std::optional<CaseSummary> IntakeRepository::caseByNumber(const QString& caseNo)
 QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit) const
 {
     const QString t = text.trimmed();
-    if (t.isEmpty())
+    if (t.isEmpty() || limit < 1)
         return {};
     const QString upper = t.toUpper();
-    return selectCases(QStringLiteral("WHERE (case_no >= ? AND case_no < ?) OR applicant_id_number = ? "
-                                      "OR applicant_name LIKE ? ESCAPE '\\' ORDER BY accepted_at DESC"),
-                       {upper, upper + QChar(0xFFFF), upper, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%')},
-                       limit);
+    const QString like = QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%');
+    // Each condition collects its matches (case id -> accepted at) through its own index. When one
+    // of them has more than kCandidates matches, its matches are common enough that reading the
+    // cases newest first and stopping at `limit` is quicker than sorting them all.
+    constexpr int kCandidates = 5000;
+    QHash<QString, QString> matches;
+    bool overflow = false;
+    auto collect = [&](const QString& sql, const QVariantList& values) {
+        if (overflow)
+            return;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(sql + QStringLiteral(" LIMIT ?"));
+        for (const QVariant& v : values)
+            q.addBindValue(v);
+        q.addBindValue(kCandidates + 1);
+        int rows = 0;
+        if (q.exec())
+            while (q.next()) {
+                matches.insert(q.value(0).toString(), q.value(1).toString());
+                ++rows;
+            }
+        overflow = rows > kCandidates;
+    };
+    collect(QStringLiteral("SELECT case_id, accepted_at FROM cases WHERE case_no >= ? AND case_no < ?"),
+            {upper, upper + QChar(0xFFFF)});
+    collect(QStringLiteral("SELECT case_id, accepted_at FROM cases WHERE applicant_id_number = ?"), {upper});
+    // Every case's applicant name is in the gram index with its applicant, so joining on both
+    // finds each matching case exactly once.
+    if (const QString gram = rarestGram(m_db, t); !gram.isEmpty())
+        collect(QStringLiteral("SELECT c.case_id, c.accepted_at FROM search_grams g JOIN cases c ON c.applicant_id = "
+                               "g.applicant_id AND c.applicant_name = g.name WHERE g.gram = ? AND g.name LIKE ? "
+                               "ESCAPE '\\'"),
+                {gram, like});
+    if (overflow)
+        return selectCases(QStringLiteral("INDEXED BY cases_accepted_at WHERE (case_no >= ? AND case_no < ?) "
+                                          "OR applicant_id_number = ? OR applicant_name LIKE ? ESCAPE '\\' "
+                                          "ORDER BY accepted_at DESC"),
+                           {upper, upper + QChar(0xFFFF), upper, like}, limit);
+
+    QList<std::pair<QString, QString>> newest; // (accepted at, case id)
+    newest.reserve(matches.size());
+    for (auto it = matches.cbegin(); it != matches.cend(); ++it)
+        newest.append({it.value(), it.key()});
+    std::sort(newest.begin(), newest.end(), std::greater<>());
+    QList<CaseSummary> result;
+    QSqlQuery q(m_db);
+    q.prepare(kCaseColumns + QStringLiteral("WHERE case_id = ?"));
+    for (qsizetype i = 0; i < newest.size() && result.size() < limit; ++i) {
+        q.bindValue(0, newest.at(i).second);
+        if (q.exec() && q.next())
+            result << caseFrom(q);
+        q.finish();
+    }
+    return result;
 }
 
 QList<CaseSummary> IntakeRepository::casesTakenBy(const QString& userId, const QDate& day) const
