@@ -11,8 +11,9 @@ CREATE TABLE search_grams (
     PRIMARY KEY (gram, name, applicant_id)
 ) WITHOUT ROWID;
 
--- Case lists newest first (search results with many matches are read in this order).
-CREATE INDEX cases_accepted_at ON cases(accepted_at);
+-- Case lists newest first: searches read common text in this order and stop at a page of
+-- matches. The index carries what the search compares, so only matching rows are read.
+CREATE INDEX cases_accepted_at ON cases(accepted_at, applicant_name, case_no, applicant_id_number);
 
 -- Databases that already hold applicants get their index here, from the same names the projection
 -- indexes (rebuilding the projections later gives the same search results). SQLite's lower() and
