@@ -2,6 +2,7 @@
 
 #include "BackOfficeProjection.h"
 #include "IntakeProjections.h"
+#include "SearchIndexProjection.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -28,6 +29,7 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     m_projections.push_back(std::make_shared<ApplicantProjection>());
     m_projections.push_back(std::make_shared<CaseProjection>());
     m_projections.push_back(std::make_shared<BackOfficeProjection>());
+    m_projections.push_back(std::make_shared<SearchIndexProjection>());
     QSqlQuery q(database.sql());
     if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())
         m_hlc.restore(quint64(q.value(0).toLongLong()));

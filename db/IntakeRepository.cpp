@@ -1,9 +1,18 @@
 #include "IntakeRepository.h"
 
+#include "SearchIndexProjection.h"
 #include "core/Crypto.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
+#include <mutex>
+#include <limits>
+#include <tuple>
 
 namespace oneseal::db {
 
@@ -46,6 +55,70 @@ CaseSummary caseFrom(const QSqlQuery& q)
     return c;
 }
 
+/** A gram of search_grams and how many rows carry it (counted up to kGramCountLimit). */
+struct GramChoice
+{
+    QString gram;
+    qint64 rows = 0;
+};
+constexpr int kGramCountLimit = 20000;
+
+/**
+ * The gram of search_grams to find a name fragment by: of the fragment's grams, the one carried by
+ * the fewest names, so that LIKE filters as few rows as possible. No gram for empty text.
+ */
+GramChoice rarestGram(const QSqlDatabase& db, const QString& fragment)
+{
+    GramChoice best;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM search_grams WHERE gram = ? LIMIT ?)"));
+    for (const QString& g : SearchIndexProjection::lookupGrams(fragment)) {
+        q.bindValue(0, g);
+        q.bindValue(1, kGramCountLimit);
+        const qint64 n = q.exec() && q.next() ? q.value(0).toLongLong() : kGramCountLimit;
+        q.finish();
+        if (best.gram.isEmpty() || n < best.rows)
+            best = {g, n};
+        if (n == 0)
+            break;
+    }
+    return best;
+}
+
+/**
+ * The acceptance time of about the rows-th newest case (empty in a smaller hall): reading the cases
+ * accepted from then on reads about that many. Any value is correct, only the amount read depends
+ * on it, so it is kept for a minute per database file rather than read again for every search.
+ */
+QString scanBoundary(const QSqlDatabase& db, int rows)
+{
+    struct Known
+    {
+        qint64 at;
+        QString boundary;
+    };
+    static std::mutex mutex;
+    static QHash<QString, Known> known;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString key = db.databaseName() + QLatin1Char('\n') + QString::number(rows);
+    {
+        std::lock_guard lock(mutex);
+        const auto it = known.constFind(key);
+        if (it != known.cend() && now - it->at < 60000)
+            return it->boundary;
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT accepted_at FROM cases INDEXED BY cases_accepted_at ORDER BY accepted_at DESC "
+                             "LIMIT 1 OFFSET ?"));
+    q.addBindValue(rows);
+    const QString boundary = q.exec() && q.next() ? q.value(0).toString() : QString();
+    std::lock_guard lock(mutex);
+    known.insert(key, {now, boundary});
+    return boundary;
+}
+
 /** Escapes LIKE wildcards so that user text matches literally (ESCAPE '\'). */
 QString likeLiteral(const QString& text)
 {
@@ -79,30 +152,52 @@ std::optional<core::Applicant> IntakeRepository::applicantByIdNumber(const QStri
 
 QList<core::Applicant> IntakeRepository::searchApplicants(const QString& text, int limit) const
 {
-    QList<core::Applicant> result;
+    QList<core::Applicant> found;
     const QString t = text.trimmed();
-    if (t.isEmpty())
-        return result;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    // ID numbers and phones are matched by prefix (indexed ranges), names by fragment.
+    if (t.isEmpty() || limit < 1)
+        return found;
+    // ID numbers and phones are matched by prefix (indexed ranges), names by fragment through the
+    // gram index; each part reads only what can make the first `limit`, and the parts are merged in
+    // the order of the list: the exact ID number first, then exact names, then by name.
     const QString upper = t.toUpper();
-    q.prepare(kApplicantColumns
-              + QStringLiteral("WHERE (id_number >= ? AND id_number < ?) OR (phone >= ? AND phone < ?) "
-                               "OR name LIKE ? ESCAPE '\\' ORDER BY (id_number = ?) DESC, (name = ?) DESC, name "
-                               "LIMIT ?"));
-    q.addBindValue(upper);
-    q.addBindValue(upper + QChar(0xFFFF));
-    q.addBindValue(t);
-    q.addBindValue(t + QChar(0xFFFF));
-    q.addBindValue(QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'));
-    q.addBindValue(upper);
-    q.addBindValue(t);
-    q.addBindValue(limit);
-    if (q.exec())
-        while (q.next())
-            result << applicantFrom(q);
-    return result;
+    QSet<QString> ids;
+    auto collect = [&](const QString& sql, const QVariantList& values) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (const QVariant& v : values)
+            q.addBindValue(v);
+        if (q.exec())
+            while (q.next()) {
+                core::Applicant a = applicantFrom(q);
+                if (!ids.contains(a.id)) {
+                    ids.insert(a.id);
+                    found << a;
+                }
+            }
+    };
+    // A prefix shared by more than kPrefixRows applicants (a few digits) lists the first of them
+    // by number; below that every match is read, so the order by name is exact.
+    constexpr int kPrefixRows = 500;
+    collect(kApplicantColumns + QStringLiteral("WHERE id_number >= ? AND id_number < ? ORDER BY id_number LIMIT ?"),
+            {upper, upper + QChar(0xFFFF), std::max(limit, kPrefixRows)});
+    collect(kApplicantColumns + QStringLiteral("WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT ?"),
+            {t, t + QChar(0xFFFF), std::max(limit, kPrefixRows)});
+    collect(kApplicantColumns + QStringLiteral("WHERE name = ? LIMIT ?"), {t, limit});
+    const QString gram = rarestGram(m_db, t).gram;
+    if (!gram.isEmpty())
+        collect(QStringLiteral("SELECT a.id, a.kind, a.name, a.id_number, a.phone, a.address, a.legal_representative "
+                               "FROM search_grams g JOIN applicants a ON a.id = g.applicant_id AND a.name = g.name "
+                               "WHERE g.gram = ? AND g.name LIKE ? ESCAPE '\\' ORDER BY g.name LIMIT ?"),
+                {gram, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'), limit});
+    auto rank = [&](const core::Applicant& a) {
+        return std::make_tuple(a.idNumber != upper, a.name != t, a.name.toUtf8());
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const core::Applicant& x, const core::Applicant& y) { return rank(x) < rank(y); });
+    if (found.size() > limit)
+        found.resize(limit);
+    return found;
 }
 
 QList<CaseSummary> IntakeRepository::selectCases(const QString& where, const QVariantList& values, int limit) const
@@ -131,13 +226,91 @@ std::optional<CaseSummary> IntakeRepository::caseByNumber(const QString& caseNo)
 QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit) const
 {
     const QString t = text.trimmed();
-    if (t.isEmpty())
+    if (t.isEmpty() || limit < 1)
         return {};
     const QString upper = t.toUpper();
-    return selectCases(QStringLiteral("WHERE (case_no >= ? AND case_no < ?) OR applicant_id_number = ? "
-                                      "OR applicant_name LIKE ? ESCAPE '\\' ORDER BY accepted_at DESC"),
-                       {upper, upper + QChar(0xFFFF), upper, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%')},
-                       limit);
+    const QString like = QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%');
+    // The cases newest first, read through cases_accepted_at, which carries every column the
+    // condition needs: a table row is read only for a match.
+    const QString scan = QStringLiteral("INDEXED BY cases_accepted_at WHERE %1((case_no >= ? AND case_no < ?) "
+                                        "OR applicant_id_number = ? OR applicant_name LIKE ? ESCAPE '\\') "
+                                        "ORDER BY accepted_at DESC");
+    const QVariantList values{upper, upper + QChar(0xFFFF), upper, like};
+
+    // Each condition can collect its matches (case id -> accepted at) through its own index and
+    // the newest be read; that is quickest for rare text. Common text (a surname, a year's case
+    // numbers) has a page of matches among the newest cases, found by reading them in order.
+    constexpr int kCandidates = 5000;
+    constexpr int kFewNames = 300;
+    constexpr int kScanRows = 20000;
+    const GramChoice name = rarestGram(m_db, t);
+    QHash<QString, QString> matches;
+    bool overflow = false;
+    auto collect = [&](const QString& sql, const QVariantList& binds) {
+        if (overflow)
+            return;
+        QSqlQuery c(m_db);
+        c.setForwardOnly(true);
+        c.prepare(sql + QStringLiteral(" LIMIT ?"));
+        for (const QVariant& v : binds)
+            c.addBindValue(v);
+        c.addBindValue(kCandidates + 1);
+        int rows = 0;
+        if (c.exec())
+            while (c.next()) {
+                matches.insert(c.value(0).toString(), c.value(1).toString());
+                ++rows;
+            }
+        overflow = rows > kCandidates;
+    };
+    auto collectAll = [&] {
+        collect(QStringLiteral("SELECT case_id, accepted_at FROM cases WHERE case_no >= ? AND case_no < ?"),
+                {upper, upper + QChar(0xFFFF)});
+        collect(QStringLiteral("SELECT case_id, accepted_at FROM cases WHERE applicant_id_number = ?"), {upper});
+        // Every case's applicant name is in the gram index with its applicant, so joining on both
+        // finds each matching case exactly once.
+        if (name.rows > 0)
+            collect(QStringLiteral("SELECT c.case_id, c.accepted_at FROM search_grams g JOIN cases c ON "
+                                   "c.applicant_id = g.applicant_id AND c.applicant_name = g.name WHERE g.gram = ? "
+                                   "AND g.name LIKE ? ESCAPE '\\'"),
+                    {name.gram, like});
+    };
+
+    bool collected = false;
+    if (name.rows <= kFewNames) {
+        collectAll();
+        collected = !overflow;
+    }
+    if (!collected) {
+        // The newest cases (from the boundary on) hold the newest matches when they hold a page of them.
+        const QString boundary = scanBoundary(m_db, kScanRows);
+        if (boundary.isEmpty())
+            return selectCases(scan.arg(QString()), values, limit); // a small hall: the scan is the answer
+        const QList<CaseSummary> newest = selectCases(scan.arg(QStringLiteral("accepted_at >= ? AND ")),
+                                                      QVariantList{boundary} + values, limit);
+        if (newest.size() >= limit)
+            return newest;
+        if (!overflow)
+            collectAll(); // not done yet: the name looked common
+        if (overflow)
+            return selectCases(scan.arg(QString()), values, limit); // old matches, and many
+    }
+
+    QList<std::pair<QString, QString>> order; // (accepted at, case id)
+    order.reserve(matches.size());
+    for (auto it = matches.cbegin(); it != matches.cend(); ++it)
+        order.append({it.value(), it.key()});
+    std::sort(order.begin(), order.end(), std::greater<>());
+    QList<CaseSummary> result;
+    QSqlQuery q(m_db);
+    q.prepare(kCaseColumns + QStringLiteral("WHERE case_id = ?"));
+    for (qsizetype i = 0; i < order.size() && result.size() < limit; ++i) {
+        q.bindValue(0, order.at(i).second);
+        if (q.exec() && q.next())
+            result << caseFrom(q);
+        q.finish();
+    }
+    return result;
 }
 
 QList<CaseSummary> IntakeRepository::casesTakenBy(const QString& userId, const QDate& day) const

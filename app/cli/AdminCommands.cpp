@@ -7,12 +7,15 @@
 #include "print/CertificateScanner.h"
 #include "services/AuthService.h"
 #include "services/CatalogService.h"
+#include "services/DataGenerator.h"
 #include "services/HallService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -308,6 +311,7 @@ int cmdCatalogExport(const QStringList& args)
 }
 
 int cmdVerifyAudit(const QStringList& args)
+int cmdGenerate(const QStringList& args)
 {
     QCommandLineParser p;
     const auto db = dbOption();
@@ -557,6 +561,94 @@ int cmdVerify(const QStringList& args)
     return allValid ? 0 : 1;
 }
 
+    const QCommandLineOption cases(QStringLiteral("cases"), Admin::tr("How many cases (default 1000000)."),
+                                   Admin::tr("n"), QStringLiteral("1000000"));
+    const QCommandLineOption applicants(QStringLiteral("applicants"),
+                                        Admin::tr("How many applicants (default: a third of the cases)."), Admin::tr("n"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption years(QStringLiteral("years"), Admin::tr("Over how many years up to yesterday (default 5)."),
+                                   Admin::tr("n"), QStringLiteral("5"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Admin::tr("The seed of every random choice (default 1)."),
+                                  Admin::tr("n"), QStringLiteral("1"));
+    p.addOptions({db, as, cases, applicants, years, seed});
+    if (!parse(p, args, Admin::tr("Fills the hall database with synthetic applicants and cases (load tests).\n"
+                                  "The administrator's password is read from standard input.")))
+        return 2;
+    services::GeneratorOptions options;
+    bool ok[4] = {};
+    options.cases = p.value(cases).toLongLong(&ok[0]);
+    options.applicants = p.value(applicants).toLongLong(&ok[1]);
+    options.years = p.value(years).toInt(&ok[2]);
+    options.seed = p.value(seed).toULongLong(&ok[3]);
+    if (!ok[0] || !ok[1] || !ok[2] || !ok[3])
+        return fail(Admin::tr("--cases, --applicants, --years and --seed take whole numbers."));
+    if (QString e = services::DataGenerator::checkOptions(options); !e.isEmpty())
+        return fail(e);
+    if (!QFile::exists(p.value(db)))
+        return fail(Admin::tr("There is no hall database at %1; create one first (oneseal-admin demo or init).")
+                        .arg(p.value(db)));
+    services::AuthService auth(p.value(db));
+    QString error;
+    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    if (!session)
+        return fail(error);
+
+    // Progress on standard error: one redrawn line on a terminal, otherwise a line every 5 %.
+    const bool tty = isatty(STDERR_FILENO);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastShown = -1;
+    qint64 lastDrawMs = -1000;
+    auto show = [&](qint64 done, qint64 total) {
+        const qint64 percentStep = done * 20 / total;
+        const qint64 ms = clock.elapsed();
+        if (tty ? (ms - lastDrawMs < 250 && done < total) : (percentStep == lastShown && done < total))
+            return;
+        lastShown = percentStep;
+        lastDrawMs = ms;
+        const double rate = ms > 0 ? double(done) * 1000.0 / double(ms) : 0;
+        const qint64 eta = rate > 0 ? qint64(double(total - done) / rate) : 0;
+        const int width = 30;
+        const int filled = int(done * width / total);
+        const QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('-'));
+        const QString line = Admin::tr("[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6")
+                                 .arg(bar)
+                                 .arg(double(done) * 100.0 / double(total), 5, 'f', 1)
+                                 .arg(done)
+                                 .arg(total)
+                                 .arg(qint64(rate))
+                                 .arg(QStringLiteral("%1:%2:%3")
+                                          .arg(eta / 3600)
+                                          .arg(eta / 60 % 60, 2, 10, QLatin1Char('0'))
+                                          .arg(eta % 60, 2, 10, QLatin1Char('0')));
+        err() << (tty ? QStringLiteral("\r") : QString()) << line << (tty && done < total ? "" : "\n") << Qt::flush;
+    };
+    show(0, options.cases);
+    const auto report = services::DataGenerator(*session).generate(options, show, &error);
+    if (!report)
+        return fail(error);
+    session.reset();
+    qint64 bytes = 0;
+    for (const char* suffix : {"", "-wal"})
+        bytes += QFileInfo(p.value(db) + QLatin1String(suffix)).size();
+    out() << Admin::tr("Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s "
+                       "(%8 cases/s).")
+                 .arg(report->cases)
+                 .arg(report->applicantsRegistered)
+                 .arg(report->applicantsUpdated)
+                 .arg(report->events)
+                 .arg(report->firstDay.toString(Qt::ISODate), report->lastDay.toString(Qt::ISODate))
+                 .arg(report->seconds, 0, 'f', 1)
+                 .arg(qint64(double(report->cases) / std::max(0.001, report->seconds)))
+          << "\n";
+    QStringList mix;
+    for (auto it = report->outcomes.cbegin(); it != report->outcomes.cend(); ++it)
+        mix << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    out() << Admin::tr("Outcomes: %1").arg(mix.join(QStringLiteral(", "))) << "\n"
+          << Admin::tr("Database size: %1 MB").arg(double(bytes) / 1e6, 0, 'f', 1) << "\n";
+    return 0;
+}
+
 const Command kCommands[] = {
     {"init", QT_TRANSLATE_NOOP("OneSealAdmin", "create a hall database and its first administrator"), cmdInit},
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
@@ -572,6 +664,7 @@ const Command kCommands[] = {
     {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},
     {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "make the hall's certificate signing key, or show a key's id"),
      cmdSealKey},
+    {"generate", QT_TRANSLATE_NOOP("OneSealAdmin", "fill the database with synthetic cases (load tests)"), cmdGenerate},
 };
 
 int usage()

@@ -1,5 +1,6 @@
 #include "IntakeService.h"
 
+#include "IntakePayload.h"
 #include "core/CaseNumber.h"
 #include "core/Identifiers.h"
 #include "db/CatalogRepository.h"
@@ -97,6 +98,39 @@ core::DeadlineResult IntakeService::legalDeadline(const IntakeSubject& subject, 
     return core::computeDeadline(m_calendar, accepted, subject.instant ? 0 : subject.legalDays);
 }
 
+std::optional<QList<core::MaterialEntry>> IntakeService::checkedMaterials(const IntakeSubject& subject,
+                                                                         const QList<core::MaterialEntry>& given,
+                                                                         QString* error) const
+{
+    // The checklist must be the subject's, line for line.
+    const QList<core::MaterialEntry> expected = checklistFor(subject);
+    if (given.size() != expected.size()) {
+        if (error)
+            *error = tr("The checklist does not match the matter; choose the matter again.");
+        return std::nullopt;
+    }
+    QList<core::MaterialEntry> materials;
+    materials.reserve(expected.size());
+    for (int i = 0; i < expected.size(); ++i) {
+        core::MaterialEntry m = expected.at(i);
+        const core::MaterialEntry& g = given.at(i);
+        if (g.code != m.code) {
+            if (error)
+                *error = tr("The checklist does not match the matter; choose the matter again.");
+            return std::nullopt;
+        }
+        m.state = g.state;
+        m.original = g.original;
+        m.count = g.state == core::MaterialState::Received ? g.count : 0;
+        m.note = g.note.trimmed();
+        m.dueDate = g.state == core::MaterialState::Deferred ? g.dueDate : QDate();
+        if (m.state == core::MaterialState::Missing && m.note.isEmpty())
+            m.note = core::IntakeRules::defaultMissingReason();
+        materials << m;
+    }
+    return materials;
+}
+
 std::optional<core::Applicant> IntakeService::applicantByIdNumber(const QString& idNumber) const
 {
     return db::IntakeRepository(m_session.database().sql()).applicantByIdNumber(core::normalizeIdentifier(idNumber));
@@ -137,29 +171,13 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
         if (QString v = core::ApplicantRules::validate(agent); !v.isEmpty())
             return fail(v);
 
-    // The checklist must be the subject's, line for line.
-    const QList<core::MaterialEntry> expected = checklistFor(*subj);
-    if (request.materials.size() != expected.size())
-        return fail(tr("The checklist does not match the matter; choose the matter again."));
-    QList<core::MaterialEntry> materials;
-    for (int i = 0; i < expected.size(); ++i) {
-        core::MaterialEntry m = expected.at(i);
-        const core::MaterialEntry& given = request.materials.at(i);
-        if (given.code != m.code)
-            return fail(tr("The checklist does not match the matter; choose the matter again."));
-        m.state = given.state;
-        m.original = given.original;
-        m.count = given.state == core::MaterialState::Received ? given.count : 0;
-        m.note = given.note.trimmed();
-        m.dueDate = given.state == core::MaterialState::Deferred ? given.dueDate : QDate();
-        if (m.state == core::MaterialState::Missing && m.note.isEmpty())
-            m.note = core::IntakeRules::defaultMissingReason();
-        materials << m;
-    }
+    const auto materials = checkedMaterials(*subj, request.materials, &e);
+    if (!materials)
+        return fail(e);
     const QDate day = today();
     const core::DeadlineResult promised = promisedDeadline(*subj, day);
     const core::DeadlineResult legal = legalDeadline(*subj, day);
-    if (QString v = core::IntakeRules::check(request.outcome, materials, subj->matters, day, promised.due,
+    if (QString v = core::IntakeRules::check(request.outcome, *materials, subj->matters, day, promised.due,
                                              request.reasons);
         !v.isEmpty())
         return fail(v);
@@ -201,41 +219,20 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString caseNo = core::numbering::caseNumber(day.year(), *serial);
 
-    QCborArray matterCodes;
-    for (const core::Matter* m : subj->matters)
-        matterCodes << m->code;
-    QCborArray materialArray;
-    for (const core::MaterialEntry& m : materials)
-        materialArray << m.toCbor();
-    QCborMap p;
-    p.insert(core::payload::caseNo, caseNo);
-    p.insert(core::payload::outcome, core::outcomeKey(request.outcome));
-    p.insert(core::payload::subjectCode, subj->code);
-    p.insert(core::payload::subjectName, subj->name);
-    p.insert(core::payload::bundle, subj->bundle);
-    p.insert(core::payload::matters, matterCodes);
-    p.insert(core::payload::catalogVersion, m_catalog.version);
-    p.insert(core::payload::applicant, applicant.toCbor());
-    if (!agent.isEmpty())
-        p.insert(core::payload::agent, agent.toCbor());
-    p.insert(core::payload::materials, materialArray);
-    p.insert(core::payload::acceptedAt, m_session.clock().now().toLocalTime().toString(Qt::ISODate));
-    const bool accepted = request.outcome != core::IntakeOutcome::NotifyMissing
-        && request.outcome != core::IntakeOutcome::Refuse;
-    if (accepted) {
-        p.insert(core::payload::promisedDue, promised.due.toString(Qt::ISODate));
-        p.insert(core::payload::legalDue, legal.due.toString(Qt::ISODate));
-        p.insert(core::payload::deadlineCertain, promised.certain && legal.certain);
-        p.insert(core::payload::promisedDays, subj->instant ? 0.0 : subj->promisedDays);
-        p.insert(core::payload::legalDays, subj->instant ? 0.0 : subj->legalDays);
-        const QString note = !promised.note.isEmpty() ? promised.note : legal.note;
-        if (!note.isEmpty())
-            p.insert(core::payload::deadlineNote, note);
-    }
-    if (!request.reasons.trimmed().isEmpty())
-        p.insert(core::payload::reasons, request.reasons.trimmed());
-    p.insert(core::payload::clerkName, m_session.user().displayName);
-    p.insert(core::payload::risk, core::riskName(subj->risk));
+    IntakePayload payload;
+    payload.caseNo = caseNo;
+    payload.subject = &*subj;
+    payload.catalogVersion = m_catalog.version;
+    payload.applicant = applicant;
+    payload.agent = agent;
+    payload.materials = *materials;
+    payload.outcome = request.outcome;
+    payload.reasons = request.reasons;
+    payload.acceptedAt = m_session.clock().now().toLocalTime();
+    payload.promised = promised;
+    payload.legal = legal;
+    payload.clerkName = m_session.user().displayName;
+    const QCborMap p = payload.toCbor();
     if (!events.append(caseId, core::outcomeEventKind(request.outcome), p, userId, &e))
         return fail(e);
 

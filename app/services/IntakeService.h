@@ -74,6 +74,14 @@ public:
     /** Promised and legal deadlines if the subject were accepted on the given day. */
     core::DeadlineResult promisedDeadline(const IntakeSubject& subject, const QDate& accepted) const;
     core::DeadlineResult legalDeadline(const IntakeSubject& subject, const QDate& accepted) const;
+    /**
+     * The subject's checklist with the states the clerk gave (line for line, in catalog order):
+     * counts only for received materials, due dates only for deferred ones, the default reason for
+     * a missing one without a note. Nothing when the lines are not the subject's (*error says so).
+     */
+    std::optional<QList<core::MaterialEntry>> checkedMaterials(const IntakeSubject& subject,
+                                                                const QList<core::MaterialEntry>& given,
+                                                                QString* error) const;
 
     std::optional<core::Applicant> applicantByIdNumber(const QString& idNumber) const;
     QList<core::Applicant> searchApplicants(const QString& text) const;
