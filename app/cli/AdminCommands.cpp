@@ -311,7 +311,6 @@ int cmdCatalogExport(const QStringList& args)
 }
 
 int cmdVerifyAudit(const QStringList& args)
-int cmdGenerate(const QStringList& args)
 {
     QCommandLineParser p;
     const auto db = dbOption();
@@ -561,6 +560,11 @@ int cmdVerify(const QStringList& args)
     return allValid ? 0 : 1;
 }
 
+int cmdGenerate(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
     const QCommandLineOption cases(QStringLiteral("cases"), Admin::tr("How many cases (default 1000000)."),
                                    Admin::tr("n"), QStringLiteral("1000000"));
     const QCommandLineOption applicants(QStringLiteral("applicants"),
