@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlignmentPage</name>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="123"/>
+        <source>%1: %2, %3 mm</source>
+        <translation>%1：%2，%3 毫米</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="136"/>
+        <source>Print at actual size (no &quot;fit to page&quot;) on the paper used for this certificate.</source>
+        <translation>请使用制作该证照所用的纸张，按实际尺寸打印（不要选择“适合页面大小”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="137"/>
+        <source>Measure the centre of each cross from the paper&apos;s left and top edges and enter the figures:</source>
+        <translation>请测量每个十字中心到纸张左边缘和上边缘的距离，并填入数值：</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="138"/>
+        <source>the program works out the correction. The rulers count millimetres from the sheet&apos;s edges.</source>
+        <translation>程序将自动计算校正值。标尺以毫米为单位，从纸张边缘起算。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="141"/>
+        <source>Printed with the correction: %1 mm right, %2 mm down, scale %3.</source>
+        <translation>已按校正值打印：向右 %1 毫米，向下 %2 毫米，缩放比例 %3。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="144"/>
+        <source>Alignment page: %1 (%2, %3 × %4 mm)</source>
+        <translation>对位校准页：%1（%2，%3 × %4 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="180"/>
+        <location filename="../app/print/AlignmentPage.cpp" line="204"/>
+        <source>Alignment page: %1</source>
+        <translation>对位校准页：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="193"/>
+        <source>Cannot write the alignment page to %1: %2</source>
+        <translation>无法将对位校准页写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="208"/>
+        <source>The printer %1 is not ready.</source>
+        <translation>打印机 %1 未就绪。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/AlignmentPage.cpp" line="215"/>
+        <source>The printer did not accept the alignment page.</source>
+        <translation>打印机未接受对位校准页。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantRules</name>
     <message>
         <location filename="../app/core/Applicant.cpp" line="62"/>
@@ -213,6 +267,96 @@
         <location filename="../app/services/AuthService.cpp" line="150"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
+    </message>
+</context>
+<context>
+    <name>Calibration</name>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="18"/>
+        <source>The calibration holds a value that is not a number.</source>
+        <translation>校准数据中含有非数字的值。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="23"/>
+        <source>An offset of %1 mm, %2 mm is more than %3 mm: check the measurements and the paper.</source>
+        <translation>偏移量 %1 毫米、%2 毫米超过了 %3 毫米：请检查测量值和纸张。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="31"/>
+        <source>A scale of %1 is outside %2 to %3: check the measurements and the printer&apos;s &quot;fit to page&quot; setting.</source>
+        <translation>缩放比例 %1 不在 %2 至 %3 的范围内：请检查测量值以及打印机的“适合页面大小”设置。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="46"/>
+        <source>Measure at least one cross of the alignment page.</source>
+        <translation>请至少测量对位校准页上的一个十字。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="69"/>
+        <source>The measured crosses are too close together to find the scale; use crosses at least 10 cm apart.</source>
+        <translation>所测量的十字相距太近，无法算出缩放比例；请选用相距至少 10 厘米的十字。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/Calibration.cpp" line="77"/>
+        <source>The measurements contradict each other; measure again.</source>
+        <translation>测量值相互矛盾，请重新测量。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationRepository</name>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="45"/>
+        <source>Choose the printer the calibration is for.</source>
+        <translation>请选择该校准所对应的打印机。</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="47"/>
+        <source>Choose the certificate template the calibration is for.</source>
+        <translation>请选择该校准所对应的证照模板。</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="49"/>
+        <source>The printer or template name is longer than %1 characters.</source>
+        <translation>打印机或模板名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="52"/>
+        <source>An offset of %1 mm, %2 mm is more than %3 mm; the calibration was not saved.</source>
+        <translation>偏移量 %1 毫米、%2 毫米超过了 %3 毫米，校准未保存。</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="57"/>
+        <source>A scale of %1 is outside %2 to %3; the calibration was not saved.</source>
+        <translation>缩放比例 %1 不在 %2 至 %3 的范围内，校准未保存。</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="76"/>
+        <source>Unable to save the calibration: %1</source>
+        <translation>无法保存校准：%1</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="91"/>
+        <location filename="../db/CalibrationRepository.cpp" line="107"/>
+        <source>Unable to read the calibrations: %1</source>
+        <translation>无法读取校准数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../db/CalibrationRepository.cpp" line="123"/>
+        <source>Unable to remove the calibration: %1</source>
+        <translation>无法删除校准：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCertificate</name>
+    <message>
+        <location filename="../app/print/CaseCertificate.cpp" line="23"/>
+        <source>The case&apos;s matter is not in the catalog; its certificate cannot be made.</source>
+        <translation>该办件的事项不在事项目录中，无法制作其证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CaseCertificate.cpp" line="29"/>
+        <source>No certificate template fits the result &quot;%1&quot;.</source>
+        <translation>没有与办理结果“%1”相符的证照模板。</translation>
     </message>
 </context>
 <context>
@@ -841,6 +985,336 @@
     </message>
 </context>
 <context>
+    <name>CertificatePayload</name>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="38"/>
+        <source>format version</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="39"/>
+        <source>serial</source>
+        <translation>证照编号</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="40"/>
+        <source>matter code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="41"/>
+        <source>holder name</source>
+        <translation>持证人姓名</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="42"/>
+        <source>holder ID</source>
+        <translation>持证人证件号码</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="43"/>
+        <source>issue date</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="44"/>
+        <source>valid-until date</source>
+        <translation>有效期截止日期</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="45"/>
+        <source>document hash</source>
+        <translation>文档哈希值</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="46"/>
+        <source>key id</source>
+        <translation>密钥标识</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="47"/>
+        <source>item %1</source>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="64"/>
+        <source>The %1 is empty.</source>
+        <translation>%1为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="67"/>
+        <source>The %1 has %2 characters; at most %3 fit in the QR code.</source>
+        <translation>%1有 %2 个字符，二维码中最多只能容纳 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="77"/>
+        <source>The issue date is missing or not a date.</source>
+        <translation>发证日期缺失或不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="80"/>
+        <source>The certificate would end on %1, before it is issued on %2.</source>
+        <translation>证照有效期将于 %1 截止，早于发证日期 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="84"/>
+        <source>The document hash has %1 bytes instead of %2.</source>
+        <translation>文档哈希值为 %1 字节，而应为 %2 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="108"/>
+        <source>The seal key has no private half; a certificate cannot be signed with it.</source>
+        <translation>该印章签名密钥不含私钥部分，无法用于证照签名。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="116"/>
+        <source>OpenSSL could not sign the certificate.</source>
+        <translation>OpenSSL 无法对证照签名。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="127"/>
+        <source>The payload is empty.</source>
+        <translation>二维码内容为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="132"/>
+        <source>The payload has %1 characters; no certificate payload is longer than %2.</source>
+        <translation>二维码内容有 %1 个字符；证照二维码内容的长度不会超过 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="142"/>
+        <source>The payload is in format version %1; this program reads version 1 (&quot;OS1:&quot;).</source>
+        <translation>二维码内容的格式版本为 %1；本程序只能读取版本 1（“OS1:”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="145"/>
+        <source>The text does not start with &quot;OS1:&quot;, so it is not a OneSeal certificate payload.</source>
+        <translation>该文本不以“OS1:”开头，因此不是 OneSeal 证照二维码内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="153"/>
+        <source>The payload holds %1 bytes, too few for the fields and a %2-byte signature.</source>
+        <translation>二维码内容只有 %1 字节，不足以容纳各字段及 %2 字节的签名。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="167"/>
+        <source>The fields are not valid CBOR (%1 at byte %2).</source>
+        <translation>字段不是有效的 CBOR（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="172"/>
+        <source>The fields end at byte %1, but the signature should start at byte %2: bytes were added or removed.</source>
+        <translation>字段在第 %1 字节处结束，但签名应从第 %2 字节处开始：内容被添加或删除了字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="179"/>
+        <source>The fields are not a CBOR array.</source>
+        <translation>字段不是 CBOR 数组。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="184"/>
+        <source>The fields do not begin with a format version.</source>
+        <translation>字段未以格式版本开头。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="189"/>
+        <source>The fields are in format version %1; this program reads version %2.</source>
+        <translation>字段的格式版本为 %1；本程序读取的是版本 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="195"/>
+        <source>The fields hold %1 items instead of %2.</source>
+        <translation>字段包含 %1 项，而应为 %2 项。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="200"/>
+        <source>The %1 (item %2) is not a text string.</source>
+        <translation>%1（第 %2 项）不是文本字符串。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="207"/>
+        <source>The %1 (item %2) is not a number.</source>
+        <translation>%1（第 %2 项）不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="216"/>
+        <source>The %1 (item %2) holds %3, which is not a date written YYYYMMDD.</source>
+        <translation>%1（第 %2 项）的值为 %3，不是 YYYYMMDD 格式的日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="226"/>
+        <source>The %1 (item %2) is not a byte string.</source>
+        <translation>%1（第 %2 项）不是字节串。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="229"/>
+        <source>The %1 (item %2) has %3 bytes instead of %4.</source>
+        <translation>%1（第 %2 项）为 %3 字节，而应为 %4 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="244"/>
+        <source>The fields are not in the canonical CBOR encoding this program writes.</source>
+        <translation>字段不是本程序所写入的规范 CBOR 编码。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="275"/>
+        <source>The payload was signed with key %1, and no trusted key was given.</source>
+        <translation>二维码内容由密钥 %1 签名，但未提供任何受信任的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="276"/>
+        <source>The payload was signed with key %1, which is not a trusted key (trusted: %2).</source>
+        <translation>二维码内容由密钥 %1 签名，该密钥不是受信任的密钥（受信任的密钥：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="282"/>
+        <source>The signature does not match the fields: the payload was changed after it was signed, or it was not signed by key %1.</source>
+        <translation>签名与字段不符：二维码内容在签名后被改动过，或并非由密钥 %1 签名。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="289"/>
+        <source>The certificate is issued on %1, after the checking date %2.</source>
+        <translation>证照的发证日期为 %1，晚于核验日期 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="295"/>
+        <source>The certificate expired: it was valid until %1, and the checking date is %2.</source>
+        <translation>证照已过期：有效期至 %1，核验日期为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="349"/>
+        <source>Character %1 (&quot;%2&quot;) is not a base45 character (0-9, A-Z, space, $%*+-./:).</source>
+        <translation>第 %1 个字符（“%2”）不是 base45 字符（0-9、A-Z、空格、$%*+-./:）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="357"/>
+        <source>The base45 text has %1 characters; a length of 3n+1 cannot be decoded (a character is missing or one too many).</source>
+        <translation>该 base45 文本有 %1 个字符；长度为 3n+1 时无法解码（缺少一个字符或多出一个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CertificatePayload.cpp" line="369"/>
+        <source>Characters %1-%2 stand for %3, too large for base45 (at most %4).</source>
+        <translation>第 %1-%2 个字符表示 %3，超出 base45 的范围（最大 %4）。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateRenderer</name>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="353"/>
+        <source>neither a unified social credit code (%1) nor a resident ID number (%2)</source>
+        <translation>既不是统一社会信用代码（%1），也不是居民身份证号码（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="394"/>
+        <source>%1 is empty.</source>
+        <translation>%1为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="399"/>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="401"/>
+        <source>%1 is too long for its box of %2 × %3 mm, even in the smallest font allowed.</source>
+        <translation>%1过长，即使使用允许的最小字号，也无法放入 %2 × %3 毫米的文本框。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="409"/>
+        <source>The template %1 has no place for a QR code.</source>
+        <translation>模板 %1 中没有二维码的位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="414"/>
+        <source>The template %1 has no place for the seal.</source>
+        <translation>模板 %1 中没有印章的位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="443"/>
+        <source>There is no certificate to print.</source>
+        <translation>没有需要打印的证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="454"/>
+        <source>Certificate %1 of %2 (%3): %4</source>
+        <translation>第 %1 张证照（共 %2 张，%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="562"/>
+        <location filename="../app/print/CertificateRenderer.cpp" line="578"/>
+        <source>The PDF could not be made.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="591"/>
+        <source>Cannot write the PDF to %1: %2</source>
+        <translation>无法将 PDF 写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="611"/>
+        <source>The printer %1 is not ready.</source>
+        <translation>打印机 %1 未就绪。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="612"/>
+        <source>Cannot write to %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="619"/>
+        <source>The printer stopped after certificate %1 of %2.</source>
+        <translation>打印机在打印第 %1 张证照（共 %2 张）后停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateRenderer.cpp" line="629"/>
+        <source>The printer did not accept the certificates.</source>
+        <translation>打印机未接受证照。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateScanner</name>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="55"/>
+        <source>The file is not a PDF that can be read.</source>
+        <translation>该文件不是可读取的 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="60"/>
+        <source>The PDF is protected by a password.</source>
+        <translation>该 PDF 受密码保护。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="77"/>
+        <source>No QR code was found on the first %1 pages of the PDF.</source>
+        <translation>在 PDF 的前 %1 页中未找到二维码。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="78"/>
+        <source>No QR code was found in the PDF.</source>
+        <translation>在 PDF 中未找到二维码。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="87"/>
+        <source>Unable to read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="95"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="106"/>
+        <source>%1 is neither a PDF nor an image that can be read (%2).</source>
+        <translation>%1 既不是 PDF，也不是可读取的图片（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateScanner.cpp" line="112"/>
+        <source>No QR code was found in %1.</source>
+        <translation>在 %1 中未找到二维码。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateService</name>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="45"/>
@@ -882,6 +1356,141 @@
         <location filename="../app/services/CertificateService.cpp" line="118"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
         <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTemplate</name>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="38"/>
+        <location filename="../app/print/CertificateTemplate.cpp" line="389"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="47"/>
+        <location filename="../app/print/CertificateTemplate.cpp" line="72"/>
+        <source>&quot;%1&quot; is missing.</source>
+        <translation>缺少“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="51"/>
+        <source>&quot;%1&quot; must be a number.</source>
+        <translation>“%1”必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="57"/>
+        <source>&quot;%1&quot; is %2; it must be between %3 and %4.</source>
+        <translation>“%1”为 %2，必须介于 %3 和 %4 之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="76"/>
+        <source>&quot;%1&quot; must be a text.</source>
+        <translation>“%1”必须是文本。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="80"/>
+        <source>&quot;%1&quot; is empty.</source>
+        <translation>“%1”为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="90"/>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>“%1”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="104"/>
+        <source>&quot;%1&quot; must be a colour written #rrggbb, not &quot;%2&quot;.</source>
+        <translation>“%1”必须是 #rrggbb 格式的颜色，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="121"/>
+        <source>&quot;align&quot; must be left, center or right, not &quot;%1&quot;.</source>
+        <translation>“align”必须是 left、center 或 right，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="132"/>
+        <source>&quot;font&quot; must be an object.</source>
+        <translation>“font”必须是对象。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="162"/>
+        <source>the box %1, %2 – %3, %4 mm is not on the %5 × %6 mm sheet.</source>
+        <translation>区域 %1, %2 – %3, %4 毫米不在 %5 × %6 毫米的纸张范围内。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="211"/>
+        <source>The template is not valid JSON: %1 at character %2.</source>
+        <translation>模板不是有效的 JSON：第 %2 个字符处%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="218"/>
+        <source>The template must be a JSON object.</source>
+        <translation>模板必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="227"/>
+        <source>&quot;format&quot; is %1; this program reads format %2.</source>
+        <translation>“format”为 %1；本程序读取的是格式 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="231"/>
+        <source>&quot;id&quot; must be lower-case letters, digits and hyphens, not &quot;%1&quot;.</source>
+        <translation>“id”只能由小写字母、数字和连字符组成，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="241"/>
+        <source>&quot;page&quot; is missing.</source>
+        <translation>缺少“page”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="246"/>
+        <source>&quot;size&quot; must be A3, A4, A5 or B5, not &quot;%1&quot;.</source>
+        <translation>“size”必须是 A3、A4、A5 或 B5，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="259"/>
+        <source>&quot;orientation&quot; must be portrait or landscape, not &quot;%1&quot;.</source>
+        <translation>“orientation”必须是 portrait 或 landscape，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="308"/>
+        <source>&quot;type&quot; must be rect, line, circle, star, text, emblem or waves, not &quot;%1&quot;.</source>
+        <translation>“type”必须是 rect、line、circle、star、text、emblem 或 waves，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="316"/>
+        <source>&quot;fields&quot; must be a list of at least one field.</source>
+        <translation>“fields”必须是至少包含一个字段的列表。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="328"/>
+        <source>&quot;key&quot; must be a letter followed by letters, digits or _.</source>
+        <translation>“key”必须以字母开头，后接字母、数字或 _。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="338"/>
+        <source>&quot;minSizePt&quot; is larger than the font size.</source>
+        <translation>“minSizePt”大于字号。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="342"/>
+        <source>&quot;format&quot; must be licenceIdentifier, creditCode, residentId or holderId, not &quot;%1&quot;.</source>
+        <translation>“format”必须是 licenceIdentifier、creditCode、residentId 或 holderId，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="360"/>
+        <source>must be an object with cx, cy and diameter.</source>
+        <translation>必须是包含 cx、cy 和 diameter 的对象。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="371"/>
+        <source>must be an object with x, y and size.</source>
+        <translation>必须是包含 x、y 和 size 的对象。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateTemplate.cpp" line="383"/>
+        <source>Unable to read the template %1: %2</source>
+        <translation>无法读取模板 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1577,64 @@
         <location filename="../forms/ChangePasswordDialog.ui" line="29"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>DataGenerator</name>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="303"/>
+        <source>The number of cases must be between 1 and %1.</source>
+        <translation>办件数量必须介于 1 和 %1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="305"/>
+        <source>The number of applicants must be between 1 and the number of cases (%1).</source>
+        <translation>申请人数量必须介于 1 和办件数量（%1）之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="307"/>
+        <source>The number of years must be between 1 and %1.</source>
+        <translation>年数必须介于 1 和 %1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="309"/>
+        <source>The cases per transaction must be between 1 and 100000.</source>
+        <translation>每个事务的办件数必须介于 1 和 100000 之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="335"/>
+        <source>The hall has no intake clerk to take the cases in; add one first (oneseal-admin user-add --roles intake).</source>
+        <translation>本大厅没有可受理办件的受理人员，请先添加（oneseal-admin user-add --roles intake）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="344"/>
+        <source>There is no working day between %1 and %2.</source>
+        <translation>%1 至 %2 之间没有工作日。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="380"/>
+        <source>The catalog has no matter to take cases in for.</source>
+        <translation>事项目录中没有可受理办件的事项。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="429"/>
+        <source>No free block of case numbers was found.</source>
+        <translation>未找到可用的办件编号段。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="447"/>
+        <source>%1 (%2 cases were written and kept.)</source>
+        <translation>%1（已写入并保留 %2 件办件。）</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="498"/>
+        <source>Generated an invalid applicant (%1): %2</source>
+        <translation>生成了无效的申请人（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DataGenerator.cpp" line="588"/>
+        <source>Generated a case the intake rules refuse (%1): %2</source>
+        <translation>生成了受理规则不允许的办件（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -1171,17 +1838,17 @@
 <context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="46"/>
+        <location filename="../db/EventStore.cpp" line="48"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="52"/>
+        <location filename="../db/EventStore.cpp" line="54"/>
         <source>An event can only be appended inside a transaction.</source>
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="97"/>
+        <location filename="../db/EventStore.cpp" line="99"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
@@ -1587,63 +2254,63 @@
 <context>
     <name>IntakeService</name>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="25"/>
+        <location filename="../app/services/IntakeService.cpp" line="26"/>
         <source>No catalog of matters is loaded at this hall. Ask the administrator to import one (oneseal-admin catalog-import).</source>
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="124"/>
+        <location filename="../app/services/IntakeService.cpp" line="158"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="143"/>
-        <location filename="../app/services/IntakeService.cpp" line="149"/>
+        <location filename="../app/services/IntakeService.cpp" line="109"/>
+        <location filename="../app/services/IntakeService.cpp" line="119"/>
         <source>The checklist does not match the matter; choose the matter again.</source>
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="168"/>
+        <location filename="../app/services/IntakeService.cpp" line="186"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="170"/>
+        <location filename="../app/services/IntakeService.cpp" line="188"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="172"/>
+        <location filename="../app/services/IntakeService.cpp" line="190"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="173"/>
+        <location filename="../app/services/IntakeService.cpp" line="191"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="287"/>
+        <location filename="../app/services/IntakeService.cpp" line="284"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="289"/>
+        <location filename="../app/services/IntakeService.cpp" line="286"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="293"/>
+        <location filename="../app/services/IntakeService.cpp" line="290"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="295"/>
+        <location filename="../app/services/IntakeService.cpp" line="292"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="297"/>
+        <location filename="../app/services/IntakeService.cpp" line="294"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -1855,37 +2522,47 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="70"/>
+        <location filename="../forms/MainWindow.ui" line="72"/>
         <source>&amp;Lock workstation</source>
         <translation>锁定工作站(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="71"/>
+        <location filename="../forms/MainWindow.ui" line="73"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="74"/>
+        <location filename="../forms/MainWindow.ui" line="76"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="77"/>
+        <location filename="../forms/MainWindow.ui" line="79"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="80"/>
+        <location filename="../forms/MainWindow.ui" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="81"/>
+        <location filename="../forms/MainWindow.ui" line="83"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="84"/>
+        <location filename="../forms/MainWindow.ui" line="86"/>
+        <source>&amp;Verify a certificate…</source>
+        <translation>验证证照(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="87"/>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="90"/>
         <source>&amp;About OneSeal</source>
         <translation>关于 OneSeal(&amp;A)</translation>
     </message>
@@ -1893,17 +2570,17 @@
 <context>
     <name>NumberBlocks</name>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="158"/>
+        <location filename="../db/IntakeRepository.cpp" line="331"/>
         <source>A number block must run from 1 upwards.</source>
         <translation>号段必须从1开始。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="168"/>
+        <location filename="../db/IntakeRepository.cpp" line="341"/>
         <source>The number block %1–%2 overlaps one this workstation already holds.</source>
         <translation>号段 %1–%2 与本工作站已持有的号段重叠。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="193"/>
+        <location filename="../db/IntakeRepository.cpp" line="366"/>
         <source>This workstation has no %1 numbers left. Connect to the hall&apos;s hub so that it can lease a new block.</source>
         <translation>本工作站的 %1 编号已用完。请连接大厅中心服务器，以便申领新的号段。</translation>
     </message>
@@ -1911,398 +2588,614 @@
 <context>
     <name>OneSealAdmin</name>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="64"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="71"/>
         <source>oneseal-admin: %1</source>
         <translation>oneseal-admin：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="77"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="77"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="83"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="90"/>
         <source>The administrator&apos;s user name (password on standard input).</source>
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="107"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="91"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="166"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="107"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="129"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="130"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="135"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="136"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="143"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="138"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="145"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="141"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="148"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="147"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="166"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="172"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="173"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="199"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="184"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="179"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="196"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="344"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="291"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="463"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="464"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="466"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="207"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="214"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="227"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="231"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="317"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="297"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="324"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="363"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="245"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="239"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="246"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="247"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="241"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="248"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="259"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="413"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="267"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="419"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="268"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="275"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="281"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="288"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="282"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="289"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="569"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="574"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="283"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="286"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="309"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="550"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="312"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
 Exit code: 0 intact, 3 tampered, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件。
 退出码：0 完好，3 被篡改，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="323"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="333"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="337"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="345"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="345"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
         <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
         <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="360"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="371"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="375"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="386"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="433"/>
+        <source>%1 already exists; choose another name or move it away first.</source>
+        <translation>%1 已存在；请另选名称，或先将其移走。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <source>Where to write the new private key (PEM, readable by you only).</source>
+        <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
+        <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <source>generate: make a new key pair; id FILE: print a key&apos;s id.</source>
+        <translation>generate：生成新的密钥对；id FILE：显示密钥标识。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
+        <source>Makes the hall&apos;s Ed25519 certificate signing key, or prints the id of a key file.</source>
+        <translation>生成本大厅的 Ed25519 证照印章签名密钥，或显示密钥文件的标识。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="425"/>
+        <source>Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE.</source>
+        <translation>请指定操作：seal-key generate --out-private FILE --out-public FILE，或 seal-key id FILE。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="427"/>
+        <source>Say where to write the keys with --out-private and --out-public.</source>
+        <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <source>OpenSSL could not make a key.</source>
+        <translation>OpenSSL 无法生成密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="442"/>
+        <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
+        <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="453"/>
+        <source>no end date</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="454"/>
+        <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
+        <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="463"/>
+        <source>A picture (PNG, JPEG) of the certificate.</source>
+        <translation>证照的图片（PNG、JPEG）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="464"/>
+        <source>The certificate as a PDF.</source>
+        <translation>证照的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="466"/>
+        <source>A trusted public key (PEM); repeat for several keys.</source>
+        <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
+        <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
+        <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
+        <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="475"/>
+        <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
+        <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
+Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
+        <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
+输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="483"/>
+        <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
+        <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="491"/>
+        <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
+        <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="539"/>
+        <source>The payload says: %1</source>
+        <translation>二维码内容为：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="545"/>
+        <source>Unable to create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="552"/>
+        <source>Wrote %1 and %2. Check them with:</source>
+        <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
+        <source>How many cases (default 1000000).</source>
+        <translation>办件数量（默认 1000000）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
+        <source>How many applicants (default: a third of the cases).</source>
+        <translation>申请人数量（默认：办件数量的三分之一）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
+        <source>Over how many years up to yesterday (default 5).</source>
+        <translation>截至昨天为止的年数（默认 5）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
+        <source>The seed of every random choice (default 1).</source>
+        <translation>所有随机选择的种子（默认 1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
+        <source>Fills the hall database with synthetic applicants and cases (load tests).
+The administrator&apos;s password is read from standard input.</source>
+        <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
+系统管理员密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
+        <source>--cases, --applicants, --years and --seed take whole numbers.</source>
+        <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="592"/>
+        <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
+        <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
+        <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
+        <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="638"/>
+        <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
+        <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="651"/>
+        <source>Outcomes: %1</source>
+        <translation>办理结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="652"/>
+        <source>Database size: %1 MB</source>
+        <translation>数据库大小：%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="658"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="659"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="378"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="660"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="379"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="661"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="381"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="382"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="664"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="383"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="384"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="666"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="667"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
+        <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="669"/>
+        <source>make the hall&apos;s certificate signing key, or show a key&apos;s id</source>
+        <translation>生成本大厅的证照印章签名密钥，或显示密钥标识</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
+        <source>fill the database with synthetic cases (load tests)</source>
+        <translation>向数据库填充模拟办件（负载测试）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="698"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -2311,6 +3204,7 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     <name>QrCode</name>
     <message>
         <location filename="../app/print/QrCode.cpp" line="24"/>
+        <location filename="../app/print/QrCode.cpp" line="53"/>
         <source>There is nothing to put in the QR code.</source>
         <translation>没有可放入二维码的内容。</translation>
     </message>
@@ -2321,8 +3215,19 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     </message>
     <message>
         <location filename="../app/print/QrCode.cpp" line="38"/>
+        <location filename="../app/print/QrCode.cpp" line="66"/>
         <source>The QR code could not be made: %1</source>
         <translation>无法生成二维码：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/print/QrCode.cpp" line="54"/>
+        <source>The QR code text contains a NUL character.</source>
+        <translation>二维码文本中含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/QrCode.cpp" line="64"/>
+        <source>The QR code content is too long (%1 characters).</source>
+        <translation>二维码内容过长（%1 个字符）。</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +3343,59 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     </message>
 </context>
 <context>
+    <name>SealKey</name>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="96"/>
+        <source>This is not a private key in PEM form (&quot;-----BEGIN PRIVATE KEY-----&quot;).</source>
+        <translation>这不是 PEM 格式的私钥（“-----BEGIN PRIVATE KEY-----”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="101"/>
+        <source>The private key is not an Ed25519 key; the seal key must be Ed25519.</source>
+        <translation>该私钥不是 Ed25519 密钥；印章签名密钥必须是 Ed25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="109"/>
+        <source>The private key could not be read.</source>
+        <translation>无法读取该私钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="121"/>
+        <source>This is not a public key in PEM form (&quot;-----BEGIN PUBLIC KEY-----&quot;).</source>
+        <translation>这不是 PEM 格式的公钥（“-----BEGIN PUBLIC KEY-----”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="126"/>
+        <source>The public key is not an Ed25519 key; the seal key must be Ed25519.</source>
+        <translation>该公钥不是 Ed25519 密钥；印章签名密钥必须是 Ed25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="133"/>
+        <source>The public key could not be read.</source>
+        <translation>无法读取该公钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="143"/>
+        <source>A raw Ed25519 private key has %1 bytes, not %2.</source>
+        <translation>原始 Ed25519 私钥应为 %2 字节，而不是 %1 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="155"/>
+        <source>OpenSSL refused the raw private key.</source>
+        <translation>OpenSSL 拒绝了该原始私钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="165"/>
+        <source>A raw Ed25519 public key has %1 bytes, not %2.</source>
+        <translation>原始 Ed25519 公钥应为 %2 字节，而不是 %1 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealKey.cpp" line="170"/>
+        <source>OpenSSL refused the raw public key.</source>
+        <translation>OpenSSL 拒绝了该原始公钥。</translation>
+    </message>
+</context>
+<context>
     <name>SealRegisterWidget</name>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="16"/>
@@ -2463,7 +3421,12 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/services/Session.cpp" line="38"/>
+        <location filename="../app/services/Session.cpp" line="35"/>
+        <source>This workstation holds no seal-signing key, so it cannot print signed certificates. Ask the hall administrator.</source>
+        <translation>本工作站没有印章签名密钥，无法打印带签名的证照。请联系大厅系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/Session.cpp" line="59"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
@@ -2593,6 +3556,89 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
         <location filename="../app/core/User.cpp" line="38"/>
         <source>A name cannot contain control characters.</source>
         <translation>姓名不能包含控制字符。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="6"/>
+        <source>Verify a certificate</source>
+        <translation>验证证照</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="10"/>
+        <source>&amp;Paste the text of the certificate&apos;s QR code, or open a picture or PDF of the certificate:</source>
+        <translation>粘贴证照二维码的文本，或打开证照的图片或 PDF(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="18"/>
+        <source>OS1:…</source>
+        <translation>OS1:…</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="26"/>
+        <source>&amp;Open image or PDF…</source>
+        <translation>打开图片或 PDF(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="27"/>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="33"/>
+        <source>Load public &amp;key…</source>
+        <translation>加载公钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="55"/>
+        <source>Result</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="60"/>
+        <source>What the QR code says</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="62"/>
+        <source>Serial:</source>
+        <translation>证照编号：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="64"/>
+        <source>Matter code:</source>
+        <translation>事项编码：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="66"/>
+        <source>Holder:</source>
+        <translation>持证人：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="68"/>
+        <source>Holder ID:</source>
+        <translation>持证人证件号码：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="70"/>
+        <source>Issued:</source>
+        <translation>发证日期：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="72"/>
+        <source>Valid until:</source>
+        <translation>有效期至：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="74"/>
+        <source>Document hash:</source>
+        <translation>文档哈希值：</translation>
+    </message>
+    <message>
+        <location filename="../forms/VerifyDialog.ui" line="76"/>
+        <source>Signing key:</source>
+        <translation>签名密钥：</translation>
     </message>
 </context>
 <context>
@@ -3169,62 +4215,67 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="22"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="32"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="23"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="33"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="80"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="62"/>
+        <source>Print preview — certificate %1</source>
+        <translation>打印预览 — 证照 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="99"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="94"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="113"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="133"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="152"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="138"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="157"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="147"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="166"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="154"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="173"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="158"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="177"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="167"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="186"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="183"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="202"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="184"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="203"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
@@ -3601,62 +4652,62 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="34"/>
+        <location filename="../app/ui/MainWindow.cpp" line="35"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="34"/>
+        <location filename="../app/ui/MainWindow.cpp" line="35"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="35"/>
+        <location filename="../app/ui/MainWindow.cpp" line="36"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="52"/>
+        <location filename="../app/ui/MainWindow.cpp" line="57"/>
         <source>&amp;Intake</source>
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="57"/>
+        <location filename="../app/ui/MainWindow.cpp" line="62"/>
         <source>&amp;Cases</source>
         <translation>办件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="86"/>
+        <location filename="../app/ui/MainWindow.cpp" line="91"/>
         <source>Work &amp;queue</source>
         <translation>工作队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="96"/>
         <source>Certificate &amp;window</source>
         <translation>制证发证窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="95"/>
+        <location filename="../app/ui/MainWindow.cpp" line="100"/>
         <source>Seal &amp;register</source>
         <translation>用印登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="123"/>
+        <location filename="../app/ui/MainWindow.cpp" line="128"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="160"/>
+        <location filename="../app/ui/MainWindow.cpp" line="165"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="167"/>
+        <location filename="../app/ui/MainWindow.cpp" line="172"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="168"/>
+        <location filename="../app/ui/MainWindow.cpp" line="173"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
@@ -3825,6 +4876,85 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/SettingsDialog.cpp" line="14"/>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::VerifyDialog</name>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="65"/>
+        <source>No trusted key is loaded: every certificate will show as untrusted.</source>
+        <translation>未加载受信任的密钥：所有证照都将显示为不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="66"/>
+        <source>Trusted keys: %1</source>
+        <translation>受信任的密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="109"/>
+        <source>VALID: signed by this hall and in force.</source>
+        <translation>有效：由本大厅签发且在有效期内。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="111"/>
+        <source>NOT TRUSTED: %1</source>
+        <translation>不受信任：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="113"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="140"/>
+        <source>INVALID: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="115"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="124"/>
+        <source>What the QR code says</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="125"/>
+        <source>What the QR code claims (not confirmed)</source>
+        <translation>二维码声称的内容（未经确认）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="131"/>
+        <source>no end date</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="150"/>
+        <source>Unable to read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="156"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="170"/>
+        <source>Open a certificate</source>
+        <translation>打开证照</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="171"/>
+        <source>Certificates (*.png *.jpg *.jpeg *.bmp *.pdf);;All files (*)</source>
+        <translation>证照 (*.png *.jpg *.jpeg *.bmp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="178"/>
+        <source>Load the hall&apos;s public key</source>
+        <translation>加载大厅的公钥</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="179"/>
+        <source>Public keys (*.pem);;All files (*)</source>
+        <translation>公钥 (*.pem);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
