@@ -17,6 +17,16 @@ public:
     virtual ~Projection() = default;
     virtual QStringList tables() const = 0;
     virtual bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) = 0;
+
+    /**
+     * Replaces what this projection holds for one case by the fold of events (all of the case's
+     * events, in fold order). Used when events arrive from other workstations and the order of a
+     * case's events changes. The default clears the case's rows in every table of tables() that
+     * has a case_id column and applies the events again; rows of other tables must not depend on
+     * the order or the number of times an event is applied.
+     */
+    virtual bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
+                            QString* error);
 };
 
 /** case_summary: status, event count and last activity of each case. */
