@@ -14,16 +14,20 @@ bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const
     QSqlQuery q(db);
     for (const QString& table : tables()) {
         const QString name = db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
-        bool hasCaseId = false;
-        if (!q.exec(QStringLiteral("PRAGMA table_info(") + name + QLatin1Char(')'))) {
-            if (error)
-                *error = q.lastError().text();
-            return false;
+        auto known = m_hasCaseId.constFind(table);
+        if (known == m_hasCaseId.constEnd()) {
+            bool hasCaseId = false;
+            if (!q.exec(QStringLiteral("PRAGMA table_info(") + name + QLatin1Char(')'))) {
+                if (error)
+                    *error = q.lastError().text();
+                return false;
+            }
+            while (q.next())
+                hasCaseId = hasCaseId || q.value(1).toString() == QLatin1String("case_id");
+            q.finish();
+            known = m_hasCaseId.insert(table, hasCaseId);
         }
-        while (q.next())
-            hasCaseId = hasCaseId || q.value(1).toString() == QLatin1String("case_id");
-        q.finish();
-        if (!hasCaseId)
+        if (!*known)
             continue;
         q.prepare(QStringLiteral("DELETE FROM ") + name + QStringLiteral(" WHERE case_id = ?"));
         q.addBindValue(caseId);

@@ -2,6 +2,7 @@
 
 #include "core/Event.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -27,6 +28,9 @@ public:
      */
     virtual bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
                             QString* error);
+
+private:
+    mutable QHash<QString, bool> m_hasCaseId; ///< table -> has a case_id column (schema is fixed at run time)
 };
 
 /** case_summary: status, event count and last activity of each case. */

@@ -2,7 +2,6 @@
 
 #include "core/Crypto.h"
 
-#include <QTimeZone>
 
 #include <openssl/bn.h>
 #include <openssl/ec.h>
@@ -97,7 +96,7 @@ QDateTime fromAsn1(const ASN1_TIME* time)
     if (!time || ASN1_TIME_to_tm(time, &t) != 1)
         return {};
     return QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday), QTime(t.tm_hour, t.tm_min, t.tm_sec),
-                     QTimeZone::UTC);
+                     Qt::UTC);
 }
 
 bool addExtension(X509* cert, X509* issuer, int nid, const char* value)

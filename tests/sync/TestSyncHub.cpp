@@ -253,7 +253,7 @@ void TestSyncHub::threeWorkstationsOneClockADayAheadConverge()
     const RunResult s = c->run(QStringLiteral("sync"), {QStringLiteral("--skew-ms"), day});
     QVERIFY2(s.ok(), qPrintable(s.out + s.err));
     QCOMPARE(fields(s.out).value(QStringLiteral("clock_ahead")), QStringLiteral("1"));
-    QVERIFY(m_hub->log().contains(QStringLiteral("clock of WS-C is more than")));
+    QTRY_VERIFY(m_hub->log().contains(QStringLiteral("clock of WS-C is more than")));
     syncAll(all);
     expectConverged(all);
 }
@@ -303,7 +303,7 @@ void TestSyncHub::enrollmentCodesAreOneTime()
     QVERIFY(x.create(&error) && y.create(&error));
     const RunResult wrong = x.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), m_hub->address(), QStringLiteral("--code"), QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE")});
     QCOMPARE(wrong.exitCode, 3);
-    QVERIFY(m_hub->log().contains(QStringLiteral("refused enrollment of WS-X")));
+    QTRY_VERIFY(m_hub->log().contains(QStringLiteral("refused enrollment of WS-X")));
     const QString bound = m_hub->enrollmentCode(&error, QStringLiteral("WS-Z"));
     const RunResult other = x.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), m_hub->address(), QStringLiteral("--code"), bound});
     QCOMPARE(other.exitCode, 3);
@@ -452,7 +452,9 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
     const QByteArray pw = "demo1234\n";
     RunResult r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--db"), county->db(), QStringLiteral("--file"), up}, pw);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    QVERIFY(r.out.contains(QStringLiteral("Wrote ")));
+    static const QRegularExpression wrote(QStringLiteral("Wrote (\\d+) unsent events"));
+    const QString written = wrote.match(r.out).captured(1);
+    QVERIFY2(written.toInt() >= 6, qPrintable(r.out)); // 3 cases: applicants and intakes
     // Tampered on the way: refused, nothing stored.
     QFile f(up);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -469,10 +471,10 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(hubSummary(*m_hub), before);
     // Imported twice: the second time stores nothing.
-    for (const char* expected : {"Imported 3", "Imported 0"}) {
+    for (const QString& expected : {QStringLiteral("Imported %1 events").arg(written), QStringLiteral("Imported 0 events")}) {
         r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--file"), up}, pw);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QLatin1String(expected)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(expected), qPrintable(r.out));
     }
     r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--workstation"), county->workstation(), QStringLiteral("--file"), down}, pw);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));

@@ -28,7 +28,7 @@ QByteArray lengthPrefixed(const QByteArray& body)
     return out + body;
 }
 
-core::Event event(const QString& workstation, const QString& kind, const QString& caseId, quint64 hlc)
+core::Event makeEvent(const QString& workstation, const QString& kind, const QString& caseId, quint64 hlc)
 {
     core::Event e;
     e.id = QUuid::createUuid();
@@ -128,7 +128,7 @@ void TestSyncUnits::badFramesAreRefused()
 
 void TestSyncUnits::eventsRoundTripAndBadEventsAreRefused()
 {
-    core::Event e = event(QStringLiteral("WS-A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 123456789);
+    core::Event e = makeEvent(QStringLiteral("WS-A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 123456789);
     e.serverSeq = 7;
     QString error;
     const auto back = sync::Protocol::decodeEvent(sync::Protocol::encodeEvent(e), &error);
@@ -252,7 +252,7 @@ void TestSyncUnits::conflictRule()
     QList<core::Event> list;
     quint64 hlc = 1000;
     for (const QString& spec : events)
-        list << event(spec.section(QLatin1Char(':'), 0, 0), spec.section(QLatin1Char(':'), 1), QStringLiteral("c1"), ++hlc);
+        list << makeEvent(spec.section(QLatin1Char(':'), 0, 0), spec.section(QLatin1Char(':'), 1), QStringLiteral("c1"), ++hlc);
     QStringList open;
     const auto conflicts = core::findConflicts(list);
     for (const auto& c : conflicts)
@@ -268,13 +268,13 @@ void TestSyncUnits::conflictRule()
 
     // A resolution naming every contradicting event settles each; one naming fewer does not.
     for (const core::CaseConflict& c : conflicts) {
-        core::Event partial = event(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
+        core::Event partial = makeEvent(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
         partial.setPayload({{core::conflict::payloadKey, c.key},
                             {core::conflict::payloadResolves, QCborArray{c.eventIds.first()}},
                             {core::conflict::payloadKept, c.eventIds.first()}});
         list << partial;
         QVERIFY(core::hasOpenConflict(core::findConflicts(list)));
-        core::Event full = event(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
+        core::Event full = makeEvent(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
         full.setPayload({{core::conflict::payloadKey, c.key},
                          {core::conflict::payloadResolves, QCborArray::fromStringList(c.eventIds)},
                          {core::conflict::payloadKept, c.eventIds.last()}});
@@ -304,6 +304,7 @@ void TestSyncUnits::remoteEventsFoldTheSameInAnyOrder()
         const QString first17 = QStringLiteral("14080219900101") + QString::number(100 + i % 4);
         r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
         r.applicant.name = QStringLiteral("申请人%1").arg(i);
+        r.applicant.phone = QStringLiteral("0359-202%1").arg(i, 4, 10, QLatin1Char('0'));
         r.materials = intake.checklistFor(*intake.subject(matter->code));
         for (auto& m : r.materials) {
             m.state = i % 2 ? core::MaterialState::Received : core::MaterialState::Missing;
@@ -370,9 +371,9 @@ void TestSyncUnits::remoteBatchWithATamperedEventChangesNothing()
     auto replica = freshDatabase(dir.filePath(QStringLiteral("r.db")));
     QVERIFY(replica);
     db::EventStore store(*replica, QStringLiteral("REPLICA"));
-    core::Event good = event(QStringLiteral("A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5000);
+    core::Event good = makeEvent(QStringLiteral("A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5000);
     good.serverSeq = 1;
-    core::Event bad = event(QStringLiteral("B"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5001);
+    core::Event bad = makeEvent(QStringLiteral("B"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5001);
     bad.serverSeq = 2;
     bad.setPayload({{QStringLiteral("changed"), true}}); // hash no longer matches
     QString error;
