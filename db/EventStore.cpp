@@ -7,6 +7,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -201,14 +202,24 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
 {
     const QSqlDatabase db = m_database->sql();
     RemoteApplyResult result;
-    QSet<QString> affected;
+    // Per case: what it held before this batch, and what the batch brought.
+    struct CaseBatch
+    {
+        qint64 maxAcked = 0;
+        bool hasUnacked = false;
+        bool reordered = false; ///< an own event got its server_seq: its place in the fold may change
+        QList<core::Event> fresh;
+    };
+    QHash<QString, CaseBatch> cases;
     QList<core::Event> hallEvents; // events of no case, applied once to the projections
     quint64 maxHlc = 0;
+    QSqlQuery before(db);
+    before.prepare(QStringLiteral("SELECT max(server_seq), count(*) - count(server_seq) FROM events WHERE case_id = ?"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
+                                  "prev_hash, hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery find(db);
     find.prepare(QStringLiteral("SELECT hash, server_seq FROM events WHERE uuid = ?"));
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
-                                  "prev_hash, hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery ack(db);
     ack.prepare(QStringLiteral("UPDATE events SET server_seq = ? WHERE uuid = ? AND server_seq IS NULL"));
     for (const core::Event& e : events) {
@@ -223,12 +234,51 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
                             .arg(uuid, e.workstation));
             return std::nullopt;
         }
-        find.addBindValue(uuid);
-        if (!find.exec()) {
-            fail(error, find.lastError().text());
+        CaseBatch* batch = nullptr;
+        if (!e.caseId.isEmpty()) {
+            auto it = cases.find(e.caseId);
+            if (it == cases.end()) {
+                before.addBindValue(e.caseId);
+                if (!before.exec() || !before.next()) {
+                    fail(error, before.lastError().text());
+                    return std::nullopt;
+                }
+                it = cases.insert(e.caseId, CaseBatch{before.value(0).toLongLong(), before.value(1).toLongLong() > 0,
+                                                      false, {}});
+                before.finish();
+            }
+            batch = &*it;
+        }
+        insert.addBindValue(uuid);
+        insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
+        insert.addBindValue(e.kind);
+        insert.addBindValue(e.payloadCbor);
+        insert.addBindValue(e.userId);
+        insert.addBindValue(e.workstation);
+        insert.addBindValue(qint64(e.hlc));
+        insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
+        insert.addBindValue(e.hash);
+        insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
+        insert.addBindValue(e.serverSeq);
+        if (!insert.exec()) {
+            fail(error, tr("The event %1 could not be stored: %2").arg(uuid, insert.lastError().text()));
             return std::nullopt;
         }
-        if (find.next()) {
+        if (insert.numRowsAffected() == 1) {
+            ++result.inserted;
+            core::Event stored = e;
+            stored.seq = insert.lastInsertId().toLongLong();
+            if (batch)
+                batch->fresh << stored;
+            else
+                hallEvents << stored;
+        } else {
+            // Already here: the same fact (same hash), which may only now learn its server_seq.
+            find.addBindValue(uuid);
+            if (!find.exec() || !find.next()) {
+                fail(error, find.lastError().text());
+                return std::nullopt;
+            }
             const QByteArray hash = find.value(0).toByteArray();
             const QVariant serverSeq = find.value(1);
             find.finish();
@@ -246,8 +296,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
                     return std::nullopt;
                 }
                 ++result.acknowledged;
-                if (!e.caseId.isEmpty())
-                    affected.insert(e.caseId);
+                if (batch)
+                    batch->reordered = true;
             } else if (serverSeq.toLongLong() != e.serverSeq) {
                 fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
                                 .arg(uuid)
@@ -257,31 +307,6 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             } else {
                 ++result.present;
             }
-        } else {
-            find.finish();
-            insert.addBindValue(uuid);
-            insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
-            insert.addBindValue(e.kind);
-            insert.addBindValue(e.payloadCbor);
-            insert.addBindValue(e.userId);
-            insert.addBindValue(e.workstation);
-            insert.addBindValue(qint64(e.hlc));
-            insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
-            insert.addBindValue(e.hash);
-            insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
-            insert.addBindValue(e.serverSeq);
-            if (!insert.exec()) {
-                fail(error, tr("The event %1 could not be stored: %2").arg(uuid, insert.lastError().text()));
-                return std::nullopt;
-            }
-            ++result.inserted;
-            if (e.caseId.isEmpty()) {
-                core::Event stored = e;
-                stored.seq = insert.lastInsertId().toLongLong();
-                hallEvents << stored;
-            } else {
-                affected.insert(e.caseId);
-            }
         }
         maxHlc = std::max(maxHlc, e.hlc);
         result.maxServerSeq = std::max(result.maxServerSeq, e.serverSeq);
@@ -290,9 +315,35 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
         for (const auto& projection : m_projections)
             if (!projection->apply(db, e, error))
                 return std::nullopt;
-    result.affectedCases = QStringList(affected.cbegin(), affected.cend());
+    QStringList refold;
+    for (auto it = cases.begin(); it != cases.end(); ++it) {
+        CaseBatch& batch = *it;
+        if (batch.fresh.isEmpty() && !batch.reordered)
+            continue;
+        result.affectedCases << it.key();
+        std::sort(batch.fresh.begin(), batch.fresh.end(),
+                  [](const core::Event& a, const core::Event& b) { return a.serverSeq < b.serverSeq; });
+        // The common case: the new events come after everything the case had, in fold order (the hub,
+        // and a workstation with nothing unsent on the case): fold them on top, as append() does.
+        const bool onTop = !batch.reordered && !batch.hasUnacked && batch.fresh.first().serverSeq > batch.maxAcked;
+        if (!onTop) {
+            refold << it.key();
+            continue;
+        }
+        for (const auto& projection : m_projections) {
+            if (projection->foldsWholeCase()) {
+                if (!projection->apply(db, batch.fresh.constLast(), error))
+                    return std::nullopt;
+                continue;
+            }
+            for (const core::Event& e : std::as_const(batch.fresh))
+                if (!projection->apply(db, e, error))
+                    return std::nullopt;
+        }
+    }
     result.affectedCases.sort();
-    if (!refoldCases(result.affectedCases, error))
+    refold.sort();
+    if (!refoldCases(refold, error))
         return std::nullopt;
     if (maxHlc > m_hlc.last()) {
         m_hlc.receive(maxHlc);
@@ -319,26 +370,25 @@ bool EventStore::markSent(const QUuid& id, qint64 serverSeq, QString* error)
 {
     const QString uuid = id.toString(QUuid::WithoutBraces);
     QSqlQuery q(m_database->sql());
+    q.prepare(QStringLiteral("UPDATE events SET server_seq = ? WHERE uuid = ? AND server_seq IS NULL"));
+    q.addBindValue(serverSeq);
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, q.lastError().text()));
+    if (q.numRowsAffected() == 1)
+        return true;
     q.prepare(QStringLiteral("SELECT server_seq FROM events WHERE uuid = ?"));
     q.addBindValue(uuid);
     if (!q.exec())
         return fail(error, q.lastError().text());
     if (!q.next())
         return fail(error, tr("The hub acknowledged the event %1, which is not in this database.").arg(uuid));
-    const QVariant current = q.value(0);
-    q.finish();
-    if (!current.isNull())
-        return current.toLongLong() == serverSeq
-            || fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
-                               .arg(uuid)
-                               .arg(current.toLongLong())
-                               .arg(serverSeq));
-    q.prepare(QStringLiteral("UPDATE events SET server_seq = ? WHERE uuid = ? AND server_seq IS NULL"));
-    q.addBindValue(serverSeq);
-    q.addBindValue(uuid);
-    if (!q.exec())
-        return fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, q.lastError().text()));
-    return true;
+    const qint64 current = q.value(0).toLongLong();
+    return current == serverSeq
+        || fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
+                           .arg(uuid)
+                           .arg(current)
+                           .arg(serverSeq));
 }
 
 qint64 EventStore::count() const

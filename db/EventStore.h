@@ -40,6 +40,8 @@ public:
 
     /** Adds a projection; the case summary is always there. */
     void addProjection(std::shared_ptr<Projection> projection);
+    /** Keeps events only, folds nothing (the hub: it stores and relays, workstations fold). */
+    void clearProjections() { m_projections.clear(); }
 
     /**
      * Appends one event inside the caller's open transaction (see db::Transaction) and applies it to

@@ -28,6 +28,7 @@ public:
     /** apply() already folds every event of the case, so once is enough. */
     bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
                     QString* error) override;
+    bool foldsWholeCase() const override { return true; }
 };
 
 } // namespace oneseal::db

@@ -29,6 +29,12 @@ public:
     virtual bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
                             QString* error);
 
+    /**
+     * Whether apply() folds every stored event of the event's case again (rather than adding one
+     * event); then applying the last of several new events of a case is enough.
+     */
+    virtual bool foldsWholeCase() const { return false; }
+
 private:
     mutable QHash<QString, bool> m_hasCaseId; ///< table -> has a case_id column (schema is fixed at run time)
 };

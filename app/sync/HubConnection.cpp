@@ -5,6 +5,7 @@
 #include "db/CatalogRepository.h"
 
 #include <QCborArray>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 
@@ -90,7 +91,12 @@ void HubConnection::readFrames()
             return;
         }
         m_idle.start();
+        QElapsedTimer t;
+        t.start();
         handle(frame);
+        static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
+        if (trace)
+            qCInfo(lcConnection) << "TRACE handled" << frame.value(msg::type).toString() << t.elapsed() << "ms";
         if (m_closing)
             return;
     }

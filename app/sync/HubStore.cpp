@@ -221,6 +221,8 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
         return nullptr;
     }
     hub->m_events = std::make_unique<db::EventStore>(*hub->m_database, hubWorkstation(), clock);
+    // The hub stores and relays events; the projections live on the workstations, which fold them.
+    hub->m_events->clearProjections();
     hub->m_hlc = core::HybridLogicalClock(clock);
     QSqlQuery q(hub->m_database->sql());
     if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())

@@ -18,6 +18,7 @@
 #include <QSslSocket>
 #include <QSysInfo>
 #include <QUuid>
+#include <QElapsedTimer>
 
 namespace oneseal::sync {
 
@@ -112,8 +113,21 @@ void SyncClient::disconnectFromHub()
 std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expected, QString* error)
 {
     const qint64 number = ++m_number;
+    QElapsedTimer traceTimer;
+    traceTimer.start();
+    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
     frame.insert(msg::number, number);
     m_socket->write(Frame::encode(frame));
+    // No event loop runs here: hand the encrypted bytes to the socket now, or they wait for one.
+    m_socket->flush();
+    while (m_socket->bytesToWrite() > 0) {
+        if (!m_socket->waitForBytesWritten(kTimeoutMs)) {
+            const QString why = m_socket->errorString();
+            disconnectFromHub();
+            fail(error, tr("The hub did not take the data: %1").arg(why));
+            return std::nullopt;
+        }
+    }
     for (;;) {
         QCborMap reply;
         QString frameError;
@@ -135,6 +149,8 @@ std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expec
                 fail(error, tr("The hub answered out of turn (%1 instead of %2).").arg(type.left(40), expected));
                 return std::nullopt;
             }
+            if (trace)
+                qInfo("TRACE %s %lld ms", qPrintable(expected), traceTimer.elapsed());
             return reply;
         }
         if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(kTimeoutMs)) {

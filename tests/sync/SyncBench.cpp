@@ -83,6 +83,8 @@ protected:
         if (!database)
             return;
         sync::SyncClient client(*database);
+        if (!client.syncOnce(&error)) // catch up first (not timed): rounds below are the steady state
+            return;
         for (int r = 0; r < m_rounds; ++r) {
             appendEvents(*database, 5, 5, QStringLiteral("r%1").arg(r));
             QElapsedTimer t;
@@ -104,6 +106,7 @@ private:
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
     const int stations = argc > 1 ? std::atoi(argv[1]) : 60;
     const int soakRounds = argc > 2 ? std::atoi(argv[2]) : 1000;
     QTemporaryDir dir;
@@ -140,6 +143,8 @@ int main(int argc, char* argv[])
         const double pullMs = t.nsecsElapsed() / 1e6;
         if (!pushed || !pulled)
             qFatal("sync: %s", qPrintable(error));
+        if (qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE"))
+            std::printf("%s\n", qPrintable(hub.log().right(6000)));
         std::printf("10000 events: push %d in %.0f ms, pull %d in %.0f ms, total %.0f ms\n", pushed->pushed, pushMs,
                     pulled->pulled, pullMs, pushMs + pullMs);
     }
@@ -183,8 +188,11 @@ int main(int argc, char* argv[])
         QStringList samples;
         for (int r = 0; r < soakRounds; ++r) {
             appendEvents(*database, 3, 3, QStringLiteral("soak%1").arg(r));
-            if (!client.syncOnce(&error))
-                qFatal("soak: %s", qPrintable(error));
+            if (!client.syncOnce(&error)) {
+                std::printf("soak round %d: %s\nhub log:\n%s\n", r, qPrintable(error), qPrintable(hub.log().right(4000)));
+                std::fflush(stdout);
+                return 1;
+            }
             if (r % 5 == 4)
                 client.disconnectFromHub(); // new connections too, not only one kept open
             if (r % (soakRounds / 10 > 0 ? soakRounds / 10 : 1) == 0 || r == soakRounds - 1)
@@ -192,6 +200,7 @@ int main(int argc, char* argv[])
         }
         std::printf("%d rounds: hub RSS KiB %s\n", soakRounds, qPrintable(samples.join(QLatin1Char(' '))));
     }
+    std::fflush(stdout);
     hub.terminate();
     return 0;
 }

@@ -205,9 +205,14 @@ void TestSyncHub::expectConverged(const QList<Agent*>& agents)
     for (Agent* a : agents) {
         const RunResult r = a->run(QStringLiteral("hash"));
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-        const auto got = fields(r.out);
-        // Same events, each once, in the same order, and the same projections as the hub.
-        QCOMPARE(got, expected);
+        auto got = fields(r.out);
+        // Same events as the hub, each once, in the same order; the hub folds no projections, so
+        // the workstations' projections are compared with each other.
+        QCOMPARE(got.value(QStringLiteral("log")), expected.value(QStringLiteral("log")));
+        for (const char* key : {"events", "distinct", "unsent", "seqs"})
+            QCOMPARE(got.value(QLatin1String(key)), expected.value(QLatin1String(key)));
+        if (agents.size() > 1 && a != agents.first())
+            QCOMPARE(got, fields(agents.first()->run(QStringLiteral("hash")).out));
     }
 }
 
