@@ -3,12 +3,12 @@
 #include "HubConnection.h"
 #include "HubStore.h"
 #include "Pki.h"
+#include "TlsServer.h"
 
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QSslServer>
 
 Q_LOGGING_CATEGORY(lcServer, "oneseal.hub")
 
@@ -17,7 +17,7 @@ namespace oneseal::sync {
 HubServer::HubServer(HubStore& store, QObject* parent)
     : QObject(parent)
     , m_store(store)
-    , m_server(new QSslServer(this))
+    , m_server(new TlsServer(this))
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(QSslCertificate(store.tlsCertificate(), QSsl::Der));
@@ -29,16 +29,10 @@ HubServer::HubServer(HubStore& store, QObject* parent)
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_server->setSslConfiguration(config);
     m_server->setHandshakeTimeout(10000);
-    connect(m_server, &QSslServer::pendingConnectionAvailable, this, &HubServer::acceptPending);
-    connect(m_server, &QSslServer::sslErrors, this, [](QSslSocket* socket, const QList<QSslError>&) {
-        socket->ignoreSslErrors(); // verified by HubStore::authenticate() instead
-    });
-    connect(m_server, &QSslServer::errorOccurred, this, [](QSslSocket* socket, QAbstractSocket::SocketError) {
-        if (socket->mode() == QSslSocket::UnencryptedMode || !socket->isEncrypted())
-            qCWarning(lcServer).noquote() << "TLS handshake failed with"
-                                          << socket->peerAddress().toString() + QLatin1Char(':')
-                    + QString::number(socket->peerPort())
-                                          << ":" << socket->errorString();
+    m_server->setMaxPendingConnections(kMaxConnections);
+    connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
+    connect(m_server, &TlsServer::handshakeFailed, this, [](const QString& peer, const QString& reason) {
+        qCWarning(lcServer).noquote() << "TLS handshake failed with" << peer << ":" << reason;
     });
 }
 
@@ -70,25 +64,20 @@ void HubServer::close()
         delete c;
 }
 
-void HubServer::acceptPending()
+void HubServer::accept(QSslSocket* socket)
 {
-    while (m_server->hasPendingConnections()) {
-        auto* socket = qobject_cast<QSslSocket*>(m_server->nextPendingConnection());
-        if (!socket)
-            continue;
-        if (m_connections.size() >= kMaxConnections) {
-            qCWarning(lcServer) << "too many connections; closing a new one";
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        auto* connection = new HubConnection(socket, m_store, this);
-        m_connections.insert(connection);
-        connect(connection, &HubConnection::finished, this, [this](HubConnection* c) {
-            if (m_connections.remove(c))
-                c->deleteLater();
-        });
+    if (m_connections.size() >= kMaxConnections) {
+        qCWarning(lcServer) << "too many connections; closing a new one";
+        socket->abort();
+        socket->deleteLater();
+        return;
     }
+    auto* connection = new HubConnection(socket, m_store, this);
+    m_connections.insert(connection);
+    connect(connection, &HubConnection::finished, this, [this](HubConnection* c) {
+        if (m_connections.remove(c))
+            c->deleteLater();
+    });
 }
 
 } // namespace oneseal::sync

@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QSet>
 
-class QSslServer;
+class QSslSocket;
 
 namespace oneseal::sync {
 
@@ -35,10 +35,10 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
 
 private:
-    void acceptPending();
+    void accept(QSslSocket* socket);
 
     HubStore& m_store;
-    QSslServer* m_server;
+    class TlsServer* m_server;
     QSet<HubConnection*> m_connections;
 };
 

@@ -149,15 +149,26 @@ int main(int argc, char* argv[])
                     pulled->pulled, pullMs, pushMs + pullMs);
     }
 
-    // 2. Many workstations syncing at once.
+    // 2. Many workstations syncing at once, on a hub of their own (not the 10,000 events above).
+    hub.terminate();
+    test::HubProcess hub2(dir.filePath(QStringLiteral("hub2")));
+    if (!hub2.init(&error) || !hub2.start(&error))
+        qFatal("hub: %s", qPrintable(error));
+    auto codes2 = [&](int n) {
+        auto store = sync::HubStore::open(hub2.directory(), &error);
+        QStringList list;
+        for (int i = 0; i < n; ++i)
+            list << *store->createEnrollmentCode(QString(), QStringLiteral("bench"), 24, &error);
+        return list;
+    };
     {
-        const QStringList c = codes(stations);
+        const QStringList c = codes2(stations);
         QList<Station*> threads;
         for (int i = 0; i < stations; ++i) {
             const QString path = dir.filePath(QStringLiteral("S%1.db").arg(i));
-            threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-S%1").arg(i), c.at(i), hub.port()), 10);
+            threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-S%1").arg(i), c.at(i), hub2.port()), 10);
         }
-        const qint64 before = residentKiB(hub.pid());
+        const qint64 before = residentKiB(hub2.pid());
         QElapsedTimer t;
         t.start();
         for (Station* s : threads)
@@ -174,33 +185,33 @@ int main(int argc, char* argv[])
         std::printf("%d workstations x 10 rounds at once (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                     "(%lld rounds); hub RSS %lld -> %lld KiB\n",
                     stations, t.elapsed(), pct(0.5), pct(0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
-                    before, residentKiB(hub.pid()));
+                    before, residentKiB(hub2.pid()));
         qDeleteAll(threads);
     }
 
     // 3. The hub's memory over a long run of small rounds.
     {
-        const QStringList c = codes(1);
+        const QStringList c = codes2(1);
         const QString path = dir.filePath(QStringLiteral("SOAK.db"));
-        const QByteArray key = makeWorkstation(path, QStringLiteral("BENCH-SOAK"), c.at(0), hub.port());
+        const QByteArray key = makeWorkstation(path, QStringLiteral("BENCH-SOAK"), c.at(0), hub2.port());
         auto database = db::Database::open(path, key, {}, &error);
         sync::SyncClient client(*database);
         QStringList samples;
         for (int r = 0; r < soakRounds; ++r) {
             appendEvents(*database, 3, 3, QStringLiteral("soak%1").arg(r));
             if (!client.syncOnce(&error)) {
-                std::printf("soak round %d: %s\nhub log:\n%s\n", r, qPrintable(error), qPrintable(hub.log().right(4000)));
+                std::printf("soak round %d: %s\nhub log:\n%s\n", r, qPrintable(error), qPrintable(hub2.log().right(4000)));
                 std::fflush(stdout);
                 return 1;
             }
             if (r % 5 == 4)
                 client.disconnectFromHub(); // new connections too, not only one kept open
             if (r % (soakRounds / 10 > 0 ? soakRounds / 10 : 1) == 0 || r == soakRounds - 1)
-                samples << QString::number(residentKiB(hub.pid()));
+                samples << QString::number(residentKiB(hub2.pid()));
         }
         std::printf("%d rounds: hub RSS KiB %s\n", soakRounds, qPrintable(samples.join(QLatin1Char(' '))));
     }
     std::fflush(stdout);
-    hub.terminate();
+    hub2.terminate();
     return 0;
 }

@@ -429,6 +429,20 @@ void TestSyncHub::refusedCertificatesAndFrames()
         tcp.write("GET / HTTP/1.0\r\n\r\n");
         tcp.waitForDisconnected(15000);
     }
+    { // Many failed handshakes (port scanners, half-open clients) must not block the listener.
+        std::vector<std::unique_ptr<QTcpSocket>> noise;
+        for (int i = 0; i < 60; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->connectToHost(QStringLiteral("127.0.0.1"), port);
+            if (s->waitForConnected(5000)) {
+                s->write(QByteArray(64, char(0x16 + i % 3)));
+                s->flush();
+            }
+            noise.push_back(std::move(s));
+        }
+        for (auto& s : noise)
+            s->abort();
+    }
     QVERIFY(m_hub->isRunning());
     // The hub still serves everybody else.
     const RunResult r = m_agents.at(0)->run(QStringLiteral("sync"));
