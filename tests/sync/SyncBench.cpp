@@ -193,6 +193,10 @@ int main(int argc, char* argv[])
     {
         const QStringList c = codes2(1);
         const QString path = dir.filePath(QStringLiteral("SOAK.db"));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(hub2.pid()));
+        stat.open(QIODevice::ReadOnly);
+        std::printf("hub state before the soak: %s\nhub log:\n%s\n", stat.readAll().constData(),
+                    qPrintable(hub2.log().right(3000)));
         const QByteArray key = makeWorkstation(path, QStringLiteral("BENCH-SOAK"), c.at(0), hub2.port());
         auto database = db::Database::open(path, key, {}, &error);
         sync::SyncClient client(*database);

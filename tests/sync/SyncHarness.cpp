@@ -4,6 +4,8 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -85,24 +87,27 @@ RunResult HubProcess::admin(const QStringList& args, const QByteArray& extraInpu
 
 bool HubProcess::start(QString* error, quint16 port)
 {
+    // The hub logs to a file, not a pipe: nobody has to read a pipe for the hub to go on (a full
+    // pipe would block the hub's logging and with it the hub).
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(logPath(), QIODevice::Append);
+    const qint64 offset = QFileInfo(logPath()).size();
     m_process->start(hubBinary(), {QStringLiteral("--dir"), m_dir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
                                    QStringLiteral("--port"), QString::number(port)});
     static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(200) && m_process->state() == QProcess::NotRunning)
-            break;
-        m_log += QString::fromUtf8(m_process->readAll());
-        const auto match = listening.match(m_log.mid(m_log.lastIndexOf(QStringLiteral("listening on"))));
-        if (m_log.contains(QStringLiteral("listening on")) && match.hasMatch()) {
+        const auto match = listening.match(log().mid(offset));
+        if (match.hasMatch()) {
             m_port = quint16(match.captured(1).toUInt());
             return true;
         }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(20);
     }
-    m_log += QString::fromUtf8(m_process->readAll());
-    *error = QStringLiteral("the hub did not start: ") + m_log.right(2000);
+    *error = QStringLiteral("the hub did not start: ") + log().right(2000);
     return false;
 }
 
@@ -112,9 +117,8 @@ bool HubProcess::terminate()
         return false;
     m_process->terminate();
     const bool finished = m_process->waitForFinished(20000);
-    m_log += QString::fromUtf8(m_process->readAll());
     return finished && m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0
-        && m_log.trimmed().endsWith(QStringLiteral("stopped"));
+        && log().trimmed().endsWith(QStringLiteral("stopped"));
 }
 
 void HubProcess::kill9()
@@ -123,7 +127,6 @@ void HubProcess::kill9()
         return;
     m_process->kill(); // SIGKILL
     m_process->waitForFinished(10000);
-    m_log += QString::fromUtf8(m_process->readAll());
 }
 
 bool HubProcess::isRunning() const
@@ -133,9 +136,13 @@ bool HubProcess::isRunning() const
 
 QString HubProcess::log()
 {
-    if (m_process)
-        m_log += QString::fromUtf8(m_process->readAll());
-    return m_log;
+    QFile f(logPath());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString HubProcess::logPath() const
+{
+    return m_dir + QStringLiteral(".log");
 }
 
 QString HubProcess::enrollmentCode(QString* error, const QString& workstation)

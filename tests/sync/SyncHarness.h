@@ -45,8 +45,9 @@ public:
     quint16 port() const { return m_port; }
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString directory() const { return m_dir; }
-    /** Everything the hub logged so far (all runs). */
+    /** Everything the hub logged so far (all runs), from its log file. */
     QString log();
+    QString logPath() const;
     QString enrollmentCode(QString* error, const QString& workstation = QString());
     /** Runs oneseal-admin hub <args> --dir <dir> --as admin (password given). */
     RunResult admin(const QStringList& args, const QByteArray& extraInput = {});
@@ -55,7 +56,6 @@ private:
     QString m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
-    QString m_log;
 };
 
 /** A workstation as a ws_agent process per command. */
