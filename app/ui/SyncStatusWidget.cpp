@@ -25,8 +25,8 @@ SyncStatusWidget::SyncStatusWidget(services::Session& session, QWidget* parent, 
     m_button->setText(tr("Sync now"));
     m_button->setAutoRaise(true);
     connect(m_button, &QToolButton::clicked, this, &SyncStatusWidget::syncNow);
-    connect(m_sync, &sync::BackgroundSync::statusChanged, this, &SyncStatusWidget::show);
-    show(m_sync->status());
+    connect(m_sync, &sync::BackgroundSync::statusChanged, this, &SyncStatusWidget::showStatus);
+    showStatus(m_sync->status());
 }
 
 SyncStatusWidget::~SyncStatusWidget() = default;
@@ -41,7 +41,7 @@ void SyncStatusWidget::syncNow()
     m_sync->syncNow();
 }
 
-void SyncStatusWidget::show(const sync::SyncStatus& status)
+void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
 {
     QString state;
     if (!status.enrolled)

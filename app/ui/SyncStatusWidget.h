@@ -38,7 +38,7 @@ public slots:
     void syncNow();
 
 private:
-    void show(const sync::SyncStatus& status);
+    void showStatus(const sync::SyncStatus& status);
 
     sync::BackgroundSync* m_sync;
     QLabel* m_label;
