@@ -8,6 +8,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${ONESEAL_BUILD_DIR:-$here/build}"
 rounds="${1:-1000}"
 export ONESEAL_SYNC_ROUNDS="$rounds"
+# Qt Test stops a test function after 5 minutes by default; a soak runs longer.
+export QTEST_FUNCTION_TIMEOUT="${QTEST_FUNCTION_TIMEOUT:-14400000}"
 if [[ $# -ge 2 ]]; then export ONESEAL_SYNC_SEED="$2"; fi
 test_bin="$build/tests/sync/test_sync_faults"
 if [[ ! -x "$test_bin" ]]; then
