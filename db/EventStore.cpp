@@ -1,6 +1,7 @@
 #include "EventStore.h"
 
 #include "BackOfficeProjection.h"
+#include "ConflictProjection.h"
 #include "IntakeProjections.h"
 #include "SearchIndexProjection.h"
 
@@ -8,6 +9,10 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
 
 namespace oneseal::db {
 
@@ -15,6 +20,17 @@ namespace {
 const QString kColumns = QStringLiteral(
     "seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, recorded_at, server_seq");
 const QString kFoldOrder = QStringLiteral(" ORDER BY (server_seq IS NULL), server_seq, hlc, workstation, seq");
+const QString kUnsentOrder = QStringLiteral(" ORDER BY hlc, workstation, seq");
+const QString kServerOrder = QStringLiteral(" ORDER BY server_seq");
+/** meta key: the highest HLC received from other workstations (keeps every local clock ahead of it). */
+const QString kHlcSeen = QStringLiteral("hlc_seen");
+
+bool fail(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
 
 } // namespace
 
@@ -30,9 +46,18 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     m_projections.push_back(std::make_shared<CaseProjection>());
     m_projections.push_back(std::make_shared<BackOfficeProjection>());
     m_projections.push_back(std::make_shared<SearchIndexProjection>());
+    m_projections.push_back(std::make_shared<ConflictProjection>());
     QSqlQuery q(database.sql());
     if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())
         m_hlc.restore(quint64(q.value(0).toLongLong()));
+}
+
+void EventStore::restoreClock()
+{
+    // Another connection (the sync engine) may have received later timestamps since we started.
+    const QString seen = m_database->meta(kHlcSeen);
+    if (!seen.isEmpty())
+        m_hlc.restore(seen.toULongLong());
 }
 
 void EventStore::addProjection(std::shared_ptr<Projection> projection)
@@ -72,6 +97,7 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
             m_hlc.restore(latest);
     }
     q.finish();
+    restoreClock();
     e.id = QUuid::createUuid();
     e.caseId = caseId;
     e.kind = kind;
@@ -124,12 +150,16 @@ core::Event EventStore::eventFromQuery(const QSqlQuery& q)
     return e;
 }
 
-QList<core::Event> EventStore::select(const QString& where, const QVariantList& values) const
+QList<core::Event> EventStore::select(const QString& where, const QVariantList& values, const QString& order,
+                                      int limit) const
 {
     QList<core::Event> events;
     QSqlQuery q(m_database->sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events ") + where + kFoldOrder);
+    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events ") + where + order;
+    if (limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    q.prepare(sql);
     for (const QVariant& v : values)
         q.addBindValue(v);
     if (!q.exec())
@@ -141,12 +171,242 @@ QList<core::Event> EventStore::select(const QString& where, const QVariantList& 
 
 QList<core::Event> EventStore::caseEvents(const QString& caseId) const
 {
-    return select(QStringLiteral("WHERE case_id = ?"), {caseId});
+    return select(QStringLiteral("WHERE case_id = ?"), {caseId}, kFoldOrder);
 }
 
 QList<core::Event> EventStore::allEvents() const
 {
-    return select(QString(), {});
+    return select(QString(), {}, kFoldOrder);
+}
+
+QList<core::Event> EventStore::unsentEvents(int limit) const
+{
+    return select(QStringLiteral("WHERE server_seq IS NULL"), {}, kUnsentOrder, limit);
+}
+
+qint64 EventStore::unsentCount() const
+{
+    QSqlQuery q(m_database->sql());
+    if (q.exec(QStringLiteral("SELECT count(*) FROM events WHERE server_seq IS NULL")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+QList<core::Event> EventStore::eventsAfter(qint64 serverSeq, int limit) const
+{
+    return select(QStringLiteral("WHERE server_seq > ?"), {serverSeq}, kServerOrder, limit);
+}
+
+qint64 EventStore::maxServerSeq() const
+{
+    QSqlQuery q(m_database->sql());
+    if (q.exec(QStringLiteral("SELECT max(server_seq) FROM events")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+std::optional<core::Event> EventStore::event(const QUuid& id) const
+{
+    const auto list = select(QStringLiteral("WHERE uuid = ?"), {id.toString(QUuid::WithoutBraces)}, QString());
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.first();
+}
+
+std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event>& events, QString* error)
+{
+    const QSqlDatabase db = m_database->sql();
+    RemoteApplyResult result;
+    // Per case: what it held before this batch, and what the batch brought.
+    struct CaseBatch
+    {
+        qint64 maxAcked = 0;
+        bool hasUnacked = false;
+        bool reordered = false; ///< an own event got its server_seq: its place in the fold may change
+        QList<core::Event> fresh;
+    };
+    QHash<QString, CaseBatch> cases;
+    QList<core::Event> hallEvents; // events of no case, applied once to the projections
+    quint64 maxHlc = 0;
+    QSqlQuery before(db);
+    before.prepare(QStringLiteral("SELECT max(server_seq), count(*) - count(server_seq) FROM events WHERE case_id = ?"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
+                                  "prev_hash, hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT hash, server_seq FROM events WHERE uuid = ?"));
+    QSqlQuery ack(db);
+    ack.prepare(QStringLiteral("UPDATE events SET server_seq = ? WHERE uuid = ? AND server_seq IS NULL"));
+    for (const core::Event& e : events) {
+        const QString uuid = e.id.toString(QUuid::WithoutBraces);
+        if (e.id.isNull() || e.kind.isEmpty() || e.workstation.isEmpty() || e.serverSeq <= 0) {
+            fail(error, tr("An event from the hub is incomplete (%1).").arg(uuid));
+            return std::nullopt;
+        }
+        if (!e.hashIsValid()) {
+            fail(error, tr("The event %1 from workstation %2 does not match its hash; it was changed on the way "
+                           "and nothing of this batch was stored.")
+                            .arg(uuid, e.workstation));
+            return std::nullopt;
+        }
+        CaseBatch* batch = nullptr;
+        if (!e.caseId.isEmpty()) {
+            auto it = cases.find(e.caseId);
+            if (it == cases.end()) {
+                before.addBindValue(e.caseId);
+                if (!before.exec() || !before.next()) {
+                    fail(error, before.lastError().text());
+                    return std::nullopt;
+                }
+                it = cases.insert(e.caseId, CaseBatch{before.value(0).toLongLong(), before.value(1).toLongLong() > 0,
+                                                      false, {}});
+                before.finish();
+            }
+            batch = &*it;
+        }
+        // Look the event up first: the append-only trigger aborts any INSERT of a uuid already
+        // stored (even INSERT OR IGNORE), and a repeated pull or push must be acknowledged, not failed.
+        find.addBindValue(uuid);
+        if (!find.exec()) {
+            fail(error, find.lastError().text());
+            return std::nullopt;
+        }
+        if (!find.next()) {
+            find.finish();
+            insert.addBindValue(uuid);
+            insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
+            insert.addBindValue(e.kind);
+            insert.addBindValue(e.payloadCbor);
+            insert.addBindValue(e.userId);
+            insert.addBindValue(e.workstation);
+            insert.addBindValue(qint64(e.hlc));
+            insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
+            insert.addBindValue(e.hash);
+            insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
+            insert.addBindValue(e.serverSeq);
+            if (!insert.exec()) {
+                fail(error, tr("The event %1 could not be stored: %2").arg(uuid, insert.lastError().text()));
+                return std::nullopt;
+            }
+            ++result.inserted;
+            core::Event stored = e;
+            stored.seq = insert.lastInsertId().toLongLong();
+            if (batch)
+                batch->fresh << stored;
+            else
+                hallEvents << stored;
+        } else {
+            // Already here: the same fact (same hash), which may only now learn its server_seq.
+            const QByteArray hash = find.value(0).toByteArray();
+            const QVariant serverSeq = find.value(1);
+            find.finish();
+            if (hash != e.hash) {
+                fail(error, tr("The event %1 arrived with other content than the copy already stored; nothing of "
+                               "this batch was stored.")
+                                .arg(uuid));
+                return std::nullopt;
+            }
+            if (serverSeq.isNull()) {
+                ack.addBindValue(e.serverSeq);
+                ack.addBindValue(uuid);
+                if (!ack.exec()) {
+                    fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, ack.lastError().text()));
+                    return std::nullopt;
+                }
+                ++result.acknowledged;
+                if (batch)
+                    batch->reordered = true;
+            } else if (serverSeq.toLongLong() != e.serverSeq) {
+                fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
+                                .arg(uuid)
+                                .arg(serverSeq.toLongLong())
+                                .arg(e.serverSeq));
+                return std::nullopt;
+            } else {
+                ++result.present;
+            }
+        }
+        maxHlc = std::max(maxHlc, e.hlc);
+        result.maxServerSeq = std::max(result.maxServerSeq, e.serverSeq);
+    }
+    for (const core::Event& e : hallEvents)
+        for (const auto& projection : m_projections)
+            if (!projection->apply(db, e, error))
+                return std::nullopt;
+    QStringList refold;
+    for (auto it = cases.begin(); it != cases.end(); ++it) {
+        CaseBatch& batch = *it;
+        if (batch.fresh.isEmpty() && !batch.reordered)
+            continue;
+        result.affectedCases << it.key();
+        std::sort(batch.fresh.begin(), batch.fresh.end(),
+                  [](const core::Event& a, const core::Event& b) { return a.serverSeq < b.serverSeq; });
+        // The common case: the new events come after everything the case had, in fold order (the hub,
+        // and a workstation with nothing unsent on the case): fold them on top, as append() does.
+        const bool onTop = !batch.reordered && !batch.hasUnacked && batch.fresh.first().serverSeq > batch.maxAcked;
+        if (!onTop) {
+            refold << it.key();
+            continue;
+        }
+        for (const auto& projection : m_projections) {
+            if (projection->foldsWholeCase()) {
+                if (!projection->apply(db, batch.fresh.constLast(), error))
+                    return std::nullopt;
+                continue;
+            }
+            for (const core::Event& e : std::as_const(batch.fresh))
+                if (!projection->apply(db, e, error))
+                    return std::nullopt;
+        }
+    }
+    result.affectedCases.sort();
+    refold.sort();
+    if (!refoldCases(refold, error))
+        return std::nullopt;
+    if (maxHlc > m_hlc.last()) {
+        m_hlc.receive(maxHlc);
+        const QString seen = m_database->meta(kHlcSeen);
+        if (maxHlc > seen.toULongLong() && !m_database->setMeta(kHlcSeen, QString::number(maxHlc), error))
+            return std::nullopt;
+    }
+    return result;
+}
+
+bool EventStore::refoldCases(const QStringList& caseIds, QString* error)
+{
+    const QSqlDatabase db = m_database->sql();
+    for (const QString& caseId : caseIds) {
+        const QList<core::Event> events = caseEvents(caseId);
+        for (const auto& projection : m_projections)
+            if (!projection->refoldCase(db, caseId, events, error))
+                return false;
+    }
+    return true;
+}
+
+bool EventStore::markSent(const QUuid& id, qint64 serverSeq, QString* error)
+{
+    const QString uuid = id.toString(QUuid::WithoutBraces);
+    QSqlQuery q(m_database->sql());
+    q.prepare(QStringLiteral("UPDATE events SET server_seq = ? WHERE uuid = ? AND server_seq IS NULL"));
+    q.addBindValue(serverSeq);
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, q.lastError().text()));
+    if (q.numRowsAffected() == 1)
+        return true;
+    q.prepare(QStringLiteral("SELECT server_seq FROM events WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    if (!q.next())
+        return fail(error, tr("The hub acknowledged the event %1, which is not in this database.").arg(uuid));
+    const qint64 current = q.value(0).toLongLong();
+    return current == serverSeq
+        || fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
+                           .arg(uuid)
+                           .arg(current)
+                           .arg(serverSeq));
 }
 
 qint64 EventStore::count() const

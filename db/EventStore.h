@@ -9,12 +9,23 @@
 #include "core/HybridLogicalClock.h"
 
 #include <QCborMap>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace oneseal::db {
+
+/** What applying a batch of events from elsewhere did. */
+struct RemoteApplyResult
+{
+    int inserted = 0;     ///< events new to this database
+    int present = 0;      ///< events already here (a repeated pull or import)
+    int acknowledged = 0; ///< own events whose server_seq came back with the pull
+    QStringList affectedCases;
+    qint64 maxServerSeq = 0;
+};
 
 /**
  * The only way events are written: append-only, hash-chained per workstation, stamped with the
@@ -29,6 +40,8 @@ public:
 
     /** Adds a projection; the case summary is always there. */
     void addProjection(std::shared_ptr<Projection> projection);
+    /** Keeps events only, folds nothing (the hub: it stores and relays, workstations fold). */
+    void clearProjections() { m_projections.clear(); }
 
     /**
      * Appends one event inside the caller's open transaction (see db::Transaction) and applies it to
@@ -36,6 +49,31 @@ public:
      */
     std::optional<core::Event> append(const QString& caseId, const QString& kind, const QCborMap& payload,
                                       const QString& userId, QString* error);
+
+    /**
+     * Stores events recorded elsewhere (pulled from the hub, imported from a bundle, or pushed to the
+     * hub) with their original uuid, hash, HLC and workstation and their server_seq, inside the
+     * caller's open transaction, then folds the projections of every affected case again. Every
+     * hash is checked; an event already present is not stored twice (it only receives its server_seq
+     * when it had none), and a present uuid with another hash refuses the whole batch. Merges the
+     * highest HLC seen into this workstation's clock.
+     */
+    std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, QString* error);
+
+    /**
+     * Marks an event of this database as acknowledged by the hub with its server_seq (inside the
+     * caller's transaction). Marking again with the same number is fine; another number is refused.
+     */
+    bool markSent(const QUuid& id, qint64 serverSeq, QString* error);
+
+    /** Events not yet acknowledged by the hub, in the order to push them (fold order), at most limit. */
+    QList<core::Event> unsentEvents(int limit) const;
+    qint64 unsentCount() const;
+    /** Acknowledged events with server_seq above after, ascending, at most limit. */
+    QList<core::Event> eventsAfter(qint64 serverSeq, int limit) const;
+    qint64 maxServerSeq() const;
+    /** The event with this uuid, if present. */
+    std::optional<core::Event> event(const QUuid& id) const;
 
     /** Events of one case, in fold order. */
     QList<core::Event> caseEvents(const QString& caseId) const;
@@ -52,7 +90,10 @@ public:
     static core::Event eventFromQuery(const class QSqlQuery& q);
 
 private:
-    QList<core::Event> select(const QString& where, const QVariantList& values) const;
+    QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,
+                              int limit = -1) const;
+    bool refoldCases(const QStringList& caseIds, QString* error);
+    void restoreClock();
 
     Database* m_database;
     QString m_workstation;

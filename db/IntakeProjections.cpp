@@ -42,13 +42,16 @@ bool ApplicantProjection::apply(const QSqlDatabase& db, const core::Event& event
     if (a.id.isEmpty() || a.idNumber.isEmpty())
         return true;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT updated_hlc FROM applicants WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT id, updated_hlc FROM applicants WHERE id = ? OR id_number = ?"));
     q.addBindValue(a.id);
+    q.addBindValue(a.idNumber);
     if (!run(q, error))
         return false;
-    const bool exists = q.next();
-    if (exists && quint64(q.value(0).toLongLong()) > event.hlc)
-        return true; // a later registration already stands
+    while (q.next()) {
+        const quint64 hlc = quint64(q.value(1).toLongLong());
+        if (hlc > event.hlc || (hlc == event.hlc && q.value(0).toString() > a.id))
+            return true; // a later registration already stands
+    }
     q.finish();
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO applicants(id, kind, name, id_number, phone, address, "
                              "legal_representative, updated_hlc) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -61,6 +64,13 @@ bool ApplicantProjection::apply(const QSqlDatabase& db, const core::Event& event
     q.addBindValue(a.legalRepresentative);
     q.addBindValue(qint64(event.hlc));
     return run(q, error);
+}
+
+bool CaseProjection::refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
+                                QString* error)
+{
+    Q_UNUSED(caseId);
+    return events.isEmpty() || apply(db, events.constLast(), error);
 }
 
 bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)

@@ -4,7 +4,11 @@
 
 namespace oneseal::db {
 
-/** applicants: the latest registration of each applicant (events applicant.registered and intake.*). */
+/**
+ * applicants: the latest registration of each applicant (events applicant.registered and intake.*).
+ * The latest wins by (HLC, applicant id), also across applicants with the same ID number (registered
+ * at two workstations while apart), so the table does not depend on the order events arrive in.
+ */
 class ApplicantProjection final : public Projection
 {
 public:
@@ -21,6 +25,10 @@ public:
         return {QStringLiteral("cases"), QStringLiteral("case_materials"), QStringLiteral("case_attachments")};
     }
     bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) override;
+    /** apply() already folds every event of the case, so once is enough. */
+    bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
+                    QString* error) override;
+    bool foldsWholeCase() const override { return true; }
 };
 
 } // namespace oneseal::db

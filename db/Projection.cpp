@@ -2,10 +2,46 @@
 
 #include "core/CaseStatus.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace oneseal::db {
+
+bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
+                            QString* error)
+{
+    QSqlQuery q(db);
+    for (const QString& table : tables()) {
+        const QString name = db.driver()->escapeIdentifier(table, QSqlDriver::TableName);
+        auto known = m_hasCaseId.constFind(table);
+        if (known == m_hasCaseId.constEnd()) {
+            bool hasCaseId = false;
+            if (!q.exec(QStringLiteral("PRAGMA table_info(") + name + QLatin1Char(')'))) {
+                if (error)
+                    *error = q.lastError().text();
+                return false;
+            }
+            while (q.next())
+                hasCaseId = hasCaseId || q.value(1).toString() == QLatin1String("case_id");
+            q.finish();
+            known = m_hasCaseId.insert(table, hasCaseId);
+        }
+        if (!*known)
+            continue;
+        q.prepare(QStringLiteral("DELETE FROM ") + name + QStringLiteral(" WHERE case_id = ?"));
+        q.addBindValue(caseId);
+        if (!q.exec()) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+    }
+    for (const core::Event& e : events)
+        if (!apply(db, e, error))
+            return false;
+    return true;
+}
 
 bool CaseSummaryProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)
 {

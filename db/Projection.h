@@ -2,6 +2,7 @@
 
 #include "core/Event.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -17,6 +18,25 @@ public:
     virtual ~Projection() = default;
     virtual QStringList tables() const = 0;
     virtual bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) = 0;
+
+    /**
+     * Replaces what this projection holds for one case by the fold of events (all of the case's
+     * events, in fold order). Used when events arrive from other workstations and the order of a
+     * case's events changes. The default clears the case's rows in every table of tables() that
+     * has a case_id column and applies the events again; rows of other tables must not depend on
+     * the order or the number of times an event is applied.
+     */
+    virtual bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
+                            QString* error);
+
+    /**
+     * Whether apply() folds every stored event of the event's case again (rather than adding one
+     * event); then applying the last of several new events of a case is enough.
+     */
+    virtual bool foldsWholeCase() const { return false; }
+
+private:
+    mutable QHash<QString, bool> m_hasCaseId; ///< table -> has a case_id column (schema is fixed at run time)
 };
 
 /** case_summary: status, event count and last activity of each case. */

@@ -2,6 +2,8 @@
 
 #include "core/CertificatePayload.h"
 #include "core/SealKey.h"
+#include "SyncCommands.h"
+
 #include "db/Database.h"
 #include "services/AuditService.h"
 #include "print/CertificateScanner.h"
@@ -115,7 +117,9 @@ int cmdInit(const QStringList& args)
                                    QStringLiteral("admin"));
     const QCommandLineOption name(QStringLiteral("name"), Admin::tr("The administrator's full name."), Admin::tr("name"));
     const QCommandLineOption ws(QStringLiteral("workstation"), Admin::tr("This workstation's id."), Admin::tr("id"));
-    p.addOptions({db, hall, admin, name, ws});
+    const QCommandLineOption joinsHub(QStringLiteral("joins-hub"),
+                                      Admin::tr("The workstation will sync with a hub (which leases its numbers)."));
+    p.addOptions({db, hall, admin, name, ws, joinsHub});
     if (!parse(p, args, Admin::tr("Creates a hall database, its key ring and its first administrator.\n"
                            "The password is read twice from standard input.")))
         return 2;
@@ -125,6 +129,7 @@ int cmdInit(const QStringList& args)
     setup.adminUsername = p.value(admin);
     setup.adminDisplayName = p.value(name);
     setup.workstationId = p.value(ws);
+    setup.ownsFirstNumberBlocks = !p.isSet(joinsHub);
     const QString pw = readSecret(Admin::tr("New administrator password: "));
     if (readSecret(Admin::tr("Repeat the password: ")) != pw)
         return fail(Admin::tr("The two passwords differ; nothing was created."));
@@ -669,6 +674,10 @@ const Command kCommands[] = {
     {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "make the hall's certificate signing key, or show a key's id"),
      cmdSealKey},
     {"generate", QT_TRANSLATE_NOOP("OneSealAdmin", "fill the database with synthetic cases (load tests)"), cmdGenerate},
+    {"hub", QT_TRANSLATE_NOOP("OneSealAdmin", "the hall's hub: init, enroll-code, revoke, user-add, ..."), runHubCommand},
+    {"enroll", QT_TRANSLATE_NOOP("OneSealAdmin", "enroll this workstation at the hub with a one-time code"), runEnroll},
+    {"sync", QT_TRANSLATE_NOOP("OneSealAdmin", "sync with the hub now"), runSync},
+    {"bundle", QT_TRANSLATE_NOOP("OneSealAdmin", "export or import events by file (no network)"), runBundleCommand},
 };
 
 int usage()

@@ -111,9 +111,11 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
                                  QDateTime::currentDateTimeUtc().toString(Qt::ISODate), &e)
             && users.insert(admin, &e)
             // The hall's first workstation holds the first blocks of every serial; others lease theirs.
-            && db::NumberBlocks(database->sql()).addBlock(core::numbering::caseKind, 1, core::numbering::kBlockSize, &e)
-            && db::NumberBlocks(database->sql())
-                   .addBlock(core::numbering::certificateKind, 1, core::numbering::kBlockSize, &e);
+            && (!setup.ownsFirstNumberBlocks
+                || (db::NumberBlocks(database->sql())
+                        .addBlock(core::numbering::caseKind, 1, core::numbering::kBlockSize, &e)
+                    && db::NumberBlocks(database->sql())
+                           .addBlock(core::numbering::certificateKind, 1, core::numbering::kBlockSize, &e)));
         if (ok) {
             db::EventStore events(*database, workstation);
             QCborMap payload{{QStringLiteral("user_id"), admin.id},

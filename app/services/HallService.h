@@ -20,6 +20,8 @@ struct HallSetup
     QString adminDisplayName;
     QString adminPassword;
     core::crypto::ScryptParams kdf; ///< cost of the key slots and password hashes
+    /** A standalone hall's workstation holds the first number blocks; one that joins a hub leases its own. */
+    bool ownsFirstNumberBlocks = true;
 };
 
 struct DemoUser

@@ -16,6 +16,7 @@
 #include "LoginDialog.h"
 #include "SettingsDialog.h"
 #include "VerifyDialog.h"
+#include "SyncStatusWidget.h"
 #include "db/EventLogModel.h"
 #include "services/AuthService.h"
 
@@ -72,6 +73,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
 
     m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
+    statusBar()->addPermanentWidget(new SyncStatusWidget(*m_session, this));
     updateStatus();
 }
 

@@ -1,0 +1,431 @@
+#include "SyncCommands.h"
+
+#include "core/Catalog.h"
+#include "core/Crypto.h"
+#include "core/User.h"
+#include "db/CatalogRepository.h"
+#include "db/UserRepository.h"
+#include "services/AuthService.h"
+#include "services/HallService.h"
+#include "sync/Bundle.h"
+#include "sync/HubStore.h"
+#include "sync/SyncClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace oneseal::cli {
+
+namespace {
+
+struct SyncAdmin
+{
+    Q_DECLARE_TR_FUNCTIONS(OneSealAdmin)
+};
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const QString& message)
+{
+    err() << SyncAdmin::tr("oneseal-admin: %1").arg(message) << "\n" << Qt::flush;
+    return 1;
+}
+
+/** One line from standard input, without echo on a terminal. */
+QString readSecret(const QString& prompt)
+{
+    const bool tty = isatty(STDIN_FILENO);
+    termios old{};
+    if (tty) {
+        err() << prompt << Qt::flush;
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    static QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err() << "\n" << Qt::flush;
+    }
+    return line;
+}
+
+bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        fail(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption hubDirOption()
+{
+    return QCommandLineOption(QStringLiteral("dir"), SyncAdmin::tr("The hub's folder (hub.db, hub.key)."),
+                              SyncAdmin::tr("folder"), QStringLiteral("/var/lib/oneseal-hub"));
+}
+
+QCommandLineOption asOption()
+{
+    return QCommandLineOption(QStringLiteral("as"),
+                              SyncAdmin::tr("The administrator's user name (password on standard input)."),
+                              SyncAdmin::tr("user"), QStringLiteral("admin"));
+}
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringLiteral("db"), SyncAdmin::tr("The workstation's database file."),
+                              SyncAdmin::tr("path"), services::HallService::defaultDatabasePath());
+}
+
+/** Opens the hub and checks the administrator's password against the hub's users. */
+std::unique_ptr<sync::HubStore> openHubAs(const QString& dir, const QString& username, QString* error)
+{
+    auto hub = sync::HubStore::open(dir, error);
+    if (!hub)
+        return nullptr;
+    const auto user = db::UserRepository(hub->database().sql()).byUsername(username);
+    const QString password = readSecret(SyncAdmin::tr("Administrator password: "));
+    if (!user || !user->can(core::Action::ManageUsers) || !core::crypto::verifyPassword(password, user->passwordHash)) {
+        *error = SyncAdmin::tr("Wrong user name or password, or the user is not an administrator of this hub.");
+        return nullptr;
+    }
+    return hub;
+}
+
+int hubInit(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto dir = hubDirOption();
+    const QCommandLineOption hall(QStringLiteral("hall"), SyncAdmin::tr("The bureau's name."), SyncAdmin::tr("name"));
+    const QCommandLineOption admin(QStringLiteral("admin"), SyncAdmin::tr("The first administrator's user name."),
+                                   SyncAdmin::tr("user"), QStringLiteral("admin"));
+    const QCommandLineOption name(QStringLiteral("name"), SyncAdmin::tr("The administrator's full name."),
+                                  SyncAdmin::tr("name"));
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  SyncAdmin::tr("A name or address workstations use to reach the hub (repeatable)."),
+                                  SyncAdmin::tr("host"));
+    const QCommandLineOption fastKdf(QStringLiteral("test-fast-kdf"), SyncAdmin::tr("Cheap password hashing (tests only)."));
+    p.addOptions({dir, hall, admin, name, host, fastKdf});
+    if (!parse(p, args, SyncAdmin::tr("Creates the hall's hub: its encrypted database and key file, its certificate "
+                                      "authority, its seal-signing key and its first administrator.\n"
+                                      "The password is read twice from standard input.")))
+        return 2;
+    sync::HubSetup setup;
+    setup.directory = p.value(dir);
+    setup.hallName = p.value(hall);
+    setup.adminUsername = p.value(admin);
+    setup.adminDisplayName = p.value(name);
+    setup.hosts = p.values(host);
+    if (p.isSet(fastKdf))
+        setup.kdf = core::crypto::ScryptParams{1u << 10, 8, 1};
+    const QString pw = readSecret(SyncAdmin::tr("New administrator password: "));
+    if (readSecret(SyncAdmin::tr("Repeat the password: ")) != pw)
+        return fail(SyncAdmin::tr("The two passwords differ; nothing was created."));
+    setup.adminPassword = pw;
+    QString error;
+    if (!sync::HubStore::initialize(setup, &error))
+        return fail(error);
+    out() << SyncAdmin::tr("Created the hub in %1. Keep %2 readable by the hub's service user only.")
+                 .arg(setup.directory, sync::HubStore::keyPath(setup.directory))
+          << "\n";
+    return 0;
+}
+
+int hubEnrollCode(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption ws(QStringLiteral("workstation"), SyncAdmin::tr("Only this workstation may use the code."),
+                                SyncAdmin::tr("id"));
+    const QCommandLineOption hours(QStringLiteral("hours"), SyncAdmin::tr("Hours the code stays valid."),
+                                   SyncAdmin::tr("n"), QStringLiteral("24"));
+    p.addOptions({hubDirOption(), asOption(), ws, hours});
+    if (!parse(p, args, SyncAdmin::tr("Issues a one-time enrollment code for a workstation.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const auto code = hub->createEnrollmentCode(p.value(ws), p.value(QStringLiteral("as")), p.value(hours).toInt(), &error);
+    if (!code)
+        return fail(error);
+    out() << *code << "\n";
+    return 0;
+}
+
+int hubRevoke(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption ws(QStringLiteral("workstation"), SyncAdmin::tr("The workstation to refuse."),
+                                SyncAdmin::tr("id"));
+    const QCommandLineOption reason(QStringLiteral("reason"), SyncAdmin::tr("Why (logged)."), SyncAdmin::tr("text"));
+    p.addOptions({hubDirOption(), asOption(), ws, reason});
+    if (!parse(p, args, SyncAdmin::tr("Revokes a workstation: the hub refuses it from now on.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub || !hub->revoke(p.value(ws), p.value(reason), &error))
+        return fail(error);
+    out() << SyncAdmin::tr("Workstation %1 is revoked.").arg(p.value(ws)) << "\n";
+    return 0;
+}
+
+int hubUserAdd(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption username(QStringLiteral("username"), SyncAdmin::tr("The new user's user name."),
+                                      SyncAdmin::tr("user"));
+    const QCommandLineOption name(QStringLiteral("name"), SyncAdmin::tr("The new user's full name."), SyncAdmin::tr("name"));
+    const QCommandLineOption roles(QStringLiteral("roles"), SyncAdmin::tr("Roles, separated by commas."),
+                                   SyncAdmin::tr("roles"));
+    p.addOptions({hubDirOption(), asOption(), username, name, roles});
+    if (!parse(p, args, SyncAdmin::tr("Adds a user at the hub; workstations receive it with the reference data.\n"
+                                      "Reads the administrator's password, then the new user's password.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const QString password = readSecret(SyncAdmin::tr("The new user's password: "));
+    if (!hub->addUser(p.value(username), p.value(name), p.value(roles), password, &error))
+        return fail(error);
+    out() << SyncAdmin::tr("Added user %1.").arg(p.value(username)) << "\n";
+    return 0;
+}
+
+int hubCatalogImport(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOptions({hubDirOption(), asOption()});
+    p.addPositionalArgument(QStringLiteral("file"), SyncAdmin::tr("The catalog JSON file (docs/CATALOG.md)."));
+    if (!parse(p, args, SyncAdmin::tr("Imports a catalog version at the hub; workstations receive it.")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(SyncAdmin::tr("Name one catalog file."));
+    QFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(SyncAdmin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const auto catalog = core::Catalog::fromJson(f.readAll(), &error);
+    if (!catalog || !db::CatalogRepository(hub->database().sql()).import(*catalog, &error))
+        return fail(SyncAdmin::tr("%1: %2").arg(f.fileName(), error));
+    out() << SyncAdmin::tr("Imported catalog version %1 at the hub.").arg(catalog->version) << "\n";
+    return 0;
+}
+
+int hubStatus(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOptions({hubDirOption(), asOption()});
+    if (!parse(p, args, SyncAdmin::tr("Shows the hub's workstations and events.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    out() << SyncAdmin::tr("Hall: %1").arg(hub->hallName()) << "\n"
+          << SyncAdmin::tr("Events: %1 (last server_seq %2)").arg(hub->events().count()).arg(hub->events().maxServerSeq())
+          << "\n";
+    QSqlQuery q(hub->database().sql());
+    q.exec(QStringLiteral("SELECT workstation_id, enrolled_at, last_seen_at, events_pushed, revoked_at, revoke_reason "
+                          "FROM sync_workstations ORDER BY workstation_id"));
+    while (q.next())
+        out() << "  " << q.value(0).toString().leftJustified(20) << SyncAdmin::tr("enrolled %1, last seen %2, %3 events")
+                                                                         .arg(q.value(1).toString(), q.value(2).toString())
+                                                                         .arg(q.value(3).toLongLong())
+              << (q.value(4).isNull() ? QString() : SyncAdmin::tr(", revoked %1: %2").arg(q.value(4).toString(), q.value(5).toString()))
+              << "\n";
+    return 0;
+}
+
+/** Logs in at the workstation (administrator, password on standard input). */
+std::unique_ptr<services::Session> loginAs(const QCommandLineParser& p, QString* error)
+{
+    services::AuthService auth(p.value(QStringLiteral("db")));
+    auto session = auth.login(p.value(QStringLiteral("as")), readSecret(SyncAdmin::tr("Password: ")), error);
+    if (session && !session->can(core::Action::ManageUsers)) {
+        *error = SyncAdmin::tr("Only an administrator may do this.");
+        return nullptr;
+    }
+    return session;
+}
+
+bool splitHostPort(const QString& text, QString* host, quint16* port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint p = colon > 0 ? text.mid(colon + 1).toUInt(&ok) : 0;
+    if (!ok || p == 0 || p > 65535)
+        return false;
+    *host = text.left(colon);
+    *port = quint16(p);
+    return true;
+}
+
+} // namespace
+
+int runHubCommand(const QStringList& arguments)
+{
+    static const QList<QPair<QString, int (*)(const QStringList&)>> commands{
+        {QStringLiteral("init"), hubInit},
+        {QStringLiteral("enroll-code"), hubEnrollCode},
+        {QStringLiteral("revoke"), hubRevoke},
+        {QStringLiteral("user-add"), hubUserAdd},
+        {QStringLiteral("catalog-import"), hubCatalogImport},
+        {QStringLiteral("status"), hubStatus},
+    };
+    const QString sub = arguments.value(1);
+    for (const auto& [name, run] : commands)
+        if (sub == name) {
+            QStringList rest = arguments.mid(1);
+            rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
+            return run(rest);
+        }
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]")
+          << "\n" << Qt::flush;
+    return 2;
+}
+
+int runEnroll(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption hub(QStringLiteral("hub"), SyncAdmin::tr("The hub's address."), SyncAdmin::tr("host:port"));
+    const QCommandLineOption code(QStringLiteral("code"), SyncAdmin::tr("The one-time enrollment code."),
+                                  SyncAdmin::tr("code"));
+    p.addOptions({dbOption(), asOption(), hub, code});
+    if (!parse(p, args, SyncAdmin::tr("Enrolls this workstation at the hall's hub with a one-time code.")))
+        return 2;
+    QString host;
+    quint16 port = 0;
+    if (!splitHostPort(p.value(hub), &host, &port))
+        return fail(SyncAdmin::tr("Give the hub as host:port."));
+    QString error;
+    auto session = loginAs(p, &error);
+    if (!session)
+        return fail(error);
+    sync::SyncClient client(session->database());
+    if (!client.enroll(host, port, p.value(code), &error))
+        return fail(error);
+    out() << SyncAdmin::tr("Workstation %1 is enrolled at %2.").arg(client.workstation(), p.value(hub)) << "\n";
+    return 0;
+}
+
+int runSync(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOptions({dbOption(), asOption()});
+    if (!parse(p, args, SyncAdmin::tr("Runs one sync round with the hub now.")))
+        return 2;
+    QString error;
+    auto session = loginAs(p, &error);
+    if (!session)
+        return fail(error);
+    sync::SyncClient client(session->database());
+    const auto report = client.syncOnce(&error);
+    if (!report)
+        return fail(error);
+    out() << SyncAdmin::tr("Pushed %1, pulled %2 events; cursor %3; %4 unsent.")
+                 .arg(report->pushed)
+                 .arg(report->pulled)
+                 .arg(report->cursor)
+                 .arg(report->unsent)
+          << "\n";
+    return 0;
+}
+
+int runBundleCommand(const QStringList& arguments)
+{
+    const QString sub = arguments.value(1);
+    QCommandLineParser p;
+    const QCommandLineOption file(QStringLiteral("file"), SyncAdmin::tr("The bundle file."), SyncAdmin::tr("path"));
+    const QCommandLineOption hubDir(QStringLiteral("hub-dir"), SyncAdmin::tr("Run at the hub: its folder."),
+                                    SyncAdmin::tr("folder"));
+    const QCommandLineOption ws(QStringLiteral("workstation"),
+                                SyncAdmin::tr("At the hub: the workstation the bundle is for."), SyncAdmin::tr("id"));
+    p.addOptions({dbOption(), asOption(), file, hubDir, ws});
+    QStringList rest = arguments.mid(1);
+    if (rest.isEmpty() || (sub != QLatin1String("export") && sub != QLatin1String("import"))) {
+        err() << SyncAdmin::tr("Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]")
+              << "\n" << Qt::flush;
+        return 2;
+    }
+    rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
+    if (!parse(p, rest,
+               SyncAdmin::tr("Moves events by file for a hall without network: a workstation exports its unsent "
+                             "events for the hub and imports the hub's answer; the hub imports and exports for "
+                             "one workstation. Bundles are signed and encrypted; importing one twice changes "
+                             "nothing.")))
+        return 2;
+    if (p.value(file).isEmpty())
+        return fail(SyncAdmin::tr("Give the bundle file with --file."));
+    QString error;
+    if (p.isSet(hubDir)) {
+        auto hub = openHubAs(p.value(hubDir), p.value(QStringLiteral("as")), &error);
+        if (!hub)
+            return fail(error);
+        if (sub == QLatin1String("import")) {
+            const auto result = sync::Bundle::importAtHub(*hub, p.value(file), &error);
+            if (!result)
+                return fail(error);
+            out() << SyncAdmin::tr("Imported %1 events from workstation %2 (%3 already here).")
+                         .arg(result->stored)
+                         .arg(result->workstation)
+                         .arg(result->duplicates)
+                  << "\n";
+            return 0;
+        }
+        if (p.value(ws).isEmpty())
+            return fail(SyncAdmin::tr("Name the workstation the bundle is for (--workstation)."));
+        const auto count = sync::Bundle::exportAtHub(*hub, p.value(ws), p.value(file), &error);
+        if (!count)
+            return fail(error);
+        out() << SyncAdmin::tr("Wrote %1 events for workstation %2 to %3.").arg(*count).arg(p.value(ws), p.value(file))
+              << "\n";
+        return 0;
+    }
+    auto session = loginAs(p, &error);
+    if (!session)
+        return fail(error);
+    if (sub == QLatin1String("export")) {
+        const auto count = sync::Bundle::exportAtWorkstation(session->database(), p.value(file), &error);
+        if (!count)
+            return fail(error);
+        out() << SyncAdmin::tr("Wrote %1 unsent events to %2.").arg(*count).arg(p.value(file)) << "\n";
+        return 0;
+    }
+    const auto result = sync::Bundle::importAtWorkstation(session->database(), p.value(file), &error);
+    if (!result)
+        return fail(error);
+    out() << SyncAdmin::tr("Imported %1 new events; %2 of ours acknowledged.").arg(result->stored).arg(result->acknowledged)
+          << "\n";
+    return 0;
+}
+
+} // namespace oneseal::cli

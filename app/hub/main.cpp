@@ -1,0 +1,103 @@
+// oneseal-hub: the hall's headless sync server. It owns the central encrypted database, listens with
+// mutual TLS, logs to standard output, and stops cleanly on SIGTERM or SIGINT.
+#include "sync/HubServer.h"
+#include "sync/HubStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[0], &c, 1);
+}
+
+void logToStdout(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    const char* level = type == QtDebugMsg ? "DEBUG"
+        : type == QtInfoMsg                ? "INFO"
+        : type == QtWarningMsg             ? "WARN"
+                                           : "ERROR";
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + level + ' '
+        + message.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OneSeal"));
+    QCoreApplication::setApplicationName(QStringLiteral("oneseal-hub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONESEAL_VERSION));
+    qInstallMessageHandler(logToStdout);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("OneSeal hub: the hall's sync server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder of the hub (hub.db, hub.key)."),
+                      QStringLiteral("folder"), QStringLiteral("/var/lib/oneseal-hub")});
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on."), QStringLiteral("address"),
+                      QStringLiteral("0.0.0.0")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("TCP port (0: any free port, printed)."),
+                      QStringLiteral("port"), QStringLiteral("7443")});
+    parser.process(app);
+
+    QString error;
+    auto store = oneseal::sync::HubStore::open(parser.value(QStringLiteral("dir")), &error);
+    if (!store) {
+        qCritical().noquote() << "cannot open the hub:" << error;
+        return 1;
+    }
+    bool portOk = false;
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
+    const QHostAddress address(parser.value(QStringLiteral("listen")));
+    if (!portOk || port > 65535 || address.isNull()) {
+        qCritical().noquote() << "invalid address or port";
+        return 2;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        qCritical() << "cannot set up signal handling";
+        return 1;
+    }
+    QSocketNotifier notifier(g_signalPipe[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char c = 0;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[1], &c, 1);
+        qInfo() << "stopping on signal";
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    oneseal::sync::HubServer server(*store);
+    if (!server.listen(address, quint16(port), &error)) {
+        qCritical().noquote() << "cannot listen on" << address.toString() << port << ":" << error;
+        return 1;
+    }
+    qInfo().noquote() << "hub of" << store->hallName() << "listening on"
+                      << address.toString() + QLatin1Char(':') + QString::number(server.port());
+    const int rc = QCoreApplication::exec();
+    server.close();
+    store.reset();
+    qInfo() << "stopped";
+    return rc;
+}

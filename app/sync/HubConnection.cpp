@@ -1,0 +1,284 @@
+#include "HubConnection.h"
+
+#include "HubStore.h"
+#include "Protocol.h"
+#include "db/CatalogRepository.h"
+
+#include <QCborArray>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+
+Q_LOGGING_CATEGORY(lcConnection, "oneseal.hub")
+
+namespace oneseal::sync {
+
+HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_store(store)
+{
+    socket->setParent(this);
+    m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+    connect(socket, &QSslSocket::readyRead, this, &HubConnection::readFrames);
+    connect(socket, &QSslSocket::disconnected, this, [this] {
+        if (!m_closing) {
+            m_closing = true;
+            emit finished(this);
+        }
+    });
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(kIdleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, [this] { refuse(msg::refused, tr("idle for too long")); });
+    m_idle.start();
+
+    const QSslCertificate cert = socket->peerCertificate();
+    if (!cert.isNull()) {
+        QString reason;
+        const auto workstation = m_store.authenticate(cert.toDer(), &reason);
+        if (!workstation) {
+            qCWarning(lcConnection).noquote() << "refused" << m_peer << "certificate:" << reason;
+            refuse(msg::refused, reason);
+            return;
+        }
+        m_workstation = *workstation;
+        m_store.touch(m_workstation);
+        qCInfo(lcConnection).noquote() << "connected" << m_workstation << "from" << m_peer;
+    } else {
+        qCInfo(lcConnection).noquote() << "connection without certificate from" << m_peer << "(enrollment only)";
+    }
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HubConnection::readFrames, Qt::QueuedConnection);
+}
+
+HubConnection::~HubConnection() = default;
+
+void HubConnection::refuse(const QString& reason, const QString& message)
+{
+    if (m_closing || !m_socket)
+        return;
+    m_closing = true;
+    m_idle.stop();
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->write(Frame::encode(Protocol::errorFrame(reason, message)));
+        m_socket->flush();
+        m_socket->disconnectFromHost();
+    }
+    // Whatever is still unread is ignored; the connection is over.
+    disconnect(m_socket, &QSslSocket::readyRead, this, &HubConnection::readFrames);
+    QTimer::singleShot(2000, this, [this] {
+        if (m_socket)
+            m_socket->abort();
+    });
+    QMetaObject::invokeMethod(this, [this] { emit finished(this); }, Qt::QueuedConnection);
+}
+
+void HubConnection::readFrames()
+{
+    if (m_closing || !m_socket)
+        return;
+    m_reader.append(m_socket->readAll());
+    for (;;) {
+        QCborMap frame;
+        QString error;
+        const auto status = m_reader.next(&frame, &error);
+        if (status == FrameReader::Status::NeedMore)
+            break;
+        if (status == FrameReader::Status::Error) {
+            qCWarning(lcConnection).noquote() << "closed" << (m_workstation.isEmpty() ? m_peer : m_workstation)
+                                              << "malformed frame:" << error;
+            refuse(msg::malformed, error);
+            return;
+        }
+        m_idle.start();
+        QElapsedTimer t;
+        t.start();
+        handle(frame);
+        static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
+        if (trace)
+            qCInfo(lcConnection) << "TRACE handled" << frame.value(msg::type).toString() << t.elapsed() << "ms";
+        if (m_closing)
+            return;
+    }
+}
+
+void HubConnection::reply(QCborMap frame, qint64 number)
+{
+    if (m_closing || !m_socket)
+        return;
+    frame.insert(msg::replyTo, number);
+    m_socket->write(Frame::encode(frame));
+}
+
+void HubConnection::handle(const QCborMap& frame)
+{
+    const QString type = frame.value(msg::type).toString();
+    const QCborValue n = frame.value(msg::number);
+    const QString who = m_workstation.isEmpty() ? m_peer : m_workstation;
+    if (!n.isInteger() || n.toInteger() <= m_lastNumber) {
+        qCWarning(lcConnection).noquote() << "closed" << who << "replayed or unnumbered frame" << type;
+        refuse(msg::replayed, tr("Frames must be numbered in increasing order; this one was not (replayed?)."));
+        return;
+    }
+    m_lastNumber = n.toInteger();
+    if (m_workstation.isEmpty()) {
+        if (type == msg::enroll)
+            return onEnroll(frame, m_lastNumber);
+        qCWarning(lcConnection).noquote() << "refused" << who << "frame" << type.left(40) << "without a certificate";
+        refuse(msg::refused, tr("This hub accepts only enrolled workstations with their certificate."));
+        return;
+    }
+    if (type == msg::hello)
+        onHello(frame, m_lastNumber);
+    else if (type == msg::push)
+        onPush(frame, m_lastNumber);
+    else if (type == msg::pull)
+        onPull(frame, m_lastNumber);
+    else if (type == msg::lease)
+        onLease(frame, m_lastNumber);
+    else if (type == msg::reference)
+        onReference(frame, m_lastNumber);
+    else {
+        qCWarning(lcConnection).noquote() << "closed" << who << "unknown frame type" << type.left(40);
+        refuse(msg::malformed, tr("Unknown frame type %1.").arg(type.left(40)));
+    }
+}
+
+void HubConnection::onEnroll(const QCborMap& frame, qint64 n)
+{
+    const QString workstation = frame.value(msg::workstation).toString();
+    QString code;
+    QString error;
+    const auto cert = m_store.enroll(workstation, frame.value(msg::label).toString(),
+                                     frame.value(msg::publicKey).toByteArray(), frame.value(msg::proof).toByteArray(),
+                                     &code, &error);
+    if (!cert) {
+        qCWarning(lcConnection).noquote() << "refused enrollment of" << workstation.left(64) << "from" << m_peer << ":"
+                                          << error;
+        refuse(msg::refused, error);
+        return;
+    }
+    qCInfo(lcConnection).noquote() << "enrolled" << workstation << "from" << m_peer;
+    reply(QCborMap{{msg::type, msg::enrolled},
+                   {msg::certificate, *cert},
+                   {msg::ca, m_store.caCertificate()},
+                   {msg::hall, m_store.hallName()},
+                   {msg::proof, Protocol::hubProof(code, *cert, m_store.caCertificate())}},
+          n);
+    m_closing = true; // the workstation reconnects with its certificate
+    m_socket->disconnectFromHost();
+    QMetaObject::invokeMethod(this, [this] { emit finished(this); }, Qt::QueuedConnection);
+}
+
+void HubConnection::onHello(const QCborMap& frame, qint64 n)
+{
+    if (frame.value(msg::workstation).toString() != m_workstation) {
+        refuse(msg::refused, tr("The workstation name does not match its certificate."));
+        return;
+    }
+    const qint64 remote = frame.value(msg::hlc).toInteger();
+    const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
+    reply(QCborMap{{msg::type, msg::welcome},
+                   {msg::version, msg::kVersion},
+                   {msg::hall, m_store.hallName()},
+                   {msg::hlc, qint64(now)},
+                   {msg::last, m_store.events().maxServerSeq()}},
+          n);
+}
+
+void HubConnection::onPush(const QCborMap& frame, qint64 n)
+{
+    QString error;
+    const auto events = Protocol::decodeEvents(frame.value(msg::list), &error);
+    if (!events) {
+        qCWarning(lcConnection).noquote() << "closed" << m_workstation << "malformed push:" << error;
+        refuse(msg::malformed, error);
+        return;
+    }
+    const auto outcome = m_store.push(m_workstation, *events, &error);
+    if (!outcome) {
+        qCWarning(lcConnection).noquote() << "refused push of" << events->size() << "events from" << m_workstation
+                                          << ":" << error;
+        refuse(msg::invalidEvent, error);
+        return;
+    }
+    if (outcome->clockAhead)
+        qCWarning(lcConnection).noquote() << "clock of" << m_workstation << "is more than"
+                                          << HubStore::kClockAheadMs / 60000 << "minutes ahead of the hub's";
+    QCborArray acks;
+    for (const auto& [id, seq] : outcome->acks)
+        acks.append(QCborArray{id.toString(QUuid::WithoutBraces), seq});
+    if (outcome->stored > 0 || outcome->duplicates > 0)
+        qCInfo(lcConnection).noquote() << "push from" << m_workstation << ": stored" << outcome->stored << "duplicates"
+                                       << outcome->duplicates;
+    reply(QCborMap{{msg::type, msg::pushed},
+                   {msg::acks, acks},
+                   {msg::hlc, qint64(m_store.clockNow())},
+                   {msg::clockAhead, outcome->clockAhead}},
+          n);
+}
+
+void HubConnection::onPull(const QCborMap& frame, qint64 n)
+{
+    const qint64 after = frame.value(msg::after).toInteger();
+    const qint64 asked = frame.value(msg::limit).toInteger(kPullLimit);
+    const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
+    bool more = false;
+    const QList<core::Event> events = m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, &more);
+    reply(QCborMap{{msg::type, msg::events},
+                   {msg::list, Protocol::encodeEvents(events)},
+                   {msg::more, more},
+                   {msg::hlc, qint64(m_store.clockNow())}},
+          n);
+}
+
+void HubConnection::onLease(const QCborMap& frame, qint64 n)
+{
+    QString error;
+    const auto lease = m_store.lease(m_workstation, frame.value(msg::kind).toString(),
+                                     frame.value(msg::request).toString(), &error);
+    if (!lease) {
+        qCWarning(lcConnection).noquote() << "refused lease for" << m_workstation << ":" << error;
+        reply(Protocol::errorFrame(msg::refused, error), n);
+        return;
+    }
+    qCInfo(lcConnection).noquote() << "leased" << lease->kind << lease->start << "-" << lease->end << "to"
+                                   << m_workstation;
+    reply(QCborMap{{msg::type, msg::leased},
+                   {msg::kind, lease->kind},
+                   {msg::start, lease->start},
+                   {msg::end, lease->end},
+                   {msg::request, frame.value(msg::request).toString()}},
+          n);
+}
+
+void HubConnection::onReference(const QCborMap& frame, qint64 n)
+{
+    QMap<QString, qint64> have;
+    const QCborMap haveMap = frame.value(msg::have).toMap();
+    for (auto it = haveMap.constBegin(); it != haveMap.constEnd(); ++it)
+        have.insert(it.key().toString(), it.value().toInteger());
+    QCborArray items;
+    for (const ReferenceItem& item : m_store.referenceNewerThan(have))
+        items.append(QCborMap{{QStringLiteral("kind"), item.kind},
+                              {QStringLiteral("version"), item.version},
+                              {QStringLiteral("payload"), item.payload},
+                              {QStringLiteral("sha256"), item.sha256},
+                              {QStringLiteral("published_at"), item.publishedAt}});
+    QSet<qint64> known;
+    for (const QCborValue& v : frame.value(msg::catalogs).toArray())
+        known.insert(v.toInteger());
+    QCborArray catalogs;
+    db::CatalogRepository repository(m_store.database().sql());
+    for (int version : repository.versions()) {
+        if (known.contains(version))
+            continue;
+        if (const auto catalog = repository.version(version))
+            catalogs.append(QCborMap{{QStringLiteral("version"), version}, {QStringLiteral("json"), catalog->toJson()}});
+        if (catalogs.size() >= 4)
+            break; // the rest in the next round
+    }
+    reply(QCborMap{{msg::type, msg::referenceData}, {msg::items, items}, {msg::catalogs, catalogs}}, n);
+}
+
+} // namespace oneseal::sync

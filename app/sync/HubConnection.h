@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Frame.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace oneseal::sync {
+
+class HubStore;
+
+/**
+ * One workstation's TLS connection to the hub: cuts the stream into frames, answers them from the
+ * store, and closes itself (and nothing else) on a malformed, oversized, replayed or refused frame.
+ */
+class HubConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Largest batch the hub answers a pull with. */
+    static constexpr int kPullLimit = 2000;
+    static constexpr qint64 kPullBytes = 8 * 1024 * 1024;
+    static constexpr int kIdleTimeoutMs = 120000;
+
+    HubConnection(QSslSocket* socket, HubStore& store, QObject* parent = nullptr);
+    ~HubConnection() override;
+
+    QString peer() const { return m_peer; }
+    QString workstation() const { return m_workstation; }
+
+signals:
+    void finished(HubConnection* connection);
+
+private:
+    void readFrames();
+    void handle(const QCborMap& frame);
+    void reply(QCborMap frame, qint64 number);
+    void refuse(const QString& reason, const QString& message);
+
+    void onEnroll(const QCborMap& frame, qint64 n);
+    void onHello(const QCborMap& frame, qint64 n);
+    void onPush(const QCborMap& frame, qint64 n);
+    void onPull(const QCborMap& frame, qint64 n);
+    void onLease(const QCborMap& frame, qint64 n);
+    void onReference(const QCborMap& frame, qint64 n);
+
+    QPointer<QSslSocket> m_socket;
+    HubStore& m_store;
+    FrameReader m_reader;
+    QTimer m_idle;
+    QString m_peer;
+    QString m_workstation; ///< empty until authenticated by certificate
+    qint64 m_lastNumber = 0;
+    bool m_closing = false;
+};
+
+} // namespace oneseal::sync

@@ -1,0 +1,83 @@
+#include "HubServer.h"
+
+#include "HubConnection.h"
+#include "HubStore.h"
+#include "Pki.h"
+#include "TlsServer.h"
+
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+Q_LOGGING_CATEGORY(lcServer, "oneseal.hub")
+
+namespace oneseal::sync {
+
+HubServer::HubServer(HubStore& store, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_server(new TlsServer(this))
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(store.tlsCertificate(), QSsl::Der));
+    config.setPrivateKey(QSslKey(Pki::privateKeyPem(store.tlsKey()), QSsl::Ec, QSsl::Pem));
+    config.setCaCertificates({QSslCertificate(store.caCertificate(), QSsl::Der)});
+    // Ask for a certificate but let the connection through without one: such a connection may
+    // only enroll. A certificate that is there is checked by the store (issuer, dates, revocation).
+    config.setPeerVerifyMode(QSslSocket::QueryPeer);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    m_server->setSslConfiguration(config);
+    m_server->setHandshakeTimeout(10000);
+    m_server->setMaxPendingConnections(kMaxConnections);
+    connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
+    connect(m_server, &TlsServer::handshakeFailed, this, [](const QString& peer, const QString& reason) {
+        qCWarning(lcServer).noquote() << "TLS handshake failed with" << peer << ":" << reason;
+    });
+}
+
+HubServer::~HubServer()
+{
+    close();
+}
+
+bool HubServer::listen(const QHostAddress& address, quint16 port, QString* error)
+{
+    if (m_server->listen(address, port))
+        return true;
+    if (error)
+        *error = m_server->errorString();
+    return false;
+}
+
+quint16 HubServer::port() const
+{
+    return m_server->serverPort();
+}
+
+void HubServer::close()
+{
+    m_server->close();
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (HubConnection* c : connections)
+        delete c;
+}
+
+void HubServer::accept(QSslSocket* socket)
+{
+    if (m_connections.size() >= kMaxConnections) {
+        qCWarning(lcServer) << "too many connections; closing a new one";
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    auto* connection = new HubConnection(socket, m_store, this);
+    m_connections.insert(connection);
+    connect(connection, &HubConnection::finished, this, [this](HubConnection* c) {
+        if (m_connections.remove(c))
+            c->deleteLater();
+    });
+}
+
+} // namespace oneseal::sync

@@ -1,0 +1,135 @@
+#include "Protocol.h"
+
+#include "Pki.h"
+#include "core/Crypto.h"
+
+namespace oneseal::sync {
+
+namespace {
+constexpr int kEventFields = 11;
+const char kBase32[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no I, O, 0, 1: easy to read aloud
+} // namespace
+
+QCborArray Protocol::encodeEvent(const core::Event& e)
+{
+    return QCborArray{e.id.toString(QUuid::WithoutBraces),
+                      e.caseId,
+                      e.kind,
+                      e.payloadCbor,
+                      e.userId,
+                      e.workstation,
+                      qint64(e.hlc),
+                      e.prevHash,
+                      e.hash,
+                      e.recordedAt.toString(Qt::ISODateWithMs),
+                      e.serverSeq};
+}
+
+std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QString* error)
+{
+    const QCborArray a = value.toArray();
+    auto bad = [error](const QString& why) {
+        if (error)
+            *error = tr("A received event is malformed: %1").arg(why);
+        return std::nullopt;
+    };
+    if (!value.isArray() || a.size() != kEventFields)
+        return bad(tr("it does not have %1 fields").arg(kEventFields));
+    for (int i : {0, 1, 2, 4, 5, 9})
+        if (!a.at(i).isString())
+            return bad(tr("field %1 is not text").arg(i));
+    for (int i : {3, 7, 8})
+        if (!a.at(i).isByteArray())
+            return bad(tr("field %1 is not bytes").arg(i));
+    if (!a.at(6).isInteger() || !a.at(10).isInteger() || a.at(6).toInteger() < 0 || a.at(10).toInteger() < 0)
+        return bad(tr("its clock or sequence is not a positive integer"));
+    core::Event e;
+    e.id = QUuid::fromString(a.at(0).toString());
+    e.caseId = a.at(1).toString();
+    e.kind = a.at(2).toString();
+    e.payloadCbor = a.at(3).toByteArray();
+    e.userId = a.at(4).toString();
+    e.workstation = a.at(5).toString();
+    e.hlc = quint64(a.at(6).toInteger());
+    e.prevHash = a.at(7).toByteArray();
+    e.hash = a.at(8).toByteArray();
+    e.recordedAt = QDateTime::fromString(a.at(9).toString(), Qt::ISODateWithMs);
+    e.serverSeq = a.at(10).toInteger();
+    if (e.id.isNull())
+        return bad(tr("its id is not a UUID"));
+    if (e.kind.isEmpty() || e.kind.size() > 100 || e.workstation.isEmpty() || e.workstation.size() > 100
+        || e.userId.isEmpty())
+        return bad(tr("its kind, workstation or user is missing"));
+    if (e.hash.size() != 32 || (!e.prevHash.isEmpty() && e.prevHash.size() != 32))
+        return bad(tr("its hashes have the wrong length"));
+    if (!e.recordedAt.isValid())
+        return bad(tr("its time is not a valid date"));
+    return e;
+}
+
+QCborArray Protocol::encodeEvents(const QList<core::Event>& events)
+{
+    QCborArray a;
+    for (const core::Event& e : events)
+        a.append(encodeEvent(e));
+    return a;
+}
+
+std::optional<QList<core::Event>> Protocol::decodeEvents(const QCborValue& value, QString* error)
+{
+    if (!value.isArray()) {
+        if (error)
+            *error = tr("The list of events is missing.");
+        return std::nullopt;
+    }
+    QList<core::Event> events;
+    for (const QCborValue& v : value.toArray()) {
+        auto e = decodeEvent(v, error);
+        if (!e)
+            return std::nullopt;
+        events << *e;
+    }
+    return events;
+}
+
+QByteArray Protocol::enrollProof(const QString& code, const QString& workstation, const QByteArray& publicKey,
+                                 const QByteArray& hubCertificateDer)
+{
+    QCborArray a{QStringLiteral("oneseal-enroll-v1"), workstation, publicKey, core::crypto::sha256(hubCertificateDer)};
+    return Pki::hmacSha256(normalizeCode(code).toUtf8(), a.toCborValue().toCbor());
+}
+
+QByteArray Protocol::hubProof(const QString& code, const QByteArray& clientCertificateDer,
+                              const QByteArray& caCertificateDer)
+{
+    QCborArray a{QStringLiteral("oneseal-hub-v1"), clientCertificateDer, caCertificateDer};
+    return Pki::hmacSha256(normalizeCode(code).toUtf8(), a.toCborValue().toCbor());
+}
+
+QString Protocol::normalizeCode(const QString& code)
+{
+    QString out;
+    for (QChar c : code)
+        if (c.isLetterOrNumber())
+            out.append(c.toUpper());
+    return out;
+}
+
+QString Protocol::newCode()
+{
+    const QByteArray random = core::crypto::randomBytes(20);
+    QString code;
+    for (int i = 0; i < 20; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code.append(QLatin1Char('-'));
+        code.append(QLatin1Char(kBase32[quint8(random.at(i)) % 32]));
+    }
+    return code;
+}
+
+QCborMap Protocol::errorFrame(const QString& reason, const QString& message)
+{
+    return QCborMap{{msg::type, msg::error}, {msg::reason, reason}, {msg::message, message}};
+}
+
+} // namespace oneseal::sync

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/Event.h"
+
+#include <QCoreApplication>
+
+#include <QCborArray>
+#include <QCborMap>
+
+#include <optional>
+
+namespace oneseal::sync {
+
+/** Frame types and keys of the sync protocol; docs/SYNC.md describes each frame. */
+namespace msg {
+constexpr int kVersion = 1;
+
+// Frame types ("t").
+inline const QString hello = QStringLiteral("hello");
+inline const QString welcome = QStringLiteral("welcome");
+inline const QString enroll = QStringLiteral("enroll");
+inline const QString enrolled = QStringLiteral("enrolled");
+inline const QString push = QStringLiteral("push");
+inline const QString pushed = QStringLiteral("pushed");
+inline const QString pull = QStringLiteral("pull");
+inline const QString events = QStringLiteral("events");
+inline const QString lease = QStringLiteral("lease");
+inline const QString leased = QStringLiteral("leased");
+inline const QString reference = QStringLiteral("reference");
+inline const QString referenceData = QStringLiteral("reference_data");
+inline const QString error = QStringLiteral("error");
+
+// Keys.
+inline const QString type = QStringLiteral("t");
+inline const QString number = QStringLiteral("n"); ///< client frame counter, strictly increasing per connection
+inline const QString replyTo = QStringLiteral("re");
+inline const QString version = QStringLiteral("v");
+inline const QString workstation = QStringLiteral("ws");
+inline const QString hlc = QStringLiteral("hlc");
+inline const QString hall = QStringLiteral("hall");
+inline const QString list = QStringLiteral("events");
+inline const QString acks = QStringLiteral("acks");
+inline const QString after = QStringLiteral("after");
+inline const QString limit = QStringLiteral("limit");
+inline const QString more = QStringLiteral("more");
+inline const QString last = QStringLiteral("last");
+inline const QString kind = QStringLiteral("kind");
+inline const QString request = QStringLiteral("request");
+inline const QString start = QStringLiteral("start");
+inline const QString end = QStringLiteral("end");
+inline const QString have = QStringLiteral("have");
+inline const QString catalogs = QStringLiteral("catalogs");
+inline const QString items = QStringLiteral("items");
+inline const QString label = QStringLiteral("label");
+inline const QString publicKey = QStringLiteral("pubkey");
+inline const QString proof = QStringLiteral("proof");
+inline const QString certificate = QStringLiteral("cert");
+inline const QString ca = QStringLiteral("ca");
+inline const QString reason = QStringLiteral("reason");
+inline const QString message = QStringLiteral("message");
+inline const QString clockAhead = QStringLiteral("clock_ahead");
+
+// Error reasons.
+inline const QString refused = QStringLiteral("refused");
+inline const QString malformed = QStringLiteral("malformed");
+inline const QString replayed = QStringLiteral("replayed");
+inline const QString invalidEvent = QStringLiteral("invalid_event");
+inline const QString busy = QStringLiteral("busy");
+} // namespace msg
+
+/** Encoding of events and the enrollment proofs. */
+class Protocol
+{
+    Q_DECLARE_TR_FUNCTIONS(Protocol)
+
+public:
+    /** An event as a CBOR array of its fields (the hash covers all but recorded_at and server_seq). */
+    static QCborArray encodeEvent(const core::Event& event);
+    /** Decodes and checks the shape of one event; nullopt with *error when malformed. */
+    static std::optional<core::Event> decodeEvent(const QCborValue& value, QString* error);
+    static QCborArray encodeEvents(const QList<core::Event>& events);
+    static std::optional<QList<core::Event>> decodeEvents(const QCborValue& value, QString* error);
+
+    /**
+     * The workstation's proof that it holds the one-time code, bound to its public key and to the
+     * TLS certificate of the hub it actually talks to (a man in the middle sees another one).
+     */
+    static QByteArray enrollProof(const QString& code, const QString& workstation, const QByteArray& publicKey,
+                                  const QByteArray& hubCertificateDer);
+    /** The hub's answer proving it knows the code too, bound to what it hands out. */
+    static QByteArray hubProof(const QString& code, const QByteArray& clientCertificateDer,
+                               const QByteArray& caCertificateDer);
+    /** The normal form of a code as typed (upper case, no spaces or dashes). */
+    static QString normalizeCode(const QString& code);
+    /** A new random code: 20 characters of base32 (100 bits), shown in groups of four. */
+    static QString newCode();
+
+    static QCborMap errorFrame(const QString& reason, const QString& message);
+};
+
+} // namespace oneseal::sync

@@ -1,0 +1,509 @@
+#include "SyncClient.h"
+
+#include "Pki.h"
+#include "Protocol.h"
+#include "core/CaseNumber.h"
+#include "core/Catalog.h"
+#include "core/Crypto.h"
+#include "db/CatalogRepository.h"
+#include "db/IntakeRepository.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QSysInfo>
+#include <QUuid>
+#include <QElapsedTimer>
+
+namespace oneseal::sync {
+
+namespace {
+bool fail(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+
+const QString kHost = QStringLiteral("hub_host");
+const QString kPort = QStringLiteral("hub_port");
+const QString kClientKey = QStringLiteral("client_key");
+const QString kClientCert = QStringLiteral("client_cert");
+const QString kCaCert = QStringLiteral("ca_cert");
+const QString kHubPin = QStringLiteral("hub_pin");
+const QString kHall = QStringLiteral("hall");
+const QString kCursor = QStringLiteral("cursor");
+const QString kLastSuccess = QStringLiteral("last_sync_at");
+const QString kLeasePrefix = QStringLiteral("lease_request_");
+const QString kHlcSeen = QStringLiteral("hlc_seen");
+} // namespace
+
+SyncClient::SyncClient(db::Database& database, const core::Clock& clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+    m_workstation = database.meta(QStringLiteral("workstation_id"));
+    m_events = std::make_unique<db::EventStore>(database, m_workstation, clock);
+}
+
+SyncClient::~SyncClient()
+{
+    disconnectFromHub();
+}
+
+QByteArray SyncClient::state(const QString& name) const
+{
+    QSqlQuery q(m_database.sql());
+    q.prepare(QStringLiteral("SELECT value FROM sync_client_state WHERE name = ?"));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return q.value(0).toByteArray();
+    return {};
+}
+
+bool SyncClient::setState(const QString& name, const QByteArray& value, QString* error)
+{
+    QSqlQuery q(m_database.sql());
+    if (value.isNull()) {
+        q.prepare(QStringLiteral("DELETE FROM sync_client_state WHERE name = ?"));
+        q.addBindValue(name);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_client_state(name, value) VALUES(?, ?)"));
+        q.addBindValue(name);
+        q.addBindValue(value);
+    }
+    if (q.exec())
+        return true;
+    return fail(error, q.lastError().text());
+}
+
+bool SyncClient::isEnrolled() const
+{
+    return !state(kClientCert).isEmpty() && !state(kHubPin).isEmpty();
+}
+
+qint64 SyncClient::cursor() const
+{
+    return state(kCursor).toLongLong();
+}
+
+QDateTime SyncClient::lastSuccess() const
+{
+    return QDateTime::fromString(QString::fromLatin1(state(kLastSuccess)), Qt::ISODateWithMs);
+}
+
+bool SyncClient::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->isEncrypted();
+}
+
+void SyncClient::disconnectFromHub()
+{
+    if (m_socket) {
+        m_socket->abort();
+        m_socket.reset();
+    }
+}
+
+std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expected, QString* error)
+{
+    const qint64 number = ++m_number;
+    QElapsedTimer traceTimer;
+    traceTimer.start();
+    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
+    frame.insert(msg::number, number);
+    m_socket->write(Frame::encode(frame));
+    // No event loop runs here: hand the encrypted bytes to the socket now, or they wait for one.
+    m_socket->flush();
+    while (m_socket->bytesToWrite() > 0) {
+        if (!m_socket->waitForBytesWritten(kTimeoutMs)) {
+            const QString why = m_socket->errorString();
+            disconnectFromHub();
+            fail(error, tr("The hub did not take the data: %1").arg(why));
+            return std::nullopt;
+        }
+    }
+    for (;;) {
+        QCborMap reply;
+        QString frameError;
+        const auto status = m_reader.next(&reply, &frameError);
+        if (status == FrameReader::Status::Error) {
+            disconnectFromHub();
+            fail(error, tr("The hub sent something unreadable: %1").arg(frameError));
+            return std::nullopt;
+        }
+        if (status == FrameReader::Status::Ready) {
+            const QString type = reply.value(msg::type).toString();
+            if (type == msg::error) {
+                disconnectFromHub();
+                fail(error, tr("The hub refused: %1").arg(reply.value(msg::message).toString()));
+                return std::nullopt;
+            }
+            if (type != expected || reply.value(msg::replyTo).toInteger() != number) {
+                disconnectFromHub();
+                fail(error, tr("The hub answered out of turn (%1 instead of %2).").arg(type.left(40), expected));
+                return std::nullopt;
+            }
+            if (trace)
+                qInfo("TRACE %s %lld ms", qPrintable(expected), traceTimer.elapsed());
+            return reply;
+        }
+        if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(kTimeoutMs)) {
+            const QString why = m_socket->errorString();
+            disconnectFromHub();
+            fail(error, tr("The hub did not answer: %1").arg(why));
+            return std::nullopt;
+        }
+        m_reader.append(m_socket->readAll());
+    }
+}
+
+bool SyncClient::enroll(const QString& host, quint16 port, const QString& code, QString* error)
+{
+    if (m_workstation.isEmpty())
+        return fail(error, tr("This database has no workstation name."));
+    if (isEnrolled())
+        return fail(error, tr("This workstation is enrolled already."));
+    if (Protocol::normalizeCode(code).size() != 20)
+        return fail(error, tr("An enrollment code has 20 letters and digits."));
+    {
+        // Numbers are leased by the hub; a standalone hall's own blocks would collide with them.
+        QSqlQuery q(m_database.sql());
+        if (q.exec(QStringLiteral("SELECT count(*) FROM number_blocks")) && q.next() && q.value(0).toInt() > 0)
+            return fail(error, tr("This database issues its own case numbers (it was created as a standalone hall). "
+                                  "Create the workstation with \"oneseal-admin init --joins-hub\" to enroll it."));
+    }
+    disconnectFromHub();
+    m_socket = std::make_unique<QSslSocket>();
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    // The hub's certificate cannot be checked yet: the proof of the code is bound to the certificate
+    // we see, so a man in the middle makes the enrollment fail instead.
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    m_socket->setSslConfiguration(config);
+    m_socket->connectToHostEncrypted(host, port);
+    if (!m_socket->waitForEncrypted(kTimeoutMs)) {
+        const QString why = m_socket->errorString();
+        disconnectFromHub();
+        return fail(error, tr("The hub at %1:%2 cannot be reached: %3").arg(host).arg(port).arg(why));
+    }
+    m_reader = FrameReader();
+    m_number = 0;
+    const QByteArray hubCert = m_socket->peerCertificate().toDer();
+    QByteArray key = Pki::generateEcKey();
+    const QByteArray publicKey = Pki::publicKey(key);
+    const auto reply = request(QCborMap{{msg::type, msg::enroll},
+                                        {msg::version, msg::kVersion},
+                                        {msg::workstation, m_workstation},
+                                        {msg::label, QSysInfo::machineHostName()},
+                                        {msg::publicKey, publicKey},
+                                        {msg::proof, Protocol::enrollProof(code, m_workstation, publicKey, hubCert)}},
+                               msg::enrolled, error);
+    disconnectFromHub();
+    if (!reply)
+        return false;
+    const QByteArray cert = reply->value(msg::certificate).toByteArray();
+    const QByteArray ca = reply->value(msg::ca).toByteArray();
+    const QDateTime now = m_clock.now().toUTC();
+    QString why;
+    const auto info = Pki::inspect(cert);
+    const auto hubInfo = Pki::inspect(hubCert);
+    if (!core::crypto::constantTimeEquals(Protocol::hubProof(code, cert, ca), reply->value(msg::proof).toByteArray()))
+        return fail(error, tr("The hub could not prove it knows the code; it is not the hall's hub."));
+    if (!info || !hubInfo || info->publicKey != publicKey || info->commonName != m_workstation
+        || !Pki::verifyIssuedBy(cert, ca, now, &why) || !Pki::verifyIssuedBy(hubCert, ca, now, &why))
+        return fail(error, tr("The hub sent a certificate that does not fit: %1").arg(why));
+    db::Transaction tx(m_database.sql());
+    const bool ok = tx.isActive() && setState(kHost, host.toUtf8(), error)
+        && setState(kPort, QByteArray::number(port), error) && setState(kClientKey, key, error)
+        && setState(kClientCert, cert, error) && setState(kCaCert, ca, error)
+        && setState(kHubPin, core::crypto::sha256(hubInfo->publicKey), error)
+        && setState(QStringLiteral("hub_cert"), hubCert, error)
+        && setState(kHall, reply->value(msg::hall).toString().toUtf8(), error) && tx.commit(error);
+    core::crypto::wipe(key);
+    return ok;
+}
+
+bool SyncClient::connectToHub(QString* error)
+{
+    if (isConnected())
+        return true;
+    if (!isEnrolled())
+        return fail(error, tr("This workstation is not enrolled at a hub."));
+    disconnectFromHub();
+    const QString host = QString::fromUtf8(state(kHost));
+    const quint16 port = quint16(state(kPort).toUInt());
+    m_socket = std::make_unique<QSslSocket>();
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(state(kClientCert), QSsl::Der));
+    QByteArray keyDer = state(kClientKey);
+    config.setPrivateKey(QSslKey(Pki::privateKeyPem(keyDer), QSsl::Ec, QSsl::Pem));
+    core::crypto::wipe(keyDer);
+    // The hub is recognised by its pinned public key (checked below), stricter than a CA check.
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    m_socket->setSslConfiguration(config);
+    m_socket->connectToHostEncrypted(host, port);
+    if (!m_socket->waitForEncrypted(kTimeoutMs)) {
+        const QString why = m_socket->errorString();
+        disconnectFromHub();
+        return fail(error, tr("The hub at %1:%2 cannot be reached: %3").arg(host).arg(port).arg(why));
+    }
+    const auto hubInfo = Pki::inspect(m_socket->peerCertificate().toDer());
+    if (!hubInfo || core::crypto::sha256(hubInfo->publicKey) != state(kHubPin)) {
+        disconnectFromHub();
+        return fail(error, tr("The server at %1:%2 is not this hall's hub (its key differs from the enrolled one).")
+                               .arg(host)
+                               .arg(port));
+    }
+    m_reader = FrameReader();
+    m_number = 0;
+    const quint64 seen = m_database.meta(kHlcSeen).toULongLong();
+    const auto welcome = request(QCborMap{{msg::type, msg::hello},
+                                          {msg::version, msg::kVersion},
+                                          {msg::workstation, m_workstation},
+                                          {msg::hlc, qint64(seen)}},
+                                 msg::welcome, error);
+    if (!welcome)
+        return false;
+    const quint64 hubHlc = quint64(welcome->value(msg::hlc).toInteger());
+    if (hubHlc > seen)
+        m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
+    return true;
+}
+
+std::optional<SyncReport> SyncClient::syncOnce(QString* error)
+{
+    SyncReport report;
+    // Push before pull: what this workstation did reaches the hub first.
+    if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
+        || !refillNumbers(report, error))
+        return std::nullopt;
+    if (!setState(kLastSuccess, m_clock.now().toUTC().toString(Qt::ISODateWithMs).toLatin1(), error))
+        return std::nullopt;
+    report.cursor = cursor();
+    report.unsent = m_events->unsentCount();
+    return report;
+}
+
+bool SyncClient::pushAll(SyncReport& report, QString* error)
+{
+    for (;;) {
+        const QList<core::Event> batch = m_events->unsentEvents(kPushBatch);
+        if (batch.isEmpty())
+            return true;
+        const auto reply = request(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}},
+                                   msg::pushed, error);
+        if (!reply)
+            return false;
+        const QCborArray acks = reply->value(msg::acks).toArray();
+        if (acks.size() != batch.size()) {
+            disconnectFromHub();
+            return fail(error, tr("The hub acknowledged %1 of %2 events.").arg(acks.size()).arg(batch.size()));
+        }
+        // Marked sent only now, after the hub has stored them.
+        db::Transaction tx(m_database.sql());
+        if (!tx.isActive())
+            return fail(error, tx.errorText());
+        for (const QCborValue& ack : acks) {
+            const QCborArray a = ack.toArray();
+            const QUuid id = QUuid::fromString(a.at(0).toString());
+            if (id.isNull() || a.at(1).toInteger() <= 0) {
+                disconnectFromHub();
+                return fail(error, tr("The hub sent an unreadable acknowledgement."));
+            }
+            if (!m_events->markSent(id, a.at(1).toInteger(), error))
+                return false;
+        }
+        if (!tx.commit(error))
+            return false;
+        report.pushed += int(acks.size());
+        report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
+    }
+}
+
+bool SyncClient::pullAll(SyncReport& report, QString* error)
+{
+    for (;;) {
+        const qint64 after = cursor();
+        const auto reply =
+            request(QCborMap{{msg::type, msg::pull}, {msg::after, after}, {msg::limit, kPullBatch}}, msg::events, error);
+        if (!reply)
+            return false;
+        const auto events = Protocol::decodeEvents(reply->value(msg::list), error);
+        if (!events) {
+            disconnectFromHub();
+            return false;
+        }
+        if (!events->isEmpty()) {
+            qint64 last = after;
+            for (const core::Event& e : *events) {
+                if (e.serverSeq <= last) {
+                    disconnectFromHub();
+                    return fail(error, tr("The hub sent events out of order."));
+                }
+                last = e.serverSeq;
+            }
+            // The events and the cursor move together, or neither does.
+            db::Transaction tx(m_database.sql());
+            if (!tx.isActive())
+                return fail(error, tx.errorText());
+            const auto result = m_events->applyRemote(*events, error);
+            if (!result || !setState(kCursor, QByteArray::number(last), error) || !tx.commit(error))
+                return false;
+            report.pulled += result->inserted;
+            report.acknowledgedByPull += result->acknowledged;
+        }
+        if (!reply->value(msg::more).toBool())
+            return true;
+    }
+}
+
+bool SyncClient::syncReference(SyncReport& report, QString* error)
+{
+    QCborMap have;
+    {
+        QSqlQuery q(m_database.sql());
+        if (q.exec(QStringLiteral("SELECT kind, max(version) FROM sync_reference GROUP BY kind")))
+            while (q.next())
+                have.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    db::CatalogRepository catalogs(m_database.sql());
+    QCborArray catalogVersions;
+    for (int v : catalogs.versions())
+        catalogVersions.append(v);
+    const auto reply = request(QCborMap{{msg::type, msg::reference}, {msg::have, have}, {msg::catalogs, catalogVersions}},
+                               msg::referenceData, error);
+    if (!reply)
+        return false;
+    return applyReferenceData(reply->value(msg::items).toArray(), reply->value(msg::catalogs).toArray(), report, error);
+}
+
+bool SyncClient::applyReferenceData(const QCborArray& items, const QCborArray& catalogItems, SyncReport& report,
+                                    QString* error)
+{
+    for (const QCborValue& v : items) {
+        db::Transaction tx(m_database.sql());
+        if (!tx.isActive() || !applyReference(v.toMap(), error) || !tx.commit(error))
+            return false;
+        ++report.referenceItems;
+    }
+    db::CatalogRepository catalogs(m_database.sql());
+    const QList<int> have = catalogs.versions();
+    QList<QPair<qint64, QByteArray>> received;
+    for (const QCborValue& v : catalogItems) {
+        const qint64 version = v.toMap().value(QStringLiteral("version")).toInteger();
+        if (!have.contains(int(version)))
+            received.append({version, v.toMap().value(QStringLiteral("json")).toByteArray()});
+    }
+    std::sort(received.begin(), received.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [version, json] : received) {
+        QString why;
+        const auto catalog = core::Catalog::fromJson(json, &why);
+        if (!catalog || catalog->version != version || !catalogs.import(*catalog, &why))
+            return fail(error, tr("Catalog version %1 from the hub was not taken: %2").arg(version).arg(why));
+        ++report.catalogs;
+    }
+    return true;
+}
+
+bool SyncClient::applyReference(const QCborMap& item, QString* error)
+{
+    const QString kind = item.value(QStringLiteral("kind")).toString();
+    const qint64 version = item.value(QStringLiteral("version")).toInteger();
+    const QByteArray payload = item.value(QStringLiteral("payload")).toByteArray();
+    const QString hash = item.value(QStringLiteral("sha256")).toString();
+    if (kind.isEmpty() || kind.size() > 64 || version <= 0
+        || QString::fromLatin1(core::crypto::sha256(payload).toHex()) != hash)
+        return fail(error, tr("A reference data item from the hub is damaged."));
+    QSqlQuery q(m_database.sql());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_reference(kind, version, payload, sha256, published_at) "
+                             "VALUES(?, ?, ?, ?, ?)"));
+    for (const QVariant& v : QVariantList{kind, version, payload, hash, item.value(QStringLiteral("published_at")).toString()})
+        q.addBindValue(v);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    if (kind != QLatin1String("users"))
+        return true; // holidays, templates and seal keys are read from sync_reference where they are used
+    // Users and roles come from the hub: it is authoritative for them (key slots stay local).
+    const QString now = m_clock.now().toUTC().toString(Qt::ISODate);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO users(id, username, display_name, password_hash, roles, active, "
+                             "created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, coalesce((SELECT created_at FROM users "
+                             "WHERE id = ?), ?), ?)"));
+    for (const QCborValue& v : QCborValue::fromCbor(payload).toArray()) {
+        const QCborMap u = v.toMap();
+        const QString id = u.value(QStringLiteral("id")).toString();
+        if (id.isEmpty() || u.value(QStringLiteral("username")).toString().isEmpty())
+            return fail(error, tr("A user from the hub has no id or name."));
+        for (const QVariant& value :
+             QVariantList{id, u.value(QStringLiteral("username")).toString(),
+                          u.value(QStringLiteral("display_name")).toString(),
+                          u.value(QStringLiteral("password_hash")).toString(), u.value(QStringLiteral("roles")).toString(),
+                          u.value(QStringLiteral("active")).toBool(), id, now, now})
+            q.addBindValue(value);
+        if (!q.exec())
+            return fail(error, q.lastError().text());
+    }
+    return true;
+}
+
+std::optional<QList<QPair<QString, QString>>> SyncClient::leaseRequests(QString* error)
+{
+    QList<QPair<QString, QString>> requests;
+    for (const QString& kind : {core::numbering::caseKind, core::numbering::certificateKind}) {
+        if (db::NumberBlocks(m_database.sql()).remaining(kind) >= core::numbering::kRefillWhenLeft)
+            continue;
+        // The request id is kept until the block is stored: a retry after a lost answer gets the same block.
+        QByteArray requestId = state(kLeasePrefix + kind);
+        if (requestId.isEmpty()) {
+            requestId = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+            if (!setState(kLeasePrefix + kind, requestId, error))
+                return std::nullopt;
+        }
+        requests.append({kind, QString::fromLatin1(requestId)});
+    }
+    return requests;
+}
+
+bool SyncClient::storeLease(const QString& kind, qint64 start, qint64 end, QString* error)
+{
+    if ((kind != core::numbering::caseKind && kind != core::numbering::certificateKind) || start <= 0 || end < start)
+        return fail(error, tr("The hub sent an unreadable number block."));
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(error, tx.errorText());
+    QSqlQuery q(m_database.sql());
+    q.prepare(QStringLiteral("SELECT count(*) FROM number_blocks WHERE kind = ? AND block_start = ? AND block_end = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(start);
+    q.addBindValue(end);
+    const bool held = q.exec() && q.next() && q.value(0).toInt() > 0;
+    q.finish();
+    return (held || db::NumberBlocks(m_database.sql()).addBlock(kind, start, end, error))
+        && setState(kLeasePrefix + kind, QByteArray(), error) && tx.commit(error);
+}
+
+bool SyncClient::refillNumbers(SyncReport& report, QString* error)
+{
+    const auto requests = leaseRequests(error);
+    if (!requests)
+        return false;
+    for (const auto& [kind, requestId] : *requests) {
+        const auto reply =
+            request(QCborMap{{msg::type, msg::lease}, {msg::kind, kind}, {msg::request, requestId}}, msg::leased, error);
+        if (!reply)
+            return false;
+        if (reply->value(msg::kind).toString() != kind
+            || !storeLease(kind, reply->value(msg::start).toInteger(), reply->value(msg::end).toInteger(), error))
+            return false;
+        ++report.leases;
+    }
+    return true;
+}
+
+} // namespace oneseal::sync

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "Frame.h"
+#include "core/Clock.h"
+#include "db/Database.h"
+#include "db/EventStore.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <memory>
+#include <optional>
+
+class QSslSocket;
+
+namespace oneseal::sync {
+
+/** What one sync round did. */
+struct SyncReport
+{
+    int pushed = 0;     ///< events the hub acknowledged in this round
+    int pulled = 0;     ///< events received that were new here
+    int acknowledgedByPull = 0;
+    int referenceItems = 0;
+    int catalogs = 0;
+    int leases = 0;
+    bool clockAhead = false; ///< the hub found this workstation's clock far ahead
+    qint64 cursor = 0;
+    qint64 unsent = 0;
+};
+
+/**
+ * A workstation's side of the sync protocol over one TLS connection, blocking with time-outs: meant
+ * for a worker thread (SyncEngine), the command line and test agents. It opens nothing itself: it
+ * works on the database connection it is given, in that connection's thread.
+ */
+class SyncClient
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncClient)
+
+public:
+    static constexpr int kPushBatch = 500;
+    static constexpr int kPullBatch = 2000;
+    static constexpr int kTimeoutMs = 15000;
+
+    explicit SyncClient(db::Database& database, const core::Clock& clock = core::Clock::system());
+    ~SyncClient();
+    SyncClient(const SyncClient&) = delete;
+    SyncClient& operator=(const SyncClient&) = delete;
+
+    /**
+     * Enrolls this workstation at the hub with a one-time code: makes a key pair, proves the code
+     * (bound to the hub's TLS certificate), receives and checks the client certificate, and keeps
+     * certificate, key, the hall's CA and the pinned hub key in the encrypted database.
+     */
+    bool enroll(const QString& host, quint16 port, const QString& code, QString* error);
+    bool isEnrolled() const;
+    QString workstation() const { return m_workstation; }
+
+    /** One round: push every unsent event, pull everything after the cursor, reference data, number blocks. */
+    std::optional<SyncReport> syncOnce(QString* error);
+    /** Closes the connection (the next round reconnects). */
+    void disconnectFromHub();
+    bool isConnected() const;
+
+    qint64 cursor() const;
+    QDateTime lastSuccess() const;
+    qint64 unsentCount() const { return m_events->unsentCount(); }
+
+    /** Stores reference data snapshots and catalog versions received from the hub (by network or bundle). */
+    bool applyReferenceData(const QCborArray& items, const QCborArray& catalogs, SyncReport& report, QString* error);
+    /** Stores a number block leased by the hub (one already held is fine) and forgets its request. */
+    bool storeLease(const QString& kind, qint64 start, qint64 end, QString* error);
+    /** Kinds of number blocks running low, with the request id to ask the hub with (kept until stored). */
+    std::optional<QList<QPair<QString, QString>>> leaseRequests(QString* error);
+    db::EventStore& events() const { return *m_events; }
+
+    /** Values kept in sync_client_state. */
+    QByteArray state(const QString& name) const;
+    bool setState(const QString& name, const QByteArray& value, QString* error);
+
+private:
+    bool connectToHub(QString* error);
+    std::optional<QCborMap> request(QCborMap frame, const QString& expected, QString* error);
+    bool pushAll(SyncReport& report, QString* error);
+    bool pullAll(SyncReport& report, QString* error);
+    bool syncReference(SyncReport& report, QString* error);
+    bool refillNumbers(SyncReport& report, QString* error);
+    bool applyReference(const QCborMap& item, QString* error);
+
+    db::Database& m_database;
+    const core::Clock& m_clock;
+    std::unique_ptr<db::EventStore> m_events;
+    QString m_workstation;
+    std::unique_ptr<QSslSocket> m_socket;
+    FrameReader m_reader;
+    qint64 m_number = 0;
+};
+
+} // namespace oneseal::sync

@@ -1,0 +1,65 @@
+#include "SyncStatusWidget.h"
+
+#include "services/Session.h"
+#include "sync/BackgroundSync.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+namespace oneseal::ui {
+
+SyncStatusWidget::SyncStatusWidget(services::Session& session, QWidget* parent, int intervalMs)
+    : QWidget(parent)
+    , m_sync(new sync::BackgroundSync(session.database().path(), session.key(), intervalMs, this))
+    , m_label(new QLabel(this))
+    , m_button(new QToolButton(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_button);
+    m_label->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_button->setObjectName(QStringLiteral("syncNowButton"));
+    m_button->setText(tr("Sync now"));
+    m_button->setAutoRaise(true);
+    connect(m_button, &QToolButton::clicked, this, &SyncStatusWidget::syncNow);
+    connect(m_sync, &sync::BackgroundSync::statusChanged, this, &SyncStatusWidget::showStatus);
+    showStatus(m_sync->status());
+}
+
+SyncStatusWidget::~SyncStatusWidget() = default;
+
+QString SyncStatusWidget::text() const
+{
+    return m_label->text();
+}
+
+void SyncStatusWidget::syncNow()
+{
+    m_sync->syncNow();
+}
+
+void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
+{
+    QString state;
+    if (!status.enrolled)
+        state = tr("Not connected to a hub");
+    else if (status.syncing)
+        state = tr("Syncing…");
+    else if (status.online)
+        state = tr("Online");
+    else
+        state = tr("Offline");
+    QStringList parts{state, tr("%n unsent", nullptr, int(std::min<qint64>(status.unsent, INT_MAX)))};
+    if (status.lastSuccess.isValid())
+        parts << tr("last sync %1").arg(QLocale().toString(status.lastSuccess.toLocalTime(), QLocale::ShortFormat));
+    if (status.clockAhead)
+        parts << tr("this computer's clock is ahead of the hub's");
+    m_label->setText(parts.join(QStringLiteral(" · ")));
+    m_label->setToolTip(status.lastError);
+    m_button->setEnabled(status.enrolled && !status.syncing);
+}
+
+} // namespace oneseal::ui

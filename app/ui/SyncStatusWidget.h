@@ -1,0 +1,48 @@
+#pragma once
+
+#include "sync/SyncStatus.h"
+
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace oneseal::services {
+class Session;
+}
+
+namespace oneseal::sync {
+class BackgroundSync;
+}
+
+namespace oneseal::ui {
+
+/**
+ * The status bar's sync corner: online or offline, how many events are not yet at the hub, and the
+ * last successful sync, with a button to sync now. Sync itself runs in the background
+ * (sync::BackgroundSync), so the clerk never waits on the network.
+ */
+class SyncStatusWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /** Starts background sync of the session's database (with its key) every intervalMs. */
+    explicit SyncStatusWidget(services::Session& session, QWidget* parent = nullptr, int intervalMs = 5000);
+    ~SyncStatusWidget() override;
+
+    /** The text shown, for tests. */
+    QString text() const;
+
+public slots:
+    void syncNow();
+
+private:
+    void showStatus(const sync::SyncStatus& status);
+
+    sync::BackgroundSync* m_sync;
+    QLabel* m_label;
+    QToolButton* m_button;
+};
+
+} // namespace oneseal::ui

@@ -1,0 +1,403 @@
+#include "SyncTestSupport.h"
+#include "TestSupport.h"
+
+#include "core/Conflict.h"
+#include "core/Crypto.h"
+#include "core/Identifiers.h"
+#include "db/Database.h"
+#include "db/EventStore.h"
+#include "services/IntakeService.h"
+#include "sync/Frame.h"
+#include "sync/Pki.h"
+#include "sync/Protocol.h"
+
+#include <QCborArray>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+using namespace oneseal;
+
+namespace {
+QByteArray lengthPrefixed(const QByteArray& body)
+{
+    QByteArray out(4, '\0');
+    qToBigEndian(quint32(body.size()), out.data());
+    return out + body;
+}
+
+core::Event makeEvent(const QString& workstation, const QString& kind, const QString& caseId, quint64 hlc)
+{
+    core::Event e;
+    e.id = QUuid::createUuid();
+    e.caseId = caseId;
+    e.kind = kind;
+    e.setPayload({});
+    e.userId = QStringLiteral("u1");
+    e.workstation = workstation;
+    e.hlc = hlc;
+    e.recordedAt = QDateTime::currentDateTimeUtc();
+    e.hash = e.computeHash();
+    return e;
+}
+
+std::unique_ptr<db::Database> freshDatabase(const QString& path)
+{
+    QString error;
+    auto database = db::Database::open(path, core::crypto::randomBytes(32), {.create = true}, &error);
+    if (!database || !database->migrate(&error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    database->setMeta(QStringLiteral("workstation_id"), QStringLiteral("REPLICA"), nullptr);
+    return database;
+}
+} // namespace
+
+class TestSyncUnits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void framesRoundTrip();
+    void badFramesAreRefused_data();
+    void badFramesAreRefused();
+    void eventsRoundTripAndBadEventsAreRefused();
+    void certificatesAreIssuedAndChecked();
+    void sealedDataOpensOnlyForItsRecipient();
+    void enrollmentProofIsBoundToTheHubCertificate();
+    void conflictRule_data();
+    void conflictRule();
+    void remoteEventsFoldTheSameInAnyOrder();
+    void remoteBatchWithATamperedEventChangesNothing();
+};
+
+void TestSyncUnits::framesRoundTrip()
+{
+    const QCborMap message{{QStringLiteral("t"), QStringLiteral("hello")}, {QStringLiteral("n"), 1}};
+    sync::FrameReader reader;
+    const QByteArray bytes = sync::Frame::encode(message) + sync::Frame::encode(message);
+    // Byte by byte: a frame is only complete when its last byte arrived.
+    QCborMap frame;
+    int frames = 0;
+    for (char c : bytes) {
+        reader.append(QByteArray(1, c));
+        QString error;
+        while (reader.next(&frame, &error) == sync::FrameReader::Status::Ready) {
+            QCOMPARE(frame, message);
+            ++frames;
+        }
+    }
+    QCOMPARE(frames, 2);
+    QCOMPARE(reader.buffered(), 0);
+}
+
+void TestSyncUnits::badFramesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty frame") << lengthPrefixed({});
+    QTest::newRow("oversized announced length") << QByteArray::fromHex("7fffffff") + QByteArray(10, 'x');
+    QTest::newRow("just over the limit") << [] {
+        QByteArray b(4, '\0');
+        qToBigEndian(quint32(sync::Frame::kMaxBytes + 1), b.data());
+        return b;
+    }();
+    QTest::newRow("garbage") << lengthPrefixed(QByteArray::fromHex("ffffffffffff"));
+    QTest::newRow("not a map") << lengthPrefixed(QCborValue(42).toCbor());
+    QTest::newRow("map without type") << lengthPrefixed(QCborMap{{QStringLiteral("n"), 1}}.toCborValue().toCbor());
+    QTest::newRow("type not text") << lengthPrefixed(QCborMap{{QStringLiteral("t"), 1}}.toCborValue().toCbor());
+    QTest::newRow("trailing bytes") << lengthPrefixed(QCborMap{{QStringLiteral("t"), QStringLiteral("x")}}.toCborValue().toCbor() + "z");
+    QTest::newRow("truncated cbor") << lengthPrefixed(QCborMap{{QStringLiteral("t"), QStringLiteral("hello")}}.toCborValue().toCbor().chopped(2));
+}
+
+void TestSyncUnits::badFramesAreRefused()
+{
+    QFETCH(QByteArray, bytes);
+    sync::FrameReader reader;
+    reader.append(bytes);
+    QCborMap frame;
+    QString error;
+    QCOMPARE(reader.next(&frame, &error), sync::FrameReader::Status::Error);
+    QVERIFY(!error.isEmpty());
+    // It stays in error: nothing after a bad frame is read on that connection.
+    reader.append(sync::Frame::encode(QCborMap{{QStringLiteral("t"), QStringLiteral("hello")}}));
+    QCOMPARE(reader.next(&frame, &error), sync::FrameReader::Status::Error);
+}
+
+void TestSyncUnits::eventsRoundTripAndBadEventsAreRefused()
+{
+    core::Event e = makeEvent(QStringLiteral("WS-A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 123456789);
+    e.serverSeq = 7;
+    QString error;
+    const auto back = sync::Protocol::decodeEvent(sync::Protocol::encodeEvent(e), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->id, e.id);
+    QCOMPARE(back->hash, e.hash);
+    QCOMPARE(back->hlc, e.hlc);
+    QCOMPARE(back->serverSeq, 7);
+    QVERIFY(back->hashIsValid());
+
+    QCborArray shortArray = sync::Protocol::encodeEvent(e);
+    shortArray.removeLast();
+    QVERIFY(!sync::Protocol::decodeEvent(shortArray, &error));
+    QCborArray badId = sync::Protocol::encodeEvent(e);
+    badId[0] = QStringLiteral("not-a-uuid");
+    QVERIFY(!sync::Protocol::decodeEvent(badId, &error));
+    QCborArray badHash = sync::Protocol::encodeEvent(e);
+    badHash[8] = QByteArray("short");
+    QVERIFY(!sync::Protocol::decodeEvent(badHash, &error));
+    QCborArray negative = sync::Protocol::encodeEvent(e);
+    negative[6] = -1;
+    QVERIFY(!sync::Protocol::decodeEvent(negative, &error));
+    // A changed payload decodes, but no longer matches its hash.
+    QCborArray changed = sync::Protocol::encodeEvent(e);
+    changed[3] = QCborMap{{QStringLiteral("x"), 1}}.toCborValue().toCbor();
+    const auto tampered = sync::Protocol::decodeEvent(changed, &error);
+    QVERIFY(tampered);
+    QVERIFY(!tampered->hashIsValid());
+}
+
+void TestSyncUnits::certificatesAreIssuedAndChecked()
+{
+    QString error;
+    const QByteArray caKey = sync::Pki::generateEcKey();
+    const QByteArray ca = sync::Pki::createCaCertificate(caKey, QStringLiteral("测试 CA"), 10, &error);
+    QVERIFY2(!ca.isEmpty(), qPrintable(error));
+    const QByteArray clientKey = sync::Pki::generateEcKey();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray cert = sync::Pki::issueCertificate(caKey, ca, sync::Pki::publicKey(clientKey), QStringLiteral("WS-01"),
+                                                        now.addSecs(-60), now.addDays(30), false, {}, &error);
+    QVERIFY2(!cert.isEmpty(), qPrintable(error));
+    const auto info = sync::Pki::inspect(cert);
+    QVERIFY(info);
+    QCOMPARE(info->commonName, QStringLiteral("WS-01"));
+    QCOMPARE(info->publicKey, sync::Pki::publicKey(clientKey));
+    QVERIFY(!info->isCa);
+    QVERIFY(sync::Pki::inspect(ca)->isCa);
+    QVERIFY2(sync::Pki::verifyIssuedBy(cert, ca, now, &error), qPrintable(error));
+    // Expired, not yet valid, and from another CA.
+    QVERIFY(!sync::Pki::verifyIssuedBy(cert, ca, now.addDays(31), &error));
+    QVERIFY(error.contains(QStringLiteral("expired")));
+    QVERIFY(!sync::Pki::verifyIssuedBy(cert, ca, now.addDays(-1), &error));
+    const QByteArray otherKey = sync::Pki::generateEcKey();
+    const QByteArray other = sync::Pki::createCaCertificate(otherKey, QStringLiteral("Other CA"), 10, &error);
+    QVERIFY(!sync::Pki::verifyIssuedBy(cert, other, now, &error));
+    QVERIFY(error.contains(QStringLiteral("not issued by this hall")));
+    QVERIFY(!sync::Pki::verifyIssuedBy(QByteArray("garbage"), ca, now, &error));
+    // The key loads into Qt's TLS stack.
+    QVERIFY(!sync::Pki::privateKeyPem(clientKey).isEmpty());
+    QVERIFY(sync::Pki::privateKeyPem(clientKey).startsWith("-----BEGIN EC PRIVATE KEY-----"));
+    // Ed25519 signatures (the seal key) and ECDSA (bundles).
+    for (const QByteArray& key : {sync::Pki::generateEd25519Key(), clientKey}) {
+        const QByteArray sig = sync::Pki::sign(key, "document");
+        QVERIFY(!sig.isEmpty());
+        QVERIFY(sync::Pki::verify(sync::Pki::publicKey(key), "document", sig));
+        QVERIFY(!sync::Pki::verify(sync::Pki::publicKey(key), "documenT", sig));
+    }
+}
+
+void TestSyncUnits::sealedDataOpensOnlyForItsRecipient()
+{
+    const QByteArray key = sync::Pki::generateEcKey();
+    const QByteArray other = sync::Pki::generateEcKey();
+    const QByteArray sealed = sync::Pki::sealFor(sync::Pki::publicKey(key), "events", "aad");
+    QVERIFY(!sealed.isEmpty());
+    QVERIFY(!sealed.contains("events"));
+    QCOMPARE(sync::Pki::openSealed(key, sealed, "aad").value_or(QByteArray()), QByteArray("events"));
+    QVERIFY(!sync::Pki::openSealed(other, sealed, "aad"));
+    QVERIFY(!sync::Pki::openSealed(key, sealed, "other aad"));
+    QByteArray flipped = sealed;
+    flipped[flipped.size() - 20] = char(flipped.at(flipped.size() - 20) ^ 1);
+    QVERIFY(!sync::Pki::openSealed(key, flipped, "aad"));
+    QVERIFY(!sync::Pki::openSealed(key, QByteArray("\x00", 1), "aad"));
+}
+
+void TestSyncUnits::enrollmentProofIsBoundToTheHubCertificate()
+{
+    const QString code = sync::Protocol::newCode();
+    QCOMPARE(sync::Protocol::normalizeCode(code).size(), 20);
+    QCOMPARE(sync::Protocol::normalizeCode(code.toLower()), sync::Protocol::normalizeCode(code));
+    const QByteArray proof = sync::Protocol::enrollProof(code, QStringLiteral("WS-1"), "pub", "hub cert");
+    QCOMPARE(sync::Protocol::enrollProof(code.toLower(), QStringLiteral("WS-1"), "pub", "hub cert"), proof);
+    QVERIFY(sync::Protocol::enrollProof(code, QStringLiteral("WS-1"), "pub", "mitm cert") != proof);
+    QVERIFY(sync::Protocol::enrollProof(code, QStringLiteral("WS-2"), "pub", "hub cert") != proof);
+    QVERIFY(sync::Protocol::enrollProof(sync::Protocol::newCode(), QStringLiteral("WS-1"), "pub", "hub cert") != proof);
+}
+
+void TestSyncUnits::conflictRule_data()
+{
+    QTest::addColumn<QStringList>("events"); // "workstation:kind"
+    QTest::addColumn<QStringList>("expected"); // open conflict keys
+    QTest::newRow("one intake") << QStringList{"A:intake.accepted"} << QStringList{};
+    QTest::newRow("decisions at one workstation") << QStringList{"A:intake.accepted", "A:decision.approved", "A:decision.refused"}
+                                                  << QStringList{};
+    QTest::newRow("two intakes apart") << QStringList{"A:intake.accepted", "B:intake.refused"} << QStringList{"intake"};
+    QTest::newRow("same intake twice apart") << QStringList{"A:intake.accepted", "B:intake.accepted"} << QStringList{"intake"};
+    QTest::newRow("approved and refused apart")
+        << QStringList{"A:intake.accepted", "A:decision.approved", "B:decision.refused"} << QStringList{"decision"};
+    QTest::newRow("approved twice apart") << QStringList{"A:intake.accepted", "A:decision.approved", "B:decision.approved"}
+                                          << QStringList{};
+    QTest::newRow("both") << QStringList{"A:intake.accepted", "B:intake.accepted", "A:decision.approved", "C:decision.refused"}
+                          << QStringList{"decision", "intake"};
+    QTest::newRow("other events do not conflict") << QStringList{"A:intake.accepted", "B:notice.printed", "C:review.passed"}
+                                                  << QStringList{};
+}
+
+void TestSyncUnits::conflictRule()
+{
+    QFETCH(QStringList, events);
+    QFETCH(QStringList, expected);
+    QList<core::Event> list;
+    quint64 hlc = 1000;
+    for (const QString& spec : events)
+        list << makeEvent(spec.section(QLatin1Char(':'), 0, 0), spec.section(QLatin1Char(':'), 1), QStringLiteral("c1"), ++hlc);
+    QStringList open;
+    const auto conflicts = core::findConflicts(list);
+    for (const auto& c : conflicts)
+        if (!c.resolved)
+            open << c.key;
+    QCOMPARE(open, expected);
+    // Any order: the same result.
+    QList<core::Event> reversed(list.crbegin(), list.crend());
+    const auto again = core::findConflicts(reversed);
+    QCOMPARE(again.size(), conflicts.size());
+    for (int i = 0; i < again.size(); ++i)
+        QCOMPARE(again.at(i).eventIds, conflicts.at(i).eventIds);
+
+    // A resolution naming every contradicting event settles each; one naming fewer does not.
+    for (const core::CaseConflict& c : conflicts) {
+        core::Event partial = makeEvent(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
+        partial.setPayload({{core::conflict::payloadKey, c.key},
+                            {core::conflict::payloadResolves, QCborArray{c.eventIds.first()}},
+                            {core::conflict::payloadKept, c.eventIds.first()}});
+        list << partial;
+        QVERIFY(core::hasOpenConflict(core::findConflicts(list)));
+        core::Event full = makeEvent(QStringLiteral("S"), core::conflict::resolvedKind, QStringLiteral("c1"), ++hlc);
+        full.setPayload({{core::conflict::payloadKey, c.key},
+                         {core::conflict::payloadResolves, QCborArray::fromStringList(c.eventIds)},
+                         {core::conflict::payloadKept, c.eventIds.last()}});
+        list << full;
+    }
+    QVERIFY(!core::hasOpenConflict(core::findConflicts(list)));
+}
+
+void TestSyncUnits::remoteEventsFoldTheSameInAnyOrder()
+{
+    // Real events from the intake service: applicants (one registered twice), cases, checklists.
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto session = hall.login(QStringLiteral("clerk"));
+    QVERIFY(session);
+    services::IntakeService intake(*session);
+    QVERIFY(intake.isReady());
+    const core::Matter* matter = nullptr;
+    for (const core::Matter& m : intake.catalog().matters)
+        if (!m.instant && !matter)
+            matter = &m;
+    QVERIFY(matter);
+    QString error;
+    for (int i = 0; i < 6; ++i) {
+        services::IntakeRequest r;
+        r.subjectCode = matter->code;
+        const QString first17 = QStringLiteral("14080219900101") + QString::number(100 + i % 4);
+        r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
+        r.applicant.name = QStringLiteral("申请人%1").arg(i);
+        r.applicant.phone = QStringLiteral("0359-202%1").arg(i, 4, 10, QLatin1Char('0'));
+        r.materials = intake.checklistFor(*intake.subject(matter->code));
+        for (auto& m : r.materials) {
+            m.state = i % 2 ? core::MaterialState::Received : core::MaterialState::Missing;
+            m.count = i % 2;
+        }
+        r.outcome = i % 2 ? core::IntakeOutcome::Accept : core::IntakeOutcome::NotifyMissing;
+        QVERIFY2(intake.record(r, &error), qPrintable(error));
+    }
+    QList<core::Event> events = session->events().allEvents();
+    QVERIFY(events.size() > 12);
+    for (int i = 0; i < events.size(); ++i)
+        events[i].serverSeq = i + 1;
+
+    QTemporaryDir dir;
+    QStringList hashes;
+    for (int order = 0; order < 4; ++order) {
+        auto replica = freshDatabase(dir.filePath(QStringLiteral("r%1.db").arg(order)));
+        QVERIFY(replica);
+        db::EventStore store(*replica, QStringLiteral("REPLICA"));
+        QList<core::Event> arrival = events;
+        if (order == 1)
+            std::reverse(arrival.begin(), arrival.end());
+        else if (order >= 2)
+            std::shuffle(arrival.begin(), arrival.end(), *QRandomGenerator::global());
+        const int batch = order == 0 ? int(arrival.size()) : 1 + order;
+        for (int i = 0; i < arrival.size(); i += batch) {
+            db::Transaction tx(replica->sql());
+            const auto result = store.applyRemote(arrival.mid(i, batch), &error);
+            QVERIFY2(result, qPrintable(error));
+            QVERIFY(tx.commit(&error));
+        }
+        // A repeated batch is recognised and changes nothing.
+        {
+            db::Transaction tx(replica->sql());
+            const auto again = store.applyRemote(events, &error);
+            QVERIFY2(again, qPrintable(error));
+            QCOMPARE(again->inserted, 0);
+            QCOMPARE(again->present, int(events.size()));
+            QVERIFY(tx.commit(&error));
+        }
+        QCOMPARE(store.count(), qint64(events.size()));
+        const QString hash = test::projectionHash(replica->sql());
+        // Rebuilding from scratch gives the same projections.
+        QVERIFY2(store.rebuildProjections(&error), qPrintable(error));
+        QCOMPARE(test::projectionHash(replica->sql()), hash);
+        hashes << hash;
+    }
+    for (const QString& h : hashes)
+        QCOMPARE(h, hashes.first());
+    // The origin, once its events carry the same order, folds the same.
+    {
+        db::Transaction tx(session->database().sql());
+        for (const core::Event& e : events)
+            QVERIFY2(session->events().markSent(e.id, e.serverSeq, &error), qPrintable(error));
+        QVERIFY(tx.commit(&error));
+    }
+    QVERIFY(!session->events().markSent(events.first().id, 999, &error)); // a second, different number is refused
+    QCOMPARE(test::projectionHash(session->database().sql()), hashes.first());
+}
+
+void TestSyncUnits::remoteBatchWithATamperedEventChangesNothing()
+{
+    QTemporaryDir dir;
+    auto replica = freshDatabase(dir.filePath(QStringLiteral("r.db")));
+    QVERIFY(replica);
+    db::EventStore store(*replica, QStringLiteral("REPLICA"));
+    core::Event good = makeEvent(QStringLiteral("A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5000);
+    good.serverSeq = 1;
+    core::Event bad = makeEvent(QStringLiteral("B"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5001);
+    bad.serverSeq = 2;
+    bad.setPayload({{QStringLiteral("changed"), true}}); // hash no longer matches
+    QString error;
+    {
+        db::Transaction tx(replica->sql());
+        QVERIFY(!store.applyRemote({good, bad}, &error));
+    }
+    QVERIFY(error.contains(QStringLiteral("hash")));
+    QCOMPARE(store.count(), 0);
+    // The same uuid with other content is refused too.
+    {
+        db::Transaction tx(replica->sql());
+        QVERIFY(store.applyRemote({good}, &error));
+        QVERIFY(tx.commit(&error));
+    }
+    core::Event forged = good;
+    forged.kind = QStringLiteral("decision.approved");
+    forged.hash = forged.computeHash();
+    {
+        db::Transaction tx(replica->sql());
+        QVERIFY(!store.applyRemote({forged}, &error));
+    }
+    QCOMPARE(store.caseEvents(QStringLiteral("c1")).first().kind, QStringLiteral("intake.accepted"));
+}
+
+QTEST_GUILESS_MAIN(TestSyncUnits)
+#include "TestSyncUnits.moc"

@@ -1,0 +1,233 @@
+// ws_agent: a workstation as a separate process for the sync tests (so that it can be killed with
+// SIGKILL at any moment). Each command opens the workstation's database, does one thing, prints one
+// line "ok ..." or "error ..." and exits. Test helper only: it keeps the raw key in <db>.key.
+#include "core/Clock.h"
+#include "core/Conflict.h"
+#include "core/Crypto.h"
+#include "core/Identifiers.h"
+#include "db/ConflictProjection.h"
+#include "db/Database.h"
+#include "services/AuthService.h"
+#include "services/ConflictService.h"
+#include "services/HallService.h"
+#include "services/IntakeService.h"
+#include "services/Session.h"
+#include "sync/HubStore.h"
+#include "sync/SyncClient.h"
+#include "SyncTestSupport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <cstdio>
+
+using namespace oneseal;
+
+namespace {
+
+class SkewedClock : public core::Clock
+{
+public:
+    explicit SkewedClock(qint64 skewMs) : m_skewMs(skewMs) {}
+    QDateTime now() const override { return QDateTime::currentDateTimeUtc().addMSecs(m_skewMs); }
+
+private:
+    qint64 m_skewMs;
+};
+
+int say(const QString& line, int rc = 0)
+{
+    std::fprintf(stdout, "%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+    return rc;
+}
+
+int failed(const QString& why)
+{
+    return say(QStringLiteral("error ") + why, 3);
+}
+
+QByteArray readKey(const QString& db)
+{
+    QFile f(db + QStringLiteral(".key"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QByteArray::fromHex(f.readAll().trimmed());
+}
+
+std::unique_ptr<db::Database> openDb(const QString& path, QString* error)
+{
+    auto database = db::Database::open(path, readKey(path), {}, error);
+    if (database && !database->migrate(error))
+        return nullptr;
+    return database;
+}
+
+QString residentId(int serial)
+{
+    const QString first17 = QStringLiteral("14080219900101") + QString::number(serial % 1000).rightJustified(3, QLatin1Char('0'));
+    return first17 + core::residentIdCheckChar(first17);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
+    for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind",
+                             "hub-dir", "keep"})
+        p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
+    p.process(app);
+    const QString command = p.positionalArguments().value(0);
+    const QString dbPath = p.value(QStringLiteral("db"));
+    const SkewedClock clock(p.value(QStringLiteral("skew-ms")).toLongLong());
+    QString error;
+
+    if (command == QLatin1String("create")) {
+        services::HallSetup setup;
+        setup.databasePath = dbPath;
+        setup.hallName = QStringLiteral("Test hall");
+        setup.workstationId = p.value(QStringLiteral("workstation"));
+        setup.adminUsername = QStringLiteral("admin");
+        setup.adminPassword = services::HallService::demoPassword();
+        setup.kdf = core::crypto::ScryptParams{1u << 10, 8, 1};
+        setup.ownsFirstNumberBlocks = false;
+        if (!services::HallService::createHall(setup, &error))
+            return failed(error);
+        const auto key = services::AuthService::recoverKey(dbPath, setup.adminUsername, setup.adminPassword, &error);
+        QFile f(dbPath + QStringLiteral(".key"));
+        if (!key || !f.open(QIODevice::WriteOnly) || f.write(key->toHex()) != 64)
+            return failed(error.isEmpty() ? QStringLiteral("cannot write the key file") : error);
+        return say(QStringLiteral("ok created"));
+    }
+
+    if (command == QLatin1String("hash") && p.isSet(QStringLiteral("hub-dir"))) {
+        auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+        if (!hub)
+            return failed(error);
+        return say(QStringLiteral("ok ") + test::syncSummary(hub->database().sql()));
+    }
+
+    auto database = openDb(dbPath, &error);
+    if (!database)
+        return failed(error);
+
+    if (command == QLatin1String("hash"))
+        return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
+
+    if (command == QLatin1String("enroll")) {
+        const QString hub = p.value(QStringLiteral("hub"));
+        sync::SyncClient client(*database, clock);
+        if (!client.enroll(hub.section(QLatin1Char(':'), 0, 0), quint16(hub.section(QLatin1Char(':'), 1).toUInt()),
+                           p.value(QStringLiteral("code")), &error))
+            return failed(error);
+        return say(QStringLiteral("ok enrolled"));
+    }
+
+    if (command == QLatin1String("sync")) {
+        sync::SyncClient client(*database, clock);
+        const int rounds = std::max(1, p.value(QStringLiteral("rounds")).toInt());
+        sync::SyncReport total;
+        for (int i = 0; i < rounds; ++i) {
+            const auto report = client.syncOnce(&error);
+            if (!report)
+                return failed(error);
+            total.pushed += report->pushed;
+            total.pulled += report->pulled;
+            total.leases += report->leases;
+            total.catalogs += report->catalogs;
+            total.clockAhead = total.clockAhead || report->clockAhead;
+            if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
+                break;
+        }
+        return say(QStringLiteral("ok pushed=%1 pulled=%2 leases=%3 catalogs=%4 clock_ahead=%5 cursor=%6")
+                       .arg(total.pushed)
+                       .arg(total.pulled)
+                       .arg(total.leases)
+                       .arg(total.catalogs)
+                       .arg(total.clockAhead ? 1 : 0)
+                       .arg(client.cursor()));
+    }
+
+    const QString workstation = database->meta(QStringLiteral("workstation_id"));
+    core::User clerk;
+    clerk.id = QStringLiteral("clerk-") + workstation;
+    clerk.username = clerk.id.toLower();
+    clerk.displayName = QStringLiteral("Clerk ") + workstation;
+    clerk.roles = core::Role::IntakeClerk | core::Role::Supervisor | core::Role::Approver;
+    services::Session session(std::move(database), readKey(dbPath), clerk, clock);
+
+    if (command == QLatin1String("work")) {
+        services::IntakeService intake(session);
+        if (!intake.isReady(&error))
+            return failed(error);
+        const core::Matter* matter = nullptr;
+        for (const core::Matter& m : intake.catalog().matters)
+            if (!m.instant) {
+                matter = &m;
+                break;
+            }
+        if (!matter)
+            return failed(QStringLiteral("no matter"));
+        const auto subject = intake.subject(matter->code);
+        const int cases = p.value(QStringLiteral("cases")).toInt();
+        const int seed = p.value(QStringLiteral("seed")).toInt();
+        QStringList ids;
+        for (int i = 0; i < cases; ++i) {
+            services::IntakeRequest r;
+            r.subjectCode = matter->code;
+            r.applicant.idNumber = residentId(seed + i);
+            r.applicant.name = QStringLiteral("申请人%1").arg(seed + i);
+            r.applicant.phone = QStringLiteral("0359-20%1").arg(seed + i, 5, 10, QLatin1Char('0'));
+            r.materials = intake.checklistFor(*subject);
+            for (auto& m : r.materials) {
+                m.state = core::MaterialState::Received;
+                m.count = 1;
+            }
+            const auto state = intake.record(r, &error);
+            if (!state)
+                return failed(error);
+            ids << state->caseId;
+        }
+        return say(QStringLiteral("ok cases=") + ids.join(QLatin1Char(',')));
+    }
+
+    if (command == QLatin1String("decide")) {
+        db::Transaction tx(session.database().sql());
+        const auto e = session.events().append(p.value(QStringLiteral("case")), p.value(QStringLiteral("kind")),
+                                               QCborMap{{QStringLiteral("note"), QStringLiteral("test")}},
+                                               session.user().id, &error);
+        if (!e || !tx.commit(&error))
+            return failed(error);
+        return say(QStringLiteral("ok event=") + e->id.toString(QUuid::WithoutBraces));
+    }
+
+    if (command == QLatin1String("conflicts")) {
+        services::ConflictService conflicts(session);
+        const auto list = conflicts.openConflicts(&error);
+        if (!list)
+            return failed(error);
+        QStringList parts;
+        for (const auto& c : *list)
+            for (const auto& conflict : c.conflicts)
+                if (!conflict.resolved)
+                    parts << c.caseId + QLatin1Char('/') + conflict.key + QLatin1Char('/')
+                            + conflict.eventIds.join(QLatin1Char('+'));
+        return say(QStringLiteral("ok open=") + parts.join(QLatin1Char(',')));
+    }
+
+    if (command == QLatin1String("resolve")) {
+        services::ConflictService conflicts(session);
+        if (!conflicts.resolve(p.value(QStringLiteral("case")), p.value(QStringLiteral("kind")),
+                               p.value(QStringLiteral("keep")), QStringLiteral("kept after review"), &error))
+            return failed(error);
+        return say(QStringLiteral("ok resolved"));
+    }
+    return failed(QStringLiteral("unknown command ") + command);
+}
