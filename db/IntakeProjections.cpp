@@ -86,10 +86,11 @@ bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QSt
     q.addBindValue(event.caseId);
     if (!run(q, error))
         return false;
-    core::CaseState s;
+    QList<core::Event> events;
     while (q.next())
-        s.apply(EventStore::eventFromQuery(q));
+        events << EventStore::eventFromQuery(q);
     q.finish();
+    const core::CaseState s = core::CaseState::fold(events);
 
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO cases(case_id, case_no, status, outcome, subject_code, subject_name, bundle, "

@@ -23,6 +23,12 @@ QByteArray slotAad(const QString& username)
 {
     return "oneseal-keyslot-v1:" + username.toUtf8();
 }
+
+/** The wrapping key of a slot made from a password hash: derived from the scrypt verifier. */
+QByteArray verifierKek(const QByteArray& verifier)
+{
+    return core::crypto::sha256("oneseal-keyslot-verifier-v1:" + verifier);
+}
 } // namespace
 
 QString KeyRing::pathFor(const QString& databasePath)
@@ -73,6 +79,13 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
         slot.params.r = quint32(r.toInteger());
         slot.params.p = quint32(p.toInteger());
         slot.wrappedKey = s.value(QStringLiteral("wrapped")).toByteArray();
+        const QCborValue vlen = s.value(QStringLiteral("vlen"));
+        const QCborValue hashId = s.value(QStringLiteral("hash_id"));
+        if ((!vlen.isUndefined() && (!vlen.isInteger() || vlen.toInteger() < 16 || vlen.toInteger() > 64))
+            || (!hashId.isUndefined() && (!hashId.isByteArray() || hashId.toByteArray().size() != 32)))
+            return damaged();
+        slot.verifierLength = vlen.isInteger() ? int(vlen.toInteger()) : 0;
+        slot.passwordHashId = hashId.toByteArray();
         if (slot.salt.size() < 16 || slot.wrappedKey.size() != kWrappedKeySize)
             return damaged();
         ring.m_slots.insert(user, slot);
@@ -93,6 +106,10 @@ bool KeyRing::save(QString* error) const
         s.insert(QStringLiteral("r"), qint64(it->params.r));
         s.insert(QStringLiteral("p"), qint64(it->params.p));
         s.insert(QStringLiteral("wrapped"), it->wrappedKey);
+        if (it->verifierLength > 0)
+            s.insert(QStringLiteral("vlen"), it->verifierLength);
+        if (!it->passwordHashId.isEmpty())
+            s.insert(QStringLiteral("hash_id"), it->passwordHashId);
         slotMap.insert(it.key(), s);
     }
     QCborMap root;
@@ -115,7 +132,7 @@ bool KeyRing::save(QString* error) const
 }
 
 bool KeyRing::setSlot(const QString& username, const QString& password, const QByteArray& key,
-                      const core::crypto::ScryptParams& params)
+                      const core::crypto::ScryptParams& params, const QString& passwordHash)
 {
     const QString user = normalize(username);
     // n must be a power of two (scrypt's rule, and the file stores log2 n).
@@ -133,8 +150,41 @@ bool KeyRing::setSlot(const QString& username, const QString& password, const QB
     core::crypto::wipe(kek);
     if (slot.wrappedKey.isEmpty())
         return false;
+    if (!passwordHash.isEmpty())
+        slot.passwordHashId = passwordHashIdOf(passwordHash);
     m_slots.insert(user, slot);
     return true;
+}
+
+bool KeyRing::setSlotFromPasswordHash(const QString& username, const QString& passwordHash, const QByteArray& key)
+{
+    const QString user = normalize(username);
+    Slot slot;
+    QByteArray verifier;
+    if (user.isEmpty() || key.size() != 32
+        || !core::crypto::parsePasswordHash(passwordHash, &slot.salt, &slot.params, &verifier)
+        || slot.salt.size() < 16)
+        return false;
+    slot.verifierLength = int(verifier.size());
+    QByteArray kek = verifierKek(verifier);
+    core::crypto::wipe(verifier);
+    slot.wrappedKey = core::crypto::aeadEncrypt(kek, key, slotAad(user));
+    core::crypto::wipe(kek);
+    if (slot.wrappedKey.isEmpty())
+        return false;
+    slot.passwordHashId = passwordHashIdOf(passwordHash);
+    m_slots.insert(user, slot);
+    return true;
+}
+
+QByteArray KeyRing::passwordHashId(const QString& username) const
+{
+    return m_slots.value(normalize(username)).passwordHashId;
+}
+
+QByteArray KeyRing::passwordHashIdOf(const QString& passwordHash)
+{
+    return core::crypto::sha256(passwordHash.toUtf8());
 }
 
 std::optional<QByteArray> KeyRing::unlock(const QString& username, const QString& password) const
@@ -143,7 +193,16 @@ std::optional<QByteArray> KeyRing::unlock(const QString& username, const QString
     const auto it = m_slots.constFind(user);
     if (it == m_slots.constEnd())
         return std::nullopt;
-    QByteArray kek = core::crypto::scrypt(password, it->salt, it->params);
+    QByteArray kek;
+    if (it->verifierLength > 0) {
+        QByteArray verifier = core::crypto::scrypt(password, it->salt, it->params, it->verifierLength);
+        if (verifier.isEmpty())
+            return std::nullopt;
+        kek = verifierKek(verifier);
+        core::crypto::wipe(verifier);
+    } else {
+        kek = core::crypto::scrypt(password, it->salt, it->params);
+    }
     if (kek.isEmpty())
         return std::nullopt;
     auto key = core::crypto::aeadDecrypt(kek, it->wrappedKey, slotAad(user));

@@ -27,6 +27,13 @@ public:
         QByteArray salt;
         core::crypto::ScryptParams params;
         QByteArray wrappedKey;
+        /**
+         * Made from the user's password hash (users.password_hash) rather than the password: the
+         * wrapping key is derived from the scrypt verifier, whose length is kept here (0: a slot
+         * made from the password).
+         */
+        int verifierLength = 0;
+        QByteArray passwordHashId; ///< SHA-256 of the password hash text the slot matches (may be empty)
     };
 
     static QString pathFor(const QString& databasePath);
@@ -41,9 +48,26 @@ public:
     QStringList users() const { return m_slots.keys(); }
     bool hasSlot(const QString& username) const { return m_slots.contains(normalize(username)); }
 
-    /** Adds or replaces the user's slot: key wrapped with a key derived from password. */
+    /**
+     * Adds or replaces the user's slot: key wrapped with a key derived from password. passwordHash,
+     * the user's users.password_hash for that password, is remembered (as its SHA-256) so that a
+     * later change of the hash coming from the hub is noticed.
+     */
     bool setSlot(const QString& username, const QString& password, const QByteArray& key,
-                 const core::crypto::ScryptParams& params = {});
+                 const core::crypto::ScryptParams& params = {}, const QString& passwordHash = QString());
+
+    /**
+     * Adds or replaces the user's slot from the user's password hash (core::crypto::hashPassword
+     * text) alone, for a user who arrived from the hub and has never logged in here: the slot opens
+     * with the same password as the hash verifies. Whoever holds the hash can derive the slot's
+     * wrapping key, as whoever holds the password can: the hash exists only inside encrypted
+     * databases (this one and the hub's). False when the hash is not one of ours.
+     */
+    bool setSlotFromPasswordHash(const QString& username, const QString& passwordHash, const QByteArray& key);
+
+    /** SHA-256 of the password hash the user's slot was made for; empty when unknown or no slot. */
+    QByteArray passwordHashId(const QString& username) const;
+    static QByteArray passwordHashIdOf(const QString& passwordHash);
     bool removeSlot(const QString& username) { return m_slots.remove(normalize(username)) > 0; }
 
     /** The database key, or nullopt when the user has no slot or the password is wrong. */

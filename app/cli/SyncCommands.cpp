@@ -7,6 +7,7 @@
 #include "db/UserRepository.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
+#include "services/KeySlotService.h"
 #include "sync/Bundle.h"
 #include "sync/HubStore.h"
 #include "sync/SyncClient.h"
@@ -337,6 +338,22 @@ int runEnroll(const QStringList& args)
     return 0;
 }
 
+/** Key slots for the users the hub added, changed or disabled (after a sync or a bundle import). */
+static int followUsers(services::Session& session)
+{
+    QString error;
+    const auto changes = services::KeySlotService(session).reconcile(&error);
+    if (!changes)
+        return fail(error);
+    if (!changes->added.isEmpty())
+        out() << SyncAdmin::tr("Users who can now log in here: %1").arg(changes->added.join(QStringLiteral(", "))) << "\n";
+    if (!changes->updated.isEmpty())
+        out() << SyncAdmin::tr("Passwords changed at the hub: %1").arg(changes->updated.join(QStringLiteral(", "))) << "\n";
+    if (!changes->removed.isEmpty())
+        out() << SyncAdmin::tr("Users disabled at the hub: %1").arg(changes->removed.join(QStringLiteral(", "))) << "\n";
+    return 0;
+}
+
 int runSync(const QStringList& args)
 {
     QCommandLineParser p;
@@ -357,7 +374,7 @@ int runSync(const QStringList& args)
                  .arg(report->cursor)
                  .arg(report->unsent)
           << "\n";
-    return 0;
+    return followUsers(*session);
 }
 
 int runBundleCommand(const QStringList& arguments)
@@ -425,7 +442,7 @@ int runBundleCommand(const QStringList& arguments)
         return fail(error);
     out() << SyncAdmin::tr("Imported %1 new events; %2 of ours acknowledged.").arg(result->stored).arg(result->acknowledged)
           << "\n";
-    return 0;
+    return followUsers(*session);
 }
 
 } // namespace oneseal::cli

@@ -3,6 +3,8 @@
 #include "CaseStatus.h"
 
 #include <QCborArray>
+#include <QSet>
+#include <QUuid>
 
 namespace oneseal::core {
 
@@ -179,9 +181,26 @@ void CaseState::apply(const Event& event)
 
 CaseState CaseState::fold(const QList<Event>& events)
 {
+    // Resolutions first: the supervisor's choice holds whatever order the events arrived in.
+    QSet<QString> overruled;
+    for (const Event& e : events) {
+        if (e.kind != conflict::resolvedKind)
+            continue;
+        const QCborMap pl = e.payload();
+        const QString kept = pl.value(conflict::payloadKept).toString();
+        for (const QCborValue& v : pl.value(conflict::payloadResolves).toArray())
+            if (v.toString() != kept)
+                overruled.insert(v.toString());
+    }
     CaseState state;
     for (const Event& e : events)
-        state.apply(e);
+        if (overruled.isEmpty() || !overruled.contains(e.id.toString(QUuid::WithoutBraces)))
+            state.apply(e);
+    for (const CaseConflict& c : findConflicts(events))
+        if (!c.resolved)
+            state.openConflicts << c;
+    if (state.inConflict())
+        state.status = kConflictStatus;
     return state;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Applicant.h"
+#include "Conflict.h"
 #include "Deadline.h"
 #include "Event.h"
 #include "Intake.h"
@@ -113,8 +114,21 @@ struct CaseState
     QString collectorName;
     QString collectorIdNumber;
 
+    /**
+     * Conflicts between workstations that worked apart (docs/SYNC.md) still waiting for a
+     * supervisor; while there is one the status is kConflictStatus and nothing else can be done.
+     */
+    QList<CaseConflict> openConflicts;
+
     void apply(const Event& event);
+    /**
+     * The fold of all of a case's events in fold order: events a supervisor overruled when
+     * resolving a conflict (named in a conflict.resolved but not kept) are skipped, and open
+     * conflicts put the case in kConflictStatus.
+     */
     static CaseState fold(const QList<Event>& events);
+    static inline const QString kConflictStatus = QStringLiteral("conflict");
+    bool inConflict() const { return !openConflicts.isEmpty(); }
 
     /** Whether a core material is still owed (容缺): the certificate may not be issued. */
     bool owesCoreMaterial() const;

@@ -136,21 +136,35 @@ QString hashPassword(const QString& password, const ScryptParams& params)
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
 }
 
-bool verifyPassword(const QString& password, const QString& encoded)
+bool parsePasswordHash(const QString& encoded, QByteArray* salt, ScryptParams* params, QByteArray* hash)
 {
     const QStringList parts = encoded.split(QLatin1Char('$'));
     if (parts.size() != 6 || parts[0] != QLatin1String("scrypt"))
         return false;
     bool ok1 = false, ok2 = false, ok3 = false;
     const int log2n = parts[1].toInt(&ok1);
-    ScryptParams params;
-    params.r = parts[2].toUInt(&ok2);
-    params.p = parts[3].toUInt(&ok3);
-    if (!ok1 || !ok2 || !ok3 || log2n < 1 || log2n > 22)
+    ScryptParams p;
+    p.r = parts[2].toUInt(&ok2);
+    p.p = parts[3].toUInt(&ok3);
+    if (!ok1 || !ok2 || !ok3 || log2n < 1 || log2n > 22 || p.r < 1 || p.r > 64 || p.p < 1 || p.p > 64)
         return false;
-    params.n = quint64(1) << log2n;
-    const QByteArray salt = QByteArray::fromBase64(parts[4].toLatin1());
-    const QByteArray expected = QByteArray::fromBase64(parts[5].toLatin1());
+    p.n = quint64(1) << log2n;
+    const QByteArray s = QByteArray::fromBase64(parts[4].toLatin1());
+    const QByteArray h = QByteArray::fromBase64(parts[5].toLatin1());
+    if (s.isEmpty() || h.size() < 16 || h.size() > 64)
+        return false;
+    *salt = s;
+    *params = p;
+    *hash = h;
+    return true;
+}
+
+bool verifyPassword(const QString& password, const QString& encoded)
+{
+    QByteArray salt, expected;
+    ScryptParams params;
+    if (!parsePasswordHash(encoded, &salt, &params, &expected))
+        return false;
     const QByteArray actual = scrypt(password, salt, params, int(expected.size()));
     return !actual.isEmpty() && constantTimeEquals(actual, expected);
 }

@@ -43,4 +43,7 @@ std::optional<QByteArray> aeadDecrypt(const QByteArray& key, const QByteArray& s
 QString hashPassword(const QString& password, const ScryptParams& params = {});
 bool verifyPassword(const QString& password, const QString& encoded);
 
+/** The parts of a hashPassword() text; false when it is not one. */
+bool parsePasswordHash(const QString& encoded, QByteArray* salt, ScryptParams* params, QByteArray* hash);
+
 } // namespace oneseal::core::crypto

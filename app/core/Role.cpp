@@ -102,6 +102,7 @@ bool mayPerform(Roles roles, Action action)
     case Action::ViewAudit:
         return roles.testFlag(Role::Supervisor) || roles.testFlag(Role::Administrator);
     case Action::ResolveConflict: return roles.testFlag(Role::Supervisor);
+    case Action::MoveBundles: return roles.testFlag(Role::Administrator) || roles.testFlag(Role::Supervisor);
     }
     return false;
 }

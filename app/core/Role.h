@@ -35,6 +35,7 @@ enum class Action {
     ReadAllCases,
     ResolveConflict,
     ViewAudit,
+    MoveBundles, ///< sync by file (USB) for a hall without network
 };
 
 const QList<Role>& allRoles();

@@ -66,6 +66,10 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
         return tr("You accepted case %1 at the window. Intake, review, inspection, decision and issuance are "
                   "separate hands: a colleague must do this.")
             .arg(s.caseNo);
+    if (s.inConflict())
+        return tr("Case %1 is in conflict: two workstations recorded contradictory steps while apart. A "
+                  "supervisor must resolve it first.")
+            .arg(s.caseNo);
     if (s.completed && step != WorkStep::ApplySeal)
         return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
 
@@ -158,6 +162,8 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
 
 Role Workflow::waitingRole(const CaseState& s)
 {
+    if (s.inConflict())
+        return Role::Supervisor;
     if (!inBackOffice(s) || s.completed)
         return Role::None;
     const QString& st = s.status;

@@ -93,16 +93,19 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
     if (!ring)
         return fail(e);
     const db::KeyRing before = *ring;
-    if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf) || !ring->save(&e))
-        return fail(e.isEmpty() ? tr("The key slot could not be rewrapped.") : e);
-
     core::User updated = session.user();
     updated.passwordHash = core::crypto::hashPassword(newPassword, kdf);
+    if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf, updated.passwordHash)
+        || !ring->save(&e))
+        return fail(e.isEmpty() ? tr("The key slot could not be rewrapped.") : e);
+
     db::Transaction tx(session.database().sql());
     const bool ok = tx.isActive()
         && db::UserRepository(session.database().sql()).updatePasswordHash(updated.id, updated.passwordHash, &e)
         && session.events().append(QString(), QStringLiteral("user.password_changed"),
-                                   QCborMap{{QStringLiteral("user_id"), updated.id}}, updated.id, &e)
+                                   QCborMap{{QStringLiteral("user_id"), updated.id},
+                                            {QStringLiteral("password_hash"), updated.passwordHash}},
+                                   updated.id, &e)
         && tx.commit(&e);
     if (!ok) {
         before.save(nullptr); // the old password keeps working
@@ -146,7 +149,7 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
     if (!ring)
         return fail(e);
     const db::KeyRing before = *ring;
-    if (!ring->setSlot(user.username, password, session.key(), kdf) || !ring->save(&e))
+    if (!ring->setSlot(user.username, password, session.key(), kdf, user.passwordHash) || !ring->save(&e))
         return fail(e.isEmpty() ? tr("The key slot could not be written.") : e);
 
     db::Transaction tx(session.database().sql());

@@ -1,8 +1,11 @@
 #include "ConflictService.h"
 
+#include "core/Workflow.h"
 #include "db/ConflictProjection.h"
+#include "db/UserRepository.h"
 
 #include <QCborArray>
+#include <QUuid>
 
 namespace oneseal::services {
 
@@ -20,6 +23,31 @@ std::optional<QList<CaseInConflict>> ConflictService::openConflicts(QString* err
     return cases;
 }
 
+std::optional<QList<ConflictDetail>> ConflictService::openConflictsOf(const QString& caseId, QString* error) const
+{
+    if (!m_session.can(core::Action::ResolveConflict) && !m_session.can(core::Action::ReadAllCases)) {
+        if (error)
+            *error = Session::refusal(core::Action::ResolveConflict);
+        return std::nullopt;
+    }
+    QList<ConflictDetail> details;
+    for (const core::CaseConflict& c : db::ConflictProjection::conflictsOf(m_session.database().sql(), caseId)) {
+        if (c.resolved)
+            continue;
+        ConflictDetail d{c, {}, {}};
+        const db::UserRepository users(m_session.database().sql());
+        for (const QString& id : c.eventIds) {
+            if (const auto e = m_session.events().event(QUuid(id))) {
+                d.events << *e;
+                const auto user = users.byId(e->userId);
+                d.userNames << (user ? user->displayName : e->userId);
+            }
+        }
+        details << d;
+    }
+    return details;
+}
+
 bool ConflictService::resolve(const QString& caseId, const QString& key, const QString& keptEventId,
                               const QString& note, QString* error)
 {
@@ -30,8 +58,8 @@ bool ConflictService::resolve(const QString& caseId, const QString& key, const Q
     };
     if (!m_session.can(core::Action::ResolveConflict))
         return fail(Session::refusal(core::Action::ResolveConflict));
-    if (note.size() > 2000)
-        return fail(tr("The note is too long (at most 2000 characters)."));
+    if (const QString why = core::Workflow::checkReasons(note, true, tr("reasons for your choice")); !why.isEmpty())
+        return fail(why);
     const QSqlDatabase db = m_session.database().sql();
     const auto conflicts = db::ConflictProjection::conflictsOf(db, caseId);
     const auto it = std::find_if(conflicts.cbegin(), conflicts.cend(),

@@ -7,8 +7,9 @@ namespace oneseal::services {
 namespace {
     const QList<core::Role>& backOfficeRoles()
     {
+        // Supervisors: the cases in conflict between workstations (docs/SYNC.md).
         static const QList<core::Role> roles{core::Role::Reviewer, core::Role::Inspector, core::Role::Approver,
-                                             core::Role::CertificateOperator};
+                                             core::Role::CertificateOperator, core::Role::Supervisor};
         return roles;
     }
 } // namespace

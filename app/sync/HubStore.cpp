@@ -527,7 +527,7 @@ std::optional<PushOutcome> HubStore::push(const QString& workstation, const QLis
         fresh << e;
     }
     if (!fresh.isEmpty()) {
-        if (!m_events->applyRemote(fresh, error))
+        if (!m_events->applyRemote(fresh, error) || !takePasswordChanges(fresh, error))
             return std::nullopt;
         q.prepare(QStringLiteral("UPDATE sync_workstations SET chain_head = ?, events_pushed = events_pushed + ?, "
                                  "last_seen_at = ? WHERE workstation_id = ?"));
@@ -649,6 +649,31 @@ QList<ReferenceItem> HubStore::referenceNewerThan(const QMap<QString, qint64>& h
             items << item;
     }
     return items;
+}
+
+bool HubStore::takePasswordChanges(const QList<core::Event>& events, QString* error)
+{
+    // A user who changed their password at a workstation: the hub takes the new hash (users are the
+    // hub's reference data) and publishes the users again, so every workstation's key slot and the
+    // seal's password check follow. Only the user's own change counts.
+    bool changed = false;
+    db::UserRepository users(m_database->sql());
+    for (const core::Event& e : events) {
+        if (e.kind != QLatin1String("user.password_changed"))
+            continue;
+        const QCborMap payload = QCborValue::fromCbor(e.payloadCbor).toMap();
+        const QString userId = payload.value(QStringLiteral("user_id")).toString();
+        const QString hash = payload.value(QStringLiteral("password_hash")).toString();
+        QByteArray salt, verifier;
+        core::crypto::ScryptParams params;
+        if (userId.isEmpty() || userId != e.userId || !users.byId(userId)
+            || !core::crypto::parsePasswordHash(hash, &salt, &params, &verifier))
+            continue; // an older client's event, or not the user's own: the event stays, the users don't change
+        if (!users.updatePasswordHash(userId, hash, error))
+            return false;
+        changed = true;
+    }
+    return !changed || publishReference(QStringLiteral("users"), usersSnapshot(), error).has_value();
 }
 
 QByteArray HubStore::usersSnapshot() const

@@ -142,6 +142,8 @@ public:
     void touch(const QString& workstation);
 
 private:
+    /** Takes the new password hashes of user.password_changed events into the users table. */
+    bool takePasswordChanges(const QList<core::Event>& events, QString* error);
     HubStore() = default;
     bool loadSecrets(QString* error);
     QString secretText(const QString& name) const;

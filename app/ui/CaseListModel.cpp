@@ -17,6 +17,7 @@ void CaseListModel::setCases(const QList<db::CaseSummary>& cases)
 QString CaseListModel::statusName(const QString& status)
 {
     if (status == QLatin1String("accepted")) return tr("accepted");
+    if (status == QLatin1String("conflict")) return tr("in conflict (a supervisor decides)");
     if (status == QLatin1String("awaiting_materials")) return tr("awaiting materials (one-time notice)");
     if (status == QLatin1String("refused")) return tr("refused");
     if (status == QLatin1String("completed")) return tr("completed");

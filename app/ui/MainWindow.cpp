@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "CaseLookupWidget.h"
 #include "CertificateWindowWidget.h"
+#include "ConflictDialog.h"
 #include "DecisionDialog.h"
 #include "InspectionDialog.h"
 #include "IntakeWorkbench.h"
@@ -17,11 +18,14 @@
 #include "SettingsDialog.h"
 #include "VerifyDialog.h"
 #include "SyncStatusWidget.h"
+#include "sync/BundleTransfer.h"
 #include "db/EventLogModel.h"
 #include "services/AuthService.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QDir>
+#include <QFileDialog>
 #include <QMessageBox>
 
 namespace oneseal::ui {
@@ -48,6 +52,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
+    // Sync by file for a hall without network: supervisors and administrators (the service decides).
+    m_ui->syncMenu->menuAction()->setVisible(m_session->can(core::Action::MoveBundles));
+    connect(m_ui->exportBundleAction, &QAction::triggered, this, &MainWindow::exportBundle);
+    connect(m_ui->importBundleAction, &QAction::triggered, this, &MainWindow::importBundle);
     connect(m_ui->verifyAction, &QAction::triggered, this, [this] {
         VerifyDialog dialog(m_session->trustedSealKeys(), this);
         dialog.exec();
@@ -111,6 +119,7 @@ void MainWindow::openCase(const QString& caseId, core::Role role)
     case core::Role::Reviewer: ReviewDialog(*m_session, caseId, this).exec(); break;
     case core::Role::Inspector: InspectionDialog(*m_session, caseId, this).exec(); break;
     case core::Role::Approver: DecisionDialog(*m_session, caseId, this).exec(); break;
+    case core::Role::Supervisor: ConflictDialog(*m_session, caseId, this).exec(); break;
     case core::Role::CertificateOperator:
         if (m_certificates) {
             m_certificates->showCase(caseId);
@@ -167,6 +176,50 @@ void MainWindow::changePassword()
         statusBar()->showMessage(tr("Your password was changed."), 5000);
         m_eventLog->refresh();
     }
+}
+
+void MainWindow::exportBundle()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export bundle for the hub"),
+        QStringLiteral("%1-%2.osb").arg(m_session->workstation(), QDate::currentDate().toString(QStringLiteral("yyyyMMdd"))),
+        tr("OneSeal bundles (*.osb)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const auto count = sync::BundleTransfer(*m_session).exportForHub(path, &error);
+    if (!count) {
+        QMessageBox::warning(this, tr("Export bundle for the hub"), error);
+        return;
+    }
+    QMessageBox::information(this, tr("Export bundle for the hub"),
+                             tr("%n unsent event(s) written to %1. Take the file to the hub; the events count as "
+                                "sent once the hub's bundle comes back.",
+                                nullptr, *count)
+                                 .arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::importBundle()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import bundle from the hub"), QString(), tr("OneSeal bundles (*.osb)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const auto result = sync::BundleTransfer(*m_session).importFromHub(path, &error);
+    if (!result) {
+        QMessageBox::warning(this, tr("Import bundle from the hub"), error);
+        return;
+    }
+    QMessageBox::information(this, tr("Import bundle from the hub"),
+                             result->repeated ? tr("This bundle was imported before; nothing changed.")
+                                              : tr("%1 new event(s) from the hub; %2 of this workstation's events "
+                                                   "acknowledged.")
+                                                    .arg(result->stored)
+                                                    .arg(result->acknowledged));
+    m_eventLog->refresh();
+    if (m_queue)
+        m_queue->refresh();
 }
 
 void MainWindow::about()

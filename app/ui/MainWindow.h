@@ -55,6 +55,8 @@ private:
     void showSettings();
     void changePassword();
     void about();
+    void exportBundle();
+    void importBundle();
     void updateStatus();
     void addBackOfficeTabs();
     /** Opens a case from a work queue with the dialog of the queue's role. */

@@ -2,6 +2,7 @@
 
 #include "sync/SyncStatus.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
@@ -40,6 +41,11 @@ public slots:
 private:
     void showStatus(const sync::SyncStatus& status);
 
+    /** After a successful round: key slots for users the hub added, changed or disabled. */
+    void followUsers(const sync::SyncStatus& status);
+
+    services::Session& m_session;
+    QDateTime m_usersFollowedAt;
     sync::BackgroundSync* m_sync;
     QLabel* m_label;
     QToolButton* m_button;

@@ -584,7 +584,7 @@ void TestBackOffice::queueShowsWaitingCasesWithWarnings()
     it = std::find_if(items->begin(), items->end(), [&](const services::QueueItem& i) { return i.row.caseId == id; });
     QCOMPARE(it->warning, core::DeadlineWarning::Red);
     // Supervisors see every queue; the inspector's queue does not hold a case still under review.
-    QCOMPARE(services::QueueService(as(QStringLiteral("supervisor"))).visibleRoles().size(), 4);
+    QCOMPARE(services::QueueService(as(QStringLiteral("supervisor"))).visibleRoles().size(), 5);
     const auto inspectorItems = services::QueueService(as(QStringLiteral("inspector"))).queue(core::Role::Inspector, &error);
     QVERIFY(std::none_of(inspectorItems->begin(), inspectorItems->end(), [&](const services::QueueItem& i) { return i.row.caseId == id; }));
 }

@@ -274,7 +274,8 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
     QVERIFY(!caseId.isEmpty());
     syncAll({a, b});
     // Apart: one approves, the other refuses.
-    QVERIFY(a->run(QStringLiteral("decide"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision.approved")}).ok());
+    const RunResult approved = a->run(QStringLiteral("decide"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision.approved")});
+    QVERIFY(approved.ok());
     const RunResult refused = b->run(QStringLiteral("decide"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision.refused")});
     QVERIFY(refused.ok());
     QCOMPARE(fields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
@@ -283,21 +284,31 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
         all << x.get();
     syncAll(all);
     expectConverged(all);
+    const QStringList caseArg{QStringLiteral("--case"), caseId};
     for (Agent* x : all) {
         QCOMPARE(fields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("1"));
         const RunResult open = x->run(QStringLiteral("conflicts"));
         QVERIFY2(open.out.contains(caseId + QStringLiteral("/decision/")), qPrintable(open.out));
+        // The case is in conflict on every replica and waits for a supervisor.
+        const auto status = fields(x->run(QStringLiteral("status"), caseArg).out);
+        QCOMPARE(status.value(QStringLiteral("status")), QStringLiteral("conflict"));
+        QCOMPARE(status.value(QStringLiteral("waiting")), QStringLiteral("supervisor"));
     }
-    // A supervisor keeps the refusal; after sync the conflict is resolved everywhere.
-    const QString keep = fields(refused.out).value(QStringLiteral("event"));
+    // A supervisor keeps the approval, which the hub received first: the refusal, later in the
+    // fold, no longer counts; after sync the conflict is resolved everywhere.
+    const QString keep = fields(approved.out).value(QStringLiteral("event"));
     const RunResult bad = a->run(QStringLiteral("resolve"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision"), QStringLiteral("--keep"), caseId});
     QCOMPARE(bad.exitCode, 3);
     const RunResult resolved = a->run(QStringLiteral("resolve"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision"), QStringLiteral("--keep"), keep});
     QVERIFY2(resolved.ok(), qPrintable(resolved.out));
     syncAll(all);
     expectConverged(all);
-    for (Agent* x : all)
+    for (Agent* x : all) {
         QCOMPARE(fields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
+        const auto status = fields(x->run(QStringLiteral("status"), caseArg).out);
+        QVERIFY(status.value(QStringLiteral("status")) != QLatin1String("conflict"));
+        QCOMPARE(status.value(QStringLiteral("decision")), QStringLiteral("approved"));
+    }
 }
 
 void TestSyncHub::enrollmentCodesAreOneTime()

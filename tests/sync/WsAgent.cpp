@@ -121,6 +121,17 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("hash"))
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
 
+    if (command == QLatin1String("status")) {
+        // The case as the projection holds it: its status and its decision.
+        QSqlQuery q(database->sql());
+        q.prepare(QStringLiteral("SELECT status, coalesce(decision, ''), coalesce(waiting_role, '') FROM cases WHERE case_id = ?"));
+        q.addBindValue(p.value(QStringLiteral("case")));
+        if (!q.exec() || !q.next())
+            return failed(QStringLiteral("no such case"));
+        return say(QStringLiteral("ok status=%1 decision=%2 waiting=%3")
+                       .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString()));
+    }
+
     if (command == QLatin1String("enroll")) {
         const QString hub = p.value(QStringLiteral("hub"));
         sync::SyncClient client(*database, clock);

@@ -1,0 +1,171 @@
+// Key slots follow the users table that the hub fills: a user added at the hub logs in offline
+// with the password the administrator gave them, a password reset at the hub replaces the old one,
+// a user disabled at the hub loses their slot.
+#include "TestSupport.h"
+
+#include "core/Crypto.h"
+#include "db/KeyRing.h"
+#include "db/UserRepository.h"
+#include "services/AuthService.h"
+#include "services/HallService.h"
+#include "services/KeySlotService.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace oneseal;
+
+class TestKeySlotService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void slotFromPasswordHashOpensWithThePassword();
+    void damagedHashIsRefused();
+    void followsUsersFromTheHub();
+    void passwordChangeIsRecordedForTheHub();
+
+private:
+    /** Writes a user row as the sync client does with the hub's users snapshot. */
+    static void putUser(services::Session& session, const QString& id, const QString& username,
+                        const QString& passwordHash, bool active);
+};
+
+void TestKeySlotService::putUser(services::Session& session, const QString& id, const QString& username,
+                                 const QString& passwordHash, bool active)
+{
+    QSqlQuery q(session.database().sql());
+    QVERIFY(q.prepare(QStringLiteral("INSERT OR REPLACE INTO users(id, username, display_name, password_hash, roles, "
+                                     "active, created_at, updated_at) VALUES(?, ?, ?, ?, 'intake', ?, '2026-11-27', "
+                                     "'2026-11-27')")));
+    for (const QVariant& v : QVariantList{id, username, username, passwordHash, active})
+        q.addBindValue(v);
+    QVERIFY2(q.exec(), qPrintable(q.lastQuery()));
+}
+
+void TestKeySlotService::slotFromPasswordHashOpensWithThePassword()
+{
+    QTemporaryDir dir;
+    const QByteArray key = core::crypto::randomBytes(32);
+    db::KeyRing ring(dir.filePath(QStringLiteral("x.keyring")));
+    const QString hash = core::crypto::hashPassword(QStringLiteral("窗口 secret 1"), test::fastKdf());
+    QVERIFY(ring.setSlotFromPasswordHash(QStringLiteral("Li.Na"), hash, key));
+    QString error;
+    QVERIFY(ring.save(&error));
+    const auto loaded = db::KeyRing::load(ring.path(), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->unlock(QStringLiteral("li.na"), QStringLiteral("窗口 secret 1")).value_or(QByteArray()), key);
+    QVERIFY(!loaded->unlock(QStringLiteral("li.na"), QStringLiteral("窗口 secret 2")));
+    QCOMPARE(loaded->passwordHashId(QStringLiteral("LI.NA")), db::KeyRing::passwordHashIdOf(hash));
+    // The slot does not hold the verifier: the hash text alone is not in the file.
+    QFile f(ring.path());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(!bytes.contains(hash.section(QLatin1Char('$'), 5, 5).toLatin1()));
+    QVERIFY(!bytes.contains(QByteArray::fromBase64(hash.section(QLatin1Char('$'), 5, 5).toLatin1())));
+}
+
+void TestKeySlotService::damagedHashIsRefused()
+{
+    const QByteArray key = core::crypto::randomBytes(32);
+    db::KeyRing ring;
+    QVERIFY(!ring.setSlotFromPasswordHash(QStringLiteral("a"), QString(), key));
+    QVERIFY(!ring.setSlotFromPasswordHash(QStringLiteral("a"), QStringLiteral("scrypt$40$8$1$AAAA$BBBB"), key));
+    QVERIFY(!ring.setSlotFromPasswordHash(QStringLiteral("a"), QStringLiteral("md5$abc"), key));
+    QVERIFY(ring.users().isEmpty());
+}
+
+void TestKeySlotService::followsUsersFromTheHub()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        auto admin = hall.login(QStringLiteral("admin"));
+        QVERIFY(admin);
+        // Nothing to do on a fresh demo hall: every user has a slot made with their password.
+        QString error;
+        auto none = services::KeySlotService(*admin).reconcile(&error);
+        QVERIFY2(none, qPrintable(error));
+        QVERIFY2(none->isEmpty(), qPrintable(none->added.join(u',') + none->updated.join(u',')));
+
+        putUser(*admin, id, QStringLiteral("newclerk"), core::crypto::hashPassword(QStringLiteral("first pass 1"), test::fastKdf()),
+                true);
+        const auto added = services::KeySlotService(*admin).reconcile(&error);
+        QVERIFY2(added, qPrintable(error));
+        QCOMPARE(added->added, QStringList{QStringLiteral("newclerk")});
+        QVERIFY(added->updated.isEmpty() && added->removed.isEmpty());
+        // Twice changes nothing.
+        QVERIFY(services::KeySlotService(*admin).reconcile(&error)->isEmpty());
+    }
+    {
+        services::AuthService auth(hall.path());
+        QString error;
+        auto session = auth.login(QStringLiteral("newclerk"), QStringLiteral("first pass 1"), &error);
+        QVERIFY2(session, qPrintable(error));
+        QCOMPARE(session->user().id, id);
+        // A password reset at the hub: the old password stops opening this workstation.
+        putUser(*session, id, QStringLiteral("newclerk"), core::crypto::hashPassword(QStringLiteral("second pass 2"), test::fastKdf()),
+                true);
+        const auto changed = services::KeySlotService(*session).reconcile(&error);
+        QVERIFY2(changed, qPrintable(error));
+        QCOMPARE(changed->updated, QStringList{QStringLiteral("newclerk")});
+    }
+    {
+        services::AuthService auth(hall.path());
+        QString error;
+        QVERIFY(!auth.login(QStringLiteral("newclerk"), QStringLiteral("first pass 1"), &error));
+        auto session = auth.login(QStringLiteral("newclerk"), QStringLiteral("second pass 2"), &error);
+        QVERIFY2(session, qPrintable(error));
+    }
+    {
+        // Disabled at the hub: the slot goes, other users' slots stay.
+        auto admin = hall.login(QStringLiteral("admin"));
+        QVERIFY(admin);
+        putUser(*admin, id, QStringLiteral("newclerk"), core::crypto::hashPassword(QStringLiteral("second pass 2"), test::fastKdf()),
+                false);
+        QString error;
+        const auto removed = services::KeySlotService(*admin).reconcile(&error);
+        QVERIFY2(removed, qPrintable(error));
+        QCOMPARE(removed->removed, QStringList{QStringLiteral("newclerk")});
+        const auto ring = db::KeyRing::load(db::KeyRing::pathFor(hall.path()), &error);
+        QVERIFY(ring);
+        QVERIFY(!ring->hasSlot(QStringLiteral("newclerk")));
+        QVERIFY(ring->hasSlot(QStringLiteral("clerk")) && ring->hasSlot(QStringLiteral("admin")));
+    }
+    QVERIFY(hall.login(QStringLiteral("clerk")));
+}
+
+void TestKeySlotService::passwordChangeIsRecordedForTheHub()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto session = hall.login(QStringLiteral("clerk"));
+    QVERIFY(session);
+    QString error;
+    QVERIFY2(services::AuthService::changePassword(*session, services::HallService::demoPassword(), QStringLiteral("a new one 9"), &error, test::fastKdf()),
+             qPrintable(error));
+    // The event carries the new hash (the hub takes it into its users); the slot knows which hash it matches.
+    QSqlQuery q(session->database().sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT password_hash FROM users WHERE username = 'clerk'")) && q.next());
+    const QString hash = q.value(0).toString();
+    QVERIFY(core::crypto::verifyPassword(QStringLiteral("a new one 9"), hash));
+    const auto events = session->events().unsentEvents(100000);
+    bool found = false;
+    for (const auto& e : events)
+        if (e.kind == QLatin1String("user.password_changed"))
+            found = QCborValue::fromCbor(e.payloadCbor).toMap().value(QStringLiteral("password_hash")).toString() == hash;
+    QVERIFY(found);
+    const auto ring = db::KeyRing::load(db::KeyRing::pathFor(hall.path()), &error);
+    QVERIFY(ring);
+    QCOMPARE(ring->passwordHashId(QStringLiteral("clerk")), db::KeyRing::passwordHashIdOf(hash));
+    // And the reconciliation leaves that slot alone.
+    QVERIFY(services::KeySlotService(*session).reconcile(&error)->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestKeySlotService)
+#include "TestKeySlotService.moc"
