@@ -102,6 +102,8 @@ bool mayPerform(Roles roles, Action action)
     case Action::ViewAudit:
         return roles.testFlag(Role::Supervisor) || roles.testFlag(Role::Administrator);
     case Action::ResolveConflict: return roles.testFlag(Role::Supervisor);
+    case Action::CalibratePrinter:
+        return roles.testFlag(Role::CertificateOperator) || roles.testFlag(Role::Administrator);
     }
     return false;
 }

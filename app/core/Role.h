@@ -35,6 +35,7 @@ enum class Action {
     ReadAllCases,
     ResolveConflict,
     ViewAudit,
+    CalibratePrinter, ///< set this workstation's printer calibrations (certificate operators, administrators)
 };
 
 const QList<Role>& allRoles();
