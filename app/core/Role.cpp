@@ -103,6 +103,8 @@ bool mayPerform(Roles roles, Action action)
         return roles.testFlag(Role::Supervisor) || roles.testFlag(Role::Administrator);
     case Action::ResolveConflict: return roles.testFlag(Role::Supervisor);
     case Action::MoveBundles: return roles.testFlag(Role::Administrator) || roles.testFlag(Role::Supervisor);
+    case Action::CalibratePrinter:
+        return roles.testFlag(Role::CertificateOperator) || roles.testFlag(Role::Administrator);
     }
     return false;
 }

@@ -36,6 +36,7 @@ enum class Action {
     ResolveConflict,
     ViewAudit,
     MoveBundles, ///< sync by file (USB) for a hall without network
+    CalibratePrinter, ///< set this workstation's printer calibrations (certificate operators, administrators)
 };
 
 const QList<Role>& allRoles();

@@ -30,6 +30,34 @@ std::optional<QString> CertificateService::takeNumber(const QString& caseId, QSt
     return number;
 }
 
+QString CertificateService::checkBatchPrint(const QString& caseId) const
+{
+    QString error;
+    const auto state = m_steps.load(caseId, &error);
+    if (!state)
+        return error;
+    const core::CertificateRecord* cert = state->activeCertificate();
+    const core::WorkStep step = cert && !cert->printed ? core::WorkStep::PrintCertificate : core::WorkStep::NumberCertificate;
+    if (!m_steps.prepare(caseId, step, &error))
+        return error;
+    if (state->owesCoreMaterial())
+        return tr("A core material of case %1 is still owed (容缺); its certificate is printed once the material "
+                  "is supplied.")
+            .arg(state->caseNo);
+    return QString();
+}
+
+std::optional<QString> CertificateService::numberForPrinting(const QString& caseId, QString* error)
+{
+    const auto state = m_steps.load(caseId, error);
+    if (!state)
+        return std::nullopt;
+    const core::CertificateRecord* cert = state->activeCertificate();
+    if (cert && !cert->printed && m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error))
+        return cert->number;
+    return takeNumber(caseId, error);
+}
+
 std::optional<core::CaseState> CertificateService::recordPrinted(const QString& caseId, const QString& certificateNo,
                                                                  const QByteArray& documentHash, QString* error)
 {

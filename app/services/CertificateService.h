@@ -37,6 +37,18 @@ public:
 
     /** Takes the next certificate serial for an approved, sealed case; returns the certificate number. */
     std::optional<QString> takeNumber(const QString& caseId, QString* error);
+    /**
+     * Why the certificate of \a caseId cannot go into a batch print: the user may not print it, the
+     * case is not approved and sealed, its certificate is already printed, or a core deferred material
+     * is still owed (容缺: the certificate could not be handed over, so a batch spends no serial on it).
+     * Empty when it can.
+     */
+    QString checkBatchPrint(const QString& caseId) const;
+    /**
+     * The number to print the certificate of \a caseId with: the one already taken for it and not yet
+     * printed, else the next serial of this workstation's block (takeNumber()).
+     */
+    std::optional<QString> numberForPrinting(const QString& caseId, QString* error);
     /** Records the certificate \a certificateNo (the case's numbered one) as printed with its document hash (32 bytes). */
     std::optional<core::CaseState> recordPrinted(const QString& caseId, const QString& certificateNo,
                                                  const QByteArray& documentHash, QString* error);

@@ -2,14 +2,22 @@
 
 #include "ui_CertificateWindowWidget.h"
 
+#include "CalibrationDialog.h"
 #include "CaseSummary.h"
 #include "print/CaseCertificate.h"
+#include "print/CertificateBatch.h"
 #include "print/CertificateRenderer.h"
 #include "db/UserRepository.h"
+#include "services/CalibrationService.h"
 #include "services/IntakeService.h"
+#include "services/QueueService.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QPrinterInfo>
+#include <QStandardPaths>
 
 namespace oneseal::ui {
 
@@ -20,6 +28,23 @@ QString signerName(services::Session& session, const core::CaseState& state)
     const auto user = db::UserRepository(session.database().sql()).byId(state.decidedBy);
     return user ? user->displayName : session.hallName();
 }
+
+/** The certificate of \a state numbered \a number, signed with the hall's seal key; nothing with *error. */
+std::optional<print::CaseCertificate::Result> buildCertificate(services::Session& session, const core::CaseState& state,
+                                                               const QString& number, QString* error)
+{
+    const auto key = session.sealKey(error);
+    if (!key)
+        return std::nullopt;
+    services::IntakeService intake(session);
+    return print::CaseCertificate::build(state, intake.catalog(), number, session.hallName(), signerName(session, state),
+                                         *key, session.clock().now().toLocalTime().date(), error);
+}
+
+/** Where the batch goes: kinds of the output combo's entries. */
+enum class Output { Preview, Printer, Pdf };
+constexpr int kOutputKindRole = Qt::UserRole;
+constexpr int kOutputNameRole = Qt::UserRole + 1;
 } // namespace
 
 CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWidget* parent)
@@ -41,12 +66,7 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     // The certificate of the case's matter, on its template, with the QR payload signed by the hall's key.
     m_printer = [this](const core::CaseState& state, const QString& number) -> std::optional<QByteArray> {
         QString error;
-        const auto key = m_session.sealKey(&error);
-        services::IntakeService intake(m_session);
-        const auto certificate = key ? print::CaseCertificate::build(state, intake.catalog(), number, m_session.hallName(),
-                                                                    signerName(m_session, state),
-                                                                    *key, m_session.clock().now().toLocalTime().date(), &error)
-                                     : std::nullopt;
+        const auto certificate = buildCertificate(m_session, state, number, &error);
         if (!certificate) {
             showMessage(error, true);
             return std::nullopt;
@@ -61,12 +81,37 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
         QPrintPreviewDialog preview(&printer, this);
         preview.setWindowTitle(tr("Print preview — certificate %1").arg(number));
         connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) {
-            renderer.print(*p, {certificate->document}, print::PrintMode::PlainPaper, {}, nullptr);
+            renderer.print(*p, {certificate->document}, print::PrintMode::PlainPaper,
+                           calibrationFor(calibrationPrinterName(*p), certificate->certificateTemplate.id()), nullptr);
         });
         if (preview.exec() != QDialog::Accepted)
             return std::nullopt;
         return certificate->contentHash;
     };
+    m_chooseFile = [this](const QString& suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Save the certificates as PDF"), suggested, tr("PDF files (*.pdf)"));
+    };
+
+    m_ui->outputCombo->addItem(tr("Print preview…"), int(Output::Preview));
+    for (const QString& name : QPrinterInfo::availablePrinterNames()) {
+        m_ui->outputCombo->addItem(name, int(Output::Printer));
+        m_ui->outputCombo->setItemData(m_ui->outputCombo->count() - 1, name, kOutputNameRole);
+    }
+    m_ui->outputCombo->addItem(tr("PDF file…"), int(Output::Pdf));
+    m_ui->outputCombo->setItemData(m_ui->outputCombo->count() - 1, services::CalibrationService::pdfPrinterName(),
+                                   kOutputNameRole);
+    m_ui->outputCombo->setItemData(0, tr("Shows the certificates first; print them from the preview."), Qt::ToolTipRole);
+    connect(m_ui->printSelectedButton, &QPushButton::clicked, this, &CertificateWindowWidget::printSelected);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &CertificateWindowWidget::refreshReady);
+    connect(m_ui->calibrateButton, &QPushButton::clicked, this, &CertificateWindowWidget::calibrate);
+    connect(m_ui->readyList, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { showCase(item->data(Qt::UserRole).toString()); });
+    const bool mayPrint = m_session.can(core::Action::PrintCertificate);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_ui->readyList, m_ui->outputCombo, m_ui->stockCheck,
+                                                      m_ui->printSelectedButton, m_ui->refreshButton})
+        w->setEnabled(mayPrint);
+    m_ui->calibrateButton->setEnabled(m_session.can(core::Action::CalibratePrinter) || mayPrint);
+    refreshReady();
     reload();
 }
 
@@ -202,6 +247,172 @@ void CertificateWindowWidget::issue()
            done ? (done->onTime ? tr("Handed over; case %1 is completed on time.").arg(done->caseNo)
                                 : tr("Handed over; case %1 is completed, late.").arg(done->caseNo))
                 : QString());
+}
+
+QString CertificateWindowWidget::calibrationPrinterName(const QPrinter& printer)
+{
+    return printer.outputFormat() == QPrinter::PdfFormat ? services::CalibrationService::pdfPrinterName()
+                                                         : printer.printerName();
+}
+
+print::Calibration CertificateWindowWidget::calibrationFor(const QString& printerName, const QString& templateId) const
+{
+    print::Calibration c;
+    if (const auto saved = services::CalibrationService(m_session).find(printerName, templateId)) {
+        c.dxMm = saved->dxMm;
+        c.dyMm = saved->dyMm;
+        c.scale = saved->scale;
+    }
+    return c;
+}
+
+void CertificateWindowWidget::refreshReady()
+{
+    QStringList selected;
+    for (const QListWidgetItem* item : m_ui->readyList->selectedItems())
+        selected << item->data(Qt::UserRole).toString();
+    m_ui->readyList->clear();
+    if (!m_session.can(core::Action::PrintCertificate))
+        return;
+    QString error;
+    const auto waiting = services::QueueService(m_session).queue(core::Role::CertificateOperator, &error);
+    for (const services::QueueItem& i : waiting.value_or(QList<services::QueueItem>())) {
+        if (i.row.status != QLatin1String("approved"))
+            continue; // printed, waiting to be handed over
+        QString text = QStringLiteral("%1 — %2 — %3").arg(i.row.caseNo, i.row.subjectName, i.row.applicantName);
+        if (i.row.owesCoreMaterial)
+            text += tr(" (core material owed)");
+        auto* item = new QListWidgetItem(text, m_ui->readyList);
+        item->setData(Qt::UserRole, i.row.caseId);
+        item->setSelected(selected.contains(i.row.caseId));
+    }
+    m_ui->printSelectedButton->setEnabled(m_ui->readyList->count() > 0);
+}
+
+void CertificateWindowWidget::calibrate()
+{
+    CalibrationDialog dialog(m_session, this);
+    const Output kind = Output(m_ui->outputCombo->currentData(kOutputKindRole).toInt());
+    if (kind != Output::Preview)
+        dialog.select(m_ui->outputCombo->currentData(kOutputNameRole).toString(), QString());
+    dialog.exec();
+}
+
+void CertificateWindowWidget::printSelected()
+{
+    struct Item
+    {
+        QString caseId;
+        QString caseNo;
+        QString number;
+        QByteArray hash;
+    };
+    QStringList caseIds;
+    for (int row = 0; row < m_ui->readyList->count(); ++row)
+        if (m_ui->readyList->item(row)->isSelected())
+            caseIds << m_ui->readyList->item(row)->data(Qt::UserRole).toString();
+    if (caseIds.isEmpty()) {
+        showMessage(tr("Select the cases to print in the list of cases ready for a certificate."), true);
+        m_ui->readyList->setFocus();
+        return;
+    }
+    const Output kind = Output(m_ui->outputCombo->currentData(kOutputKindRole).toInt());
+    QString pdfPath;
+    if (kind == Output::Pdf) {
+        QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (dir.isEmpty())
+            dir = QDir::homePath();
+        pdfPath = m_chooseFile(QDir(dir).filePath(
+            QStringLiteral("certificates-%1.pdf").arg(m_session.clock().now().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm")))));
+        if (pdfPath.isEmpty())
+            return;
+    }
+
+    // Each case on its own: a refusal or a failure leaves the others in the batch.
+    QStringList failures;
+    QList<Item> items;
+    print::CertificateBatch batch;
+    services::IntakeService intake(m_session);
+    for (const QString& caseId : std::as_const(caseIds)) {
+        const auto before = intake.caseState(caseId);
+        const QString caseNo = before ? before->caseNo : caseId;
+        QString error = m_service.checkBatchPrint(caseId);
+        std::optional<QString> number;
+        if (error.isEmpty())
+            number = m_service.numberForPrinting(caseId, &error);
+        const auto state = number ? intake.caseState(caseId) : std::nullopt;
+        const auto certificate = state ? buildCertificate(m_session, *state, *number, &error) : std::nullopt;
+        const bool valid = certificate
+            && print::CertificateRenderer(certificate->certificateTemplate).validate(certificate->document, &error);
+        if (valid) {
+            batch.add(certificate->certificateTemplate, certificate->document);
+            items.append({caseId, caseNo, *number, certificate->contentHash});
+            continue;
+        }
+        if (error.isEmpty())
+            error = tr("The case could not be read.");
+        failures << QStringLiteral("%1: %2").arg(caseNo, error.split(QLatin1Char('\n')).join(QStringLiteral("; ")));
+    }
+
+    bool printed = false;
+    QString error;
+    if (!batch.isEmpty()) {
+        const print::PrintMode mode = m_ui->stockCheck->isChecked() ? print::PrintMode::PreprintedStock
+                                                                     : print::PrintMode::PlainPaper;
+        auto printOn = [&](QPrinter& printer) {
+            const QString printerName = calibrationPrinterName(printer);
+            return batch.print(printer, mode,
+                               [&](const QString& templateId) { return calibrationFor(printerName, templateId); },
+                               &error);
+        };
+        QPrinter printer(QPrinter::HighResolution);
+        if (kind == Output::Pdf) {
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(pdfPath);
+            printed = printOn(printer);
+        } else if (kind == Output::Printer) {
+            printer.setPrinterName(m_ui->outputCombo->currentData(kOutputNameRole).toString());
+            printed = printOn(printer);
+        } else {
+            QPrintPreviewDialog preview(&printer, this);
+            preview.setWindowTitle(tr("Print preview — %n certificate(s)", nullptr, int(items.size())));
+            bool painted = true;
+            connect(&preview, &QPrintPreviewDialog::paintRequested, this,
+                    [&](QPrinter* p) { painted = printOn(*p) && painted; });
+            printed = preview.exec() == QDialog::Accepted && painted;
+            if (!printed && error.isEmpty())
+                error = tr("The print preview was closed without printing.");
+        }
+    }
+
+    QStringList done;
+    if (printed) {
+        for (const Item& item : std::as_const(items)) {
+            QString recordError;
+            if (m_service.recordPrinted(item.caseId, item.number, item.hash, &recordError))
+                done << item.number;
+            else
+                failures << tr("%1: printed as %2, but not recorded: %3").arg(item.caseNo, item.number, recordError);
+        }
+    } else if (!items.isEmpty()) {
+        QStringList numbers;
+        for (const Item& item : std::as_const(items))
+            numbers << item.number;
+        failures.prepend(tr("Nothing was printed (%1); the numbers %2 stay reserved for their cases.")
+                             .arg(error, numbers.join(QStringLiteral(", "))));
+    }
+
+    QStringList lines;
+    if (!done.isEmpty())
+        lines << (kind == Output::Pdf ? tr("%n certificate(s) written to %1: %2.", nullptr, int(done.size()))
+                                            .arg(QDir::toNativeSeparators(pdfPath), done.join(QStringLiteral(", ")))
+                                      : tr("%n certificate(s) printed: %1.", nullptr, int(done.size()))
+                                            .arg(done.join(QStringLiteral(", "))));
+    if (!failures.isEmpty())
+        lines << tr("Not printed:") << failures;
+    showMessage(lines.join(QLatin1Char('\n')), !failures.isEmpty());
+    refreshReady();
+    reload();
 }
 
 } // namespace oneseal::ui

@@ -86,6 +86,11 @@ void InspectionDialog::reload()
     m_ui->failButton->setEnabled(allowed(core::WorkStep::RecordInspection));
     m_ui->rectifyButton->setEnabled(allowed(core::WorkStep::RequireRectification));
     m_ui->closeRectificationButton->setEnabled(allowed(core::WorkStep::CloseRectification));
+    // Start where the next step is typed, not in the case summary.
+    if (m_ui->scheduleGroup->isEnabled())
+        m_ui->visitDateEdit->setFocus();
+    else if (m_ui->passButton->isEnabled() || m_ui->closeRectificationButton->isEnabled())
+        m_ui->notesEdit->setFocus();
 }
 
 void InspectionDialog::finish(const std::optional<core::CaseState>& state, const QString& error, const QString& success)

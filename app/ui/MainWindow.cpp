@@ -3,6 +3,7 @@
 #include "ui_MainWindow.h"
 
 #include "AppSettings.h"
+#include "CalibrationDialog.h"
 #include "CaseLookupWidget.h"
 #include "CertificateWindowWidget.h"
 #include "ConflictDialog.h"
@@ -51,6 +52,11 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->changePasswordAction, &QAction::triggered, this, &MainWindow::changePassword);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    m_ui->calibrationAction->setVisible(m_session->can(core::Action::CalibratePrinter));
+    connect(m_ui->calibrationAction, &QAction::triggered, this, [this] {
+        CalibrationDialog dialog(*m_session, this);
+        dialog.exec();
+    });
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
     // Sync by file for a hall without network: supervisors and administrators (the service decides).
     m_ui->syncMenu->menuAction()->setVisible(m_session->can(core::Action::MoveBundles));

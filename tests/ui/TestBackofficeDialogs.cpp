@@ -1,0 +1,229 @@
+#include "TestSupport.h"
+
+#include "core/Identifiers.h"
+#include "services/AuthService.h"
+#include "services/HallService.h"
+#include "services/InspectionService.h"
+#include "services/IntakeService.h"
+#include "services/ReviewService.h"
+#include "ui/DecisionDialog.h"
+#include "ui/InspectionDialog.h"
+
+#include <QApplication>
+#include <QDateEdit>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+#include <map>
+
+using namespace oneseal;
+
+namespace {
+
+QWidget* focused()
+{
+    return QApplication::focusWidget();
+}
+
+QString focusedName()
+{
+    return focused() ? focused()->objectName() : QString();
+}
+
+void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(focused(), key, modifiers);
+}
+
+/** Types @p text into the focused widget one key event per character (also Chinese, as an input method would). */
+void type(const QString& text)
+{
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, focused(), Qt::Key_unknown, QString(c), Qt::NoModifier);
+}
+
+} // namespace
+
+/** The inspector's and the approver's dialogs filled with the keyboard, checked through the events they record. */
+class TestBackofficeDialogs : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void inspectionScheduledAndPassedByKeyboard();
+    void decisionApprovedAndSealedByKeyboard();
+
+private:
+    services::Session& as(const QString& username);
+
+    std::unique_ptr<test::TempHall> m_hall;
+    core::FixedClock m_clock { QDateTime(QDate(2025, 6, 3), QTime(9, 0)) };
+    std::map<QString, std::unique_ptr<services::Session>> m_sessions;
+    QString m_caseId;
+};
+
+services::Session& TestBackofficeDialogs::as(const QString& username)
+{
+    auto& slot = m_sessions[username];
+    if (!slot) {
+        QString error;
+        slot = services::AuthService(m_hall->path(), m_clock)
+                   .login(username, services::HallService::demoPassword(), &error);
+        if (!slot)
+            qFatal("login of %s failed: %s", qPrintable(username), qPrintable(error));
+    }
+    return *slot;
+}
+
+void TestBackofficeDialogs::initTestCase()
+{
+    m_hall = std::make_unique<test::TempHall>();
+    QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    const core::Matter* matter = nullptr;
+    for (const core::Matter& m : intake.catalog().matters)
+        if (m.siteInspection && !m.instant) {
+            matter = &m;
+            break;
+        }
+    QVERIFY(matter);
+    services::IntakeRequest r;
+    r.subjectCode = matter->code;
+    const QString first17 = QStringLiteral("14080219800512001");
+    r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
+    r.applicant.name = QStringLiteral("王建国");
+    r.applicant.phone = QStringLiteral("13903591234");
+    r.materials = intake.checklistFor(*intake.subject(matter->code));
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    QString error;
+    const auto state = intake.record(r, &error);
+    QVERIFY2(state, qPrintable(error));
+    m_caseId = state->caseId;
+    QVERIFY2(
+        services::ReviewService(as(QStringLiteral("reviewer"))).pass(m_caseId, QString(), &error), qPrintable(error));
+}
+
+void TestBackofficeDialogs::inspectionScheduledAndPassedByKeyboard()
+{
+    services::Session& inspector = as(QStringLiteral("inspector"));
+    const QString second = as(QStringLiteral("inspector2")).user().id;
+    ui::InspectionDialog dialog(inspector, m_caseId);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QTRY_COMPARE(focusedName(), QStringLiteral("visitDateEdit"));
+    QCOMPARE(dialog.findChild<QDateEdit*>(QStringLiteral("visitDateEdit"))->date(), QDate(2025, 6, 3));
+
+    // Tab through the date's sections (year, month, day) to the inspectors; the logged-in inspector is
+    // ticked; arrows to the second one, Space ticks.
+    for (int tabs = 0; tabs < 3 && focusedName() == QLatin1String("visitDateEdit"); ++tabs)
+        press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("inspectorsList"));
+    auto* inspectors = dialog.findChild<QListWidget*>(QStringLiteral("inspectorsList"));
+    int row = -1;
+    for (int i = 0; i < inspectors->count(); ++i)
+        if (inspectors->item(i)->data(Qt::UserRole).toString() == second)
+            row = i;
+    QVERIFY(row >= 0);
+    press(Qt::Key_Home);
+    for (int i = 0; i < row; ++i)
+        press(Qt::Key_Down);
+    QCOMPARE(inspectors->currentRow(), row);
+    QCOMPARE(inspectors->item(row)->checkState(), Qt::Unchecked);
+    press(Qt::Key_Space);
+    QCOMPARE(inspectors->item(row)->checkState(), Qt::Checked);
+
+    // Tab past "combine with" to "Schedule visit", Space.
+    press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("combineList"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("scheduleButton"));
+    press(Qt::Key_Space);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("Visit scheduled for 2025-06-03")),
+        qPrintable(dialog.messageText()));
+    auto state = services::IntakeService(inspector).caseState(m_caseId);
+    QCOMPARE(state->status, QStringLiteral("inspection_scheduled"));
+    QCOMPARE(inspector.events().caseEvents(m_caseId).last().kind, core::eventkind::inspectionScheduled);
+    QVERIFY(state->currentInspection());
+    QCOMPARE(
+        QSet<QString>(state->currentInspection()->inspectorIds.begin(), state->currentInspection()->inspectorIds.end()),
+        (QSet<QString> { inspector.user().id, second }));
+    QVERIFY(!dialog.findChild<QGroupBox*>(QStringLiteral("scheduleGroup"))->isEnabled());
+
+    // Alt+N goes to the notes (the label's mnemonic); Tab to "Passed" past the evidence, Space.
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::AltModifier);
+    QCOMPARE(focusedName(), QStringLiteral("notesEdit"));
+    type(QStringLiteral("现场与图纸一致"));
+    for (int tabs = 0; tabs < 6 && focusedName() != QLatin1String("passButton"); ++tabs)
+        press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("passButton"));
+    press(Qt::Key_Space);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("Inspection passed")), qPrintable(dialog.messageText()));
+    state = services::IntakeService(inspector).caseState(m_caseId);
+    QCOMPARE(state->status, QStringLiteral("inspected"));
+    QCOMPARE(state->currentInspection()->result, QStringLiteral("passed"));
+    QCOMPARE(state->currentInspection()->notes, QStringLiteral("现场与图纸一致"));
+    const core::Event last = inspector.events().caseEvents(m_caseId).last();
+    QCOMPARE(last.kind, core::eventkind::inspectionPassed);
+    QCOMPARE(last.userId, inspector.user().id);
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("passButton"))->isEnabled());
+}
+
+void TestBackofficeDialogs::decisionApprovedAndSealedByKeyboard()
+{
+    services::Session& approver = as(QStringLiteral("approver"));
+    QCOMPARE(services::IntakeService(approver).caseState(m_caseId)->status, QStringLiteral("inspected"));
+    ui::DecisionDialog dialog(approver, m_caseId);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QTRY_COMPARE(focusedName(), QStringLiteral("reasonsEdit"));
+
+    // Notes, Tab to "Approve", Space.
+    type(QStringLiteral("符合条件"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("approveButton"));
+    press(Qt::Key_Space);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("Approved")), qPrintable(dialog.messageText()));
+    auto state = services::IntakeService(approver).caseState(m_caseId);
+    QCOMPARE(state->status, QStringLiteral("approved"));
+    QCOMPARE(state->decision, QStringLiteral("approved"));
+    QCOMPARE(state->sealCount, 0);
+    QCOMPARE(approver.events().caseEvents(m_caseId).last().kind, core::eventkind::decisionApproved);
+    QCOMPARE(approver.events().caseEvents(m_caseId).last().userId, approver.user().id);
+    QCOMPARE(approver.events().caseEvents(m_caseId).last().payload().value(core::payload::reasons).toString(),
+        QStringLiteral("符合条件"));
+
+    // The seal: the focus waits in the password field. A wrong password is refused and records nothing.
+    QTRY_COMPARE(focusedName(), QStringLiteral("passwordEdit"));
+    const qint64 before = approver.events().count();
+    QTest::keyClicks(focused(), QStringLiteral("wrong-password"));
+    press(Qt::Key_Return);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("password")), qPrintable(dialog.messageText()));
+    QCOMPARE(approver.events().count(), before);
+    QCOMPARE(services::IntakeService(approver).caseState(m_caseId)->sealCount, 0);
+    QCOMPARE(focusedName(), QStringLiteral("passwordEdit"));
+    QVERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->text().isEmpty());
+
+    // The right password, then Enter: the seal is applied and entered in the register.
+    QTest::keyClicks(focused(), services::HallService::demoPassword());
+    press(Qt::Key_Return);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("seal register")), qPrintable(dialog.messageText()));
+    state = services::IntakeService(approver).caseState(m_caseId);
+    QCOMPARE(state->sealCount, 1);
+    QCOMPARE(state->sealsSinceDecision, 1);
+    const core::Event last = approver.events().caseEvents(m_caseId).last();
+    QCOMPARE(last.kind, core::eventkind::sealApplied);
+    QCOMPARE(last.userId, approver.user().id);
+    QVERIFY(approver.events().count() > before);
+}
+
+QTEST_MAIN(TestBackofficeDialogs)
+#include "TestBackofficeDialogs.moc"
