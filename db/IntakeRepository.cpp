@@ -55,7 +55,7 @@ CaseSummary caseFrom(const QSqlQuery& q)
     return c;
 }
 
-/** A gram of search_grams and how many rows carry it (counted up to kGramCountLimit). */
+/** A gram of search_grams and how many rows carry it (counted up to a limit). */
 struct GramChoice
 {
     QString gram;
@@ -65,23 +65,36 @@ constexpr int kGramCountLimit = 20000;
 
 /**
  * The gram of search_grams to find a name fragment by: of the fragment's grams, the one carried by
- * the fewest names, so that LIKE filters as few rows as possible. No gram for empty text.
+ * the fewest names, so that LIKE filters as few rows as possible. No gram for empty text. Rows are
+ * counted up to countLimit (a caller that only asks "more than n?" passes n + 1): first every gram
+ * up to a small limit, then, when every gram is that common, up to countLimit; and never beyond the
+ * rarest so far. A fragment that spans a common gram (城市 of 运城市) and a rare one (市黄) so costs
+ * the rare one's count, not 20,000 rows of the common one.
  */
-GramChoice rarestGram(const QSqlDatabase& db, const QString& fragment)
+GramChoice rarestGram(const QSqlDatabase& db, const QString& fragment, int countLimit = kGramCountLimit)
 {
-    GramChoice best;
+    constexpr int kFirstLimit = 1000;
+    const QStringList grams = SearchIndexProjection::lookupGrams(fragment);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM search_grams WHERE gram = ? LIMIT ?)"));
-    for (const QString& g : SearchIndexProjection::lookupGrams(fragment)) {
-        q.bindValue(0, g);
-        q.bindValue(1, kGramCountLimit);
-        const qint64 n = q.exec() && q.next() ? q.value(0).toLongLong() : kGramCountLimit;
-        q.finish();
-        if (best.gram.isEmpty() || n < best.rows)
-            best = {g, n};
-        if (n == 0)
-            break;
+    GramChoice best;
+    for (const int limit : {std::min(kFirstLimit, countLimit), countLimit}) {
+        best = {};
+        for (const QString& g : grams) {
+            const qint64 cap = best.gram.isEmpty() ? limit : std::min<qint64>(limit, best.rows);
+            q.bindValue(0, g);
+            q.bindValue(1, cap);
+            const qint64 n = q.exec() && q.next() ? q.value(0).toLongLong() : cap;
+            q.finish();
+            if (best.gram.isEmpty() || n < best.rows)
+                best = {g, n};
+            if (n == 0)
+                return best;
+        }
+        // Exact below the limit; with a single gram there is nothing to compare.
+        if (best.rows < limit || limit == countLimit || grams.size() < 2)
+            return best;
     }
     return best;
 }
@@ -243,7 +256,8 @@ QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit)
     constexpr int kCandidates = 5000;
     constexpr int kFewNames = 300;
     constexpr int kScanRows = 20000;
-    const GramChoice name = rarestGram(m_db, t);
+    constexpr int kOlderScanRows = 3 * kScanRows;
+    GramChoice name = rarestGram(m_db, t, kFewNames + 1); // only "few or not" matters before collecting
     QHash<QString, QString> matches;
     bool overflow = false;
     auto collect = [&](const QString& sql, const QVariantList& binds) {
@@ -268,11 +282,14 @@ QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit)
                 {upper, upper + QChar(0xFFFF)});
         collect(QStringLiteral("SELECT case_id, accepted_at FROM cases WHERE applicant_id_number = ?"), {upper});
         // Every case's applicant name is in the gram index with its applicant, so joining on both
-        // finds each matching case exactly once.
+        // finds each matching case exactly once. The join goes through the applicant's cases: many
+        // applicants share a common name (王伟, a chain's company name), so going through the
+        // name would read every namesake's cases once per namesake. cases_applicant_name_at
+        // carries the columns compared and returned: no table row is read for a candidate.
         if (name.rows > 0)
-            collect(QStringLiteral("SELECT c.case_id, c.accepted_at FROM search_grams g JOIN cases c ON "
-                                   "c.applicant_id = g.applicant_id AND c.applicant_name = g.name WHERE g.gram = ? "
-                                   "AND g.name LIKE ? ESCAPE '\\'"),
+            collect(QStringLiteral("SELECT c.case_id, c.accepted_at FROM search_grams g JOIN cases c INDEXED BY "
+                                   "cases_applicant_name_at ON c.applicant_id = g.applicant_id AND "
+                                   "c.applicant_name = g.name WHERE g.gram = ? AND g.name LIKE ? ESCAPE '\\'"),
                     {name.gram, like});
     };
 
@@ -286,12 +303,29 @@ QList<CaseSummary> IntakeRepository::searchCases(const QString& text, int limit)
         const QString boundary = scanBoundary(m_db, kScanRows);
         if (boundary.isEmpty())
             return selectCases(scan.arg(QString()), values, limit); // a small hall: the scan is the answer
-        const QList<CaseSummary> newest = selectCases(scan.arg(QStringLiteral("accepted_at >= ? AND ")),
-                                                      QVariantList{boundary} + values, limit);
+        QList<CaseSummary> newest = selectCases(scan.arg(QStringLiteral("accepted_at >= ? AND ")),
+                                                QVariantList{boundary} + values, limit);
         if (newest.size() >= limit)
             return newest;
-        if (!overflow)
+        // At least half a page among the newest: the rest is most likely among the next older
+        // cases, read in order until it is found (or that window ends). A few thousand rows of
+        // index are cheaper than a join of the hundreds of names such common text matches.
+        if (2 * newest.size() >= limit) {
+            const QString older = scanBoundary(m_db, kOlderScanRows);
+            const QList<CaseSummary> more =
+                older.isEmpty()
+                    ? selectCases(scan.arg(QStringLiteral("accepted_at < ? AND ")), QVariantList{boundary} + values,
+                                  limit - int(newest.size()))
+                    : selectCases(scan.arg(QStringLiteral("accepted_at >= ? AND accepted_at < ? AND ")),
+                                  QVariantList{older, boundary} + values, limit - int(newest.size()));
+            if (older.isEmpty() || newest.size() + more.size() >= limit)
+                return newest + more; // every match from that window on, newest first
+        }
+        if (!overflow) {
+            if (name.rows > kFewNames)
+                name = rarestGram(m_db, t); // the rarest of the common grams, to filter the fewest rows
             collectAll(); // not done yet: the name looked common
+        }
         if (overflow)
             return selectCases(scan.arg(QString()), values, limit); // old matches, and many
     }

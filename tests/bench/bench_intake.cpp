@@ -4,6 +4,7 @@
 //   ONESEAL_BENCH_DB=/path/hall.db [ONESEAL_BENCH_USER=clerk] build/tests/bench/bench_intake
 //   ONESEAL_BENCH_CASES=100000 build/tests/bench/bench_intake   (generates /tmp/oneseal-bench-100000.db once)
 //   ONESEAL_BENCH_VERIFY=20 ...   first compares 5 x 20 searches with the full scans they replace
+//   ONESEAL_BENCH_SLOW_MS=50 ...  prints each lookup slower than 50 ms with its key
 //
 // Every lookup benchmark times single calls with manual timing, a different random key each call,
 // and reports the 50th, 95th and 99th percentiles (p50_ms, p95_ms, p99_ms). The recording benchmark
@@ -50,6 +51,8 @@ struct Keys
     QStringList fragments[4]; ///< by length 1..3
 };
 Keys g_keys;
+/** ONESEAL_BENCH_SLOW_MS: print every lookup slower than this, with its key. */
+const double g_slowMs = qEnvironmentVariableIntValue("ONESEAL_BENCH_SLOW_MS");
 
 double percentile(std::vector<double> v, double q)
 {
@@ -91,6 +94,8 @@ void timeLookups(benchmark::State& state, const QStringList& keys, const std::fu
         const qint64 ns = t.nsecsElapsed();
         state.SetIterationTime(double(ns) / 1e9);
         ms.push_back(double(ns) / 1e6);
+        if (g_slowMs > 0 && ms.back() > g_slowMs)
+            std::fprintf(stderr, "slow: %s %.1f ms\n", qPrintable(key), ms.back());
     }
     report(state, ms);
     state.counters["cpu_p50_ms"] = percentile(cpuMs, 0.50);
