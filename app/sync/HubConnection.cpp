@@ -2,6 +2,7 @@
 
 #include "HubStore.h"
 #include "Protocol.h"
+#include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
 
 #include <QCborArray>
@@ -138,6 +139,8 @@ void HubConnection::handle(const QCborMap& frame)
         onLease(frame, m_lastNumber);
     else if (type == msg::reference)
         onReference(frame, m_lastNumber);
+    else if (type == msg::blobMissing || type == msg::blobPut || type == msg::blobGet)
+        onBlob(type, frame, m_lastNumber);
     else {
         qCWarning(lcConnection).noquote() << "closed" << who << "unknown frame type" << type.left(40);
         refuse(msg::malformed, tr("Unknown frame type %1.").arg(type.left(40)));
@@ -279,6 +282,51 @@ void HubConnection::onReference(const QCborMap& frame, qint64 n)
             break; // the rest in the next round
     }
     reply(QCborMap{{msg::type, msg::referenceData}, {msg::items, items}, {msg::catalogs, catalogs}}, n);
+}
+
+void HubConnection::onBlob(const QString& type, const QCborMap& frame, qint64 n)
+{
+    db::BlobTransfer blobs(m_store.database().sql());
+    if (type == msg::blobMissing) {
+        QStringList asked;
+        for (const QCborValue& v : frame.value(msg::list).toArray())
+            if (asked.size() < 1000)
+                asked << v.toString();
+        reply(QCborMap{{msg::type, msg::blobLacking}, {msg::list, QCborArray::fromStringList(blobs.missing(asked))}}, n);
+        return;
+    }
+    if (type == msg::blobPut) {
+        const db::BlobChunk chunk{frame.value(msg::sha256).toString(), frame.value(msg::mime).toString(),
+                                  frame.value(msg::size).toInteger(), frame.value(msg::offset).toInteger(),
+                                  frame.value(msg::data).toByteArray()};
+        bool complete = false;
+        QString error;
+        if (!blobs.put(chunk, &complete, &error)) {
+            qCWarning(lcConnection).noquote() << "refused a file piece from" << m_workstation << ":" << error;
+            reply(Protocol::errorFrame(msg::refused, error), n);
+            return;
+        }
+        if (complete)
+            qCInfo(lcConnection).noquote() << "file" << chunk.sha256.left(12) << "of" << chunk.size << "bytes from"
+                                           << m_workstation;
+        reply(QCborMap{{msg::type, msg::blobStored}, {msg::complete, complete}}, n);
+        return;
+    }
+    const QString sha = frame.value(msg::sha256).toString();
+    const auto chunk = db::BlobTransfer::isSha256(sha)
+        ? blobs.chunk(sha, frame.value(msg::offset).toInteger(), db::BlobTransfer::kChunkBytes)
+        : std::nullopt;
+    if (!chunk) {
+        reply(QCborMap{{msg::type, msg::blob}, {msg::sha256, sha}, {msg::absent, true}}, n);
+        return;
+    }
+    reply(QCborMap{{msg::type, msg::blob},
+                   {msg::sha256, chunk->sha256},
+                   {msg::mime, chunk->mime},
+                   {msg::size, chunk->size},
+                   {msg::offset, chunk->offset},
+                   {msg::data, chunk->data}},
+          n);
 }
 
 } // namespace oneseal::sync

@@ -46,6 +46,8 @@ private:
     void onPull(const QCborMap& frame, qint64 n);
     void onLease(const QCborMap& frame, qint64 n);
     void onReference(const QCborMap& frame, qint64 n);
+    /** Attachment bytes: which files the hub lacks, a chunk for the hub, a chunk from the hub. */
+    void onBlob(const QString& type, const QCborMap& frame, qint64 n);
 
     QPointer<QSslSocket> m_socket;
     HubStore& m_store;

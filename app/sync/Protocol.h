@@ -29,6 +29,12 @@ inline const QString leased = QStringLiteral("leased");
 inline const QString reference = QStringLiteral("reference");
 inline const QString referenceData = QStringLiteral("reference_data");
 inline const QString error = QStringLiteral("error");
+inline const QString blobMissing = QStringLiteral("blob_missing");  ///< which of these files does the hub lack?
+inline const QString blobLacking = QStringLiteral("blob_lacking");  ///< reply: these
+inline const QString blobPut = QStringLiteral("blob_put");          ///< a chunk of a file for the hub
+inline const QString blobStored = QStringLiteral("blob_stored");    ///< reply: stored (complete: whole file here)
+inline const QString blobGet = QStringLiteral("blob_get");          ///< a chunk of a file from the hub, please
+inline const QString blob = QStringLiteral("blob");                 ///< reply: the chunk (absent: hub lacks it)
 
 // Keys.
 inline const QString type = QStringLiteral("t");
@@ -59,6 +65,13 @@ inline const QString ca = QStringLiteral("ca");
 inline const QString reason = QStringLiteral("reason");
 inline const QString message = QStringLiteral("message");
 inline const QString clockAhead = QStringLiteral("clock_ahead");
+inline const QString sha256 = QStringLiteral("sha256");
+inline const QString mime = QStringLiteral("mime");
+inline const QString size = QStringLiteral("size");
+inline const QString offset = QStringLiteral("offset");
+inline const QString data = QStringLiteral("data");
+inline const QString complete = QStringLiteral("complete");
+inline const QString absent = QStringLiteral("absent");
 
 // Error reasons.
 inline const QString refused = QStringLiteral("refused");

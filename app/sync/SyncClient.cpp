@@ -1,10 +1,13 @@
 #include "SyncClient.h"
 
+#include "db/BlobTransfer.h"
+
 #include "Pki.h"
 #include "Protocol.h"
 #include "core/CaseNumber.h"
 #include "core/Catalog.h"
 #include "core/Crypto.h"
+#include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
 #include "db/IntakeRepository.h"
 
@@ -40,6 +43,7 @@ const QString kHall = QStringLiteral("hall");
 const QString kCursor = QStringLiteral("cursor");
 const QString kLastSuccess = QStringLiteral("last_sync_at");
 const QString kLeasePrefix = QStringLiteral("lease_request_");
+const QString kFilesSentUpTo = QStringLiteral("files_sent_rowid"); ///< attachment_blobs rowid the hub has all up to
 const QString kHlcSeen = QStringLiteral("hlc_seen");
 } // namespace
 
@@ -282,7 +286,7 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     SyncReport report;
     // Push before pull: what this workstation did reaches the hub first.
     if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
-        || !refillNumbers(report, error))
+        || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
     if (!setState(kLastSuccess, m_clock.now().toUTC().toString(Qt::ISODateWithMs).toLatin1(), error))
         return std::nullopt;
@@ -325,6 +329,73 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
         report.pushed += int(acks.size());
         report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
     }
+}
+
+bool SyncClient::syncFiles(SyncReport& report, QString* error)
+{
+    db::BlobTransfer blobs(m_database.sql());
+    // Up: the files stored here since the last round that the hub does not have yet.
+    for (;;) {
+        const qint64 upTo = state(kFilesSentUpTo).toLongLong();
+        const auto stored = blobs.storedAfter(upTo, 100);
+        if (stored.isEmpty())
+            break;
+        QStringList shas;
+        for (const auto& [rowid, sha] : stored)
+            shas << sha;
+        const auto lacking = request(QCborMap{{msg::type, msg::blobMissing}, {msg::list, QCborArray::fromStringList(shas)}},
+                                     msg::blobLacking, error);
+        if (!lacking)
+            return false;
+        for (const QCborValue& v : lacking->value(msg::list).toArray()) {
+            const QString sha = v.toString();
+            for (qint64 offset = 0;;) {
+                const auto chunk = blobs.chunk(sha, offset, db::BlobTransfer::kChunkBytes);
+                if (!chunk || chunk->data.isEmpty())
+                    break; // not here (the hub asked about a file we did not offer): nothing to send
+                const auto ack = request(QCborMap{{msg::type, msg::blobPut},
+                                                     {msg::sha256, sha},
+                                                     {msg::mime, chunk->mime},
+                                                     {msg::size, chunk->size},
+                                                     {msg::offset, offset},
+                                                     {msg::data, chunk->data}},
+                                            msg::blobStored, error);
+                if (!ack)
+                    return false;
+                offset += chunk->data.size();
+                if (ack->value(msg::complete).toBool()) {
+                    ++report.filesSent;
+                    break;
+                }
+                if (offset >= chunk->size)
+                    return fail(error, tr("The hub did not take the file %1 whole.").arg(sha.left(12)));
+            }
+        }
+        if (!setState(kFilesSentUpTo, QByteArray::number(stored.constLast().first), error))
+            return false;
+    }
+    // Down: files attached to cases here whose bytes have not arrived yet (resuming a cut transfer).
+    for (const QString& sha : blobs.referencedButMissing(200)) {
+        for (;;) {
+            const qint64 offset = blobs.received(sha);
+            const auto reply = request(QCborMap{{msg::type, msg::blobGet}, {msg::sha256, sha}, {msg::offset, offset}},
+                                       msg::blob, error);
+            if (!reply)
+                return false;
+            if (reply->value(msg::absent).toBool())
+                break; // the hub does not have it yet: the workstation that took it has not synced since
+            const db::BlobChunk chunk{sha, reply->value(msg::mime).toString(), reply->value(msg::size).toInteger(),
+                                      reply->value(msg::offset).toInteger(), reply->value(msg::data).toByteArray()};
+            bool complete = false;
+            if (!blobs.put(chunk, &complete, error))
+                return false;
+            if (complete) {
+                ++report.filesReceived;
+                break;
+            }
+        }
+    }
+    return true;
 }
 
 bool SyncClient::pullAll(SyncReport& report, QString* error)

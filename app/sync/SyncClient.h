@@ -26,6 +26,8 @@ struct SyncReport
     int referenceItems = 0;
     int catalogs = 0;
     int leases = 0;
+    int filesSent = 0;     ///< attachment files the hub now has from here
+    int filesReceived = 0; ///< attachment files that arrived here whole
     bool clockAhead = false; ///< the hub found this workstation's clock far ahead
     qint64 cursor = 0;
     qint64 unsent = 0;
@@ -89,6 +91,8 @@ private:
     bool syncReference(SyncReport& report, QString* error);
     bool refillNumbers(SyncReport& report, QString* error);
     bool applyReference(const QCborMap& item, QString* error);
+    /** Attachment bytes both ways, in chunks (docs/SYNC.md, "Attachments"). */
+    bool syncFiles(SyncReport& report, QString* error);
 
     db::Database& m_database;
     const core::Clock& m_clock;

@@ -123,6 +123,7 @@ private slots:
     void twoWorkstationsWorkOfflineAndConverge();
     void threeWorkstationsOneClockADayAheadConverge();
     void contradictoryDecisionsAreAConflictEverywhereUntilResolved();
+    void attachedFilesTravelInChunks();
     void enrollmentCodesAreOneTime();
     void refusedCertificatesAndFrames();
     void revokedWorkstationIsRefused();
@@ -309,6 +310,35 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
         QVERIFY(status.value(QStringLiteral("status")) != QLatin1String("conflict"));
         QCOMPARE(status.value(QStringLiteral("decision")), QStringLiteral("approved"));
     }
+}
+
+void TestSyncHub::attachedFilesTravelInChunks()
+{
+    QVERIFY(m_agents.size() >= 2);
+    Agent* a = m_agents.at(0).get();
+    Agent* b = m_agents.at(1).get();
+    // A scan of 2.5 MB: three chunks of at most 1 MiB each way.
+    const RunResult work = a->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"),
+                                                          QStringLiteral("170"), QStringLiteral("--scan-bytes"), QStringLiteral("2500000")});
+    QVERIFY2(work.ok(), qPrintable(work.out + work.err));
+    const QString sha = fields(work.out).value(QStringLiteral("files"));
+    QCOMPARE(sha.size(), 64);
+    const QStringList shaArg{QStringLiteral("--sha"), sha};
+    QCOMPARE(fields(b->run(QStringLiteral("file"), shaArg).out).value(QStringLiteral("absent")), QStringLiteral("1"));
+    // b syncs first: the case arrives, its file is not at the hub yet; nothing fails.
+    const RunResult early = b->run(QStringLiteral("sync"));
+    QVERIFY2(early.ok(), qPrintable(early.out + early.err));
+    syncAll({a, b});
+    const auto atHub = fields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory()} + shaArg).out);
+    QCOMPARE(atHub.value(QStringLiteral("size")), QStringLiteral("2500000"));
+    QCOMPARE(atHub.value(QStringLiteral("sha")), sha);
+    const auto atB = fields(b->run(QStringLiteral("file"), shaArg).out);
+    QCOMPARE(atB.value(QStringLiteral("size")), QStringLiteral("2500000"));
+    QCOMPARE(atB.value(QStringLiteral("sha")), sha);
+    // Another round moves nothing again.
+    const RunResult again = b->run(QStringLiteral("sync"));
+    QVERIFY2(again.ok(), qPrintable(again.out));
+    QCOMPARE(fields(again.out).value(QStringLiteral("files_received")), QStringLiteral("0"));
 }
 
 void TestSyncHub::enrollmentCodesAreOneTime()

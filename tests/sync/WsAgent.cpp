@@ -7,6 +7,7 @@
 #include "core/Identifiers.h"
 #include "db/ConflictProjection.h"
 #include "db/Database.h"
+#include "db/IntakeRepository.h"
 #include "services/AuthService.h"
 #include "services/ConflictService.h"
 #include "services/HallService.h"
@@ -80,7 +81,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
-    for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind",
+    for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
                              "hub-dir", "keep"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
@@ -114,12 +115,30 @@ int main(int argc, char* argv[])
         return say(QStringLiteral("ok ") + test::syncSummary(hub->database().sql()));
     }
 
+    if (command == QLatin1String("file") && p.isSet(QStringLiteral("hub-dir"))) {
+        auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+        if (!hub)
+            return failed(error);
+        const auto data = db::AttachmentStore(hub->database().sql()).get(p.value(QStringLiteral("sha")));
+        if (!data)
+            return say(QStringLiteral("ok absent=1"));
+        return say(QStringLiteral("ok size=%1 sha=%2").arg(data->size()).arg(QString::fromLatin1(core::crypto::sha256(*data).toHex())));
+    }
+
     auto database = openDb(dbPath, &error);
     if (!database)
         return failed(error);
 
     if (command == QLatin1String("hash"))
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
+
+    if (command == QLatin1String("file")) {
+        // An attached file's bytes as stored here: their size and SHA-256 (absent: not here).
+        const auto data = db::AttachmentStore(database->sql()).get(p.value(QStringLiteral("sha")));
+        if (!data)
+            return say(QStringLiteral("ok absent=1"));
+        return say(QStringLiteral("ok size=%1 sha=%2").arg(data->size()).arg(QString::fromLatin1(core::crypto::sha256(*data).toHex())));
+    }
 
     if (command == QLatin1String("status")) {
         // The case as the projection holds it: its status and its decision.
@@ -154,6 +173,8 @@ int main(int argc, char* argv[])
             total.leases += report->leases;
             total.catalogs += report->catalogs;
             total.clockAhead = total.clockAhead || report->clockAhead;
+            total.filesSent += report->filesSent;
+            total.filesReceived += report->filesReceived;
             if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
                 break;
         }
@@ -163,7 +184,8 @@ int main(int argc, char* argv[])
                        .arg(total.leases)
                        .arg(total.catalogs)
                        .arg(total.clockAhead ? 1 : 0)
-                       .arg(client.cursor()));
+                       .arg(client.cursor())
+                   + QStringLiteral(" files_sent=%1 files_received=%2").arg(total.filesSent).arg(total.filesReceived));
     }
 
     const QString workstation = database->meta(QStringLiteral("workstation_id"));
@@ -190,6 +212,7 @@ int main(int argc, char* argv[])
         const int cases = p.value(QStringLiteral("cases")).toInt();
         const int seed = p.value(QStringLiteral("seed")).toInt();
         QStringList ids;
+        QStringList shas;
         for (int i = 0; i < cases; ++i) {
             services::IntakeRequest r;
             r.subjectCode = matter->code;
@@ -201,12 +224,26 @@ int main(int argc, char* argv[])
                 m.state = core::MaterialState::Received;
                 m.count = 1;
             }
+            // --scan-bytes N: the first material's scan, N bytes that differ per case.
+            const int scanBytes = p.value(QStringLiteral("scan-bytes")).toInt();
+            if (scanBytes > 0 && !r.materials.isEmpty()) {
+                QByteArray scan(scanBytes, '\0');
+                quint32 x = quint32(seed + i) * 2654435761u + 1;
+                for (char& c : scan) {
+                    x = x * 1664525u + 1013904223u;
+                    c = char(x >> 24);
+                }
+                r.attachments.append({r.materials.first().code, QStringLiteral("scan-%1.pdf").arg(i),
+                                      QStringLiteral("application/pdf"), scan});
+                shas << QString::fromLatin1(core::crypto::sha256(scan).toHex());
+            }
             const auto state = intake.record(r, &error);
             if (!state)
                 return failed(error);
             ids << state->caseId;
         }
-        return say(QStringLiteral("ok cases=") + ids.join(QLatin1Char(',')));
+        return say(QStringLiteral("ok cases=") + ids.join(QLatin1Char(',')) + QStringLiteral(" files=")
+                   + shas.join(QLatin1Char(',')));
     }
 
     if (command == QLatin1String("decide")) {
