@@ -20,6 +20,8 @@
 #include <QUuid>
 #include <QElapsedTimer>
 
+#include <deque>
+
 namespace oneseal::sync {
 
 namespace {
@@ -112,10 +114,17 @@ void SyncClient::disconnectFromHub()
 
 std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expected, QString* error)
 {
-    const qint64 number = ++m_number;
     QElapsedTimer traceTimer;
     traceTimer.start();
-    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
+    const qint64 number = send(std::move(frame), error);
+    if (number <= 0)
+        return std::nullopt;
+    return awaitReply(number, expected, traceTimer, error);
+}
+
+qint64 SyncClient::send(QCborMap frame, QString* error)
+{
+    const qint64 number = ++m_number;
     frame.insert(msg::number, number);
     m_socket->write(Frame::encode(frame));
     // No event loop runs here: hand the encrypted bytes to the socket now, or they wait for one.
@@ -125,9 +134,16 @@ std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expec
             const QString why = m_socket->errorString();
             disconnectFromHub();
             fail(error, tr("The hub did not take the data: %1").arg(why));
-            return std::nullopt;
+            return 0;
         }
     }
+    return number;
+}
+
+std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& expected, const QElapsedTimer& traceTimer,
+                                               QString* error)
+{
+    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
     for (;;) {
         QCborMap reply;
         QString frameError;
@@ -293,12 +309,41 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 
 bool SyncClient::pushAll(SyncReport& report, QString* error)
 {
+    // Pipelined: up to kPushWindow batches are on their way before the first acknowledgement is
+    // read, so the hub stores one batch while this side reads and sends the next. The hub handles
+    // a connection's frames in order and refuses (and closes) at the first bad one; each batch is
+    // marked sent only once its own acknowledgement is here.
+    struct InFlight
+    {
+        qint64 number = 0;
+        QList<core::Event> batch;
+        QElapsedTimer sent;
+    };
+    std::deque<InFlight> inFlight;
+    std::optional<core::Event> lastSent;
+    bool drained = false;
     for (;;) {
-        const QList<core::Event> batch = m_events->unsentEvents(kPushBatch);
-        if (batch.isEmpty())
+        while (!drained && inFlight.size() < size_t(kPushWindow)) {
+            QList<core::Event> batch =
+                lastSent ? m_events->unsentEventsAfter(*lastSent, kPushBatch) : m_events->unsentEvents(kPushBatch);
+            if (batch.isEmpty()) {
+                drained = true;
+                break;
+            }
+            InFlight next;
+            next.sent.start();
+            next.number = send(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}}, error);
+            if (next.number <= 0)
+                return false;
+            lastSent = batch.constLast();
+            next.batch = std::move(batch);
+            inFlight.push_back(std::move(next));
+        }
+        if (inFlight.empty())
             return true;
-        const auto reply = request(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}},
-                                   msg::pushed, error);
+        const InFlight& oldest = inFlight.front();
+        const QList<core::Event>& batch = oldest.batch;
+        const auto reply = awaitReply(oldest.number, msg::pushed, oldest.sent, error);
         if (!reply)
             return false;
         const QCborArray acks = reply->value(msg::acks).toArray();
@@ -324,6 +369,7 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             return false;
         report.pushed += int(acks.size());
         report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
+        inFlight.pop_front();
     }
 }
 
