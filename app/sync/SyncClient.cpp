@@ -43,6 +43,58 @@ const QString kCursor = QStringLiteral("cursor");
 const QString kLastSuccess = QStringLiteral("last_sync_at");
 const QString kLeasePrefix = QStringLiteral("lease_request_");
 const QString kHlcSeen = QStringLiteral("hlc_seen");
+
+/**
+ * Marks a whole acknowledged batch as sent, a few statements instead of one per event: each UPDATE
+ * copies the pages it changes into SQLCipher's encrypted statement journal once. An event that
+ * was not changed (marked already, or unknown) is checked by EventStore::markSent().
+ */
+bool markBatchSent(db::EventStore& events, const QSqlDatabase& db, const QList<QPair<QUuid, qint64>>& acks,
+                   QString* error)
+{
+    // Up to 256 events per UPDATE (3 values each, SQLite 3.15 takes at most 999), in a few fixed
+    // sizes so that the statements stay prepared; one statement journals each page once.
+    static constexpr int kSizes[] = {256, 64, 16, 4, 1};
+    QSqlQuery q(db);
+    int prepared = 0;
+    qsizetype at = 0;
+    while (at < acks.size()) {
+        int n = 1;
+        for (int size : kSizes)
+            if (acks.size() - at >= size) {
+                n = size;
+                break;
+            }
+        if (n != prepared) {
+            QString sql = QStringLiteral("UPDATE events SET server_seq = CASE uuid");
+            for (int i = 0; i < n; ++i)
+                sql += QStringLiteral(" WHEN ? THEN ?");
+            sql += QStringLiteral(" END WHERE server_seq IS NULL AND uuid IN (?");
+            for (int i = 1; i < n; ++i)
+                sql += QStringLiteral(", ?");
+            sql += QLatin1Char(')');
+            if (!q.prepare(sql))
+                return fail(error, q.lastError().text());
+            prepared = n;
+        }
+        for (qsizetype i = at; i < at + n; ++i) {
+            q.addBindValue(acks.at(i).first.toString(QUuid::WithoutBraces));
+            q.addBindValue(acks.at(i).second);
+        }
+        for (qsizetype i = at; i < at + n; ++i)
+            q.addBindValue(acks.at(i).first.toString(QUuid::WithoutBraces));
+        if (!q.exec())
+            return fail(error, SyncClient::tr("The event %1 could not be marked as sent: %2")
+                                   .arg(acks.at(at).first.toString(QUuid::WithoutBraces), q.lastError().text()));
+        // Fewer rows changed: some were marked already (or are unknown): each is checked as alone.
+        if (q.numRowsAffected() != n)
+            for (qsizetype i = at; i < at + n; ++i)
+                if (!events.markSent(acks.at(i).first, acks.at(i).second, error))
+                    return false;
+        at += n;
+    }
+    return true;
+}
 } // namespace
 
 SyncClient::SyncClient(db::Database& database, const core::Clock& clock)
@@ -351,10 +403,8 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub acknowledged %1 of %2 events.").arg(acks.size()).arg(batch.size()));
         }
-        // Marked sent only now, after the hub has stored them.
-        db::Transaction tx(m_database.sql());
-        if (!tx.isActive())
-            return fail(error, tx.errorText());
+        QList<QPair<QUuid, qint64>> marks;
+        marks.reserve(acks.size());
         for (const QCborValue& ack : acks) {
             const QCborArray a = ack.toArray();
             const QUuid id = QUuid::fromString(a.at(0).toString());
@@ -362,10 +412,13 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
                 disconnectFromHub();
                 return fail(error, tr("The hub sent an unreadable acknowledgement."));
             }
-            if (!m_events->markSent(id, a.at(1).toInteger(), error))
-                return false;
+            marks.append({id, a.at(1).toInteger()});
         }
-        if (!tx.commit(error))
+        // Marked sent only now, after the hub has stored them, in one transaction.
+        db::Transaction tx(m_database.sql());
+        if (!tx.isActive())
+            return fail(error, tx.errorText());
+        if (!markBatchSent(*m_events, m_database.sql(), marks, error) || !tx.commit(error))
             return false;
         report.pushed += int(acks.size());
         report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
