@@ -184,6 +184,15 @@ QList<core::Event> EventStore::unsentEvents(int limit) const
     return select(QStringLiteral("WHERE server_seq IS NULL"), {}, kUnsentOrder, limit);
 }
 
+QList<core::Event> EventStore::unsentEventsAfter(const core::Event& last, int limit) const
+{
+    // The push order (hlc, workstation, seq), resumed after the last event already sent.
+    return select(QStringLiteral("WHERE server_seq IS NULL AND hlc >= ? AND (hlc > ? OR workstation > ? OR "
+                                 "(workstation = ? AND seq > ?))"),
+                  {qint64(last.hlc), qint64(last.hlc), last.workstation, last.workstation, last.seq}, kUnsentOrder,
+                  limit);
+}
+
 qint64 EventStore::unsentCount() const
 {
     QSqlQuery q(m_database->sql());
@@ -230,9 +239,11 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
     quint64 maxHlc = 0;
     QSqlQuery before(db);
     before.prepare(QStringLiteral("SELECT max(server_seq), count(*) - count(server_seq) FROM events WHERE case_id = ?"));
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
-                                  "prev_hash, hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // New events are stored together after the loop, several rows per INSERT: each statement copies
+    // every page it changes into SQLCipher's encrypted statement journal, so one row per statement
+    // paid that for the same pages again and again.
+    QList<core::Event> pending;
+    QSet<QUuid> pendingIds;
     QSqlQuery find(db);
     find.prepare(QStringLiteral("SELECT hash, server_seq FROM events WHERE uuid = ?"));
     QSqlQuery ack(db);
@@ -273,28 +284,21 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
         }
         if (!find.next()) {
             find.finish();
-            insert.addBindValue(uuid);
-            insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
-            insert.addBindValue(e.kind);
-            insert.addBindValue(e.payloadCbor);
-            insert.addBindValue(e.userId);
-            insert.addBindValue(e.workstation);
-            insert.addBindValue(qint64(e.hlc));
-            insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
-            insert.addBindValue(e.hash);
-            insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
-            insert.addBindValue(e.serverSeq);
-            if (!insert.exec()) {
-                fail(error, tr("The event %1 could not be stored: %2").arg(uuid, insert.lastError().text()));
-                return std::nullopt;
+            if (pendingIds.contains(e.id)) {
+                // Twice in this batch: the same fact only.
+                const auto first = std::find_if(pending.cbegin(), pending.cend(),
+                                                [&](const core::Event& p) { return p.id == e.id; });
+                if (first->hash != e.hash || first->serverSeq != e.serverSeq) {
+                    fail(error, tr("The event %1 arrived with other content than the copy already stored; nothing of "
+                                   "this batch was stored.")
+                                    .arg(uuid));
+                    return std::nullopt;
+                }
+                ++result.present;
+            } else {
+                pendingIds.insert(e.id);
+                pending << e;
             }
-            ++result.inserted;
-            core::Event stored = e;
-            stored.seq = insert.lastInsertId().toLongLong();
-            if (batch)
-                batch->fresh << stored;
-            else
-                hallEvents << stored;
         } else {
             // Already here: the same fact (same hash), which may only now learn its server_seq.
             const QByteArray hash = find.value(0).toByteArray();
@@ -329,6 +333,15 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
         maxHlc = std::max(maxHlc, e.hlc);
         result.maxServerSeq = std::max(result.maxServerSeq, e.serverSeq);
     }
+    if (!insertEvents(pending, error))
+        return std::nullopt;
+    result.inserted = int(pending.size());
+    for (const core::Event& e : std::as_const(pending)) {
+        if (e.caseId.isEmpty())
+            hallEvents << e;
+        else
+            cases[e.caseId].fresh << e;
+    }
     for (const core::Event& e : hallEvents)
         for (const auto& projection : m_projections)
             if (!projection->apply(db, e, error))
@@ -354,9 +367,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
                     return std::nullopt;
                 continue;
             }
-            for (const core::Event& e : std::as_const(batch.fresh))
-                if (!projection->apply(db, e, error))
-                    return std::nullopt;
+            if (!projection->applyCaseEvents(db, batch.fresh, error))
+                return std::nullopt;
         }
     }
     result.affectedCases.sort();
@@ -370,6 +382,62 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             return std::nullopt;
     }
     return result;
+}
+
+bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
+{
+    const QSqlDatabase db = m_database->sql();
+    static const QString head = QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, "
+                                               "hlc, prev_hash, hash, recorded_at, server_seq) VALUES");
+    static const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // A few fixed sizes, so that the statements stay prepared (11 values a row, at most 999 in all).
+    static constexpr int kSizes[] = {64, 16, 4, 1};
+    QSqlQuery insert(db);
+    int prepared = 0;
+    qsizetype at = 0;
+    while (at < events.size()) {
+        int n = 1;
+        for (int size : kSizes)
+            if (events.size() - at >= size) {
+                n = size;
+                break;
+            }
+        if (n != prepared) {
+            QString sql = head;
+            for (int i = 0; i < n; ++i)
+                sql += (i ? QStringLiteral(", ") : QString()) + row;
+            if (!insert.prepare(sql))
+                return fail(error, insert.lastError().text());
+            prepared = n;
+        }
+        for (qsizetype i = at; i < at + n; ++i) {
+            const core::Event& e = events.at(i);
+            insert.addBindValue(e.id.toString(QUuid::WithoutBraces));
+            insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
+            insert.addBindValue(e.kind);
+            insert.addBindValue(e.payloadCbor);
+            insert.addBindValue(e.userId);
+            insert.addBindValue(e.workstation);
+            insert.addBindValue(qint64(e.hlc));
+            insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
+            insert.addBindValue(e.hash);
+            insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
+            insert.addBindValue(e.serverSeq);
+        }
+        if (!insert.exec())
+            return fail(error, tr("The events from %1 on could not be stored: %2")
+                                   .arg(events.at(at).id.toString(QUuid::WithoutBraces), insert.lastError().text()));
+        // The rows of one INSERT get consecutive seq numbers (AUTOINCREMENT, in row order).
+        const qint64 last = insert.lastInsertId().toLongLong();
+        if (insert.numRowsAffected() != n || last < n)
+            return fail(error, tr("The events from %1 on could not be stored: %2")
+                                   .arg(events.at(at).id.toString(QUuid::WithoutBraces),
+                                        tr("%1 of %2 rows were written.").arg(insert.numRowsAffected()).arg(n)));
+        for (int i = 0; i < n; ++i)
+            events[at + i].seq = last - n + 1 + i;
+        at += n;
+    }
+    return true;
 }
 
 bool EventStore::refoldCases(const QStringList& caseIds, QString* error)

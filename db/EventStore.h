@@ -68,6 +68,9 @@ public:
 
     /** Events not yet acknowledged by the hub, in the order to push them (fold order), at most limit. */
     QList<core::Event> unsentEvents(int limit) const;
+    /** The unsent events that follow last in push order, at most limit (to send the next batch before
+     *  the previous one is acknowledged). */
+    QList<core::Event> unsentEventsAfter(const core::Event& last, int limit) const;
     qint64 unsentCount() const;
     /** Acknowledged events with server_seq above after, ascending, at most limit. */
     QList<core::Event> eventsAfter(qint64 serverSeq, int limit) const;
@@ -93,6 +96,8 @@ private:
     QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,
                               int limit = -1) const;
     bool refoldCases(const QStringList& caseIds, QString* error);
+    /** Stores new events, several rows per statement, and sets their seq. */
+    bool insertEvents(QList<core::Event>& events, QString* error);
     void restoreClock();
 
     Database* m_database;

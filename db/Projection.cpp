@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace oneseal::db {
 
 bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
@@ -37,6 +39,11 @@ bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const
             return false;
         }
     }
+    return applyCaseEvents(db, events, error);
+}
+
+bool Projection::applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error)
+{
     for (const core::Event& e : events)
         if (!apply(db, e, error))
             return false;
@@ -45,36 +52,64 @@ bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const
 
 bool CaseSummaryProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)
 {
-    if (event.caseId.isEmpty())
-        return true;
+    return applyCaseEvents(db, {event}, error);
+}
+
+bool CaseSummaryProjection::applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error)
+{
+    // Events of no case have no summary; the others are folded per case in memory, then written once.
+    qsizetype from = 0;
+    while (from < events.size()) {
+        const QString caseId = events.at(from).caseId;
+        qsizetype to = from;
+        while (to < events.size() && events.at(to).caseId == caseId)
+            ++to;
+        if (!caseId.isEmpty() && !foldSummary(db, events.mid(from, to - from), error))
+            return false;
+        from = to;
+    }
+    return true;
+}
+
+bool CaseSummaryProjection::foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, QString* error)
+{
+    const core::Event& first = events.constFirst();
+    const core::Event& last = events.constLast();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT status FROM case_summary WHERE case_id = ?"));
-    q.addBindValue(event.caseId);
+    q.addBindValue(first.caseId);
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
         return false;
     }
     const bool exists = q.next();
-    const QString status = core::caseStatusAfter(exists ? q.value(0).toString() : QString(), event.kind);
+    QString status = exists ? q.value(0).toString() : QString();
     q.finish();
+    quint64 maxHlc = 0;
+    for (const core::Event& e : events) {
+        status = core::caseStatusAfter(status, e.kind);
+        maxHlc = std::max(maxHlc, e.hlc);
+    }
     if (exists) {
-        q.prepare(QStringLiteral("UPDATE case_summary SET status = ?, event_count = event_count + 1, "
+        q.prepare(QStringLiteral("UPDATE case_summary SET status = ?, event_count = event_count + ?, "
                                  "last_hlc = max(last_hlc, ?), last_kind = ?, last_user_id = ? WHERE case_id = ?"));
         q.addBindValue(status);
-        q.addBindValue(qint64(event.hlc));
-        q.addBindValue(event.kind);
-        q.addBindValue(event.userId);
-        q.addBindValue(event.caseId);
+        q.addBindValue(qint64(events.size()));
+        q.addBindValue(qint64(maxHlc));
+        q.addBindValue(last.kind);
+        q.addBindValue(last.userId);
+        q.addBindValue(first.caseId);
     } else {
         q.prepare(QStringLiteral("INSERT INTO case_summary(case_id, status, event_count, first_hlc, last_hlc, "
-                                 "last_kind, last_user_id) VALUES(?, ?, 1, ?, ?, ?, ?)"));
-        q.addBindValue(event.caseId);
+                                 "last_kind, last_user_id) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(first.caseId);
         q.addBindValue(status);
-        q.addBindValue(qint64(event.hlc));
-        q.addBindValue(qint64(event.hlc));
-        q.addBindValue(event.kind);
-        q.addBindValue(event.userId);
+        q.addBindValue(qint64(events.size()));
+        q.addBindValue(qint64(first.hlc));
+        q.addBindValue(qint64(maxHlc));
+        q.addBindValue(last.kind);
+        q.addBindValue(last.userId);
     }
     if (!q.exec()) {
         if (error)

@@ -30,6 +30,13 @@ public:
                             QString* error);
 
     /**
+     * Applies several events of one case, in fold order, on top of what the projection holds: the
+     * same result as apply() on each in turn. The default does just that; a projection may fold
+     * the batch in memory and write once (sync brings hundreds of events of a case at a time).
+     */
+    virtual bool applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error);
+
+    /**
      * Whether apply() folds every stored event of the event's case again (rather than adding one
      * event); then applying the last of several new events of a case is enough.
      */
@@ -45,6 +52,11 @@ class CaseSummaryProjection final : public Projection
 public:
     QStringList tables() const override { return {QStringLiteral("case_summary")}; }
     bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) override;
+    /** One read and one write per case instead of per event. */
+    bool applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error) override;
+
+private:
+    bool foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, QString* error);
 };
 
 } // namespace oneseal::db

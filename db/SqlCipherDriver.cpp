@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -115,6 +116,28 @@ bool isInsertStatement(const char* sql)
     return qstrnicmp(sql, "INSERT", 6) == 0 || qstrnicmp(sql, "REPLACE", 7) == 0;
 }
 
+/**
+ * Whether a statement may be kept prepared for reuse: queries and data changes only. DDL, PRAGMA,
+ * ATTACH (whose text may hold a key) and transaction control are prepared anew each time.
+ */
+bool isCacheableStatement(const QByteArray& sql)
+{
+    const char* s = sql.constData();
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '(')
+        ++s;
+    return qstrnicmp(s, "SELECT", 6) == 0 || qstrnicmp(s, "INSERT", 6) == 0 || qstrnicmp(s, "UPDATE", 6) == 0
+        || qstrnicmp(s, "DELETE", 6) == 0 || qstrnicmp(s, "REPLACE", 7) == 0 || qstrnicmp(s, "WITH", 4) == 0;
+}
+
+/** CREATE, DROP or ALTER: a statement that changes the schema. */
+bool isSchemaStatement(const QByteArray& sql)
+{
+    const char* s = sql.constData();
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        ++s;
+    return qstrnicmp(s, "CREATE", 6) == 0 || qstrnicmp(s, "DROP", 4) == 0 || qstrnicmp(s, "ALTER", 5) == 0;
+}
+
 bool isHexKey(const QString& key)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9A-Fa-f]{64}$"));
@@ -125,11 +148,79 @@ bool isHexKey(const QString& key)
 
 // ---------------------------------------------------------------------------------------------
 
+/** A prepared statement with what was read about its columns when it was prepared. */
+struct PreparedStatement
+{
+    sqlite3_stmt* stmt = nullptr;
+    QSqlRecord columns;
+    QList<QMetaType> nullTypes;
+    bool inserts = false;
+    quint64 lastUse = 0;
+};
+
+/**
+ * Statements of one connection kept prepared after their QSqlQuery moved on, by SQL text: the same
+ * few statements run for every event (appending, folding, syncing), and parsing them again each
+ * time led the profile. Bounded; the least recently used is finalized first. Used only from the
+ * connection's thread, as the connection itself.
+ */
+class StatementCache
+{
+public:
+    static constexpr int kCapacity = 128;
+
+    ~StatementCache() { clear(); }
+
+    /** Takes the statement prepared for sql out of the cache, reset and unbound; false if none. */
+    bool take(const QByteArray& sql, PreparedStatement* out)
+    {
+        const auto it = m_entries.find(sql);
+        if (it == m_entries.end())
+            return false;
+        *out = std::move(*it);
+        m_entries.erase(it);
+        return true;
+    }
+
+    /** Keeps a statement for its SQL text (finalizes it when one is kept already). */
+    void keep(const QByteArray& sql, PreparedStatement entry)
+    {
+        sqlite3_reset(entry.stmt);
+        sqlite3_clear_bindings(entry.stmt);
+        if (m_entries.contains(sql)) {
+            sqlite3_finalize(entry.stmt);
+            return;
+        }
+        if (m_entries.size() >= kCapacity) {
+            auto oldest = m_entries.begin();
+            for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+                if (it->lastUse < oldest->lastUse)
+                    oldest = it;
+            sqlite3_finalize(oldest->stmt);
+            m_entries.erase(oldest);
+        }
+        entry.lastUse = ++m_uses;
+        m_entries.insert(sql, std::move(entry));
+    }
+
+    void clear()
+    {
+        for (const PreparedStatement& e : std::as_const(m_entries))
+            sqlite3_finalize(e.stmt);
+        m_entries.clear();
+    }
+
+private:
+    QHash<QByteArray, PreparedStatement> m_entries;
+    quint64 m_uses = 0;
+};
+
 class SqlCipherResultPrivate
 {
 public:
     const SqlCipherDriver* driver = nullptr;
     sqlite3_stmt* stmt = nullptr;
+    QByteArray sql;              ///< the statement's text when it may go back to the driver's cache
     QSqlRecord columns;
     QList<QMetaType> nullTypes;  ///< per column: the type of a NULL value (from the declared type)
     QList<QVariantList> cache;   ///< scrollable mode: rows read so far
@@ -145,9 +236,13 @@ public:
     void finalize()
     {
         if (stmt) {
-            sqlite3_finalize(stmt);
+            if (!sql.isEmpty() && driver->connection())
+                driver->m_statements->keep(sql, PreparedStatement{stmt, std::move(columns), std::move(nullTypes), inserts});
+            else
+                sqlite3_finalize(stmt);
             stmt = nullptr;
         }
+        sql.clear();
         columns.clear();
         nullTypes.clear();
         cache.clear();
@@ -155,6 +250,20 @@ public:
         utf8.clear();
         rowPending = false;
         done = true;
+    }
+
+    /** Reads the names and declared types of the statement's columns. */
+    void readColumns()
+    {
+        columns.clear();
+        nullTypes.clear();
+        const int n = sqlite3_column_count(stmt);
+        for (int i = 0; i < n; ++i) {
+            const char* decl = sqlite3_column_decltype(stmt, i);
+            const QMetaType type = metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString());
+            columns.append(QSqlField(QString::fromUtf8(sqlite3_column_name(stmt, i)), type));
+            nullTypes.append(type);
+        }
     }
 
     QVariantList readRow() const
@@ -214,7 +323,18 @@ bool SqlCipherResult::prepare(const QString& query)
                                QString(), QSqlError::ConnectionError));
         return false;
     }
-    const QByteArray sql = query.toUtf8();
+    QByteArray sql = query.toUtf8();
+    PreparedStatement cached;
+    if (m_d->driver->m_statements->take(sql, &cached)) {
+        m_d->stmt = cached.stmt;
+        m_d->columns = std::move(cached.columns);
+        m_d->nullTypes = std::move(cached.nullTypes);
+        m_d->inserts = cached.inserts;
+        m_d->sql = std::move(sql);
+        setSelect(m_d->columns.count() > 0);
+        m_d->done = false;
+        return true;
+    }
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_d->stmt, &tail);
     if (rc != SQLITE_OK) {
@@ -241,16 +361,14 @@ bool SqlCipherResult::prepare(const QString& query)
                                QSqlError::StatementError));
         return false;
     }
-    const int n = sqlite3_column_count(m_d->stmt);
-    for (int i = 0; i < n; ++i) {
-        const char* decl = sqlite3_column_decltype(m_d->stmt, i);
-        const QMetaType type = metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString());
-        m_d->columns.append(QSqlField(QString::fromUtf8(sqlite3_column_name(m_d->stmt, i)), type));
-        m_d->nullTypes.append(type);
-    }
-    setSelect(n > 0);
+    m_d->readColumns();
+    setSelect(m_d->columns.count() > 0);
     m_d->inserts = isInsertStatement(sqlite3_sql(m_d->stmt));
     m_d->done = false;
+    if (isCacheableStatement(sql))
+        m_d->sql = std::move(sql);
+    else if (isSchemaStatement(sql))
+        m_d->driver->m_statements->clear(); // kept statements would be prepared again by SQLite anyway
     return true;
 }
 
@@ -358,6 +476,9 @@ bool SqlCipherResult::exec()
 
     const int totalBefore = sqlite3_total_changes(db);
     const int rc = sqlite3_step(stmt);
+    // A kept statement is prepared again by SQLite after a schema change; its columns may differ.
+    if ((rc == SQLITE_ROW || rc == SQLITE_DONE) && sqlite3_column_count(stmt) != m_d->columns.count())
+        m_d->readColumns();
     if (rc == SQLITE_ROW) {
         m_d->rowPending = true;
     } else if (rc == SQLITE_DONE) {
@@ -516,6 +637,7 @@ void SqlCipherResult::setForwardOnly(bool forward)
 
 SqlCipherDriver::SqlCipherDriver(QObject* parent)
     : QSqlDriver(parent)
+    , m_statements(std::make_unique<StatementCache>())
 {
 }
 
@@ -663,6 +785,7 @@ void SqlCipherDriver::close()
         for (SqlCipherResultPrivate* r : g_results.values(this))
             r->finalize();
     }
+    m_statements->clear();
     sqlite3_close_v2(m_db);
     m_db = nullptr;
     setOpen(false);

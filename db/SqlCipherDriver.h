@@ -3,10 +3,14 @@
 #include <QSqlDriver>
 #include <QSqlResult>
 
+#include <memory>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace oneseal::db {
+
+class StatementCache;
 
 /**
  * The QSQLCIPHER Qt SQL driver: QSqlDriver over the SQLCipher C API (statically linked).
@@ -21,6 +25,10 @@ namespace oneseal::db {
  *
  * The key is checked at once: a wrong key, a plain SQLite file or a damaged file gives a clear
  * error and the connection stays closed. Opened databases use WAL, foreign keys on.
+ *
+ * Statements that read or change data are kept prepared after use, per connection and by their
+ * SQL text (at most StatementCache::kCapacity): preparing the same statement again costs a lookup
+ * instead of a parse.
  */
 class SqlCipherDriver : public QSqlDriver
 {
@@ -55,7 +63,10 @@ private:
     bool execSimple(const char* sql, const QString& what);
     QSqlRecord tableInfo(const QString& tableName, bool onlyPrimaryKey) const;
 
+    friend class SqlCipherResult;
+    friend class SqlCipherResultPrivate;
     sqlite3* m_db = nullptr;
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 class SqlCipherResultPrivate;

@@ -21,7 +21,7 @@ class HubConnection : public QObject
 
 public:
     /** Largest batch the hub answers a pull with. */
-    static constexpr int kPullLimit = 2000;
+    static constexpr int kPullLimit = 5000;
     static constexpr qint64 kPullBytes = 8 * 1024 * 1024;
     static constexpr int kIdleTimeoutMs = 120000;
 

@@ -23,6 +23,8 @@
 #include <QUuid>
 #include <QElapsedTimer>
 
+#include <deque>
+
 namespace oneseal::sync {
 
 namespace {
@@ -45,6 +47,58 @@ const QString kLastSuccess = QStringLiteral("last_sync_at");
 const QString kLeasePrefix = QStringLiteral("lease_request_");
 const QString kFilesSentUpTo = QStringLiteral("files_sent_rowid"); ///< attachment_blobs rowid the hub has all up to
 const QString kHlcSeen = QStringLiteral("hlc_seen");
+
+/**
+ * Marks a whole acknowledged batch as sent, a few statements instead of one per event: each UPDATE
+ * copies the pages it changes into SQLCipher's encrypted statement journal once. An event that
+ * was not changed (marked already, or unknown) is checked by EventStore::markSent().
+ */
+bool markBatchSent(db::EventStore& events, const QSqlDatabase& db, const QList<QPair<QUuid, qint64>>& acks,
+                   QString* error)
+{
+    // Up to 256 events per UPDATE (3 values each, SQLite 3.15 takes at most 999), in a few fixed
+    // sizes so that the statements stay prepared; one statement journals each page once.
+    static constexpr int kSizes[] = {256, 64, 16, 4, 1};
+    QSqlQuery q(db);
+    int prepared = 0;
+    qsizetype at = 0;
+    while (at < acks.size()) {
+        int n = 1;
+        for (int size : kSizes)
+            if (acks.size() - at >= size) {
+                n = size;
+                break;
+            }
+        if (n != prepared) {
+            QString sql = QStringLiteral("UPDATE events SET server_seq = CASE uuid");
+            for (int i = 0; i < n; ++i)
+                sql += QStringLiteral(" WHEN ? THEN ?");
+            sql += QStringLiteral(" END WHERE server_seq IS NULL AND uuid IN (?");
+            for (int i = 1; i < n; ++i)
+                sql += QStringLiteral(", ?");
+            sql += QLatin1Char(')');
+            if (!q.prepare(sql))
+                return fail(error, q.lastError().text());
+            prepared = n;
+        }
+        for (qsizetype i = at; i < at + n; ++i) {
+            q.addBindValue(acks.at(i).first.toString(QUuid::WithoutBraces));
+            q.addBindValue(acks.at(i).second);
+        }
+        for (qsizetype i = at; i < at + n; ++i)
+            q.addBindValue(acks.at(i).first.toString(QUuid::WithoutBraces));
+        if (!q.exec())
+            return fail(error, SyncClient::tr("The event %1 could not be marked as sent: %2")
+                                   .arg(acks.at(at).first.toString(QUuid::WithoutBraces), q.lastError().text()));
+        // Fewer rows changed: some were marked already (or are unknown): each is checked as alone.
+        if (q.numRowsAffected() != n)
+            for (qsizetype i = at; i < at + n; ++i)
+                if (!events.markSent(acks.at(i).first, acks.at(i).second, error))
+                    return false;
+        at += n;
+    }
+    return true;
+}
 } // namespace
 
 SyncClient::SyncClient(db::Database& database, const core::Clock& clock)
@@ -116,10 +170,17 @@ void SyncClient::disconnectFromHub()
 
 std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expected, QString* error)
 {
-    const qint64 number = ++m_number;
     QElapsedTimer traceTimer;
     traceTimer.start();
-    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
+    const qint64 number = send(std::move(frame), error);
+    if (number <= 0)
+        return std::nullopt;
+    return awaitReply(number, expected, traceTimer, error);
+}
+
+qint64 SyncClient::send(QCborMap frame, QString* error)
+{
+    const qint64 number = ++m_number;
     frame.insert(msg::number, number);
     m_socket->write(Frame::encode(frame));
     // No event loop runs here: hand the encrypted bytes to the socket now, or they wait for one.
@@ -129,9 +190,16 @@ std::optional<QCborMap> SyncClient::request(QCborMap frame, const QString& expec
             const QString why = m_socket->errorString();
             disconnectFromHub();
             fail(error, tr("The hub did not take the data: %1").arg(why));
-            return std::nullopt;
+            return 0;
         }
     }
+    return number;
+}
+
+std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& expected, const QElapsedTimer& traceTimer,
+                                               QString* error)
+{
+    static const bool trace = qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE");
     for (;;) {
         QCborMap reply;
         QString frameError;
@@ -297,12 +365,41 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 
 bool SyncClient::pushAll(SyncReport& report, QString* error)
 {
+    // Pipelined: up to kPushWindow batches are on their way before the first acknowledgement is
+    // read, so the hub stores one batch while this side reads and sends the next. The hub handles
+    // a connection's frames in order and refuses (and closes) at the first bad one; each batch is
+    // marked sent only once its own acknowledgement is here.
+    struct InFlight
+    {
+        qint64 number = 0;
+        QList<core::Event> batch;
+        QElapsedTimer sent;
+    };
+    std::deque<InFlight> inFlight;
+    std::optional<core::Event> lastSent;
+    bool drained = false;
     for (;;) {
-        const QList<core::Event> batch = m_events->unsentEvents(kPushBatch);
-        if (batch.isEmpty())
+        while (!drained && inFlight.size() < size_t(kPushWindow)) {
+            QList<core::Event> batch =
+                lastSent ? m_events->unsentEventsAfter(*lastSent, kPushBatch) : m_events->unsentEvents(kPushBatch);
+            if (batch.isEmpty()) {
+                drained = true;
+                break;
+            }
+            InFlight next;
+            next.sent.start();
+            next.number = send(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}}, error);
+            if (next.number <= 0)
+                return false;
+            lastSent = batch.constLast();
+            next.batch = std::move(batch);
+            inFlight.push_back(std::move(next));
+        }
+        if (inFlight.empty())
             return true;
-        const auto reply = request(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}},
-                                   msg::pushed, error);
+        const InFlight& oldest = inFlight.front();
+        const QList<core::Event>& batch = oldest.batch;
+        const auto reply = awaitReply(oldest.number, msg::pushed, oldest.sent, error);
         if (!reply)
             return false;
         const QCborArray acks = reply->value(msg::acks).toArray();
@@ -310,10 +407,8 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub acknowledged %1 of %2 events.").arg(acks.size()).arg(batch.size()));
         }
-        // Marked sent only now, after the hub has stored them.
-        db::Transaction tx(m_database.sql());
-        if (!tx.isActive())
-            return fail(error, tx.errorText());
+        QList<QPair<QUuid, qint64>> marks;
+        marks.reserve(acks.size());
         for (const QCborValue& ack : acks) {
             const QCborArray a = ack.toArray();
             const QUuid id = QUuid::fromString(a.at(0).toString());
@@ -321,13 +416,17 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
                 disconnectFromHub();
                 return fail(error, tr("The hub sent an unreadable acknowledgement."));
             }
-            if (!m_events->markSent(id, a.at(1).toInteger(), error))
-                return false;
+            marks.append({id, a.at(1).toInteger()});
         }
-        if (!tx.commit(error))
+        // Marked sent only now, after the hub has stored them, in one transaction.
+        db::Transaction tx(m_database.sql());
+        if (!tx.isActive())
+            return fail(error, tx.errorText());
+        if (!markBatchSent(*m_events, m_database.sql(), marks, error) || !tx.commit(error))
             return false;
         report.pushed += int(acks.size());
         report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
+        inFlight.pop_front();
     }
 }
 

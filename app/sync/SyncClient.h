@@ -9,6 +9,7 @@
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 
 #include <memory>
 #include <optional>
@@ -43,8 +44,9 @@ class SyncClient
     Q_DECLARE_TR_FUNCTIONS(SyncClient)
 
 public:
-    static constexpr int kPushBatch = 500;
-    static constexpr int kPullBatch = 2000;
+    static constexpr int kPushBatch = 1000;
+    static constexpr int kPushWindow = 3; ///< push batches sent before the first acknowledgement is read
+    static constexpr int kPullBatch = 5000;
     static constexpr int kTimeoutMs = 15000;
 
     explicit SyncClient(db::Database& database, const core::Clock& clock = core::Clock::system());
@@ -86,6 +88,11 @@ public:
 private:
     bool connectToHub(QString* error);
     std::optional<QCborMap> request(QCborMap frame, const QString& expected, QString* error);
+    /** Sends one frame with the next number; returns the number, 0 when the connection failed. */
+    qint64 send(QCborMap frame, QString* error);
+    /** Reads the reply to frame number (which must be the next reply the hub sends). */
+    std::optional<QCborMap> awaitReply(qint64 number, const QString& expected, const QElapsedTimer& traceTimer,
+                                       QString* error);
     bool pushAll(SyncReport& report, QString* error);
     bool pullAll(SyncReport& report, QString* error);
     bool syncReference(SyncReport& report, QString* error);

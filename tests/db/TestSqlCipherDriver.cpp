@@ -60,6 +60,7 @@ private slots:
     void multipleStatementsRunNothing();
     void trailingCommentIsAllowed();
     void closingFinalizesStatements();
+    void keptStatements();
     void fourThreadsWriteAndRead();
     void tableModel();
     void queryModel();
@@ -771,6 +772,60 @@ void TestSqlCipherDriver::closingFinalizesStatements()
     QVERIFY(m_db);
     QSqlQuery again(db());
     QVERIFY(again.exec(QStringLiteral("SELECT count(*) FROM t")) && again.next());
+    QCOMPARE(again.value(0).toInt(), 2);
+}
+
+void TestSqlCipherDriver::keptStatements()
+{
+    exec(QStringLiteral("CREATE TABLE t(a INTEGER, b TEXT)"));
+    exec(QStringLiteral("INSERT INTO t VALUES(1, 'x'), (2, 'y')"));
+    const QString select = QStringLiteral("SELECT * FROM t WHERE a >= ? ORDER BY a");
+    {
+        // Two live queries of the same text do not share a statement.
+        QSqlQuery first(db());
+        QSqlQuery second(db());
+        first.setForwardOnly(true);
+        second.setForwardOnly(true);
+        QVERIFY(first.prepare(select));
+        first.addBindValue(1);
+        QVERIFY(first.exec() && first.next());
+        QVERIFY(second.prepare(select));
+        second.addBindValue(2);
+        QVERIFY(second.exec() && second.next());
+        QCOMPARE(first.value(0).toInt(), 1);
+        QCOMPARE(second.value(0).toInt(), 2);
+        QVERIFY(first.next());
+        QCOMPARE(first.value(0).toInt(), 2);
+        QVERIFY(!second.next());
+    }
+    QSqlQuery again(db());
+    again.setForwardOnly(true);
+    // Taken from the kept statements: nothing bound by the last use remains.
+    QVERIFY(again.prepare(select));
+    QVERIFY(!again.exec());
+    again.addBindValue(2);
+    QVERIFY(again.exec() && again.next());
+    QCOMPARE(again.record().count(), 2);
+    QCOMPARE(again.value(1).toString(), QStringLiteral("y"));
+    again.finish();
+    // Another connection changes the schema: the kept statement reads the new column.
+    {
+        auto other = openDb({});
+        QVERIFY(other);
+        QSqlQuery q(other->sql());
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE t ADD COLUMN c TEXT DEFAULT 'z'")));
+    }
+    QVERIFY(again.prepare(select));
+    again.addBindValue(1);
+    QVERIFY2(again.exec(), qPrintable(again.lastError().text()));
+    QVERIFY(again.next());
+    QCOMPARE(again.record().count(), 3);
+    QCOMPARE(again.value(2).toString(), QStringLiteral("z"));
+    // A statement that changes the schema here empties the kept statements; queries still work.
+    exec(QStringLiteral("CREATE INDEX t_b ON t(b)"));
+    QVERIFY(again.prepare(select));
+    again.addBindValue(2);
+    QVERIFY(again.exec() && again.next());
     QCOMPARE(again.value(0).toInt(), 2);
 }
 

@@ -20,6 +20,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <ctime>
+#include <unistd.h>
+
 using namespace oneseal;
 
 namespace {
@@ -32,6 +35,34 @@ qint64 residentKiB(qint64 pid)
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     return -1;
+}
+
+/** CPU time (user + system) of a process so far, in ms; pid 0: this process. */
+double cpuMs(qint64 pid)
+{
+    QFile f(pid ? QStringLiteral("/proc/%1/stat").arg(pid) : QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+/** CLOCK_MONOTONIC in seconds: marks for `perf record -k monotonic` + `perf report --time`. */
+double monotonicSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+QByteArray loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
 }
 
 /** A workstation database enrolled at the hub; returns its key. */
@@ -134,19 +165,30 @@ int main(int argc, char* argv[])
         ca.syncOnce(&error);
         cb.syncOnce(&error);
         appendEvents(*a, 10000, 1000, QStringLiteral("big"));
+        std::printf("load average before: %s\n", loadAverage().constData());
+        const double cpu0 = cpuMs(0), hub0 = cpuMs(hub.pid());
+        const double mark0 = monotonicSeconds();
         QElapsedTimer t;
         t.start();
         const auto pushed = ca.syncOnce(&error);
         const double pushMs = t.nsecsElapsed() / 1e6;
+        const double cpu1 = cpuMs(0), hub1 = cpuMs(hub.pid());
+        const double mark1 = monotonicSeconds();
         t.restart();
         const auto pulled = cb.syncOnce(&error);
         const double pullMs = t.nsecsElapsed() / 1e6;
+        const double cpu2 = cpuMs(0), hub2cpu = cpuMs(hub.pid());
+        const double mark2 = monotonicSeconds();
         if (!pushed || !pulled)
             qFatal("sync: %s", qPrintable(error));
         if (qEnvironmentVariableIsSet("ONESEAL_SYNC_TRACE"))
             std::printf("%s\n", qPrintable(hub.log().right(6000)));
         std::printf("10000 events: push %d in %.0f ms, pull %d in %.0f ms, total %.0f ms\n", pushed->pushed, pushMs,
                     pulled->pulled, pullMs, pushMs + pullMs);
+        std::printf("  CPU: push workstation %.0f ms + hub %.0f ms; pull workstation %.0f ms + hub %.0f ms; "
+                    "load average after: %s\n",
+                    cpu1 - cpu0, hub1 - hub0, cpu2 - cpu1, hub2cpu - hub1, loadAverage().constData());
+        std::printf("  monotonic clock: push %.6f-%.6f, pull %.6f-%.6f\n", mark0, mark1, mark1, mark2);
     }
 
     // 2. Many workstations syncing at once, on a hub of their own (not the 10,000 events above).
@@ -169,6 +211,8 @@ int main(int argc, char* argv[])
             threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-S%1").arg(i), c.at(i), hub2.port()), 10);
         }
         const qint64 before = residentKiB(hub2.pid());
+        std::printf("load average before: %s\n", loadAverage().constData());
+        const double cpu0 = cpuMs(0), hub0 = cpuMs(hub2.pid());
         QElapsedTimer t;
         t.start();
         for (Station* s : threads)
@@ -186,6 +230,8 @@ int main(int argc, char* argv[])
                     "(%lld rounds); hub RSS %lld -> %lld KiB\n",
                     stations, t.elapsed(), pct(0.5), pct(0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
                     before, residentKiB(hub2.pid()));
+        std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuMs(0) - cpu0,
+                    cpuMs(hub2.pid()) - hub0, loadAverage().constData());
         qDeleteAll(threads);
     }
 
