@@ -249,24 +249,146 @@
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="97"/>
+        <location filename="../app/services/AuthService.cpp" line="100"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="132"/>
+        <location filename="../app/services/AuthService.cpp" line="135"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="135"/>
+        <location filename="../app/services/AuthService.cpp" line="138"/>
         <source>The user name %1 is taken.</source>
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="150"/>
+        <location filename="../app/services/AuthService.cpp" line="153"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
+    </message>
+</context>
+<context>
+    <name>Bundle</name>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="67"/>
+        <source>Unable to write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="77"/>
+        <source>Unable to read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="79"/>
+        <source>%1 is too large for a bundle.</source>
+        <translation>%1 过大，无法作为离线数据包。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="82"/>
+        <source>%1 is not a OneSeal bundle.</source>
+        <translation>%1 不是 OneSeal 离线数据包。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="86"/>
+        <source>%1 is damaged or of an unknown format.</source>
+        <translation>%1 已损坏或格式未知。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="92"/>
+        <source>This bundle is for a workstation, not for the hub.</source>
+        <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="93"/>
+        <source>This bundle is for the hub, not for a workstation.</source>
+        <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="96"/>
+        <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
+        <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="104"/>
+        <source>The bundle cannot be decrypted with this key: it is not for us.</source>
+        <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="108"/>
+        <source>The bundle&apos;s content is damaged.</source>
+        <translation>离线数据包的内容已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="141"/>
+        <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
+        <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="154"/>
+        <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
+        <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="167"/>
+        <location filename="../app/sync/Bundle.cpp" line="262"/>
+        <source>The bundle could not be sealed.</source>
+        <translation>无法对离线数据包签名加密。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="181"/>
+        <source>The bundle&apos;s sender is refused: %1</source>
+        <translation>离线数据包的发送方被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="182"/>
+        <source>wrong workstation</source>
+        <translation>工作站不符</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="219"/>
+        <source>No workstation %1 is enrolled at this hub.</source>
+        <translation>本中心服务器上没有已注册的工作站 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="221"/>
+        <source>Workstation %1 is revoked.</source>
+        <translation>工作站 %1 已被吊销。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="226"/>
+        <source>The certificate of workstation %1 cannot be read.</source>
+        <translation>无法读取工作站 %1 的数字证书。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="272"/>
+        <source>This workstation is not enrolled at a hub.</source>
+        <translation>本工作站尚未在中心服务器注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="278"/>
+        <source>This bundle is for workstation %1.</source>
+        <translation>该离线数据包是发给工作站 %1 的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="280"/>
+        <source>This bundle was not made by this hall&apos;s hub.</source>
+        <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="292"/>
+        <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
+        <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
+    </message>
+</context>
+<context>
+    <name>BundleTransfer</name>
+    <message>
+        <location filename="../app/sync/BundleTransfer.cpp" line="23"/>
+        <source>Choose where to write the bundle.</source>
+        <translation>请选择离线数据包的写入位置。</translation>
     </message>
 </context>
 <context>
@@ -300,6 +422,149 @@
         <location filename="../app/print/Calibration.cpp" line="77"/>
         <source>The measurements contradict each other; measure again.</source>
         <translation>测量值相互矛盾，请重新测量。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationDialog</name>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="6"/>
+        <source>Printer calibration</source>
+        <translation>打印机校准</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="18"/>
+        <source>&amp;Printer:</source>
+        <translation>打印机(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="27"/>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="36"/>
+        <source>Saved correction:</source>
+        <translation>已保存的校正值：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="51"/>
+        <source>Print the alignment pa&amp;ge…</source>
+        <translation>打印对位校准页(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="62"/>
+        <source>Where the crosses landed on the paper (millimetres from its left and top edges)</source>
+        <translation>十字在纸上的实际位置（距纸张左边缘和上边缘的毫米数）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="66"/>
+        <source>Should be at</source>
+        <translation>应在位置</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="71"/>
+        <source>Measured from the left</source>
+        <translation>距左边缘实测值</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="76"/>
+        <source>Measured from the top</source>
+        <translation>距上边缘实测值</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="81"/>
+        <source>Cross &amp;A:</source>
+        <translation>十字 A(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="91"/>
+        <source>Cross A, measured from the left edge (mm)</source>
+        <translation>十字 A 距左边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="97"/>
+        <source>Cross A, measured from the top edge (mm)</source>
+        <translation>十字 A 距上边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="102"/>
+        <source>Cross &amp;B:</source>
+        <translation>十字 B(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="112"/>
+        <source>Cross B, measured from the left edge (mm)</source>
+        <translation>十字 B 距左边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="118"/>
+        <source>Cross B, measured from the top edge (mm)</source>
+        <translation>十字 B 距上边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="123"/>
+        <source>Cross &amp;C:</source>
+        <translation>十字 C(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="133"/>
+        <source>Cross C, measured from the left edge (mm)</source>
+        <translation>十字 C 距左边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="139"/>
+        <source>Cross C, measured from the top edge (mm)</source>
+        <translation>十字 C 距上边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="144"/>
+        <source>Cross &amp;D:</source>
+        <translation>十字 D(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="154"/>
+        <source>Cross D, measured from the left edge (mm)</source>
+        <translation>十字 D 距左边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="160"/>
+        <source>Cross D, measured from the top edge (mm)</source>
+        <translation>十字 D 距上边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="165"/>
+        <source>Cross &amp;E:</source>
+        <translation>十字 E(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="175"/>
+        <source>Cross E, measured from the left edge (mm)</source>
+        <translation>十字 E 距左边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="181"/>
+        <source>Cross E, measured from the top edge (mm)</source>
+        <translation>十字 E 距上边缘的实测值（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="187"/>
+        <source>One cross corrects the offset; two or more far apart (A and D) also the scale. Leave the crosses you did not measure empty.</source>
+        <translation>测量一个十字可校正偏移；测量两个或以上相距较远的十字（如 A 和 D）还可校正缩放比例。未测量的十字请留空。</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="197"/>
+        <source>Calc&amp;ulate</source>
+        <translation>计算(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="213"/>
+        <source>&amp;Save the correction</source>
+        <translation>保存校正值(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CalibrationDialog.ui" line="219"/>
+        <source>&amp;Reset to zero</source>
+        <translation>归零(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -344,6 +609,14 @@
         <location filename="../db/CalibrationRepository.cpp" line="123"/>
         <source>Unable to remove the calibration: %1</source>
         <translation>无法删除校准：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationService</name>
+    <message>
+        <location filename="../app/services/CalibrationService.cpp" line="19"/>
+        <source>Only a certificate operator or an administrator may calibrate printers.</source>
+        <translation>只有制证发证人员或系统管理员才能校准打印机。</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1258,48 @@
     </message>
 </context>
 <context>
+    <name>CertificateBatch</name>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="22"/>
+        <source>There is no certificate to print.</source>
+        <translation>没有需要打印的证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="28"/>
+        <source>Certificate %1 of the batch cannot be printed:
+%2</source>
+        <translation>本批次中的证照 %1 无法打印：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/print/CertificateBatch.cpp" line="36"/>
+        <source>Certificates (%n)</source>
+        <translation>
+            <numerusform>证照（%n 张）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="39"/>
+        <source>The printer %1 is not ready.</source>
+        <translation>打印机 %1 未就绪。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="40"/>
+        <source>Cannot write to %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="49"/>
+        <source>The printer stopped after certificate %1 of %2.</source>
+        <translation>打印机在打印第 %1 张证照（共 %2 张）后停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/CertificateBatch.cpp" line="60"/>
+        <source>The printer did not accept the certificates.</source>
+        <translation>打印机未接受证照。</translation>
+    </message>
+</context>
+<context>
     <name>CertificatePayload</name>
     <message>
         <location filename="../app/core/CertificatePayload.cpp" line="38"/>
@@ -1317,43 +1632,48 @@
 <context>
     <name>CertificateService</name>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="45"/>
+        <location filename="../app/services/CertificateService.cpp" line="44"/>
+        <source>A core material of case %1 is still owed (容缺); its certificate is printed once the material is supplied.</source>
+        <translation>办件 %1 仍有核心材料待补交（容缺）；须待材料补齐后方可打印证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="73"/>
         <source>Certificate %1 is not the number taken for this case (%2).</source>
         <translation>证照编号 %1 不是本办件所取的编号（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="48"/>
-        <location filename="../app/services/CertificateService.cpp" line="71"/>
+        <location filename="../app/services/CertificateService.cpp" line="76"/>
+        <location filename="../app/services/CertificateService.cpp" line="99"/>
         <source>The printed document is missing (no SHA-256 of it was given).</source>
         <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="68"/>
+        <location filename="../app/services/CertificateService.cpp" line="96"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="87"/>
+        <location filename="../app/services/CertificateService.cpp" line="115"/>
         <source>reason for voiding</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="103"/>
+        <location filename="../app/services/CertificateService.cpp" line="131"/>
         <source>collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="108"/>
+        <location filename="../app/services/CertificateService.cpp" line="136"/>
         <source>The collector&apos;s resident ID number is not valid: %1</source>
         <translation>领取人的居民身份证号码无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="113"/>
+        <location filename="../app/services/CertificateService.cpp" line="141"/>
         <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
         <translation>领取人不是持证人 %1：请核对身份证，或将领取人登记为代理人。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="118"/>
+        <location filename="../app/services/CertificateService.cpp" line="146"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
         <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
     </message>
@@ -1555,6 +1875,41 @@
         <source>&amp;Hand over</source>
         <translation>出证(&amp;H)</translation>
     </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="106"/>
+        <source>Print several certificates</source>
+        <translation>批量打印证照</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="110"/>
+        <source>Read&amp;y for a certificate (Shift or Ctrl with the arrows and Space selects several):</source>
+        <translation>待制证办件(&amp;Y)（按住 Shift 或 Ctrl 配合方向键和空格键可多选）：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="124"/>
+        <source>&amp;Output:</source>
+        <translation>输出方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="133"/>
+        <source>Pre-printed stoc&amp;k (fields only)</source>
+        <translation>预印证照底纸（仅套打字段）(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="138"/>
+        <source>Print &amp;selected</source>
+        <translation>打印所选(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="143"/>
+        <source>Refresh the lis&amp;t</source>
+        <translation>刷新列表(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="148"/>
+        <source>Ca&amp;librate printer…</source>
+        <translation>校准打印机(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1577,6 +1932,57 @@
         <location filename="../forms/ChangePasswordDialog.ui" line="29"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="6"/>
+        <source>Resolve a conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="23"/>
+        <source>C&amp;onflict:</source>
+        <translation>冲突(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="34"/>
+        <source>&amp;Keep this step (the others stay recorded but no longer count):</source>
+        <translation>保留此步骤(&amp;K)（其余步骤仍保留记录，但不再生效）：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="45"/>
+        <source>&amp;Reasons for your choice:</source>
+        <translation>选择理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="62"/>
+        <source>Re&amp;solve</source>
+        <translation>处理(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../forms/ConflictDialog.ui" line="67"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictService</name>
+    <message>
+        <location filename="../app/services/ConflictService.cpp" line="61"/>
+        <source>reasons for your choice</source>
+        <translation>选择理由</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ConflictService.cpp" line="68"/>
+        <source>This case has no open conflict of that kind.</source>
+        <translation>本办件没有此类未处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ConflictService.cpp" line="70"/>
+        <source>The event to keep must be one of the conflicting events.</source>
+        <translation>要保留的事件必须是发生冲突的事件之一。</translation>
     </message>
 </context>
 <context>
@@ -1838,19 +2244,84 @@
 <context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="48"/>
+        <location filename="../db/EventStore.cpp" line="73"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="54"/>
+        <location filename="../db/EventStore.cpp" line="79"/>
         <source>An event can only be appended inside a transaction.</source>
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="99"/>
+        <location filename="../db/EventStore.cpp" line="125"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="243"/>
+        <source>An event from the hub is incomplete (%1).</source>
+        <translation>来自中心服务器的一个事件不完整（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="247"/>
+        <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
+        <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="288"/>
+        <source>The event %1 could not be stored: %2</source>
+        <translation>无法保存事件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="304"/>
+        <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
+        <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="313"/>
+        <location filename="../db/EventStore.cpp" line="395"/>
+        <source>The event %1 could not be marked as sent: %2</source>
+        <translation>无法将事件 %1 标记为已发送：%2</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="320"/>
+        <location filename="../db/EventStore.cpp" line="406"/>
+        <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
+        <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="403"/>
+        <source>The hub acknowledged the event %1, which is not in this database.</source>
+        <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
+    </message>
+</context>
+<context>
+    <name>FrameReader</name>
+    <message>
+        <location filename="../app/sync/Frame.cpp" line="36"/>
+        <source>An empty frame was received.</source>
+        <translation>收到了一个空数据帧。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Frame.cpp" line="38"/>
+        <source>A frame of %1 bytes was announced; at most %2 are accepted.</source>
+        <translation>声明的数据帧长度为 %1 字节，最多只接受 %2 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Frame.cpp" line="46"/>
+        <source>A frame is not valid CBOR: %1</source>
+        <translation>数据帧不是有效的 CBOR：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Frame.cpp" line="48"/>
+        <source>A frame has bytes after its CBOR value.</source>
+        <translation>数据帧在其 CBOR 值之后还有多余字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Frame.cpp" line="50"/>
+        <source>A frame is not a map with a type.</source>
+        <translation>数据帧不是带有类型的映射。</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2335,176 @@
         <location filename="../app/services/HallService.cpp" line="71"/>
         <source>A hall database already exists at %1; it was left as it is.</source>
         <translation>%1 处已存在大厅数据库，未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>HubStore</name>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="72"/>
+        <source>Give the folder of the hub.</source>
+        <translation>请指定中心服务器的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="74"/>
+        <source>Enter the name of the hall&apos;s bureau.</source>
+        <translation>请输入大厅所属审批局的名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="82"/>
+        <source>A hub already exists in %1; it was left as it is.</source>
+        <translation>%1 中已存在中心服务器，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="84"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="101"/>
+        <source>The key file %1 cannot be written.</source>
+        <translation>无法写入密钥文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="130"/>
+        <source>The hub&apos;s keys could not be created.</source>
+        <translation>无法生成中心服务器的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="193"/>
+        <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
+        <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="199"/>
+        <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
+        <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="207"/>
+        <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
+        <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="211"/>
+        <source>There is no hub database in %1.</source>
+        <translation>%1 中没有中心服务器数据库。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="253"/>
+        <source>This database is not a hub&apos;s (no certificate authority in it).</source>
+        <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="280"/>
+        <source>A code is valid for 1 hour to 30 days.</source>
+        <translation>注册码的有效期为 1 小时至 30 天。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="284"/>
+        <location filename="../app/sync/HubStore.cpp" line="308"/>
+        <source>The workstation name %1 cannot be used.</source>
+        <translation>不能使用工作站名称 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="335"/>
+        <source>No valid enrollment code matches (wrong, used or expired code, or the connection was intercepted).</source>
+        <translation>没有匹配的有效注册码（注册码错误、已使用或已过期，或连接被截获）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="340"/>
+        <source>This code is for workstation %1, not %2.</source>
+        <translation>该注册码仅供工作站 %1 使用，而不是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="351"/>
+        <source>Workstation %1 is enrolled already; revoke it first to enroll it again.</source>
+        <translation>工作站 %1 已注册；如需重新注册，请先将其吊销。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="383"/>
+        <source>The code was spent at the same moment by another workstation.</source>
+        <translation>该注册码同时已被另一工作站使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="401"/>
+        <source>No workstation %1 is enrolled at this hub.</source>
+        <translation>本中心服务器上没有已注册的工作站 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="404"/>
+        <source>Workstation %1 is revoked already.</source>
+        <translation>工作站 %1 已被吊销。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="407"/>
+        <source>revoked by the administrator</source>
+        <translation>由系统管理员吊销</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="429"/>
+        <source>The certificate is not a workstation&apos;s.</source>
+        <translation>该数字证书不属于工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="436"/>
+        <source>The certificate of workstation %1 was revoked: %2</source>
+        <translation>工作站 %1 的数字证书已被吊销：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="442"/>
+        <location filename="../app/sync/HubStore.cpp" line="479"/>
+        <source>Workstation %1 is not enrolled at this hub.</source>
+        <translation>工作站 %1 未在本中心服务器注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="446"/>
+        <source>Workstation %1 was revoked: %2</source>
+        <translation>工作站 %1 已被吊销：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="450"/>
+        <source>The certificate of workstation %1 was replaced by a newer one.</source>
+        <translation>工作站 %1 的数字证书已被新证书取代。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="495"/>
+        <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
+        <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="500"/>
+        <source>Event %1 does not match its hash.</source>
+        <translation>事件 %1 与其哈希值不符。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="508"/>
+        <source>Event %1 was pushed again with other content.</source>
+        <translation>事件 %1 被再次推送，但内容不同。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="516"/>
+        <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
+        <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="571"/>
+        <source>There are no number blocks of kind %1.</source>
+        <translation>没有类型为 %1 的号段。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="575"/>
+        <source>A lease request needs an id.</source>
+        <translation>号段申领请求必须有标识。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="590"/>
+        <source>The lease request %1 belongs to another workstation or kind.</source>
+        <translation>号段申领请求 %1 属于其他工作站或其他类型。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubStore.cpp" line="703"/>
+        <source>Unknown roles: %1</source>
+        <translation>未知角色：%1</translation>
     </message>
 </context>
 <context>
@@ -2446,19 +3087,27 @@
 <context>
     <name>KeyRing</name>
     <message>
-        <location filename="../db/KeyRing.cpp" line="38"/>
+        <location filename="../db/KeyRing.cpp" line="44"/>
         <source>No key ring was found at %1: this is not a OneSeal hall database.</source>
         <translation>在 %1 未找到密钥环：这不是 OneSeal 大厅数据库。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="48"/>
+        <location filename="../db/KeyRing.cpp" line="54"/>
         <source>The key ring %1 is damaged or of an unknown format.</source>
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="110"/>
+        <location filename="../db/KeyRing.cpp" line="127"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>KeySlotService</name>
+    <message>
+        <location filename="../app/services/KeySlotService.cpp" line="35"/>
+        <source>The password record of user %1 is damaged; no key slot was made for them.</source>
+        <translation>用户 %1 的密码记录已损坏；未为其创建密钥槽。</translation>
     </message>
 </context>
 <context>
@@ -2517,52 +3166,72 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="62"/>
+        <location filename="../forms/MainWindow.ui" line="63"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="68"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="72"/>
+        <location filename="../forms/MainWindow.ui" line="79"/>
+        <source>&amp;Export bundle for the hub…</source>
+        <translation>导出发往中心服务器的离线数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="82"/>
+        <source>&amp;Import bundle from the hub…</source>
+        <translation>导入中心服务器的离线数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="85"/>
         <source>&amp;Lock workstation</source>
         <translation>锁定工作站(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="73"/>
+        <location filename="../forms/MainWindow.ui" line="86"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="76"/>
+        <location filename="../forms/MainWindow.ui" line="89"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="79"/>
+        <location filename="../forms/MainWindow.ui" line="92"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="82"/>
+        <location filename="../forms/MainWindow.ui" line="95"/>
+        <source>Printer &amp;calibration…</source>
+        <translation>打印机校准(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="98"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="83"/>
+        <location filename="../forms/MainWindow.ui" line="99"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="86"/>
+        <location filename="../forms/MainWindow.ui" line="102"/>
         <source>&amp;Verify a certificate…</source>
         <translation>验证证照(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="87"/>
+        <location filename="../forms/MainWindow.ui" line="103"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="90"/>
+        <location filename="../forms/MainWindow.ui" line="106"/>
         <source>&amp;About OneSeal</source>
         <translation>关于 OneSeal(&amp;A)</translation>
     </message>
@@ -2570,17 +3239,17 @@
 <context>
     <name>NumberBlocks</name>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="331"/>
+        <location filename="../db/IntakeRepository.cpp" line="365"/>
         <source>A number block must run from 1 upwards.</source>
         <translation>号段必须从1开始。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="341"/>
+        <location filename="../db/IntakeRepository.cpp" line="375"/>
         <source>The number block %1–%2 overlaps one this workstation already holds.</source>
         <translation>号段 %1–%2 与本工作站已持有的号段重叠。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="366"/>
+        <location filename="../db/IntakeRepository.cpp" line="400"/>
         <source>This workstation has no %1 numbers left. Connect to the hall&apos;s hub so that it can lease a new block.</source>
         <translation>本工作站的 %1 编号已用完。请连接大厅中心服务器，以便申领新的号段。</translation>
     </message>
@@ -2588,616 +3257,1026 @@
 <context>
     <name>OneSealAdmin</name>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="71"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
         <source>oneseal-admin: %1</source>
         <translation>oneseal-admin：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="84"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="90"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="96"/>
         <source>The administrator&apos;s user name (password on standard input).</source>
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="91"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="93"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="127"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="202"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="166"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="118"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="171"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="129"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="118"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="185"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <source>The workstation will sync with a hub (which leases its numbers).</source>
+        <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="133"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="129"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="134"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="130"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="135"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="135"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="143"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="148"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="145"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="150"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="148"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="153"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="165"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="201"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="166"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="171"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="173"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="175"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="172"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="199"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="225"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="113"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="184"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="191"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="196"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="201"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="291"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="463"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="464"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="466"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="296"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="214"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="222"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="227"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="232"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="297"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="324"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="363"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="247"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="329"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="245"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="246"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="247"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="248"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="253"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="263"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="259"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="264"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="267"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="229"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="413"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="505"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="232"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="419"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="279"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="424"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="239"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="275"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="288"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="289"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="569"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
         <location filename="../app/cli/AdminCommands.cpp" line="574"/>
         <location filename="../app/cli/AdminCommands.cpp" line="576"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="579"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="581"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="295"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="298"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="309"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="550"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="314"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="555"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="324"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
 Exit code: 0 intact, 3 tampered, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件。
 退出码：0 完好，3 被篡改，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="335"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="333"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="338"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="337"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="342"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="360"/>
         <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
         <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="360"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="365"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="371"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="386"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="433"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="438"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="411"/>
         <source>generate: make a new key pair; id FILE: print a key&apos;s id.</source>
         <translation>generate：生成新的密钥对；id FILE：显示密钥标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
         <source>Makes the hall&apos;s Ed25519 certificate signing key, or prints the id of a key file.</source>
         <translation>生成本大厅的 Ed25519 证照印章签名密钥，或显示密钥文件的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="425"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
         <source>Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE.</source>
         <translation>请指定操作：seal-key generate --out-private FILE --out-public FILE，或 seal-key id FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="427"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="435"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="442"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="447"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="453"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="458"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="454"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="459"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="463"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="464"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="466"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="473"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="473"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="475"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="90"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="386"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="475"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="480"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="482"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="483"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="488"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="491"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="539"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="544"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="545"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="550"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="552"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="557"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="580"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="592"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="623"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="638"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="651"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="652"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="662"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="658"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="659"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="664"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="660"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="661"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="666"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="664"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="669"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="670"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="666"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="667"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="672"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="673"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="669"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="674"/>
         <source>make the hall&apos;s certificate signing key, or show a key&apos;s id</source>
         <translation>生成本大厅的证照印章签名密钥，或显示密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="677"/>
+        <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
+        <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="678"/>
+        <source>enroll this workstation at the hub with a one-time code</source>
+        <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="679"/>
+        <source>sync with the hub now</source>
+        <translation>立即与中心服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="680"/>
+        <source>export or import events by file (no network)</source>
+        <translation>通过文件导出或导入事件（无网络时）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="685"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="698"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="707"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
+        <source>The hub&apos;s folder (hub.db, hub.key).</source>
+        <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
+        <source>The workstation&apos;s database file.</source>
+        <translation>工作站的数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="115"/>
+        <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
+        <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <source>The bureau&apos;s name.</source>
+        <translation>审批局名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="131"/>
+        <source>A name or address workstations use to reach the hub (repeatable).</source>
+        <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="132"/>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="133"/>
+        <source>Cheap password hashing (tests only).</source>
+        <translation>使用低强度密码哈希（仅用于测试）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
+        <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
+The password is read twice from standard input.</source>
+        <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
+密码从标准输入读取两次。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
+        <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
+        <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <source>Only this workstation may use the code.</source>
+        <translation>仅限该工作站使用此注册码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
+        <source>Hours the code stays valid.</source>
+        <translation>注册码的有效小时数。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="168"/>
+        <source>Issues a one-time enrollment code for a workstation.</source>
+        <translation>为工作站签发一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
+        <source>The workstation to refuse.</source>
+        <translation>要拒绝的工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <source>Why (logged).</source>
+        <translation>原因（将记录在案）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
+        <source>Revokes a workstation: the hub refuses it from now on.</source>
+        <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="194"/>
+        <source>Workstation %1 is revoked.</source>
+        <translation>工作站 %1 已被吊销。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="204"/>
+        <source>Roles, separated by commas.</source>
+        <translation>角色，以英文逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="207"/>
+        <source>Adds a user at the hub; workstations receive it with the reference data.
+Reads the administrator&apos;s password, then the new user&apos;s password.</source>
+        <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
+先读取系统管理员密码，再读取新用户的密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="214"/>
+        <source>The new user&apos;s password: </source>
+        <translation>新用户的密码：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
+        <source>Added user %1.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
+        <source>The catalog JSON file (docs/CATALOG.md).</source>
+        <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="226"/>
+        <source>Imports a catalog version at the hub; workstations receive it.</source>
+        <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="240"/>
+        <source>Imported catalog version %1 at the hub.</source>
+        <translation>已在中心服务器导入事项目录版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="248"/>
+        <source>Shows the hub&apos;s workstations and events.</source>
+        <translation>显示中心服务器的工作站和事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="255"/>
+        <source>Events: %1 (last server_seq %2)</source>
+        <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="261"/>
+        <source>enrolled %1, last seen %2, %3 events</source>
+        <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
+        <source>, revoked %1: %2</source>
+        <translation>，吊销于 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="275"/>
+        <source>Only an administrator may do this.</source>
+        <translation>只有系统管理员才能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="312"/>
+        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]</source>
+        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [选项]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="320"/>
+        <source>The hub&apos;s address.</source>
+        <translation>中心服务器的地址。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="320"/>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="321"/>
+        <source>The one-time enrollment code.</source>
+        <translation>一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
+        <source>code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="324"/>
+        <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
+        <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
+        <source>Give the hub as host:port.</source>
+        <translation>请以“主机:端口”的形式指定中心服务器。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
+        <source>Workstation %1 is enrolled at %2.</source>
+        <translation>工作站 %1 已在 %2 注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="349"/>
+        <source>Users who can now log in here: %1</source>
+        <translation>现在可在此登录的用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
+        <source>Passwords changed at the hub: %1</source>
+        <translation>在中心服务器修改了密码的用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="353"/>
+        <source>Users disabled at the hub: %1</source>
+        <translation>在中心服务器停用的用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="361"/>
+        <source>Runs one sync round with the hub now.</source>
+        <translation>立即与中心服务器进行一轮同步。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="371"/>
+        <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
+        <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
+        <source>The bundle file.</source>
+        <translation>离线数据包文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
+        <source>Run at the hub: its folder.</source>
+        <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
+        <source>At the hub: the workstation the bundle is for.</source>
+        <translation>在中心服务器上：离线数据包的接收工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="392"/>
+        <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
+        <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
+        <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
+        <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="404"/>
+        <source>Give the bundle file with --file.</source>
+        <translation>请用 --file 指定离线数据包文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="414"/>
+        <source>Imported %1 events from workstation %2 (%3 already here).</source>
+        <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="422"/>
+        <source>Name the workstation the bundle is for (--workstation).</source>
+        <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="426"/>
+        <source>Wrote %1 events for workstation %2 to %3.</source>
+        <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="437"/>
+        <source>Wrote %1 unsent events to %2.</source>
+        <translation>已将 %1 个未发送的事件写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
+        <source>Imported %1 new events; %2 of ours acknowledged.</source>
+        <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
+    </message>
+</context>
+<context>
+    <name>Pki</name>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="234"/>
+        <source>The hall&apos;s certificate authority could not be created.</source>
+        <translation>无法创建本大厅的证书颁发机构。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="268"/>
+        <source>The certificate for %1 could not be issued.</source>
+        <translation>无法为 %1 签发数字证书。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="314"/>
+        <source>The certificate cannot be read.</source>
+        <translation>无法读取该数字证书。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="316"/>
+        <source>The certificate was not issued by this hall.</source>
+        <translation>该数字证书不是由本大厅签发的。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="319"/>
+        <source>The certificate is not valid yet.</source>
+        <translation>该数字证书尚未生效。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Pki.cpp" line="321"/>
+        <source>The certificate expired on %1.</source>
+        <translation>该数字证书已于 %1 过期。</translation>
+    </message>
+</context>
+<context>
+    <name>Protocol</name>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="33"/>
+        <source>A received event is malformed: %1</source>
+        <translation>收到的事件格式错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="37"/>
+        <source>it does not have %1 fields</source>
+        <translation>其字段数不是 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="40"/>
+        <source>field %1 is not text</source>
+        <translation>字段 %1 不是文本</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="43"/>
+        <source>field %1 is not bytes</source>
+        <translation>字段 %1 不是字节串</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="45"/>
+        <source>its clock or sequence is not a positive integer</source>
+        <translation>其时钟值或序号不是正整数</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="59"/>
+        <source>its id is not a UUID</source>
+        <translation>其标识不是 UUID</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="62"/>
+        <source>its kind, workstation or user is missing</source>
+        <translation>缺少类型、工作站或用户</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="64"/>
+        <source>its hashes have the wrong length</source>
+        <translation>其哈希值长度错误</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="66"/>
+        <source>its time is not a valid date</source>
+        <translation>其时间不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Protocol.cpp" line="82"/>
+        <source>The list of events is missing.</source>
+        <translation>缺少事件列表。</translation>
     </message>
 </context>
 <context>
@@ -3233,7 +4312,7 @@ The administrator&apos;s password is read from standard input.</source>
 <context>
     <name>QueueService</name>
     <message>
-        <location filename="../app/services/QueueService.cpp" line="57"/>
+        <location filename="../app/services/QueueService.cpp" line="58"/>
         <source>You may see only the queues of your own roles.</source>
         <translation>您只能查看本人角色对应的工作队列。</translation>
     </message>
@@ -3508,6 +4587,115 @@ The administrator&apos;s password is read from standard input.</source>
     </message>
 </context>
 <context>
+    <name>SyncClient</name>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="127"/>
+        <source>The hub did not take the data: %1</source>
+        <translation>中心服务器未接收数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="137"/>
+        <source>The hub sent something unreadable: %1</source>
+        <translation>中心服务器发来了无法读取的内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="144"/>
+        <source>The hub refused: %1</source>
+        <translation>中心服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="149"/>
+        <source>The hub answered out of turn (%1 instead of %2).</source>
+        <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="159"/>
+        <source>The hub did not answer: %1</source>
+        <translation>中心服务器无应答：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="169"/>
+        <source>This database has no workstation name.</source>
+        <translation>该数据库没有工作站名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="171"/>
+        <source>This workstation is enrolled already.</source>
+        <translation>本工作站已注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="173"/>
+        <source>An enrollment code has 20 letters and digits.</source>
+        <translation>注册码由 20 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="178"/>
+        <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
+        <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="193"/>
+        <location filename="../app/sync/SyncClient.cpp" line="255"/>
+        <source>The hub at %1:%2 cannot be reached: %3</source>
+        <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="217"/>
+        <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
+        <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="220"/>
+        <source>The hub sent a certificate that does not fit: %1</source>
+        <translation>中心服务器发来的数字证书不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="237"/>
+        <source>This workstation is not enrolled at a hub.</source>
+        <translation>本工作站尚未在中心服务器注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="260"/>
+        <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
+        <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="307"/>
+        <source>The hub acknowledged %1 of %2 events.</source>
+        <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="318"/>
+        <source>The hub sent an unreadable acknowledgement.</source>
+        <translation>中心服务器发来的确认信息无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="348"/>
+        <source>The hub sent events out of order.</source>
+        <translation>中心服务器发来的事件顺序错乱。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="409"/>
+        <source>Catalog version %1 from the hub was not taken: %2</source>
+        <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="423"/>
+        <source>A reference data item from the hub is damaged.</source>
+        <translation>中心服务器发来的一项基础数据已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="442"/>
+        <source>A user from the hub has no id or name.</source>
+        <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="476"/>
+        <source>The hub sent an unreadable number block.</source>
+        <translation>中心服务器发来的号段无法读取。</translation>
+    </message>
+</context>
+<context>
     <name>Transaction</name>
     <message>
         <location filename="../db/Database.cpp" line="292"/>
@@ -3768,154 +4956,159 @@ The administrator&apos;s password is read from standard input.</source>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="70"/>
-        <location filename="../app/core/Workflow.cpp" line="124"/>
+        <source>Case %1 is in conflict: two workstations recorded contradictory steps while apart. A supervisor must resolve it first.</source>
+        <translation>办件 %1 存在冲突：两个工作站在离线期间记录了相互矛盾的办理步骤。须先由监督人员处理。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="74"/>
+        <location filename="../app/core/Workflow.cpp" line="128"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
         <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="79"/>
+        <location filename="../app/core/Workflow.cpp" line="83"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
         <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="81"/>
+        <location filename="../app/core/Workflow.cpp" line="85"/>
         <source>Case %1 has already been reviewed.</source>
         <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="85"/>
+        <location filename="../app/core/Workflow.cpp" line="89"/>
         <source>No correction was requested for case %1.</source>
         <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="91"/>
-        <location filename="../app/core/Workflow.cpp" line="113"/>
+        <location filename="../app/core/Workflow.cpp" line="95"/>
+        <location filename="../app/core/Workflow.cpp" line="117"/>
         <source>Case %1 has not passed review yet.</source>
         <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="93"/>
+        <location filename="../app/core/Workflow.cpp" line="97"/>
         <source>A visit is already scheduled for case %1.</source>
         <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="94"/>
+        <location filename="../app/core/Workflow.cpp" line="98"/>
         <source>Case %1 does not wait for a site inspection.</source>
         <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="98"/>
+        <location filename="../app/core/Workflow.cpp" line="102"/>
         <source>No site visit of case %1 is waiting for its result.</source>
         <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="102"/>
+        <location filename="../app/core/Workflow.cpp" line="106"/>
         <source>No rectification of case %1 is open.</source>
         <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="108"/>
+        <location filename="../app/core/Workflow.cpp" line="112"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
         <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="110"/>
+        <location filename="../app/core/Workflow.cpp" line="114"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
         <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="112"/>
-        <location filename="../app/core/Workflow.cpp" line="118"/>
+        <location filename="../app/core/Workflow.cpp" line="116"/>
+        <location filename="../app/core/Workflow.cpp" line="122"/>
         <source>Case %1 has already been decided.</source>
         <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="119"/>
+        <location filename="../app/core/Workflow.cpp" line="123"/>
         <source>Case %1 is not ready for a decision.</source>
         <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="122"/>
+        <location filename="../app/core/Workflow.cpp" line="126"/>
         <source>Case %1 has no decision to seal yet.</source>
         <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="128"/>
+        <location filename="../app/core/Workflow.cpp" line="132"/>
         <source>Case %1 has not been approved.</source>
         <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="129"/>
+        <location filename="../app/core/Workflow.cpp" line="133"/>
         <source>Case %1 already has a certificate printed.</source>
         <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="131"/>
+        <location filename="../app/core/Workflow.cpp" line="135"/>
         <source>The approval of case %1 has not been sealed yet.</source>
         <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="133"/>
+        <location filename="../app/core/Workflow.cpp" line="137"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
         <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="137"/>
+        <location filename="../app/core/Workflow.cpp" line="141"/>
         <source>Take a new certificate number for case %1 first.</source>
         <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="141"/>
+        <location filename="../app/core/Workflow.cpp" line="145"/>
         <source>Case %1 has no printed certificate to print again.</source>
         <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="145"/>
+        <location filename="../app/core/Workflow.cpp" line="149"/>
         <source>Case %1 has no certificate to void.</source>
         <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="149"/>
+        <location filename="../app/core/Workflow.cpp" line="153"/>
         <source>Case %1 has no printed certificate to hand over.</source>
         <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="151"/>
+        <location filename="../app/core/Workflow.cpp" line="155"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
         <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="156"/>
+        <location filename="../app/core/Workflow.cpp" line="160"/>
         <source>Unknown step.</source>
         <translation>未知步骤。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="183"/>
+        <location filename="../app/core/Workflow.cpp" line="189"/>
         <source>Give the %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="185"/>
+        <location filename="../app/core/Workflow.cpp" line="191"/>
         <source>The %1 may be at most %2 characters long.</source>
         <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="189"/>
+        <location filename="../app/core/Workflow.cpp" line="195"/>
         <source>The %1 contain a control character; type them again.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="200"/>
+        <location filename="../app/core/Workflow.cpp" line="206"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
         <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="202"/>
+        <location filename="../app/core/Workflow.cpp" line="208"/>
         <source>Each inspector may be named once.</source>
         <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="204"/>
+        <location filename="../app/core/Workflow.cpp" line="210"/>
         <source>The clerk who accepted the case may not inspect it.</source>
         <translation>受理该办件的窗口人员不得参与其勘验。</translation>
     </message>
@@ -4053,6 +5246,147 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::sync::HubConnection</name>
+    <message>
+        <location filename="../app/sync/HubConnection.cpp" line="32"/>
+        <source>idle for too long</source>
+        <translation>空闲时间过长</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubConnection.cpp" line="120"/>
+        <source>Frames must be numbered in increasing order; this one was not (replayed?).</source>
+        <translation>数据帧必须按递增顺序编号；此数据帧不符合（可能是重放？）。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubConnection.cpp" line="128"/>
+        <source>This hub accepts only enrolled workstations with their certificate.</source>
+        <translation>本中心服务器只接受持有数字证书的已注册工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubConnection.cpp" line="143"/>
+        <source>Unknown frame type %1.</source>
+        <translation>未知的数据帧类型 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubConnection.cpp" line="176"/>
+        <source>The workstation name does not match its certificate.</source>
+        <translation>工作站名称与其数字证书不符。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::sync::TlsServer</name>
+    <message>
+        <location filename="../app/sync/TlsServer.cpp" line="23"/>
+        <source>too many handshakes at once</source>
+        <translation>同时进行的握手过多</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/TlsServer.cpp" line="44"/>
+        <source>TLS handshake timed out</source>
+        <translation>TLS 握手超时</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/TlsServer.cpp" line="51"/>
+        <source>closed during the TLS handshake</source>
+        <translation>在 TLS 握手期间连接被关闭</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::CalibrationDialog</name>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="42"/>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="49"/>
+        <source>Save the alignment page</source>
+        <translation>保存对位校准页</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="49"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="62"/>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="255"/>
+        <source>Only a certificate operator or an administrator may save a correction.</source>
+        <translation>只有制证发证人员或系统管理员才能保存校正值。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="122"/>
+        <source>%1 mm, %2 mm</source>
+        <translation>%1 毫米，%2 毫米</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="130"/>
+        <source>None: this printer prints the template exactly as it is laid out.</source>
+        <translation>无：该打印机完全按模板版式打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="132"/>
+        <source>x offset %1 mm, y offset %2 mm, scale %3 (set by %4 on %5)</source>
+        <translation>横向偏移 %1 毫米，纵向偏移 %2 毫米，缩放比例 %3（由 %4 于 %5 设置）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="151"/>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="188"/>
+        <source>Choose a certificate template.</source>
+        <translation>请选择证照模板。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="168"/>
+        <source>The alignment page is in %1. Print it at actual size, measure the crosses and type the figures below.</source>
+        <translation>对位校准页已保存至 %1。请按实际尺寸打印，测量各十字的位置，并在下方填入数值。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="181"/>
+        <source>The alignment page went to %1. Measure the crosses and type the figures below.</source>
+        <translation>对位校准页已发送至 %1。请测量各十字的位置，并在下方填入数值。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="201"/>
+        <source>Cross %1: type both figures, from the left and from the top, or neither.</source>
+        <translation>十字 %1：请同时填写距左边缘和距上边缘的两个数值，或两者都不填。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="215"/>
+        <source>Cross %1: &quot;%2&quot; is not a number of millimetres.</source>
+        <translation>十字 %1：“%2”不是有效的毫米数值。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="221"/>
+        <source>Cross %1: %2 mm is not on the %3 × %4 mm sheet; measure from the paper&apos;s left and top edges.</source>
+        <translation>十字 %1：%2 毫米超出了 %3 × %4 毫米的纸张范围；请从纸张的左边缘和上边缘量起。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="232"/>
+        <source>Type where at least one cross landed on the printed alignment page.</source>
+        <translation>请至少填写一个十字在已打印的对位校准页上的实际位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="250"/>
+        <source>Correction: x offset %1 mm, y offset %2 mm, scale %3</source>
+        <translation>校正值：横向偏移 %1 毫米，纵向偏移 %2 毫米，缩放比例 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="254"/>
+        <source>Check the correction and save it.</source>
+        <translation>请核对校正值并保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="276"/>
+        <source>Saved: %1 now prints %2 moved by %3 mm, %4 mm at scale %5. Print the alignment page again to check it.</source>
+        <translation>已保存：%1 现在打印 %2 时将移动 %3 毫米、%4 毫米，缩放比例为 %5。请再次打印对位校准页进行检查。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CalibrationDialog.cpp" line="292"/>
+        <source>Reset: %1 prints %2 without correction.</source>
+        <translation>已归零：%1 打印 %2 时不再校正。</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::CaseListModel</name>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="19"/>
@@ -4061,101 +5395,106 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
     <message>
         <location filename="../app/ui/CaseListModel.cpp" line="20"/>
+        <source>in conflict (a supervisor decides)</source>
+        <translation>存在冲突（由监督人员裁定）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseListModel.cpp" line="21"/>
         <source>awaiting materials (one-time notice)</source>
         <translation>待补正材料（一次性告知）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="21"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="22"/>
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="22"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="23"/>
         <source>completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="23"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="24"/>
         <source>reviewed</source>
         <translation>已审查</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="24"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="25"/>
         <source>correction requested</source>
         <translation>已要求补正</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="25"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="26"/>
         <source>inspected</source>
         <translation>已勘验</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="26"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="27"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="27"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="28"/>
         <source>refusal proposed</source>
         <translation>已建议不予许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="28"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="29"/>
         <source>inspection scheduled</source>
         <translation>已安排勘验</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="29"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="30"/>
         <source>inspection failed</source>
         <translation>勘验不合格</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="30"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="31"/>
         <source>rectification (clock stopped)</source>
         <translation>整改中（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="31"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="32"/>
         <source>certificate printed</source>
         <translation>已制证</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="57"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="58"/>
         <source> (uncertain)</source>
         <translation>（不确定）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="69"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="70"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="70"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="71"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="71"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="72"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="72"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="73"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="74"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="74"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="75"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="75"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="76"/>
         <source>Clerk</source>
         <translation>受理人员</translation>
     </message>
@@ -4215,69 +5554,150 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="32"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="57"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="33"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="58"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="62"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="82"/>
         <source>Print preview — certificate %1</source>
         <translation>打印预览 — 证照 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="99"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="92"/>
+        <source>Save the certificates as PDF</source>
+        <translation>将证照保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="92"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="95"/>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="100"/>
+        <source>PDF file…</source>
+        <translation>PDF 文件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="103"/>
+        <source>Shows the certificates first; print them from the preview.</source>
+        <translation>先显示证照，再从预览中打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="144"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="113"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="158"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="152"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="197"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="157"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="202"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="166"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="211"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="173"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="218"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="177"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="222"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="186"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="231"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="202"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="247"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="203"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="248"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="284"/>
+        <source> (core material owed)</source>
+        <translation>（核心材料待补交）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="315"/>
+        <source>Select the cases to print in the list of cases ready for a certificate.</source>
+        <translation>请在待制证办件列表中选择要打印的办件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="353"/>
+        <source>The case could not be read.</source>
+        <translation>无法读取该办件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="378"/>
+        <source>Print preview — %n certificate(s)</source>
+        <translation>
+            <numerusform>打印预览 — %n 张证照</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="384"/>
+        <source>The print preview was closed without printing.</source>
+        <translation>打印预览已关闭，未打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="395"/>
+        <source>%1: printed as %2, but not recorded: %3</source>
+        <translation>%1：已打印为 %2，但未登记：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="401"/>
+        <source>Nothing was printed (%1); the numbers %2 stay reserved for their cases.</source>
+        <translation>未打印任何内容（%1）；编号 %2 仍为各自办件保留。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="407"/>
+        <source>%n certificate(s) written to %1: %2.</source>
+        <translation>
+            <numerusform>已将 %n 张证照写入 %1：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="409"/>
+        <source>%n certificate(s) printed: %1.</source>
+        <translation>
+            <numerusform>已打印 %n 张证照：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="412"/>
+        <source>Not printed:</source>
+        <translation>未打印：</translation>
     </message>
 </context>
 <context>
@@ -4392,6 +5812,69 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::ui::ConflictDialog</name>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="21"/>
+        <source>Two workstations recorded contradictory steps for this case while they were apart. Every step stays in the record; choose the one that holds. Until then nobody can work on the case.</source>
+        <translation>两个工作站在离线期间为本办件记录了相互矛盾的办理步骤。所有步骤均保留在记录中；请选择其中有效的一项。处理之前，任何人都不能办理该办件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="49"/>
+        <source>Approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="51"/>
+        <source>Refused</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="53"/>
+        <source>Intake outcome %1</source>
+        <translation>受理结果 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="57"/>
+        <source>%1 — workstation %2, %3</source>
+        <translation>%1 — 工作站 %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="58"/>
+        <source> — reasons: %1</source>
+        <translation> — 理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="69"/>
+        <source>Contradictory decisions</source>
+        <translation>相互矛盾的审批决定</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="70"/>
+        <source>Contradictory intake outcomes</source>
+        <translation>相互矛盾的受理结果</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="90"/>
+        <source> — by %1</source>
+        <translation> — 经办人：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="104"/>
+        <source>Choose the step that holds.</source>
+        <translation>请选择有效的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="116"/>
+        <source>The conflict is resolved; the case goes on.</source>
+        <translation>冲突已处理，办件继续办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="117"/>
+        <source>Resolved; another conflict of this case remains.</source>
+        <translation>已处理；本办件仍有其他冲突待处理。</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::DecisionDialog</name>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="45"/>
@@ -4432,44 +5915,44 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>现场勘验 — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/InspectionDialog.cpp" line="121"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="126"/>
         <source>Visit scheduled for %1, covering %n case(s).</source>
         <translation>
             <numerusform>已安排于 %1 勘验，共%n个办件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="131"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="136"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="155"/>
         <source>Evidence</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="150"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="155"/>
         <source>Photos, videos and PDFs (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;All files (*)</source>
         <translation>照片、视频和 PDF (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="159"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="164"/>
         <source>Inspection passed; the case goes to the approver.</source>
         <translation>勘验合格；办件转交审批人员。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="160"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="165"/>
         <source>Inspection failed; the approver decides.</source>
         <translation>勘验不合格；由审批人员作出决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="168"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="173"/>
         <source>Rectification required; the clock stands still until the evidence arrives.</source>
         <translation>已要求限期整改；收到整改证据前暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="176"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="181"/>
         <source>Rectification closed from the evidence; due now on %1.</source>
         <translation>已凭证据确认整改完成；承诺办结日期现为 %1。</translation>
     </message>
@@ -4652,62 +6135,99 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="35"/>
+        <location filename="../app/ui/MainWindow.cpp" line="41"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="35"/>
+        <location filename="../app/ui/MainWindow.cpp" line="41"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="36"/>
+        <location filename="../app/ui/MainWindow.cpp" line="42"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="57"/>
+        <location filename="../app/ui/MainWindow.cpp" line="72"/>
         <source>&amp;Intake</source>
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="62"/>
+        <location filename="../app/ui/MainWindow.cpp" line="77"/>
         <source>&amp;Cases</source>
         <translation>办件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="91"/>
+        <location filename="../app/ui/MainWindow.cpp" line="107"/>
         <source>Work &amp;queue</source>
         <translation>工作队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="96"/>
+        <location filename="../app/ui/MainWindow.cpp" line="112"/>
         <source>Certificate &amp;window</source>
         <translation>制证发证窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="100"/>
+        <location filename="../app/ui/MainWindow.cpp" line="116"/>
         <source>Seal &amp;register</source>
         <translation>用印登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="128"/>
+        <location filename="../app/ui/MainWindow.cpp" line="145"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="165"/>
+        <location filename="../app/ui/MainWindow.cpp" line="182"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="172"/>
+        <location filename="../app/ui/MainWindow.cpp" line="190"/>
+        <location filename="../app/ui/MainWindow.cpp" line="198"/>
+        <location filename="../app/ui/MainWindow.cpp" line="201"/>
+        <source>Export bundle for the hub</source>
+        <translation>导出发往中心服务器的离线数据包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="192"/>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
+        <source>OneSeal bundles (*.osb)</source>
+        <translation>OneSeal 离线数据包 (*.osb)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/MainWindow.cpp" line="202"/>
+        <source>%n unsent event(s) written to %1. Take the file to the hub; the events count as sent once the hub&apos;s bundle comes back.</source>
+        <translation>
+            <numerusform>已将 %n 个未发送的事件写入 %1。请将该文件送交中心服务器；待中心服务器的离线数据包传回后，这些事件即视为已发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="211"/>
+        <location filename="../app/ui/MainWindow.cpp" line="217"/>
+        <location filename="../app/ui/MainWindow.cpp" line="220"/>
+        <source>Import bundle from the hub</source>
+        <translation>导入中心服务器的离线数据包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="221"/>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>该离线数据包此前已导入，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="222"/>
+        <source>%1 new event(s) from the hub; %2 of this workstation&apos;s events acknowledged.</source>
+        <translation>收到中心服务器的新事件 %1 个；本工作站有 %2 个事件获得确认。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="233"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="173"/>
+        <location filename="../app/ui/MainWindow.cpp" line="234"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
@@ -4876,6 +6396,51 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/SettingsDialog.cpp" line="14"/>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::SyncStatusWidget</name>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="27"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="61"/>
+        <source>Not connected to a hub</source>
+        <translation>未连接中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="63"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="65"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="67"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="68"/>
+        <source>%n unsent</source>
+        <translation>
+            <numerusform>%n 个未发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="70"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="72"/>
+        <source>this computer&apos;s clock is ahead of the hub&apos;s</source>
+        <translation>本机时钟快于中心服务器时钟</translation>
     </message>
 </context>
 <context>
