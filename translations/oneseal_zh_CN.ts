@@ -270,6 +270,24 @@
     </message>
 </context>
 <context>
+    <name>BlobTransfer</name>
+    <message>
+        <location filename="../db/BlobTransfer.cpp" line="111"/>
+        <source>A piece of an attached file is malformed.</source>
+        <translation>附件文件的一个数据块格式错误。</translation>
+    </message>
+    <message>
+        <location filename="../db/BlobTransfer.cpp" line="118"/>
+        <source>A piece of file %1 arrived at byte %2; byte %3 was expected.</source>
+        <translation>文件 %1 的数据块从第 %2 字节开始到达，应从第 %3 字节开始。</translation>
+    </message>
+    <message>
+        <location filename="../db/BlobTransfer.cpp" line="149"/>
+        <source>The attached file %1 arrived damaged; it will be fetched again.</source>
+        <translation>附件文件 %1 到达时已损坏，将重新获取。</translation>
+    </message>
+</context>
+<context>
     <name>Bundle</name>
     <message>
         <location filename="../app/sync/Bundle.cpp" line="67"/>
@@ -2259,39 +2277,50 @@
         <translation>无法保存事件：%1</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="243"/>
+        <location filename="../db/EventStore.cpp" line="254"/>
         <source>An event from the hub is incomplete (%1).</source>
         <translation>来自中心服务器的一个事件不完整（%1）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="247"/>
+        <location filename="../db/EventStore.cpp" line="258"/>
         <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
         <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="288"/>
         <source>The event %1 could not be stored: %2</source>
-        <translation>无法保存事件 %1：%2</translation>
+        <translation type="vanished">无法保存事件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="304"/>
+        <location filename="../db/EventStore.cpp" line="292"/>
+        <location filename="../db/EventStore.cpp" line="308"/>
         <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
         <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="313"/>
-        <location filename="../db/EventStore.cpp" line="395"/>
+        <location filename="../db/EventStore.cpp" line="317"/>
+        <location filename="../db/EventStore.cpp" line="463"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>无法将事件 %1 标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="320"/>
-        <location filename="../db/EventStore.cpp" line="406"/>
+        <location filename="../db/EventStore.cpp" line="324"/>
+        <location filename="../db/EventStore.cpp" line="474"/>
         <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
         <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="403"/>
+        <location filename="../db/EventStore.cpp" line="428"/>
+        <location filename="../db/EventStore.cpp" line="433"/>
+        <source>The events from %1 on could not be stored: %2</source>
+        <translation>从 %1 起的事件无法保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="435"/>
+        <source>%1 of %2 rows were written.</source>
+        <translation>%2 行中只写入了 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="471"/>
         <source>The hub acknowledged the event %1, which is not in this database.</source>
         <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
     </message>
@@ -4536,52 +4565,52 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="213"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="322"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="221"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="341"/>
         <source>Unable to prepare the statement.</source>
         <translation>无法准备 SQL 语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="233"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="353"/>
         <source>Unable to execute multiple statements at a time.</source>
         <translation>无法一次执行多条语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="240"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="360"/>
         <source>The statement is empty.</source>
         <translation>语句为空。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="278"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="396"/>
         <source>No statement is prepared.</source>
         <translation>没有已准备的语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="296"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="414"/>
         <source>Parameter count mismatch: the statement takes %1 values, %2 were bound.</source>
         <translation>参数个数不匹配：该语句需要 %1 个值，实际绑定了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="353"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="471"/>
         <source>Unable to bind parameters.</source>
         <translation>无法绑定参数。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="378"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="499"/>
         <source>Unable to execute the statement.</source>
         <translation>无法执行语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="406"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="527"/>
         <source>Unable to fetch the next row.</source>
         <translation>无法获取下一行。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="435"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="556"/>
         <source>Unable to fetch the row.</source>
         <translation>无法获取该行。</translation>
     </message>
@@ -4589,108 +4618,118 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="127"/>
+        <location filename="../app/sync/SyncClient.cpp" line="91"/>
+        <source>The event %1 could not be marked as sent: %2</source>
+        <translation>事件 %1 无法标记为已发送：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="192"/>
         <source>The hub did not take the data: %1</source>
         <translation>中心服务器未接收数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="137"/>
+        <location filename="../app/sync/SyncClient.cpp" line="209"/>
         <source>The hub sent something unreadable: %1</source>
         <translation>中心服务器发来了无法读取的内容：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="144"/>
+        <location filename="../app/sync/SyncClient.cpp" line="216"/>
         <source>The hub refused: %1</source>
         <translation>中心服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="149"/>
+        <location filename="../app/sync/SyncClient.cpp" line="221"/>
         <source>The hub answered out of turn (%1 instead of %2).</source>
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="159"/>
+        <location filename="../app/sync/SyncClient.cpp" line="231"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="169"/>
+        <location filename="../app/sync/SyncClient.cpp" line="241"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="171"/>
+        <location filename="../app/sync/SyncClient.cpp" line="243"/>
         <source>This workstation is enrolled already.</source>
         <translation>本工作站已注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="173"/>
+        <location filename="../app/sync/SyncClient.cpp" line="245"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="178"/>
+        <location filename="../app/sync/SyncClient.cpp" line="250"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="193"/>
-        <location filename="../app/sync/SyncClient.cpp" line="255"/>
+        <location filename="../app/sync/SyncClient.cpp" line="265"/>
+        <location filename="../app/sync/SyncClient.cpp" line="327"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="217"/>
+        <location filename="../app/sync/SyncClient.cpp" line="289"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="220"/>
+        <location filename="../app/sync/SyncClient.cpp" line="292"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="237"/>
+        <location filename="../app/sync/SyncClient.cpp" line="309"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="260"/>
+        <location filename="../app/sync/SyncClient.cpp" line="332"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="307"/>
+        <location filename="../app/sync/SyncClient.cpp" line="408"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="318"/>
+        <location filename="../app/sync/SyncClient.cpp" line="417"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="348"/>
+        <location filename="../app/sync/SyncClient.cpp" line="470"/>
+        <source>The hub did not take the file %1 whole.</source>
+        <translation>中心服务器未完整接收文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="518"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="409"/>
+        <location filename="../app/sync/SyncClient.cpp" line="579"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="423"/>
+        <location filename="../app/sync/SyncClient.cpp" line="593"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="442"/>
+        <location filename="../app/sync/SyncClient.cpp" line="612"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="476"/>
+        <location filename="../app/sync/SyncClient.cpp" line="646"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
     </message>
@@ -5180,67 +5219,67 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="600"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="722"/>
         <source>The database key must be 256 bits (64 hexadecimal digits).</source>
         <translation>数据库密钥必须为256位（64位十六进制数）。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="604"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="726"/>
         <source>The database file %1 does not exist.</source>
         <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="606"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="728"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="609"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="731"/>
         <source>The file %1 is empty: it is not an OneSeal database.</source>
         <translation>文件 %1 为空：不是 OneSeal 数据库。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="623"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="745"/>
         <source>Unable to open the database file %1.</source>
         <translation>无法打开数据库文件 %1。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="630"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="752"/>
         <source>Unable to set the database key.</source>
         <translation>无法设置数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="638"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="760"/>
         <source>The key does not open this database, or the file is not an OneSeal database, or it is damaged.</source>
         <translation>该密钥无法打开此数据库，或该文件不是 OneSeal 数据库，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="643"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="765"/>
         <source>Unable to switch the database to WAL mode.</source>
         <translation>无法将数据库切换为 WAL 模式。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="647"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="769"/>
         <source>Unable to set the durability level.</source>
         <translation>无法设置持久性级别。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="648"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="770"/>
         <source>Unable to enable foreign keys.</source>
         <translation>无法启用外键约束。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="682"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="805"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="693"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="816"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="711"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="834"/>
         <source>Unable to roll back the transaction.</source>
         <translation>无法回滚事务。</translation>
     </message>
@@ -5248,27 +5287,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::HubConnection</name>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="32"/>
+        <location filename="../app/sync/HubConnection.cpp" line="33"/>
         <source>idle for too long</source>
         <translation>空闲时间过长</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="120"/>
+        <location filename="../app/sync/HubConnection.cpp" line="121"/>
         <source>Frames must be numbered in increasing order; this one was not (replayed?).</source>
         <translation>数据帧必须按递增顺序编号；此数据帧不符合（可能是重放？）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="128"/>
+        <location filename="../app/sync/HubConnection.cpp" line="129"/>
         <source>This hub accepts only enrolled workstations with their certificate.</source>
         <translation>本中心服务器只接受持有数字证书的已注册工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="143"/>
+        <location filename="../app/sync/HubConnection.cpp" line="146"/>
         <source>Unknown frame type %1.</source>
         <translation>未知的数据帧类型 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="176"/>
+        <location filename="../app/sync/HubConnection.cpp" line="179"/>
         <source>The workstation name does not match its certificate.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
