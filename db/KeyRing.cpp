@@ -47,15 +47,18 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
     const QByteArray bytes = f.readAll();
     QCborParserError parseError;
     const QCborValue root = QCborValue::fromCbor(bytes, &parseError);
-    const QCborMap map = root.toMap();
-    const QCborValue slotsValue = map.value(QStringLiteral("slots"));
     const auto damaged = [&] {
         if (error)
             *error = tr("The key ring %1 is damaged or of an unknown format.").arg(path);
         return std::nullopt;
     };
-    if (parseError.error != QCborError::NoError || parseError.offset != bytes.size() || !root.isMap()
-        || !map.value(QStringLiteral("format")).isInteger()
+    // Nothing of a value that failed to parse is touched: Qt 6.4 may leave its containers broken
+    // (valgrind showed reads past the end on a damaged file).
+    if (parseError.error != QCborError::NoError || parseError.offset != bytes.size() || !root.isMap())
+        return damaged();
+    const QCborMap map = root.toMap();
+    const QCborValue slotsValue = map.value(QStringLiteral("slots"));
+    if (!map.value(QStringLiteral("format")).isInteger()
         || map.value(QStringLiteral("format")).toInteger() != kFormatVersion || !slotsValue.isMap())
         return damaged();
     KeyRing ring(path);

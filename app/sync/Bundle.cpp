@@ -81,9 +81,12 @@ std::optional<Envelope> read(const QString& path, const QString& direction, QStr
     if (!bytes.startsWith(kMagic))
         return failed<Envelope>(error, Bundle::tr("%1 is not a OneSeal bundle.").arg(path));
     QCborStreamReader reader(bytes.mid(kMagic.size()));
-    const QCborMap outer = QCborValue::fromCbor(reader).toMap();
-    if (reader.lastError() != QCborError::NoError || outer.value(QStringLiteral("v")).toInteger() != 1)
+    const QCborValue parsed = QCborValue::fromCbor(reader);
+    // A value that failed to parse is not touched (Qt 6.4 may leave its containers broken).
+    if (reader.lastError() != QCborError::NoError || !parsed.isMap()
+        || parsed.toMap().value(QStringLiteral("v")).toInteger() != 1)
         return failed<Envelope>(error, Bundle::tr("%1 is damaged or of an unknown format.").arg(path));
+    const QCborMap outer = parsed.toMap();
     Envelope e{outer.value(QStringLiteral("id")).toString(),     outer.value(QStringLiteral("direction")).toString(),
                outer.value(QStringLiteral("hall")).toString(),   outer.value(QStringLiteral("ws")).toString(),
                outer.value(QStringLiteral("created")).toString(), outer.value(QStringLiteral("signer")).toByteArray(),
