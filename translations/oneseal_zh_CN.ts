@@ -310,93 +310,93 @@
         <translation>%1 不是 OneSeal 离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="86"/>
+        <location filename="../app/sync/Bundle.cpp" line="88"/>
         <source>%1 is damaged or of an unknown format.</source>
         <translation>%1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="92"/>
+        <location filename="../app/sync/Bundle.cpp" line="95"/>
         <source>This bundle is for a workstation, not for the hub.</source>
         <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="93"/>
+        <location filename="../app/sync/Bundle.cpp" line="96"/>
         <source>This bundle is for the hub, not for a workstation.</source>
         <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="96"/>
+        <location filename="../app/sync/Bundle.cpp" line="99"/>
         <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
         <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="104"/>
+        <location filename="../app/sync/Bundle.cpp" line="107"/>
         <source>The bundle cannot be decrypted with this key: it is not for us.</source>
         <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="108"/>
+        <location filename="../app/sync/Bundle.cpp" line="111"/>
         <source>The bundle&apos;s content is damaged.</source>
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="141"/>
+        <location filename="../app/sync/Bundle.cpp" line="144"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="154"/>
+        <location filename="../app/sync/Bundle.cpp" line="157"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="167"/>
-        <location filename="../app/sync/Bundle.cpp" line="262"/>
+        <location filename="../app/sync/Bundle.cpp" line="170"/>
+        <location filename="../app/sync/Bundle.cpp" line="265"/>
         <source>The bundle could not be sealed.</source>
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="181"/>
+        <location filename="../app/sync/Bundle.cpp" line="184"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="182"/>
+        <location filename="../app/sync/Bundle.cpp" line="185"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="219"/>
+        <location filename="../app/sync/Bundle.cpp" line="222"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="221"/>
+        <location filename="../app/sync/Bundle.cpp" line="224"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="226"/>
+        <location filename="../app/sync/Bundle.cpp" line="229"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="272"/>
+        <location filename="../app/sync/Bundle.cpp" line="275"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="278"/>
+        <location filename="../app/sync/Bundle.cpp" line="281"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="280"/>
+        <location filename="../app/sync/Bundle.cpp" line="283"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="292"/>
+        <location filename="../app/sync/Bundle.cpp" line="295"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
     </message>
@@ -3121,12 +3121,12 @@
         <translation>在 %1 未找到密钥环：这不是 OneSeal 大厅数据库。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="54"/>
+        <location filename="../db/KeyRing.cpp" line="52"/>
         <source>The key ring %1 is damaged or of an unknown format.</source>
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="127"/>
+        <location filename="../db/KeyRing.cpp" line="130"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
     </message>
@@ -5853,62 +5853,67 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::ConflictDialog</name>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="21"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="22"/>
+        <source>Resolve a conflict — case %1, %2</source>
+        <translation>处理冲突 — 办件 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ConflictDialog.cpp" line="24"/>
         <source>Two workstations recorded contradictory steps for this case while they were apart. Every step stays in the record; choose the one that holds. Until then nobody can work on the case.</source>
         <translation>两个工作站在离线期间为本办件记录了相互矛盾的办理步骤。所有步骤均保留在记录中；请选择其中有效的一项。处理之前，任何人都不能办理该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="49"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="52"/>
         <source>Approved</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="51"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="54"/>
         <source>Refused</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="53"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="56"/>
         <source>Intake outcome %1</source>
         <translation>受理结果 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="57"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="60"/>
         <source>%1 — workstation %2, %3</source>
         <translation>%1 — 工作站 %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="58"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="61"/>
         <source> — reasons: %1</source>
         <translation> — 理由：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="69"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="72"/>
         <source>Contradictory decisions</source>
         <translation>相互矛盾的审批决定</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="70"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="73"/>
         <source>Contradictory intake outcomes</source>
         <translation>相互矛盾的受理结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="90"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="93"/>
         <source> — by %1</source>
         <translation> — 经办人：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="104"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="107"/>
         <source>Choose the step that holds.</source>
         <translation>请选择有效的步骤。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="116"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="119"/>
         <source>The conflict is resolved; the case goes on.</source>
         <translation>冲突已处理，办件继续办理。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ConflictDialog.cpp" line="117"/>
+        <location filename="../app/ui/ConflictDialog.cpp" line="120"/>
         <source>Resolved; another conflict of this case remains.</source>
         <translation>已处理；本办件仍有其他冲突待处理。</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "ui_ConflictDialog.h"
 
 #include "core/CaseState.h"
+#include "services/IntakeService.h"
 
 #include <QLocale>
 #include <QPushButton>
@@ -17,6 +18,8 @@ ConflictDialog::ConflictDialog(services::Session& session, const QString& caseId
     , m_caseId(caseId)
 {
     m_ui->setupUi(this);
+    if (const auto state = services::IntakeService(session).caseState(caseId))
+        setWindowTitle(tr("Resolve a conflict — case %1, %2").arg(state->caseNo, state->subjectName));
     m_ui->introLabel->setText(
         tr("Two workstations recorded contradictory steps for this case while they were apart. Every step "
            "stays in the record; choose the one that holds. Until then nobody can work on the case."));
