@@ -89,6 +89,31 @@ std::optional<BlobChunk> BlobTransfer::chunk(const QString& sha256, qint64 offse
     return c;
 }
 
+std::optional<BlobChunk> BlobTransfer::whole(const QString& sha256) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT mime, size, data FROM attachment_blobs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return BlobChunk{sha256, q.value(0).toString(), q.value(1).toLongLong(), 0, q.value(2).toByteArray()};
+}
+
+bool BlobTransfer::putWhole(const BlobChunk& file, QString* error)
+{
+    if (!isSha256(file.sha256) || file.data.isEmpty() || file.data.size() > kMaxFileBytes || file.mime.isEmpty()
+        || file.mime.size() > 100 || QString::fromLatin1(core::crypto::sha256(file.data).toHex()) != file.sha256)
+        return fail(error, tr("An attached file in the bundle is damaged."));
+    if (!missing({file.sha256}).contains(file.sha256))
+        return true;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO attachment_blobs(sha256, mime, size, data) VALUES(?, ?, ?, ?)"));
+    for (const QVariant& v : QVariantList{file.sha256, file.mime, qint64(file.data.size()), file.data})
+        q.addBindValue(v);
+    return q.exec() || fail(error, q.lastError().text());
+}
+
 qint64 BlobTransfer::received(const QString& sha256) const
 {
     QSqlQuery q(m_db);

@@ -50,6 +50,14 @@ public:
      */
     bool put(const BlobChunk& chunk, bool* complete, QString* error);
 
+    /** A whole stored file (for bundles); nullopt when it is not here. */
+    std::optional<BlobChunk> whole(const QString& sha256) const;
+    /**
+     * Stores a whole file that came in a bundle, if it is not here yet; refused (nothing stored)
+     * when the bytes do not match the hash.
+     */
+    bool putWhole(const BlobChunk& file, QString* error);
+
     static bool isSha256(const QString& text);
 
 private:

@@ -272,17 +272,22 @@
 <context>
     <name>BlobTransfer</name>
     <message>
-        <location filename="../db/BlobTransfer.cpp" line="111"/>
+        <location filename="../db/BlobTransfer.cpp" line="107"/>
+        <source>An attached file in the bundle is damaged.</source>
+        <translation>离线数据包中的附件文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../db/BlobTransfer.cpp" line="136"/>
         <source>A piece of an attached file is malformed.</source>
         <translation>附件文件的一个数据块格式错误。</translation>
     </message>
     <message>
-        <location filename="../db/BlobTransfer.cpp" line="118"/>
+        <location filename="../db/BlobTransfer.cpp" line="143"/>
         <source>A piece of file %1 arrived at byte %2; byte %3 was expected.</source>
         <translation>文件 %1 的数据块从第 %2 字节开始到达，应从第 %3 字节开始。</translation>
     </message>
     <message>
-        <location filename="../db/BlobTransfer.cpp" line="149"/>
+        <location filename="../db/BlobTransfer.cpp" line="174"/>
         <source>The attached file %1 arrived damaged; it will be fetched again.</source>
         <translation>附件文件 %1 到达时已损坏，将重新获取。</translation>
     </message>
@@ -290,113 +295,113 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="67"/>
+        <location filename="../app/sync/Bundle.cpp" line="70"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="77"/>
+        <location filename="../app/sync/Bundle.cpp" line="80"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="79"/>
+        <location filename="../app/sync/Bundle.cpp" line="82"/>
         <source>%1 is too large for a bundle.</source>
         <translation>%1 过大，无法作为离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="82"/>
+        <location filename="../app/sync/Bundle.cpp" line="85"/>
         <source>%1 is not a OneSeal bundle.</source>
         <translation>%1 不是 OneSeal 离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="88"/>
+        <location filename="../app/sync/Bundle.cpp" line="91"/>
         <source>%1 is damaged or of an unknown format.</source>
         <translation>%1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="95"/>
+        <location filename="../app/sync/Bundle.cpp" line="98"/>
         <source>This bundle is for a workstation, not for the hub.</source>
         <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="96"/>
+        <location filename="../app/sync/Bundle.cpp" line="99"/>
         <source>This bundle is for the hub, not for a workstation.</source>
         <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="99"/>
+        <location filename="../app/sync/Bundle.cpp" line="102"/>
         <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
         <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="107"/>
+        <location filename="../app/sync/Bundle.cpp" line="110"/>
         <source>The bundle cannot be decrypted with this key: it is not for us.</source>
         <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="111"/>
+        <location filename="../app/sync/Bundle.cpp" line="114"/>
         <source>The bundle&apos;s content is damaged.</source>
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="144"/>
+        <location filename="../app/sync/Bundle.cpp" line="183"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="157"/>
+        <location filename="../app/sync/Bundle.cpp" line="197"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="170"/>
-        <location filename="../app/sync/Bundle.cpp" line="265"/>
+        <location filename="../app/sync/Bundle.cpp" line="210"/>
+        <location filename="../app/sync/Bundle.cpp" line="308"/>
         <source>The bundle could not be sealed.</source>
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="184"/>
+        <location filename="../app/sync/Bundle.cpp" line="224"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="185"/>
+        <location filename="../app/sync/Bundle.cpp" line="225"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="222"/>
+        <location filename="../app/sync/Bundle.cpp" line="264"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="224"/>
+        <location filename="../app/sync/Bundle.cpp" line="266"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="229"/>
+        <location filename="../app/sync/Bundle.cpp" line="271"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="275"/>
+        <location filename="../app/sync/Bundle.cpp" line="318"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="281"/>
+        <location filename="../app/sync/Bundle.cpp" line="324"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="283"/>
+        <location filename="../app/sync/Bundle.cpp" line="326"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="295"/>
+        <location filename="../app/sync/Bundle.cpp" line="338"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
     </message>

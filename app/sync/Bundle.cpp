@@ -5,6 +5,8 @@
 #include "Protocol.h"
 #include "SyncClient.h"
 #include "core/Crypto.h"
+#include "core/CaseState.h"
+#include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
 
 #include <QCborArray>
@@ -13,6 +15,7 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -112,6 +115,42 @@ std::optional<QCborMap> openInner(const Envelope& e, const QByteArray& privateKe
     return inner.toMap();
 }
 
+/** The attached files the events refer to that are stored here, for a bundle. */
+QCborArray filesOf(const QSqlDatabase& db, const QList<core::Event>& events)
+{
+    QCborArray files;
+    QSet<QString> seen;
+    const db::BlobTransfer blobs(db);
+    for (const core::Event& e : events) {
+        if (e.kind != core::eventkind::attachmentAdded)
+            continue;
+        const QString sha = e.payload().value(QStringLiteral("sha256")).toString();
+        if (seen.contains(sha))
+            continue;
+        seen.insert(sha);
+        if (const auto file = blobs.whole(sha))
+            files.append(QCborMap{{QStringLiteral("sha256"), sha},
+                                  {QStringLiteral("mime"), file->mime},
+                                  {QStringLiteral("data"), file->data}});
+    }
+    return files;
+}
+
+/** Stores the files of a bundle (inside the caller's transaction); a damaged one refuses the bundle. */
+bool storeFiles(const QSqlDatabase& db, const QCborArray& files, QString* error)
+{
+    db::BlobTransfer blobs(db);
+    for (const QCborValue& v : files) {
+        const QCborMap f = v.toMap();
+        const QByteArray data = f.value(QStringLiteral("data")).toByteArray();
+        if (!blobs.putWhole({f.value(QStringLiteral("sha256")).toString(), f.value(QStringLiteral("mime")).toString(),
+                             qint64(data.size()), 0, data},
+                            error))
+            return false;
+    }
+    return true;
+}
+
 bool alreadyImported(const QSqlDatabase& db, const QString& id)
 {
     QSqlQuery q(db);
@@ -151,7 +190,8 @@ std::optional<int> Bundle::exportAtWorkstation(db::Database& database, const QSt
         leases.append(QCborArray{kind, request});
     const QCborMap inner{{QStringLiteral("events"), Protocol::encodeEvents(events)},
                          {QStringLiteral("cursor"), client.cursor()},
-                         {QStringLiteral("leases"), leases}};
+                         {QStringLiteral("leases"), leases},
+                         {QStringLiteral("files"), filesOf(database.sql(), events)}};
     const auto hubCert = Pki::inspect(client.state(QStringLiteral("hub_cert")));
     if (!hubCert)
         return failed<int>(error, tr("The hub's certificate is missing; enroll this workstation again."));
@@ -192,6 +232,8 @@ std::optional<BundleImport> Bundle::importAtHub(HubStore& hub, const QString& pa
     BundleImport result;
     result.workstation = *workstation;
     result.repeated = alreadyImported(hub.database().sql(), e->id);
+    if (!storeFiles(hub.database().sql(), inner->value(QStringLiteral("files")).toArray(), error))
+        return std::nullopt;
     const auto outcome = hub.push(*workstation, *events, error);
     if (!outcome)
         return std::nullopt;
@@ -251,7 +293,8 @@ std::optional<int> Bundle::exportAtHub(HubStore& hub, const QString& workstation
                          {QStringLiteral("events"), Protocol::encodeEvents(events)},
                          {QStringLiteral("items"), items},
                          {QStringLiteral("catalogs"), catalogs},
-                         {QStringLiteral("leases"), leases}};
+                         {QStringLiteral("leases"), leases},
+                         {QStringLiteral("files"), filesOf(hub.database().sql(), events)}};
     Envelope e;
     e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.direction = kDown;
@@ -307,7 +350,8 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
         if (!tx.isActive())
             return failed<BundleImport>(error, tx.errorText());
         const auto applied = client.events().applyRemote(*events, error);
-        if (!applied || !client.setState(QStringLiteral("cursor"), QByteArray::number(last), error)
+        if (!applied || !storeFiles(database.sql(), inner->value(QStringLiteral("files")).toArray(), error)
+            || !client.setState(QStringLiteral("cursor"), QByteArray::number(last), error)
             || !recordImport(database.sql(), *e, int(events->size()), error) || !tx.commit(error))
             return std::nullopt;
         result.stored = applied->inserted;

@@ -506,7 +506,20 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
 {
     Agent* county = addWorkstation(QStringLiteral("WS-COUNTY"));
     QVERIFY(county);
-    QVERIFY(county->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("70")}).ok());
+    // The county's cases carry scans; the bundles carry the files both ways.
+    const RunResult countyWork = county->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("70"),
+                                                                     QStringLiteral("--scan-bytes"), QStringLiteral("300000")});
+    QVERIFY2(countyWork.ok(), qPrintable(countyWork.out + countyWork.err));
+    const QStringList countyFiles = fields(countyWork.out).value(QStringLiteral("files")).split(QLatin1Char(','));
+    QCOMPARE(countyFiles.size(), 3);
+    const RunResult cityWork = m_agents.at(0)->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("270"),
+                                                                          QStringLiteral("--scan-bytes"), QStringLiteral("200000")});
+    QVERIFY2(cityWork.ok(), qPrintable(cityWork.out + cityWork.err));
+    const QString cityFile = fields(cityWork.out).value(QStringLiteral("files"));
+    QVERIFY(m_agents.at(0)->run(QStringLiteral("sync")).ok());
+    const auto fileAt = [](const QStringList& where, const QString& sha) {
+        return fields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file")} + where + QStringList{QStringLiteral("--sha"), sha}).out);
+    };
     const QString up = m_dir.filePath(QStringLiteral("up.osb"));
     const QString down = m_dir.filePath(QStringLiteral("down.osb"));
     const QByteArray pw = "demo1234\n";
@@ -536,6 +549,9 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(expected), qPrintable(r.out));
     }
+    for (const QString& sha : countyFiles)
+        QCOMPARE(fileAt({QStringLiteral("--hub-dir"), m_hub->directory()}, sha).value(QStringLiteral("sha")), sha);
+    QCOMPARE(fileAt({QStringLiteral("--db"), county->db()}, cityFile).value(QStringLiteral("absent")), QStringLiteral("1"));
     r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--workstation"), county->workstation(), QStringLiteral("--file"), down}, pw);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     // A bundle for another workstation is refused.
@@ -547,6 +563,9 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
     }
     const auto summary = fields(county->run(QStringLiteral("hash")).out);
     QCOMPARE(summary.value(QStringLiteral("unsent")), QStringLiteral("0"));
+    const auto cityFileAtCounty = fileAt({QStringLiteral("--db"), county->db()}, cityFile);
+    QCOMPARE(cityFileAtCounty.value(QStringLiteral("size")), QStringLiteral("200000"));
+    QCOMPARE(cityFileAtCounty.value(QStringLiteral("sha")), cityFile);
     QList<Agent*> all;
     for (const auto& x : m_agents)
         all << x.get();
