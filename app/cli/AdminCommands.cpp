@@ -68,6 +68,14 @@ QString readSecret(const QString& prompt)
     return line;
 }
 
+/** Logs in at the hall database with the password read from standard input after prompt. */
+std::unique_ptr<services::Session> logIn(const QString& databasePath, const QString& username, const QString& prompt,
+                                         QString* error)
+{
+    services::AuthService auth(databasePath);
+    return auth.login(username, readSecret(prompt), error);
+}
+
 int fail(const QString& message)
 {
     err() << Admin::tr("oneseal-admin: %1").arg(message) << "\n" << Qt::flush;
@@ -180,9 +188,8 @@ int cmdUserAdd(const QStringList& args)
     const core::Roles r = core::rolesFromKeys(p.value(roles), &unknown);
     if (!unknown.isEmpty())
         return fail(Admin::tr("Unknown role(s): %1").arg(unknown.join(QStringLiteral(", "))));
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
     if (!session)
         return fail(error);
     if (!services::AuthService::addUser(*session, p.value(username), p.value(name), r,
@@ -220,9 +227,8 @@ int cmdExportPlain(const QStringList& args)
         return 2;
     if (p.value(target).isEmpty())
         return fail(Admin::tr("Say where to write the copy with --out."));
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
     if (!session)
         return fail(error);
     if (!session->can(core::Action::ExportKey))
@@ -242,9 +248,8 @@ int cmdInfo(const QStringList& args)
     p.addOptions({db, as});
     if (!parse(p, args, Admin::tr("Shows the hall, the workstation, the schema version and the number of events.")))
         return 2;
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
     if (!session)
         return fail(error);
     out() << Admin::tr("Hall: %1").arg(session->hallName()) << "\n"
@@ -269,9 +274,8 @@ int cmdCatalogImport(const QStringList& args)
     if (!f.open(QIODevice::ReadOnly))
         return fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
     const QByteArray json = f.readAll();
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
     if (!session)
         return fail(error);
     const auto catalog = services::CatalogService(*session).importJson(json, &error);
@@ -297,9 +301,8 @@ int cmdCatalogExport(const QStringList& args)
     p.addOptions({db, as, version, target});
     if (!parse(p, args, Admin::tr("Exports a catalog version as JSON.")))
         return 2;
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
     if (!session)
         return fail(error);
     const auto json = services::CatalogService(*session).exportJson(p.value(version).toInt(), &error);
@@ -324,9 +327,8 @@ int cmdVerifyAudit(const QStringList& args)
     if (!parse(p, args, Admin::tr("Walks every workstation's hash chain and names the first event that was changed, "
                                   "removed or inserted.\nExit code: 0 intact, 3 tampered, 1 error.")))
         return 2;
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
     if (!session)
         return fail(error);
     const auto report = services::AuditService(*session).verifyChains(&error);
@@ -363,9 +365,8 @@ int cmdSealRegister(const QStringList& args)
     const QDate last = p.isSet(to) ? QDate::fromString(p.value(to), Qt::ISODate) : QDate();
     if ((p.isSet(from) && !first.isValid()) || (p.isSet(to) && !last.isValid()))
         return fail(Admin::tr("Write days as YYYY-MM-DD."));
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
     if (!session)
         return fail(error);
     services::AuditService audit(*session);
@@ -596,9 +597,8 @@ int cmdGenerate(const QStringList& args)
     if (!QFile::exists(p.value(db)))
         return fail(Admin::tr("There is no hall database at %1; create one first (oneseal-admin demo or init).")
                         .arg(p.value(db)));
-    services::AuthService auth(p.value(db));
     QString error;
-    auto session = auth.login(p.value(as), readSecret(Admin::tr("Administrator password: ")), &error);
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
     if (!session)
         return fail(error);
 
