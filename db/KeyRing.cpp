@@ -62,6 +62,10 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
         || map.value(QStringLiteral("format")).toInteger() != kFormatVersion || !slotsValue.isMap())
         return damaged();
     KeyRing ring(path);
+    const QCborValue hall = map.value(QStringLiteral("hall"));
+    if (!hall.isUndefined() && !hall.isString())
+        return damaged();
+    ring.setHallName(hall.toString());
     const QCborMap slotMap = slotsValue.toMap();
     for (auto it = slotMap.constBegin(); it != slotMap.constEnd(); ++it) {
         // Every field is checked: a damaged slot must not reach scrypt with absurd costs.
@@ -120,6 +124,8 @@ bool KeyRing::save(QString* error) const
     root.insert(QStringLiteral("kdf"), QStringLiteral("scrypt"));
     root.insert(QStringLiteral("cipher"), QStringLiteral("aes-256-gcm"));
     root.insert(QStringLiteral("slots"), slotMap);
+    if (!m_hallName.isEmpty())
+        root.insert(QStringLiteral("hall"), m_hallName);
     // QSaveFile writes a temporary file and renames it over the old one: a crash leaves either the
     // old key ring or the new one, never half of it. Owner-only from the start.
     QSaveFile f(m_path);

@@ -45,6 +45,13 @@ public:
     bool save(QString* error) const;
     QString path() const { return m_path; }
 
+    /**
+     * The hall's name, shown on the login dialog before the database is open (it is inside the
+     * encrypted file). A public label, not a secret; empty for a key ring written before it existed.
+     */
+    QString hallName() const { return m_hallName; }
+    void setHallName(const QString& name) { m_hallName = name.trimmed().left(200); }
+
     QStringList users() const { return m_slots.keys(); }
     bool hasSlot(const QString& username) const { return m_slots.contains(normalize(username)); }
 
@@ -77,6 +84,7 @@ public:
 
 private:
     QString m_path;
+    QString m_hallName;
     QMap<QString, Slot> m_slots;
 };
 

@@ -53,7 +53,7 @@ int main(int argc, char* argv[])
 
     services::AuthService auth(path);
     for (;;) {
-        ui::LoginDialog login(auth, QString());
+        ui::LoginDialog login(auth, services::AuthService::hallNameOf(path));
         if (login.exec() != QDialog::Accepted)
             return 0;
         auto* window = new ui::MainWindow(login.takeSession());

@@ -65,7 +65,22 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
         return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
     }
     m_throttle.recordSuccess();
-    return std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
+    auto session = std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
+    // The login dialog shows the hall's name before the database is open: keep the key ring's copy current.
+    if (const QString hall = session->hallName(); !hall.isEmpty() && ring->hallName() != hall) {
+        // Read again: another process may have changed a slot since this login began.
+        if (auto fresh = db::KeyRing::load(ring->path(), nullptr); fresh && fresh->hallName() != hall) {
+            fresh->setHallName(hall);
+            fresh->save(nullptr); // only a label: the login does not fail for it
+        }
+    }
+    return session;
+}
+
+QString AuthService::hallNameOf(const QString& databasePath)
+{
+    const auto ring = db::KeyRing::load(db::KeyRing::pathFor(databasePath), nullptr);
+    return ring ? ring->hallName() : QString();
 }
 
 bool AuthService::verifyPassword(const Session& session, const QString& password)

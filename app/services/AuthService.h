@@ -31,6 +31,9 @@ public:
     /** Re-checks the session user's password (unlocking the screen, applying the seal). */
     static bool verifyPassword(const Session& session, const QString& password);
 
+    /** The hall's name as the key ring beside the database holds it (empty when unknown). */
+    static QString hallNameOf(const QString& databasePath);
+
     /** Changes the session user's password: rewraps only that user's key slot and updates the hash. */
     static bool changePassword(Session& session, const QString& oldPassword, const QString& newPassword,
                                QString* error, const core::crypto::ScryptParams& kdf = {});

@@ -132,6 +132,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
         }
     }
     db::KeyRing ring(keyRingPath);
+    ring.setHallName(setup.hallName);
     ring.setSlot(admin.username, setup.adminPassword, key, setup.kdf, admin.passwordHash);
     core::crypto::wipe(key);
     if (!ring.save(&openError)) {

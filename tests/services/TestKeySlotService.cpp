@@ -28,6 +28,7 @@ private slots:
     void damagedHashIsRefused();
     void followsUsersFromTheHub();
     void passwordChangeIsRecordedForTheHub();
+    void keyRingNamesTheHallForTheLoginDialog();
 
 private:
     /** Writes a user row as the sync client does with the hub's users snapshot. */
@@ -165,6 +166,25 @@ void TestKeySlotService::passwordChangeIsRecordedForTheHub()
     QCOMPARE(ring->passwordHashId(QStringLiteral("clerk")), db::KeyRing::passwordHashIdOf(hash));
     // And the reconciliation leaves that slot alone.
     QVERIFY(services::KeySlotService(*session).reconcile(&error)->isEmpty());
+}
+
+void TestKeySlotService::keyRingNamesTheHallForTheLoginDialog()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    QCOMPARE(services::AuthService::hallNameOf(hall.path()), services::HallService::demoHallName());
+    // A key ring written before it carried the name gets it at the next login; its slots stay.
+    QString error;
+    auto ring = db::KeyRing::load(db::KeyRing::pathFor(hall.path()), &error);
+    QVERIFY(ring);
+    const QStringList users = ring->users();
+    ring->setHallName(QString());
+    QVERIFY(ring->save(&error));
+    QCOMPARE(services::AuthService::hallNameOf(hall.path()), QString());
+    QVERIFY(hall.login(QStringLiteral("clerk")));
+    QCOMPARE(services::AuthService::hallNameOf(hall.path()), services::HallService::demoHallName());
+    QCOMPARE(db::KeyRing::load(db::KeyRing::pathFor(hall.path()), &error)->users(), users);
+    QCOMPARE(services::AuthService::hallNameOf(hall.dir() + QStringLiteral("/nothing.db")), QString());
 }
 
 QTEST_GUILESS_MAIN(TestKeySlotService)
