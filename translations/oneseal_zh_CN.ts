@@ -239,32 +239,32 @@
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="85"/>
+        <location filename="../app/services/AuthService.cpp" line="100"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="89"/>
+        <location filename="../app/services/AuthService.cpp" line="104"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="100"/>
+        <location filename="../app/services/AuthService.cpp" line="115"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="135"/>
+        <location filename="../app/services/AuthService.cpp" line="150"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="138"/>
+        <location filename="../app/services/AuthService.cpp" line="153"/>
         <source>The user name %1 is taken.</source>
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="153"/>
+        <location filename="../app/services/AuthService.cpp" line="168"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -3131,7 +3131,7 @@
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="130"/>
+        <location filename="../db/KeyRing.cpp" line="136"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
     </message>
@@ -3291,938 +3291,933 @@
 <context>
     <name>OneSealAdmin</name>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
+        <location filename="../app/cli/Console.cpp" line="34"/>
         <source>oneseal-admin: %1</source>
         <translation>oneseal-admin：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
+        <location filename="../app/cli/Console.cpp" line="82"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
+        <location filename="../app/cli/Console.cpp" line="82"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="96"/>
+        <location filename="../app/cli/Console.cpp" line="88"/>
         <source>The administrator&apos;s user name (password on standard input).</source>
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="93"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="127"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="202"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="49"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="103"/>
+        <location filename="../app/cli/Console.cpp" line="89"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="134"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="48"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="118"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="171"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="129"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="48"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="51"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="104"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="57"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="49"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="58"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="118"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="51"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="52"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="119"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="185"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="52"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="96"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="117"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="319"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
         <source>The workstation will sync with a hub (which leases its numbers).</source>
         <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="133"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="66"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="79"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="134"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="67"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="135"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="68"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="148"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="81"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="150"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="83"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="153"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="201"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="103"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="133"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="171"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="104"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="173"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="175"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="225"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="113"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="136"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="526"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="45"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="191"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="201"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="133"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="149"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="296"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="149"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="225"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="283"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="332"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="151"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="222"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="232"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="174"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="247"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="329"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="230"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="204"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="181"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="253"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="183"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="263"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="193"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="264"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="194"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="267"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="229"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="197"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="505"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="232"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="200"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="344"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="431"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="279"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="424"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="239"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="208"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="437"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="171"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="209"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="222"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="574"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="579"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="581"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="223"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="505"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="507"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="295"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="224"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="298"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="227"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="314"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="555"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="321"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="481"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="324"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
 Exit code: 0 intact, 3 tampered, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件。
 退出码：0 完好，3 被篡改，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="335"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="338"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="342"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="282"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="360"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="287"/>
         <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
         <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="365"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="292"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="438"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="317"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="332"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="411"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="337"/>
         <source>generate: make a new key pair; id FILE: print a key&apos;s id.</source>
         <translation>generate：生成新的密钥对；id FILE：显示密钥标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="338"/>
         <source>Makes the hall&apos;s Ed25519 certificate signing key, or prints the id of a key file.</source>
         <translation>生成本大厅的 Ed25519 证照印章签名密钥，或显示密钥文件的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
         <source>Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE.</source>
         <translation>请指定操作：seal-key generate --out-private FILE --out-public FILE，或 seal-key id FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="435"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="447"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="373"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="458"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="384"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="459"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="473"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="473"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="475"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="90"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="386"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="35"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="480"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="482"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="488"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="414"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="422"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="544"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="550"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="557"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="483"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="499"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="504"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="580"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="519"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="523"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="623"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="548"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="581"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="582"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="662"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="587"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="664"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="589"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="666"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="591"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="669"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="594"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="670"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="595"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="672"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="673"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="674"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
         <source>make the hall&apos;s certificate signing key, or show a key&apos;s id</source>
         <translation>生成本大厅的证照印章签名密钥，或显示密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="677"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="678"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="679"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="680"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="685"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="707"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="632"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="34"/>
         <source>The hub&apos;s folder (hub.db, hub.key).</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
         <source>The workstation&apos;s database file.</source>
-        <translation>工作站的数据库文件。</translation>
+        <translation type="vanished">工作站的数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="115"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="57"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="131"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="132"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="133"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="65"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="86"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="95"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="168"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="116"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="194"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="204"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="207"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="214"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="226"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="158"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="240"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="172"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="248"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="180"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="255"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="187"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="261"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="193"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="275"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="206"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="312"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
         <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]</source>
         <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="320"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="320"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="321"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="252"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="324"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="255"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="260"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="268"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="349"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="282"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="353"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="284"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="361"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="292"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="371"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="319"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="392"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="323"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="404"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="335"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="414"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="345"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="422"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="353"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="426"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="357"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="437"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="368"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "AdminCommands.h"
+#include "Console.h"
 
 #include "core/CertificatePayload.h"
 #include "core/SealKey.h"
@@ -22,7 +23,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <termios.h>
 #include <unistd.h>
 
 namespace oneseal::cli {
@@ -34,87 +34,12 @@ struct Admin
     Q_DECLARE_TR_FUNCTIONS(OneSealAdmin)
 };
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-
-/** Reads one line from standard input; without echo when it is a terminal. */
-QString readSecret(const QString& prompt)
-{
-    const bool tty = isatty(STDIN_FILENO);
-    termios old{};
-    if (tty) {
-        err() << prompt << Qt::flush;
-        tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    static QTextStream in(stdin);
-    const QString line = in.readLine();
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        err() << "\n" << Qt::flush;
-    }
-    return line;
-}
-
-/** Logs in at the hall database with the password read from standard input after prompt. */
-std::unique_ptr<services::Session> logIn(const QString& databasePath, const QString& username, const QString& prompt,
-                                         QString* error)
-{
-    services::AuthService auth(databasePath);
-    return auth.login(username, readSecret(prompt), error);
-}
-
-int fail(const QString& message)
-{
-    err() << Admin::tr("oneseal-admin: %1").arg(message) << "\n" << Qt::flush;
-    return 1;
-}
-
 struct Command
 {
     const char* name;
     const char* summary;
     int (*run)(const QStringList& args);
 };
-
-QCommandLineOption dbOption()
-{
-    return QCommandLineOption(QStringLiteral("db"), Admin::tr("The hall database file."), Admin::tr("path"),
-                              services::HallService::defaultDatabasePath());
-}
-
-QCommandLineOption asOption()
-{
-    return QCommandLineOption(QStringLiteral("as"), Admin::tr("The administrator's user name (password on standard input)."),
-                              Admin::tr("user"), QStringLiteral("admin"));
-}
-
-bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        fail(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::flush;
-        return false;
-    }
-    return true;
-}
 
 int cmdInit(const QStringList& args)
 {
@@ -128,7 +53,7 @@ int cmdInit(const QStringList& args)
     const QCommandLineOption joinsHub(QStringLiteral("joins-hub"),
                                       Admin::tr("The workstation will sync with a hub (which leases its numbers)."));
     p.addOptions({db, hall, admin, name, ws, joinsHub});
-    if (!parse(p, args, Admin::tr("Creates a hall database, its key ring and its first administrator.\n"
+    if (!parseCommand(p, args, Admin::tr("Creates a hall database, its key ring and its first administrator.\n"
                            "The password is read twice from standard input.")))
         return 2;
     services::HallSetup setup;
@@ -155,7 +80,7 @@ int cmdDemo(const QStringList& args)
     const auto db = dbOption();
     const QCommandLineOption ifMissing(QStringLiteral("if-missing"), Admin::tr("Do nothing when the database exists."));
     p.addOptions({db, ifMissing});
-    if (!parse(p, args, Admin::tr("Creates the demo hall (users listed in the README).")))
+    if (!parseCommand(p, args, Admin::tr("Creates the demo hall (users listed in the README).")))
         return 2;
     if (p.isSet(ifMissing) && QFile::exists(p.value(db))) {
         out() << Admin::tr("The demo hall %1 is already there.").arg(p.value(db)) << "\n";
@@ -182,7 +107,7 @@ int cmdUserAdd(const QStringList& args)
                                       "supervisor, admin."),
                                    Admin::tr("roles"));
     p.addOptions({db, as, username, name, roles});
-    if (!parse(p, args, Admin::tr("Adds a user. Reads the administrator's password, then the new user's, from standard input.")))
+    if (!parseCommand(p, args, Admin::tr("Adds a user. Reads the administrator's password, then the new user's, from standard input.")))
         return 2;
     QStringList unknown;
     const core::Roles r = core::rolesFromKeys(p.value(roles), &unknown);
@@ -205,7 +130,7 @@ int cmdExportKey(const QStringList& args)
     const auto db = dbOption();
     const auto as = asOption();
     p.addOptions({db, as});
-    if (!parse(p, args, Admin::tr("Prints the raw database key (64 hex digits) for disaster recovery.")))
+    if (!parseCommand(p, args, Admin::tr("Prints the raw database key (64 hex digits) for disaster recovery.")))
         return 2;
     QString error;
     auto key = services::AuthService::recoverKey(p.value(db), p.value(as), readSecret(Admin::tr("Administrator password: ")),
@@ -223,7 +148,7 @@ int cmdExportPlain(const QStringList& args)
     const auto as = asOption();
     const QCommandLineOption target(QStringLiteral("out"), Admin::tr("Where to write the unencrypted copy."), Admin::tr("file"));
     p.addOptions({db, as, target});
-    if (!parse(p, args, Admin::tr("Writes an unencrypted copy of the hall database for disaster recovery.")))
+    if (!parseCommand(p, args, Admin::tr("Writes an unencrypted copy of the hall database for disaster recovery.")))
         return 2;
     if (p.value(target).isEmpty())
         return fail(Admin::tr("Say where to write the copy with --out."));
@@ -246,7 +171,7 @@ int cmdInfo(const QStringList& args)
     const auto db = dbOption();
     const auto as = asOption();
     p.addOptions({db, as});
-    if (!parse(p, args, Admin::tr("Shows the hall, the workstation, the schema version and the number of events.")))
+    if (!parseCommand(p, args, Admin::tr("Shows the hall, the workstation, the schema version and the number of events.")))
         return 2;
     QString error;
     auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
@@ -266,7 +191,7 @@ int cmdCatalogImport(const QStringList& args)
     const auto as = asOption();
     p.addOptions({db, as});
     p.addPositionalArgument(QStringLiteral("file"), Admin::tr("The catalog JSON file (format: docs/CATALOG.md)."));
-    if (!parse(p, args, Admin::tr("Imports a new version of the catalog of matters, materials and bundles.")))
+    if (!parseCommand(p, args, Admin::tr("Imports a new version of the catalog of matters, materials and bundles.")))
         return 2;
     if (p.positionalArguments().size() != 1)
         return fail(Admin::tr("Name one catalog file."));
@@ -299,7 +224,7 @@ int cmdCatalogExport(const QStringList& args)
     const QCommandLineOption target(QStringLiteral("out"), Admin::tr("Where to write the JSON (default: standard output)."),
                                     Admin::tr("file"));
     p.addOptions({db, as, version, target});
-    if (!parse(p, args, Admin::tr("Exports a catalog version as JSON.")))
+    if (!parseCommand(p, args, Admin::tr("Exports a catalog version as JSON.")))
         return 2;
     QString error;
     auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
@@ -324,7 +249,7 @@ int cmdVerifyAudit(const QStringList& args)
     const auto db = dbOption();
     const auto as = asOption();
     p.addOptions({db, as});
-    if (!parse(p, args, Admin::tr("Walks every workstation's hash chain and names the first event that was changed, "
+    if (!parseCommand(p, args, Admin::tr("Walks every workstation's hash chain and names the first event that was changed, "
                                   "removed or inserted.\nExit code: 0 intact, 3 tampered, 1 error.")))
         return 2;
     QString error;
@@ -359,7 +284,7 @@ int cmdSealRegister(const QStringList& args)
     const QCommandLineOption from(QStringLiteral("from"), Admin::tr("First day (YYYY-MM-DD)."), Admin::tr("day"));
     const QCommandLineOption to(QStringLiteral("to"), Admin::tr("Last day (YYYY-MM-DD)."), Admin::tr("day"));
     p.addOptions({db, as, csv, from, to});
-    if (!parse(p, args, Admin::tr("Lists the seal register (every use of the approval seal), or exports it as CSV.")))
+    if (!parseCommand(p, args, Admin::tr("Lists the seal register (every use of the approval seal), or exports it as CSV.")))
         return 2;
     const QDate first = p.isSet(from) ? QDate::fromString(p.value(from), Qt::ISODate) : QDate();
     const QDate last = p.isSet(to) ? QDate::fromString(p.value(to), Qt::ISODate) : QDate();
@@ -410,7 +335,7 @@ int cmdSealKey(const QStringList& args)
     p.addOptions({ privateOut, publicOut });
     p.addPositionalArgument(
         QStringLiteral("action"), Admin::tr("generate: make a new key pair; id FILE: print a key's id."));
-    if (!parse(p, args, Admin::tr("Makes the hall's Ed25519 certificate signing key, or prints the id of a key file.")))
+    if (!parseCommand(p, args, Admin::tr("Makes the hall's Ed25519 certificate signing key, or prints the id of a key file.")))
         return 2;
     const QStringList positional = p.positionalArguments();
     if (positional.value(0) == QLatin1String("id") && positional.size() == 2) {
@@ -479,7 +404,7 @@ int cmdVerify(const QStringList& args)
     p.addOptions({ image, pdf, key, date, dump });
     p.addPositionalArgument(
         QStringLiteral("payload"), Admin::tr("The QR code's text (OS1:...), or - to read it from standard input."));
-    if (!parse(p, args,
+    if (!parseCommand(p, args,
             Admin::tr("Checks a certificate's QR code: its signature by a trusted hall key and its dates.\n"
                       "Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.")))
         return 2;
@@ -581,7 +506,7 @@ int cmdGenerate(const QStringList& args)
     const QCommandLineOption seed(QStringLiteral("seed"), Admin::tr("The seed of every random choice (default 1)."),
                                   Admin::tr("n"), QStringLiteral("1"));
     p.addOptions({db, as, cases, applicants, years, seed});
-    if (!parse(p, args, Admin::tr("Fills the hall database with synthetic applicants and cases (load tests).\n"
+    if (!parseCommand(p, args, Admin::tr("Fills the hall database with synthetic applicants and cases (load tests).\n"
                                   "The administrator's password is read from standard input.")))
         return 2;
     services::GeneratorOptions options;

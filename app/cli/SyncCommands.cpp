@@ -1,4 +1,5 @@
 #include "SyncCommands.h"
+#include "Console.h"
 
 #include "core/Catalog.h"
 #include "core/Crypto.h"
@@ -18,8 +19,6 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
-#include <termios.h>
-#include <unistd.h>
 
 namespace oneseal::cli {
 
@@ -30,77 +29,10 @@ struct SyncAdmin
     Q_DECLARE_TR_FUNCTIONS(OneSealAdmin)
 };
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int fail(const QString& message)
-{
-    err() << SyncAdmin::tr("oneseal-admin: %1").arg(message) << "\n" << Qt::flush;
-    return 1;
-}
-
-/** One line from standard input, without echo on a terminal. */
-QString readSecret(const QString& prompt)
-{
-    const bool tty = isatty(STDIN_FILENO);
-    termios old{};
-    if (tty) {
-        err() << prompt << Qt::flush;
-        tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    static QTextStream in(stdin);
-    const QString line = in.readLine();
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        err() << "\n" << Qt::flush;
-    }
-    return line;
-}
-
-bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        fail(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::flush;
-        return false;
-    }
-    return true;
-}
-
 QCommandLineOption hubDirOption()
 {
     return QCommandLineOption(QStringLiteral("dir"), SyncAdmin::tr("The hub's folder (hub.db, hub.key)."),
                               SyncAdmin::tr("folder"), QStringLiteral("/var/lib/oneseal-hub"));
-}
-
-QCommandLineOption asOption()
-{
-    return QCommandLineOption(QStringLiteral("as"),
-                              SyncAdmin::tr("The administrator's user name (password on standard input)."),
-                              SyncAdmin::tr("user"), QStringLiteral("admin"));
-}
-
-QCommandLineOption dbOption()
-{
-    return QCommandLineOption(QStringLiteral("db"), SyncAdmin::tr("The workstation's database file."),
-                              SyncAdmin::tr("path"), services::HallService::defaultDatabasePath());
 }
 
 /** Opens the hub and checks the administrator's password against the hub's users. */
@@ -132,7 +64,7 @@ int hubInit(const QStringList& args)
                                   SyncAdmin::tr("host"));
     const QCommandLineOption fastKdf(QStringLiteral("test-fast-kdf"), SyncAdmin::tr("Cheap password hashing (tests only)."));
     p.addOptions({dir, hall, admin, name, host, fastKdf});
-    if (!parse(p, args, SyncAdmin::tr("Creates the hall's hub: its encrypted database and key file, its certificate "
+    if (!parseCommand(p, args, SyncAdmin::tr("Creates the hall's hub: its encrypted database and key file, its certificate "
                                       "authority, its seal-signing key and its first administrator.\n"
                                       "The password is read twice from standard input.")))
         return 2;
@@ -165,7 +97,7 @@ int hubEnrollCode(const QStringList& args)
     const QCommandLineOption hours(QStringLiteral("hours"), SyncAdmin::tr("Hours the code stays valid."),
                                    SyncAdmin::tr("n"), QStringLiteral("24"));
     p.addOptions({hubDirOption(), asOption(), ws, hours});
-    if (!parse(p, args, SyncAdmin::tr("Issues a one-time enrollment code for a workstation.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Issues a one-time enrollment code for a workstation.")))
         return 2;
     QString error;
     auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
@@ -185,7 +117,7 @@ int hubRevoke(const QStringList& args)
                                 SyncAdmin::tr("id"));
     const QCommandLineOption reason(QStringLiteral("reason"), SyncAdmin::tr("Why (logged)."), SyncAdmin::tr("text"));
     p.addOptions({hubDirOption(), asOption(), ws, reason});
-    if (!parse(p, args, SyncAdmin::tr("Revokes a workstation: the hub refuses it from now on.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Revokes a workstation: the hub refuses it from now on.")))
         return 2;
     QString error;
     auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
@@ -204,7 +136,7 @@ int hubUserAdd(const QStringList& args)
     const QCommandLineOption roles(QStringLiteral("roles"), SyncAdmin::tr("Roles, separated by commas."),
                                    SyncAdmin::tr("roles"));
     p.addOptions({hubDirOption(), asOption(), username, name, roles});
-    if (!parse(p, args, SyncAdmin::tr("Adds a user at the hub; workstations receive it with the reference data.\n"
+    if (!parseCommand(p, args, SyncAdmin::tr("Adds a user at the hub; workstations receive it with the reference data.\n"
                                       "Reads the administrator's password, then the new user's password.")))
         return 2;
     QString error;
@@ -223,7 +155,7 @@ int hubCatalogImport(const QStringList& args)
     QCommandLineParser p;
     p.addOptions({hubDirOption(), asOption()});
     p.addPositionalArgument(QStringLiteral("file"), SyncAdmin::tr("The catalog JSON file (docs/CATALOG.md)."));
-    if (!parse(p, args, SyncAdmin::tr("Imports a catalog version at the hub; workstations receive it.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Imports a catalog version at the hub; workstations receive it.")))
         return 2;
     if (p.positionalArguments().size() != 1)
         return fail(SyncAdmin::tr("Name one catalog file."));
@@ -245,7 +177,7 @@ int hubStatus(const QStringList& args)
 {
     QCommandLineParser p;
     p.addOptions({hubDirOption(), asOption()});
-    if (!parse(p, args, SyncAdmin::tr("Shows the hub's workstations and events.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Shows the hub's workstations and events.")))
         return 2;
     QString error;
     auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
@@ -269,8 +201,7 @@ int hubStatus(const QStringList& args)
 /** Logs in at the workstation (administrator, password on standard input). */
 std::unique_ptr<services::Session> loginAs(const QCommandLineParser& p, QString* error)
 {
-    services::AuthService auth(p.value(QStringLiteral("db")));
-    auto session = auth.login(p.value(QStringLiteral("as")), readSecret(SyncAdmin::tr("Password: ")), error);
+    auto session = logIn(p.value(QStringLiteral("db")), p.value(QStringLiteral("as")), SyncAdmin::tr("Password: "), error);
     if (session && !session->can(core::Action::ManageUsers)) {
         *error = SyncAdmin::tr("Only an administrator may do this.");
         return nullptr;
@@ -321,7 +252,7 @@ int runEnroll(const QStringList& args)
     const QCommandLineOption code(QStringLiteral("code"), SyncAdmin::tr("The one-time enrollment code."),
                                   SyncAdmin::tr("code"));
     p.addOptions({dbOption(), asOption(), hub, code});
-    if (!parse(p, args, SyncAdmin::tr("Enrolls this workstation at the hall's hub with a one-time code.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Enrolls this workstation at the hall's hub with a one-time code.")))
         return 2;
     QString host;
     quint16 port = 0;
@@ -358,7 +289,7 @@ int runSync(const QStringList& args)
 {
     QCommandLineParser p;
     p.addOptions({dbOption(), asOption()});
-    if (!parse(p, args, SyncAdmin::tr("Runs one sync round with the hub now.")))
+    if (!parseCommand(p, args, SyncAdmin::tr("Runs one sync round with the hub now.")))
         return 2;
     QString error;
     auto session = loginAs(p, &error);
@@ -394,7 +325,7 @@ int runBundleCommand(const QStringList& arguments)
         return 2;
     }
     rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
-    if (!parse(p, rest,
+    if (!parseCommand(p, rest,
                SyncAdmin::tr("Moves events by file for a hall without network: a workstation exports its unsent "
                              "events for the hub and imports the hub's answer; the hub imports and exports for "
                              "one workstation. Bundles are signed and encrypted; importing one twice changes "

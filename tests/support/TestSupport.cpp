@@ -1,7 +1,9 @@
 #include "TestSupport.h"
 
 #include "services/AuthService.h"
+#include "core/Identifiers.h"
 #include "services/HallService.h"
+#include "services/IntakeService.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -41,6 +43,30 @@ QByteArray fileHash(const QString& path)
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(&f);
     return h.result();
+}
+
+std::optional<core::CaseState> acceptCase(services::Session& clerk, const std::function<bool(const core::Matter&)>& pick,
+                                          const QString& idFirst17, const QString& name, const QString& phone,
+                                          QString* error)
+{
+    services::IntakeService intake(clerk);
+    const auto& matters = intake.catalog().matters;
+    const auto matter = std::find_if(matters.cbegin(), matters.cend(), pick);
+    if (matter == matters.cend()) {
+        *error = QStringLiteral("no matter of the demo catalog fits");
+        return std::nullopt;
+    }
+    services::IntakeRequest r;
+    r.subjectCode = matter->code;
+    r.applicant.idNumber = idFirst17 + core::residentIdCheckChar(idFirst17);
+    r.applicant.name = name;
+    r.applicant.phone = phone;
+    r.materials = intake.checklistFor(*intake.subject(matter->code));
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    return intake.record(r, error);
 }
 
 } // namespace oneseal::test

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/CaseState.h"
+#include "core/Catalog.h"
 #include "core/Crypto.h"
 #include "services/Session.h"
 
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace oneseal::test {
 
@@ -30,6 +34,15 @@ private:
     QString m_error;
     bool m_valid = false;
 };
+
+/**
+ * Accepts a case at the window as clerk: the first matter of the catalog that pick() accepts,
+ * every material received, the applicant new (ID from its first 17 characters) — the start of
+ * every back-office test. nullopt with *error when no matter fits or the intake is refused.
+ */
+std::optional<core::CaseState> acceptCase(services::Session& clerk, const std::function<bool(const core::Matter&)>& pick,
+                                          const QString& idFirst17, const QString& name, const QString& phone,
+                                          QString* error);
 
 /** SHA-256 of a file's bytes (empty when it does not exist). */
 QByteArray fileHash(const QString& path);

@@ -1,6 +1,5 @@
 #include "TestSupport.h"
 
-#include "core/Identifiers.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "services/InspectionService.h"
@@ -83,27 +82,10 @@ void TestBackofficeDialogs::initTestCase()
 {
     m_hall = std::make_unique<test::TempHall>();
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
-    services::IntakeService intake(as(QStringLiteral("clerk")));
-    const core::Matter* matter = nullptr;
-    for (const core::Matter& m : intake.catalog().matters)
-        if (m.siteInspection && !m.instant) {
-            matter = &m;
-            break;
-        }
-    QVERIFY(matter);
-    services::IntakeRequest r;
-    r.subjectCode = matter->code;
-    const QString first17 = QStringLiteral("14080219800512001");
-    r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
-    r.applicant.name = QStringLiteral("王建国");
-    r.applicant.phone = QStringLiteral("13903591234");
-    r.materials = intake.checklistFor(*intake.subject(matter->code));
-    for (auto& m : r.materials) {
-        m.state = core::MaterialState::Received;
-        m.count = 1;
-    }
     QString error;
-    const auto state = intake.record(r, &error);
+    const auto state = test::acceptCase(
+        as(QStringLiteral("clerk")), [](const core::Matter& m) { return m.siteInspection && !m.instant; },
+        QStringLiteral("14080219800512001"), QStringLiteral("王建国"), QStringLiteral("13903591234"), &error);
     QVERIFY2(state, qPrintable(error));
     m_caseId = state->caseId;
     QVERIFY2(

@@ -5,7 +5,6 @@
 #include "TestSupport.h"
 
 #include "core/CaseState.h"
-#include "core/Identifiers.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "services/AuthService.h"
@@ -75,27 +74,10 @@ void TestConflictDialog::initTestCase()
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     auto clerk = login(QStringLiteral("clerk"));
     QVERIFY(clerk);
-    services::IntakeService intake(*clerk);
-    const core::Matter* matter = nullptr;
-    for (const core::Matter& m : intake.catalog().matters)
-        if (!m.instant && m.promisedLimitDays >= 2) {
-            matter = &m;
-            break;
-        }
-    QVERIFY(matter);
-    services::IntakeRequest r;
-    r.subjectCode = matter->code;
-    const QString first17 = QStringLiteral("14080219800101002");
-    r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
-    r.applicant.name = QStringLiteral("王建国");
-    r.applicant.phone = QStringLiteral("13700002222");
-    r.materials = intake.checklistFor(*intake.subject(matter->code));
-    for (auto& m : r.materials) {
-        m.state = core::MaterialState::Received;
-        m.count = 1;
-    }
     QString error;
-    const auto state = intake.record(r, &error);
+    const auto state = test::acceptCase(
+        *clerk, [](const core::Matter& m) { return !m.instant && m.promisedLimitDays >= 2; }, QStringLiteral("14080219800101002"),
+        QStringLiteral("王建国"), QStringLiteral("13700002222"), &error);
     QVERIFY2(state, qPrintable(error));
     m_caseId = state->caseId;
 

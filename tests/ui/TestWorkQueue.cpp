@@ -1,6 +1,5 @@
 #include "TestSupport.h"
 
-#include "core/Identifiers.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
@@ -71,27 +70,10 @@ void TestWorkQueue::initTestCase()
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     auto clerk = login(QStringLiteral("clerk"));
     QVERIFY(clerk);
-    services::IntakeService intake(*clerk);
-    const core::Matter* matter = nullptr;
-    for (const core::Matter& m : intake.catalog().matters)
-        if (!m.instant && m.promisedLimitDays >= 2) {
-            matter = &m;
-            break;
-        }
-    QVERIFY(matter);
-    services::IntakeRequest r;
-    r.subjectCode = matter->code;
-    const QString first17 = QStringLiteral("14080219751212003");
-    r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
-    r.applicant.name = QStringLiteral("刘晓明");
-    r.applicant.phone = QStringLiteral("13700001111");
-    r.materials = intake.checklistFor(*intake.subject(matter->code));
-    for (auto& m : r.materials) {
-        m.state = core::MaterialState::Received;
-        m.count = 1;
-    }
     QString error;
-    const auto state = intake.record(r, &error);
+    const auto state = test::acceptCase(
+        *clerk, [](const core::Matter& m) { return !m.instant && m.promisedLimitDays >= 2; }, QStringLiteral("14080219751212003"),
+        QStringLiteral("刘晓明"), QStringLiteral("13700001111"), &error);
     QVERIFY2(state, qPrintable(error));
     m_caseId = state->caseId;
     m_caseNo = state->caseNo;
