@@ -214,6 +214,22 @@ qint64 EventStore::maxServerSeq() const
     return 0;
 }
 
+QList<core::Event> EventStore::eventsBetween(qint64 after, qint64 through, int limit) const
+{
+    return select(QStringLiteral("WHERE server_seq > ? AND server_seq <= ?"), {after, through}, kServerOrder, limit);
+}
+
+std::optional<EventStore::Stored> EventStore::stored(const QUuid& id) const
+{
+    QSqlQuery q(m_database->sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT hash, server_seq FROM events WHERE uuid = ?"));
+    q.addBindValue(id.toString(QUuid::WithoutBraces));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Stored{q.value(0).toByteArray(), q.value(1).toLongLong()};
+}
+
 std::optional<core::Event> EventStore::event(const QUuid& id) const
 {
     const auto list = select(QStringLiteral("WHERE uuid = ?"), {id.toString(QUuid::WithoutBraces)}, QString());
@@ -223,6 +239,17 @@ std::optional<core::Event> EventStore::event(const QUuid& id) const
 }
 
 std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event>& events, QString* error)
+{
+    return applyRemote(events, false, error);
+}
+
+std::optional<RemoteApplyResult> EventStore::applyRemoteChecked(const QList<core::Event>& events, QString* error)
+{
+    return applyRemote(events, true, error);
+}
+
+std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event>& events, bool checked,
+                                                         QString* error)
 {
     const QSqlDatabase db = m_database->sql();
     RemoteApplyResult result;
@@ -254,14 +281,15 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             fail(error, tr("An event from the hub is incomplete (%1).").arg(uuid));
             return std::nullopt;
         }
-        if (!e.hashIsValid()) {
+        if (!checked && !e.hashIsValid()) {
             fail(error, tr("The event %1 from workstation %2 does not match its hash; it was changed on the way "
                            "and nothing of this batch was stored.")
                             .arg(uuid, e.workstation));
             return std::nullopt;
         }
         CaseBatch* batch = nullptr;
-        if (!e.caseId.isEmpty()) {
+        // What the case held before only matters to projections (the hub keeps none).
+        if (!e.caseId.isEmpty() && !m_projections.empty()) {
             auto it = cases.find(e.caseId);
             if (it == cases.end()) {
                 before.addBindValue(e.caseId);
@@ -277,57 +305,61 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
         }
         // Look the event up first: the append-only trigger aborts any INSERT of a uuid already
         // stored (even INSERT OR IGNORE), and a repeated pull or push must be acknowledged, not failed.
-        find.addBindValue(uuid);
-        if (!find.exec()) {
-            fail(error, find.lastError().text());
-            return std::nullopt;
-        }
-        if (!find.next()) {
-            find.finish();
-            if (pendingIds.contains(e.id)) {
-                // Twice in this batch: the same fact only.
-                const auto first = std::find_if(pending.cbegin(), pending.cend(),
-                                                [&](const core::Event& p) { return p.id == e.id; });
-                if (first->hash != e.hash || first->serverSeq != e.serverSeq) {
+        if (checked) {
+            pending << e;
+        } else {
+            find.addBindValue(uuid);
+            if (!find.exec()) {
+                fail(error, find.lastError().text());
+                return std::nullopt;
+            }
+            if (!find.next()) {
+                find.finish();
+                if (pendingIds.contains(e.id)) {
+                    // Twice in this batch: the same fact only.
+                    const auto first = std::find_if(pending.cbegin(), pending.cend(),
+                                                    [&](const core::Event& p) { return p.id == e.id; });
+                    if (first->hash != e.hash || first->serverSeq != e.serverSeq) {
+                        fail(error, tr("The event %1 arrived with other content than the copy already stored; nothing of "
+                                       "this batch was stored.")
+                                        .arg(uuid));
+                        return std::nullopt;
+                    }
+                    ++result.present;
+                } else {
+                    pendingIds.insert(e.id);
+                    pending << e;
+                }
+            } else {
+                // Already here: the same fact (same hash), which may only now learn its server_seq.
+                const QByteArray hash = find.value(0).toByteArray();
+                const QVariant serverSeq = find.value(1);
+                find.finish();
+                if (hash != e.hash) {
                     fail(error, tr("The event %1 arrived with other content than the copy already stored; nothing of "
                                    "this batch was stored.")
                                     .arg(uuid));
                     return std::nullopt;
                 }
-                ++result.present;
-            } else {
-                pendingIds.insert(e.id);
-                pending << e;
-            }
-        } else {
-            // Already here: the same fact (same hash), which may only now learn its server_seq.
-            const QByteArray hash = find.value(0).toByteArray();
-            const QVariant serverSeq = find.value(1);
-            find.finish();
-            if (hash != e.hash) {
-                fail(error, tr("The event %1 arrived with other content than the copy already stored; nothing of "
-                               "this batch was stored.")
-                                .arg(uuid));
-                return std::nullopt;
-            }
-            if (serverSeq.isNull()) {
-                ack.addBindValue(e.serverSeq);
-                ack.addBindValue(uuid);
-                if (!ack.exec()) {
-                    fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, ack.lastError().text()));
+                if (serverSeq.isNull()) {
+                    ack.addBindValue(e.serverSeq);
+                    ack.addBindValue(uuid);
+                    if (!ack.exec()) {
+                        fail(error, tr("The event %1 could not be marked as sent: %2").arg(uuid, ack.lastError().text()));
+                        return std::nullopt;
+                    }
+                    ++result.acknowledged;
+                    if (batch)
+                        batch->reordered = true;
+                } else if (serverSeq.toLongLong() != e.serverSeq) {
+                    fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
+                                    .arg(uuid)
+                                    .arg(serverSeq.toLongLong())
+                                    .arg(e.serverSeq));
                     return std::nullopt;
+                } else {
+                    ++result.present;
                 }
-                ++result.acknowledged;
-                if (batch)
-                    batch->reordered = true;
-            } else if (serverSeq.toLongLong() != e.serverSeq) {
-                fail(error, tr("The event %1 has two different hub sequence numbers (%2 and %3).")
-                                .arg(uuid)
-                                .arg(serverSeq.toLongLong())
-                                .arg(e.serverSeq));
-                return std::nullopt;
-            } else {
-                ++result.present;
             }
         }
         maxHlc = std::max(maxHlc, e.hlc);
@@ -391,7 +423,7 @@ bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
                                                "hlc, prev_hash, hash, recorded_at, server_seq) VALUES");
     static const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // A few fixed sizes, so that the statements stay prepared (11 values a row, at most 999 in all).
-    static constexpr int kSizes[] = {64, 16, 4, 1};
+    static constexpr int kSizes[] = {90, 16, 4, 1};
     QSqlQuery insert(db);
     int prepared = 0;
     qsizetype at = 0;

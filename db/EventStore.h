@@ -61,6 +61,13 @@ public:
     std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, QString* error);
 
     /**
+     * As applyRemote(), for a caller that has already checked every event's hash and that none of
+     * them is stored yet, nor twice in the list (the hub's push): each is stored without checking
+     * again.
+     */
+    std::optional<RemoteApplyResult> applyRemoteChecked(const QList<core::Event>& events, QString* error);
+
+    /**
      * Marks an event of this database as acknowledged by the hub with its server_seq (inside the
      * caller's transaction). Marking again with the same number is fine; another number is refused.
      */
@@ -74,9 +81,20 @@ public:
     qint64 unsentCount() const;
     /** Acknowledged events with server_seq above after, ascending, at most limit. */
     QList<core::Event> eventsAfter(qint64 serverSeq, int limit) const;
+    /** Acknowledged events with server_seq above after and at most through, ascending, at most limit. */
+    QList<core::Event> eventsBetween(qint64 after, qint64 through, int limit) const;
     qint64 maxServerSeq() const;
     /** The event with this uuid, if present. */
     std::optional<core::Event> event(const QUuid& id) const;
+
+    /** What identifies a stored event's content: its hash, and its server_seq (0 while unsent). */
+    struct Stored
+    {
+        QByteArray hash;
+        qint64 serverSeq = 0;
+    };
+    /** The hash and server_seq of the event with this uuid, if present (cheaper than event()). */
+    std::optional<Stored> stored(const QUuid& id) const;
 
     /** Events of one case, in fold order. */
     QList<core::Event> caseEvents(const QString& caseId) const;
@@ -95,6 +113,7 @@ public:
 private:
     QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,
                               int limit = -1) const;
+    std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, bool checked, QString* error);
     bool refoldCases(const QStringList& caseIds, QString* error);
     /** Stores new events, several rows per statement, and sets their seq. */
     bool insertEvents(QList<core::Event>& events, QString* error);

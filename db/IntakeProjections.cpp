@@ -1,9 +1,11 @@
 #include "IntakeProjections.h"
 
 #include "EventStore.h"
+#include "SqlCipherDriver.h"
 #include "core/CaseState.h"
 #include "core/Workflow.h"
 
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,6 +29,130 @@ QVariant textOrNull(const QString& s)
 QVariant dateOrNull(const QDate& d)
 {
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+const QStringList kCaseColumns{
+    QStringLiteral("case_id"), QStringLiteral("case_no"), QStringLiteral("status"), QStringLiteral("outcome"),
+    QStringLiteral("subject_code"), QStringLiteral("subject_name"), QStringLiteral("bundle"),
+    QStringLiteral("matter_codes"), QStringLiteral("catalog_version"), QStringLiteral("applicant_id"),
+    QStringLiteral("applicant_name"), QStringLiteral("applicant_id_number"), QStringLiteral("applicant_phone"),
+    QStringLiteral("agent_name"), QStringLiteral("agent_id_number"), QStringLiteral("accepted_by"),
+    QStringLiteral("clerk_name"), QStringLiteral("workstation"), QStringLiteral("accepted_at"),
+    QStringLiteral("accepted_date"), QStringLiteral("promised_due"), QStringLiteral("legal_due"),
+    QStringLiteral("deadline_certain"), QStringLiteral("risk"), QStringLiteral("notices_printed"),
+    QStringLiteral("owes_core_material"), QStringLiteral("last_hlc"), QStringLiteral("waiting_role"),
+    QStringLiteral("clock_stopped"), QStringLiteral("inspection_required"), QStringLiteral("decision"),
+    QStringLiteral("decided_by"), QStringLiteral("completed_date"), QStringLiteral("on_time")};
+
+/** A table of several rows per case: its columns besides case_id, and the order rows are read in. */
+struct CaseRows
+{
+    QString table;
+    QStringList columns;
+    QString order;
+};
+const CaseRows kMaterials{QStringLiteral("case_materials"),
+                          {QStringLiteral("material_code"), QStringLiteral("position"), QStringLiteral("name"),
+                           QStringLiteral("state"), QStringLiteral("original"), QStringLiteral("copies"),
+                           QStringLiteral("note"), QStringLiteral("due_date")},
+                          QStringLiteral("position")};
+const CaseRows kAttachments{QStringLiteral("case_attachments"),
+                            {QStringLiteral("sha256"), QStringLiteral("material_code"), QStringLiteral("file_name"),
+                             QStringLiteral("mime"), QStringLiteral("size")},
+                            QStringLiteral("sha256")};
+
+QString placeholders(qsizetype n)
+{
+    QString list;
+    for (qsizetype i = 0; i < n; ++i)
+        list += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return list;
+}
+
+/** Whether a value read from the database is what binding `bound` would store. */
+bool sameStored(const QVariant& read, const QVariant& bound)
+{
+    const QVariant want = SqlCipherDriver::storedValue(bound);
+    if (read.isNull())
+        return !want.isValid();
+    return want.isValid() && read.typeId() == want.typeId() && read == want;
+}
+
+/** The case's row in cases: inserted, or only its changed columns updated, or left alone. */
+bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* error)
+{
+    static const QString select = QStringLiteral("SELECT ") + kCaseColumns.mid(1).join(QStringLiteral(", "))
+        + QStringLiteral(" FROM cases WHERE case_id = ?");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(select);
+    q.addBindValue(row.constFirst());
+    if (!run(q, error))
+        return false;
+    if (!q.next()) {
+        q.finish();
+        static const QString insert = QStringLiteral("INSERT OR REPLACE INTO cases(")
+            + kCaseColumns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
+            + placeholders(kCaseColumns.size()) + QLatin1Char(')');
+        q.prepare(insert);
+        for (const QVariant& v : row)
+            q.addBindValue(v);
+        return run(q, error);
+    }
+    QString sets;
+    QVariantList values;
+    for (qsizetype i = 1; i < kCaseColumns.size(); ++i)
+        if (!sameStored(q.value(int(i - 1)), row.at(i))) {
+            sets += (sets.isEmpty() ? QString() : QStringLiteral(", ")) + kCaseColumns.at(i) + QStringLiteral(" = ?");
+            values << row.at(i);
+        }
+    q.finish();
+    if (values.isEmpty())
+        return true;
+    // OR REPLACE as the INSERT above: a case number is the case's, whatever row held it before.
+    q.prepare(QStringLiteral("UPDATE OR REPLACE cases SET ") + sets + QStringLiteral(" WHERE case_id = ?"));
+    for (const QVariant& v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(row.constFirst());
+    return run(q, error);
+}
+
+/** Replaces the case's rows in a CaseRows table by `rows`, unless they are the same already. */
+bool writeCaseRows(const QSqlDatabase& db, const CaseRows& table, const QString& caseId, const QList<QVariantList>& rows,
+                   QString* error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + table.columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
+              + table.table + QStringLiteral(" WHERE case_id = ? ORDER BY ") + table.order);
+    q.addBindValue(caseId);
+    if (!run(q, error))
+        return false;
+    bool same = true;
+    qsizetype n = 0;
+    for (; same && q.next(); ++n) {
+        same = n < rows.size();
+        for (qsizetype c = 0; same && c < table.columns.size(); ++c)
+            same = sameStored(q.value(int(c)), rows.at(n).at(c));
+    }
+    q.finish();
+    if (same && n == rows.size())
+        return true;
+    q.prepare(QStringLiteral("DELETE FROM ") + table.table + QStringLiteral(" WHERE case_id = ?"));
+    q.addBindValue(caseId);
+    if (!run(q, error))
+        return false;
+    q.prepare(QStringLiteral("INSERT INTO ") + table.table + QStringLiteral("(case_id, ")
+              + table.columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
+              + placeholders(table.columns.size() + 1) + QLatin1Char(')'));
+    for (const QVariantList& row : rows) {
+        q.addBindValue(caseId);
+        for (const QVariant& v : row)
+            q.addBindValue(v);
+        if (!run(q, error))
+            return false;
+    }
+    return true;
 }
 } // namespace
 
@@ -92,57 +218,38 @@ bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QSt
     q.finish();
     const core::CaseState s = core::CaseState::fold(events);
 
-    q.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO cases(case_id, case_no, status, outcome, subject_code, subject_name, bundle, "
-        "matter_codes, catalog_version, applicant_id, applicant_name, applicant_id_number, applicant_phone, "
-        "agent_name, agent_id_number, accepted_by, clerk_name, workstation, accepted_at, accepted_date, "
-        "promised_due, legal_due, deadline_certain, risk, notices_printed, owes_core_material, last_hlc, "
-        "waiting_role, clock_stopped, inspection_required, decision, decided_by, completed_date, on_time) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Write only what the fold changed: an UPDATE of a few columns touches only the indexes on them,
+    // where replacing the row rewrote every index of cases (and each page a statement changes is
+    // first copied to SQLCipher's encrypted statement journal). Sync folds thousands of cases a batch.
     const core::Role waiting = core::Workflow::waitingRole(s);
-    for (const QVariant& v :
-         QVariantList{s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName,
-                      s.bundle, s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id),
-                      s.applicant.name, textOrNull(s.applicant.idNumber), s.applicant.phone, s.agent.name,
-                      s.agent.idNumber, s.acceptedBy, s.clerkName, s.workstation,
-                      s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate))
-                                             : QVariant(QMetaType(QMetaType::QString)),
-                      dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue),
-                      s.deadlineCertain, s.risk, s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
-                      textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
-                      s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
-                      s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))})
-        q.addBindValue(v);
-    if (!run(q, error))
+    const QVariantList row{
+        s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName, s.bundle,
+        s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id), s.applicant.name,
+        textOrNull(s.applicant.idNumber), s.applicant.phone, s.agent.name, s.agent.idNumber, s.acceptedBy,
+        s.clerkName, s.workstation,
+        s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)),
+        dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue), s.deadlineCertain, s.risk,
+        s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
+        textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
+        s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
+        s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))};
+    if (!writeCaseRow(db, row, error))
         return false;
 
-    q.prepare(QStringLiteral("DELETE FROM case_materials WHERE case_id = ?"));
-    q.addBindValue(s.caseId);
-    if (!run(q, error))
-        return false;
-    q.prepare(QStringLiteral("INSERT INTO case_materials(case_id, material_code, position, name, state, original, "
-                             "copies, note, due_date) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QList<QVariantList> materials;
     for (int i = 0; i < s.materials.size(); ++i) {
         const core::MaterialEntry& m = s.materials.at(i);
-        for (const QVariant& v : QVariantList{s.caseId, m.code, i, m.name, core::materialStateKey(m.state), m.original,
-                                              m.count, m.note, dateOrNull(m.dueDate)})
-            q.addBindValue(v);
-        if (!run(q, error))
-            return false;
+        materials << QVariantList{m.code, i, m.name, core::materialStateKey(m.state), m.original, m.count, m.note,
+                                  dateOrNull(m.dueDate)};
     }
-    q.prepare(QStringLiteral("DELETE FROM case_attachments WHERE case_id = ?"));
-    q.addBindValue(s.caseId);
-    if (!run(q, error))
+    if (!writeCaseRows(db, kMaterials, s.caseId, materials, error))
         return false;
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO case_attachments(case_id, sha256, material_code, file_name, mime, "
-                             "size) VALUES(?, ?, ?, ?, ?, ?)"));
-    for (const core::AttachmentRef& a : s.attachments) {
-        for (const QVariant& v : QVariantList{s.caseId, a.sha256, a.materialCode, a.fileName, a.mimeType, a.size})
-            q.addBindValue(v);
-        if (!run(q, error))
-            return false;
-    }
-    return true;
+
+    // One row per file (the last reference to a file wins), in the order they are read back.
+    QMap<QString, QVariantList> attachments;
+    for (const core::AttachmentRef& a : s.attachments)
+        attachments.insert(a.sha256, QVariantList{a.sha256, a.materialCode, a.fileName, a.mimeType, a.size});
+    return writeCaseRows(db, kAttachments, s.caseId, attachments.values(), error);
 }
 
 } // namespace oneseal::db

@@ -646,6 +646,42 @@ SqlCipherDriver::~SqlCipherDriver()
     close();
 }
 
+QVariant SqlCipherDriver::storedValue(const QVariant& v)
+{
+    // The same cases as SqlCipherResult::exec() binds (test_sqlcipher_driver checks the round trip).
+    if (isNullValue(v))
+        return QVariant();
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::Char:
+    case QMetaType::UChar:
+    case QMetaType::SChar:
+        return QVariant(v.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return QVariant(v.toDouble());
+    case QMetaType::QByteArray:
+    case QMetaType::QString:
+        return v;
+    case QMetaType::QDateTime:
+        return QVariant(v.toDateTime().toString(Qt::ISODateWithMs));
+    case QMetaType::QDate:
+        return QVariant(v.toDate().toString(Qt::ISODate));
+    case QMetaType::QTime:
+        return QVariant(v.toTime().toString(Qt::ISODateWithMs));
+    default:
+        return QVariant(v.toString());
+    }
+}
+
 void SqlCipherDriver::registerDriver()
 {
     static std::once_flag once;
@@ -767,7 +803,8 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
     }
     const QByteArray syncPragma = "PRAGMA synchronous = " + synchronous + ";";
     if (!execSimple(syncPragma.constData(), tr("Unable to set the durability level."))
-        || !execSimple("PRAGMA foreign_keys = ON;", tr("Unable to enable foreign keys.")))
+        || !execSimple("PRAGMA foreign_keys = ON;", tr("Unable to enable foreign keys."))
+        || !execSimple("PRAGMA cache_size = -32768;", tr("Unable to set the page cache size.")))
         return abandon(lastError().text(), SQLITE_ERROR);
 
     setProperty("readOnly", readOnly);

@@ -55,6 +55,14 @@ public:
     /** The raw connection, for the db layer's own use (scripts, export). Null when closed. */
     sqlite3* connection() const { return m_db; }
 
+    /**
+     * A bound value as this driver hands it to SQLite: an invalid QVariant for SQL NULL (also a null
+     * QString or QByteArray, an invalid date), qlonglong for integers and booleans, double, QByteArray
+     * for blobs, QString for all else. A value read back from a column of the same declared type
+     * compares equal to it: projections use this to write only what changed.
+     */
+    static QVariant storedValue(const QVariant& value);
+
     /** Registers the driver with QSqlDatabase under the name "QSQLCIPHER" (idempotent). */
     static void registerDriver();
     static constexpr const char* driverName = "QSQLCIPHER";

@@ -227,10 +227,13 @@ void HubConnection::onPull(const QCborMap& frame, qint64 n)
     const qint64 asked = frame.value(msg::limit).toInteger(kPullLimit);
     const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
     bool more = false;
-    const QList<core::Event> events = m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, &more);
+    qint64 through = 0;
+    const QList<core::Event> events = m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes,
+                                                   SeqRanges::fromCbor(frame.value(msg::skip)), &more, &through);
     reply(QCborMap{{msg::type, msg::events},
                    {msg::list, Protocol::encodeEvents(events)},
                    {msg::more, more},
+                   {msg::through, through},
                    {msg::hlc, qint64(m_store.clockNow())}},
           n);
 }

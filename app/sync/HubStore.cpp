@@ -503,7 +503,7 @@ std::optional<PushOutcome> HubStore::push(const QString& workstation, const QLis
         if (seen.contains(e.id))
             continue;
         seen.insert(e.id);
-        if (const auto stored = m_events->event(e.id)) {
+        if (const auto stored = m_events->stored(e.id)) {
             if (stored->hash != e.hash) {
                 fail(error, tr("Event %1 was pushed again with other content.").arg(uuid));
                 return std::nullopt;
@@ -527,7 +527,8 @@ std::optional<PushOutcome> HubStore::push(const QString& workstation, const QLis
         fresh << e;
     }
     if (!fresh.isEmpty()) {
-        if (!m_events->applyRemote(fresh, error) || !takePasswordChanges(fresh, error))
+        // Each hash was checked above and none is stored yet: stored without looking again.
+        if (!m_events->applyRemoteChecked(fresh, error) || !takePasswordChanges(fresh, error))
             return std::nullopt;
         q.prepare(QStringLiteral("UPDATE sync_workstations SET chain_head = ?, events_pushed = events_pushed + ?, "
                                  "last_seen_at = ? WHERE workstation_id = ?"));
@@ -546,12 +547,31 @@ std::optional<PushOutcome> HubStore::push(const QString& workstation, const QLis
     return outcome;
 }
 
-QList<core::Event> HubStore::pull(qint64 after, int limit, qint64 maxBytes, bool* more) const
+QList<core::Event> HubStore::pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip, bool* more,
+                                  qint64* through) const
 {
-    QList<core::Event> events = m_events->eventsAfter(after, limit + 1);
+    // The stretches between the skipped runs, in order, until limit + 1 events are read (one more
+    // than asked tells whether there are others).
+    const qint64 newest = m_events->maxServerSeq();
+    QList<core::Event> events;
+    qint64 from = after;
+    qsizetype next = 0;
+    while (events.size() <= limit && from < newest) {
+        while (next < skip.ranges().size() && skip.ranges().at(next).first <= from + 1) {
+            from = std::max(from, skip.ranges().at(next).second);
+            ++next;
+        }
+        if (from >= newest)
+            break;
+        const qint64 upTo = next < skip.ranges().size() ? skip.ranges().at(next).first - 1 : newest;
+        events += m_events->eventsBetween(from, upTo, limit + 1 - int(events.size()));
+        if (events.size() > limit)
+            break;
+        from = upTo;
+    }
     *more = events.size() > limit;
     if (*more)
-        events.removeLast();
+        events.resize(limit);
     qint64 bytes = 0;
     for (int i = 0; i < events.size(); ++i) {
         bytes += events.at(i).payloadCbor.size() + 256;
@@ -561,6 +581,8 @@ QList<core::Event> HubStore::pull(qint64 after, int limit, qint64 maxBytes, bool
             break;
         }
     }
+    // All of (after, newest] is covered unless the reply was cut: then up to its last event.
+    *through = *more ? events.constLast().serverSeq : std::max(after, newest);
     return events;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Protocol.h"
 #include "core/Clock.h"
 #include "core/Crypto.h"
 #include "core/Event.h"
@@ -116,8 +117,14 @@ public:
      */
     std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error);
 
-    /** Events after the cursor, at most limit and about maxBytes; *more when there are others. */
-    QList<core::Event> pull(qint64 after, int limit, qint64 maxBytes, bool* more) const;
+    /**
+     * Events after the cursor, at most limit and about maxBytes, leaving out those in skip (the
+     * workstation holds them already); *more when there are others. *through is how far the reply
+     * covers: the workstation's cursor may move there (past skipped events, never past the last
+     * event stored).
+     */
+    QList<core::Event> pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip, bool* more,
+                            qint64* through) const;
 
     /** Leases the next block of kind; a repeated requestId gets the same block again. */
     std::optional<NumberLease> lease(const QString& workstation, const QString& kind, const QString& requestId,

@@ -3,12 +3,71 @@
 #include "Pki.h"
 #include "core/Crypto.h"
 
+#include <algorithm>
+
 namespace oneseal::sync {
 
 namespace {
 constexpr int kEventFields = 11;
 const char kBase32[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no I, O, 0, 1: easy to read aloud
 } // namespace
+
+void SeqRanges::add(qint64 seq)
+{
+    // The first run that ends at or after seq - 1 (could take seq at its end or hold it already).
+    auto it = std::lower_bound(m_ranges.begin(), m_ranges.end(), seq - 1,
+                               [](const Range& r, qint64 value) { return r.second < value; });
+    if (it != m_ranges.end() && it->first <= seq + 1) {
+        it->first = std::min(it->first, seq);
+        it->second = std::max(it->second, seq);
+        const auto next = it + 1;
+        if (next != m_ranges.end() && next->first <= it->second + 1) { // seq closed a gap of one
+            it->second = std::max(it->second, next->second);
+            m_ranges.erase(next);
+        }
+        return;
+    }
+    m_ranges.insert(it, Range{seq, seq});
+}
+
+void SeqRanges::dropThrough(qint64 seq)
+{
+    while (!m_ranges.isEmpty() && m_ranges.constFirst().second <= seq)
+        m_ranges.removeFirst();
+    if (!m_ranges.isEmpty() && m_ranges.constFirst().first <= seq)
+        m_ranges.first().first = seq + 1;
+}
+
+QCborArray SeqRanges::toCbor() const
+{
+    QCborArray list;
+    for (qsizetype i = 0; i < m_ranges.size() && i < kMaxRanges; ++i)
+        list.append(QCborArray{m_ranges.at(i).first, m_ranges.at(i).second});
+    return list;
+}
+
+SeqRanges SeqRanges::fromCbor(const QCborValue& value)
+{
+    QList<Range> read;
+    const QCborArray list = value.toArray();
+    for (qsizetype i = 0; i < list.size() && read.size() < kMaxRanges; ++i) {
+        const QCborArray pair = list.at(i).toArray();
+        if (pair.size() != 2 || !pair.at(0).isInteger() || !pair.at(1).isInteger())
+            continue;
+        const qint64 first = pair.at(0).toInteger(), last = pair.at(1).toInteger();
+        if (first > 0 && first <= last)
+            read.append({first, last});
+    }
+    std::sort(read.begin(), read.end());
+    SeqRanges ranges;
+    for (const Range& r : std::as_const(read)) {
+        if (!ranges.m_ranges.isEmpty() && r.first <= ranges.m_ranges.constLast().second + 1)
+            ranges.m_ranges.last().second = std::max(ranges.m_ranges.constLast().second, r.second);
+        else
+            ranges.m_ranges.append(r);
+    }
+    return ranges;
+}
 
 QCborArray Protocol::encodeEvent(const core::Event& e)
 {

@@ -8,6 +8,7 @@
 #include <QCborMap>
 
 #include <optional>
+#include <utility>
 
 namespace oneseal::sync {
 
@@ -72,6 +73,8 @@ inline const QString offset = QStringLiteral("offset");
 inline const QString data = QStringLiteral("data");
 inline const QString complete = QStringLiteral("complete");
 inline const QString absent = QStringLiteral("absent");
+inline const QString skip = QStringLiteral("skip");       ///< pull: [[first, last], …] server_seq runs held already
+inline const QString through = QStringLiteral("through"); ///< events: the cursor may move up to here
 
 // Error reasons.
 inline const QString refused = QStringLiteral("refused");
@@ -80,6 +83,35 @@ inline const QString replayed = QStringLiteral("replayed");
 inline const QString invalidEvent = QStringLiteral("invalid_event");
 inline const QString busy = QStringLiteral("busy");
 } // namespace msg
+
+/**
+ * Runs of server_seq numbers, each [first, last], ascending and apart: the events a workstation
+ * already holds with their number (those the hub acknowledged to its push), which its next pull need
+ * not bring back.
+ */
+class SeqRanges
+{
+public:
+    using Range = std::pair<qint64, qint64>;
+    static constexpr int kMaxRanges = 64; ///< at most this many travel in a pull
+
+    void add(qint64 seq);
+    /** Forgets every number at or below seq (the cursor has passed them). */
+    void dropThrough(qint64 seq);
+    bool isEmpty() const { return m_ranges.isEmpty(); }
+    const QList<Range>& ranges() const { return m_ranges; }
+
+    /** The first kMaxRanges runs as CBOR. */
+    QCborArray toCbor() const;
+    /**
+     * Runs read from a peer: pairs of positive first <= last, at most kMaxRanges; anything else is
+     * left out (skipping less is always safe). Sorted and merged.
+     */
+    static SeqRanges fromCbor(const QCborValue& value);
+
+private:
+    QList<Range> m_ranges;
+};
 
 /** Encoding of events and the enrollment proofs. */
 class Protocol

@@ -352,6 +352,7 @@ bool SyncClient::connectToHub(QString* error)
 std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 {
     SyncReport report;
+    m_held = {}; // only what this round's push was told
     // Push before pull: what this workstation did reaches the hub first.
     if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
         || !refillNumbers(report, error) || !syncFiles(report, error))
@@ -424,6 +425,8 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             return fail(error, tx.errorText());
         if (!markBatchSent(*m_events, m_database.sql(), marks, error) || !tx.commit(error))
             return false;
+        for (const auto& mark : std::as_const(marks))
+            m_held.add(mark.second);
         report.pushed += int(acks.size());
         report.clockAhead = report.clockAhead || reply->value(msg::clockAhead).toBool();
         inFlight.pop_front();
@@ -501,8 +504,13 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
 {
     for (;;) {
         const qint64 after = cursor();
-        const auto reply =
-            request(QCborMap{{msg::type, msg::pull}, {msg::after, after}, {msg::limit, kPullBatch}}, msg::events, error);
+        // This workstation's own events that the hub just numbered are here already: the hub leaves
+        // them out and says how far its reply reaches (`through`).
+        m_held.dropThrough(after);
+        QCborMap ask{{msg::type, msg::pull}, {msg::after, after}, {msg::limit, kPullBatch}};
+        if (!m_held.isEmpty())
+            ask.insert(msg::skip, m_held.toCbor());
+        const auto reply = request(ask, msg::events, error);
         if (!reply)
             return false;
         const auto events = Protocol::decodeEvents(reply->value(msg::list), error);
@@ -510,21 +518,28 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return false;
         }
-        if (!events->isEmpty()) {
-            qint64 last = after;
-            for (const core::Event& e : *events) {
-                if (e.serverSeq <= last) {
-                    disconnectFromHub();
-                    return fail(error, tr("The hub sent events out of order."));
-                }
-                last = e.serverSeq;
+        qint64 last = after;
+        for (const core::Event& e : *events) {
+            if (e.serverSeq <= last) {
+                disconnectFromHub();
+                return fail(error, tr("The hub sent events out of order."));
             }
+            last = e.serverSeq;
+        }
+        const qint64 through = reply->value(msg::through).toInteger(last); // a hub before `through`: the last event
+        if (through < last) {
+            disconnectFromHub();
+            return fail(error, tr("The hub sent events out of order."));
+        }
+        if (through > after) {
             // The events and the cursor move together, or neither does.
             db::Transaction tx(m_database.sql());
             if (!tx.isActive())
                 return fail(error, tx.errorText());
-            const auto result = m_events->applyRemote(*events, error);
-            if (!result || !setState(kCursor, QByteArray::number(last), error) || !tx.commit(error))
+            std::optional<db::RemoteApplyResult> result = db::RemoteApplyResult{};
+            if (!events->isEmpty())
+                result = m_events->applyRemote(*events, error);
+            if (!result || !setState(kCursor, QByteArray::number(through), error) || !tx.commit(error))
                 return false;
             report.pulled += result->inserted;
             report.acknowledgedByPull += result->acknowledged;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Frame.h"
+#include "Protocol.h"
 #include "core/Clock.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
@@ -105,6 +106,8 @@ private:
     const core::Clock& m_clock;
     std::unique_ptr<db::EventStore> m_events;
     QString m_workstation;
+    /** Numbers the hub gave this workstation's own events (acknowledged to its push): not pulled back. */
+    SeqRanges m_held;
     std::unique_ptr<QSslSocket> m_socket;
     FrameReader m_reader;
     qint64 m_number = 0;

@@ -8,11 +8,13 @@
 #include "db/EventStore.h"
 #include "services/IntakeService.h"
 #include "sync/Frame.h"
+#include "sync/HubStore.h"
 #include "sync/Pki.h"
 #include "sync/Protocol.h"
 
 #include <QCborArray>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +74,8 @@ private slots:
     void conflictRule();
     void remoteEventsFoldTheSameInAnyOrder();
     void remoteBatchWithATamperedEventChangesNothing();
+    void seqRangesMergeAndForget();
+    void pullLeavesOutWhatTheWorkstationHolds();
 };
 
 void TestSyncUnits::framesRoundTrip()
@@ -397,6 +401,118 @@ void TestSyncUnits::remoteBatchWithATamperedEventChangesNothing()
         QVERIFY(!store.applyRemote({forged}, &error));
     }
     QCOMPARE(store.caseEvents(QStringLiteral("c1")).first().kind, QStringLiteral("intake.accepted"));
+}
+
+void TestSyncUnits::seqRangesMergeAndForget()
+{
+    using Range = sync::SeqRanges::Range;
+    sync::SeqRanges held;
+    for (qint64 seq : {5, 7, 6, 1, 9, 10, 3})
+        held.add(seq);
+    QCOMPARE(held.ranges(), (QList<Range>{{1, 1}, {3, 3}, {5, 7}, {9, 10}}));
+    held.add(2); // closes the gap between 1 and 3
+    held.add(6); // held already
+    QCOMPARE(held.ranges(), (QList<Range>{{1, 3}, {5, 7}, {9, 10}}));
+    held.add(8);
+    QCOMPARE(held.ranges(), (QList<Range>{{1, 3}, {5, 10}}));
+    held.dropThrough(6);
+    QCOMPARE(held.ranges(), (QList<Range>{{7, 10}}));
+    QCOMPARE(sync::SeqRanges::fromCbor(held.toCbor()).ranges(), held.ranges());
+    held.dropThrough(10);
+    QVERIFY(held.isEmpty());
+
+    // From a peer: malformed pairs are left out, the rest sorted and merged, at most kMaxRanges.
+    const QCborArray wire{QCborArray{20, 25}, QCborArray{1, 4}, QCborArray{5, 6}, QCborArray{9, 3},
+                          QCborArray{-2, 3},  QCborArray{7},    QCborValue(QStringLiteral("x")),
+                          QCborArray{QStringLiteral("1"), 2}};
+    QCOMPARE(sync::SeqRanges::fromCbor(wire).ranges(), (QList<Range>{{1, 6}, {20, 25}}));
+    QCborArray many;
+    for (int i = 0; i < 200; ++i)
+        many.append(QCborArray{i * 10 + 1, i * 10 + 2});
+    QCOMPARE(sync::SeqRanges::fromCbor(many).ranges().size(), sync::SeqRanges::kMaxRanges);
+}
+
+void TestSyncUnits::pullLeavesOutWhatTheWorkstationHolds()
+{
+    QTemporaryDir dir;
+    sync::HubSetup setup;
+    setup.directory = dir.filePath(QStringLiteral("hub"));
+    setup.hallName = QStringLiteral("Test hall");
+    setup.adminUsername = QStringLiteral("admin");
+    setup.adminDisplayName = QStringLiteral("Admin");
+    setup.adminPassword = QStringLiteral("demo1234");
+    setup.hosts = {QStringLiteral("127.0.0.1")};
+    setup.kdf = test::fastKdf();
+    QString error;
+    QVERIFY2(sync::HubStore::initialize(setup, &error), qPrintable(error));
+    auto hub = sync::HubStore::open(setup.directory, &error);
+    QVERIFY2(hub, qPrintable(error));
+    QSqlQuery q(hub->database().sql());
+    for (const char* ws : {"A", "B"}) {
+        q.prepare(QStringLiteral("INSERT INTO sync_workstations(workstation_id, cert_serial, cert_sha256, cert_expires, "
+                                 "certificate, enrolled_at) VALUES(?, ?, '', '2100-01-01', x'00', '2026-01-01')"));
+        q.addBindValue(QString::fromLatin1(ws));
+        q.addBindValue(QString::fromLatin1(ws));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+    QHash<QString, QByteArray> heads;
+    quint64 hlc = 1'000'000;
+    auto push = [&](const QString& ws, int n) {
+        QList<core::Event> list;
+        for (int i = 0; i < n; ++i) {
+            core::Event e = makeEvent(ws, QStringLiteral("note.added"), QStringLiteral("c1"), hlc++);
+            e.prevHash = heads.value(ws);
+            e.hash = e.computeHash();
+            heads[ws] = e.hash;
+            list << e;
+        }
+        QString pushError;
+        const auto outcome = hub->push(ws, list, &pushError);
+        if (!outcome)
+            qWarning("push: %s", qPrintable(pushError));
+        return outcome ? outcome->acks : QList<QPair<QUuid, qint64>>();
+    };
+    const qint64 base = hub->events().maxServerSeq();
+    sync::SeqRanges held; // what workstation A was told for its pushes
+    for (const auto& ack : push(QStringLiteral("A"), 3))
+        held.add(ack.second);
+    QCOMPARE(push(QStringLiteral("B"), 2).size(), 2);
+    for (const auto& ack : push(QStringLiteral("A"), 3))
+        held.add(ack.second);
+    QCOMPARE(held.ranges(), (QList<sync::SeqRanges::Range>{{base + 1, base + 3}, {base + 6, base + 8}}));
+
+    bool more = true;
+    qint64 through = 0;
+    QList<core::Event> got = hub->pull(base, 100, 1 << 20, held, &more, &through);
+    QCOMPARE(got.size(), 2); // only B's, and the cursor moves past A's own
+    QCOMPARE(got.at(0).serverSeq, base + 4);
+    QCOMPARE(got.at(1).workstation, QStringLiteral("B"));
+    QVERIFY(!more);
+    QCOMPARE(through, base + 8);
+
+    // A cut reply reaches up to its last event only.
+    got = hub->pull(base, 1, 1 << 20, held, &more, &through);
+    QCOMPARE(got.size(), 1);
+    QVERIFY(more);
+    QCOMPARE(through, base + 4);
+    got = hub->pull(through, 1, 1 << 20, held, &more, &through);
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(got.first().serverSeq, base + 5);
+    QVERIFY(!more);
+    QCOMPARE(through, base + 8);
+
+    // Without runs: everything; a run beyond the last event never moves the cursor past it.
+    got = hub->pull(base, 100, 1 << 20, {}, &more, &through);
+    QCOMPARE(got.size(), 8);
+    QCOMPARE(through, base + 8);
+    got = hub->pull(base, 100, 1 << 20, sync::SeqRanges::fromCbor(QCborArray{QCborArray{base + 1, base + 1000}}),
+                    &more, &through);
+    QVERIFY(got.isEmpty());
+    QCOMPARE(through, base + 8);
+    QCOMPARE(push(QStringLiteral("B"), 1).size(), 1);
+    got = hub->pull(through, 100, 1 << 20, held, &more, &through);
+    QCOMPARE(got.size(), 1); // the next event after the skipped run still comes
+    QCOMPARE(through, base + 9);
 }
 
 QTEST_GUILESS_MAIN(TestSyncUnits)
