@@ -13,6 +13,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <memory>
+
+#include <sqlite3.h>
 
 namespace oneseal::db {
 
@@ -418,56 +421,58 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
 
 bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
 {
-    const QSqlDatabase db = m_database->sql();
-    static const QString head = QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, "
-                                               "hlc, prev_hash, hash, recorded_at, server_seq) VALUES");
-    static const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    // A few fixed sizes, so that the statements stay prepared (11 values a row, at most 999 in all).
-    static constexpr int kSizes[] = {90, 16, 4, 1};
-    QSqlQuery insert(db);
-    int prepared = 0;
-    qsizetype at = 0;
-    while (at < events.size()) {
-        int n = 1;
-        for (int size : kSizes)
-            if (events.size() - at >= size) {
-                n = size;
-                break;
-            }
-        if (n != prepared) {
-            QString sql = head;
-            for (int i = 0; i < n; ++i)
-                sql += (i ? QStringLiteral(", ") : QString()) + row;
-            if (!insert.prepare(sql))
-                return fail(error, insert.lastError().text());
-            prepared = n;
-        }
-        for (qsizetype i = at; i < at + n; ++i) {
-            const core::Event& e = events.at(i);
-            insert.addBindValue(e.id.toString(QUuid::WithoutBraces));
-            insert.addBindValue(e.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.caseId));
-            insert.addBindValue(e.kind);
-            insert.addBindValue(e.payloadCbor);
-            insert.addBindValue(e.userId);
-            insert.addBindValue(e.workstation);
-            insert.addBindValue(qint64(e.hlc));
-            insert.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
-            insert.addBindValue(e.hash);
-            insert.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
-            insert.addBindValue(e.serverSeq);
-        }
-        if (!insert.exec())
-            return fail(error, tr("The events from %1 on could not be stored: %2")
-                                   .arg(events.at(at).id.toString(QUuid::WithoutBraces), insert.lastError().text()));
-        // The rows of one INSERT get consecutive seq numbers (AUTOINCREMENT, in row order).
-        const qint64 last = insert.lastInsertId().toLongLong();
-        if (insert.numRowsAffected() != n || last < n)
-            return fail(error, tr("The events from %1 on could not be stored: %2")
-                                   .arg(events.at(at).id.toString(QUuid::WithoutBraces),
-                                        tr("%1 of %2 rows were written.").arg(insert.numRowsAffected()).arg(n)));
-        for (int i = 0; i < n; ++i)
-            events[at + i].seq = last - n + 1 + i;
-        at += n;
+    // Straight on SQLite's API, inside the caller's transaction on the same connection: thousands of
+    // rows a batch, and QSqlQuery's binding costs an allocation per value.
+    sqlite3* handle = m_database->raw();
+    if (!handle)
+        return fail(error, tr("The database is not open."));
+    // One row per statement: a one-row INSERT into events (no INSERT trigger, see migration 0010)
+    // checks its constraints before it writes, so SQLite keeps no statement journal for it. Under
+    // SQLCipher that journal meant encrypting a copy of every index page a statement changed, and
+    // cost more than the statements themselves.
+    static const char sql[] = "INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, "
+                              "hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(handle, sql, int(sizeof sql), &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
+    }
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(stmt, sqlite3_finalize);
+    auto text = [stmt](int pos, const QByteArray& utf8) {
+        return sqlite3_bind_text(stmt, pos, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    };
+    auto blob = [stmt](int pos, const QByteArray& bytes) {
+        return sqlite3_bind_blob(stmt, pos, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+    };
+    for (core::Event& e : events) {
+        int rc = text(1, e.id.toByteArray(QUuid::WithoutBraces));
+        if (rc == SQLITE_OK)
+            rc = e.caseId.isEmpty() ? sqlite3_bind_null(stmt, 2) : text(2, e.caseId.toUtf8());
+        if (rc == SQLITE_OK)
+            rc = text(3, e.kind.toUtf8());
+        if (rc == SQLITE_OK)
+            rc = blob(4, e.payloadCbor);
+        if (rc == SQLITE_OK)
+            rc = text(5, e.userId.toUtf8());
+        if (rc == SQLITE_OK)
+            rc = text(6, e.workstation.toUtf8());
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_int64(stmt, 7, sqlite3_int64(e.hlc));
+        if (rc == SQLITE_OK)
+            rc = e.prevHash.isEmpty() ? sqlite3_bind_null(stmt, 8) : blob(8, e.prevHash);
+        if (rc == SQLITE_OK)
+            rc = blob(9, e.hash);
+        if (rc == SQLITE_OK)
+            rc = text(10, e.recordedAt.toString(Qt::ISODateWithMs).toUtf8());
+        if (rc == SQLITE_OK)
+            rc = e.serverSeq > 0 ? sqlite3_bind_int64(stmt, 11, e.serverSeq) : sqlite3_bind_null(stmt, 11);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(stmt);
+        if (rc != SQLITE_DONE)
+            return fail(error, tr("The event %1 could not be stored: %2")
+                                   .arg(e.id.toString(QUuid::WithoutBraces), QString::fromUtf8(sqlite3_errmsg(handle))));
+        e.seq = sqlite3_last_insert_rowid(handle);
+        sqlite3_reset(stmt);
     }
     return true;
 }

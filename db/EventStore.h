@@ -115,7 +115,7 @@ private:
                               int limit = -1) const;
     std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, bool checked, QString* error);
     bool refoldCases(const QStringList& caseIds, QString* error);
-    /** Stores new events, several rows per statement, and sets their seq. */
+    /** Stores new events and sets their seq. */
     bool insertEvents(QList<core::Event>& events, QString* error);
     void restoreClock();
 

@@ -91,13 +91,21 @@ bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* erro
         return false;
     if (!q.next()) {
         q.finish();
-        static const QString insert = QStringLiteral("INSERT OR REPLACE INTO cases(")
-            + kCaseColumns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
+        // A plain one-row INSERT checks every constraint before it writes, so SQLite needs no
+        // statement journal for it (INSERT OR REPLACE journals every index page it touches). Only
+        // when another row holds the case number does the case take it over, as below.
+        static const QString columns = kCaseColumns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
             + placeholders(kCaseColumns.size()) + QLatin1Char(')');
-        q.prepare(insert);
-        for (const QVariant& v : row)
-            q.addBindValue(v);
-        return run(q, error);
+        for (const QString& verb : {QStringLiteral("INSERT INTO cases("), QStringLiteral("INSERT OR REPLACE INTO cases(")}) {
+            q.prepare(verb + columns);
+            for (const QVariant& v : row)
+                q.addBindValue(v);
+            if (q.exec())
+                return true;
+        }
+        if (error)
+            *error = q.lastError().text();
+        return false;
     }
     QString sets;
     QVariantList values;

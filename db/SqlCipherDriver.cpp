@@ -804,7 +804,7 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
     const QByteArray syncPragma = "PRAGMA synchronous = " + synchronous + ";";
     if (!execSimple(syncPragma.constData(), tr("Unable to set the durability level."))
         || !execSimple("PRAGMA foreign_keys = ON;", tr("Unable to enable foreign keys."))
-        || !execSimple("PRAGMA cache_size = -32768;", tr("Unable to set the page cache size.")))
+        || !execSimple("PRAGMA recursive_triggers = ON;", tr("Unable to enable recursive triggers.")))
         return abandon(lastError().text(), SQLITE_ERROR);
 
     setProperty("readOnly", readOnly);

@@ -24,7 +24,9 @@ class StatementCache;
  *   QSQLCIPHER_SYNCHRONOUS=FULL|NORMAL   durability (default FULL)
  *
  * The key is checked at once: a wrong key, a plain SQLite file or a damaged file gives a clear
- * error and the connection stays closed. Opened databases use WAL, foreign keys on.
+ * error and the connection stays closed. Opened databases use WAL, foreign keys on, recursive
+ * triggers on (a row that INSERT OR REPLACE deletes fires delete triggers: the events table's
+ * append-only guard relies on it).
  *
  * Statements that read or change data are kept prepared after use, per connection and by their
  * SQL text (at most StatementCache::kCapacity): preparing the same statement again costs a lookup

@@ -399,12 +399,16 @@ void TestEventStore::deleteAndReplaceAreRefused()
     const Event first = appendOne(store, QStringLiteral("C-1"), QStringLiteral("intake.accepted"));
     appendOne(store, QStringLiteral("C-1"), QStringLiteral("review.passed"));
     QSqlQuery q(m_db->sql());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA recursive_triggers")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    q.finish();
     QVERIFY(q.exec(QStringLiteral("UPDATE events SET server_seq = 1 WHERE seq = 1")));
     const QByteArray before = tableHash(m_db->sql(), QStringLiteral("events"), QStringLiteral("seq"));
     const QStringList attempts {
         QStringLiteral("DELETE FROM events WHERE seq = 1"),
         QStringLiteral("DELETE FROM events"),
-        // REPLACE deletes the clashing row without firing delete triggers: refused by its own trigger.
+        // REPLACE deletes the clashing row; every connection runs with recursive_triggers on, so
+        // that delete fires events_no_delete (migration 0010).
         QStringLiteral("INSERT OR REPLACE INTO events(seq, uuid, kind, payload, user_id, workstation, hlc, hash, "
                        "recorded_at) VALUES(1, 'new', 'k', x'00', 'u', 'WS-A', 1, x'00', 'now')"),
         QStringLiteral(
