@@ -212,7 +212,10 @@ QList<core::Event> EventStore::eventsAfter(qint64 serverSeq, int limit) const
 qint64 EventStore::maxServerSeq() const
 {
     QSqlQuery q(m_database->sql());
-    if (q.exec(QStringLiteral("SELECT max(server_seq) FROM events")) && q.next())
+    // The partial index on server_seq serves this (a bare max(server_seq) cannot use it and scans).
+    if (q.exec(QStringLiteral("SELECT server_seq FROM events WHERE server_seq IS NOT NULL "
+                              "ORDER BY server_seq DESC LIMIT 1"))
+        && q.next())
         return q.value(0).toLongLong();
     return 0;
 }

@@ -226,14 +226,12 @@ void HubConnection::onPull(const QCborMap& frame, qint64 n)
     const qint64 after = frame.value(msg::after).toInteger();
     const qint64 asked = frame.value(msg::limit).toInteger(kPullLimit);
     const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
-    bool more = false;
-    qint64 through = 0;
-    const QList<core::Event> events = m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes,
-                                                   SeqRanges::fromCbor(frame.value(msg::skip)), &more, &through);
+    const HubStore::PullReply pulled =
+        m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, SeqRanges::fromCbor(frame.value(msg::skip)));
     reply(QCborMap{{msg::type, msg::events},
-                   {msg::list, Protocol::encodeEvents(events)},
-                   {msg::more, more},
-                   {msg::through, through},
+                   {msg::list, pulled.events},
+                   {msg::more, pulled.more},
+                   {msg::through, pulled.through},
                    {msg::hlc, qint64(m_store.clockNow())}},
           n);
 }

@@ -257,11 +257,12 @@ bool HubStore::loadSecrets(QString* error)
 qint64 HubStore::nextServerSeq(QString* error) const
 {
     QSqlQuery q(m_database->sql());
-    if (!q.exec(QStringLiteral("SELECT coalesce(max(server_seq), 0) + 1 FROM events")) || !q.next()) {
+    if (!q.exec(QStringLiteral("SELECT server_seq FROM events WHERE server_seq IS NOT NULL "
+                               "ORDER BY server_seq DESC LIMIT 1"))) {
         fail(error, q.lastError().text());
         return 0;
     }
-    return q.value(0).toLongLong();
+    return (q.next() ? q.value(0).toLongLong() : 0) + 1;
 }
 
 bool HubStore::appendHubEvent(const QString& kind, const QCborMap& payload, const QString& userId, QString* error)
@@ -547,16 +548,54 @@ std::optional<PushOutcome> HubStore::push(const QString& workstation, const QLis
     return outcome;
 }
 
-QList<core::Event> HubStore::pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip, bool* more,
-                                  qint64* through) const
+HubStore::Wire HubStore::toWire(const core::Event& event)
 {
+    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256};
+}
+
+QList<HubStore::Wire> HubStore::wireBetween(qint64 after, qint64 through, int limit) const
+{
+    QList<Wire> out;
+    // Older than the cache: from the database.
+    if (after < m_wireBase) {
+        for (const core::Event& e : m_events->eventsBetween(after, std::min(through, m_wireBase), limit))
+            out << toWire(e);
+        if (out.size() >= limit)
+            return out;
+        after = m_wireBase;
+    }
+    for (auto it = m_wire.upper_bound(after); it != m_wire.end() && it->first <= through && out.size() < limit; ++it)
+        out << it->second;
+    return out;
+}
+
+HubStore::PullReply HubStore::pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const
+{
+    const qint64 newest = m_events->maxServerSeq();
+    // Bring the cache up to the newest event (those pushed since, or appended by oneseal-admin).
+    if (m_wireThrough < 0 || newest < m_wireThrough) { // first use, or the database is not what was cached
+        m_wire.clear();
+        m_wireBase = m_wireThrough = newest;
+    }
+    while (m_wireThrough < newest) {
+        const QList<core::Event> fresh = m_events->eventsBetween(m_wireThrough, newest, 5000);
+        if (fresh.isEmpty())
+            break;
+        for (const core::Event& e : fresh)
+            m_wire.emplace(e.serverSeq, toWire(e));
+        m_wireThrough = fresh.constLast().serverSeq;
+    }
+    while (m_wire.size() > size_t(kWireCache)) {
+        m_wireBase = m_wire.begin()->first;
+        m_wire.erase(m_wire.begin());
+    }
+
     // The stretches between the skipped runs, in order, until limit + 1 events are read (one more
     // than asked tells whether there are others).
-    const qint64 newest = m_events->maxServerSeq();
-    QList<core::Event> events;
+    QList<Wire> wire;
     qint64 from = after;
     qsizetype next = 0;
-    while (events.size() <= limit && from < newest) {
+    while (wire.size() <= limit && from < newest) {
         while (next < skip.ranges().size() && skip.ranges().at(next).first <= from + 1) {
             from = std::max(from, skip.ranges().at(next).second);
             ++next;
@@ -564,26 +603,29 @@ QList<core::Event> HubStore::pull(qint64 after, int limit, qint64 maxBytes, cons
         if (from >= newest)
             break;
         const qint64 upTo = next < skip.ranges().size() ? skip.ranges().at(next).first - 1 : newest;
-        events += m_events->eventsBetween(from, upTo, limit + 1 - int(events.size()));
-        if (events.size() > limit)
+        wire += wireBetween(from, upTo, limit + 1 - int(wire.size()));
+        if (wire.size() > limit)
             break;
         from = upTo;
     }
-    *more = events.size() > limit;
-    if (*more)
-        events.resize(limit);
+    PullReply reply;
+    reply.more = wire.size() > limit;
+    if (reply.more)
+        wire.resize(limit);
     qint64 bytes = 0;
-    for (int i = 0; i < events.size(); ++i) {
-        bytes += events.at(i).payloadCbor.size() + 256;
+    for (int i = 0; i < wire.size(); ++i) {
+        bytes += wire.at(i).bytes;
         if (bytes > maxBytes && i > 0) {
-            events.resize(i);
-            *more = true;
+            wire.resize(i);
+            reply.more = true;
             break;
         }
     }
+    for (const Wire& w : std::as_const(wire))
+        reply.events.append(w.value);
     // All of (after, newest] is covered unless the reply was cut: then up to its last event.
-    *through = *more ? events.constLast().serverSeq : std::max(after, newest);
-    return events;
+    reply.through = reply.more ? wire.constLast().serverSeq : std::max(after, newest);
+    return reply;
 }
 
 std::optional<NumberLease> HubStore::lease(const QString& workstation, const QString& kind, const QString& requestId,

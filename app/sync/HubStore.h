@@ -8,10 +8,12 @@
 #include "db/Database.h"
 #include "db/EventStore.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCoreApplication>
 #include <QMap>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -117,14 +119,20 @@ public:
      */
     std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error);
 
+    /** What a pull sends back. */
+    struct PullReply
+    {
+        QCborArray events; ///< in wire form (Protocol::encodeEvent), ascending server_seq
+        bool more = false; ///< there are others after these
+        qint64 through = 0; ///< the workstation's cursor may move here (past skipped events, never past the last stored)
+    };
     /**
      * Events after the cursor, at most limit and about maxBytes, leaving out those in skip (the
-     * workstation holds them already); *more when there are others. *through is how far the reply
-     * covers: the workstation's cursor may move there (past skipped events, never past the last
-     * event stored).
+     * workstation holds them already). The newest kWireCache events are kept in wire form: every
+     * workstation pulls the same new events, which are then read and encoded once, not once each.
      */
-    QList<core::Event> pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip, bool* more,
-                            qint64* through) const;
+    PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const;
+    static constexpr int kWireCache = 20000;
 
     /** Leases the next block of kind; a repeated requestId gets the same block again. */
     std::optional<NumberLease> lease(const QString& workstation, const QString& kind, const QString& requestId,
@@ -157,6 +165,21 @@ private:
     /** Appends an event written at the hub itself and gives it its server_seq. */
     bool appendHubEvent(const QString& kind, const QCborMap& payload, const QString& userId, QString* error);
     qint64 nextServerSeq(QString* error) const;
+    /** An event in wire form and about what it weighs in a reply. */
+    struct Wire
+    {
+        QCborValue value;
+        qint64 serverSeq = 0;
+        qint64 bytes = 0;
+    };
+    static Wire toWire(const core::Event& event);
+    /** Events in (after, through] in wire form, at most limit: from the cache where it reaches. */
+    QList<Wire> wireBetween(qint64 after, qint64 through, int limit) const;
+
+    /** The newest events in wire form by server_seq: every stored event in (m_wireBase, m_wireThrough]. */
+    mutable std::map<qint64, Wire> m_wire;
+    mutable qint64 m_wireBase = -1;
+    mutable qint64 m_wireThrough = -1;
 
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<db::EventStore> m_events;

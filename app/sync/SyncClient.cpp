@@ -225,7 +225,11 @@ std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& exp
                 qInfo("TRACE %s %lld ms", qPrintable(expected), traceTimer.elapsed());
             return reply;
         }
-        if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(kTimeoutMs)) {
+        QElapsedTimer waited;
+        waited.start();
+        const bool ready = m_socket->bytesAvailable() > 0 || m_socket->waitForReadyRead(kTimeoutMs);
+        m_waitedNs += waited.nsecsElapsed();
+        if (!ready) {
             const QString why = m_socket->errorString();
             disconnectFromHub();
             fail(error, tr("The hub did not answer: %1").arg(why));
@@ -353,6 +357,7 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 {
     SyncReport report;
     m_held = {}; // only what this round's push was told
+    m_waitedNs = 0;
     // Push before pull: what this workstation did reaches the hub first.
     if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
         || !refillNumbers(report, error) || !syncFiles(report, error))
@@ -361,6 +366,7 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
         return std::nullopt;
     report.cursor = cursor();
     report.unsent = m_events->unsentCount();
+    report.hubWaitMs = double(m_waitedNs) / 1e6;
     return report;
 }
 

@@ -33,6 +33,7 @@ struct SyncReport
     bool clockAhead = false; ///< the hub found this workstation's clock far ahead
     qint64 cursor = 0;
     qint64 unsent = 0;
+    double hubWaitMs = 0; ///< time spent waiting for the hub's replies (network and hub, no local work)
 };
 
 /**
@@ -108,6 +109,7 @@ private:
     QString m_workstation;
     /** Numbers the hub gave this workstation's own events (acknowledged to its push): not pulled back. */
     SeqRanges m_held;
+    qint64 m_waitedNs = 0; ///< this round's time blocked on the socket for a reply
     std::unique_ptr<QSslSocket> m_socket;
     FrameReader m_reader;
     qint64 m_number = 0;

@@ -105,6 +105,7 @@ class Station : public QThread
 public:
     Station(QString path, QByteArray key, int rounds) : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds) {}
     QList<double> times; ///< ms per round
+    QList<double> waits; ///< ms of each round spent waiting for the hub's replies
     QString error;
 
 protected:
@@ -120,9 +121,11 @@ protected:
             appendEvents(*database, 5, 5, QStringLiteral("r%1").arg(r));
             QElapsedTimer t;
             t.start();
-            if (!client.syncOnce(&error))
+            const auto report = client.syncOnce(&error);
+            if (!report)
                 return;
             times << t.nsecsElapsed() / 1e6;
+            waits << report->hubWaitMs;
             QThread::msleep(50);
         }
     }
@@ -217,19 +220,26 @@ int main(int argc, char* argv[])
         t.start();
         for (Station* s : threads)
             s->start();
-        QList<double> all;
+        QList<double> all, waits;
         for (Station* s : threads) {
             s->wait();
             if (!s->error.isEmpty())
                 std::printf("station error: %s\n", qPrintable(s->error));
             all << s->times;
+            waits << s->waits;
         }
         std::sort(all.begin(), all.end());
-        auto pct = [&](double p) { return all.isEmpty() ? 0.0 : all.at(std::min<qsizetype>(all.size() - 1, qsizetype(p * all.size()))); };
+        std::sort(waits.begin(), waits.end());
+        auto pctOf = [](const QList<double>& list, double p) {
+            return list.isEmpty() ? 0.0 : list.at(std::min<qsizetype>(list.size() - 1, qsizetype(p * list.size())));
+        };
+        auto pct = [&](double p) { return pctOf(all, p); };
         std::printf("%d workstations x 10 rounds at once (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                     "(%lld rounds); hub RSS %lld -> %lld KiB\n",
                     stations, t.elapsed(), pct(0.5), pct(0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
                     before, residentKiB(hub2.pid()));
+        std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
+                    pctOf(waits, 0.5), pctOf(waits, 0.99), waits.isEmpty() ? 0.0 : waits.last());
         std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuMs(0) - cpu0,
                     cpuMs(hub2.pid()) - hub0, loadAverage().constData());
         qDeleteAll(threads);
