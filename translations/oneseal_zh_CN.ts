@@ -2267,65 +2267,60 @@
 <context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="73"/>
+        <location filename="../db/EventStore.cpp" line="76"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="79"/>
+        <location filename="../db/EventStore.cpp" line="82"/>
         <source>An event can only be appended inside a transaction.</source>
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="125"/>
+        <location filename="../db/EventStore.cpp" line="128"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="254"/>
+        <location filename="../db/EventStore.cpp" line="287"/>
         <source>An event from the hub is incomplete (%1).</source>
         <translation>来自中心服务器的一个事件不完整（%1）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="258"/>
+        <location filename="../db/EventStore.cpp" line="291"/>
         <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
         <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
     </message>
     <message>
-        <source>The event %1 could not be stored: %2</source>
-        <translation type="vanished">无法保存事件 %1：%2</translation>
+        <location filename="../db/EventStore.cpp" line="431"/>
+        <source>The database is not open.</source>
+        <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="292"/>
-        <location filename="../db/EventStore.cpp" line="308"/>
+        <location filename="../db/EventStore.cpp" line="475"/>
+        <source>The event %1 could not be stored: %2</source>
+        <translation>无法保存事件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="329"/>
+        <location filename="../db/EventStore.cpp" line="345"/>
         <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
         <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="317"/>
-        <location filename="../db/EventStore.cpp" line="463"/>
+        <location filename="../db/EventStore.cpp" line="354"/>
+        <location filename="../db/EventStore.cpp" line="503"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>无法将事件 %1 标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="324"/>
-        <location filename="../db/EventStore.cpp" line="474"/>
+        <location filename="../db/EventStore.cpp" line="361"/>
+        <location filename="../db/EventStore.cpp" line="514"/>
         <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
         <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="428"/>
-        <location filename="../db/EventStore.cpp" line="433"/>
-        <source>The events from %1 on could not be stored: %2</source>
-        <translation>从 %1 起的事件无法保存：%2</translation>
-    </message>
-    <message>
-        <location filename="../db/EventStore.cpp" line="435"/>
-        <source>%1 of %2 rows were written.</source>
-        <translation>%2 行中只写入了 %1 行。</translation>
-    </message>
-    <message>
-        <location filename="../db/EventStore.cpp" line="471"/>
+        <location filename="../db/EventStore.cpp" line="511"/>
         <source>The hub acknowledged the event %1, which is not in this database.</source>
         <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
     </message>
@@ -2429,114 +2424,114 @@
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="280"/>
+        <location filename="../app/sync/HubStore.cpp" line="281"/>
         <source>A code is valid for 1 hour to 30 days.</source>
         <translation>注册码的有效期为 1 小时至 30 天。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="284"/>
-        <location filename="../app/sync/HubStore.cpp" line="308"/>
+        <location filename="../app/sync/HubStore.cpp" line="285"/>
+        <location filename="../app/sync/HubStore.cpp" line="309"/>
         <source>The workstation name %1 cannot be used.</source>
         <translation>不能使用工作站名称 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="335"/>
+        <location filename="../app/sync/HubStore.cpp" line="336"/>
         <source>No valid enrollment code matches (wrong, used or expired code, or the connection was intercepted).</source>
         <translation>没有匹配的有效注册码（注册码错误、已使用或已过期，或连接被截获）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="340"/>
+        <location filename="../app/sync/HubStore.cpp" line="341"/>
         <source>This code is for workstation %1, not %2.</source>
         <translation>该注册码仅供工作站 %1 使用，而不是 %2。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="351"/>
+        <location filename="../app/sync/HubStore.cpp" line="352"/>
         <source>Workstation %1 is enrolled already; revoke it first to enroll it again.</source>
         <translation>工作站 %1 已注册；如需重新注册，请先将其吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="383"/>
+        <location filename="../app/sync/HubStore.cpp" line="384"/>
         <source>The code was spent at the same moment by another workstation.</source>
         <translation>该注册码同时已被另一工作站使用。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="401"/>
+        <location filename="../app/sync/HubStore.cpp" line="402"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="404"/>
+        <location filename="../app/sync/HubStore.cpp" line="405"/>
         <source>Workstation %1 is revoked already.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="407"/>
+        <location filename="../app/sync/HubStore.cpp" line="408"/>
         <source>revoked by the administrator</source>
         <translation>由系统管理员吊销</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="429"/>
+        <location filename="../app/sync/HubStore.cpp" line="430"/>
         <source>The certificate is not a workstation&apos;s.</source>
         <translation>该数字证书不属于工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="436"/>
+        <location filename="../app/sync/HubStore.cpp" line="437"/>
         <source>The certificate of workstation %1 was revoked: %2</source>
         <translation>工作站 %1 的数字证书已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="442"/>
-        <location filename="../app/sync/HubStore.cpp" line="479"/>
+        <location filename="../app/sync/HubStore.cpp" line="443"/>
+        <location filename="../app/sync/HubStore.cpp" line="480"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="446"/>
+        <location filename="../app/sync/HubStore.cpp" line="447"/>
         <source>Workstation %1 was revoked: %2</source>
         <translation>工作站 %1 已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="450"/>
+        <location filename="../app/sync/HubStore.cpp" line="451"/>
         <source>The certificate of workstation %1 was replaced by a newer one.</source>
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="495"/>
+        <location filename="../app/sync/HubStore.cpp" line="496"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="500"/>
+        <location filename="../app/sync/HubStore.cpp" line="501"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="508"/>
+        <location filename="../app/sync/HubStore.cpp" line="509"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="516"/>
+        <location filename="../app/sync/HubStore.cpp" line="517"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="571"/>
+        <location filename="../app/sync/HubStore.cpp" line="635"/>
         <source>There are no number blocks of kind %1.</source>
         <translation>没有类型为 %1 的号段。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="575"/>
+        <location filename="../app/sync/HubStore.cpp" line="639"/>
         <source>A lease request needs an id.</source>
         <translation>号段申领请求必须有标识。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="590"/>
+        <location filename="../app/sync/HubStore.cpp" line="654"/>
         <source>The lease request %1 belongs to another workstation or kind.</source>
         <translation>号段申领请求 %1 属于其他工作站或其他类型。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="703"/>
+        <location filename="../app/sync/HubStore.cpp" line="767"/>
         <source>Unknown roles: %1</source>
         <translation>未知角色：%1</translation>
     </message>
@@ -3959,10 +3954,6 @@ The administrator&apos;s password is read from standard input.</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <source>The workstation&apos;s database file.</source>
-        <translation type="vanished">工作站的数据库文件。</translation>
-    </message>
-    <message>
         <location filename="../app/cli/SyncCommands.cpp" line="47"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
@@ -4258,52 +4249,52 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="33"/>
+        <location filename="../app/sync/Protocol.cpp" line="92"/>
         <source>A received event is malformed: %1</source>
         <translation>收到的事件格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="37"/>
+        <location filename="../app/sync/Protocol.cpp" line="96"/>
         <source>it does not have %1 fields</source>
         <translation>其字段数不是 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="40"/>
+        <location filename="../app/sync/Protocol.cpp" line="99"/>
         <source>field %1 is not text</source>
         <translation>字段 %1 不是文本</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="43"/>
+        <location filename="../app/sync/Protocol.cpp" line="102"/>
         <source>field %1 is not bytes</source>
         <translation>字段 %1 不是字节串</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="45"/>
+        <location filename="../app/sync/Protocol.cpp" line="104"/>
         <source>its clock or sequence is not a positive integer</source>
         <translation>其时钟值或序号不是正整数</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="59"/>
+        <location filename="../app/sync/Protocol.cpp" line="118"/>
         <source>its id is not a UUID</source>
         <translation>其标识不是 UUID</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="62"/>
+        <location filename="../app/sync/Protocol.cpp" line="121"/>
         <source>its kind, workstation or user is missing</source>
         <translation>缺少类型、工作站或用户</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="64"/>
+        <location filename="../app/sync/Protocol.cpp" line="123"/>
         <source>its hashes have the wrong length</source>
         <translation>其哈希值长度错误</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="66"/>
+        <location filename="../app/sync/Protocol.cpp" line="125"/>
         <source>its time is not a valid date</source>
         <translation>其时间不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="82"/>
+        <location filename="../app/sync/Protocol.cpp" line="141"/>
         <source>The list of events is missing.</source>
         <translation>缺少事件列表。</translation>
     </message>
@@ -4643,93 +4634,94 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="231"/>
+        <location filename="../app/sync/SyncClient.cpp" line="235"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="241"/>
+        <location filename="../app/sync/SyncClient.cpp" line="245"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="243"/>
+        <location filename="../app/sync/SyncClient.cpp" line="247"/>
         <source>This workstation is enrolled already.</source>
         <translation>本工作站已注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="245"/>
+        <location filename="../app/sync/SyncClient.cpp" line="249"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="250"/>
+        <location filename="../app/sync/SyncClient.cpp" line="254"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="265"/>
-        <location filename="../app/sync/SyncClient.cpp" line="327"/>
+        <location filename="../app/sync/SyncClient.cpp" line="269"/>
+        <location filename="../app/sync/SyncClient.cpp" line="331"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="289"/>
+        <location filename="../app/sync/SyncClient.cpp" line="293"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="292"/>
+        <location filename="../app/sync/SyncClient.cpp" line="296"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="309"/>
+        <location filename="../app/sync/SyncClient.cpp" line="313"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="332"/>
+        <location filename="../app/sync/SyncClient.cpp" line="336"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="408"/>
+        <location filename="../app/sync/SyncClient.cpp" line="415"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="417"/>
+        <location filename="../app/sync/SyncClient.cpp" line="424"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="470"/>
+        <location filename="../app/sync/SyncClient.cpp" line="479"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="518"/>
+        <location filename="../app/sync/SyncClient.cpp" line="531"/>
+        <location filename="../app/sync/SyncClient.cpp" line="538"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="579"/>
+        <location filename="../app/sync/SyncClient.cpp" line="600"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="593"/>
+        <location filename="../app/sync/SyncClient.cpp" line="614"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="612"/>
+        <location filename="../app/sync/SyncClient.cpp" line="633"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="646"/>
+        <location filename="../app/sync/SyncClient.cpp" line="667"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
     </message>
@@ -5219,67 +5211,72 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="722"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="758"/>
         <source>The database key must be 256 bits (64 hexadecimal digits).</source>
         <translation>数据库密钥必须为256位（64位十六进制数）。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="726"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="762"/>
         <source>The database file %1 does not exist.</source>
         <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="728"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="764"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="731"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="767"/>
         <source>The file %1 is empty: it is not an OneSeal database.</source>
         <translation>文件 %1 为空：不是 OneSeal 数据库。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="745"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="781"/>
         <source>Unable to open the database file %1.</source>
         <translation>无法打开数据库文件 %1。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="752"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="788"/>
         <source>Unable to set the database key.</source>
         <translation>无法设置数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="760"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="796"/>
         <source>The key does not open this database, or the file is not an OneSeal database, or it is damaged.</source>
         <translation>该密钥无法打开此数据库，或该文件不是 OneSeal 数据库，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="765"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="801"/>
         <source>Unable to switch the database to WAL mode.</source>
         <translation>无法将数据库切换为 WAL 模式。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="769"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="805"/>
         <source>Unable to set the durability level.</source>
         <translation>无法设置持久性级别。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="770"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="806"/>
         <source>Unable to enable foreign keys.</source>
         <translation>无法启用外键约束。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="805"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="807"/>
+        <source>Unable to enable recursive triggers.</source>
+        <translation>无法启用递归触发器。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="842"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="816"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="853"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="834"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="871"/>
         <source>Unable to roll back the transaction.</source>
         <translation>无法回滚事务。</translation>
     </message>

@@ -132,7 +132,7 @@ public:
      * workstation pulls the same new events, which are then read and encoded once, not once each.
      */
     PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const;
-    static constexpr int kWireCache = 20000;
+    static constexpr int kWireCache = 5000;
 
     /** Leases the next block of kind; a repeated requestId gets the same block again. */
     std::optional<NumberLease> lease(const QString& workstation, const QString& kind, const QString& requestId,
