@@ -533,7 +533,8 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             last = e.serverSeq;
         }
         const qint64 through = reply->value(msg::through).toInteger(last); // a hub before `through`: the last event
-        if (through < last) {
+        const bool more = reply->value(msg::more).toBool();
+        if (through < last || (more && through <= after)) { // never back, and "more" must move on
             disconnectFromHub();
             return fail(error, tr("The hub sent events out of order."));
         }
@@ -550,7 +551,7 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             report.pulled += result->inserted;
             report.acknowledgedByPull += result->acknowledged;
         }
-        if (!reply->value(msg::more).toBool())
+        if (!more)
             return true;
     }
 }
