@@ -122,7 +122,7 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     q.addBindValue(qint64(e.hlc));
     q.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
     q.addBindValue(e.hash);
-    q.addBindValue(e.recordedAt.toString(Qt::ISODateWithMs));
+    q.addBindValue(core::Event::timeText(e.recordedAt));
     if (!q.exec()) {
         if (error)
             *error = tr("The event could not be stored: %1").arg(q.lastError().text());
@@ -148,7 +148,7 @@ core::Event EventStore::eventFromQuery(const QSqlQuery& q)
     e.hlc = quint64(q.value(7).toLongLong());
     e.prevHash = q.value(8).toByteArray();
     e.hash = q.value(9).toByteArray();
-    e.recordedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    e.recordedAt = core::Event::timeFromText(q.value(10).toString());
     e.serverSeq = q.value(11).toLongLong();
     return e;
 }
@@ -466,7 +466,7 @@ bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
         if (rc == SQLITE_OK)
             rc = blob(9, e.hash);
         if (rc == SQLITE_OK)
-            rc = text(10, e.recordedAt.toString(Qt::ISODateWithMs).toUtf8());
+            rc = text(10, core::Event::timeText(e.recordedAt).toUtf8());
         if (rc == SQLITE_OK)
             rc = e.serverSeq > 0 ? sqlite3_bind_int64(stmt, 11, e.serverSeq) : sqlite3_bind_null(stmt, 11);
         if (rc == SQLITE_OK)

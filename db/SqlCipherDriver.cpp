@@ -686,6 +686,10 @@ void SqlCipherDriver::registerDriver()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // No memory statistics: with them every allocation of SQLite takes one process-wide mutex,
+        // which the UI and sync threads (and the hub's many connections) would contend for. Only
+        // possible before SQLite is first used; otherwise it refuses and nothing changes.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         QSqlDatabase::registerSqlDriver(QString::fromLatin1(driverName), new QSqlDriverCreator<SqlCipherDriver>);
     });
 }

@@ -29,8 +29,12 @@ QByteArray sha256(const QByteArray& data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
+    // Fetched once: EVP_sha256() makes every EVP_Digest() look the implementation up in the provider
+    // again (OpenSSL 3), which cost as much as hashing a short event record. Shared: EVP_MD is
+    // thread-safe once fetched.
+    static EVP_MD* const fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &len,
-               EVP_sha256(), nullptr);
+               fetched ? fetched : EVP_sha256(), nullptr);
     return out;
 }
 

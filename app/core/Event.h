@@ -30,6 +30,15 @@ struct Event
     QCborMap payload() const;
     void setPayload(const QCborMap& map);
 
+    /**
+     * recorded_at as stored and sent: ISO 8601 with milliseconds, as QDateTime::toString(
+     * Qt::ISODateWithMs) writes it; a UTC time (every event's) without going through Qt's general
+     * formatter, which sync would otherwise call for every event it stores or sends.
+     */
+    static QString timeText(const QDateTime& time);
+    /** The inverse of timeText() (Qt::ISODateWithMs); invalid for text that is not such a time. */
+    static QDateTime timeFromText(QStringView text);
+
     /** The bytes the hash chain covers: every field that makes the fact, in a fixed CBOR array. */
     QByteArray canonicalBytes() const;
     QByteArray computeHash() const;

@@ -80,7 +80,7 @@ QCborArray Protocol::encodeEvent(const core::Event& e)
                       qint64(e.hlc),
                       e.prevHash,
                       e.hash,
-                      e.recordedAt.toString(Qt::ISODateWithMs),
+                      core::Event::timeText(e.recordedAt),
                       e.serverSeq};
 }
 
@@ -112,7 +112,7 @@ std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QStrin
     e.hlc = quint64(a.at(6).toInteger());
     e.prevHash = a.at(7).toByteArray();
     e.hash = a.at(8).toByteArray();
-    e.recordedAt = QDateTime::fromString(a.at(9).toString(), Qt::ISODateWithMs);
+    e.recordedAt = core::Event::timeFromText(a.at(9).toString());
     e.serverSeq = a.at(10).toInteger();
     if (e.id.isNull())
         return bad(tr("its id is not a UUID"));

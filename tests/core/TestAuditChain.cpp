@@ -1,7 +1,10 @@
 #include "core/AuditChain.h"
+#include "core/Crypto.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace oneseal;
 using Problem = core::AuditFinding::Problem;
@@ -72,6 +75,9 @@ private slots:
     void forkAppendedAtTheEndIsNamed();
     void secondGenesisIsInserted();
     void eachWorkstationReportsItsFirstBadEvent();
+    void canonicalBytesAreTheCborArray();
+    void recordedTimeTextIsQtsIsoWithMilliseconds_data();
+    void recordedTimeTextIsQtsIsoWithMilliseconds();
 };
 
 void TestAuditChain::intactChainsPass()
@@ -217,6 +223,65 @@ void TestAuditChain::eachWorkstationReportsItsFirstBadEvent()
     QCOMPARE(r.findings.at(0).workstation, QStringLiteral("WS-B"));
     QCOMPARE(r.findings.at(1).seq, qint64(20));
     QCOMPARE(core::AuditChain::problemName(Problem::Removed), QStringLiteral("removed"));
+}
+
+void TestAuditChain::canonicalBytesAreTheCborArray()
+{
+    // The hashed bytes never change: every stored and every travelling event's hash depends on them.
+    // The reference is the array built with QCborArray, as events were first hashed.
+    core::Event e;
+    e.id = QUuid::fromString(QStringLiteral("0b6f2c1e-55a4-4e9b-9a57-3c2d1f0e9a11"));
+    e.kind = QStringLiteral("intake.accepted");
+    e.userId = QStringLiteral("u-clerk");
+    e.workstation = QStringLiteral("WS-01");
+    QList<core::Event> cases;
+    cases << e; // no case, no payload, no previous hash, clock 0
+    e.caseId = QStringLiteral("C-2026-000123 饭店"); // not ASCII
+    e.setPayload({{QStringLiteral("text"), QString(300, QChar(u'证'))}, {QStringLiteral("n"), 70000}});
+    e.hlc = (quint64(1764210000000) << 16) | 3; // beyond 32 bits
+    e.prevHash = QByteArray(32, '\x7f');
+    cases << e;
+    e.hlc = 23;
+    e.payloadCbor = QByteArray(70000, 'x'); // long byte string
+    e.userId = QString();
+    cases << e;
+    for (const core::Event& c : cases) {
+        QCborArray a;
+        a << 1 << c.id.toString(QUuid::WithoutBraces) << c.caseId << c.kind << c.payloadCbor << c.userId
+          << c.workstation << qint64(c.hlc) << c.prevHash;
+        QCOMPARE(c.canonicalBytes().toHex(), a.toCborValue().toCbor().toHex());
+    }
+    QCOMPARE(core::crypto::sha256("abc").toHex(),
+             QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+}
+
+void TestAuditChain::recordedTimeTextIsQtsIsoWithMilliseconds_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::newRow("utc") << QDateTime(QDate(2026, 11, 27), QTime(4, 55, 49, 123), Qt::UTC);
+    QTest::newRow("utc midnight, 0 ms") << QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("utc leap day, 999 ms") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("utc year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0, 0, 7), Qt::UTC);
+    QTest::newRow("+08:00") << QDateTime(QDate(2026, 11, 27), QTime(12, 0, 0, 5), QTimeZone(8 * 3600));
+    QTest::newRow("local") << QDateTime(QDate(2026, 11, 27), QTime(12, 0, 0, 5), Qt::LocalTime);
+    QTest::newRow("invalid") << QDateTime();
+}
+
+void TestAuditChain::recordedTimeTextIsQtsIsoWithMilliseconds()
+{
+    QFETCH(QDateTime, time);
+    const QString text = core::Event::timeText(time);
+    QCOMPARE(text, time.toString(Qt::ISODateWithMs));
+    const QDateTime back = core::Event::timeFromText(text);
+    const QDateTime qtBack = QDateTime::fromString(text, Qt::ISODateWithMs);
+    QCOMPARE(back.isValid(), qtBack.isValid());
+    QCOMPARE(back, qtBack);
+    QCOMPARE(back.timeSpec(), qtBack.timeSpec());
+    QCOMPARE(core::Event::timeText(back), core::Event::timeText(qtBack));
+    // Shaped like a UTC time but not one: as Qt's parser says.
+    for (const QString& odd : {QStringLiteral("2026-02-30T10:00:00.000Z"), QStringLiteral("2026-11-27T25:00:00.000Z"),
+                               QStringLiteral("2026-11-27T10:00:00.000X"), QString()})
+        QCOMPARE(core::Event::timeFromText(odd).isValid(), QDateTime::fromString(odd, Qt::ISODateWithMs).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestAuditChain)

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -87,9 +88,12 @@ QByteArray makeWorkstation(const QString& path, const QString& name, const QStri
     return *key;
 }
 
-bool appendEvents(db::Database& database, int count, int cases, const QString& tag)
+/** fold: keep every projection as a workstation does; otherwise store the events only (as the hub). */
+bool appendEvents(db::Database& database, int count, int cases, const QString& tag, bool fold = true)
 {
     db::EventStore store(database, database.meta(QStringLiteral("workstation_id")));
+    if (!fold)
+        store.clearProjections();
     db::Transaction tx(database.sql());
     QString error;
     for (int i = 0; i < count; ++i)
@@ -103,7 +107,10 @@ bool appendEvents(db::Database& database, int count, int cases, const QString& t
 class Station : public QThread
 {
 public:
-    Station(QString path, QByteArray key, int rounds) : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds) {}
+    Station(QString path, QByteArray key, int rounds, bool fold, QSemaphore* caughtUp, QSemaphore* go)
+        : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_fold(fold), m_caughtUp(caughtUp), m_go(go)
+    {
+    }
     QList<double> times; ///< ms per round
     QList<double> waits; ///< ms of each round spent waiting for the hub's replies
     QString error;
@@ -115,10 +122,17 @@ protected:
         if (!database)
             return;
         sync::SyncClient client(*database);
-        if (!client.syncOnce(&error)) // catch up first (not timed): rounds below are the steady state
+        if (!m_fold)
+            client.events().clearProjections();
+        // Catch up first (not timed: reference data, the catalog), then wait until every station has:
+        // the timed rounds below are the steady state, all of them at once.
+        const bool caughtUp = bool(client.syncOnce(&error));
+        m_caughtUp->release();
+        m_go->acquire();
+        if (!caughtUp)
             return;
         for (int r = 0; r < m_rounds; ++r) {
-            appendEvents(*database, 5, 5, QStringLiteral("r%1").arg(r));
+            appendEvents(*database, 5, 5, QStringLiteral("r%1").arg(r), m_fold);
             QElapsedTimer t;
             t.start();
             const auto report = client.syncOnce(&error);
@@ -134,7 +148,72 @@ private:
     QString m_path;
     QByteArray m_key;
     int m_rounds;
+    bool m_fold;
+    QSemaphore* m_caughtUp;
+    QSemaphore* m_go;
 };
+
+QStringList enrollmentCodes(const test::HubProcess& hub, int n)
+{
+    QString error;
+    auto store = sync::HubStore::open(hub.directory(), &error);
+    if (!store)
+        qFatal("hub store: %s", qPrintable(error));
+    QStringList list;
+    for (int i = 0; i < n; ++i)
+        list << *store->createEnrollmentCode(QString(), QStringLiteral("bench"), 24, &error);
+    return list;
+}
+
+/**
+ * `stations` workstations, threads of this process, each doing 10 rounds at once against the hub.
+ * fold: each keeps every projection, as a real workstation does; otherwise each runs the whole
+ * protocol and stores every event (hash checks, one transaction per batch) but folds nothing, so
+ * that the 2 cores of this machine go to the hub rather than to 60 simulated folds.
+ */
+void manyAtOnce(const test::HubProcess& hub, int stations, bool fold, const QString& dir)
+{
+    const QStringList c = enrollmentCodes(hub, stations);
+    QSemaphore caughtUp, go;
+    QList<Station*> threads;
+    for (int i = 0; i < stations; ++i) {
+        const QString path = QStringLiteral("%1/%2S%3.db").arg(dir, fold ? QString() : QStringLiteral("L")).arg(i);
+        threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-%1S%2").arg(fold ? "" : "L").arg(i), c.at(i), hub.port()),
+                               10, fold, &caughtUp, &go);
+    }
+    for (Station* s : threads)
+        s->start();
+    caughtUp.acquire(stations);
+    const qint64 before = residentKiB(hub.pid());
+    std::printf("load average before: %s\n", loadAverage().constData());
+    const double cpu0 = cpuMs(0), hub0 = cpuMs(hub.pid());
+    QElapsedTimer t;
+    t.start();
+    go.release(stations);
+    QList<double> all, waits;
+    for (Station* s : threads) {
+        s->wait();
+        if (!s->error.isEmpty())
+            std::printf("station error: %s\n", qPrintable(s->error));
+        all << s->times;
+        waits << s->waits;
+    }
+    std::sort(all.begin(), all.end());
+    std::sort(waits.begin(), waits.end());
+    auto pct = [](const QList<double>& list, double p) {
+        return list.isEmpty() ? 0.0 : list.at(std::min<qsizetype>(list.size() - 1, qsizetype(p * list.size())));
+    };
+    std::printf("%d workstations x 10 rounds at once, %s (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, "
+                "max %.0f ms (%lld rounds); hub RSS %lld -> %lld KiB\n",
+                stations, fold ? "each folding every projection" : "protocol and event storage only, no folding",
+                t.elapsed(), pct(all, 0.5), pct(all, 0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
+                before, residentKiB(hub.pid()));
+    std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
+                pct(waits, 0.5), pct(waits, 0.99), waits.isEmpty() ? 0.0 : waits.last());
+    std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuMs(0) - cpu0,
+                cpuMs(hub.pid()) - hub0, loadAverage().constData());
+    qDeleteAll(threads);
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -148,17 +227,10 @@ int main(int argc, char* argv[])
     QString error;
     if (!hub.init(&error) || !hub.start(&error))
         qFatal("hub: %s", qPrintable(error));
-    auto codes = [&](int n) {
-        auto store = sync::HubStore::open(hub.directory(), &error);
-        QStringList list;
-        for (int i = 0; i < n; ++i)
-            list << *store->createEnrollmentCode(QString(), QStringLiteral("bench"), 24, &error);
-        return list;
-    };
 
     // 1. 10,000 events pushed by one workstation and pulled by another.
     {
-        const QStringList c = codes(2);
+        const QStringList c = enrollmentCodes(hub, 2);
         const QString pa = dir.filePath(QStringLiteral("A.db")), pb = dir.filePath(QStringLiteral("B.db"));
         const QByteArray ka = makeWorkstation(pa, QStringLiteral("BENCH-A"), c.at(0), hub.port());
         const QByteArray kb = makeWorkstation(pb, QStringLiteral("BENCH-B"), c.at(1), hub.port());
@@ -199,55 +271,19 @@ int main(int argc, char* argv[])
     test::HubProcess hub2(dir.filePath(QStringLiteral("hub2")));
     if (!hub2.init(&error) || !hub2.start(&error))
         qFatal("hub: %s", qPrintable(error));
-    auto codes2 = [&](int n) {
-        auto store = sync::HubStore::open(hub2.directory(), &error);
-        QStringList list;
-        for (int i = 0; i < n; ++i)
-            list << *store->createEnrollmentCode(QString(), QStringLiteral("bench"), 24, &error);
-        return list;
-    };
+    manyAtOnce(hub2, stations, true, dir.path());
     {
-        const QStringList c = codes2(stations);
-        QList<Station*> threads;
-        for (int i = 0; i < stations; ++i) {
-            const QString path = dir.filePath(QStringLiteral("S%1.db").arg(i));
-            threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-S%1").arg(i), c.at(i), hub2.port()), 10);
-        }
-        const qint64 before = residentKiB(hub2.pid());
-        std::printf("load average before: %s\n", loadAverage().constData());
-        const double cpu0 = cpuMs(0), hub0 = cpuMs(hub2.pid());
-        QElapsedTimer t;
-        t.start();
-        for (Station* s : threads)
-            s->start();
-        QList<double> all, waits;
-        for (Station* s : threads) {
-            s->wait();
-            if (!s->error.isEmpty())
-                std::printf("station error: %s\n", qPrintable(s->error));
-            all << s->times;
-            waits << s->waits;
-        }
-        std::sort(all.begin(), all.end());
-        std::sort(waits.begin(), waits.end());
-        auto pctOf = [](const QList<double>& list, double p) {
-            return list.isEmpty() ? 0.0 : list.at(std::min<qsizetype>(list.size() - 1, qsizetype(p * list.size())));
-        };
-        auto pct = [&](double p) { return pctOf(all, p); };
-        std::printf("%d workstations x 10 rounds at once (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, max %.0f ms "
-                    "(%lld rounds); hub RSS %lld -> %lld KiB\n",
-                    stations, t.elapsed(), pct(0.5), pct(0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
-                    before, residentKiB(hub2.pid()));
-        std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
-                    pctOf(waits, 0.5), pctOf(waits, 0.99), waits.isEmpty() ? 0.0 : waits.last());
-        std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuMs(0) - cpu0,
-                    cpuMs(hub2.pid()) - hub0, loadAverage().constData());
-        qDeleteAll(threads);
+        // 2b. The same with workstations that fold nothing, on a hub of their own.
+        test::HubProcess hub3(dir.filePath(QStringLiteral("hub3")));
+        if (!hub3.init(&error) || !hub3.start(&error))
+            qFatal("hub: %s", qPrintable(error));
+        manyAtOnce(hub3, stations, false, dir.path());
+        hub3.terminate();
     }
 
     // 3. The hub's memory over a long run of small rounds.
     {
-        const QStringList c = codes2(1);
+        const QStringList c = enrollmentCodes(hub2, 1);
         const QString path = dir.filePath(QStringLiteral("SOAK.db"));
         QFile stat(QStringLiteral("/proc/%1/stat").arg(hub2.pid()));
         stat.open(QIODevice::ReadOnly);
