@@ -88,13 +88,10 @@ QByteArray makeWorkstation(const QString& path, const QString& name, const QStri
     return *key;
 }
 
-/** fold: keep every projection as a workstation does; otherwise store the events only (as the hub). */
-bool appendEvents(db::Database& database, int count, int cases, const QString& tag, bool fold = true)
+/** Appends count events on `cases` cases through store (one transaction), as a session does. */
+bool appendEvents(db::EventStore& store, int count, int cases, const QString& tag)
 {
-    db::EventStore store(database, database.meta(QStringLiteral("workstation_id")));
-    if (!fold)
-        store.clearProjections();
-    db::Transaction tx(database.sql());
+    db::Transaction tx(store.database().sql());
     QString error;
     for (int i = 0; i < count; ++i)
         if (!store.append(QStringLiteral("%1-case-%2").arg(tag).arg(i % cases), QStringLiteral("note.added"),
@@ -132,7 +129,7 @@ protected:
         if (!caughtUp)
             return;
         for (int r = 0; r < m_rounds; ++r) {
-            appendEvents(*database, 5, 5, QStringLiteral("r%1").arg(r), m_fold);
+            appendEvents(client.events(), 5, 5, QStringLiteral("r%1").arg(r)); // its projections cleared when !m_fold
             QElapsedTimer t;
             t.start();
             const auto report = client.syncOnce(&error);
@@ -239,7 +236,7 @@ int main(int argc, char* argv[])
         sync::SyncClient ca(*a), cb(*b);
         ca.syncOnce(&error);
         cb.syncOnce(&error);
-        appendEvents(*a, 10000, 1000, QStringLiteral("big"));
+        appendEvents(ca.events(), 10000, 1000, QStringLiteral("big"));
         std::printf("load average before: %s\n", loadAverage().constData());
         const double cpu0 = cpuMs(0), hub0 = cpuMs(hub.pid());
         const double mark0 = monotonicSeconds();
@@ -294,7 +291,7 @@ int main(int argc, char* argv[])
         sync::SyncClient client(*database);
         QStringList samples;
         for (int r = 0; r < soakRounds; ++r) {
-            appendEvents(*database, 3, 3, QStringLiteral("soak%1").arg(r));
+            appendEvents(client.events(), 3, 3, QStringLiteral("soak%1").arg(r));
             if (!client.syncOnce(&error)) {
                 std::printf("soak round %d: %s\nhub log:\n%s\n", r, qPrintable(error), qPrintable(hub2.log().right(4000)));
                 std::fflush(stdout);
