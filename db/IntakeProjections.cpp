@@ -117,12 +117,20 @@ bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* erro
     q.finish();
     if (values.isEmpty())
         return true;
-    // OR REPLACE as the INSERT above: a case number is the case's, whatever row held it before.
-    q.prepare(QStringLiteral("UPDATE OR REPLACE cases SET ") + sets + QStringLiteral(" WHERE case_id = ?"));
-    for (const QVariant& v : std::as_const(values))
-        q.addBindValue(v);
-    q.addBindValue(row.constFirst());
-    return run(q, error);
+    // First OR IGNORE: an UPDATE that cannot abort half-way needs no statement journal (see the
+    // INSERT above). Should a constraint stop it (another row holds the case number), OR REPLACE as
+    // the INSERT above: a case number is the case's, whatever row held it before.
+    for (const QString& verb : {QStringLiteral("UPDATE OR IGNORE cases SET "), QStringLiteral("UPDATE OR REPLACE cases SET ")}) {
+        q.prepare(verb + sets + QStringLiteral(" WHERE case_id = ?"));
+        for (const QVariant& v : std::as_const(values))
+            q.addBindValue(v);
+        q.addBindValue(row.constFirst());
+        if (!run(q, error))
+            return false;
+        if (q.numRowsAffected() == 1)
+            break;
+    }
+    return true;
 }
 
 /** Replaces the case's rows in a CaseRows table by `rows`, unless they are the same already. */

@@ -92,14 +92,28 @@ bool CaseSummaryProjection::foldSummary(const QSqlDatabase& db, const QList<core
         maxHlc = std::max(maxHlc, e.hlc);
     }
     if (exists) {
-        q.prepare(QStringLiteral("UPDATE case_summary SET status = ?, event_count = event_count + ?, "
-                                 "last_hlc = max(last_hlc, ?), last_kind = ?, last_user_id = ? WHERE case_id = ?"));
-        q.addBindValue(status);
-        q.addBindValue(qint64(events.size()));
-        q.addBindValue(qint64(maxHlc));
-        q.addBindValue(last.kind);
-        q.addBindValue(last.userId);
-        q.addBindValue(first.caseId);
+        // OR IGNORE first: an UPDATE that cannot abort half-way needs no statement journal, which
+        // SQLCipher encrypts page by page. Our values never break a constraint; should one, the
+        // plain UPDATE below reports it.
+        for (const QString& verb : {QStringLiteral("UPDATE OR IGNORE"), QStringLiteral("UPDATE")}) {
+            q.prepare(verb + QStringLiteral(" case_summary SET status = ?, event_count = event_count + ?, "
+                                            "last_hlc = max(last_hlc, ?), last_kind = ?, last_user_id = ? "
+                                            "WHERE case_id = ?"));
+            q.addBindValue(status);
+            q.addBindValue(qint64(events.size()));
+            q.addBindValue(qint64(maxHlc));
+            q.addBindValue(last.kind);
+            q.addBindValue(last.userId);
+            q.addBindValue(first.caseId);
+            if (!q.exec()) {
+                if (error)
+                    *error = q.lastError().text();
+                return false;
+            }
+            if (q.numRowsAffected() == 1)
+                return true;
+        }
+        return true;
     } else {
         q.prepare(QStringLiteral("INSERT INTO case_summary(case_id, status, event_count, first_hlc, last_hlc, "
                                  "last_kind, last_user_id) VALUES(?, ?, ?, ?, ?, ?, ?)"));

@@ -129,7 +129,9 @@ protected:
         if (!caughtUp)
             return;
         for (int r = 0; r < m_rounds; ++r) {
-            appendEvents(client.events(), 5, 5, QStringLiteral("r%1").arg(r)); // its projections cleared when !m_fold
+            // 5 events on this station's own 5 cases (a clerk works on the cases at his window):
+            // every station's round reaches 5 cases, each case one more event a round.
+            appendEvents(client.events(), 5, 5, client.workstation()); // projections cleared when !m_fold
             QElapsedTimer t;
             t.start();
             const auto report = client.syncOnce(&error);
