@@ -101,11 +101,28 @@ bool appendEvents(db::EventStore& store, int count, int cases, const QString& ta
     return tx.commit(&error);
 }
 
+/** What the simulated workstations of part 2 do each round. */
+enum class Mode {
+    OwnCases,     ///< 5 events on the station's own 5 cases, folded into every projection (a hall's day)
+    SharedCases,  ///< 5 events on 5 cases every station writes to in that round, folded (first-pass benchmark)
+    ProtocolOnly, ///< as OwnCases, but the stations fold nothing: the whole protocol and event storage only
+};
+
+const char* describe(Mode mode)
+{
+    switch (mode) {
+    case Mode::OwnCases: return "each on its own cases, folding every projection";
+    case Mode::SharedCases: return "all on the same 5 cases a round, folding every projection";
+    case Mode::ProtocolOnly: return "protocol and event storage only, no folding";
+    }
+    return "";
+}
+
 class Station : public QThread
 {
 public:
-    Station(QString path, QByteArray key, int rounds, bool fold, QSemaphore* caughtUp, QSemaphore* go)
-        : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_fold(fold), m_caughtUp(caughtUp), m_go(go)
+    Station(QString path, QByteArray key, int rounds, Mode mode, QSemaphore* caughtUp, QSemaphore* go)
+        : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_mode(mode), m_caughtUp(caughtUp), m_go(go)
     {
     }
     QList<double> times; ///< ms per round
@@ -119,7 +136,7 @@ protected:
         if (!database)
             return;
         sync::SyncClient client(*database);
-        if (!m_fold)
+        if (m_mode == Mode::ProtocolOnly)
             client.events().clearProjections();
         // Catch up first (not timed: reference data, the catalog), then wait until every station has:
         // the timed rounds below are the steady state, all of them at once.
@@ -129,9 +146,11 @@ protected:
         if (!caughtUp)
             return;
         for (int r = 0; r < m_rounds; ++r) {
-            // 5 events on this station's own 5 cases (a clerk works on the cases at his window):
-            // every station's round reaches 5 cases, each case one more event a round.
-            appendEvents(client.events(), 5, 5, client.workstation()); // projections cleared when !m_fold
+            // Own cases: a clerk works on the cases at his window, so each pulled event is of another
+            // case (about 295 cases a round). Shared: every station's events of round r go to the same
+            // 5 cases, which gather 60 events each.
+            appendEvents(client.events(), 5, 5,
+                         m_mode == Mode::SharedCases ? QStringLiteral("r%1").arg(r) : client.workstation());
             QElapsedTimer t;
             t.start();
             const auto report = client.syncOnce(&error);
@@ -147,7 +166,7 @@ private:
     QString m_path;
     QByteArray m_key;
     int m_rounds;
-    bool m_fold;
+    Mode m_mode;
     QSemaphore* m_caughtUp;
     QSemaphore* m_go;
 };
@@ -165,20 +184,20 @@ QStringList enrollmentCodes(const test::HubProcess& hub, int n)
 }
 
 /**
- * `stations` workstations, threads of this process, each doing 10 rounds at once against the hub.
- * fold: each keeps every projection, as a real workstation does; otherwise each runs the whole
- * protocol and stores every event (hash checks, one transaction per batch) but folds nothing, so
- * that the 2 cores of this machine go to the hub rather than to 60 simulated folds.
+ * `stations` workstations, threads of this process, each doing 10 rounds at once against the hub
+ * (see Mode). ProtocolOnly runs the whole protocol and stores every event (hash checks, one
+ * transaction per batch) but folds nothing, so that the 2 cores of this machine go to the hub rather
+ * than to 60 simulated folds.
  */
-void manyAtOnce(const test::HubProcess& hub, int stations, bool fold, const QString& dir)
+void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, const QString& dir)
 {
     const QStringList c = enrollmentCodes(hub, stations);
     QSemaphore caughtUp, go;
     QList<Station*> threads;
     for (int i = 0; i < stations; ++i) {
-        const QString path = QStringLiteral("%1/%2S%3.db").arg(dir, fold ? QString() : QStringLiteral("L")).arg(i);
-        threads << new Station(path, makeWorkstation(path, QStringLiteral("BENCH-%1S%2").arg(fold ? "" : "L").arg(i), c.at(i), hub.port()),
-                               10, fold, &caughtUp, &go);
+        const QString name = QStringLiteral("BENCH-M%1-S%2").arg(int(mode)).arg(i);
+        const QString path = QStringLiteral("%1/%2.db").arg(dir, name);
+        threads << new Station(path, makeWorkstation(path, name, c.at(i), hub.port()), 10, mode, &caughtUp, &go);
     }
     for (Station* s : threads)
         s->start();
@@ -204,7 +223,7 @@ void manyAtOnce(const test::HubProcess& hub, int stations, bool fold, const QStr
     };
     std::printf("%d workstations x 10 rounds at once, %s (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, "
                 "max %.0f ms (%lld rounds); hub RSS %lld -> %lld KiB\n",
-                stations, fold ? "each folding every projection" : "protocol and event storage only, no folding",
+                stations, describe(mode),
                 t.elapsed(), pct(all, 0.5), pct(all, 0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
                 before, residentKiB(hub.pid()));
     std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
@@ -270,14 +289,14 @@ int main(int argc, char* argv[])
     test::HubProcess hub2(dir.filePath(QStringLiteral("hub2")));
     if (!hub2.init(&error) || !hub2.start(&error))
         qFatal("hub: %s", qPrintable(error));
-    manyAtOnce(hub2, stations, true, dir.path());
-    {
-        // 2b. The same with workstations that fold nothing, on a hub of their own.
-        test::HubProcess hub3(dir.filePath(QStringLiteral("hub3")));
-        if (!hub3.init(&error) || !hub3.start(&error))
+    manyAtOnce(hub2, stations, Mode::OwnCases, dir.path());
+    for (Mode other : {Mode::SharedCases, Mode::ProtocolOnly}) {
+        // 2b, 2c: the other workloads, each on a hub of its own.
+        test::HubProcess hubN(dir.filePath(QStringLiteral("hub-m%1").arg(int(other))));
+        if (!hubN.init(&error) || !hubN.start(&error))
             qFatal("hub: %s", qPrintable(error));
-        manyAtOnce(hub3, stations, false, dir.path());
-        hub3.terminate();
+        manyAtOnce(hubN, stations, other, dir.path());
+        hubN.terminate();
     }
 
     // 3. The hub's memory over a long run of small rounds.
