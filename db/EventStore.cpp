@@ -385,6 +385,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             if (!projection->apply(db, e, error))
                 return std::nullopt;
     QStringList refold;
+    QList<const CaseBatch*> onTop;
+    QList<core::Event> lastOfEach; // of the cases in onTop, in the same order
     for (auto it = cases.begin(); it != cases.end(); ++it) {
         CaseBatch& batch = *it;
         if (batch.fresh.isEmpty() && !batch.reordered)
@@ -394,20 +396,24 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
                   [](const core::Event& a, const core::Event& b) { return a.serverSeq < b.serverSeq; });
         // The common case: the new events come after everything the case had, in fold order (the hub,
         // and a workstation with nothing unsent on the case): fold them on top, as append() does.
-        const bool onTop = !batch.reordered && !batch.hasUnacked && batch.fresh.first().serverSeq > batch.maxAcked;
-        if (!onTop) {
+        if (batch.reordered || batch.hasUnacked || batch.fresh.first().serverSeq <= batch.maxAcked) {
             refold << it.key();
             continue;
         }
-        for (const auto& projection : m_projections) {
-            if (projection->foldsWholeCase()) {
-                if (!projection->apply(db, batch.fresh.constLast(), error))
-                    return std::nullopt;
-                continue;
-            }
-            if (!projection->applyCaseEvents(db, batch.fresh, error))
+        onTop << &batch;
+        lastOfEach << batch.fresh.constLast();
+    }
+    // Projection by projection (each over every case), in the projections' order: later ones may
+    // read what earlier ones wrote (the back office reads the case number from cases).
+    for (const auto& projection : m_projections) {
+        if (projection->foldsWholeCase()) {
+            if (!projection->foldCases(db, lastOfEach, error))
                 return std::nullopt;
+            continue;
         }
+        for (const CaseBatch* batch : std::as_const(onTop))
+            if (!projection->applyCaseEvents(db, batch->fresh, error))
+                return std::nullopt;
     }
     result.affectedCases.sort();
     refold.sort();

@@ -78,19 +78,126 @@ bool sameStored(const QVariant& read, const QVariant& bound)
     return want.isValid() && read.typeId() == want.typeId() && read == want;
 }
 
-/** The case's row in cases: inserted, or only its changed columns updated, or left alone. */
-bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* error)
+/** What cases, case_materials and case_attachments hold, or are to hold, for one case. */
+struct CaseRowsNow
 {
-    static const QString select = QStringLiteral("SELECT ") + kCaseColumns.mid(1).join(QStringLiteral(", "))
-        + QStringLiteral(" FROM cases WHERE case_id = ?");
+    bool exists = false;               ///< it has a row in cases
+    QVariantList row;                  ///< values of kCaseColumns
+    QList<QVariantList> materials;     ///< values of kMaterials.columns, by position
+    QList<QVariantList> attachments;   ///< values of kAttachments.columns, by sha256
+};
+
+/** The rows the fold of a case gives. */
+CaseRowsNow rowsOf(const core::CaseState& s)
+{
+    CaseRowsNow want;
+    want.exists = true;
+    const core::Role waiting = core::Workflow::waitingRole(s);
+    want.row = QVariantList{
+        s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName, s.bundle,
+        s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id), s.applicant.name,
+        textOrNull(s.applicant.idNumber), s.applicant.phone, s.agent.name, s.agent.idNumber, s.acceptedBy,
+        s.clerkName, s.workstation,
+        s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)),
+        dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue), s.deadlineCertain, s.risk,
+        s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
+        textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
+        s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
+        s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))};
+    for (int i = 0; i < s.materials.size(); ++i) {
+        const core::MaterialEntry& m = s.materials.at(i);
+        want.materials << QVariantList{m.code, i, m.name, core::materialStateKey(m.state), m.original, m.count, m.note,
+                                       dateOrNull(m.dueDate)};
+    }
+    // One row per file (the last reference to a file wins), in the order they are read back.
+    QMap<QString, QVariantList> attachments;
+    for (const core::AttachmentRef& a : s.attachments)
+        attachments.insert(a.sha256, QVariantList{a.sha256, a.materialCode, a.fileName, a.mimeType, a.size});
+    want.attachments = attachments.values();
+    return want;
+}
+
+/**
+ * Runs `select` (which ends in "IN (") for the ids a chunk at a time, a few fixed chunk sizes (the
+ * last chunk padded with its last id) so that the statements stay prepared; `row` gets each result.
+ */
+template<typename Row>
+bool selectIn(const QSqlDatabase& db, const QString& select, const QString& tail, const QStringList& ids, Row row,
+              QString* error)
+{
+    static constexpr qsizetype kChunks[] = {1, 8, 64, 400};
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(select);
-    q.addBindValue(row.constFirst());
-    if (!run(q, error))
-        return false;
-    if (!q.next()) {
+    for (qsizetype at = 0; at < ids.size();) {
+        const qsizetype left = ids.size() - at;
+        qsizetype n = kChunks[3];
+        for (qsizetype size : kChunks)
+            if (size >= left) {
+                n = size;
+                break;
+            }
+        q.prepare(select + placeholders(n) + QStringLiteral(") ") + tail);
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(ids.at(std::min(at + i, ids.size() - 1)));
+        if (!run(q, error))
+            return false;
+        while (q.next())
+            row(q);
         q.finish();
+        at += std::min(n, left);
+    }
+    return true;
+}
+
+/** What the three tables hold now for these cases (absent: nothing). */
+bool readCaseRows(const QSqlDatabase& db, const QStringList& ids, QHash<QString, CaseRowsNow>* now, QString* error)
+{
+    static const QString cases = QStringLiteral("SELECT ") + kCaseColumns.join(QStringLiteral(", "))
+        + QStringLiteral(" FROM cases WHERE case_id IN (");
+    if (!selectIn(db, cases, QString(), ids,
+                  [&](const QSqlQuery& q) {
+                      CaseRowsNow& r = (*now)[q.value(0).toString()];
+                      r.exists = true;
+                      for (int i = 0; i < kCaseColumns.size(); ++i)
+                          r.row << q.value(i);
+                  },
+                  error))
+        return false;
+    for (const CaseRows* table : {&kMaterials, &kAttachments}) {
+        const QString select = QStringLiteral("SELECT case_id, ") + table->columns.join(QStringLiteral(", "))
+            + QStringLiteral(" FROM ") + table->table + QStringLiteral(" WHERE case_id IN (");
+        const bool ok = selectIn(db, select, QStringLiteral("ORDER BY case_id, ") + table->order, ids,
+                                 [&](const QSqlQuery& q) {
+                                     QVariantList values;
+                                     for (int i = 1; i <= table->columns.size(); ++i)
+                                         values << q.value(i);
+                                     CaseRowsNow& r = (*now)[q.value(0).toString()];
+                                     (table == &kMaterials ? r.materials : r.attachments) << values;
+                                 },
+                                 error);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool sameRows(const QList<QVariantList>& read, const QList<QVariantList>& wanted)
+{
+    if (read.size() != wanted.size())
+        return false;
+    for (qsizetype r = 0; r < read.size(); ++r)
+        for (qsizetype c = 0; c < read.at(r).size(); ++c)
+            if (!sameStored(read.at(r).at(c), wanted.at(r).at(c)))
+                return false;
+    return true;
+}
+
+/** The case's row in cases: inserted, or only its changed columns updated, or left alone. */
+bool writeCaseRow(const QSqlDatabase& db, const CaseRowsNow& want, const CaseRowsNow& have, QString* error)
+{
+    const QVariantList& row = want.row;
+    QSqlQuery q(db);
+    if (!have.exists) {
         // A plain one-row INSERT checks every constraint before it writes, so SQLite needs no
         // statement journal for it (INSERT OR REPLACE journals every index page it touches). Only
         // when another row holds the case number does the case take it over, as below.
@@ -110,11 +217,10 @@ bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* erro
     QString sets;
     QVariantList values;
     for (qsizetype i = 1; i < kCaseColumns.size(); ++i)
-        if (!sameStored(q.value(int(i - 1)), row.at(i))) {
+        if (!sameStored(have.row.at(i), row.at(i))) {
             sets += (sets.isEmpty() ? QString() : QStringLiteral(", ")) + kCaseColumns.at(i) + QStringLiteral(" = ?");
             values << row.at(i);
         }
-    q.finish();
     if (values.isEmpty())
         return true;
     // First OR IGNORE: an UPDATE that cannot abort half-way needs no statement journal (see the
@@ -135,25 +241,11 @@ bool writeCaseRow(const QSqlDatabase& db, const QVariantList& row, QString* erro
 
 /** Replaces the case's rows in a CaseRows table by `rows`, unless they are the same already. */
 bool writeCaseRows(const QSqlDatabase& db, const CaseRows& table, const QString& caseId, const QList<QVariantList>& rows,
-                   QString* error)
+                   const QList<QVariantList>& have, QString* error)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + table.columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
-              + table.table + QStringLiteral(" WHERE case_id = ? ORDER BY ") + table.order);
-    q.addBindValue(caseId);
-    if (!run(q, error))
-        return false;
-    bool same = true;
-    qsizetype n = 0;
-    for (; same && q.next(); ++n) {
-        same = n < rows.size();
-        for (qsizetype c = 0; same && c < table.columns.size(); ++c)
-            same = sameStored(q.value(int(c)), rows.at(n).at(c));
-    }
-    q.finish();
-    if (same && n == rows.size())
+    if (sameRows(have, rows))
         return true;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM ") + table.table + QStringLiteral(" WHERE case_id = ?"));
     q.addBindValue(caseId);
     if (!run(q, error))
@@ -217,55 +309,42 @@ bool CaseProjection::refoldCase(const QSqlDatabase& db, const QString& caseId, c
 
 bool CaseProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)
 {
-    if (event.caseId.isEmpty())
-        return true;
-    // Fold every event of the case again: the state is the fold, whatever order events arrived in.
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, "
-                             "recorded_at, server_seq FROM events WHERE case_id = ? "
-                             "ORDER BY (server_seq IS NULL), server_seq, hlc, workstation, seq"));
-    q.addBindValue(event.caseId);
-    if (!run(q, error))
-        return false;
-    QList<core::Event> events;
-    while (q.next())
-        events << EventStore::eventFromQuery(q);
-    q.finish();
-    const core::CaseState s = core::CaseState::fold(events);
+    return event.caseId.isEmpty() || foldCases(db, {event}, error);
+}
 
+bool CaseProjection::foldCases(const QSqlDatabase& db, const QList<core::Event>& lastOfEachCase, QString* error)
+{
+    // Fold every event of each case again: the state is the fold, whatever order events arrived in.
+    // Everything the fold needs and the rows it compares with are read for all the cases at once.
+    QStringList ids;
+    for (const core::Event& e : lastOfEachCase)
+        if (!e.caseId.isEmpty())
+            ids << e.caseId;
+    ids.removeDuplicates();
+    if (ids.isEmpty())
+        return true;
+    QHash<QString, QList<core::Event>> events;
+    const bool read = selectIn(
+        db,
+        QStringLiteral("SELECT seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, "
+                       "recorded_at, server_seq FROM events WHERE case_id IN ("),
+        QStringLiteral("ORDER BY case_id, (server_seq IS NULL), server_seq, hlc, workstation, seq"), ids,
+        [&](const QSqlQuery& q) { events[q.value(2).toString()] << EventStore::eventFromQuery(q); }, error);
+    QHash<QString, CaseRowsNow> now;
+    if (!read || !readCaseRows(db, ids, &now, error))
+        return false;
     // Write only what the fold changed: an UPDATE of a few columns touches only the indexes on them,
     // where replacing the row rewrote every index of cases (and each page a statement changes is
-    // first copied to SQLCipher's encrypted statement journal). Sync folds thousands of cases a batch.
-    const core::Role waiting = core::Workflow::waitingRole(s);
-    const QVariantList row{
-        s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName, s.bundle,
-        s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id), s.applicant.name,
-        textOrNull(s.applicant.idNumber), s.applicant.phone, s.agent.name, s.agent.idNumber, s.acceptedBy,
-        s.clerkName, s.workstation,
-        s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)),
-        dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue), s.deadlineCertain, s.risk,
-        s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
-        textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
-        s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
-        s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))};
-    if (!writeCaseRow(db, row, error))
-        return false;
-
-    QList<QVariantList> materials;
-    for (int i = 0; i < s.materials.size(); ++i) {
-        const core::MaterialEntry& m = s.materials.at(i);
-        materials << QVariantList{m.code, i, m.name, core::materialStateKey(m.state), m.original, m.count, m.note,
-                                  dateOrNull(m.dueDate)};
+    // first copied to SQLCipher's encrypted statement journal).
+    for (const QString& id : std::as_const(ids)) {
+        const CaseRowsNow want = rowsOf(core::CaseState::fold(events.value(id)));
+        const CaseRowsNow have = now.value(id);
+        if (!writeCaseRow(db, want, have, error)
+            || !writeCaseRows(db, kMaterials, id, want.materials, have.materials, error)
+            || !writeCaseRows(db, kAttachments, id, want.attachments, have.attachments, error))
+            return false;
     }
-    if (!writeCaseRows(db, kMaterials, s.caseId, materials, error))
-        return false;
-
-    // One row per file (the last reference to a file wins), in the order they are read back.
-    QMap<QString, QVariantList> attachments;
-    for (const core::AttachmentRef& a : s.attachments)
-        attachments.insert(a.sha256, QVariantList{a.sha256, a.materialCode, a.fileName, a.mimeType, a.size});
-    return writeCaseRows(db, kAttachments, s.caseId, attachments.values(), error);
+    return true;
 }
 
 } // namespace oneseal::db

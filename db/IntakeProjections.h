@@ -29,6 +29,8 @@ public:
     bool refoldCase(const QSqlDatabase& db, const QString& caseId, const QList<core::Event>& events,
                     QString* error) override;
     bool foldsWholeCase() const override { return true; }
+    /** Reads the events and the rows of all the cases at once, then writes what changed per case. */
+    bool foldCases(const QSqlDatabase& db, const QList<core::Event>& lastOfEachCase, QString* error) override;
 };
 
 } // namespace oneseal::db

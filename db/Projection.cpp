@@ -42,6 +42,14 @@ bool Projection::refoldCase(const QSqlDatabase& db, const QString& caseId, const
     return applyCaseEvents(db, events, error);
 }
 
+bool Projection::foldCases(const QSqlDatabase& db, const QList<core::Event>& lastOfEachCase, QString* error)
+{
+    for (const core::Event& e : lastOfEachCase)
+        if (!apply(db, e, error))
+            return false;
+    return true;
+}
+
 bool Projection::applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error)
 {
     for (const core::Event& e : events)

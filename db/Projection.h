@@ -42,6 +42,13 @@ public:
      */
     virtual bool foldsWholeCase() const { return false; }
 
+    /**
+     * For a projection that foldsWholeCase(): folds each of these cases again from all its stored
+     * events, as apply() does for one. The default calls apply() per case; a projection may read
+     * what it needs for all of them at once (a pull brings events of hundreds of cases).
+     */
+    virtual bool foldCases(const QSqlDatabase& db, const QList<core::Event>& lastOfEachCase, QString* error);
+
 private:
     mutable QHash<QString, bool> m_hasCaseId; ///< table -> has a case_id column (schema is fixed at run time)
 };
