@@ -421,51 +421,28 @@ bool SqlCipherResult::exec()
     for (int i = 0; i < values.size(); ++i) {
         const QVariant& v = values.at(i);
         const int pos = i + 1;
+        // storedValue() says what each value becomes; blobs and text are bound from the value itself
+        // (kept in m_d->bound, so a blob needs no copy).
+        const QVariant stored = SqlCipherDriver::storedValue(v);
         int rc = SQLITE_OK;
-        if (isNullValue(v)) {
+        switch (stored.typeId()) {
+        case QMetaType::UnknownType:
             rc = sqlite3_bind_null(stmt, pos);
-        } else {
-            switch (v.typeId()) {
-            case QMetaType::Bool:
-            case QMetaType::Int:
-            case QMetaType::UInt:
-            case QMetaType::LongLong:
-            case QMetaType::ULongLong:
-            case QMetaType::Short:
-            case QMetaType::UShort:
-            case QMetaType::Long:
-            case QMetaType::ULong:
-            case QMetaType::Char:
-            case QMetaType::UChar:
-            case QMetaType::SChar:
-                rc = sqlite3_bind_int64(stmt, pos, v.toLongLong());
-                break;
-            case QMetaType::Double:
-            case QMetaType::Float:
-                rc = sqlite3_bind_double(stmt, pos, v.toDouble());
-                break;
-            case QMetaType::QByteArray: {
-                const auto* b = static_cast<const QByteArray*>(v.constData());
-                rc = sqlite3_bind_blob(stmt, pos, b->constData(), int(b->size()), SQLITE_STATIC);
-                break;
-            }
-            case QMetaType::QString:
-                rc = bindText(stmt, pos, *static_cast<const QString*>(v.constData()));
-                break;
-            default: {
-                QString text;
-                if (v.typeId() == QMetaType::QDateTime)
-                    text = v.toDateTime().toString(Qt::ISODateWithMs);
-                else if (v.typeId() == QMetaType::QDate)
-                    text = v.toDate().toString(Qt::ISODate);
-                else if (v.typeId() == QMetaType::QTime)
-                    text = v.toTime().toString(Qt::ISODateWithMs);
-                else
-                    text = v.toString();
-                rc = bindText(stmt, pos, text);
-                break;
-            }
-            }
+            break;
+        case QMetaType::LongLong:
+            rc = sqlite3_bind_int64(stmt, pos, stored.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = sqlite3_bind_double(stmt, pos, stored.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const auto* b = static_cast<const QByteArray*>(v.constData());
+            rc = sqlite3_bind_blob(stmt, pos, b->constData(), int(b->size()), SQLITE_STATIC);
+            break;
+        }
+        default:
+            rc = bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
+            break;
         }
         if (rc != SQLITE_OK) {
             setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to bind parameters."), db,
@@ -648,7 +625,7 @@ SqlCipherDriver::~SqlCipherDriver()
 
 QVariant SqlCipherDriver::storedValue(const QVariant& v)
 {
-    // The same cases as SqlCipherResult::exec() binds (test_sqlcipher_driver checks the round trip).
+    // SqlCipherResult::exec() binds by this (test_sql_cipher_driver checks the round trip).
     if (isNullValue(v))
         return QVariant();
     switch (v.typeId()) {
