@@ -4,6 +4,8 @@
 #include "ConflictProjection.h"
 #include "IntakeProjections.h"
 #include "SearchIndexProjection.h"
+#include "SelectIn.h"
+#include "SqlCipherDriver.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -22,7 +24,9 @@ namespace oneseal::db {
 namespace {
 const QString kColumns = QStringLiteral(
     "seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, recorded_at, server_seq");
-const QString kFoldOrder = QStringLiteral(" ORDER BY (server_seq IS NULL), server_seq, hlc, workstation, seq");
+/** The order a case's events are folded in: acknowledged ones by server_seq, then the rest by HLC. */
+const QString kFoldKeys = QStringLiteral("(server_seq IS NULL), server_seq, hlc, workstation, seq");
+const QString kFoldOrder = QStringLiteral(" ORDER BY ") + kFoldKeys;
 const QString kUnsentOrder = QStringLiteral(" ORDER BY hlc, workstation, seq");
 const QString kServerOrder = QStringLiteral(" ORDER BY server_seq");
 /** meta key: the highest HLC received from other workstations (keeps every local clock ahead of it). */
@@ -153,6 +157,68 @@ core::Event EventStore::eventFromQuery(const QSqlQuery& q)
     return e;
 }
 
+bool EventStore::readCaseEvents(const QSqlDatabase& db, const QStringList& caseIds,
+                                QHash<QString, QList<core::Event>>* events, QString* error)
+{
+    const auto* driver = qobject_cast<const SqlCipherDriver*>(db.driver());
+    sqlite3* handle = driver ? driver->connection() : nullptr;
+    if (!handle)
+        return fail(error, tr("The database is not open."));
+    auto text = [](sqlite3_stmt* stmt, int column) {
+        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
+                                 sqlite3_column_bytes(stmt, column));
+    };
+    auto bytes = [](sqlite3_stmt* stmt, int column) {
+        const void* data = sqlite3_column_blob(stmt, column);
+        return data ? QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(stmt, column)) : QByteArray();
+    };
+    return forEachInChunk(caseIds.size(), [&](qsizetype at, qsizetype n, qsizetype size) {
+        const QByteArray sql = (QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events WHERE case_id IN (")
+                                + sqlPlaceholders(size) + QStringLiteral(") ORDER BY case_id, ") + kFoldKeys)
+                                   .toUtf8();
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(stmt);
+            return fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
+        }
+        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(stmt, sqlite3_finalize);
+        QList<QByteArray> ids;
+        for (qsizetype i = 0; i < size; ++i) {
+            ids << caseIds.at(at + std::min(i, n - 1)).toUtf8();
+            if (sqlite3_bind_text(stmt, int(i + 1), ids.last().constData(), int(ids.last().size()), SQLITE_STATIC)
+                != SQLITE_OK)
+                return fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
+        }
+        QString caseId;
+        QList<core::Event>* list = nullptr;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            core::Event e;
+            e.seq = sqlite3_column_int64(stmt, 0);
+            e.id = QUuid::fromString(QLatin1StringView(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)),
+                                                       sqlite3_column_bytes(stmt, 1)));
+            const QLatin1StringView rowCase(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)),
+                                            sqlite3_column_bytes(stmt, 2));
+            if (!list || caseId != rowCase) { // rows come case by case
+                caseId = text(stmt, 2);
+                list = &(*events)[caseId];
+            }
+            e.caseId = caseId;
+            e.kind = text(stmt, 3);
+            e.payloadCbor = bytes(stmt, 4);
+            e.userId = text(stmt, 5);
+            e.workstation = text(stmt, 6);
+            e.hlc = quint64(sqlite3_column_int64(stmt, 7));
+            e.prevHash = bytes(stmt, 8);
+            e.hash = bytes(stmt, 9);
+            e.recordedAt = core::Event::timeFromText(text(stmt, 10));
+            e.serverSeq = sqlite3_column_int64(stmt, 11);
+            list->append(std::move(e));
+        }
+        return rc == SQLITE_DONE || fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
+    });
+}
+
 QList<core::Event> EventStore::select(const QString& where, const QVariantList& values, const QString& order,
                                       int limit) const
 {
@@ -270,8 +336,29 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
     QHash<QString, CaseBatch> cases;
     QList<core::Event> hallEvents; // events of no case, applied once to the projections
     quint64 maxHlc = 0;
-    QSqlQuery before(db);
-    before.prepare(QStringLiteral("SELECT max(server_seq), count(*) - count(server_seq) FROM events WHERE case_id = ?"));
+    // What each case held before, for all of the batch's cases at once (only projections need it;
+    // the hub keeps none).
+    if (!m_projections.empty()) {
+        QStringList ids;
+        for (const core::Event& e : events)
+            if (!e.caseId.isEmpty())
+                ids << e.caseId;
+        ids.removeDuplicates();
+        const bool read = selectIn(
+            db,
+            QStringLiteral("SELECT case_id, max(server_seq), count(*) - count(server_seq) FROM events WHERE case_id IN ("),
+            QStringLiteral("GROUP BY case_id"), ids,
+            [&](const QSqlQuery& q) {
+                cases.insert(q.value(0).toString(),
+                             CaseBatch{q.value(1).toLongLong(), q.value(2).toLongLong() > 0, false, {}});
+            },
+            error);
+        if (!read)
+            return std::nullopt;
+        for (const QString& id : std::as_const(ids))
+            if (!cases.contains(id))
+                cases.insert(id, CaseBatch{});
+    }
     // New events are stored together after the loop, several rows per INSERT: each statement copies
     // every page it changes into SQLCipher's encrypted statement journal, so one row per statement
     // paid that for the same pages again and again.
@@ -294,21 +381,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             return std::nullopt;
         }
         CaseBatch* batch = nullptr;
-        // What the case held before only matters to projections (the hub keeps none).
-        if (!e.caseId.isEmpty() && !m_projections.empty()) {
-            auto it = cases.find(e.caseId);
-            if (it == cases.end()) {
-                before.addBindValue(e.caseId);
-                if (!before.exec() || !before.next()) {
-                    fail(error, before.lastError().text());
-                    return std::nullopt;
-                }
-                it = cases.insert(e.caseId, CaseBatch{before.value(0).toLongLong(), before.value(1).toLongLong() > 0,
-                                                      false, {}});
-                before.finish();
-            }
-            batch = &*it;
-        }
+        if (!e.caseId.isEmpty() && !m_projections.empty())
+            batch = &cases[e.caseId];
         // Look the event up first: the append-only trigger aborts any INSERT of a uuid already
         // stored (even INSERT OR IGNORE), and a repeated pull or push must be acknowledged, not failed.
         if (checked) {
@@ -385,8 +459,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             if (!projection->apply(db, e, error))
                 return std::nullopt;
     QStringList refold;
-    QList<const CaseBatch*> onTop;
-    QList<core::Event> lastOfEach; // of the cases in onTop, in the same order
+    QList<const QList<core::Event>*> freshOfEach; // the new events of each case folded on top
+    QList<core::Event> lastOfEach;                // the last of each of them, in the same order
     for (auto it = cases.begin(); it != cases.end(); ++it) {
         CaseBatch& batch = *it;
         if (batch.fresh.isEmpty() && !batch.reordered)
@@ -400,7 +474,7 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
             refold << it.key();
             continue;
         }
-        onTop << &batch;
+        freshOfEach << &batch.fresh;
         lastOfEach << batch.fresh.constLast();
     }
     // Projection by projection (each over every case), in the projections' order: later ones may
@@ -411,9 +485,8 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
                 return std::nullopt;
             continue;
         }
-        for (const CaseBatch* batch : std::as_const(onTop))
-            if (!projection->applyCaseEvents(db, batch->fresh, error))
-                return std::nullopt;
+        if (!projection->applyCasesEvents(db, freshOfEach, error))
+            return std::nullopt;
     }
     result.affectedCases.sort();
     refold.sort();

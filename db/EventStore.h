@@ -109,6 +109,13 @@ public:
     Database& database() const { return *m_database; }
 
     static core::Event eventFromQuery(const class QSqlQuery& q);
+    /**
+     * Every stored event of these cases, in fold order, into (*events)[case id]; read straight
+     * through SQLite's API on db's connection (a pull folds hundreds of cases at once, and QSqlQuery
+     * costs a QVariant per value).
+     */
+    static bool readCaseEvents(const QSqlDatabase& db, const QStringList& caseIds,
+                               QHash<QString, QList<core::Event>>* events, QString* error);
 
 private:
     QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,

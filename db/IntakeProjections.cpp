@@ -1,6 +1,7 @@
 #include "IntakeProjections.h"
 
 #include "EventStore.h"
+#include "SelectIn.h"
 #include "SqlCipherDriver.h"
 #include "core/CaseState.h"
 #include "core/Workflow.h"
@@ -61,14 +62,6 @@ const CaseRows kAttachments{QStringLiteral("case_attachments"),
                              QStringLiteral("mime"), QStringLiteral("size")},
                             QStringLiteral("sha256")};
 
-QString placeholders(qsizetype n)
-{
-    QString list;
-    for (qsizetype i = 0; i < n; ++i)
-        list += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return list;
-}
-
 /** Whether a value read from the database is what binding `bound` would store. */
 bool sameStored(const QVariant& read, const QVariant& bound)
 {
@@ -115,38 +108,6 @@ CaseRowsNow rowsOf(const core::CaseState& s)
         attachments.insert(a.sha256, QVariantList{a.sha256, a.materialCode, a.fileName, a.mimeType, a.size});
     want.attachments = attachments.values();
     return want;
-}
-
-/**
- * Runs `select` (which ends in "IN (") for the ids a chunk at a time, a few fixed chunk sizes (the
- * last chunk padded with its last id) so that the statements stay prepared; `row` gets each result.
- */
-template<typename Row>
-bool selectIn(const QSqlDatabase& db, const QString& select, const QString& tail, const QStringList& ids, Row row,
-              QString* error)
-{
-    static constexpr qsizetype kChunks[] = {1, 8, 64, 400};
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    for (qsizetype at = 0; at < ids.size();) {
-        const qsizetype left = ids.size() - at;
-        qsizetype n = kChunks[3];
-        for (qsizetype size : kChunks)
-            if (size >= left) {
-                n = size;
-                break;
-            }
-        q.prepare(select + placeholders(n) + QStringLiteral(") ") + tail);
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids.at(std::min(at + i, ids.size() - 1)));
-        if (!run(q, error))
-            return false;
-        while (q.next())
-            row(q);
-        q.finish();
-        at += std::min(n, left);
-    }
-    return true;
 }
 
 /** What the three tables hold now for these cases (absent: nothing). */
@@ -202,7 +163,7 @@ bool writeCaseRow(const QSqlDatabase& db, const CaseRowsNow& want, const CaseRow
         // statement journal for it (INSERT OR REPLACE journals every index page it touches). Only
         // when another row holds the case number does the case take it over, as below.
         static const QString columns = kCaseColumns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
-            + placeholders(kCaseColumns.size()) + QLatin1Char(')');
+            + sqlPlaceholders(kCaseColumns.size()) + QLatin1Char(')');
         for (const QString& verb : {QStringLiteral("INSERT INTO cases("), QStringLiteral("INSERT OR REPLACE INTO cases(")}) {
             q.prepare(verb + columns);
             for (const QVariant& v : row)
@@ -252,7 +213,7 @@ bool writeCaseRows(const QSqlDatabase& db, const CaseRows& table, const QString&
         return false;
     q.prepare(QStringLiteral("INSERT INTO ") + table.table + QStringLiteral("(case_id, ")
               + table.columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES(")
-              + placeholders(table.columns.size() + 1) + QLatin1Char(')'));
+              + sqlPlaceholders(table.columns.size() + 1) + QLatin1Char(')'));
     for (const QVariantList& row : rows) {
         q.addBindValue(caseId);
         for (const QVariant& v : row)
@@ -324,12 +285,7 @@ bool CaseProjection::foldCases(const QSqlDatabase& db, const QList<core::Event>&
     if (ids.isEmpty())
         return true;
     QHash<QString, QList<core::Event>> events;
-    const bool read = selectIn(
-        db,
-        QStringLiteral("SELECT seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, "
-                       "recorded_at, server_seq FROM events WHERE case_id IN ("),
-        QStringLiteral("ORDER BY case_id, (server_seq IS NULL), server_seq, hlc, workstation, seq"), ids,
-        [&](const QSqlQuery& q) { events[q.value(2).toString()] << EventStore::eventFromQuery(q); }, error);
+    const bool read = EventStore::readCaseEvents(db, ids, &events, error);
     QHash<QString, CaseRowsNow> now;
     if (!read || !readCaseRows(db, ids, &now, error))
         return false;

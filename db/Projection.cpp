@@ -1,5 +1,6 @@
 #include "Projection.h"
 
+#include "SelectIn.h"
 #include "core/CaseStatus.h"
 
 #include <QSqlDriver>
@@ -58,6 +59,15 @@ bool Projection::applyCaseEvents(const QSqlDatabase& db, const QList<core::Event
     return true;
 }
 
+bool Projection::applyCasesEvents(const QSqlDatabase& db, const QList<const QList<core::Event>*>& cases,
+                                  QString* error)
+{
+    for (const QList<core::Event>* events : cases)
+        if (!applyCaseEvents(db, *events, error))
+            return false;
+    return true;
+}
+
 bool CaseSummaryProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)
 {
     return applyCaseEvents(db, {event}, error);
@@ -72,28 +82,43 @@ bool CaseSummaryProjection::applyCaseEvents(const QSqlDatabase& db, const QList<
         qsizetype to = from;
         while (to < events.size() && events.at(to).caseId == caseId)
             ++to;
-        if (!caseId.isEmpty() && !foldSummary(db, events.mid(from, to - from), error))
-            return false;
+        if (!caseId.isEmpty()) {
+            const QList<core::Event> one = events.mid(from, to - from);
+            if (!applyCasesEvents(db, {&one}, error))
+                return false;
+        }
         from = to;
     }
     return true;
 }
 
-bool CaseSummaryProjection::foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, QString* error)
+bool CaseSummaryProjection::applyCasesEvents(const QSqlDatabase& db, const QList<const QList<core::Event>*>& cases,
+                                             QString* error)
+{
+    QStringList ids;
+    for (const QList<core::Event>* events : cases)
+        if (!events->isEmpty())
+            ids << events->constFirst().caseId;
+    QHash<QString, QString> statuses;
+    if (!selectIn(db, QStringLiteral("SELECT case_id, status FROM case_summary WHERE case_id IN ("), QString(), ids,
+                  [&](const QSqlQuery& q) { statuses.insert(q.value(0).toString(), q.value(1).toString()); }, error))
+        return false;
+    for (const QList<core::Event>* events : cases) {
+        if (events->isEmpty())
+            continue;
+        const auto it = statuses.constFind(events->constFirst().caseId);
+        if (!foldSummary(db, *events, it != statuses.constEnd(), it != statuses.constEnd() ? *it : QString(), error))
+            return false;
+    }
+    return true;
+}
+
+bool CaseSummaryProjection::foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, bool exists,
+                                        QString status, QString* error)
 {
     const core::Event& first = events.constFirst();
     const core::Event& last = events.constLast();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT status FROM case_summary WHERE case_id = ?"));
-    q.addBindValue(first.caseId);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    const bool exists = q.next();
-    QString status = exists ? q.value(0).toString() : QString();
-    q.finish();
     quint64 maxHlc = 0;
     for (const core::Event& e : events) {
         status = core::caseStatusAfter(status, e.kind);

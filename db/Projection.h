@@ -37,6 +37,13 @@ public:
     virtual bool applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error);
 
     /**
+     * applyCaseEvents() for several cases (each list the new events of one case, in fold order).
+     * The default takes them one by one; a projection may read what it needs for all at once.
+     */
+    virtual bool applyCasesEvents(const QSqlDatabase& db, const QList<const QList<core::Event>*>& cases,
+                                  QString* error);
+
+    /**
      * Whether apply() folds every stored event of the event's case again (rather than adding one
      * event); then applying the last of several new events of a case is enough.
      */
@@ -61,9 +68,14 @@ public:
     bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) override;
     /** One read and one write per case instead of per event. */
     bool applyCaseEvents(const QSqlDatabase& db, const QList<core::Event>& events, QString* error) override;
+    /** The summaries of all the cases read at once, then one write per case. */
+    bool applyCasesEvents(const QSqlDatabase& db, const QList<const QList<core::Event>*>& cases,
+                          QString* error) override;
 
 private:
-    bool foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, QString* error);
+    /** Folds one case's events into its summary, which holds `status` when it `exists`. */
+    bool foldSummary(const QSqlDatabase& db, const QList<core::Event>& events, bool exists, QString status,
+                     QString* error);
 };
 
 } // namespace oneseal::db

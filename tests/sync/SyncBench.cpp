@@ -7,6 +7,7 @@
 #include "db/EventStore.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
+#include "sync/BackgroundSync.h"
 #include "sync/HubStore.h"
 #include "sync/SyncClient.h"
 
@@ -118,11 +119,28 @@ const char* describe(Mode mode)
     return "";
 }
 
+/** When the workstations of part 2 start their rounds. */
+enum class Start {
+    Spread, ///< each its own moment within one interval: clerks log in at different times
+    Herd,   ///< all in the same instant: the worst case, every round of every workstation at once
+};
+
+/**
+ * The pause between rounds: the client's own (sync::BackgroundSync: a repeating timer), unless
+ * ONESEAL_BENCH_INTERVAL_MS says otherwise (a short one turns part 2 into a saturation test).
+ */
+int roundIntervalMs()
+{
+    const int ms = qEnvironmentVariableIntValue("ONESEAL_BENCH_INTERVAL_MS");
+    return ms > 0 ? ms : sync::BackgroundSync::kDefaultIntervalMs;
+}
+
 class Station : public QThread
 {
 public:
-    Station(QString path, QByteArray key, int rounds, Mode mode, QSemaphore* caughtUp, QSemaphore* go)
-        : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_mode(mode), m_caughtUp(caughtUp), m_go(go)
+    Station(QString path, QByteArray key, int rounds, Mode mode, int offsetMs, QSemaphore* caughtUp, QSemaphore* go)
+        : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_mode(mode), m_offsetMs(offsetMs),
+          m_caughtUp(caughtUp), m_go(go)
     {
     }
     QList<double> times; ///< ms per round
@@ -145,7 +163,14 @@ protected:
         m_go->acquire();
         if (!caughtUp)
             return;
+        // As the client's repeating timer: round r is due at offset + r intervals (at once when late).
+        const int interval = roundIntervalMs();
+        QElapsedTimer clock;
+        clock.start();
         for (int r = 0; r < m_rounds; ++r) {
+            const qint64 due = m_offsetMs + qint64(r) * interval;
+            if (clock.elapsed() < due)
+                QThread::msleep(quint64(due - clock.elapsed()));
             // Own cases: a clerk works on the cases at his window, so each pulled event is of another
             // case (about 295 cases a round). Shared: every station's events of round r go to the same
             // 5 cases, which gather 60 events each.
@@ -158,7 +183,6 @@ protected:
                 return;
             times << t.nsecsElapsed() / 1e6;
             waits << report->hubWaitMs;
-            QThread::msleep(50);
         }
     }
 
@@ -167,6 +191,7 @@ private:
     QByteArray m_key;
     int m_rounds;
     Mode m_mode;
+    int m_offsetMs;
     QSemaphore* m_caughtUp;
     QSemaphore* m_go;
 };
@@ -184,20 +209,22 @@ QStringList enrollmentCodes(const test::HubProcess& hub, int n)
 }
 
 /**
- * `stations` workstations, threads of this process, each doing 10 rounds at once against the hub
- * (see Mode). ProtocolOnly runs the whole protocol and stores every event (hash checks, one
- * transaction per batch) but folds nothing, so that the 2 cores of this machine go to the hub rather
- * than to 60 simulated folds.
+ * `stations` workstations, threads of this process, each doing 10 rounds against the hub, one every
+ * roundIntervalMs() as the client does (see Mode and Start). ProtocolOnly runs the whole protocol and
+ * stores every event (hash checks, one transaction per batch) but folds nothing.
  */
-void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, const QString& dir)
+void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, Start start, const QString& dir)
 {
+    const int interval = roundIntervalMs();
     const QStringList c = enrollmentCodes(hub, stations);
     QSemaphore caughtUp, go;
     QList<Station*> threads;
     for (int i = 0; i < stations; ++i) {
-        const QString name = QStringLiteral("BENCH-M%1-S%2").arg(int(mode)).arg(i);
+        const QString name = QStringLiteral("BENCH-M%1-%2-S%3").arg(int(mode)).arg(int(start)).arg(i);
         const QString path = QStringLiteral("%1/%2.db").arg(dir, name);
-        threads << new Station(path, makeWorkstation(path, name, c.at(i), hub.port()), 10, mode, &caughtUp, &go);
+        const int offset = start == Start::Spread ? int(qint64(interval) * i / stations) : 0;
+        threads << new Station(path, makeWorkstation(path, name, c.at(i), hub.port()), 10, mode, offset, &caughtUp,
+                               &go);
     }
     for (Station* s : threads)
         s->start();
@@ -221,9 +248,10 @@ void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, const QStr
     auto pct = [](const QList<double>& list, double p) {
         return list.isEmpty() ? 0.0 : list.at(std::min<qsizetype>(list.size() - 1, qsizetype(p * list.size())));
     };
-    std::printf("%d workstations x 10 rounds at once, %s (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, "
+    std::printf("%d workstations x 10 rounds every %d ms, %s, %s (%lld ms): round trip p50 %.0f ms, p99 %.0f ms, "
                 "max %.0f ms (%lld rounds); hub RSS %lld -> %lld KiB\n",
-                stations, describe(mode),
+                stations, interval, start == Start::Herd ? "all starting in the same instant" : "starts spread over one interval",
+                describe(mode),
                 t.elapsed(), pct(all, 0.5), pct(all, 0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
                 before, residentKiB(hub.pid()));
     std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
@@ -289,14 +317,27 @@ int main(int argc, char* argv[])
     test::HubProcess hub2(dir.filePath(QStringLiteral("hub2")));
     if (!hub2.init(&error) || !hub2.start(&error))
         qFatal("hub: %s", qPrintable(error));
-    manyAtOnce(hub2, stations, Mode::OwnCases, dir.path());
-    for (Mode other : {Mode::SharedCases, Mode::ProtocolOnly}) {
-        // 2b, 2c: the other workloads, each on a hub of its own.
-        test::HubProcess hubN(dir.filePath(QStringLiteral("hub-m%1").arg(int(other))));
-        if (!hubN.init(&error) || !hubN.start(&error))
-            qFatal("hub: %s", qPrintable(error));
-        manyAtOnce(hubN, stations, other, dir.path());
-        hubN.terminate();
+    // Each workload twice (starts spread, then all at once), each run on a hub of its own.
+    // ONESEAL_BENCH_WORKLOAD=own|shared|protocol and ONESEAL_BENCH_START=spread|herd run fewer.
+    const QByteArray onlyWorkload = qgetenv("ONESEAL_BENCH_WORKLOAD"), onlyStart = qgetenv("ONESEAL_BENCH_START");
+    bool first = true;
+    for (Mode mode : {Mode::OwnCases, Mode::SharedCases, Mode::ProtocolOnly}) {
+        const char* workload = mode == Mode::OwnCases ? "own" : mode == Mode::SharedCases ? "shared" : "protocol";
+        for (Start start : {Start::Spread, Start::Herd}) {
+            if ((!onlyWorkload.isEmpty() && onlyWorkload != workload)
+                || (!onlyStart.isEmpty() && onlyStart != (start == Start::Herd ? "herd" : "spread")))
+                continue;
+            if (first) {
+                first = false;
+                manyAtOnce(hub2, stations, mode, start, dir.path());
+                continue;
+            }
+            test::HubProcess hubN(dir.filePath(QStringLiteral("hub-m%1-%2").arg(int(mode)).arg(int(start))));
+            if (!hubN.init(&error) || !hubN.start(&error))
+                qFatal("hub: %s", qPrintable(error));
+            manyAtOnce(hubN, stations, mode, start, dir.path());
+            hubN.terminate();
+        }
     }
 
     // 3. The hub's memory over a long run of small rounds.
