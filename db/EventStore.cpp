@@ -172,9 +172,10 @@ bool EventStore::readCaseEvents(const QSqlDatabase& db, const QStringList& caseI
         const void* data = sqlite3_column_blob(stmt, column);
         return data ? QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(stmt, column)) : QByteArray();
     };
-    return forEachInChunk(caseIds.size(), [&](qsizetype at, qsizetype n, qsizetype size) {
+    const bool read = forEachInChunk(caseIds.size(), [&](qsizetype at, qsizetype n, qsizetype size) {
+        // No ORDER BY: SQLite would copy every row, payload and all, into a sorter. Sorted below.
         const QByteArray sql = (QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events WHERE case_id IN (")
-                                + sqlPlaceholders(size) + QStringLiteral(") ORDER BY case_id, ") + kFoldKeys)
+                                + sqlPlaceholders(size) + QLatin1Char(')'))
                                    .toUtf8();
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
@@ -199,7 +200,7 @@ bool EventStore::readCaseEvents(const QSqlDatabase& db, const QStringList& caseI
                                                        sqlite3_column_bytes(stmt, 1)));
             const QLatin1StringView rowCase(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)),
                                             sqlite3_column_bytes(stmt, 2));
-            if (!list || caseId != rowCase) { // rows come case by case
+            if (!list || caseId != rowCase) { // rows mostly come case by case
                 caseId = text(stmt, 2);
                 list = &(*events)[caseId];
             }
@@ -217,6 +218,26 @@ bool EventStore::readCaseEvents(const QSqlDatabase& db, const QStringList& caseI
         }
         return rc == SQLITE_DONE || fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
     });
+    if (!read)
+        return false;
+    // Fold order (kFoldKeys): acknowledged events by server_seq, then the others by HLC.
+    for (const QString& id : caseIds) {
+        const auto it = events->find(id);
+        if (it == events->end())
+            continue;
+        std::sort(it->begin(), it->end(), [](const core::Event& a, const core::Event& b) {
+            if ((a.serverSeq <= 0) != (b.serverSeq <= 0))
+                return a.serverSeq > 0;
+            if (a.serverSeq != b.serverSeq)
+                return a.serverSeq < b.serverSeq;
+            if (a.hlc != b.hlc)
+                return a.hlc < b.hlc;
+            if (a.workstation != b.workstation) // as SQLite compares text: by UTF-8 bytes
+                return a.workstation.toUtf8() < b.workstation.toUtf8();
+            return a.seq < b.seq;
+        });
+    }
+    return true;
 }
 
 QList<core::Event> EventStore::select(const QString& where, const QVariantList& values, const QString& order,

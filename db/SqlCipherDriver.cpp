@@ -225,6 +225,8 @@ public:
     QList<QMetaType> nullTypes;  ///< per column: the type of a NULL value (from the declared type)
     QList<QVariantList> cache;   ///< scrollable mode: rows read so far
     QVariantList bound;          ///< the bound values, kept alive while the statement may read them
+    QVariantList positional;     ///< values bound by position since prepare()
+    bool named = false;          ///< prepared through Qt's rewrite of named placeholders: its values are QSqlResult's
     std::vector<QByteArray> utf8; ///< per parameter: reused buffers for text converted to UTF-8
     bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
     bool done = false;           ///< the statement reported SQLITE_DONE
@@ -309,7 +311,33 @@ QVariant SqlCipherResult::handle() const
 
 bool SqlCipherResult::reset(const QString& query)
 {
+    m_d->named = false;
     return prepare(query) && exec();
+}
+
+bool SqlCipherResult::savePrepare(const QString& query)
+{
+    // QSqlResult::savePrepare() rewrites ":name" and "@name" placeholders to "?" and keeps a map of
+    // them, scanning and copying every statement's text on every prepare. SQL without either
+    // character has nothing to rewrite.
+    m_d->named = query.contains(QLatin1Char(':')) || query.contains(QLatin1Char('@'));
+    if (m_d->named)
+        return QSqlResult::savePrepare(query);
+    setQuery(query);
+    return prepare(query);
+}
+
+void SqlCipherResult::bindValue(int pos, const QVariant& value, QSql::ParamType type)
+{
+    // QSqlResult::bindValue() files each value under a generated name (":a", ":b", …), formatted and
+    // hashed per value. Only input parameters exist here.
+    if (m_d->named || type != QSql::In || pos < 0) {
+        QSqlResult::bindValue(pos, value, type);
+        return;
+    }
+    if (m_d->positional.size() <= pos)
+        m_d->positional.resize(pos + 1);
+    m_d->positional[pos] = value;
 }
 
 bool SqlCipherResult::prepare(const QString& query)
@@ -317,6 +345,7 @@ bool SqlCipherResult::prepare(const QString& query)
     m_d->finalize();
     setActive(false);
     setAt(QSql::BeforeFirstRow);
+    m_d->positional.clear();
     sqlite3* db = m_d->driver->connection();
     if (!db || !driver()->isOpen()) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The database is not open."),
@@ -407,7 +436,7 @@ bool SqlCipherResult::exec()
 
     // Held until the next exec(): blobs are bound without a copy (SQLITE_STATIC) and SQLite may read
     // parameters again on every step of a streamed query.
-    m_d->bound = boundValues();
+    m_d->bound = m_d->named ? boundValues() : m_d->positional;
     const QVariantList& values = m_d->bound;
     const int expected = sqlite3_bind_parameter_count(stmt);
     if (expected != values.size()) {

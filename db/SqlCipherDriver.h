@@ -93,6 +93,11 @@ public:
 protected:
     bool reset(const QString& query) override;
     bool prepare(const QString& query) override;
+    /** Positional SQL goes straight to prepare(); Qt's rewrite of named placeholders only when needed. */
+    bool savePrepare(const QString& query) override;
+    /** Positional values are kept here (QSqlResult files each under a generated name first). */
+    using QSqlResult::bindValue;
+    void bindValue(int pos, const QVariant& value, QSql::ParamType type) override;
     bool exec() override;
     QVariant data(int column) override;
     bool isNull(int column) override;

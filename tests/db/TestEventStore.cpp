@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QSqlError>
+#include <QHash>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -609,6 +610,38 @@ void TestEventStore::foldOrder()
     QCOMPARE(all.at(0).seq, e3.seq);
     QCOMPARE(all.at(1).seq, e1.seq);
     QCOMPARE(all.at(2).seq, e2.seq);
+
+    // readCaseEvents() (SQLite's API, several cases at once, sorted in memory) gives the same order.
+    EventStore other(*m_db, QStringLiteral("WS-B"), *m_clock);
+    const Event b1 = appendOne(other, QStringLiteral("C-2"), QStringLiteral("intake.accepted"));
+    m_clock->advanceMs(5);
+    appendOne(store, QStringLiteral("C-2"), QStringLiteral("review.passed"));
+    appendOne(other, QStringLiteral("C-1"), QStringLiteral("note.added"));
+    const Event b4 = appendOne(other, QStringLiteral("C-2"), QStringLiteral("note.added"));
+    QVERIFY(q.exec(QStringLiteral("UPDATE events SET server_seq = 3 WHERE seq = %1").arg(b4.seq)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE events SET server_seq = 4 WHERE seq = %1").arg(b1.seq)));
+    QHash<QString, QList<Event>> read;
+    QString error;
+    QVERIFY2(EventStore::readCaseEvents(m_db->sql(),
+                                        {QStringLiteral("C-2"), QStringLiteral("C-none"), QStringLiteral("C-1")}, &read,
+                                        &error),
+             qPrintable(error));
+    QCOMPARE(read.size(), 2);
+    for (const QString& id : {QStringLiteral("C-1"), QStringLiteral("C-2")}) {
+        const QList<Event> expected = store.caseEvents(id);
+        QCOMPARE(read.value(id).size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i) {
+            const Event& got = read.value(id).at(i);
+            QCOMPARE(got.seq, expected.at(i).seq);
+            QCOMPARE(got.id, expected.at(i).id);
+            QCOMPARE(got.hash, expected.at(i).hash);
+            QCOMPARE(got.prevHash, expected.at(i).prevHash);
+            QCOMPARE(got.recordedAt, expected.at(i).recordedAt);
+            QCOMPARE(got.serverSeq, expected.at(i).serverSeq);
+            QVERIFY(got.hashIsValid());
+        }
+    }
+    QCOMPARE(read.value(QStringLiteral("C-2")).constFirst().seq, b4.seq);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

@@ -39,6 +39,7 @@ private slots:
     void driverIsRegistered();
     void positionalPlaceholders();
     void namedPlaceholders();
+    void oneQueryNamedThenPositional();
     void typesRoundTrip_data();
     void typesRoundTrip();
     void nullOfEachType_data();
@@ -169,6 +170,45 @@ void TestSqlCipherDriver::namedPlaceholders()
     QCOMPARE(s.value(1).toString(), QStringLiteral("张三"));
     QCOMPARE(s.value(2).toString(), QStringLiteral("张三"));
     QCOMPARE(s.boundValue(QStringLiteral(":who")).toString(), QStringLiteral("张三"));
+}
+
+void TestSqlCipherDriver::oneQueryNamedThenPositional()
+{
+    // Positional values are kept by the driver, named ones by QSqlResult: one query object going
+    // from one kind to the other (and to none) must never see the other's values.
+    exec(QStringLiteral("CREATE TABLE t(a INTEGER, b TEXT)"));
+    QSqlQuery q(db());
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(a, b) VALUES(:a, :b)")));
+    q.bindValue(QStringLiteral(":a"), 1);
+    q.bindValue(QStringLiteral(":b"), QStringLiteral("named"));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(a, b) VALUES(?, ?)")));
+    q.bindValue(1, QStringLiteral("second first"));
+    q.bindValue(0, 2);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    q.addBindValue(3); // addBindValue starts again at the first after an exec
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text())); // b keeps the value bound before
+    QVERIFY(q.prepare(QStringLiteral("SELECT count(*) FROM t")));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text())); // no stale values from either kind
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 3);
+    QVERIFY(q.prepare(QStringLiteral("SELECT a FROM t WHERE b = ?")));
+    q.addBindValue(QStringLiteral("second first"));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 3);
+    // A colon in a literal takes Qt's named-placeholder path; the positional value still binds.
+    QVERIFY(q.prepare(QStringLiteral("SELECT count(*) FROM t WHERE a > ? AND '10:30' <> ''")));
+    q.addBindValue(1);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+    QVERIFY(q.prepare(QStringLiteral("SELECT ?, ?")));
+    q.addBindValue(1);
+    QVERIFY(!q.exec()); // one of two values
+    QVERIFY(q.lastError().text().contains(QStringLiteral("2")));
 }
 
 void TestSqlCipherDriver::typesRoundTrip_data()
