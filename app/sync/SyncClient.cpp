@@ -152,6 +152,8 @@ qint64 SyncClient::cursor() const
 
 QDateTime SyncClient::lastSuccess() const
 {
+    if (m_lastSuccess.isValid())
+        return m_lastSuccess;
     return QDateTime::fromString(QString::fromLatin1(state(kLastSuccess)), Qt::ISODateWithMs);
 }
 
@@ -362,8 +364,15 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
         || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
-    if (!setState(kLastSuccess, m_clock.now().toUTC().toString(Qt::ISODateWithMs).toLatin1(), error))
-        return std::nullopt;
+    // Stored at most once a minute (the status bar shows minutes): each write is a commit, and so a
+    // flush to disk, of its own, which an idle workstation would otherwise make every few seconds.
+    m_lastSuccess = m_clock.now().toUTC();
+    if (!m_lastSuccessStored.isValid() || m_lastSuccess < m_lastSuccessStored
+        || m_lastSuccessStored.secsTo(m_lastSuccess) >= kLastSuccessStoredEverySecs) {
+        if (!setState(kLastSuccess, m_lastSuccess.toString(Qt::ISODateWithMs).toLatin1(), error))
+            return std::nullopt;
+        m_lastSuccessStored = m_lastSuccess;
+    }
     report.cursor = cursor();
     report.unsent = m_events->unsentCount();
     report.hubWaitMs = double(m_waitedNs) / 1e6;

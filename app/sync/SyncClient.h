@@ -72,6 +72,10 @@ public:
     bool isConnected() const;
 
     qint64 cursor() const;
+    /**
+     * End of the last successful round (UTC): this client's own, else the one stored, which is
+     * written at most once a minute (a minute behind at most after a restart).
+     */
     QDateTime lastSuccess() const;
     qint64 unsentCount() const { return m_events->unsentCount(); }
 
@@ -110,6 +114,9 @@ private:
     /** Numbers the hub gave this workstation's own events (acknowledged to its push): not pulled back. */
     SeqRanges m_held;
     qint64 m_waitedNs = 0; ///< this round's time blocked on the socket for a reply
+    QDateTime m_lastSuccess;       ///< end of this client's last successful round
+    QDateTime m_lastSuccessStored; ///< the last one written to the database
+    static constexpr int kLastSuccessStoredEverySecs = 60;
     std::unique_ptr<QSslSocket> m_socket;
     FrameReader m_reader;
     qint64 m_number = 0;

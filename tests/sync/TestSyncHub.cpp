@@ -2,12 +2,14 @@
 #include "SyncHarness.h"
 #include "TestConfig.h"
 
+#include "core/Clock.h"
 #include "core/Crypto.h"
 #include "db/Database.h"
 #include "sync/Frame.h"
 #include "sync/HubStore.h"
 #include "sync/Pki.h"
 #include "sync/Protocol.h"
+#include "sync/SyncClient.h"
 
 #include <QCborArray>
 #include <QFile>
@@ -128,6 +130,7 @@ private slots:
     void refusedCertificatesAndFrames();
     void revokedWorkstationIsRefused();
     void bundlesMoveEventsWithoutNetwork();
+    void lastSuccessIsStoredAtMostOnceAMinute();
     void hubDatabaseIsEncryptedAndStopsCleanly();
 
 private:
@@ -588,6 +591,44 @@ void TestSyncHub::hubDatabaseIsEncryptedAndStopsCleanly()
     QVERIFY2(m_hub->terminate(), qPrintable(m_hub->log().right(2000)));
     QVERIFY(m_hub->log().contains(QStringLiteral("stopping on signal")));
     QVERIFY2(m_hub->start(&error, m_hub->port()), qPrintable(error));
+}
+
+void TestSyncHub::lastSuccessIsStoredAtMostOnceAMinute()
+{
+    // A round every few seconds: the time of the last success is the client's at once, but written
+    // (a commit and a flush of its own) only when the stored one is a minute old.
+    QVERIFY(!m_agents.isEmpty());
+    const QString path = m_agents.at(0)->db();
+    QFile f(path + QStringLiteral(".key"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString error;
+    auto database = db::Database::open(path, QByteArray::fromHex(f.readAll().trimmed()), {}, &error);
+    QVERIFY2(database, qPrintable(error));
+    auto stored = [&] {
+        QSqlQuery q(database->sql());
+        q.exec(QStringLiteral("SELECT value FROM sync_client_state WHERE name = 'last_sync_at'"));
+        return q.next() ? QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs) : QDateTime();
+    };
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(3600);
+    core::FixedClock clock(t0);
+    {
+        sync::SyncClient client(*database, clock);
+        QVERIFY2(client.syncOnce(&error), qPrintable(error));
+        QCOMPARE(client.lastSuccess(), t0);
+        QCOMPARE(stored(), t0);
+        clock.advanceMs(5000);
+        QVERIFY2(client.syncOnce(&error), qPrintable(error));
+        QCOMPARE(client.lastSuccess(), t0.addMSecs(5000));
+        QCOMPARE(stored(), t0); // not written again yet
+        clock.advanceMs(55000);
+        QVERIFY2(client.syncOnce(&error), qPrintable(error));
+        QCOMPARE(stored(), t0.addSecs(60));
+        clock.advanceMs(5000);
+        QVERIFY2(client.syncOnce(&error), qPrintable(error));
+    }
+    // Another client (after a restart) starts from the stored time.
+    sync::SyncClient again(*database, clock);
+    QCOMPARE(again.lastSuccess(), t0.addSecs(60));
 }
 
 QTEST_GUILESS_MAIN(TestSyncHub)
