@@ -3,6 +3,7 @@
 #include "SelectIn.h"
 #include "core/CaseStatus.h"
 
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -99,6 +100,13 @@ bool CaseSummaryProjection::applyCasesEvents(const QSqlDatabase& db, const QList
     for (const QList<core::Event>* events : cases)
         if (!events->isEmpty())
             ids << events->constFirst().caseId;
+    if (QSet<QString>(ids.cbegin(), ids.cend()).size() != ids.size()) {
+        // A case twice: each fold must read what the one before it wrote.
+        for (const QList<core::Event>* events : cases)
+            if (!events->isEmpty() && !applyCasesEvents(db, {events}, error))
+                return false;
+        return true;
+    }
     QHash<QString, QString> statuses;
     if (!selectIn(db, QStringLiteral("SELECT case_id, status FROM case_summary WHERE case_id IN ("), QString(), ids,
                   [&](const QSqlQuery& q) { statuses.insert(q.value(0).toString(), q.value(1).toString()); }, error))
