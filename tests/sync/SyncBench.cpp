@@ -138,9 +138,14 @@ int roundIntervalMs()
 class Station : public QThread
 {
 public:
-    Station(QString path, QByteArray key, int rounds, Mode mode, int offsetMs, QSemaphore* caughtUp, QSemaphore* go)
+    /** The semaphores: each station releases caughtUp, then finished; it waits for go, then close. */
+    struct Gates
+    {
+        QSemaphore caughtUp, go, finished, close;
+    };
+    Station(QString path, QByteArray key, int rounds, Mode mode, int offsetMs, Gates* gates)
         : m_path(std::move(path)), m_key(std::move(key)), m_rounds(rounds), m_mode(mode), m_offsetMs(offsetMs),
-          m_caughtUp(caughtUp), m_go(go)
+          m_gates(gates)
     {
     }
     QList<double> times; ///< ms per round
@@ -154,13 +159,24 @@ protected:
         if (!database)
             return;
         sync::SyncClient client(*database);
+        // Closing a database checkpoints its WAL into the file: stations that finish first must not
+        // do that beside the others' last timed rounds. They close when all have finished.
+        struct CloseTogether
+        {
+            Gates* gates;
+            ~CloseTogether()
+            {
+                gates->finished.release();
+                gates->close.acquire();
+            }
+        } closeTogether{m_gates};
         if (m_mode == Mode::ProtocolOnly)
             client.events().clearProjections();
         // Catch up first (not timed: reference data, the catalog), then wait until every station has:
         // the timed rounds below are the steady state, all of them at once.
         const bool caughtUp = bool(client.syncOnce(&error));
-        m_caughtUp->release();
-        m_go->acquire();
+        m_gates->caughtUp.release();
+        m_gates->go.acquire();
         if (!caughtUp)
             return;
         // As the client's repeating timer: round r is due at offset + r intervals (at once when late).
@@ -192,8 +208,7 @@ private:
     int m_rounds;
     Mode m_mode;
     int m_offsetMs;
-    QSemaphore* m_caughtUp;
-    QSemaphore* m_go;
+    Gates* m_gates;
 };
 
 QStringList enrollmentCodes(const test::HubProcess& hub, int n)
@@ -217,27 +232,29 @@ void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, Start star
 {
     const int interval = roundIntervalMs();
     const QStringList c = enrollmentCodes(hub, stations);
-    QSemaphore caughtUp, go;
+    Station::Gates gates;
     QList<Station*> threads;
     for (int i = 0; i < stations; ++i) {
         const QString name = QStringLiteral("BENCH-M%1-%2-S%3").arg(int(mode)).arg(int(start)).arg(i);
         const QString path = QStringLiteral("%1/%2.db").arg(dir, name);
         const int offset = start == Start::Spread ? int(qint64(interval) * i / stations) : 0;
-        threads << new Station(path, makeWorkstation(path, name, c.at(i), hub.port()), 10, mode, offset, &caughtUp,
-                               &go);
+        threads << new Station(path, makeWorkstation(path, name, c.at(i), hub.port()), 10, mode, offset, &gates);
     }
     for (Station* s : threads)
         s->start();
-    caughtUp.acquire(stations);
+    gates.caughtUp.acquire(stations);
     const qint64 before = residentKiB(hub.pid());
     std::printf("load average before: %s\n", loadAverage().constData());
     const double cpu0 = cpuMs(0), hub0 = cpuMs(hub.pid());
     QElapsedTimer t;
     t.start();
-    go.release(stations);
+    gates.go.release(stations);
+    gates.finished.acquire(stations);
+    const qint64 wallMs = t.elapsed();
+    const double cpuStations = cpuMs(0) - cpu0, cpuHub = cpuMs(hub.pid()) - hub0;
+    const QByteArray loadAfter = loadAverage();
     QList<double> all, waits;
     for (Station* s : threads) {
-        s->wait();
         if (!s->error.isEmpty())
             std::printf("station error: %s\n", qPrintable(s->error));
         all << s->times;
@@ -252,12 +269,24 @@ void manyAtOnce(const test::HubProcess& hub, int stations, Mode mode, Start star
                 "max %.0f ms (%lld rounds); hub RSS %lld -> %lld KiB\n",
                 stations, interval, start == Start::Herd ? "all starting in the same instant" : "starts spread over one interval",
                 describe(mode),
-                t.elapsed(), pct(all, 0.5), pct(all, 0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
+                wallMs, pct(all, 0.5), pct(all, 0.99), all.isEmpty() ? 0.0 : all.last(), qint64(all.size()),
                 before, residentKiB(hub.pid()));
     std::printf("  of which waiting for the hub's replies: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
                 pct(waits, 0.5), pct(waits, 0.99), waits.isEmpty() ? 0.0 : waits.last());
-    std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuMs(0) - cpu0,
-                cpuMs(hub.pid()) - hub0, loadAverage().constData());
+    QStringList byRound; // the slowest station of each round r
+    for (int r = 0; r < 10; ++r) {
+        double slowest = 0;
+        for (const Station* s : std::as_const(threads))
+            if (r < s->times.size())
+                slowest = std::max(slowest, s->times.at(r));
+        byRound << QString::number(slowest, 'f', 0);
+    }
+    std::printf("  slowest round by round number: %s ms\n", qPrintable(byRound.join(QLatin1Char(' '))));
+    std::printf("  CPU: workstations %.0f ms, hub %.0f ms; load average after: %s\n", cpuStations, cpuHub,
+                loadAfter.constData());
+    gates.close.release(stations);
+    for (Station* s : std::as_const(threads))
+        s->wait();
     qDeleteAll(threads);
 }
 } // namespace
