@@ -1,4 +1,4 @@
-# SQLCipher from Debian's libsqlcipher-dev, linked statically (see DESIGN.md, "Storage").
+# SQLCipher from Debian's libsqlcipher-dev, linked statically (see docs/ARCHITECTURE.md, "Storage").
 find_path(SQLCIPHER_INCLUDE_DIR sqlite3.h PATH_SUFFIXES sqlcipher REQUIRED
           PATHS /usr/include/sqlcipher NO_DEFAULT_PATH)
 find_library(SQLCIPHER_STATIC_LIBRARY NAMES libsqlcipher.a REQUIRED)

@@ -10,7 +10,7 @@
 #include "print/CertificateScanner.h"
 #include "services/AuthService.h"
 #include "services/CatalogService.h"
-#include "services/DataGenerator.h"
+#include "loadgen/DataGenerator.h"
 #include "services/HallService.h"
 
 #include <QCommandLineParser>
@@ -509,7 +509,7 @@ int cmdGenerate(const QStringList& args)
     if (!parseCommand(p, args, Admin::tr("Fills the hall database with synthetic applicants and cases (load tests).\n"
                                   "The administrator's password is read from standard input.")))
         return 2;
-    services::GeneratorOptions options;
+    loadgen::GeneratorOptions options;
     bool ok[4] = {};
     options.cases = p.value(cases).toLongLong(&ok[0]);
     options.applicants = p.value(applicants).toLongLong(&ok[1]);
@@ -517,7 +517,7 @@ int cmdGenerate(const QStringList& args)
     options.seed = p.value(seed).toULongLong(&ok[3]);
     if (!ok[0] || !ok[1] || !ok[2] || !ok[3])
         return fail(Admin::tr("--cases, --applicants, --years and --seed take whole numbers."));
-    if (QString e = services::DataGenerator::checkOptions(options); !e.isEmpty())
+    if (QString e = loadgen::DataGenerator::checkOptions(options); !e.isEmpty())
         return fail(e);
     if (!QFile::exists(p.value(db)))
         return fail(Admin::tr("There is no hall database at %1; create one first (oneseal-admin demo or init).")
@@ -558,7 +558,7 @@ int cmdGenerate(const QStringList& args)
         err() << (tty ? QStringLiteral("\r") : QString()) << line << (tty && done < total ? "" : "\n") << Qt::flush;
     };
     show(0, options.cases);
-    const auto report = services::DataGenerator(*session).generate(options, show, &error);
+    const auto report = loadgen::DataGenerator(*session).generate(options, show, &error);
     if (!report)
         return fail(error);
     session.reset();

@@ -36,7 +36,7 @@ struct AuditReport
 };
 
 /**
- * Verifies the per-workstation hash chains of the event store (DESIGN.md, "Events, not rows").
+ * Verifies the per-workstation hash chains of the event store (docs/ARCHITECTURE.md, "Events").
  *
  * Every workstation writes its events in order, each carrying the hash of the one it wrote before
  * (prev_hash; empty for its first) and its own hash, SHA-256 over Event::canonicalBytes(). Given every

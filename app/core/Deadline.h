@@ -65,7 +65,7 @@ inline constexpr int kMaxDeadlineWorkingDays = 1000;
 
 /**
  * The due date of a limit of \a workingDays working days for a case accepted on \a accepted.
- * Counting starts the day after acceptance (art. 82; DESIGN.md "Time"); a fractional limit (0.5, 1.5,
+ * Counting starts the day after acceptance (art. 82; docs/ARCHITECTURE.md "Time"); a fractional limit (0.5, 1.5,
  * 2.5) is rounded up to whole working days; a limit of 0 (即办件) is due the day of acceptance.
  * Working days inside \a pauses are skipped, which pushes the date by the working days they cover.
  *

@@ -6,7 +6,7 @@
 
 /**
  * Check characters of the national identifiers an applicant or a licence carries. The checksums are
- * facts of national standards (see shared/DOMAIN.md "Identifiers"); nothing here looks anything up.
+ * facts of national standards (docs/DOMAIN.md "Identifiers"); nothing here looks anything up.
  *
  * Every check first applies normalizeIdentifier(), so "11010519491231002x" and full-width digits typed
  * with a Chinese input method are accepted; positions in the messages count characters of that

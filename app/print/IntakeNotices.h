@@ -6,7 +6,7 @@
 namespace oneseal::print {
 
 /**
- * The written notices of intake, filled from a case (DOMAIN.md "Notices and their contents"):
+ * The written notices of intake, filled from a case (docs/DOMAIN.md "Notices and their contents"):
  * 受理通知书, 容缺受理通知书, 告知承诺书, 一次性告知书, 不予受理通知书. Notices are official Chinese
  * documents and are always printed in Chinese, whatever the language of the screen.
  */

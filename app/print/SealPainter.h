@@ -12,12 +12,12 @@ namespace oneseal::print {
 /**
  * The hall's round seal (行政审批专用章), drawn from its text every time: a red ring, the bureau's
  * name along the upper arc, a five-pointed star in the centre and the purpose below it. There is
- * deliberately no way to draw it from an image file (DESIGN.md, "Printing and the seal").
+ * deliberately no way to draw it from an image file (docs/ARCHITECTURE.md, "Printing and the seal").
  */
 class SealPainter
 {
 public:
-    /** The seal's outer diameter, as the body's official seal (DOMAIN.md, "The seal"). */
+    /** The seal's outer diameter, as the body's official seal (docs/DOMAIN.md, "The seal"). */
     static constexpr double kDiameterMm = 42.0;
 
     /**

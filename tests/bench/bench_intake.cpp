@@ -15,7 +15,7 @@
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
 #include "services/AuthService.h"
-#include "services/DataGenerator.h"
+#include "loadgen/DataGenerator.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
 #include "ui/IntakeWorkbench.h"
@@ -269,9 +269,9 @@ bool prepareDatabase(QString* error)
                                                            services::HallService::demoPassword(), error);
             if (!admin)
                 return false;
-            services::GeneratorOptions options;
+            loadgen::GeneratorOptions options;
             options.cases = cases;
-            const auto done = services::DataGenerator(*admin).generate(
+            const auto done = loadgen::DataGenerator(*admin).generate(
                 options,
                 [](qint64 d, qint64 t) {
                     if (d == t || d % (std::max<qint64>(t / 10, 1)) < 2000)

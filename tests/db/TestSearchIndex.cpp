@@ -3,7 +3,7 @@
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
 #include "db/SearchIndexProjection.h"
-#include "services/DataGenerator.h"
+#include "loadgen/DataGenerator.h"
 #include "services/IntakeService.h"
 
 #include <QFile>
@@ -114,13 +114,13 @@ void TestSearchIndex::initTestCase()
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     m_admin = m_hall->login(QStringLiteral("admin"));
     QVERIFY(m_admin);
-    services::GeneratorOptions options;
+    loadgen::GeneratorOptions options;
     options.cases = 600;
     options.applicants = 250;
     options.years = 1;
     options.seed = 7;
     QString error;
-    const auto report = services::DataGenerator(*m_admin).generate(options, {}, &error);
+    const auto report = loadgen::DataGenerator(*m_admin).generate(options, {}, &error);
     QVERIFY2(report, qPrintable(error));
     QCOMPARE(report->cases, 600);
     recordCase(QStringLiteral("O'Brien\"; DROP TABLE cases; --"), residentId(QStringLiteral("14080219881111005")));

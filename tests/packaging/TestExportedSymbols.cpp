@@ -1,4 +1,4 @@
-// Every executable hides SQLCipher: no sqlite3_* symbol in its dynamic symbol table (DESIGN.md,
+// Every executable hides SQLCipher: no sqlite3_* symbol in its dynamic symbol table (docs/ARCHITECTURE.md "Storage",
 // "Storage"), so Qt's QSQLITE plugin can never bind to SQLCipher's engine inside our process.
 
 #include "TestConfig.h"

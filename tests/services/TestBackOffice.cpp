@@ -131,29 +131,10 @@ bool TestBackOffice::ok(const QString& what, bool result, const QString& error)
 
 QString TestBackOffice::accept(const QString& clerk, bool defer)
 {
-    services::IntakeService intake(as(clerk));
-    const auto subject = intake.subject(m_matterCode);
-    services::IntakeRequest r;
-    r.subjectCode = m_matterCode;
-    r.applicant.idNumber = kApplicantId;
-    r.applicant.name = kApplicantName;
-    r.applicant.phone = QStringLiteral("13903591234");
-    r.materials = intake.checklistFor(*subject);
-    const QDate promised = intake.promisedDeadline(*subject, intake.today()).due;
-    bool deferred = false;
-    for (auto& m : r.materials) {
-        if (defer && !deferred && m.core && m.requirement == core::MaterialRequirement::Deferrable) {
-            m.state = core::MaterialState::Deferred;
-            m.dueDate = promised;
-            deferred = true;
-        } else {
-            m.state = core::MaterialState::Received;
-            m.count = 1;
-        }
-    }
-    r.outcome = defer ? core::IntakeOutcome::AcceptDeferred : core::IntakeOutcome::Accept;
     QString error;
-    const auto state = intake.record(r, &error);
+    const auto state = test::acceptCase(
+        as(clerk), [this](const core::Matter& m) { return m.code == m_matterCode; }, kApplicantId.left(17),
+        kApplicantName, QStringLiteral("13903591234"), &error, defer);
     if (!state)
         qWarning("intake failed: %s", qPrintable(error));
     return state ? state->caseId : QString();

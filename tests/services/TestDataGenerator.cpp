@@ -2,7 +2,7 @@
 
 #include "core/CaseState.h"
 #include "core/Identifiers.h"
-#include "services/DataGenerator.h"
+#include "loadgen/DataGenerator.h"
 #include "services/IntakeService.h"
 
 #include <QSqlQuery>
@@ -63,9 +63,9 @@ void TestDataGenerator::onlyAdministratorsGenerate()
         auto session = m_hall->login(user);
         const qint64 before = session->events().count();
         QString error;
-        services::GeneratorOptions options;
+        loadgen::GeneratorOptions options;
         options.cases = 10;
-        QVERIFY(!services::DataGenerator(*session).generate(options, {}, &error));
+        QVERIFY(!loadgen::DataGenerator(*session).generate(options, {}, &error));
         QVERIFY2(error.contains(QLatin1String("role does not allow")), qPrintable(error));
         QCOMPARE(session->events().count(), before);
     }
@@ -92,8 +92,8 @@ void TestDataGenerator::badOptionsChangeNothing()
     QFETCH(qint64, applicants);
     QFETCH(int, years);
     QFETCH(QString, message);
-    services::GeneratorOptions options;
-    options.cases = message.isEmpty() ? services::GeneratorOptions::kMaxCases + 1 : cases;
+    loadgen::GeneratorOptions options;
+    options.cases = message.isEmpty() ? loadgen::GeneratorOptions::kMaxCases + 1 : cases;
     options.applicants = applicants;
     options.years = years;
     if (message.isEmpty())
@@ -101,7 +101,7 @@ void TestDataGenerator::badOptionsChangeNothing()
     auto session = m_hall->login(QStringLiteral("admin"));
     const qint64 before = session->events().count();
     QString error;
-    QVERIFY(!services::DataGenerator(*session).generate(options, {}, &error));
+    QVERIFY(!loadgen::DataGenerator(*session).generate(options, {}, &error));
     QVERIFY2(error.contains(message), qPrintable(error));
     QCOMPARE(session->events().count(), before);
 }
@@ -110,7 +110,7 @@ void TestDataGenerator::generatesRealisticValidCases()
 {
     auto session = m_hall->login(QStringLiteral("admin"));
     const QSqlDatabase db = session->database().sql();
-    services::GeneratorOptions options;
+    loadgen::GeneratorOptions options;
     options.cases = 900;
     options.applicants = 300;
     options.years = 2;
@@ -119,7 +119,7 @@ void TestDataGenerator::generatesRealisticValidCases()
     options.casesPerTransaction = 250;
     QList<qint64> progress;
     QString error;
-    const auto report = services::DataGenerator(*session).generate(
+    const auto report = loadgen::DataGenerator(*session).generate(
         options, [&](qint64 done, qint64 total) { progress << done << total; }, &error);
     QVERIFY2(report, qPrintable(error));
 
@@ -221,12 +221,12 @@ void TestDataGenerator::sameSeedSameApplicants()
     int i = 0;
     for (test::TempHall* hall : {&a, &b}) {
         auto session = hall->login(QStringLiteral("admin"));
-        services::GeneratorOptions options;
+        loadgen::GeneratorOptions options;
         options.cases = 60;
         options.seed = 99;
         options.lastDay = QDate(2025, 12, 31);
         QString error;
-        QVERIFY2(services::DataGenerator(*session).generate(options, {}, &error), qPrintable(error));
+        QVERIFY2(loadgen::DataGenerator(*session).generate(options, {}, &error), qPrintable(error));
         people[i++] = dump(session->database().sql(), QStringLiteral("(SELECT name, id_number, phone FROM applicants)"),
                            QStringLiteral("id_number"));
     }

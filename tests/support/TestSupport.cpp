@@ -47,7 +47,7 @@ QByteArray fileHash(const QString& path)
 
 std::optional<core::CaseState> acceptCase(services::Session& clerk, const std::function<bool(const core::Matter&)>& pick,
                                           const QString& idFirst17, const QString& name, const QString& phone,
-                                          QString* error)
+                                          QString* error, bool deferCoreMaterial)
 {
     services::IntakeService intake(clerk);
     const auto& matters = intake.catalog().matters;
@@ -56,16 +56,30 @@ std::optional<core::CaseState> acceptCase(services::Session& clerk, const std::f
         *error = QStringLiteral("no matter of the demo catalog fits");
         return std::nullopt;
     }
+    const auto subject = intake.subject(matter->code);
     services::IntakeRequest r;
     r.subjectCode = matter->code;
     r.applicant.idNumber = idFirst17 + core::residentIdCheckChar(idFirst17);
     r.applicant.name = name;
     r.applicant.phone = phone;
-    r.materials = intake.checklistFor(*intake.subject(matter->code));
+    r.materials = intake.checklistFor(*subject);
+    const QDate promised = intake.promisedDeadline(*subject, intake.today()).due;
+    bool deferred = false;
     for (auto& m : r.materials) {
-        m.state = core::MaterialState::Received;
-        m.count = 1;
+        if (deferCoreMaterial && !deferred && m.core && m.requirement == core::MaterialRequirement::Deferrable) {
+            m.state = core::MaterialState::Deferred;
+            m.dueDate = promised;
+            deferred = true;
+        } else {
+            m.state = core::MaterialState::Received;
+            m.count = 1;
+        }
     }
+    if (deferCoreMaterial && !deferred) {
+        *error = QStringLiteral("matter %1 has no deferrable core material").arg(matter->code);
+        return std::nullopt;
+    }
+    r.outcome = deferCoreMaterial ? core::IntakeOutcome::AcceptDeferred : core::IntakeOutcome::Accept;
     return intake.record(r, error);
 }
 

@@ -38,11 +38,13 @@ private:
 /**
  * Accepts a case at the window as clerk: the first matter of the catalog that pick() accepts,
  * every material received, the applicant new (ID from its first 17 characters) — the start of
- * every back-office test. nullopt with *error when no matter fits or the intake is refused.
+ * every back-office test. With \a deferCoreMaterial the first deferrable core material is deferred
+ * (容缺) to the promised date instead and the case is accepted with deferred materials.
+ * nullopt with *error when no matter fits (or none has a deferrable core material) or the intake is refused.
  */
 std::optional<core::CaseState> acceptCase(services::Session& clerk, const std::function<bool(const core::Matter&)>& pick,
                                           const QString& idFirst17, const QString& name, const QString& phone,
-                                          QString* error);
+                                          QString* error, bool deferCoreMaterial = false);
 
 /** SHA-256 of a file's bytes (empty when it does not exist). */
 QByteArray fileHash(const QString& path);

@@ -86,29 +86,10 @@ services::Session& TestCertificateWindow::as(const QString& username)
 
 QString TestCertificateWindow::approvedAndSealed(const QString& applicant, const QString& idFirst17, bool defer)
 {
-    services::IntakeService intake(as(QStringLiteral("clerk")));
-    const auto subject = intake.subject(m_matter);
-    services::IntakeRequest r;
-    r.subjectCode = m_matter;
-    r.applicant.name = applicant;
-    r.applicant.idNumber = idFirst17 + core::residentIdCheckChar(idFirst17);
-    r.applicant.phone = QStringLiteral("13903591234");
-    r.materials = intake.checklistFor(*subject);
-    const QDate promised = intake.promisedDeadline(*subject, intake.today()).due;
-    bool deferred = false;
-    for (auto& m : r.materials) {
-        if (defer && !deferred && m.core && m.requirement == core::MaterialRequirement::Deferrable) {
-            m.state = core::MaterialState::Deferred;
-            m.dueDate = promised;
-            deferred = true;
-        } else {
-            m.state = core::MaterialState::Received;
-            m.count = 1;
-        }
-    }
-    r.outcome = defer ? core::IntakeOutcome::AcceptDeferred : core::IntakeOutcome::Accept;
     QString error;
-    const auto accepted = intake.record(r, &error);
+    const auto accepted = test::acceptCase(
+        as(QStringLiteral("clerk")), [this](const core::Matter& m) { return m.code == m_matter; }, idFirst17,
+        applicant, QStringLiteral("13903591234"), &error, defer);
     if (!accepted) {
         qWarning("intake: %s", qPrintable(error));
         return QString();

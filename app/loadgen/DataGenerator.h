@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Session.h"
+#include "services/Session.h"
 #include "core/WorkCalendar.h"
 
 #include <QCoreApplication>
@@ -10,7 +10,7 @@
 #include <functional>
 #include <optional>
 
-namespace oneseal::services {
+namespace oneseal::loadgen {
 
 /** How much synthetic intake data to make, and from which seed. */
 struct GeneratorOptions
@@ -58,7 +58,7 @@ public:
     /** Called after each committed transaction with the cases written so far and the total. */
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
-    explicit DataGenerator(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    explicit DataGenerator(services::Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
 
     /**
      * Checks the options and writes the data. Bad options or a user who is not an administrator
@@ -72,8 +72,8 @@ public:
     static QString checkOptions(const GeneratorOptions& options);
 
 private:
-    Session& m_session;
+    services::Session& m_session;
     const core::WorkCalendar& m_calendar;
 };
 
-} // namespace oneseal::services
+} // namespace oneseal::loadgen

@@ -1,7 +1,7 @@
 #include "DataGenerator.h"
 
-#include "IntakePayload.h"
-#include "IntakeService.h"
+#include "services/IntakePayload.h"
+#include "services/IntakeService.h"
 #include "core/CaseNumber.h"
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
@@ -16,7 +16,9 @@
 
 #include <cmath>
 
-namespace oneseal::services {
+namespace oneseal::loadgen {
+
+using namespace oneseal::services;
 
 namespace {
 
@@ -291,7 +293,7 @@ private:
 
 } // namespace
 
-DataGenerator::DataGenerator(Session& session, const core::WorkCalendar& calendar)
+DataGenerator::DataGenerator(services::Session& session, const core::WorkCalendar& calendar)
     : m_session(session)
     , m_calendar(calendar)
 {
@@ -627,4 +629,4 @@ std::optional<GeneratorReport> DataGenerator::generate(const GeneratorOptions& o
     return report;
 }
 
-} // namespace oneseal::services
+} // namespace oneseal::loadgen
