@@ -25,8 +25,8 @@ struct Collector
  * required); and the handover to the holder or an agent, which completes the case (办结) and fixes
  * whether it was on time. Certificate operators only, never the case's intake clerk.
  *
- * Rendering and signing are not done here: the caller takes a number, renders the certificate with
- * it, and passes the document's SHA-256 to recordPrinted() / recordReprint().
+ * Rendering and signing are not done here: the caller (documents::DocumentIssuer) takes a number,
+ * renders the certificate with it, and passes the document's SHA-256 to recordPrinted() / recordReprint().
  */
 class CertificateService
 {

@@ -254,14 +254,20 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     return caseState(caseId);
 }
 
+bool IntakeService::canRecordNotice(QString* error) const
+{
+    if (m_session.can(core::Action::AcceptCase) || m_session.can(core::Action::ReadAllCases))
+        return true;
+    if (error)
+        *error = Session::refusal(core::Action::AcceptCase);
+    return false;
+}
+
 bool IntakeService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                                         QString* error)
 {
-    if (!m_session.can(core::Action::AcceptCase) && !m_session.can(core::Action::ReadAllCases)) {
-        if (error)
-            *error = Session::refusal(core::Action::AcceptCase);
+    if (!canRecordNotice(error))
         return false;
-    }
     db::Transaction tx(m_session.database().sql());
     const QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
     return tx.isActive()

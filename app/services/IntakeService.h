@@ -92,6 +92,8 @@ public:
      */
     std::optional<core::CaseState> record(const IntakeRequest& request, QString* error);
 
+    /** Whether the user may record intake notices as printed (before printing one); *error says why not. */
+    bool canRecordNotice(QString* error) const;
     /** Records that a notice was printed or exported (its hash goes on the record). */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error);

@@ -101,15 +101,20 @@ std::optional<core::CaseState> ReviewService::proposeRefusal(const QString& case
     return m_steps.load(caseId, error);
 }
 
+bool ReviewService::canRecordNotice(QString* error) const
+{
+    if (m_steps.session().can(core::Action::ReviewCase))
+        return true;
+    if (error)
+        *error = Session::refusal(core::Action::ReviewCase);
+    return false;
+}
+
 bool ReviewService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                                         QString* error)
 {
-    Session& session = m_steps.session();
-    if (!session.can(core::Action::ReviewCase)) {
-        if (error)
-            *error = Session::refusal(core::Action::ReviewCase);
+    if (!canRecordNotice(error))
         return false;
-    }
     if (!m_steps.load(caseId, error))
         return false;
     const QCborMap p{{QStringLiteral("notice"), title},

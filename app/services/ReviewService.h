@@ -34,6 +34,8 @@ public:
     /** Proposes refusal; \a reasons are required (art. 38) and go to the approver. */
     std::optional<core::CaseState> proposeRefusal(const QString& caseId, const QString& reasons, QString* error);
 
+    /** Whether the user may record correction notices as printed (before printing one); *error says why not. */
+    bool canRecordNotice(QString* error) const;
     /** Records that the correction notice was printed (its hash on the record). */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error);

@@ -4,12 +4,9 @@
 
 #include "CaseListModel.h"
 #include "ChecklistModel.h"
-#include "print/DocumentRenderer.h"
-#include "print/IntakeNotices.h"
+#include "documents/DocumentIssuer.h"
 
 #include <QHeaderView>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 
 namespace oneseal::ui {
 
@@ -19,6 +16,8 @@ CaseLookupWidget::CaseLookupWidget(services::Session& session, QWidget* parent)
     , m_session(session)
     , m_service(session)
     , m_model(new CaseListModel(this))
+    , m_preview(this)
+    , m_output(&m_preview)
 {
     m_ui->setupUi(this);
     m_ui->casesView->setModel(m_model);
@@ -88,22 +87,8 @@ void CaseLookupWidget::reprint()
     const int row = m_ui->casesView->currentIndex().row();
     if (row < 0)
         return;
-    const auto state = m_service.caseState(m_model->caseAt(row).caseId);
-    if (!state)
-        return;
-    print::IntakeNotices::Hall hall;
-    hall.bureau = m_session.hallName();
-    const print::NoticeDocument doc = print::IntakeNotices::build(*state, hall);
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setDocName(doc.title);
-    QPrintPreviewDialog preview(&printer, this);
-    print::DocumentRenderer renderer;
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) { renderer.print(*p, doc, nullptr); });
-    if (preview.exec() == QDialog::Accepted) {
-        QString error;
-        m_service.recordNoticePrinted(state->caseId, doc.title, print::IntakeNotices::contentHash(doc), &error);
+    if (documents::DocumentIssuer(m_session, *m_output).printIntakeNotice(m_model->caseAt(row).caseId).output)
         showDetails();
-    }
 }
 
 } // namespace oneseal::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PrintPreviewOutput.h"
 #include "services/IntakeService.h"
 
 #include <QWidget>
@@ -24,6 +25,8 @@ public:
     ~CaseLookupWidget() override;
 
     CaseListModel* model() const { return m_model; }
+    /** Where reprinted notices go: the print preview by default (nullptr), or \a output (not owned). */
+    void setDocumentOutput(print::DocumentOutput* output) { m_output = output ? output : &m_preview; }
 
 public slots:
     void showToday();
@@ -37,6 +40,8 @@ private:
     services::Session& m_session;
     services::IntakeService m_service;
     CaseListModel* m_model;
+    PrintPreviewOutput m_preview;
+    print::DocumentOutput* m_output;
 };
 
 } // namespace oneseal::ui

@@ -4,43 +4,21 @@
 
 #include "CalibrationDialog.h"
 #include "CaseSummary.h"
-#include "print/CaseCertificate.h"
-#include "print/CertificateBatch.h"
-#include "print/CertificateRenderer.h"
-#include "db/UserRepository.h"
+#include "documents/DocumentIssuer.h"
+#include "print/PdfFileOutput.h"
+#include "print/PrinterOutput.h"
 #include "services/CalibrationService.h"
 #include "services/IntakeService.h"
 #include "services/QueueService.h"
 
 #include <QDir>
 #include <QFileDialog>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QPrinterInfo>
 #include <QStandardPaths>
 
 namespace oneseal::ui {
 
 namespace {
-/** The approver who decided the case, as printed on a licence decision. */
-QString signerName(services::Session& session, const core::CaseState& state)
-{
-    const auto user = db::UserRepository(session.database().sql()).byId(state.decidedBy);
-    return user ? user->displayName : session.hallName();
-}
-
-/** The certificate of \a state numbered \a number, signed with the hall's seal key; nothing with *error. */
-std::optional<print::CaseCertificate::Result> buildCertificate(services::Session& session, const core::CaseState& state,
-                                                               const QString& number, QString* error)
-{
-    const auto key = session.sealKey(error);
-    if (!key)
-        return std::nullopt;
-    services::IntakeService intake(session);
-    return print::CaseCertificate::build(state, intake.catalog(), number, session.hallName(), signerName(session, state),
-                                         *key, session.clock().now().toLocalTime().date(), error);
-}
-
 /** Where the batch goes: kinds of the output combo's entries. */
 enum class Output { Preview, Printer, Pdf };
 constexpr int kOutputKindRole = Qt::UserRole;
@@ -52,6 +30,8 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     , m_ui(new Ui::CertificateWindowWidget)
     , m_session(session)
     , m_service(session)
+    , m_preview(this)
+    , m_output(&m_preview)
 {
     m_ui->setupUi(this);
     m_ui->collectorKindCombo->addItem(tr("Holder in person"), int(services::Collector::Kind::Holder));
@@ -63,31 +43,6 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     connect(m_ui->voidButton, &QPushButton::clicked, this, &CertificateWindowWidget::voidCertificate);
     connect(m_ui->issueButton, &QPushButton::clicked, this, &CertificateWindowWidget::issue);
     connect(m_ui->collectorIdEdit, &QLineEdit::returnPressed, this, &CertificateWindowWidget::issue);
-    // The certificate of the case's matter, on its template, with the QR payload signed by the hall's key.
-    m_printer = [this](const core::CaseState& state, const QString& number) -> std::optional<QByteArray> {
-        QString error;
-        const auto certificate = buildCertificate(m_session, state, number, &error);
-        if (!certificate) {
-            showMessage(error, true);
-            return std::nullopt;
-        }
-        print::CertificateRenderer renderer(certificate->certificateTemplate);
-        if (!renderer.validate(certificate->document, &error)) {
-            showMessage(error, true);
-            return std::nullopt;
-        }
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setDocName(number);
-        QPrintPreviewDialog preview(&printer, this);
-        preview.setWindowTitle(tr("Print preview — certificate %1").arg(number));
-        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) {
-            renderer.print(*p, {certificate->document}, print::PrintMode::PlainPaper,
-                           calibrationFor(calibrationPrinterName(*p), certificate->certificateTemplate.id()), nullptr);
-        });
-        if (preview.exec() != QDialog::Accepted)
-            return std::nullopt;
-        return certificate->contentHash;
-    };
     m_chooseFile = [this](const QString& suggested) {
         return QFileDialog::getSaveFileName(this, tr("Save the certificates as PDF"), suggested, tr("PDF files (*.pdf)"));
     };
@@ -177,49 +132,34 @@ void CertificateWindowWidget::finish(const std::optional<core::CaseState>& state
 
 void CertificateWindowWidget::print()
 {
-    auto state = services::IntakeService(m_session).caseState(m_caseId);
-    if (!state)
-        return;
-    QString error;
-    QString number = state->activeCertificate() && !state->activeCertificate()->printed ? state->activeCertificate()->number
-                                                                                       : QString();
-    if (number.isEmpty()) {
-        const auto taken = m_service.takeNumber(m_caseId, &error);
-        if (!taken) {
-            showMessage(error, true);
-            return;
-        }
-        number = *taken;
-        state = services::IntakeService(m_session).caseState(m_caseId);
-    }
-    const auto hash = m_printer ? m_printer(*state, number) : std::nullopt;
-    if (!hash) {
-        showMessage(tr("Certificate %1 was not printed; its number stays reserved for this case.").arg(number), true);
+    const documents::IssuedDocument printed = documents::DocumentIssuer(m_session, *m_output).printCertificate(m_caseId);
+    if (printed.recorded()) {
+        finish(printed.state, QString(), tr("Certificate %1 printed.").arg(printed.title));
+    } else if (printed.title.isEmpty()) {
+        showMessage(printed.error, true); // no number was taken
+    } else if (!printed.output) {
+        showMessage(tr("Certificate %1 was not printed; its number stays reserved for this case.").arg(printed.title)
+                        + QLatin1Char('\n') + printed.error,
+                    true);
         reload();
-        return;
+    } else {
+        finish(std::nullopt, printed.error, QString());
     }
-    const auto printed = m_service.recordPrinted(m_caseId, number, *hash, &error);
-    finish(printed, error, tr("Certificate %1 printed.").arg(number));
 }
 
 void CertificateWindowWidget::reprint()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
-    if (!state || !state->activeCertificate())
-        return;
-    QString error;
-    if (QString v = core::Workflow::checkReasons(m_ui->reasonEdit->text(), true, tr("reason for the reprint")); !v.isEmpty()) {
-        showMessage(v, true);
-        m_ui->reasonEdit->setFocus();
-        return;
+    const documents::IssuedDocument printed
+        = documents::DocumentIssuer(m_session, *m_output).reprintCertificate(m_caseId, m_ui->reasonEdit->text());
+    if (printed.recorded()) {
+        finish(printed.state, QString(), tr("Reprinted; the reprint is counted on the record."));
+    } else if (printed.built() && !printed.output) {
+        showMessage(tr("Nothing was printed.") + QLatin1Char('\n') + printed.error, true);
+    } else {
+        showMessage(printed.error, true);
+        if (!printed.built())
+            m_ui->reasonEdit->setFocus();
     }
-    const auto hash = m_printer ? m_printer(*state, state->activeCertificate()->number) : std::nullopt;
-    if (!hash) {
-        showMessage(tr("Nothing was printed."), true);
-        return;
-    }
-    const auto done = m_service.recordReprint(m_caseId, m_ui->reasonEdit->text(), *hash, &error);
-    finish(done, error, tr("Reprinted; the reprint is counted on the record."));
 }
 
 void CertificateWindowWidget::voidCertificate()
@@ -247,23 +187,6 @@ void CertificateWindowWidget::issue()
            done ? (done->onTime ? tr("Handed over; case %1 is completed on time.").arg(done->caseNo)
                                 : tr("Handed over; case %1 is completed, late.").arg(done->caseNo))
                 : QString());
-}
-
-QString CertificateWindowWidget::calibrationPrinterName(const QPrinter& printer)
-{
-    return printer.outputFormat() == QPrinter::PdfFormat ? services::CalibrationService::pdfPrinterName()
-                                                         : printer.printerName();
-}
-
-print::Calibration CertificateWindowWidget::calibrationFor(const QString& printerName, const QString& templateId) const
-{
-    print::Calibration c;
-    if (const auto saved = services::CalibrationService(m_session).find(printerName, templateId)) {
-        c.dxMm = saved->dxMm;
-        c.dyMm = saved->dyMm;
-        c.scale = saved->scale;
-    }
-    return c;
 }
 
 void CertificateWindowWidget::refreshReady()
@@ -300,13 +223,6 @@ void CertificateWindowWidget::calibrate()
 
 void CertificateWindowWidget::printSelected()
 {
-    struct Item
-    {
-        QString caseId;
-        QString caseNo;
-        QString number;
-        QByteArray hash;
-    };
     QStringList caseIds;
     for (int row = 0; row < m_ui->readyList->count(); ++row)
         if (m_ui->readyList->item(row)->isSelected())
@@ -328,79 +244,32 @@ void CertificateWindowWidget::printSelected()
             return;
     }
 
-    // Each case on its own: a refusal or a failure leaves the others in the batch.
-    QStringList failures;
-    QList<Item> items;
-    print::CertificateBatch batch;
-    services::IntakeService intake(m_session);
-    for (const QString& caseId : std::as_const(caseIds)) {
-        const auto before = intake.caseState(caseId);
-        const QString caseNo = before ? before->caseNo : caseId;
-        QString error = m_service.checkBatchPrint(caseId);
-        std::optional<QString> number;
-        if (error.isEmpty())
-            number = m_service.numberForPrinting(caseId, &error);
-        const auto state = number ? intake.caseState(caseId) : std::nullopt;
-        const auto certificate = state ? buildCertificate(m_session, *state, *number, &error) : std::nullopt;
-        const bool valid = certificate
-            && print::CertificateRenderer(certificate->certificateTemplate).validate(certificate->document, &error);
-        if (valid) {
-            batch.add(certificate->certificateTemplate, certificate->document);
-            items.append({caseId, caseNo, *number, certificate->contentHash});
-            continue;
-        }
-        if (error.isEmpty())
-            error = tr("The case could not be read.");
-        failures << QStringLiteral("%1: %2").arg(caseNo, error.split(QLatin1Char('\n')).join(QStringLiteral("; ")));
-    }
-
-    bool printed = false;
-    QString error;
-    if (!batch.isEmpty()) {
-        const print::PrintMode mode = m_ui->stockCheck->isChecked() ? print::PrintMode::PreprintedStock
-                                                                     : print::PrintMode::PlainPaper;
-        auto printOn = [&](QPrinter& printer) {
-            const QString printerName = calibrationPrinterName(printer);
-            return batch.print(printer, mode,
-                               [&](const QString& templateId) { return calibrationFor(printerName, templateId); },
-                               &error);
-        };
-        QPrinter printer(QPrinter::HighResolution);
-        if (kind == Output::Pdf) {
-            printer.setOutputFormat(QPrinter::PdfFormat);
-            printer.setOutputFileName(pdfPath);
-            printed = printOn(printer);
-        } else if (kind == Output::Printer) {
-            printer.setPrinterName(m_ui->outputCombo->currentData(kOutputNameRole).toString());
-            printed = printOn(printer);
-        } else {
-            QPrintPreviewDialog preview(&printer, this);
-            preview.setWindowTitle(tr("Print preview — %n certificate(s)", nullptr, int(items.size())));
-            bool painted = true;
-            connect(&preview, &QPrintPreviewDialog::paintRequested, this,
-                    [&](QPrinter* p) { painted = printOn(*p) && painted; });
-            printed = preview.exec() == QDialog::Accepted && painted;
-            if (!printed && error.isEmpty())
-                error = tr("The print preview was closed without printing.");
-        }
-    }
+    std::unique_ptr<print::DocumentOutput> chosen;
+    if (kind == Output::Pdf)
+        chosen = std::make_unique<print::PdfFileOutput>(pdfPath);
+    else if (kind == Output::Printer)
+        chosen = std::make_unique<print::PrinterOutput>(m_ui->outputCombo->currentData(kOutputNameRole).toString());
+    const print::PrintMode mode = m_ui->stockCheck->isChecked() ? print::PrintMode::PreprintedStock
+                                                                 : print::PrintMode::PlainPaper;
+    const documents::CertificateBatchResult batch
+        = documents::DocumentIssuer(m_session, chosen ? *chosen : *m_output).printCertificates(caseIds, mode);
 
     QStringList done;
-    if (printed) {
-        for (const Item& item : std::as_const(items)) {
-            QString recordError;
-            if (m_service.recordPrinted(item.caseId, item.number, item.hash, &recordError))
-                done << item.number;
-            else
-                failures << tr("%1: printed as %2, but not recorded: %3").arg(item.caseNo, item.number, recordError);
-        }
-    } else if (!items.isEmpty()) {
-        QStringList numbers;
-        for (const Item& item : std::as_const(items))
-            numbers << item.number;
-        failures.prepend(tr("Nothing was printed (%1); the numbers %2 stay reserved for their cases.")
-                             .arg(error, numbers.join(QStringLiteral(", "))));
+    QStringList failures;
+    QStringList reserved;
+    for (const documents::IssuedDocument& item : batch.certificates) {
+        if (!item.built())
+            failures << QStringLiteral("%1: %2").arg(item.caseNo, item.error.split(QLatin1Char('\n')).join(QStringLiteral("; ")));
+        else if (item.recorded())
+            done << item.title;
+        else if (item.output)
+            failures << tr("%1: printed as %2, but not recorded: %3").arg(item.caseNo, item.title, item.error);
+        else
+            reserved << item.title;
     }
+    if (!reserved.isEmpty())
+        failures.prepend(tr("Nothing was printed (%1); the numbers %2 stay reserved for their cases.")
+                             .arg(batch.jobError, reserved.join(QStringLiteral(", "))));
 
     QStringList lines;
     if (!done.isEmpty())

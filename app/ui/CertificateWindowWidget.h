@@ -1,14 +1,12 @@
 #pragma once
 
-#include "print/Calibration.h"
+#include "PrintPreviewOutput.h"
 #include "services/CertificateService.h"
 
 #include <QWidget>
 
 #include <functional>
 #include <memory>
-
-class QPrinter;
 
 namespace Ui {
 class CertificateWindowWidget;
@@ -22,32 +20,28 @@ namespace oneseal::ui {
  * ID number, which completes the case. Several cases ready for a certificate can be printed as one
  * job (print preview, an installed printer or a PDF file), each with its own serial, moved by the
  * saved calibration of the printer and template; a case that cannot be printed is reported and the
- * others are printed. The printer calibration dialog opens from here.
+ * others are printed. Certificates are built, signed, printed and recorded by documents::DocumentIssuer;
+ * this window chooses the cases and the output. The printer calibration dialog opens from here.
  */
 class CertificateWindowWidget : public QWidget
 {
     Q_OBJECT
 
 public:
-    /**
-     * Renders and prints the certificate of \a state with \a number; returns the printed document's
-     * SHA-256, or nullopt when nothing was printed. The default prints a plain certificate page.
-     */
-    using CertificatePrinter = std::function<std::optional<QByteArray>(const core::CaseState& state, const QString& number)>;
-
     explicit CertificateWindowWidget(services::Session& session, QWidget* parent = nullptr);
     ~CertificateWindowWidget() override;
 
     /** Asks where to write a PDF (the suggested path is a proposal); empty when the user cancels. */
     using FileChooser = std::function<QString(const QString& suggestedPath)>;
 
-    void setCertificatePrinter(CertificatePrinter printer) { m_printer = std::move(printer); }
+    /**
+     * Where a certificate printed or reprinted on its own, and a batch sent to "Print preview", go:
+     * the print preview by default (nullptr), or \a output (not owned).
+     */
+    void setDocumentOutput(print::DocumentOutput* output) { m_output = output ? output : &m_preview; }
     /** Replaces the file dialog that asks where to write batch PDFs (tests). */
     void setPdfFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
     QString messageText() const;
-
-    /** The printer name calibrations of @p printer's output are stored under (CalibrationService). */
-    static QString calibrationPrinterName(const QPrinter& printer);
 
 public slots:
     void showCase(const QString& caseId);
@@ -63,8 +57,6 @@ private:
     void issue();
     void printSelected();
     void calibrate();
-    /** The saved correction of @p printerName for @p templateId; none when nothing is saved. */
-    print::Calibration calibrationFor(const QString& printerName, const QString& templateId) const;
     void finish(const std::optional<core::CaseState>& state, const QString& error, const QString& success);
     void showMessage(const QString& text, bool error);
 
@@ -72,7 +64,8 @@ private:
     services::Session& m_session;
     services::CertificateService m_service;
     QString m_caseId;
-    CertificatePrinter m_printer;
+    PrintPreviewOutput m_preview;
+    print::DocumentOutput* m_output;
     FileChooser m_chooseFile;
 };
 

@@ -3,7 +3,7 @@
 #include "ui_DecisionDialog.h"
 
 #include "CaseSummary.h"
-#include "print/IntakeNotices.h"
+#include "documents/DocumentIssuer.h"
 #include "services/IntakeService.h"
 
 namespace oneseal::ui {
@@ -14,6 +14,7 @@ DecisionDialog::DecisionDialog(services::Session& session, const QString& caseId
     , m_session(session)
     , m_service(session)
     , m_caseId(caseId)
+    , m_output(this)
 {
     m_ui->setupUi(this);
     connect(m_ui->approveButton, &QPushButton::clicked, this, [this] { decide(true); });
@@ -75,44 +76,17 @@ void DecisionDialog::decide(bool approve)
     reload();
 }
 
-print::NoticeDocument DecisionDialog::decisionDocument(const core::CaseState& state, const QString& bureau)
-{
-    print::NoticeDocument doc;
-    const bool approved = state.decision == QLatin1String("approved");
-    doc.title = approved ? QStringLiteral("准予行政许可决定书") : QStringLiteral("不予行政许可决定书");
-    doc.documentNumber = state.caseNo;
-    doc.addressee = state.applicant.name;
-    doc.paragraphs << (approved ? QStringLiteral("你（单位）申请的“%1”事项，经审查，符合法定条件、标准，根据《中华人民共和国"
-                                                 "行政许可法》第三十八条第一款的规定，决定准予行政许可。")
-                                      .arg(state.subjectName)
-                                : QStringLiteral("你（单位）申请的“%1”事项，经审查，决定不予行政许可。理由如下：%2")
-                                      .arg(state.subjectName, state.decisionReasons));
-    if (!approved)
-        doc.closingParagraphs << QStringLiteral("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，"
-                                                "或者六个月内依法向人民法院提起行政诉讼。");
-    doc.fields << qMakePair(QStringLiteral("受理编号"), state.caseNo)
-               << qMakePair(QStringLiteral("申请人"), state.applicant.name);
-    doc.issuer = bureau;
-    doc.withSeal = true;
-    return doc;
-}
-
 void DecisionDialog::applySeal()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
-    if (!state)
-        return;
-    const print::NoticeDocument doc = decisionDocument(*state, m_session.hallName());
-    QString error;
-    const auto sealed = m_service.applySeal(m_caseId, m_ui->passwordEdit->text(), print::IntakeNotices::contentHash(doc),
-                                            doc.title, &error);
+    const documents::IssuedDocument sealed
+        = documents::DocumentIssuer(m_session, m_output).sealDecision(m_caseId, m_ui->passwordEdit->text());
     m_ui->passwordEdit->clear();
-    if (!sealed) {
-        showMessage(error, true);
+    if (!sealed.recorded()) {
+        showMessage(sealed.error, true);
         m_ui->passwordEdit->setFocus();
         return;
     }
-    showMessage(tr("The seal was applied to the %1 and entered in the seal register.").arg(doc.title), false);
+    showMessage(tr("The seal was applied to the %1 and entered in the seal register.").arg(sealed.title), false);
     reload();
 }
 

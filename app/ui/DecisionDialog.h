@@ -1,6 +1,6 @@
 #pragma once
 
-#include "print/NoticeDocument.h"
+#include "PrintPreviewOutput.h"
 #include "services/DecisionService.h"
 
 #include <QDialog>
@@ -16,6 +16,7 @@ namespace oneseal::ui {
 /**
  * The approver's decision on one case (审批): approve, or refuse with reasons; then apply the seal to
  * the decision document after typing the password again (Enter in the password field applies it).
+ * The document and the seal register entry are documents::DocumentIssuer's.
  */
 class DecisionDialog : public QDialog
 {
@@ -26,8 +27,6 @@ public:
     ~DecisionDialog() override;
 
     QString messageText() const;
-    /** The decision document (准予/不予行政许可决定书) the seal goes on; its content hash is registered. */
-    static print::NoticeDocument decisionDocument(const core::CaseState& state, const QString& bureau);
 
 private:
     void reload();
@@ -39,6 +38,7 @@ private:
     services::Session& m_session;
     services::DecisionService m_service;
     QString m_caseId;
+    PrintPreviewOutput m_output;
 };
 
 } // namespace oneseal::ui

@@ -4,8 +4,7 @@
 
 #include "ChecklistModel.h"
 #include "core/Identifiers.h"
-#include "print/DocumentRenderer.h"
-#include "print/IntakeNotices.h"
+#include "documents/DocumentIssuer.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -16,8 +15,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeDatabase>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
@@ -35,6 +32,8 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     , m_session(session)
     , m_service(session)
     , m_checklist(new ChecklistModel(this))
+    , m_preview(this)
+    , m_output(&m_preview)
 {
     m_ui->setupUi(this);
     m_ui->checklistView->setModel(m_checklist);
@@ -95,7 +94,6 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     auto* attach = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(attach, &QShortcut::activated, this, &IntakeWorkbench::attachScan);
 
-    m_noticeHandler = [this](const print::NoticeDocument& doc) { return previewNotice(doc); };
     QString error;
     if (!m_service.isReady(&error))
         showMessage(error, true);
@@ -104,9 +102,9 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
 
 IntakeWorkbench::~IntakeWorkbench() = default;
 
-void IntakeWorkbench::setNoticeHandler(NoticeHandler handler)
+void IntakeWorkbench::setDocumentOutput(print::DocumentOutput* output)
 {
-    m_noticeHandler = std::move(handler);
+    m_output = output ? output : &m_preview;
 }
 
 QString IntakeWorkbench::messageText() const
@@ -334,34 +332,20 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome)
         showMessage(error, true);
         return;
     }
-    print::IntakeNotices::Hall hall;
-    hall.bureau = m_session.hallName();
-    const print::NoticeDocument notice = print::IntakeNotices::build(*state, hall);
-    const bool printed = m_noticeHandler && m_noticeHandler(notice);
-    if (printed && !m_service.recordNoticePrinted(state->caseId, notice.title, print::IntakeNotices::contentHash(notice),
-                                                  &error))
-        showMessage(error, true);
+    const documents::IssuedDocument notice = documents::DocumentIssuer(m_session, *m_output).printIntakeNotice(state->caseId);
     const QString caseNo = state->caseNo;
     const QString caseId = state->caseId;
     startNewIntake();
-    showMessage(printed ? tr("Case %1 recorded: %2 printed.").arg(caseNo, notice.title)
-                        : tr("Case %1 recorded. The %2 was not printed: print it from the case lookup.")
-                              .arg(caseNo, notice.title),
-                false);
+    if (notice.recorded())
+        showMessage(tr("Case %1 recorded: %2 printed.").arg(caseNo, notice.title), false);
+    else if (notice.output)
+        showMessage(tr("Case %1 recorded and its %2 printed, but the print was not recorded: %3")
+                        .arg(caseNo, notice.title, notice.error),
+                    true);
+    else
+        showMessage(tr("Case %1 recorded. The %2 was not printed: print it from the case lookup.").arg(caseNo, notice.title),
+                    false);
     emit caseRecorded(caseId, caseNo);
-}
-
-bool IntakeWorkbench::previewNotice(const print::NoticeDocument& doc)
-{
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setDocName(doc.title);
-    QPrintPreviewDialog preview(&printer, this);
-    preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
-    print::DocumentRenderer renderer;
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this,
-            [&renderer, &doc](QPrinter* p) { renderer.print(*p, doc, nullptr); });
-    return preview.exec() == QDialog::Accepted;
 }
 
 bool IntakeWorkbench::attachFile(const QString& path)

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "print/NoticeDocument.h"
+#include "PrintPreviewOutput.h"
 #include "services/IntakeService.h"
 
 #include <QWidget>
 
-#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -19,7 +18,7 @@ class ChecklistModel;
 /**
  * The intake window (一窗受理): find the matter or bundle, find or enter the applicant once, check
  * every material, and decide — accept, defer, commitment, one-time notice, refuse or complete
- * instantly — printing the notice. Everything works from the keyboard:
+ * instantly — printing the notice (documents::DocumentIssuer). Everything works from the keyboard:
  * F2 matter · F3 applicant · F4 checklist · R/M/D/N/S mark a material · Ctrl+Return accept ·
  * Ctrl+D deferred · Ctrl+G commitment · Ctrl+N one-time notice · Ctrl+R refuse · Ctrl+I instant.
  */
@@ -28,13 +27,11 @@ class IntakeWorkbench : public QWidget
     Q_OBJECT
 
 public:
-    /** Shows the notice to the clerk (print preview by default); returns whether it was printed or saved. */
-    using NoticeHandler = std::function<bool(const print::NoticeDocument&)>;
-
     explicit IntakeWorkbench(services::Session& session, QWidget* parent = nullptr);
     ~IntakeWorkbench() override;
 
-    void setNoticeHandler(NoticeHandler handler);
+    /** Where the notices go: the print preview by default (nullptr), or \a output (not owned). */
+    void setDocumentOutput(print::DocumentOutput* output);
     services::IntakeService& service() { return m_service; }
     ChecklistModel* checklist() const { return m_checklist; }
     /** The text of the inline message banner (empty when hidden). */
@@ -62,7 +59,6 @@ private:
     void showMessage(const QString& text, bool error);
     void attachScan();
     void viewScans();
-    bool previewNotice(const print::NoticeDocument& doc);
 
     std::unique_ptr<Ui::IntakeWorkbench> m_ui;
     services::Session& m_session;
@@ -71,7 +67,8 @@ private:
     std::optional<services::IntakeSubject> m_subject;
     QString m_knownApplicantId;
     QList<services::PendingAttachment> m_attachments;
-    NoticeHandler m_noticeHandler;
+    PrintPreviewOutput m_preview;
+    print::DocumentOutput* m_output;
 };
 
 } // namespace oneseal::ui

@@ -3,12 +3,8 @@
 #include "ui_ReviewDialog.h"
 
 #include "CaseSummary.h"
-#include "print/DocumentRenderer.h"
-#include "print/IntakeNotices.h"
+#include "documents/DocumentIssuer.h"
 #include "services/IntakeService.h"
-
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 
 namespace oneseal::ui {
 
@@ -18,20 +14,14 @@ ReviewDialog::ReviewDialog(services::Session& session, const QString& caseId, QW
     , m_session(session)
     , m_service(session)
     , m_caseId(caseId)
+    , m_preview(this)
+    , m_output(&m_preview)
 {
     m_ui->setupUi(this);
     connect(m_ui->passButton, &QPushButton::clicked, this, &ReviewDialog::pass);
     connect(m_ui->correctionButton, &QPushButton::clicked, this, &ReviewDialog::requestCorrection);
     connect(m_ui->receivedButton, &QPushButton::clicked, this, &ReviewDialog::receiveCorrection);
     connect(m_ui->refuseButton, &QPushButton::clicked, this, &ReviewDialog::proposeRefusal);
-    m_noticeHandler = [this](const print::NoticeDocument& doc) {
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setDocName(doc.title);
-        QPrintPreviewDialog preview(&printer, this);
-        print::DocumentRenderer renderer;
-        connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) { renderer.print(*p, doc, nullptr); });
-        return preview.exec() == QDialog::Accepted;
-    };
     reload();
     m_ui->notesEdit->setFocus();
 }
@@ -89,25 +79,6 @@ void ReviewDialog::pass()
                                             : tr("Review passed; the case goes to the approver."));
 }
 
-print::NoticeDocument ReviewDialog::correctionNotice(const core::CaseState& state, const QString& bureau)
-{
-    print::NoticeDocument doc;
-    doc.title = QStringLiteral("补正材料通知书");
-    doc.documentNumber = state.caseNo;
-    doc.addressee = state.applicant.name;
-    doc.paragraphs << QStringLiteral("你（单位）申请的“%1”事项，经审查，申请材料需要补正。请按下列要求补正后提交，"
-                                     "补正期间不计入办理时限，收到补正材料之日起继续计算。")
-                          .arg(state.subjectName);
-    for (const QString& line : state.correctionNotes.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        doc.numberedItems << qMakePair(line.trimmed(), QString());
-    doc.listTitle = QStringLiteral("需补正的材料");
-    doc.fields << qMakePair(QStringLiteral("受理编号"), state.caseNo);
-    doc.issuer = bureau;
-    doc.date = QDate::currentDate();
-    doc.signatureLines << QStringLiteral("申请人（签字）：");
-    return doc;
-}
-
 void ReviewDialog::requestCorrection()
 {
     QString error;
@@ -116,12 +87,9 @@ void ReviewDialog::requestCorrection()
         showMessage(error, true);
         return;
     }
-    const print::NoticeDocument doc = correctionNotice(*state, m_session.hallName());
-    bool printed = m_noticeHandler && m_noticeHandler(doc);
-    if (printed)
-        printed = m_service.recordNoticePrinted(m_caseId, doc.title, print::IntakeNotices::contentHash(doc), &error);
+    const documents::IssuedDocument notice = documents::DocumentIssuer(m_session, *m_output).printCorrectionNotice(m_caseId);
     done(state, error,
-         printed ? tr("Returned for correction; the clock stands still. The notice was printed.")
+         notice.recorded() ? tr("Returned for correction; the clock stands still. The notice was printed.")
                  : tr("Returned for correction; the clock stands still. Print the notice from the case later."));
 }
 

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "print/NoticeDocument.h"
+#include "PrintPreviewOutput.h"
 #include "services/ReviewService.h"
 
 #include <QDialog>
 
-#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -15,7 +14,8 @@ class ReviewDialog;
 namespace oneseal::ui {
 
 /**
- * Review of one case (审查): pass, return for correction (补正, prints the notice to the applicant),
+ * Review of one case (审查): pass, return for correction (补正, prints the notice to the applicant
+ * through documents::DocumentIssuer),
  * record that the corrected materials arrived, or propose refusal with reasons. The buttons that
  * the workflow would refuse are disabled; the service decides.
  */
@@ -24,17 +24,12 @@ class ReviewDialog : public QDialog
     Q_OBJECT
 
 public:
-    /** Shows a notice (print preview by default); returns whether it was printed or saved. */
-    using NoticeHandler = std::function<bool(const print::NoticeDocument&)>;
-
     ReviewDialog(services::Session& session, const QString& caseId, QWidget* parent = nullptr);
     ~ReviewDialog() override;
 
-    void setNoticeHandler(NoticeHandler handler) { m_noticeHandler = std::move(handler); }
+    /** Where the correction notice goes: the print preview by default (nullptr), or \a output (not owned). */
+    void setDocumentOutput(print::DocumentOutput* output) { m_output = output ? output : &m_preview; }
     QString messageText() const;
-
-    /** The correction notice (补正材料通知书) for a case. */
-    static print::NoticeDocument correctionNotice(const core::CaseState& state, const QString& bureau);
 
 private:
     void reload();
@@ -49,7 +44,8 @@ private:
     services::Session& m_session;
     services::ReviewService m_service;
     QString m_caseId;
-    NoticeHandler m_noticeHandler;
+    PrintPreviewOutput m_preview;
+    print::DocumentOutput* m_output;
 };
 
 } // namespace oneseal::ui

@@ -1,18 +1,24 @@
 #include "TestSupport.h"
 
+#include "print/CertificateTemplate.h"
+#include "print/MemoryOutput.h"
 #include "services/AuthService.h"
+#include "services/DecisionService.h"
 #include "services/HallService.h"
 #include "services/InspectionService.h"
 #include "services/IntakeService.h"
 #include "services/ReviewService.h"
+#include "ui/CertificateWindowWidget.h"
 #include "ui/DecisionDialog.h"
 #include "ui/InspectionDialog.h"
+#include "ui/ReviewDialog.h"
 
 #include <QApplication>
 #include <QDateEdit>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -46,7 +52,10 @@ void type(const QString& text)
 
 } // namespace
 
-/** The inspector's and the approver's dialogs filled with the keyboard, checked through the events they record. */
+/**
+ * The inspector's and the approver's dialogs filled with the keyboard, and the documents the review dialog
+ * and the certificate window issue into memory, checked through the events they record.
+ */
 class TestBackofficeDialogs : public QObject
 {
     Q_OBJECT
@@ -55,8 +64,13 @@ private slots:
     void initTestCase();
     void inspectionScheduledAndPassedByKeyboard();
     void decisionApprovedAndSealedByKeyboard();
+    void correctionNoticePrintedFromTheReviewDialog();
+    void certificatePrintedAndReprintedAtTheWindow();
 
 private:
+    /** A new case of a matter without site inspection that has a certificate template. */
+    QString acceptedForCertificate(const QString& idFirst17, const QString& name);
+
     services::Session& as(const QString& username);
 
     std::unique_ptr<test::TempHall> m_hall;
@@ -205,6 +219,90 @@ void TestBackofficeDialogs::decisionApprovedAndSealedByKeyboard()
     QCOMPARE(last.kind, core::eventkind::sealApplied);
     QCOMPARE(last.userId, approver.user().id);
     QVERIFY(approver.events().count() > before);
+}
+
+QString TestBackofficeDialogs::acceptedForCertificate(const QString& idFirst17, const QString& name)
+{
+    QString error;
+    const auto state = test::acceptCase(
+        as(QStringLiteral("clerk")),
+        [](const core::Matter& m) {
+            return !m.siteInspection && !m.instant
+                && print::CertificateTemplate::forResult(print::CertificateTemplate::builtIn(), m.resultType, m.resultName);
+        },
+        idFirst17, name, QStringLiteral("13903591234"), &error);
+    if (!state)
+        qWarning("intake: %s", qPrintable(error));
+    return state ? state->caseId : QString();
+}
+
+void TestBackofficeDialogs::correctionNoticePrintedFromTheReviewDialog()
+{
+    services::Session& reviewer = as(QStringLiteral("reviewer"));
+    const QString id = acceptedForCertificate(QStringLiteral("14080219830303006"), QStringLiteral("吴思远"));
+    QVERIFY(!id.isEmpty());
+    ui::ReviewDialog dialog(reviewer, id);
+    print::MemoryOutput output;
+    dialog.setDocumentOutput(&output);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QPlainTextEdit*>(QStringLiteral("notesEdit"))->setPlainText(QStringLiteral("施工合同缺少签字页"));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("correctionButton")), Qt::LeftButton);
+    QVERIFY2(dialog.messageText().contains(QLatin1String("The notice was printed")), qPrintable(dialog.messageText()));
+    QCOMPARE(output.jobs().size(), 1);
+    QCOMPARE(output.jobs().first().title, QStringLiteral("补正材料通知书"));
+    const auto events = reviewer.events().caseEvents(id);
+    QCOMPARE(events.at(events.size() - 2).kind, core::eventkind::correctionRequested);
+    QCOMPARE(events.last().kind, QStringLiteral("notice.printed"));
+    QCOMPARE(events.last().payload().value(QStringLiteral("notice")).toString(), QStringLiteral("补正材料通知书"));
+}
+
+void TestBackofficeDialogs::certificatePrintedAndReprintedAtTheWindow()
+{
+    const QString id = acceptedForCertificate(QStringLiteral("14080219820202005"), QStringLiteral("钱立新"));
+    QVERIFY(!id.isEmpty());
+    QString error;
+    QVERIFY2(services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error), qPrintable(error));
+    services::DecisionService decision(as(QStringLiteral("approver")));
+    QVERIFY2(decision.approve(id, QString(), &error), qPrintable(error));
+    {
+        ui::DecisionDialog dialog(as(QStringLiteral("approver")), id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->setText(services::HallService::demoPassword());
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("sealButton")), Qt::LeftButton);
+        QVERIFY2(dialog.messageText().contains(QLatin1String("seal register")), qPrintable(dialog.messageText()));
+    }
+
+    services::Session& certifier = as(QStringLiteral("certifier"));
+    ui::CertificateWindowWidget window(certifier);
+    print::MemoryOutput output;
+    window.setDocumentOutput(&output);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showCase(id);
+
+    // A preview closed: the number stays reserved, and the window says so.
+    output.setRefusal(QStringLiteral("The print preview was closed without printing."));
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("printButton")), Qt::LeftButton);
+    QVERIFY2(window.messageText().contains(QLatin1String("stays reserved")), qPrintable(window.messageText()));
+    QCOMPARE(certifier.events().caseEvents(id).last().kind, core::eventkind::certificateNumbered);
+
+    output.setRefusal(QString());
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("printButton")), Qt::LeftButton);
+    QVERIFY2(window.messageText().contains(QLatin1String("printed")), qPrintable(window.messageText()));
+    QCOMPARE(output.jobs().size(), 1);
+    QCOMPARE(certifier.events().caseEvents(id).last().kind, core::eventkind::certificatePrinted);
+
+    // A reprint without a reason prints nothing; with one it is counted.
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("reprintButton")), Qt::LeftButton);
+    QVERIFY2(window.messageText().contains(QLatin1String("reason")), qPrintable(window.messageText()));
+    QCOMPARE(output.jobs().size(), 1);
+    window.findChild<QLineEdit*>(QStringLiteral("reasonEdit"))->setText(QStringLiteral("卡纸"));
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("reprintButton")), Qt::LeftButton);
+    QVERIFY2(window.messageText().contains(QLatin1String("Reprinted")), qPrintable(window.messageText()));
+    QCOMPARE(output.jobs().size(), 2);
+    QCOMPARE(certifier.events().caseEvents(id).last().kind, core::eventkind::certificateReprinted);
 }
 
 QTEST_MAIN(TestBackofficeDialogs)

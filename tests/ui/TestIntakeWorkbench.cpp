@@ -2,7 +2,8 @@
 
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
-#include "print/DocumentRenderer.h"
+#include "print/MemoryOutput.h"
+#include "print/PdfFileOutput.h"
 #include "services/IntakeService.h"
 #include "ui/ChecklistModel.h"
 #include "ui/IntakeWorkbench.h"
@@ -90,15 +91,10 @@ void TestIntakeWorkbench::keyboardIntakeOfRestaurantBundleWithDeferredMaterial()
     const qint64 eventsBefore = session->events().count();
 
     ui::IntakeWorkbench workbench(*session);
-    QString pdfPath;
     QTemporaryDir out;
-    print::NoticeDocument printed;
-    workbench.setNoticeHandler([&](const print::NoticeDocument& doc) {
-        printed = doc;
-        pdfPath = out.filePath(QStringLiteral("notice.pdf"));
-        QString error;
-        return print::DocumentRenderer().toPdf(doc, pdfPath, &error);
-    });
+    const QString pdfPath = out.filePath(QStringLiteral("notice.pdf"));
+    print::PdfFileOutput output(pdfPath);
+    workbench.setDocumentOutput(&output);
     workbench.resize(1200, 800);
     workbench.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workbench));
@@ -146,9 +142,9 @@ void TestIntakeWorkbench::keyboardIntakeOfRestaurantBundleWithDeferredMaterial()
     QCOMPARE(deferred.state, core::MaterialState::Deferred);
     QVERIFY(deferred.dueDate.isValid());
 
-    // Ctrl+D: accept with the material deferred; the notice is "printed" to PDF by the handler.
+    // Ctrl+D: accept with the material deferred; the notice is "printed" to a PDF file.
     press(Qt::Key_D, Qt::ControlModifier);
-    QTRY_VERIFY(!pdfPath.isEmpty());
+    QTRY_VERIFY(QFile::exists(pdfPath));
     QVERIFY2(workbench.messageText().contains(QStringLiteral("recorded")), qPrintable(workbench.messageText()));
     QCOMPARE(focused()->objectName(), QStringLiteral("subjectEdit")); // ready for the next applicant
 
@@ -201,7 +197,8 @@ void TestIntakeWorkbench::badInputGetsAMessageAndRecordsNothing()
     test::TempHall hall;
     auto session = hall.login(QStringLiteral("clerk"));
     ui::IntakeWorkbench workbench(*session);
-    workbench.setNoticeHandler([](const print::NoticeDocument&) { return true; });
+    print::MemoryOutput output;
+    workbench.setDocumentOutput(&output);
     workbench.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workbench));
     const qint64 before = session->events().count();

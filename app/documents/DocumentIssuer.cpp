@@ -1,0 +1,254 @@
+#include "DocumentIssuer.h"
+
+#include "db/UserRepository.h"
+#include "print/CertificateBatch.h"
+#include "print/CorrectionNotice.h"
+#include "print/DecisionDocument.h"
+#include "print/DocumentOutput.h"
+#include "print/DocumentRenderer.h"
+#include "print/IntakeNotices.h"
+#include "services/CalibrationService.h"
+#include "services/CaseSteps.h"
+#include "services/CertificateService.h"
+#include "services/DecisionService.h"
+#include "services/IntakeService.h"
+#include "services/ReviewService.h"
+
+#include <QPrinter>
+
+namespace oneseal::documents {
+
+namespace {
+services::CaseSteps steps(services::Session& session)
+{
+    return services::CaseSteps(session, core::WorkCalendar::builtIn());
+}
+
+QDate today(const services::Session& session)
+{
+    return session.clock().now().toLocalTime().date();
+}
+} // namespace
+
+DocumentIssuer::DocumentIssuer(services::Session& session, print::DocumentOutput& output)
+    : m_session(session)
+    , m_output(output)
+{
+}
+
+QString DocumentIssuer::calibrationPrinterName(const QPrinter& printer)
+{
+    return printer.outputFormat() == QPrinter::PdfFormat ? services::CalibrationService::pdfPrinterName()
+                                                         : printer.printerName();
+}
+
+bool DocumentIssuer::outputNotice(const print::NoticeDocument& doc, QString* error)
+{
+    if (!print::DocumentRenderer::validate(doc, error))
+        return false;
+    print::PrintJob job;
+    job.title = doc.title;
+    job.paint = [&doc](QPrinter& printer, QString* e) { return print::DocumentRenderer().print(printer, doc, e); };
+    return m_output.print(job, error);
+}
+
+IssuedDocument DocumentIssuer::printIntakeNotice(const QString& caseId)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    services::IntakeService intake(m_session);
+    if (!intake.canRecordNotice(&result.error))
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    print::IntakeNotices::Hall hall;
+    hall.bureau = m_session.hallName();
+    const print::NoticeDocument doc = print::IntakeNotices::build(*state, hall);
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+        result.state = steps(m_session).load(caseId, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printCorrectionNotice(const QString& caseId)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    services::ReviewService review(m_session);
+    if (!review.canRecordNotice(&result.error))
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    const print::NoticeDocument doc = print::CorrectionNotice::build(*state, m_session.hallName(), today(m_session));
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    if (result.output && review.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+        result.state = steps(m_session).load(caseId, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::sealDecision(const QString& caseId, const QString& password)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    // The role and the case's state first, as DecisionService::applySeal checks them again.
+    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ApplySeal, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    const print::NoticeDocument doc = print::DecisionDocument::build(*state, m_session.hallName());
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.state = services::DecisionService(m_session).applySeal(caseId, password, result.contentHash, doc.title,
+                                                                  &result.error);
+    return result;
+}
+
+std::optional<print::CaseCertificate::Result> DocumentIssuer::buildCertificate(const core::CaseState& state,
+                                                                               const QString& number,
+                                                                               const core::Catalog& catalog,
+                                                                               QString* error) const
+{
+    const auto key = m_session.sealKey(error);
+    if (!key)
+        return std::nullopt;
+    // The approver who decided the case signs a licence decision.
+    const auto signer = db::UserRepository(m_session.database().sql()).byId(state.decidedBy);
+    auto certificate = print::CaseCertificate::build(state, catalog, number, m_session.hallName(),
+                                                     signer ? signer->displayName : m_session.hallName(), *key,
+                                                     today(m_session), error);
+    if (certificate && !print::CertificateRenderer(certificate->certificateTemplate).validate(certificate->document, error))
+        return std::nullopt;
+    return certificate;
+}
+
+print::Calibration DocumentIssuer::calibrationFor(const QString& printerName, const QString& templateId) const
+{
+    print::Calibration c;
+    if (const auto saved = services::CalibrationService(m_session).find(printerName, templateId)) {
+        c.dxMm = saved->dxMm;
+        c.dyMm = saved->dyMm;
+        c.scale = saved->scale;
+    }
+    return c;
+}
+
+IssuedDocument DocumentIssuer::outputCertificate(const core::CaseState& state, const QString& number)
+{
+    IssuedDocument result;
+    result.caseId = state.caseId;
+    result.caseNo = state.caseNo;
+    result.title = number;
+    const services::IntakeService intake(m_session);
+    const auto certificate = buildCertificate(state, number, intake.catalog(), &result.error);
+    if (!certificate)
+        return result;
+    result.contentHash = certificate->contentHash;
+    const print::CertificateRenderer renderer(certificate->certificateTemplate);
+    print::PrintJob job;
+    job.title = tr("certificate %1").arg(number);
+    job.paint = [&](QPrinter& printer, QString* e) {
+        const print::Calibration calibration
+            = calibrationFor(calibrationPrinterName(printer), certificate->certificateTemplate.id());
+        return renderer.print(printer, {certificate->document}, print::PrintMode::PlainPaper, calibration, e);
+    };
+    result.output = m_output.print(job, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printCertificate(const QString& caseId)
+{
+    services::CertificateService service(m_session);
+    IssuedDocument result;
+    result.caseId = caseId;
+    const auto number = service.numberForPrinting(caseId, &result.error);
+    if (!number)
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result = outputCertificate(*state, *number);
+    if (result.output)
+        result.state = service.recordPrinted(caseId, *number, result.contentHash, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::reprintCertificate(const QString& caseId, const QString& reason)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ReprintCertificate, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    // The reason before printing: CertificateService::recordReprint would refuse the record after it.
+    result.error = core::Workflow::checkReasons(reason, true, services::CertificateService::tr("reason for the reprint"));
+    if (!result.error.isEmpty())
+        return result;
+    result = outputCertificate(*state, state->activeCertificate()->number);
+    if (result.output)
+        result.state = services::CertificateService(m_session).recordReprint(caseId, reason, result.contentHash,
+                                                                             &result.error);
+    return result;
+}
+
+CertificateBatchResult DocumentIssuer::printCertificates(const QStringList& caseIds, print::PrintMode mode)
+{
+    CertificateBatchResult result;
+    services::CertificateService service(m_session);
+    const services::IntakeService intake(m_session);
+    const services::CaseSteps caseSteps = steps(m_session);
+    print::CertificateBatch batch;
+    // Each case on its own: a refusal or a failure leaves the others in the batch.
+    for (const QString& caseId : caseIds) {
+        IssuedDocument item;
+        item.caseId = caseId;
+        const auto before = caseSteps.load(caseId, nullptr);
+        item.caseNo = before ? before->caseNo : caseId;
+        item.error = service.checkBatchPrint(caseId);
+        std::optional<QString> number;
+        if (item.error.isEmpty())
+            number = service.numberForPrinting(caseId, &item.error);
+        if (number)
+            item.title = *number;
+        const auto state = number ? caseSteps.load(caseId, &item.error) : std::nullopt;
+        const auto certificate = state ? buildCertificate(*state, *number, intake.catalog(), &item.error) : std::nullopt;
+        if (certificate) {
+            item.error.clear();
+            item.contentHash = certificate->contentHash;
+            batch.add(certificate->certificateTemplate, certificate->document);
+        } else if (item.error.isEmpty()) {
+            item.error = tr("The case could not be read.");
+        }
+        result.certificates.append(item);
+    }
+    if (batch.isEmpty())
+        return result;
+
+    print::PrintJob job;
+    job.title = tr("%n certificate(s)", nullptr, int(batch.sheets().size()));
+    job.paint = [&](QPrinter& printer, QString* e) {
+        const QString printerName = calibrationPrinterName(printer);
+        return batch.print(printer, mode,
+                           [&](const QString& templateId) { return calibrationFor(printerName, templateId); }, e);
+    };
+    result.output = m_output.print(job, &result.jobError);
+    if (!result.output)
+        return result;
+    for (IssuedDocument& item : result.certificates) {
+        if (!item.built())
+            continue;
+        item.output = true;
+        item.state = service.recordPrinted(item.caseId, item.title, item.contentHash, &item.error);
+    }
+    return result;
+}
+
+} // namespace oneseal::documents

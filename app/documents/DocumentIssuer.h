@@ -1,0 +1,84 @@
+#pragma once
+
+#include "documents/IssuedDocument.h"
+#include "print/CaseCertificate.h"
+#include "print/Calibration.h"
+#include "print/CertificateRenderer.h"
+#include "print/NoticeDocument.h"
+#include "services/Session.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <optional>
+
+class QPrinter;
+
+namespace oneseal::print {
+class DocumentOutput;
+}
+
+namespace oneseal::documents {
+
+/**
+ * Issuing a document is one path for every window: build the document from the case (its text and
+ * layout live in app/print), put it on the injected output (printer, preview, PDF file, memory),
+ * take its content hash, and record it through the service that owns the step — which checks the
+ * user's role and writes the events in one transaction. Nothing is recorded for a document that did
+ * not go out, and nothing is output for a user whose role would refuse the record.
+ *
+ *  document                      builder (app/print)         recorded by                       event
+ *  intake notice (受理通知书 ...) IntakeNotices               IntakeService::recordNoticePrinted notice.printed
+ *  correction notice (补正)       CorrectionNotice            ReviewService::recordNoticePrinted notice.printed
+ *  decision (决定书), sealed      DecisionDocument            DecisionService::applySeal        seal.applied
+ *  certificate                    CaseCertificate (signed)    CertificateService::recordPrinted certificate.numbered,
+ *                                                             / recordReprint                   .printed / .reprinted
+ */
+class DocumentIssuer
+{
+    Q_DECLARE_TR_FUNCTIONS(DocumentIssuer)
+
+public:
+    /** Issues as the session's user, through \a output (which must outlive the issuer). */
+    DocumentIssuer(services::Session& session, print::DocumentOutput& output);
+
+    /** Prints (again) the intake notice of a recorded case and records notice.printed with its hash. */
+    IssuedDocument printIntakeNotice(const QString& caseId);
+    /** Prints the correction notice of a case returned for correction and records notice.printed. */
+    IssuedDocument printCorrectionNotice(const QString& caseId);
+    /**
+     * Applies the seal to the decision document of a decided case: builds the document, checks
+     * \a password again and records seal.applied with the document's title and hash (the seal
+     * register). The document is not output here.
+     */
+    IssuedDocument sealDecision(const QString& caseId, const QString& password);
+    /**
+     * Prints the certificate of an approved, sealed case: the number already taken and not printed,
+     * or the next one (certificate.numbered); the certificate signed with the hall's seal key; then
+     * certificate.printed with its hash. A number taken stays reserved when the print fails.
+     */
+    IssuedDocument printCertificate(const QString& caseId);
+    /** Prints the certificate in force again and records certificate.reprinted; \a reason is required. */
+    IssuedDocument reprintCertificate(const QString& caseId, const QString& reason);
+    /**
+     * Prints the certificates of several cases as one job in \a mode, each with its own number; a
+     * case that cannot be printed (CertificateService::checkBatchPrint, a certificate that does not
+     * build or validate) is left out with its reason and the others are printed.
+     */
+    CertificateBatchResult printCertificates(const QStringList& caseIds, print::PrintMode mode);
+
+    /** The printer name calibrations for \a printer's output are stored under (CalibrationService). */
+    static QString calibrationPrinterName(const QPrinter& printer);
+
+private:
+    bool outputNotice(const print::NoticeDocument& doc, QString* error);
+    std::optional<print::CaseCertificate::Result> buildCertificate(const core::CaseState& state, const QString& number,
+                                                                   const core::Catalog& catalog, QString* error) const;
+    print::Calibration calibrationFor(const QString& printerName, const QString& templateId) const;
+    IssuedDocument outputCertificate(const core::CaseState& state, const QString& number);
+
+    services::Session& m_session;
+    print::DocumentOutput& m_output;
+};
+
+} // namespace oneseal::documents

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "print/DocumentOutput.h"
+
+namespace oneseal::print {
+
+/** Sends each job straight to an installed printer, by its name, without a dialog. */
+class PrinterOutput : public DocumentOutput
+{
+public:
+    explicit PrinterOutput(QString printerName);
+
+    bool print(const PrintJob& job, QString* error) override;
+    QString printerName() const { return m_printerName; }
+
+private:
+    QString m_printerName;
+};
+
+} // namespace oneseal::print
