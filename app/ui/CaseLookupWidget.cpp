@@ -1,5 +1,7 @@
 #include "CaseLookupWidget.h"
 
+#include "services/IntakeService.h"
+
 #include "ui_CaseLookupWidget.h"
 
 #include "CaseListModel.h"
@@ -17,7 +19,7 @@ CaseLookupWidget::CaseLookupWidget(services::Session& session, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::CaseLookupWidget)
     , m_session(session)
-    , m_service(session)
+    , m_reader(session)
     , m_model(new CaseListModel(this))
 {
     m_ui->setupUi(this);
@@ -38,13 +40,13 @@ CaseLookupWidget::~CaseLookupWidget() = default;
 
 void CaseLookupWidget::showToday()
 {
-    m_model->setCases(m_service.myCasesToday());
+    m_model->setCases(m_reader.takenToday());
     m_ui->countLabel->setText(tr("%n case(s) taken in by you today.", nullptr, m_model->rowCount()));
 }
 
 void CaseLookupWidget::search(const QString& text)
 {
-    m_model->setCases(m_service.searchCases(text));
+    m_model->setCases(m_reader.search(text));
     m_ui->countLabel->setText(m_model->rowCount() == 0 ? tr("No case matches \"%1\".").arg(text)
                                                        : tr("%n case(s) found.", nullptr, m_model->rowCount()));
     if (m_model->rowCount() > 0)
@@ -59,7 +61,7 @@ void CaseLookupWidget::showDetails()
         m_ui->detailsView->clear();
         return;
     }
-    const auto state = m_service.caseState(m_model->caseAt(row).caseId);
+    const auto state = m_reader.state(m_model->caseAt(row).caseId);
     if (!state) {
         m_ui->detailsView->clear();
         return;
@@ -70,7 +72,7 @@ void CaseLookupWidget::showDetails()
     if (!state->agent.isEmpty())
         html += tr("<p>Agent: %1 (%2)</p>").arg(state->agent.name.toHtmlEscaped(), state->agent.idNumber);
     html += tr("<p>Status: %1 · received %2 by %3 · promised by %4%5</p>")
-                .arg(CaseListModel::statusName(state->status), state->acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                .arg(core::displayText(state->status), state->acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                      state->clerkName.toHtmlEscaped(), state->promisedDue.toString(Qt::ISODate),
                      state->deadlineCertain ? QString() : tr(" (uncertain: %1)").arg(state->deadlineNote.toHtmlEscaped()));
     html += QStringLiteral("<ol>");
@@ -88,7 +90,7 @@ void CaseLookupWidget::reprint()
     const int row = m_ui->casesView->currentIndex().row();
     if (row < 0)
         return;
-    const auto state = m_service.caseState(m_model->caseAt(row).caseId);
+    const auto state = m_reader.state(m_model->caseAt(row).caseId);
     if (!state)
         return;
     print::IntakeNotices::Hall hall;
@@ -101,7 +103,7 @@ void CaseLookupWidget::reprint()
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter* p) { renderer.print(*p, doc, nullptr); });
     if (preview.exec() == QDialog::Accepted) {
         QString error;
-        m_service.recordNoticePrinted(state->caseId, doc.title, print::IntakeNotices::contentHash(doc), &error);
+        services::IntakeService(m_session).recordNoticePrinted(state->caseId, doc.title, print::IntakeNotices::contentHash(doc), &error);
         showDetails();
     }
 }

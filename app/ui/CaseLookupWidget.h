@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 #include <QWidget>
 
@@ -35,7 +35,7 @@ private:
 
     std::unique_ptr<Ui::CaseLookupWidget> m_ui;
     services::Session& m_session;
-    services::IntakeService m_service;
+    services::CaseReader m_reader;
     CaseListModel* m_model;
 };
 

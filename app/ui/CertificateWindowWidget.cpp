@@ -9,7 +9,7 @@
 #include "print/CertificateRenderer.h"
 #include "db/UserRepository.h"
 #include "services/CalibrationService.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 #include "services/QueueService.h"
 
 #include <QDir>
@@ -36,8 +36,9 @@ std::optional<print::CaseCertificate::Result> buildCertificate(services::Session
     const auto key = session.sealKey(error);
     if (!key)
         return std::nullopt;
-    services::IntakeService intake(session);
-    return print::CaseCertificate::build(state, intake.catalog(), number, session.hallName(), signerName(session, state),
+    session.reloadCatalogIfChanged();
+    const auto catalog = session.catalog();
+    return print::CaseCertificate::build(state, catalog ? *catalog : core::Catalog(), number, session.hallName(), signerName(session, state),
                                          *key, session.clock().now().toLocalTime().date(), error);
 }
 
@@ -139,7 +140,7 @@ void CertificateWindowWidget::showCase(const QString& caseId)
 
 void CertificateWindowWidget::find()
 {
-    const auto state = services::IntakeService(m_session).caseByNumber(m_ui->caseNoEdit->text().trimmed().toUpper());
+    const auto state = services::CaseReader(m_session).stateByNumber(m_ui->caseNoEdit->text().trimmed().toUpper());
     if (!state) {
         showMessage(tr("No case has the number %1.").arg(m_ui->caseNoEdit->text().trimmed()), true);
         return;
@@ -149,7 +150,7 @@ void CertificateWindowWidget::find()
 
 void CertificateWindowWidget::reload()
 {
-    const auto state = m_caseId.isEmpty() ? std::nullopt : services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = m_caseId.isEmpty() ? std::nullopt : services::CaseReader(m_session).state(m_caseId);
     const QString& user = m_session.user().id;
     const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) {
@@ -177,7 +178,7 @@ void CertificateWindowWidget::finish(const std::optional<core::CaseState>& state
 
 void CertificateWindowWidget::print()
 {
-    auto state = services::IntakeService(m_session).caseState(m_caseId);
+    auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state)
         return;
     QString error;
@@ -190,7 +191,7 @@ void CertificateWindowWidget::print()
             return;
         }
         number = *taken;
-        state = services::IntakeService(m_session).caseState(m_caseId);
+        state = services::CaseReader(m_session).state(m_caseId);
     }
     const auto hash = m_printer ? m_printer(*state, number) : std::nullopt;
     if (!hash) {
@@ -204,7 +205,7 @@ void CertificateWindowWidget::print()
 
 void CertificateWindowWidget::reprint()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state || !state->activeCertificate())
         return;
     QString error;
@@ -277,7 +278,7 @@ void CertificateWindowWidget::refreshReady()
     QString error;
     const auto waiting = services::QueueService(m_session).queue(core::Role::CertificateOperator, &error);
     for (const services::QueueItem& i : waiting.value_or(QList<services::QueueItem>())) {
-        if (i.row.status != QLatin1String("approved"))
+        if (i.row.status != core::CaseStatus::Approved)
             continue; // printed, waiting to be handed over
         QString text = QStringLiteral("%1 — %2 — %3").arg(i.row.caseNo, i.row.subjectName, i.row.applicantName);
         if (i.row.owesCoreMaterial)
@@ -332,15 +333,15 @@ void CertificateWindowWidget::printSelected()
     QStringList failures;
     QList<Item> items;
     print::CertificateBatch batch;
-    services::IntakeService intake(m_session);
+    const services::CaseReader reader(m_session);
     for (const QString& caseId : std::as_const(caseIds)) {
-        const auto before = intake.caseState(caseId);
+        const auto before = reader.state(caseId);
         const QString caseNo = before ? before->caseNo : caseId;
         QString error = m_service.checkBatchPrint(caseId);
         std::optional<QString> number;
         if (error.isEmpty())
             number = m_service.numberForPrinting(caseId, &error);
-        const auto state = number ? intake.caseState(caseId) : std::nullopt;
+        const auto state = number ? reader.state(caseId) : std::nullopt;
         const auto certificate = state ? buildCertificate(m_session, *state, *number, &error) : std::nullopt;
         const bool valid = certificate
             && print::CertificateRenderer(certificate->certificateTemplate).validate(certificate->document, &error);

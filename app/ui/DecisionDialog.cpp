@@ -4,7 +4,7 @@
 
 #include "CaseSummary.h"
 #include "print/IntakeNotices.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 namespace oneseal::ui {
 
@@ -40,7 +40,7 @@ void DecisionDialog::showMessage(const QString& text, bool error)
 
 void DecisionDialog::reload()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state) {
         m_ui->caseView->setPlainText(tr("There is no such case."));
         return;
@@ -78,7 +78,7 @@ void DecisionDialog::decide(bool approve)
 print::NoticeDocument DecisionDialog::decisionDocument(const core::CaseState& state, const QString& bureau)
 {
     print::NoticeDocument doc;
-    const bool approved = state.decision == QLatin1String("approved");
+    const bool approved = state.decision == core::Decision::Approved;
     doc.title = approved ? QStringLiteral("准予行政许可决定书") : QStringLiteral("不予行政许可决定书");
     doc.documentNumber = state.caseNo;
     doc.addressee = state.applicant.name;
@@ -99,7 +99,7 @@ print::NoticeDocument DecisionDialog::decisionDocument(const core::CaseState& st
 
 void DecisionDialog::applySeal()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state)
         return;
     const print::NoticeDocument doc = decisionDocument(*state, m_session.hallName());

@@ -5,7 +5,7 @@
 #include "CaseSummary.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -53,7 +53,7 @@ void ReviewDialog::showMessage(const QString& text, bool error)
 
 void ReviewDialog::reload()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state) {
         m_ui->caseView->setPlainText(tr("There is no such case."));
         return;
@@ -103,7 +103,7 @@ print::NoticeDocument ReviewDialog::correctionNotice(const core::CaseState& stat
     doc.listTitle = QStringLiteral("需补正的材料");
     doc.fields << qMakePair(QStringLiteral("受理编号"), state.caseNo);
     doc.issuer = bureau;
-    doc.date = QDate::currentDate();
+    doc.date = core::Clock::system().today();
     doc.signatureLines << QStringLiteral("申请人（签字）：");
     return doc;
 }
