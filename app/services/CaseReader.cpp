@@ -50,7 +50,7 @@ std::shared_ptr<const core::Catalog> CaseReader::catalogOf(const core::CaseState
 
 QDate CaseReader::today() const
 {
-    return m_session.clock().now().toLocalTime().date();
+    return m_session.clock().today();
 }
 
 } // namespace oneseal::services
