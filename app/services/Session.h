@@ -35,7 +35,7 @@ public:
     /**
      * The hall's current catalog, parsed once and shared by every service and window of this
      * session; null when none was imported (or the stored one cannot be read). A holder keeps the
-     * version it took alive across a reload.
+     * version it took alive across a reload. Like the rest of the session, for the session's thread.
      */
     std::shared_ptr<const core::Catalog> catalog() const;
     /**
