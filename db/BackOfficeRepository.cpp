@@ -21,11 +21,11 @@ QList<QueueRow> BackOfficeRepository::waitingFor(const QString& roleKey, int lim
         QueueRow r;
         r.caseId = q.value(0).toString();
         r.caseNo = q.value(1).toString();
-        r.status = q.value(2).toString();
+        r.status = core::caseStatusFromStored(q.value(2).toString());
         r.subjectName = q.value(3).toString();
         r.applicantName = q.value(4).toString();
         r.clerkName = q.value(5).toString();
-        r.risk = q.value(6).toString();
+        r.risk = core::riskLevelFromStored(q.value(6).toString());
         r.waitingRole = q.value(7).toString();
         r.acceptedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
         r.promisedDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);

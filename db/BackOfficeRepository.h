@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/CaseStatus.h"
+#include "core/RiskLevel.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -13,11 +16,11 @@ struct QueueRow
 {
     QString caseId;
     QString caseNo;
-    QString status;
+    core::CaseStatus status = core::CaseStatus::None;
     QString subjectName;
     QString applicantName;
     QString clerkName;
-    QString risk;
+    core::RiskLevel risk = core::RiskLevel::Unknown;
     QString waitingRole; ///< core::roleKey()
     QDateTime acceptedAt;
     QDate promisedDue;

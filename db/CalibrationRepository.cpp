@@ -1,5 +1,7 @@
 #include "CalibrationRepository.h"
 
+#include "core/Clock.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -59,7 +61,7 @@ bool CalibrationRepository::save(const PrinterCalibration& c, QString* error)
                           .arg(kMinScale)
                           .arg(kMaxScale));
 
-    const QDateTime at = c.updatedAt.isValid() ? c.updatedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    const QDateTime at = c.updatedAt.isValid() ? c.updatedAt.toUTC() : core::Clock::system().now().toUTC();
     QSqlQuery q(m_db);
     // SQLite 3.15 has no UPSERT; the primary key makes OR REPLACE swap the old row for the new one.
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO printer_calibrations "

@@ -24,8 +24,9 @@ bool exec(QSqlQuery& q, const QVariantList& values, QString* error)
 
 } // namespace
 
-CatalogRepository::CatalogRepository(QSqlDatabase db)
+CatalogRepository::CatalogRepository(QSqlDatabase db, const core::Clock& clock)
     : m_db(std::move(db))
+    , m_clock(&clock)
 {
 }
 
@@ -86,7 +87,7 @@ bool CatalogRepository::import(const core::Catalog& catalog, QString* error)
                              "VALUES(?, ?, ?, ?, ?, ?)"));
     if (!exec(q,
               {catalog.version, catalog.effectiveFrom.toString(Qt::ISODate),
-               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), catalog.hall, qCompress(json, 9),
+               m_clock->now().toUTC().toString(Qt::ISODateWithMs), catalog.hall, qCompress(json, 9),
                QString::fromLatin1(core::crypto::sha256(json).toHex())},
               &sqlError))
         return fail(tr("version"));
@@ -177,6 +178,14 @@ std::optional<core::Catalog> CatalogRepository::effectiveOn(const QDate& date, Q
 {
     return load(QStringLiteral("WHERE effective_from <= ? ORDER BY version DESC LIMIT 1"),
                 date.toString(Qt::ISODate), error);
+}
+
+int CatalogRepository::currentVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT max(version) FROM catalog_versions")) && q.next())
+        return q.value(0).toInt();
+    return 0;
 }
 
 QList<int> CatalogRepository::versions() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Catalog.h"
+#include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -18,7 +19,8 @@ class CatalogRepository
     Q_DECLARE_TR_FUNCTIONS(CatalogRepository)
 
 public:
-    explicit CatalogRepository(QSqlDatabase db);
+    /** \a clock dates the imports (imported_at). */
+    explicit CatalogRepository(QSqlDatabase db, const core::Clock& clock = core::Clock::system());
 
     /**
      * Stores a new catalog version with its flattened rows, all in one transaction. Refuses an
@@ -33,6 +35,8 @@ public:
     std::optional<core::Catalog> version(int v, QString* error = nullptr) const;
     /** The version in force on a date: the highest whose effective date is not after it. */
     std::optional<core::Catalog> effectiveOn(const QDate& date, QString* error = nullptr) const;
+    /** The highest stored version without reading its document; 0 when none is stored. */
+    int currentVersion() const;
     /** All stored versions, ascending. */
     QList<int> versions() const;
     /** Hex SHA-256 of a stored version's document (empty when unknown); cases may record it. */
@@ -42,6 +46,7 @@ private:
     std::optional<core::Catalog> load(const QString& where, const QVariant& value, QString* error) const;
 
     QSqlDatabase m_db;
+    const core::Clock* m_clock;
 };
 
 } // namespace oneseal::db

@@ -87,15 +87,15 @@ CaseRowsNow rowsOf(const core::CaseState& s)
     want.exists = true;
     const core::Role waiting = core::Workflow::waitingRole(s);
     want.row = QVariantList{
-        s.caseId, textOrNull(s.caseNo), s.status, textOrNull(s.outcome), s.subjectCode, s.subjectName, s.bundle,
+        s.caseId, textOrNull(s.caseNo), core::toStored(s.status), textOrNull(s.outcome), s.subjectCode, s.subjectName, s.bundle,
         s.matterCodes.join(QLatin1Char(',')), s.catalogVersion, textOrNull(s.applicant.id), s.applicant.name,
         textOrNull(s.applicant.idNumber), s.applicant.phone, s.agent.name, s.agent.idNumber, s.acceptedBy,
         s.clerkName, s.workstation,
         s.acceptedAt.isValid() ? QVariant(s.acceptedAt.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)),
-        dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue), s.deadlineCertain, s.risk,
+        dateOrNull(s.acceptedDate), dateOrNull(s.promisedDue), dateOrNull(s.legalDue), s.deadlineCertain, core::toStored(s.risk),
         s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
         textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
-        s.inspectionRequired, textOrNull(s.decision), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
+        s.inspectionRequired, textOrNull(core::toStored(s.decision)), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
         s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))};
     for (int i = 0; i < s.materials.size(); ++i) {
         const core::MaterialEntry& m = s.materials.at(i);

@@ -42,7 +42,7 @@ CaseSummary caseFrom(const QSqlQuery& q)
     CaseSummary c;
     c.caseId = q.value(0).toString();
     c.caseNo = q.value(1).toString();
-    c.status = q.value(2).toString();
+    c.status = core::caseStatusFromStored(q.value(2).toString());
     c.outcome = q.value(3).toString();
     c.subjectName = q.value(4).toString();
     c.applicantName = q.value(5).toString();
@@ -51,7 +51,7 @@ CaseSummary caseFrom(const QSqlQuery& q)
     c.acceptedAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
     c.promisedDue = QDate::fromString(q.value(9).toString(), Qt::ISODate);
     c.deadlineCertain = q.value(10).toBool();
-    c.risk = q.value(11).toString();
+    c.risk = core::riskLevelFromStored(q.value(11).toString());
     return c;
 }
 
@@ -381,7 +381,7 @@ bool NumberBlocks::addBlock(const QString& kind, qint64 start, qint64 end, QStri
     q.addBindValue(start);
     q.addBindValue(end);
     q.addBindValue(start);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODate));
     if (q.exec())
         return true;
     if (error)

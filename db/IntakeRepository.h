@@ -2,6 +2,7 @@
 
 #include "core/Applicant.h"
 #include "core/CaseState.h"
+#include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -15,7 +16,7 @@ struct CaseSummary
 {
     QString caseId;
     QString caseNo;
-    QString status;
+    core::CaseStatus status = core::CaseStatus::None;
     QString outcome;
     QString subjectName;
     QString applicantName;
@@ -24,7 +25,7 @@ struct CaseSummary
     QDateTime acceptedAt;
     QDate promisedDue;
     bool deadlineCertain = true;
-    QString risk;
+    core::RiskLevel risk = core::RiskLevel::Unknown;
 };
 
 /** Read side of intake: applicants and cases from their projections. */
@@ -58,7 +59,12 @@ class NumberBlocks
     Q_DECLARE_TR_FUNCTIONS(NumberBlocks)
 
 public:
-    explicit NumberBlocks(QSqlDatabase db) : m_db(std::move(db)) {}
+    /** \a clock dates the leases (leased_at). */
+    explicit NumberBlocks(QSqlDatabase db, const core::Clock& clock = core::Clock::system())
+        : m_db(std::move(db))
+        , m_clock(&clock)
+    {
+    }
 
     /** Adds a leased block [start, end]; refuses one that overlaps a block already held. */
     bool addBlock(const QString& kind, qint64 start, qint64 end, QString* error);
@@ -68,6 +74,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    const core::Clock* m_clock;
 };
 
 /** Attached files, stored once by SHA-256 inside the encrypted database. */

@@ -1,5 +1,7 @@
 #include "UserRepository.h"
 
+#include "core/Clock.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,7 +26,7 @@ core::User fromQuery(const QSqlQuery& q)
 
 QString now()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return core::Clock::system().now().toUTC().toString(Qt::ISODateWithMs);
 }
 } // namespace
 

@@ -415,7 +415,7 @@ int cmdVerify(const QStringList& args)
         return 2;
     }
 
-    QDate today = QDate::currentDate();
+    QDate today = core::Clock::system().today();
     if (p.isSet(date)) {
         today = QDate::fromString(p.value(date), Qt::ISODate);
         if (!today.isValid()) {

@@ -65,7 +65,7 @@ void CaseState::apply(const Event& event)
         deadlineCertain = p.value(payload::deadlineCertain).toBool(true);
         deadlineNote = p.value(payload::deadlineNote).toString();
         reasons = p.value(payload::reasons).toString();
-        risk = p.value(payload::risk).toString();
+        risk = riskLevelFromStored(p.value(payload::risk).toString());
         promisedDays = p.value(payload::promisedDays).toDouble(-1);
         legalDays = p.value(payload::legalDays).toDouble(-1);
         intakePromisedDue = promisedDue;
@@ -134,7 +134,7 @@ void CaseState::apply(const Event& event)
             inspections.last().evidence << stringsOf(p, payload::evidence);
         }
     } else if (event.kind == eventkind::decisionApproved || event.kind == eventkind::decisionRefused) {
-        decision = event.kind == eventkind::decisionApproved ? QStringLiteral("approved") : QStringLiteral("refused");
+        decision = event.kind == eventkind::decisionApproved ? Decision::Approved : Decision::Refused;
         decidedBy = event.userId;
         decisionReasons = p.value(payload::reasons).toString();
         sealsSinceDecision = 0;
@@ -173,7 +173,7 @@ void CaseState::apply(const Event& event)
         completedDate = dateOf(p, payload::date);
         onTime = p.value(payload::onTime).toBool();
         withinLegalLimit = p.value(payload::withinLegal).toBool();
-        collectorKind = p.value(payload::collectorKind).toString();
+        collectorKind = collectorKindFromStored(p.value(payload::collectorKind).toString());
         collectorName = p.value(payload::collectorName).toString();
         collectorIdNumber = p.value(payload::collectorIdNumber).toString();
     }

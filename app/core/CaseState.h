@@ -1,10 +1,14 @@
 #pragma once
 
 #include "Applicant.h"
+#include "CaseStatus.h"
+#include "CollectorKind.h"
 #include "Conflict.h"
 #include "Deadline.h"
+#include "Decision.h"
 #include "Event.h"
 #include "Intake.h"
+#include "RiskLevel.h"
 
 #include <QDateTime>
 #include <QList>
@@ -59,7 +63,7 @@ struct CaseState
 {
     QString caseId;
     QString caseNo;
-    QString status;
+    CaseStatus status = CaseStatus::None;
     QString outcome; ///< outcomeKey() of the intake decision
     QString subjectCode;
     QString subjectName;
@@ -79,7 +83,7 @@ struct CaseState
     bool deadlineCertain = true;
     QString deadlineNote;
     QString reasons;
-    QString risk;
+    RiskLevel risk = RiskLevel::Unknown; ///< the subject's at intake
     QList<AttachmentRef> attachments;
     int noticesPrinted = 0;
     int eventCount = 0;
@@ -100,7 +104,7 @@ struct CaseState
     QString refusalProposal;
     QString refusalProposedBy;
     QList<InspectionVisit> inspections;
-    QString decision; ///< "approved" or "refused" once decided
+    Decision decision = Decision::None;
     QString decidedBy;
     QString decisionReasons;
     int sealCount = 0;
@@ -110,7 +114,7 @@ struct CaseState
     QDate completedDate;
     bool onTime = false; ///< fixed at completion: completed on or before the promised date
     bool withinLegalLimit = false;
-    QString collectorKind; ///< "holder" or "agent"
+    CollectorKind collectorKind = CollectorKind::None;
     QString collectorName;
     QString collectorIdNumber;
 
@@ -127,7 +131,7 @@ struct CaseState
      * conflicts put the case in kConflictStatus.
      */
     static CaseState fold(const QList<Event>& events);
-    static inline const QString kConflictStatus = QStringLiteral("conflict");
+    static constexpr CaseStatus kConflictStatus = CaseStatus::Conflict;
     bool inConflict() const { return !openConflicts.isEmpty(); }
 
     /** Whether a core material is still owed (容缺): the certificate may not be issued. */

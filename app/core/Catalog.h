@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RiskLevel.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -32,13 +34,6 @@ enum class Zone {
     Investment,       ///< 投资项目区
     MarketAccess,     ///< 市场准入区
     SocialLivelihood, ///< 社会民生区
-};
-
-/** The internal-control risk level of a matter (重 / 中 / 轻); high-risk matters warn earlier. */
-enum class RiskLevel {
-    High,   ///< 重
-    Medium, ///< 中
-    Low,    ///< 轻
 };
 
 /** What the applicant hands in. */
@@ -139,10 +134,17 @@ struct SearchHit
     int score;
 };
 
+class CatalogSearchIndex;
+
 /**
  * The versioned catalog of matters, materials and bundles: reference data authored by the hall
  * administrator as a JSON document (docs/CATALOG.md) and stored per version. A case records the
  * version it was accepted under.
+ *
+ * This is the model and its lookups. The document is read by CatalogReader (with
+ * CatalogJsonScanner for line numbers), checked by CatalogValidator and written by CatalogWriter;
+ * fromJson(), toJson() and validate() are their shortcuts. Search keys live in CatalogSearchIndex,
+ * display names in CatalogNames.h.
  */
 class Catalog
 {
@@ -156,7 +158,7 @@ public:
     QList<Bundle> bundles;
 
     /**
-     * Parses and validates a catalog document. On any problem returns nothing and sets *error to
+     * Parses and validates a catalog document (CatalogReader::read). On any problem returns nothing and sets *error to
      * the problems found, each naming the line, the JSON path and the reason, so that the
      * administrator can fix the file in one go.
      */
@@ -165,7 +167,7 @@ public:
     static std::optional<Catalog> builtInDemo(QString* error = nullptr);
     static QString builtInDemoPath() { return QStringLiteral(":/oneseal/catalog/demo-catalog.json"); }
 
-    /** The document in the format fromJson() reads; fromJson(toJson()) gives an equal catalog. */
+    /** The document in the format fromJson() reads; fromJson(toJson()) gives an equal catalog (CatalogWriter). */
     QByteArray toJson() const;
 
     const Matter* matter(const QString& code) const;
@@ -192,7 +194,7 @@ public:
      */
     QList<SearchHit> search(const QString& text, int limit = 20) const;
 
-    /** Every consistency problem, one per line, or an empty text when the catalog is sound. */
+    /** Every consistency problem, one per line, or an empty text when the catalog is sound (CatalogValidator). */
     QString validate() const;
 
     bool operator==(const Catalog& other) const;
@@ -203,7 +205,6 @@ public:
     static constexpr double maxLimitDays = 366;
 
 private:
-    struct SearchIndex;
     /** Holds the search index; a copy starts empty so that a copied catalog never shares a stale index. */
     class IndexCache
     {
@@ -212,21 +213,13 @@ private:
         IndexCache(const IndexCache&) {}
         IndexCache& operator=(const IndexCache&);
         QMutex mutex;
-        std::shared_ptr<const SearchIndex> index;
+        std::shared_ptr<const CatalogSearchIndex> index;
     };
-    std::shared_ptr<const SearchIndex> searchIndex() const;
+    std::shared_ptr<const CatalogSearchIndex> searchIndex() const;
     mutable IndexCache m_cache;
 };
 
 /** The values accepted for Matter::resultType. */
 const QStringList& catalogResultTypes();
-
-QString matterTypeName(MatterType type);
-QString zoneName(Zone zone);
-QString riskName(RiskLevel risk);
-QString materialFormName(MaterialForm form);
-QString materialRequirementName(MaterialRequirement requirement);
-QString materialSourceName(MaterialSource source);
-QString resultTypeName(const QString& resultType);
 
 } // namespace oneseal::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Clock.h"
 #include "SealKey.h"
 
 #include <QByteArray>
@@ -79,7 +80,7 @@ public:
      * then the dates against @p today. The result names the first failure exactly.
      */
     static CertificateVerification verify(
-        const QString& text, const QList<SealKey>& trustedKeys, const QDate& today = QDate::currentDate());
+        const QString& text, const QList<SealKey>& trustedKeys, const QDate& today = Clock::system().today());
 
     /**
      * The document hash of a certificate: SHA-256 of @p content truncated to kDocumentHashSize bytes.

@@ -11,6 +11,8 @@ public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;
     qint64 nowMs() const { return now().toMSecsSinceEpoch(); }
+    /** The day it is at this workstation (local time): the date of every domain step and document. */
+    QDate today() const { return now().toLocalTime().date(); }
 
     /** The system clock (UTC). */
     static const Clock& system();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Clock.h"
+
 #include <QDate>
 #include <QString>
 #include <QStringView>
@@ -37,7 +39,7 @@ QString normalizeIdentifier(const QString& raw);
  * indexing "10X98765432". Characters 7-14 must be a real date of birth, not before 1900-01-01 and
  * not after \a today. The area code (characters 1-6) is not checked: the code list changes.
  */
-IdCheck checkResidentId(const QString& id, const QDate& today = QDate::currentDate());
+IdCheck checkResidentId(const QString& id, const QDate& today = Clock::system().today());
 
 /**
  * Checks a unified social credit code (GB 32100-2015): 18 characters from

@@ -7,18 +7,16 @@
 namespace oneseal::core {
 
 namespace {
-    const QString kAccepted = QStringLiteral("accepted");
-    const QString kCorrection = QStringLiteral("correction");
-    const QString kReviewed = QStringLiteral("reviewed");
-    const QString kRefusalProposed = QStringLiteral("refusal_proposed");
-    const QString kInspectionScheduled = QStringLiteral("inspection_scheduled");
-    const QString kInspected = QStringLiteral("inspected");
-    const QString kInspectionFailed = QStringLiteral("inspection_failed");
-    const QString kRectification = QStringLiteral("rectification");
-    const QString kApproved = QStringLiteral("approved");
-    const QString kRefused = QStringLiteral("refused");
-    const QString kCertificatePrinted = QStringLiteral("certificate_printed");
-    const QString kCompleted = QStringLiteral("completed");
+    constexpr CaseStatus kAccepted = CaseStatus::Accepted;
+    constexpr CaseStatus kCorrection = CaseStatus::Correction;
+    constexpr CaseStatus kReviewed = CaseStatus::Reviewed;
+    constexpr CaseStatus kRefusalProposed = CaseStatus::RefusalProposed;
+    constexpr CaseStatus kInspectionScheduled = CaseStatus::InspectionScheduled;
+    constexpr CaseStatus kInspected = CaseStatus::Inspected;
+    constexpr CaseStatus kInspectionFailed = CaseStatus::InspectionFailed;
+    constexpr CaseStatus kRectification = CaseStatus::Rectification;
+    constexpr CaseStatus kApproved = CaseStatus::Approved;
+    constexpr CaseStatus kCertificatePrinted = CaseStatus::CertificatePrinted;
 
     /** Whether a back-office step can start at all: the case was accepted into the back office. */
     bool inBackOffice(const CaseState& s)
@@ -73,7 +71,7 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
     if (s.completed && step != WorkStep::ApplySeal)
         return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
 
-    const QString& st = s.status;
+    const CaseStatus st = s.status;
     const CertificateRecord* cert = s.activeCertificate();
     switch (step) {
     case WorkStep::ReviewPass:
@@ -112,24 +110,24 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
             return tr("Case %1 needs a passed site inspection before it can be approved.").arg(s.caseNo);
         if (st == kRefusalProposed || st == kInspectionFailed)
             return tr("Case %1 was proposed for refusal or failed its inspection; it cannot be approved.").arg(s.caseNo);
-        if (!s.decision.isEmpty())
+        if (s.decision != Decision::None)
             return tr("Case %1 has already been decided.").arg(s.caseNo);
         return tr("Case %1 has not passed review yet.").arg(s.caseNo);
     case WorkStep::Refuse:
         if (st == kReviewed || st == kInspected || st == kInspectionFailed || st == kRefusalProposed)
             return QString();
-        if (!s.decision.isEmpty())
+        if (s.decision != Decision::None)
             return tr("Case %1 has already been decided.").arg(s.caseNo);
         return tr("Case %1 is not ready for a decision.").arg(s.caseNo);
     case WorkStep::ApplySeal:
-        if (s.decision.isEmpty())
+        if (s.decision == Decision::None)
             return tr("Case %1 has no decision to seal yet.").arg(s.caseNo);
-        if (s.completed && s.decision != kRefused)
+        if (s.completed && s.decision != Decision::Refused)
             return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
         return QString();
     case WorkStep::NumberCertificate:
         if (st != kApproved)
-            return s.decision.isEmpty() ? tr("Case %1 has not been approved.").arg(s.caseNo)
+            return s.decision == Decision::None ? tr("Case %1 has not been approved.").arg(s.caseNo)
                                         : tr("Case %1 already has a certificate printed.").arg(s.caseNo);
         if (s.sealsSinceDecision == 0)
             return tr("The approval of case %1 has not been sealed yet.").arg(s.caseNo);
@@ -166,7 +164,7 @@ Role Workflow::waitingRole(const CaseState& s)
         return Role::Supervisor;
     if (!inBackOffice(s) || s.completed)
         return Role::None;
-    const QString& st = s.status;
+    const CaseStatus st = s.status;
     if (st == kAccepted || st == kCorrection)
         return Role::Reviewer;
     if (st == kReviewed)

@@ -5,7 +5,7 @@ namespace oneseal::print {
 NoticeDocument DecisionDocument::build(const core::CaseState& state, const QString& bureau)
 {
     NoticeDocument doc;
-    const bool approved = state.decision == QLatin1String("approved");
+    const bool approved = state.decision == core::Decision::Approved;
     doc.title = approved ? QStringLiteral("准予行政许可决定书") : QStringLiteral("不予行政许可决定书");
     doc.documentNumber = state.caseNo;
     doc.addressee = state.applicant.name;

@@ -16,8 +16,9 @@ std::optional<core::Catalog> CatalogService::importJson(const QByteArray& json, 
     auto catalog = core::Catalog::fromJson(json, error);
     if (!catalog)
         return std::nullopt;
-    if (!db::CatalogRepository(m_session.database().sql()).import(*catalog, error))
+    if (!db::CatalogRepository(m_session.database().sql(), m_session.clock()).import(*catalog, error))
         return std::nullopt;
+    m_session.reloadCatalogIfChanged();
     return catalog;
 }
 

@@ -18,7 +18,7 @@ std::optional<QString> CertificateService::takeNumber(const QString& caseId, QSt
     QString number;
     if (!m_steps.inTransaction(
             [&](QString* e) {
-                const auto serial = db::NumberBlocks(m_steps.session().database().sql()).take(core::numbering::certificateKind, e);
+                const auto serial = db::NumberBlocks(m_steps.session().database().sql(), m_steps.session().clock()).take(core::numbering::certificateKind, e);
                 if (!serial)
                     return false;
                 number = core::Workflow::certificateNumber(m_steps.today().year(), *serial);
@@ -127,6 +127,8 @@ std::optional<core::CaseState> CertificateService::voidCertificate(const QString
 
 QString CertificateService::checkCollector(const core::CaseState& state, const Collector& collector, const QDate& today)
 {
+    if (collector.kind != Collector::Kind::Holder && collector.kind != Collector::Kind::Agent)
+        return tr("Say whether the holder in person or an agent collects the certificate.");
     const QString name = collector.name.trimmed();
     if (QString v = core::ApplicantRules::checkText(name, tr("collector's name"), 64, true); !v.isEmpty())
         return v;
@@ -166,7 +168,7 @@ std::optional<core::CaseState> CertificateService::issue(const QString& caseId, 
     const QCborMap p{
         {core::payload::certificateNo, state->activeCertificate()->number},
         {core::payload::collectorKind,
-         collector.kind == Collector::Kind::Holder ? QStringLiteral("holder") : QStringLiteral("agent")},
+         core::toStored(collector.kind)},
         {core::payload::collectorName, collector.name.trimmed()},
         {core::payload::collectorIdNumber, core::normalizeIdentifier(collector.idNumber)},
         {core::payload::date, day.toString(Qt::ISODate)},

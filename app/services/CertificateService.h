@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CaseSteps.h"
+#include "core/CollectorKind.h"
 #include "db/BackOfficeRepository.h"
 
 #include <QCoreApplication>
@@ -10,10 +11,9 @@ namespace oneseal::services {
 /** Who collects the certificate at the window (出证). */
 struct Collector
 {
-    enum class Kind {
-        Holder, ///< the applicant in person (an organisation: its legal representative)
-        Agent,  ///< someone else, identified by their own resident ID number
-    };
+    /** Holder: the applicant in person (an organisation: its legal representative); Agent: someone
+     *  else, identified by their own resident ID number. */
+    using Kind = core::CollectorKind;
     Kind kind = Kind::Holder;
     QString name;
     QString idNumber; ///< resident ID number (GB 11643)

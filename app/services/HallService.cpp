@@ -108,7 +108,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
             && database->setMeta(QStringLiteral("seal_private_key"), QString::fromLatin1(sealKey.privatePem()), &e)
             && database->setMeta(QStringLiteral("seal_public_key"), QString::fromLatin1(sealKey.publicPem()), &e)
             && database->setMeta(QStringLiteral("created_at"),
-                                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate), &e)
+                                 core::Clock::system().now().toUTC().toString(Qt::ISODate), &e)
             && users.insert(admin, &e)
             // The hall's first workstation holds the first blocks of every serial; others lease theirs.
             && (!setup.ownsFirstNumberBlocks
@@ -159,7 +159,7 @@ bool HallService::createDemoHall(const QString& databasePath, QString* error, co
     if (!session)
         return false;
     const auto catalog = core::Catalog::builtInDemo();
-    if (!catalog || !db::CatalogRepository(session->database().sql()).import(*catalog, error))
+    if (!catalog || !db::CatalogRepository(session->database().sql(), session->clock()).import(*catalog, error))
         return false;
     for (const DemoUser& u : demoUsers().mid(1))
         if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf))

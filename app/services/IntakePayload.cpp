@@ -40,7 +40,7 @@ QCborMap IntakePayload::toCbor() const
     if (!reasons.trimmed().isEmpty())
         p.insert(core::payload::reasons, reasons.trimmed());
     p.insert(core::payload::clerkName, clerkName);
-    p.insert(core::payload::risk, core::riskName(subject ? subject->risk : core::RiskLevel::Low));
+    p.insert(core::payload::risk, core::toStored(subject ? subject->risk : core::RiskLevel::Low));
     return p;
 }
 

@@ -1,9 +1,9 @@
 #include "IntakeService.h"
 
+#include "CaseReader.h"
 #include "IntakePayload.h"
 #include "core/CaseNumber.h"
 #include "core/Identifiers.h"
-#include "db/CatalogRepository.h"
 
 #include <QCborArray>
 #include <QUuid>
@@ -14,18 +14,22 @@ IntakeService::IntakeService(Session& session, const core::WorkCalendar& calenda
     : m_session(session)
     , m_calendar(calendar)
 {
-    if (auto current = db::CatalogRepository(session.database().sql()).current()) {
-        m_catalog = std::move(*current);
-        m_ready = true;
-    }
+    session.reloadCatalogIfChanged();
+    m_catalog = session.catalog();
+}
+
+const core::Catalog& IntakeService::catalog() const
+{
+    static const core::Catalog empty;
+    return m_catalog ? *m_catalog : empty;
 }
 
 bool IntakeService::isReady(QString* error) const
 {
-    if (!m_ready && error)
+    if (!m_catalog && error)
         *error = tr("No catalog of matters is loaded at this hall. Ask the administrator to import one "
                     "(oneseal-admin catalog-import).");
-    return m_ready;
+    return m_catalog != nullptr;
 }
 
 QDate IntakeService::today() const
@@ -35,17 +39,17 @@ QDate IntakeService::today() const
 
 QList<core::SearchHit> IntakeService::findSubjects(const QString& text, int limit) const
 {
-    return m_catalog.search(text, limit);
+    return catalog().search(text, limit);
 }
 
 std::optional<IntakeSubject> IntakeService::subject(const QString& code) const
 {
     IntakeSubject s;
     s.code = code;
-    if (const core::Bundle* b = m_catalog.bundle(code)) {
+    if (const core::Bundle* b = catalog().bundle(code)) {
         s.name = b->name;
         s.bundle = true;
-        s.checklist = m_catalog.checklistForBundle(code);
+        s.checklist = catalog().checklistForBundle(code);
         QStringList codes;
         for (const core::ChecklistItem& item : s.checklist)
             for (const QString& m : item.matterCodes)
@@ -55,11 +59,11 @@ std::optional<IntakeSubject> IntakeService::subject(const QString& code) const
             if (!codes.contains(m))
                 codes << m;
         for (const QString& m : codes)
-            if (const core::Matter* matter = m_catalog.matter(m))
+            if (const core::Matter* matter = catalog().matter(m))
                 s.matters << matter;
-    } else if (const core::Matter* m = m_catalog.matter(code)) {
+    } else if (const core::Matter* m = catalog().matter(code)) {
         s.name = m->name;
-        s.checklist = m_catalog.checklistForMatter(code);
+        s.checklist = catalog().checklistForMatter(code);
         s.matters << m;
     } else {
         return std::nullopt;
@@ -213,7 +217,7 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
             return fail(e);
     }
 
-    const auto serial = db::NumberBlocks(m_session.database().sql()).take(core::numbering::caseKind, &e);
+    const auto serial = db::NumberBlocks(m_session.database().sql(), m_session.clock()).take(core::numbering::caseKind, &e);
     if (!serial)
         return fail(e);
     const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -222,7 +226,7 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     IntakePayload payload;
     payload.caseNo = caseNo;
     payload.subject = &*subj;
-    payload.catalogVersion = m_catalog.version;
+    payload.catalogVersion = catalog().version;
     payload.applicant = applicant;
     payload.agent = agent;
     payload.materials = *materials;
@@ -288,7 +292,7 @@ std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& case
     const auto state = caseState(caseId);
     if (!state)
         return fail(tr("There is no such case."));
-    if (state->completed || state->status == QLatin1String("refused"))
+    if (state->completed || state->status == core::CaseStatus::Refused)
         return fail(tr("Case %1 is closed; materials can no longer be added to it.").arg(state->caseNo));
     const auto it = std::find_if(state->materials.begin(), state->materials.end(),
                                  [&](const core::MaterialEntry& m) { return m.code == materialCode; });
@@ -310,33 +314,27 @@ std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& case
 
 std::optional<core::CaseState> IntakeService::caseState(const QString& caseId) const
 {
-    const auto events = m_session.events().caseEvents(caseId);
-    if (events.isEmpty())
-        return std::nullopt;
-    return core::CaseState::fold(events);
+    return CaseReader(m_session).state(caseId);
 }
 
 std::optional<core::CaseState> IntakeService::caseByNumber(const QString& caseNo) const
 {
-    const auto summary = db::IntakeRepository(m_session.database().sql()).caseByNumber(caseNo);
-    if (!summary)
-        return std::nullopt;
-    return caseState(summary->caseId);
+    return CaseReader(m_session).stateByNumber(caseNo);
 }
 
 QList<db::CaseSummary> IntakeService::myCasesToday() const
 {
-    return db::IntakeRepository(m_session.database().sql()).casesTakenBy(m_session.user().id, today());
+    return CaseReader(m_session).takenToday();
 }
 
 QList<db::CaseSummary> IntakeService::searchCases(const QString& text) const
 {
-    return db::IntakeRepository(m_session.database().sql()).searchCases(text);
+    return CaseReader(m_session).search(text);
 }
 
 std::optional<QByteArray> IntakeService::attachmentData(const QString& sha256) const
 {
-    return db::AttachmentStore(m_session.database().sql()).get(sha256);
+    return CaseReader(m_session).attachmentData(sha256);
 }
 
 } // namespace oneseal::services

@@ -65,7 +65,8 @@ public:
 
     /** Whether a catalog is loaded; otherwise *error says what to do. */
     bool isReady(QString* error = nullptr) const;
-    const core::Catalog& catalog() const { return m_catalog; }
+    /** The session's catalog as it was when this service was made (an empty one when none is loaded). */
+    const core::Catalog& catalog() const;
 
     QList<core::SearchHit> findSubjects(const QString& text, int limit = 20) const;
     std::optional<IntakeSubject> subject(const QString& code) const;
@@ -118,8 +119,7 @@ public:
 private:
     Session& m_session;
     const core::WorkCalendar& m_calendar;
-    core::Catalog m_catalog;
-    bool m_ready = false;
+    std::shared_ptr<const core::Catalog> m_catalog;
 };
 
 } // namespace oneseal::services

@@ -35,13 +35,6 @@ QList<core::Role> QueueService::visibleRoles() const
     return roles;
 }
 
-bool QueueService::isHighRisk(const QString& risk)
-{
-    // The intake event stores the risk's display name; accept it in any language the hall used.
-    return risk == core::riskName(core::RiskLevel::High) || risk == QLatin1String("High risk")
-        || risk == QStringLiteral("重") || risk == QStringLiteral("高风险") || risk == QLatin1String("high");
-}
-
 core::DeadlineWarning QueueService::warningFor(const db::QueueRow& row, const QDate& today) const
 {
     if (row.clockStopped)

@@ -34,7 +34,7 @@ public:
     QDate today() const;
 
     /** Whether a case's risk text is the high risk level (重), which warns earlier. */
-    static bool isHighRisk(const QString& risk);
+    static bool isHighRisk(core::RiskLevel risk) { return risk == core::RiskLevel::High; }
 
 private:
     Session& m_session;

@@ -1,7 +1,5 @@
 #include "ReviewService.h"
 
-#include "db/CatalogRepository.h"
-
 namespace oneseal::services {
 
 ReviewService::ReviewService(Session& session, const core::WorkCalendar& calendar)
@@ -11,7 +9,7 @@ ReviewService::ReviewService(Session& session, const core::WorkCalendar& calenda
 
 bool ReviewService::needsInspection(const core::CaseState& state) const
 {
-    const auto catalog = db::CatalogRepository(m_steps.session().database().sql()).version(state.catalogVersion);
+    const auto catalog = m_steps.session().catalogVersion(state.catalogVersion);
     if (!catalog)
         return false;
     for (const QString& code : state.matterCodes)

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "core/Crypto.h"
+#include "db/CatalogRepository.h"
 #include "db/KeyRing.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,42 @@ QList<core::SealKey> Session::trustedSealKeys() const
     if (auto key = core::SealKey::fromPublicPem(pem.toLatin1(), nullptr))
         keys << *key;
     return keys;
+}
+
+std::shared_ptr<const core::Catalog> Session::catalog() const
+{
+    if (m_catalogVersion < 0) {
+        m_catalogVersion = db::CatalogRepository(m_database->sql()).currentVersion();
+        m_catalog = m_catalogVersion > 0 ? catalogVersion(m_catalogVersion) : nullptr;
+    }
+    return m_catalog;
+}
+
+std::shared_ptr<const core::Catalog> Session::catalogVersion(int version) const
+{
+    if (const auto it = m_catalogVersions.constFind(version); it != m_catalogVersions.constEnd())
+        return *it;
+    auto loaded = db::CatalogRepository(m_database->sql()).version(version);
+    if (!loaded)
+        return nullptr;
+    ++m_catalogLoads;
+    auto shared = std::make_shared<const core::Catalog>(std::move(*loaded));
+    m_catalogVersions.insert(version, shared);
+    return shared;
+}
+
+bool Session::reloadCatalogIfChanged()
+{
+    if (m_catalogVersion < 0) {
+        catalog();
+        return true;
+    }
+    const int stored = db::CatalogRepository(m_database->sql()).currentVersion();
+    if (stored == m_catalogVersion)
+        return false;
+    m_catalogVersion = stored;
+    m_catalog = stored > 0 ? catalogVersion(stored) : nullptr;
+    return true;
 }
 
 QString Session::keyRingPath() const

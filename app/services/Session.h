@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/Catalog.h"
 #include "core/SealKey.h"
 #include "core/User.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 
 #include <QByteArray>
+#include <QHash>
 
 #include <memory>
 
@@ -30,6 +32,27 @@ public:
     const core::Clock& clock() const { return *m_clock; }
     QString keyRingPath() const;
 
+    /**
+     * The hall's current catalog, parsed once and shared by every service and window of this
+     * session; null when none was imported (or the stored one cannot be read). A holder keeps the
+     * version it took alive across a reload. Like the rest of the session, for the session's thread.
+     */
+    std::shared_ptr<const core::Catalog> catalog() const;
+    /**
+     * A stored catalog version (a case keeps the version it was accepted under); every version is
+     * parsed at most once per session. Null when the version is not stored.
+     */
+    std::shared_ptr<const core::Catalog> catalogVersion(int version) const;
+    /**
+     * Loads the current catalog again when the stored current version is not the loaded one: call
+     * it after anything stored a new version (a sync round or a bundle import that brought one, an
+     * import by the administrator). One cheap query when nothing changed. Returns whether the
+     * current catalog changed.
+     */
+    bool reloadCatalogIfChanged();
+    /** How many catalog documents this session has parsed (for tests and benchmarks). */
+    int catalogLoads() const { return m_catalogLoads; }
+
     /** Whether the user may do this at all; services refuse otherwise. */
     bool can(core::Action action) const { return m_user.can(action); }
     /** The standard refusal text for an action the user's roles do not allow. */
@@ -51,6 +74,12 @@ private:
     QByteArray m_key;
     core::User m_user;
     const core::Clock* m_clock;
+
+    // The catalog cache: versions are immutable once stored, so a parsed one never goes stale.
+    mutable std::shared_ptr<const core::Catalog> m_catalog;
+    mutable int m_catalogVersion = -1; ///< the stored current version m_catalog was taken for; -1: not looked yet
+    mutable QHash<int, std::shared_ptr<const core::Catalog>> m_catalogVersions;
+    mutable int m_catalogLoads = 0;
 };
 
 } // namespace oneseal::services

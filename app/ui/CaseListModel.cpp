@@ -14,25 +14,6 @@ void CaseListModel::setCases(const QList<db::CaseSummary>& cases)
     endResetModel();
 }
 
-QString CaseListModel::statusName(const QString& status)
-{
-    if (status == QLatin1String("accepted")) return tr("accepted");
-    if (status == QLatin1String("conflict")) return tr("in conflict (a supervisor decides)");
-    if (status == QLatin1String("awaiting_materials")) return tr("awaiting materials (one-time notice)");
-    if (status == QLatin1String("refused")) return tr("refused");
-    if (status == QLatin1String("completed")) return tr("completed");
-    if (status == QLatin1String("reviewed")) return tr("reviewed");
-    if (status == QLatin1String("correction")) return tr("correction requested");
-    if (status == QLatin1String("inspected")) return tr("inspected");
-    if (status == QLatin1String("approved")) return tr("approved");
-    if (status == QLatin1String("refusal_proposed")) return tr("refusal proposed");
-    if (status == QLatin1String("inspection_scheduled")) return tr("inspection scheduled");
-    if (status == QLatin1String("inspection_failed")) return tr("inspection failed");
-    if (status == QLatin1String("rectification")) return tr("rectification (clock stopped)");
-    if (status == QLatin1String("certificate_printed")) return tr("certificate printed");
-    return status;
-}
-
 int CaseListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_cases.size());
@@ -52,7 +33,7 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const
     case NumberColumn: return c.caseNo;
     case SubjectColumn: return c.subjectName;
     case ApplicantColumn: return c.applicantName;
-    case StatusColumn: return statusName(c.status);
+    case StatusColumn: return core::displayText(c.status);
     case AcceptedColumn: return c.acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case DueColumn:
         return c.promisedDue.isValid() ? c.promisedDue.toString(Qt::ISODate) + (c.deadlineCertain ? QString() : tr(" (uncertain)"))

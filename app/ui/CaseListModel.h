@@ -19,8 +19,6 @@ public:
     void setCases(const QList<db::CaseSummary>& cases);
     const db::CaseSummary& caseAt(int row) const { return m_cases.at(row); }
 
-    static QString statusName(const QString& status);
-
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -1,5 +1,7 @@
 #include "CaseLookupWidget.h"
 
+#include "services/CaseReader.h"
+
 #include "ui_CaseLookupWidget.h"
 
 #include "CaseListModel.h"
@@ -14,7 +16,7 @@ CaseLookupWidget::CaseLookupWidget(services::Session& session, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::CaseLookupWidget)
     , m_session(session)
-    , m_service(session)
+    , m_reader(session)
     , m_model(new CaseListModel(this))
     , m_preview(this)
     , m_output(&m_preview)
@@ -37,13 +39,13 @@ CaseLookupWidget::~CaseLookupWidget() = default;
 
 void CaseLookupWidget::showToday()
 {
-    m_model->setCases(m_service.myCasesToday());
+    m_model->setCases(m_reader.takenToday());
     m_ui->countLabel->setText(tr("%n case(s) taken in by you today.", nullptr, m_model->rowCount()));
 }
 
 void CaseLookupWidget::search(const QString& text)
 {
-    m_model->setCases(m_service.searchCases(text));
+    m_model->setCases(m_reader.search(text));
     m_ui->countLabel->setText(m_model->rowCount() == 0 ? tr("No case matches \"%1\".").arg(text)
                                                        : tr("%n case(s) found.", nullptr, m_model->rowCount()));
     if (m_model->rowCount() > 0)
@@ -58,7 +60,7 @@ void CaseLookupWidget::showDetails()
         m_ui->detailsView->clear();
         return;
     }
-    const auto state = m_service.caseState(m_model->caseAt(row).caseId);
+    const auto state = m_reader.state(m_model->caseAt(row).caseId);
     if (!state) {
         m_ui->detailsView->clear();
         return;
@@ -69,7 +71,7 @@ void CaseLookupWidget::showDetails()
     if (!state->agent.isEmpty())
         html += tr("<p>Agent: %1 (%2)</p>").arg(state->agent.name.toHtmlEscaped(), state->agent.idNumber);
     html += tr("<p>Status: %1 · received %2 by %3 · promised by %4%5</p>")
-                .arg(CaseListModel::statusName(state->status), state->acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                .arg(core::displayText(state->status), state->acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                      state->clerkName.toHtmlEscaped(), state->promisedDue.toString(Qt::ISODate),
                      state->deadlineCertain ? QString() : tr(" (uncertain: %1)").arg(state->deadlineNote.toHtmlEscaped()));
     html += QStringLiteral("<ol>");

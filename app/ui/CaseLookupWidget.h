@@ -1,7 +1,7 @@
 #pragma once
 
 #include "PrintPreviewOutput.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 #include <QWidget>
 
@@ -38,7 +38,7 @@ private:
 
     std::unique_ptr<Ui::CaseLookupWidget> m_ui;
     services::Session& m_session;
-    services::IntakeService m_service;
+    services::CaseReader m_reader;
     CaseListModel* m_model;
     PrintPreviewOutput m_preview;
     print::DocumentOutput* m_output;

@@ -10,7 +10,7 @@ QString CaseSummary::html(const core::CaseState& s)
     QString html = QStringLiteral("<h3>%1 — %2</h3>").arg(s.caseNo.toHtmlEscaped(), s.subjectName.toHtmlEscaped());
     html += tr("<p>Applicant: %1 (%2)</p>").arg(s.applicant.name.toHtmlEscaped(), s.applicant.idNumber.toHtmlEscaped());
     html += tr("<p>Status: <b>%1</b> · accepted %2 by %3 · promised by <b>%4</b> · legal limit %5%6</p>")
-                .arg(CaseListModel::statusName(s.status), s.acceptedDate.toString(Qt::ISODate), s.clerkName.toHtmlEscaped(),
+                .arg(core::displayText(s.status), s.acceptedDate.toString(Qt::ISODate), s.clerkName.toHtmlEscaped(),
                      s.promisedDue.toString(Qt::ISODate), s.legalDue.toString(Qt::ISODate),
                      s.clockStopped() ? tr(" · <b>clock stopped</b>") : QString());
     if (!s.correctionNotes.isEmpty())
@@ -22,8 +22,8 @@ QString CaseSummary::html(const core::CaseState& s)
                     .arg(v->date.toString(Qt::ISODate), v->inspectorNames.join(QStringLiteral(", ")).toHtmlEscaped())
                     .arg(v->combinedCaseIds.size())
                     .arg(v->result.isEmpty() ? tr("scheduled") : v->result, v->notes.toHtmlEscaped());
-    if (!s.decision.isEmpty())
-        html += tr("<p>Decision: %1 · seals applied: %2</p>").arg(s.decision).arg(s.sealsSinceDecision);
+    if (s.decision != core::Decision::None)
+        html += tr("<p>Decision: %1 · seals applied: %2</p>").arg(core::displayText(s.decision)).arg(s.sealsSinceDecision);
     if (const core::CertificateRecord* c = s.activeCertificate())
         html += tr("<p>Certificate %1: %2, reprinted %3 time(s)</p>")
                     .arg(c->number, c->printed ? tr("printed") : tr("numbered"))

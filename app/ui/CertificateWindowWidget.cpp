@@ -8,7 +8,7 @@
 #include "print/PdfFileOutput.h"
 #include "print/PrinterOutput.h"
 #include "services/CalibrationService.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 #include "services/QueueService.h"
 
 #include <QDir>
@@ -94,7 +94,7 @@ void CertificateWindowWidget::showCase(const QString& caseId)
 
 void CertificateWindowWidget::find()
 {
-    const auto state = services::IntakeService(m_session).caseByNumber(m_ui->caseNoEdit->text().trimmed().toUpper());
+    const auto state = services::CaseReader(m_session).stateByNumber(m_ui->caseNoEdit->text().trimmed().toUpper());
     if (!state) {
         showMessage(tr("No case has the number %1.").arg(m_ui->caseNoEdit->text().trimmed()), true);
         return;
@@ -104,7 +104,7 @@ void CertificateWindowWidget::find()
 
 void CertificateWindowWidget::reload()
 {
-    const auto state = m_caseId.isEmpty() ? std::nullopt : services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = m_caseId.isEmpty() ? std::nullopt : services::CaseReader(m_session).state(m_caseId);
     const QString& user = m_session.user().id;
     const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) {
@@ -200,7 +200,7 @@ void CertificateWindowWidget::refreshReady()
     QString error;
     const auto waiting = services::QueueService(m_session).queue(core::Role::CertificateOperator, &error);
     for (const services::QueueItem& i : waiting.value_or(QList<services::QueueItem>())) {
-        if (i.row.status != QLatin1String("approved"))
+        if (i.row.status != core::CaseStatus::Approved)
             continue; // printed, waiting to be handed over
         QString text = QStringLiteral("%1 — %2 — %3").arg(i.row.caseNo, i.row.subjectName, i.row.applicantName);
         if (i.row.owesCoreMaterial)

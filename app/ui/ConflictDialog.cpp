@@ -3,7 +3,7 @@
 #include "ui_ConflictDialog.h"
 
 #include "core/CaseState.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 #include <QLocale>
 #include <QPushButton>
@@ -18,7 +18,7 @@ ConflictDialog::ConflictDialog(services::Session& session, const QString& caseId
     , m_caseId(caseId)
 {
     m_ui->setupUi(this);
-    if (const auto state = services::IntakeService(session).caseState(caseId))
+    if (const auto state = services::CaseReader(session).state(caseId))
         setWindowTitle(tr("Resolve a conflict — case %1, %2").arg(state->caseNo, state->subjectName));
     m_ui->introLabel->setText(
         tr("Two workstations recorded contradictory steps for this case while they were apart. Every step "

@@ -4,7 +4,7 @@
 
 #include "CaseSummary.h"
 #include "documents/DocumentIssuer.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 namespace oneseal::ui {
 
@@ -41,7 +41,7 @@ void DecisionDialog::showMessage(const QString& text, bool error)
 
 void DecisionDialog::reload()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state) {
         m_ui->caseView->setPlainText(tr("There is no such case."));
         return;

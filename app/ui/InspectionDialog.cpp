@@ -3,7 +3,7 @@
 #include "ui_InspectionDialog.h"
 
 #include "CaseSummary.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 #include "services/QueueService.h"
 
 #include <QFile>
@@ -37,7 +37,7 @@ InspectionDialog::InspectionDialog(services::Session& session, const QString& ca
     const auto waiting = services::QueueService(session).queue(core::Role::Inspector, &error);
     for (const services::QueueItem& i : waiting.value_or(QList<services::QueueItem>())) {
         if (i.row.caseId == caseId
-            || (i.row.status != QLatin1String("reviewed") && i.row.status != QLatin1String("inspection_failed")))
+            || (i.row.status != core::CaseStatus::Reviewed && i.row.status != core::CaseStatus::InspectionFailed))
             continue;
         auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 — %3").arg(i.row.caseNo, i.row.subjectName, i.row.applicantName),
                                          m_ui->combineList);
@@ -71,7 +71,7 @@ void InspectionDialog::showMessage(const QString& text, bool error)
 
 void InspectionDialog::reload()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state) {
         m_ui->caseView->setPlainText(tr("There is no such case."));
         return;

@@ -186,7 +186,7 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
     if (!promised.certain || !legal.certain)
         lines << QStringLiteral("<span style='color:#a4262c'>%1</span>")
                      .arg((promised.note.isEmpty() ? legal.note : promised.note).toHtmlEscaped());
-    lines << tr("Risk level: %1").arg(core::riskName(subject->risk));
+    lines << tr("Risk level: %1").arg(core::displayText(subject->risk));
     m_ui->subjectInfoLabel->setText(lines.join(QStringLiteral("<br>")));
     updateOutcomeButtons();
     showMessage(QString(), false);
@@ -212,7 +212,7 @@ void IntakeWorkbench::lookUpApplicant()
     if (id.isEmpty())
         return;
     m_ui->idNumberEdit->setText(id);
-    const core::IdCheck person = core::checkResidentId(id);
+    const core::IdCheck person = core::checkResidentId(id, m_session.clock().today());
     const core::IdCheck organisation = core::checkCreditCode(id);
     if (!person.valid && !organisation.valid) {
         // Say what is wrong with the kind of number it most looks like.

@@ -2,6 +2,7 @@
 
 #include "ui_LoginDialog.h"
 
+#include "core/Clock.h"
 #include "services/AuthService.h"
 
 #include <QDateTime>
@@ -67,7 +68,7 @@ void LoginDialog::updateWaiting()
     if (m_auth)
         wait = m_auth->secondsToWait();
     else
-        wait = m_lockThrottle.secondsToWait(QDateTime::currentDateTimeUtc());
+        wait = m_lockThrottle.secondsToWait(core::Clock::system().now());
     auto* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     ok->setEnabled(wait == 0);
     if (wait > 0) {
@@ -95,7 +96,7 @@ void LoginDialog::accept()
             return;
         }
     } else {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = core::Clock::system().now();
         if (m_lockThrottle.secondsToWait(now) > 0)
             return;
         if (!m_check(password)) {

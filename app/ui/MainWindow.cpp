@@ -188,7 +188,7 @@ void MainWindow::exportBundle()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export bundle for the hub"),
-        QStringLiteral("%1-%2.osb").arg(m_session->workstation(), QDate::currentDate().toString(QStringLiteral("yyyyMMdd"))),
+        QStringLiteral("%1-%2.osb").arg(m_session->workstation(), m_session->clock().today().toString(QStringLiteral("yyyyMMdd"))),
         tr("OneSeal bundles (*.osb)"));
     if (path.isEmpty())
         return;

@@ -68,7 +68,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     case NumberColumn: return r.caseNo;
     case SubjectColumn: return r.subjectName;
     case ApplicantColumn: return r.applicantName;
-    case StatusColumn: return CaseListModel::statusName(r.status);
+    case StatusColumn: return core::displayText(r.status);
     case DueColumn:
         return r.promisedDue.isValid() ? r.promisedDue.toString(Qt::ISODate) + (r.deadlineCertain ? QString() : tr(" (uncertain)"))
                                        : QString();

@@ -4,7 +4,7 @@
 
 #include "CaseSummary.h"
 #include "documents/DocumentIssuer.h"
-#include "services/IntakeService.h"
+#include "services/CaseReader.h"
 
 namespace oneseal::ui {
 
@@ -43,7 +43,7 @@ void ReviewDialog::showMessage(const QString& text, bool error)
 
 void ReviewDialog::reload()
 {
-    const auto state = services::IntakeService(m_session).caseState(m_caseId);
+    const auto state = services::CaseReader(m_session).state(m_caseId);
     if (!state) {
         m_ui->caseView->setPlainText(tr("There is no such case."));
         return;

@@ -2,6 +2,7 @@
 
 #include "ui_VerifyDialog.h"
 
+#include "core/Clock.h"
 #include "print/CertificateScanner.h"
 
 #include <QFile>
@@ -83,7 +84,7 @@ void VerifyDialog::verifyNow()
         m_ui->fieldsGroup->setVisible(false);
         return;
     }
-    showResult(core::CertificatePayload::verify(text, m_keys, m_date.isValid() ? m_date : QDate::currentDate()), QString());
+    showResult(core::CertificatePayload::verify(text, m_keys, m_date.isValid() ? m_date : core::Clock::system().today()), QString());
 }
 
 void VerifyDialog::verifyFile(const QString& path)
@@ -97,7 +98,7 @@ void VerifyDialog::verifyFile(const QString& path)
     m_settingText = true;
     m_ui->payloadEdit->setPlainText(found.first());
     m_settingText = false;
-    showResult(core::CertificatePayload::verify(found.first(), m_keys, m_date.isValid() ? m_date : QDate::currentDate()),
+    showResult(core::CertificatePayload::verify(found.first(), m_keys, m_date.isValid() ? m_date : core::Clock::system().today()),
          QFileInfo(path).fileName());
 }
 

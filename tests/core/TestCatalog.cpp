@@ -1,4 +1,5 @@
 #include "core/Catalog.h"
+#include "core/CatalogNames.h"
 
 #include "TestConfig.h"
 
@@ -494,7 +495,7 @@ void TestCatalog::displayNames()
 {
     QCOMPARE(zoneName(Zone::MarketAccess), QStringLiteral("Market access zone"));
     QCOMPARE(zoneName(Zone::Investment), QStringLiteral("Investment project zone"));
-    QCOMPARE(riskName(RiskLevel::High), QStringLiteral("High risk"));
+    QCOMPARE(displayText(RiskLevel::High), QStringLiteral("High risk"));
     QCOMPARE(matterTypeName(MatterType::PublicService), QStringLiteral("Public service"));
     QCOMPARE(int(MatterType::OtherPower), 10);
     QCOMPARE(int(MatterType::Adjudication), 9);

@@ -98,40 +98,40 @@ private slots:
 void TestWorkflow::statusesAndWaitingRoles()
 {
     CaseBuilder c(QDate(2025, 3, 3));
-    QCOMPARE(c.state().status, QStringLiteral("accepted"));
+    QCOMPARE(c.state().status, core::CaseStatus::Accepted);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::Reviewer);
 
     c.add(core::eventkind::correctionRequested, {{core::payload::clockStops, QStringLiteral("2025-03-05")}}, kReviewer);
-    QCOMPARE(c.state().status, QStringLiteral("correction"));
+    QCOMPARE(c.state().status, core::CaseStatus::Correction);
     QVERIFY(c.state().clockStopped());
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::Reviewer);
     c.add(core::eventkind::correctionReceived, on(QDate(2025, 3, 7)), kReviewer);
-    QCOMPARE(c.state().status, QStringLiteral("accepted"));
+    QCOMPARE(c.state().status, core::CaseStatus::Accepted);
     QVERIFY(!c.state().clockStopped());
 
     c.add(core::eventkind::reviewPassed, {{core::payload::inspectionRequired, true}}, kReviewer);
-    QCOMPARE(c.state().status, QStringLiteral("reviewed"));
+    QCOMPARE(c.state().status, core::CaseStatus::Reviewed);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::Inspector);
     c.add(core::eventkind::inspectionScheduled,
           {{core::payload::visitId, QStringLiteral("v1")},
            {core::payload::inspectors, QCborArray{kInspector, QStringLiteral("u-inspector2")}}},
           kInspector);
-    QCOMPARE(c.state().status, QStringLiteral("inspection_scheduled"));
+    QCOMPARE(c.state().status, core::CaseStatus::InspectionScheduled);
     QCOMPARE(c.state().currentInspection()->inspectorIds.size(), 2);
     c.add(core::eventkind::inspectionPassed, {}, kInspector);
-    QCOMPARE(c.state().status, QStringLiteral("inspected"));
+    QCOMPARE(c.state().status, core::CaseStatus::Inspected);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::Approver);
     c.add(core::eventkind::decisionApproved, {}, kApprover);
-    QCOMPARE(c.state().status, QStringLiteral("approved"));
+    QCOMPARE(c.state().status, core::CaseStatus::Approved);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::Approver); // the seal is still to be applied
     c.add(core::eventkind::sealApplied, {}, kApprover);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::CertificateOperator);
     c.add(core::eventkind::certificateNumbered, {{core::payload::certificateNo, QStringLiteral("ZS1")}}, kCertifier);
     c.add(core::eventkind::certificatePrinted, {{core::payload::certificateNo, QStringLiteral("ZS1")}}, kCertifier);
-    QCOMPARE(c.state().status, QStringLiteral("certificate_printed"));
+    QCOMPARE(c.state().status, core::CaseStatus::CertificatePrinted);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::CertificateOperator);
     c.add(core::eventkind::certificateIssued, {{core::payload::certificateNo, QStringLiteral("ZS1")}}, kCertifier);
-    QCOMPARE(c.state().status, QStringLiteral("completed"));
+    QCOMPARE(c.state().status, core::CaseStatus::Completed);
     QVERIFY(c.state().completed);
     QCOMPARE(core::Workflow::waitingRole(c.state()), Role::None);
 }
@@ -315,7 +315,7 @@ void TestWorkflow::rectificationPauseShiftsTheDeadline()
     c.add(core::eventkind::rectificationRequired,
           {{core::payload::clockStops, QStringLiteral("2025-09-24")}, {core::payload::deadline, QStringLiteral("2025-10-15")}},
           kInspector);
-    QCOMPARE(c.state().status, QStringLiteral("rectification"));
+    QCOMPARE(c.state().status, core::CaseStatus::Rectification);
     QVERIFY(c.state().clockStopped());
     QCOMPARE(c.state().currentInspection()->rectificationDue, QDate(2025, 10, 15));
     core::CaseState closed = c.state();
@@ -327,7 +327,7 @@ void TestWorkflow::rectificationPauseShiftsTheDeadline()
     c.add(core::eventkind::rectificationClosed,
           {{core::payload::date, QStringLiteral("2025-10-13")}, {core::payload::evidence, QCborArray{QStringLiteral("abc")}}},
           kInspector);
-    QCOMPARE(c.state().status, QStringLiteral("inspected"));
+    QCOMPARE(c.state().status, core::CaseStatus::Inspected);
     QCOMPARE(c.state().currentInspection()->result, QStringLiteral("passed"));
     QCOMPARE(c.state().currentInspection()->evidence, QStringList{QStringLiteral("abc")});
 }
@@ -347,7 +347,7 @@ void TestWorkflow::certificatesAreTrackedAndNeverReused()
     QCOMPARE(c.state().activeCertificate()->reprints, 1);
     c.add(core::eventkind::certificateVoided,
           {{core::payload::certificateNo, QStringLiteral("ZS1")}, {core::payload::reasons, QStringLiteral("错字")}}, kCertifier);
-    QCOMPARE(c.state().status, QStringLiteral("approved"));
+    QCOMPARE(c.state().status, core::CaseStatus::Approved);
     QVERIFY(!c.state().activeCertificate());
     QVERIFY(core::Workflow::check(WorkStep::NumberCertificate, c.state(), kCertifier, Role::CertificateOperator).isEmpty());
     c.add(core::eventkind::certificateNumbered, {{core::payload::certificateNo, QStringLiteral("ZS2")}}, kCertifier);

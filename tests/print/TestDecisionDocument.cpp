@@ -26,14 +26,14 @@ QString pdfText(const QByteArray& pdf)
     return text.remove(QRegularExpression(QStringLiteral("\\s")));
 }
 
-core::CaseState decided(const QString& decision)
+core::CaseState decided(core::Decision decision)
 {
     core::CaseState s;
     s.caseNo = QStringLiteral("SL202600000042");
     s.subjectName = QStringLiteral("食品经营许可（新办）");
     s.applicant.name = QStringLiteral("运城市盐湖区老王餐饮有限公司");
     s.decision = decision;
-    s.decisionReasons = decision == QLatin1String("refused") ? QStringLiteral("经营场所与住宅未有效隔离") : QString();
+    s.decisionReasons = decision == core::Decision::Refused ? QStringLiteral("经营场所与住宅未有效隔离") : QString();
     return s;
 }
 
@@ -53,7 +53,7 @@ private slots:
 void TestDecisionDocument::approvalCitesArticle38()
 {
     const print::NoticeDocument doc
-        = print::DecisionDocument::build(decided(QStringLiteral("approved")), QStringLiteral("运城市行政审批服务管理局"));
+        = print::DecisionDocument::build(decided(core::Decision::Approved), QStringLiteral("运城市行政审批服务管理局"));
     QCOMPARE(doc.title, QStringLiteral("准予行政许可决定书"));
     QVERIFY(doc.withSeal);
     QString error;
@@ -71,7 +71,7 @@ void TestDecisionDocument::approvalCitesArticle38()
 void TestDecisionDocument::refusalGivesReasonsAndAppealRights()
 {
     const print::NoticeDocument doc
-        = print::DecisionDocument::build(decided(QStringLiteral("refused")), QStringLiteral("运城市行政审批服务管理局"));
+        = print::DecisionDocument::build(decided(core::Decision::Refused), QStringLiteral("运城市行政审批服务管理局"));
     QCOMPARE(doc.title, QStringLiteral("不予行政许可决定书"));
     const QString text = pdfText(print::DocumentRenderer().toPdfBytes(doc));
     QVERIFY2(text.contains(QStringLiteral("不予行政许可决定书")), qPrintable(text));
@@ -85,13 +85,13 @@ void TestDecisionDocument::hashFollowsTheContent()
 {
     const QString bureau = QStringLiteral("运城市行政审批服务管理局");
     const QByteArray approved
-        = print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(QStringLiteral("approved")), bureau));
+        = print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(core::Decision::Approved), bureau));
     QCOMPARE(approved.size(), 32);
-    QCOMPARE(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(QStringLiteral("approved")), bureau)),
+    QCOMPARE(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(core::Decision::Approved), bureau)),
              approved);
-    QVERIFY(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(QStringLiteral("refused")), bureau))
+    QVERIFY(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(core::Decision::Refused), bureau))
             != approved);
-    QVERIFY(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(QStringLiteral("approved")),
+    QVERIFY(print::IntakeNotices::contentHash(print::DecisionDocument::build(decided(core::Decision::Approved),
                                                                              QStringLiteral("另一个局")))
             != approved);
 }

@@ -192,7 +192,7 @@ void TestBackOffice::fullCaseFromIntakeToIssuanceWithCorrectionPause()
     QVERIFY(error.contains(QLatin1String("materials to correct")));
     auto state = review.requestCorrection(id, QStringLiteral("1. 厂区平面图未标注比例尺"), &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("correction"));
+    QCOMPARE(state->status, core::CaseStatus::Correction);
     QVERIFY(state->clockStopped());
     QVERIFY(!review.pass(id, QString(), &error)); // waits for the materials
     QVERIFY(review.recordNoticePrinted(id, QStringLiteral("补正材料通知书"), sha("notice"), &error));
@@ -201,7 +201,7 @@ void TestBackOffice::fullCaseFromIntakeToIssuanceWithCorrectionPause()
     m_clock.set(at(2025, 3, 7));
     state = review.receiveCorrection(id, QStringLiteral("比例尺已补"), &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("accepted"));
+    QCOMPARE(state->status, core::CaseStatus::Accepted);
     const QList<core::ClockPause> pause{{QDate(2025, 3, 5), QDate(2025, 3, 7), QString()}};
     const QDate shifted = core::computeDeadline(cal, QDate(2025, 3, 3), days, pause).due;
     QCOMPARE(state->promisedDue, shifted);
@@ -226,7 +226,7 @@ void TestBackOffice::fullCaseFromIntakeToIssuanceWithCorrectionPause()
                                     {{QStringLiteral("site.jpg"), QStringLiteral("image/jpeg"), QByteArray(2048, 'j')}},
                                     &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("inspected"));
+    QCOMPARE(state->status, core::CaseStatus::Inspected);
     QCOMPARE(state->currentInspection()->evidence.size(), 1);
     QCOMPARE(state->currentInspection()->inspectorNames.size(), 2);
 
@@ -265,12 +265,12 @@ void TestBackOffice::fullCaseFromIntakeToIssuanceWithCorrectionPause()
     QVERIFY(error.contains(QLatin1String("not valid")));
     state = certificates.issue(id, {services::Collector::Kind::Agent, QStringLiteral("赵代理"), residentId(QStringLiteral("14080219900101003"))}, &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("completed"));
+    QCOMPARE(state->status, core::CaseStatus::Completed);
     QVERIFY(state->completed);
     QCOMPARE(state->completedDate, QDate(2025, 3, 11));
     QCOMPARE(state->onTime, QDate(2025, 3, 11) <= shifted);
     QVERIFY(state->onTime);
-    QCOMPARE(state->collectorKind, QStringLiteral("agent"));
+    QCOMPARE(state->collectorKind, core::CollectorKind::Agent);
     QVERIFY(!certificates.issue(id, holder, &error)); // only once
     QVERIFY(!certificates.voidCertificate(id, QStringLiteral("late"), &error));
 
@@ -435,7 +435,7 @@ void TestBackOffice::combinedInspectionOfThreeCasesWithTwoInspectors()
     services::IntakeService read(as(QStringLiteral("clerk")));
     for (const QString& id : ids) {
         const auto s = read.caseState(id);
-        QCOMPARE(s->status, QStringLiteral("inspection_scheduled"));
+        QCOMPARE(s->status, core::CaseStatus::InspectionScheduled);
         QCOMPARE(s->currentInspection()->visitId, *visit);
         QCOMPARE(s->currentInspection()->combinedCaseIds, ids);
         QCOMPARE(s->currentInspection()->inspectorIds, (QStringList{i1, i2}));
@@ -451,7 +451,7 @@ void TestBackOffice::combinedInspectionOfThreeCasesWithTwoInspectors()
     QVERIFY2(inspection.recordResult(ids.at(0), true, QString(), {}, &error), qPrintable(error));
     QVERIFY(!inspection.recordResult(ids.at(1), false, QString(), {}, &error));
     QVERIFY2(inspection.recordResult(ids.at(1), false, QStringLiteral("无证经营区域"), {}, &error), qPrintable(error));
-    QCOMPARE(read.caseState(ids.at(1))->status, QStringLiteral("inspection_failed"));
+    QCOMPARE(read.caseState(ids.at(1))->status, core::CaseStatus::InspectionFailed);
     QCOMPARE(core::Workflow::waitingRole(*read.caseState(ids.at(1))), core::Role::Approver);
     QVERIFY(!services::DecisionService(as(QStringLiteral("approver"))).approve(ids.at(1), QString(), &error));
 }
@@ -474,7 +474,7 @@ void TestBackOffice::rectificationClosedByEvidence()
                                                  {{QStringLiteral("before.jpg"), QStringLiteral("image/jpeg"), QByteArray(500, 'b')}},
                                                  &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("rectification"));
+    QCOMPARE(state->status, core::CaseStatus::Rectification);
     QVERIFY(state->clockStopped());
     QCOMPARE(state->currentInspection()->rectificationDue, QDate(2025, 6, 13));
     QCOMPARE(core::Workflow::waitingRole(*state), core::Role::Inspector);
@@ -488,7 +488,7 @@ void TestBackOffice::rectificationClosedByEvidence()
     const QByteArray video(4096, 'v');
     state = inspection.closeRectification(id, QStringLiteral("已更换"), {{QStringLiteral("after.mp4"), QStringLiteral("video/mp4"), video}}, &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("inspected"));
+    QCOMPARE(state->status, core::CaseStatus::Inspected);
     QVERIFY(!state->clockStopped());
     QCOMPARE(state->currentInspection()->rectificationClosed, QDate(2025, 6, 9));
     QCOMPARE(state->currentInspection()->evidence.size(), 1);
@@ -523,7 +523,7 @@ void TestBackOffice::reprintAndVoidNeedReasonsAndNumbersAreNeverReused()
     QVERIFY(error.contains(QLatin1String("reason")));
     state = c.voidCertificate(id, QStringLiteral("持证人名称有错字"), &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("approved"));
+    QCOMPARE(state->status, core::CaseStatus::Approved);
     QVERIFY(!c.issue(id, {services::Collector::Kind::Holder, kApplicantName, kApplicantId}, &error));
     const auto second = c.takeNumber(id, &error);
     QVERIFY2(second, qPrintable(error));

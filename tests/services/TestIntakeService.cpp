@@ -80,7 +80,7 @@ void TestIntakeService::acceptRecordsEventsProjectionAndDeadlines()
     QString error;
     const auto state = service.record(request, &error);
     QVERIFY2(state, qPrintable(error));
-    QCOMPARE(state->status, QStringLiteral("accepted"));
+    QCOMPARE(state->status, core::CaseStatus::Accepted);
     QCOMPARE(state->catalogVersion, service.catalog().version);
     QCOMPARE(state->acceptedBy, session->user().id);
     const core::DeadlineResult expected = core::computeDeadline(core::WorkCalendar::builtIn(), service.today(),
@@ -131,7 +131,7 @@ void TestIntakeService::outcomeRules()
     r.outcome = core::IntakeOutcome::NotifyMissing;
     const auto notified = service.record(r, &error);
     QVERIFY2(notified, qPrintable(error));
-    QCOMPARE(notified->status, QStringLiteral("awaiting_materials"));
+    QCOMPARE(notified->status, core::CaseStatus::AwaitingMaterials);
     for (const auto& m : notified->materials)
         QVERIFY(!m.note.isEmpty()); // every item has its reason
 
@@ -208,7 +208,7 @@ void TestIntakeService::outcomeRules()
     r.outcome = core::IntakeOutcome::CompleteInstantly;
     const auto done = service.record(r, &error);
     QVERIFY2(done, qPrintable(error));
-    QCOMPARE(done->status, QStringLiteral("completed"));
+    QCOMPARE(done->status, core::CaseStatus::Completed);
     QCOMPARE(done->promisedDue, service.today());
 }
 

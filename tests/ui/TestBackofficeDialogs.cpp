@@ -145,7 +145,7 @@ void TestBackofficeDialogs::inspectionScheduledAndPassedByKeyboard()
     QVERIFY2(dialog.messageText().contains(QLatin1String("Visit scheduled for 2025-06-03")),
         qPrintable(dialog.messageText()));
     auto state = services::IntakeService(inspector).caseState(m_caseId);
-    QCOMPARE(state->status, QStringLiteral("inspection_scheduled"));
+    QCOMPARE(state->status, core::CaseStatus::InspectionScheduled);
     QCOMPARE(inspector.events().caseEvents(m_caseId).last().kind, core::eventkind::inspectionScheduled);
     QVERIFY(state->currentInspection());
     QCOMPARE(
@@ -163,7 +163,7 @@ void TestBackofficeDialogs::inspectionScheduledAndPassedByKeyboard()
     press(Qt::Key_Space);
     QVERIFY2(dialog.messageText().contains(QLatin1String("Inspection passed")), qPrintable(dialog.messageText()));
     state = services::IntakeService(inspector).caseState(m_caseId);
-    QCOMPARE(state->status, QStringLiteral("inspected"));
+    QCOMPARE(state->status, core::CaseStatus::Inspected);
     QCOMPARE(state->currentInspection()->result, QStringLiteral("passed"));
     QCOMPARE(state->currentInspection()->notes, QStringLiteral("现场与图纸一致"));
     const core::Event last = inspector.events().caseEvents(m_caseId).last();
@@ -175,7 +175,7 @@ void TestBackofficeDialogs::inspectionScheduledAndPassedByKeyboard()
 void TestBackofficeDialogs::decisionApprovedAndSealedByKeyboard()
 {
     services::Session& approver = as(QStringLiteral("approver"));
-    QCOMPARE(services::IntakeService(approver).caseState(m_caseId)->status, QStringLiteral("inspected"));
+    QCOMPARE(services::IntakeService(approver).caseState(m_caseId)->status, core::CaseStatus::Inspected);
     ui::DecisionDialog dialog(approver, m_caseId);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -189,8 +189,8 @@ void TestBackofficeDialogs::decisionApprovedAndSealedByKeyboard()
     press(Qt::Key_Space);
     QVERIFY2(dialog.messageText().contains(QLatin1String("Approved")), qPrintable(dialog.messageText()));
     auto state = services::IntakeService(approver).caseState(m_caseId);
-    QCOMPARE(state->status, QStringLiteral("approved"));
-    QCOMPARE(state->decision, QStringLiteral("approved"));
+    QCOMPARE(state->status, core::CaseStatus::Approved);
+    QCOMPARE(state->decision, core::Decision::Approved);
     QCOMPARE(state->sealCount, 0);
     QCOMPARE(approver.events().caseEvents(m_caseId).last().kind, core::eventkind::decisionApproved);
     QCOMPARE(approver.events().caseEvents(m_caseId).last().userId, approver.user().id);

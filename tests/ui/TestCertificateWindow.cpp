@@ -198,7 +198,7 @@ void TestCertificateWindow::batchPrintToPdfSkipsTheCaseThatOwesACoreMaterial()
         QVERIFY(rows.first().printed);
         QVERIFY(message.contains(rows.first().number));
         numbers.insert(rows.first().number);
-        QCOMPARE(services::IntakeService(certifier).caseState(caseId)->status, QStringLiteral("certificate_printed"));
+        QCOMPARE(services::IntakeService(certifier).caseState(caseId)->status, core::CaseStatus::CertificatePrinted);
         QCOMPARE(certifier.events().caseEvents(caseId).last().kind, core::eventkind::certificatePrinted);
     }
     QCOMPARE(numbers.size(), 3); // each its own serial

@@ -183,7 +183,7 @@ void TestConflictDialog::keyboardResolutionKeepsTheChosenDecision()
     const auto state = services::IntakeService(*supervisor).caseState(m_caseId);
     QVERIFY(state);
     QVERIFY(!state->inConflict());
-    QCOMPARE(state->decision, QStringLiteral("approved"));
+    QCOMPARE(state->decision, core::Decision::Approved);
     QVERIFY(!state->completed);
     // The projection agrees with the fold, and the supervisor's queue is empty.
     ui::WorkQueueWidget queue(*supervisor);
@@ -195,7 +195,7 @@ void TestConflictDialog::keyboardResolutionKeepsTheChosenDecision()
     QCOMPARE(queue.model()->rowCount(), 1);
     QString error;
     QVERIFY2(supervisor->events().rebuildProjections(&error), qPrintable(error));
-    QCOMPARE(services::IntakeService(*supervisor).caseState(m_caseId)->decision, QStringLiteral("approved"));
+    QCOMPARE(services::IntakeService(*supervisor).caseState(m_caseId)->decision, core::Decision::Approved);
 }
 
 QTEST_MAIN(TestConflictDialog)

@@ -166,7 +166,7 @@ void TestIntakeWorkbench::keyboardIntakeOfRestaurantBundleWithDeferredMaterial()
     services::IntakeService service(*session);
     const auto state = service.caseState(intake.caseId);
     QVERIFY(state);
-    QCOMPARE(state->status, QStringLiteral("accepted"));
+    QCOMPARE(state->status, core::CaseStatus::Accepted);
     QCOMPARE(state->outcome, QStringLiteral("accept-deferred"));
     QCOMPARE(state->subjectName, QStringLiteral("我要开饭店"));
     QVERIFY(state->bundle);

@@ -150,7 +150,7 @@ void TestWorkQueue::keyboardOpensAndPassesTheCase()
     QTRY_VERIFY(dialog.messageText().contains(QLatin1String("Review passed")));
     QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("passButton"))->isEnabled());
     const auto state = services::IntakeService(*reviewer).caseState(m_caseId);
-    QCOMPARE(state->status, QStringLiteral("reviewed"));
+    QCOMPARE(state->status, core::CaseStatus::Reviewed);
     const auto events = reviewer->events().caseEvents(m_caseId);
     QCOMPARE(events.last().kind, core::eventkind::reviewPassed);
     QCOMPARE(events.last().payload().value(core::payload::notes).toString(), QStringLiteral("Materials complete"));

@@ -1,0 +1,56 @@
+#include "CaseReader.h"
+
+namespace oneseal::services {
+
+std::optional<core::CaseState> CaseReader::state(const QString& caseId) const
+{
+    const auto events = m_session.events().caseEvents(caseId);
+    if (events.isEmpty())
+        return std::nullopt;
+    return core::CaseState::fold(events);
+}
+
+std::optional<core::CaseState> CaseReader::stateByNumber(const QString& caseNo) const
+{
+    const auto summary = summaryByNumber(caseNo);
+    if (!summary)
+        return std::nullopt;
+    return state(summary->caseId);
+}
+
+std::optional<db::CaseSummary> CaseReader::summaryByNumber(const QString& caseNo) const
+{
+    return db::IntakeRepository(m_session.database().sql()).caseByNumber(caseNo);
+}
+
+QList<db::CaseSummary> CaseReader::search(const QString& text) const
+{
+    return db::IntakeRepository(m_session.database().sql()).searchCases(text);
+}
+
+QList<db::CaseSummary> CaseReader::takenToday() const
+{
+    return db::IntakeRepository(m_session.database().sql()).casesTakenBy(m_session.user().id, today());
+}
+
+QList<db::CertificateRow> CaseReader::certificates(const QString& caseId) const
+{
+    return db::BackOfficeRepository(m_session.database().sql()).certificatesOfCase(caseId);
+}
+
+std::optional<QByteArray> CaseReader::attachmentData(const QString& sha256) const
+{
+    return db::AttachmentStore(m_session.database().sql()).get(sha256);
+}
+
+std::shared_ptr<const core::Catalog> CaseReader::catalogOf(const core::CaseState& state) const
+{
+    return m_session.catalogVersion(state.catalogVersion);
+}
+
+QDate CaseReader::today() const
+{
+    return m_session.clock().today();
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Session.h"
+#include "core/CaseState.h"
+#include "core/Catalog.h"
+#include "db/BackOfficeRepository.h"
+#include "db/IntakeRepository.h"
+
+#include <QDate>
+
+#include <memory>
+#include <optional>
+
+namespace oneseal::services {
+
+/**
+ * The read side of cases, shared by every window and model that shows one: a case's state (the
+ * fold of its events), its summary line, its documents (certificates, attached scans) and the
+ * catalog version it was accepted under, from the session's catalog cache. It checks no role and
+ * writes nothing; constructing one costs nothing (no catalog is parsed), so a widget may make one
+ * per call. Use cases that change a case stay in their services.
+ */
+class CaseReader
+{
+public:
+    explicit CaseReader(Session& session) : m_session(session) {}
+
+    /** The fold of the case's events; nothing when the case has none here. */
+    std::optional<core::CaseState> state(const QString& caseId) const;
+    /** The same, found by its case number. */
+    std::optional<core::CaseState> stateByNumber(const QString& caseNo) const;
+    /** The case's line in the cases projection (status, deadline, applicant), without folding. */
+    std::optional<db::CaseSummary> summaryByNumber(const QString& caseNo) const;
+    /** By case number (prefix), applicant ID number, or applicant name fragment; newest first. */
+    QList<db::CaseSummary> search(const QString& text) const;
+    /** The cases the session's user took in today (core::Clock, local day), newest first. */
+    QList<db::CaseSummary> takenToday() const;
+
+    /** The certificates taken for the case, as the projection lists them. */
+    QList<db::CertificateRow> certificates(const QString& caseId) const;
+    /** The bytes of an attached file, by its SHA-256 (hex). */
+    std::optional<QByteArray> attachmentData(const QString& sha256) const;
+
+    /** The catalog version the case was accepted under (shared; parsed once per session). */
+    std::shared_ptr<const core::Catalog> catalogOf(const core::CaseState& state) const;
+
+    /** Today at this workstation: the session clock's local date. */
+    QDate today() const;
+
+private:
+    Session& m_session;
+};
+
+} // namespace oneseal::services
