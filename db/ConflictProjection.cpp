@@ -1,6 +1,6 @@
 #include "ConflictProjection.h"
 
-#include "EventStore.h"
+#include "EventReader.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,7 +37,7 @@ bool ConflictProjection::apply(const QSqlDatabase& db, const core::Event& event,
     if (!run(q, error))
         return false;
     while (q.next())
-        events << EventStore::eventFromQuery(q);
+        events << EventReader::fromQuery(q);
     q.finish();
     return write(db, event.caseId, core::findConflicts(events), error);
 }

@@ -1,11 +1,7 @@
 #include "EventStore.h"
 
-#include "BackOfficeProjection.h"
-#include "ConflictProjection.h"
-#include "IntakeProjections.h"
-#include "SearchIndexProjection.h"
+#include "EventReader.h"
 #include "SelectIn.h"
-#include "SqlCipherDriver.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -22,11 +18,6 @@
 namespace oneseal::db {
 
 namespace {
-const QString kColumns = QStringLiteral(
-    "seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, recorded_at, server_seq");
-/** The order a case's events are folded in: acknowledged ones by server_seq, then the rest by HLC. */
-const QString kFoldKeys = QStringLiteral("(server_seq IS NULL), server_seq, hlc, workstation, seq");
-const QString kFoldOrder = QStringLiteral(" ORDER BY ") + kFoldKeys;
 const QString kUnsentOrder = QStringLiteral(" ORDER BY hlc, workstation, seq");
 const QString kServerOrder = QStringLiteral(" ORDER BY server_seq");
 /** meta key: the highest HLC received from other workstations (keeps every local clock ahead of it). */
@@ -47,16 +38,7 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     , m_clock(&clock)
     , m_hlc(clock)
 {
-    // Every projection of the schema, so that no writer can forget one.
-    m_projections.push_back(std::make_shared<CaseSummaryProjection>());
-    m_projections.push_back(std::make_shared<ApplicantProjection>());
-    m_projections.push_back(std::make_shared<CaseProjection>());
-    m_projections.push_back(std::make_shared<BackOfficeProjection>());
-    m_projections.push_back(std::make_shared<SearchIndexProjection>());
-    m_projections.push_back(std::make_shared<ConflictProjection>());
-    QSqlQuery q(database.sql());
-    if (q.exec(QStringLiteral("SELECT max(hlc) FROM events")) && q.next())
-        m_hlc.restore(quint64(q.value(0).toLongLong()));
+    m_hlc.restore(EventReader::maxHlc(database.sql()));
 }
 
 void EventStore::restoreClock()
@@ -139,114 +121,13 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     return e;
 }
 
-core::Event EventStore::eventFromQuery(const QSqlQuery& q)
-{
-    core::Event e;
-    e.seq = q.value(0).toLongLong();
-    e.id = QUuid::fromString(q.value(1).toString());
-    e.caseId = q.value(2).toString();
-    e.kind = q.value(3).toString();
-    e.payloadCbor = q.value(4).toByteArray();
-    e.userId = q.value(5).toString();
-    e.workstation = q.value(6).toString();
-    e.hlc = quint64(q.value(7).toLongLong());
-    e.prevHash = q.value(8).toByteArray();
-    e.hash = q.value(9).toByteArray();
-    e.recordedAt = core::Event::timeFromText(q.value(10).toString());
-    e.serverSeq = q.value(11).toLongLong();
-    return e;
-}
-
-bool EventStore::readCaseEvents(const QSqlDatabase& db, const QStringList& caseIds,
-                                QHash<QString, QList<core::Event>>* events, QString* error)
-{
-    const auto* driver = qobject_cast<const SqlCipherDriver*>(db.driver());
-    sqlite3* handle = driver ? driver->connection() : nullptr;
-    if (!handle)
-        return fail(error, tr("The database is not open."));
-    auto text = [](sqlite3_stmt* stmt, int column) {
-        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
-                                 sqlite3_column_bytes(stmt, column));
-    };
-    auto bytes = [](sqlite3_stmt* stmt, int column) {
-        const void* data = sqlite3_column_blob(stmt, column);
-        return data ? QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(stmt, column)) : QByteArray();
-    };
-    const bool read = forEachInChunk(caseIds.size(), [&](qsizetype at, qsizetype n, qsizetype size) {
-        // No ORDER BY: SQLite would copy every row, payload and all, into a sorter. Sorted below.
-        const QByteArray sql = (QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events WHERE case_id IN (")
-                                + sqlPlaceholders(size) + QLatin1Char(')'))
-                                   .toUtf8();
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(stmt);
-            return fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
-        }
-        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(stmt, sqlite3_finalize);
-        QList<QByteArray> ids;
-        for (qsizetype i = 0; i < size; ++i) {
-            ids << caseIds.at(at + std::min(i, n - 1)).toUtf8();
-            if (sqlite3_bind_text(stmt, int(i + 1), ids.last().constData(), int(ids.last().size()), SQLITE_STATIC)
-                != SQLITE_OK)
-                return fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
-        }
-        QString caseId;
-        QList<core::Event>* list = nullptr;
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            core::Event e;
-            e.seq = sqlite3_column_int64(stmt, 0);
-            e.id = QUuid::fromString(QLatin1StringView(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)),
-                                                       sqlite3_column_bytes(stmt, 1)));
-            const QLatin1StringView rowCase(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)),
-                                            sqlite3_column_bytes(stmt, 2));
-            if (!list || caseId != rowCase) { // rows mostly come case by case
-                caseId = text(stmt, 2);
-                list = &(*events)[caseId];
-            }
-            e.caseId = caseId;
-            e.kind = text(stmt, 3);
-            e.payloadCbor = bytes(stmt, 4);
-            e.userId = text(stmt, 5);
-            e.workstation = text(stmt, 6);
-            e.hlc = quint64(sqlite3_column_int64(stmt, 7));
-            e.prevHash = bytes(stmt, 8);
-            e.hash = bytes(stmt, 9);
-            e.recordedAt = core::Event::timeFromText(text(stmt, 10));
-            e.serverSeq = sqlite3_column_int64(stmt, 11);
-            list->append(std::move(e));
-        }
-        return rc == SQLITE_DONE || fail(error, QString::fromUtf8(sqlite3_errmsg(handle)));
-    });
-    if (!read)
-        return false;
-    // Fold order (kFoldKeys): acknowledged events by server_seq, then the others by HLC.
-    for (const QString& id : caseIds) {
-        const auto it = events->find(id);
-        if (it == events->end())
-            continue;
-        std::sort(it->begin(), it->end(), [](const core::Event& a, const core::Event& b) {
-            if ((a.serverSeq <= 0) != (b.serverSeq <= 0))
-                return a.serverSeq > 0;
-            if (a.serverSeq != b.serverSeq)
-                return a.serverSeq < b.serverSeq;
-            if (a.hlc != b.hlc)
-                return a.hlc < b.hlc;
-            if (a.workstation != b.workstation) // as SQLite compares text: by UTF-8 bytes
-                return a.workstation.toUtf8() < b.workstation.toUtf8();
-            return a.seq < b.seq;
-        });
-    }
-    return true;
-}
-
 QList<core::Event> EventStore::select(const QString& where, const QVariantList& values, const QString& order,
                                       int limit) const
 {
     QList<core::Event> events;
     QSqlQuery q(m_database->sql());
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events ") + where + order;
+    QString sql = QStringLiteral("SELECT ") + EventReader::columns() + QStringLiteral(" FROM events ") + where + order;
     if (limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     q.prepare(sql);
@@ -255,18 +136,18 @@ QList<core::Event> EventStore::select(const QString& where, const QVariantList& 
     if (!q.exec())
         return events;
     while (q.next())
-        events.append(eventFromQuery(q));
+        events.append(EventReader::fromQuery(q));
     return events;
 }
 
 QList<core::Event> EventStore::caseEvents(const QString& caseId) const
 {
-    return select(QStringLiteral("WHERE case_id = ?"), {caseId}, kFoldOrder);
+    return select(QStringLiteral("WHERE case_id = ?"), {caseId}, EventReader::foldOrder());
 }
 
 QList<core::Event> EventStore::allEvents() const
 {
-    return select(QString(), {}, kFoldOrder);
+    return select(QString(), {}, EventReader::foldOrder());
 }
 
 QList<core::Event> EventStore::unsentEvents(int limit) const
@@ -584,7 +465,7 @@ bool EventStore::refoldCases(const QStringList& caseIds, QString* error)
 {
     const QSqlDatabase db = m_database->sql();
     for (const QString& caseId : caseIds) {
-        const QList<core::Event> events = caseEvents(caseId);
+        const QList<core::Event> events = EventReader::caseEvents(db, caseId);
         for (const auto& projection : m_projections)
             if (!projection->refoldCase(db, caseId, events, error))
                 return false;
@@ -643,13 +524,13 @@ bool EventStore::rebuildProjections(QString* error)
                 return false;
             }
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM events") + kFoldOrder)) {
+    if (!q.exec(QStringLiteral("SELECT ") + EventReader::columns() + QStringLiteral(" FROM events") + EventReader::foldOrder())) {
         if (error)
             *error = q.lastError().text();
         return false;
     }
     while (q.next()) {
-        const core::Event e = eventFromQuery(q);
+        const core::Event e = EventReader::fromQuery(q);
         for (const auto& projection : m_projections)
             if (!projection->apply(db, e, error))
                 return false;

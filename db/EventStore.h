@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "Database.h"
+#include "EventReader.h"
 #include "Projection.h"
 #include "core/Clock.h"
 #include "core/Event.h"
@@ -38,10 +39,16 @@ class EventStore
 public:
     EventStore(Database& database, QString workstation, const core::Clock& clock = core::Clock::system());
 
-    /** Adds a projection; the case summary is always there. */
+    /**
+     * Adds a projection, folded after those added before (a later one may read what an earlier one
+     * wrote). A new store folds nothing: whoever opens it registers the projections it wants (a
+     * workstation all of them, db::registerWorkstationProjections(); the hub none).
+     */
     void addProjection(std::shared_ptr<Projection> projection);
-    /** Keeps events only, folds nothing (the hub: it stores and relays, workstations fold). */
+    /** Folds nothing from now on (a benchmark that measures the sync protocol alone). */
     void clearProjections() { m_projections.clear(); }
+    /** How many projections this store folds events into. */
+    int projectionCount() const { return int(m_projections.size()); }
 
     /**
      * Appends one event inside the caller's open transaction (see db::Transaction) and applies it to
@@ -108,14 +115,14 @@ public:
     QString workstation() const { return m_workstation; }
     Database& database() const { return *m_database; }
 
-    static core::Event eventFromQuery(const class QSqlQuery& q);
-    /**
-     * Every stored event of these cases, in fold order, into (*events)[case id]; read straight
-     * through SQLite's API on db's connection (a pull folds hundreds of cases at once, and QSqlQuery
-     * costs a QVariant per value).
-     */
+    /** The event in a query's current row (EventReader::fromQuery()). */
+    static core::Event eventFromQuery(const class QSqlQuery& q) { return EventReader::fromQuery(q); }
+    /** EventReader::readCaseEvents(). */
     static bool readCaseEvents(const QSqlDatabase& db, const QStringList& caseIds,
-                               QHash<QString, QList<core::Event>>* events, QString* error);
+                               QHash<QString, QList<core::Event>>* events, QString* error)
+    {
+        return EventReader::readCaseEvents(db, caseIds, events, error);
+    }
 
 private:
     QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,

@@ -1,6 +1,6 @@
 #include "IntakeProjections.h"
 
-#include "EventStore.h"
+#include "EventReader.h"
 #include "SelectIn.h"
 #include "SqlCipherDriver.h"
 #include "core/CaseState.h"
@@ -285,7 +285,7 @@ bool CaseProjection::foldCases(const QSqlDatabase& db, const QList<core::Event>&
     if (ids.isEmpty())
         return true;
     QHash<QString, QList<core::Event>> events;
-    const bool read = EventStore::readCaseEvents(db, ids, &events, error);
+    const bool read = EventReader::readCaseEvents(db, ids, &events, error);
     QHash<QString, CaseRowsNow> now;
     if (!read || !readCaseRows(db, ids, &now, error))
         return false;

@@ -6,17 +6,19 @@
 #include "core/User.h"
 #include "db/CatalogRepository.h"
 #include "db/UserRepository.h"
+#include "db/hub/HubWorkstationRepository.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "services/KeySlotService.h"
+#include "hub/HubBundle.h"
 #include "sync/Bundle.h"
-#include "sync/HubStore.h"
+#include "sync/HubFollowUp.h"
+#include "hub/HubStore.h"
 #include "sync/SyncClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSqlQuery>
 #include <QTextStream>
 
 
@@ -186,14 +188,11 @@ int hubStatus(const QStringList& args)
     out() << SyncAdmin::tr("Hall: %1").arg(hub->hallName()) << "\n"
           << SyncAdmin::tr("Events: %1 (last server_seq %2)").arg(hub->events().count()).arg(hub->events().maxServerSeq())
           << "\n";
-    QSqlQuery q(hub->database().sql());
-    q.exec(QStringLiteral("SELECT workstation_id, enrolled_at, last_seen_at, events_pushed, revoked_at, revoke_reason "
-                          "FROM sync_workstations ORDER BY workstation_id"));
-    while (q.next())
-        out() << "  " << q.value(0).toString().leftJustified(20) << SyncAdmin::tr("enrolled %1, last seen %2, %3 events")
-                                                                         .arg(q.value(1).toString(), q.value(2).toString())
-                                                                         .arg(q.value(3).toLongLong())
-              << (q.value(4).isNull() ? QString() : SyncAdmin::tr(", revoked %1: %2").arg(q.value(4).toString(), q.value(5).toString()))
+    for (const db::HubWorkstation& w : db::HubWorkstationRepository(hub->database().sql()).all())
+        out() << "  " << w.id.leftJustified(20) << SyncAdmin::tr("enrolled %1, last seen %2, %3 events")
+                                                        .arg(w.enrolledAt, w.lastSeenAt)
+                                                        .arg(w.eventsPushed)
+              << (w.revoked ? SyncAdmin::tr(", revoked %1: %2").arg(w.revokedAt, w.revokeReason) : QString())
               << "\n";
     return 0;
 }
@@ -273,7 +272,7 @@ int runEnroll(const QStringList& args)
 static int followUsers(services::Session& session)
 {
     QString error;
-    const auto changes = services::KeySlotService(session).reconcile(&error);
+    const auto changes = sync::HubFollowUp::apply(session, &error);
     if (!changes)
         return fail(error);
     if (!changes->added.isEmpty())
@@ -339,7 +338,7 @@ int runBundleCommand(const QStringList& arguments)
         if (!hub)
             return fail(error);
         if (sub == QLatin1String("import")) {
-            const auto result = sync::Bundle::importAtHub(*hub, p.value(file), &error);
+            const auto result = sync::HubBundle::importAtHub(*hub, p.value(file), &error);
             if (!result)
                 return fail(error);
             out() << SyncAdmin::tr("Imported %1 events from workstation %2 (%3 already here).")
@@ -351,7 +350,7 @@ int runBundleCommand(const QStringList& arguments)
         }
         if (p.value(ws).isEmpty())
             return fail(SyncAdmin::tr("Name the workstation the bundle is for (--workstation)."));
-        const auto count = sync::Bundle::exportAtHub(*hub, p.value(ws), p.value(file), &error);
+        const auto count = sync::HubBundle::exportAtHub(*hub, p.value(ws), p.value(file), &error);
         if (!count)
             return fail(error);
         out() << SyncAdmin::tr("Wrote %1 events for workstation %2 to %3.").arg(*count).arg(p.value(ws), p.value(file))

@@ -1,7 +1,7 @@
 // oneseal-hub: the hall's headless sync server. It owns the central encrypted database, listens with
 // mutual TLS, logs to standard output, and stops cleanly on SIGTERM or SIGINT.
-#include "sync/HubServer.h"
-#include "sync/HubStore.h"
+#include "hub/HubServer.h"
+#include "hub/HubStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

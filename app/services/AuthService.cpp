@@ -1,6 +1,7 @@
 #include "AuthService.h"
 
 #include "db/KeyRing.h"
+#include "db/UserCreation.h"
 #include "db/UserRepository.h"
 
 #include <QCborMap>
@@ -140,26 +141,13 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
     };
     if (!session.can(core::Action::ManageUsers))
         return fail(Session::refusal(core::Action::ManageUsers));
-    if (QString e = core::validateUsername(username); !e.isEmpty())
-        return fail(e);
-    if (QString e = core::validateDisplayName(displayName); !e.isEmpty())
-        return fail(e);
-    if (QString e = core::validateNewPassword(password); !e.isEmpty())
-        return fail(e);
-    if (roles == core::Roles())
-        return fail(tr("Give the user at least one role."));
-    db::UserRepository users(session.database().sql());
-    if (users.byUsername(username))
-        return fail(tr("The user name %1 is taken.").arg(username));
-
-    core::User user;
-    user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    user.username = username.trimmed();
-    user.displayName = displayName.trimmed();
-    user.roles = roles;
-    user.passwordHash = core::crypto::hashPassword(password, kdf);
-
     QString e;
+    const auto prepared =
+        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf}, &e);
+    if (!prepared)
+        return fail(e);
+    const core::User& user = *prepared;
+
     auto ring = db::KeyRing::load(session.keyRingPath(), &e);
     if (!ring)
         return fail(e);
@@ -168,12 +156,7 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
         return fail(e.isEmpty() ? tr("The key slot could not be written.") : e);
 
     db::Transaction tx(session.database().sql());
-    const QCborMap payload{{QStringLiteral("user_id"), user.id},
-                           {QStringLiteral("username"), user.username},
-                           {QStringLiteral("display_name"), user.displayName},
-                           {QStringLiteral("roles"), core::roleKeys(roles).join(QLatin1Char(','))}};
-    const bool ok = tx.isActive() && users.insert(user, &e)
-        && session.events().append(QString(), QStringLiteral("user.created"), payload, session.user().id, &e)
+    const bool ok = tx.isActive() && db::UserCreation::record(session.events(), user, session.user().id, &e)
         && tx.commit(&e);
     if (!ok) {
         before.save(nullptr);

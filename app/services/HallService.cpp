@@ -8,7 +8,9 @@
 #include "db/Database.h"
 #include "db/IntakeRepository.h"
 #include "db/KeyRing.h"
+#include "db/UserCreation.h"
 #include "db/UserRepository.h"
+#include "db/WorkstationProjections.h"
 
 #include <QCborMap>
 #include <QCoreApplication>
@@ -90,17 +92,19 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
         ? QStringLiteral("WS-") + QUuid::createUuid().toString(QUuid::Id128).left(8).toUpper()
         : setup.workstationId;
 
-    core::User admin;
-    admin.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    admin.username = setup.adminUsername.trimmed();
-    admin.displayName = setup.adminDisplayName.trimmed().isEmpty() ? admin.username : setup.adminDisplayName.trimmed();
-    admin.roles = core::Role::Administrator;
-    admin.passwordHash = core::crypto::hashPassword(setup.adminPassword, setup.kdf);
+    const auto prepared = db::UserCreation::prepare(
+        database->sql(),
+        {setup.adminUsername, setup.adminDisplayName, core::Role::Administrator, setup.adminPassword, setup.kdf},
+        &openError);
+    if (!prepared) {
+        cleanup();
+        return fail(openError);
+    }
+    const core::User& admin = *prepared;
 
     const core::SealKey sealKey = core::SealKey::generate();
     {
         db::Transaction tx(database->sql());
-        db::UserRepository users(database->sql());
         QString e;
         const bool ok = tx.isActive() && database->setMeta(QStringLiteral("workstation_id"), workstation, &e)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
@@ -109,7 +113,6 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
             && database->setMeta(QStringLiteral("seal_public_key"), QString::fromLatin1(sealKey.publicPem()), &e)
             && database->setMeta(QStringLiteral("created_at"),
                                  core::Clock::system().now().toUTC().toString(Qt::ISODate), &e)
-            && users.insert(admin, &e)
             // The hall's first workstation holds the first blocks of every serial; others lease theirs.
             && (!setup.ownsFirstNumberBlocks
                 || (db::NumberBlocks(database->sql())
@@ -118,11 +121,8 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
                            .addBlock(core::numbering::certificateKind, 1, core::numbering::kBlockSize, &e)));
         if (ok) {
             db::EventStore events(*database, workstation);
-            QCborMap payload{{QStringLiteral("user_id"), admin.id},
-                             {QStringLiteral("username"), admin.username},
-                             {QStringLiteral("display_name"), admin.displayName},
-                             {QStringLiteral("roles"), core::roleKeys(admin.roles).join(QLatin1Char(','))}};
-            if (!events.append(QString(), QStringLiteral("user.created"), payload, admin.id, &e) || !tx.commit(&e)) {
+            db::registerWorkstationProjections(events);
+            if (!db::UserCreation::record(events, admin, admin.id, &e) || !tx.commit(&e)) {
                 cleanup();
                 return fail(e);
             }

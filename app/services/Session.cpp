@@ -3,6 +3,7 @@
 #include "core/Crypto.h"
 #include "db/CatalogRepository.h"
 #include "db/KeyRing.h"
+#include "db/WorkstationProjections.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,7 @@ Session::Session(std::unique_ptr<db::Database> database, QByteArray key, core::U
     , m_clock(&clock)
 {
     m_events = std::make_unique<db::EventStore>(*m_database, m_database->meta(QStringLiteral("workstation_id")), clock);
+    db::registerWorkstationProjections(*m_events);
 }
 
 Session::~Session()

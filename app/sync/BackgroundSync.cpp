@@ -1,6 +1,8 @@
 #include "BackgroundSync.h"
 
+#include "HubFollowUp.h"
 #include "SyncEngine.h"
+#include "services/Session.h"
 
 namespace oneseal::sync {
 
@@ -14,9 +16,27 @@ BackgroundSync::BackgroundSync(const QString& databasePath, const QByteArray& ke
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(m_engine, &SyncEngine::statusChanged, this, [this](const SyncStatus& status) {
         m_status = status;
+        followHub(status); // before the view shows the round
         emit statusChanged(status);
     });
     m_thread.start(QThread::LowPriority);
+}
+
+BackgroundSync::BackgroundSync(services::Session& session, int intervalMs, QObject* parent)
+    : BackgroundSync(session.database().path(), session.key(), intervalMs, parent)
+{
+    // Statuses arrive queued, in this thread's event loop: none is handled before this is set.
+    m_session = &session;
+}
+
+void BackgroundSync::followHub(const SyncStatus& status)
+{
+    if (!m_session || !status.lastSuccess.isValid() || status.lastSuccess == m_followedAt)
+        return;
+    m_followedAt = status.lastSuccess;
+    QString error;
+    if (!HubFollowUp::apply(*m_session, &error))
+        qWarning("%s", qPrintable(error));
 }
 
 BackgroundSync::~BackgroundSync()

@@ -2,8 +2,13 @@
 
 #include "SyncStatus.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QThread>
+
+namespace oneseal::services {
+class Session;
+}
 
 namespace oneseal::sync {
 
@@ -20,6 +25,11 @@ public:
     /** Starts syncing the database at databasePath (opened again with key in the worker thread). */
     BackgroundSync(const QString& databasePath, const QByteArray& key, int intervalMs = kDefaultIntervalMs,
                    QObject* parent = nullptr);
+    /**
+     * Syncs the session's database; after each round that succeeded, the session follows what the
+     * hub sent (HubFollowUp: key slots), in this object's thread. The session must outlive this.
+     */
+    BackgroundSync(services::Session& session, int intervalMs = kDefaultIntervalMs, QObject* parent = nullptr);
     ~BackgroundSync() override;
 
     SyncStatus status() const { return m_status; }
@@ -31,6 +41,11 @@ signals:
     void statusChanged(const oneseal::sync::SyncStatus& status);
 
 private:
+    /** After a round that succeeded: the session follows the hub's data (once per round). */
+    void followHub(const SyncStatus& status);
+
+    services::Session* m_session = nullptr;
+    QDateTime m_followedAt; ///< lastSuccess of the round followed last
     QThread m_thread;
     SyncEngine* m_engine;
     SyncStatus m_status;

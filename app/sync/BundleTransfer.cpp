@@ -1,6 +1,6 @@
 #include "BundleTransfer.h"
 
-#include "services/KeySlotService.h"
+#include "HubFollowUp.h"
 #include "services/Session.h"
 
 namespace oneseal::sync {
@@ -35,7 +35,7 @@ std::optional<BundleImport> BundleTransfer::importFromHub(const QString& path, Q
         return std::nullopt;
     // The bundle may bring users and password changes: their key slots follow at once.
     QString why;
-    if (!services::KeySlotService(m_session).reconcile(&why))
+    if (!HubFollowUp::apply(m_session, &why))
         qWarning("%s", qPrintable(why));
     return result;
 }

@@ -1,15 +1,17 @@
 #include "SyncClient.h"
 
-#include "db/BlobTransfer.h"
-
-#include "Pki.h"
-#include "Protocol.h"
+#include "ClientState.h"
+#include "HubDataReceiver.h"
+#include "protocol/Pki.h"
+#include "protocol/Protocol.h"
 #include "core/CaseNumber.h"
 #include "core/Catalog.h"
 #include "core/Crypto.h"
 #include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
 #include "db/IntakeRepository.h"
+#include "db/ReferenceRepository.h"
+#include "db/WorkstationProjections.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -44,7 +46,6 @@ const QString kHubPin = QStringLiteral("hub_pin");
 const QString kHall = QStringLiteral("hall");
 const QString kCursor = QStringLiteral("cursor");
 const QString kLastSuccess = QStringLiteral("last_sync_at");
-const QString kLeasePrefix = QStringLiteral("lease_request_");
 const QString kFilesSentUpTo = QStringLiteral("files_sent_rowid"); ///< attachment_blobs rowid the hub has all up to
 const QString kHlcSeen = QStringLiteral("hlc_seen");
 
@@ -107,6 +108,7 @@ SyncClient::SyncClient(db::Database& database, const core::Clock& clock)
 {
     m_workstation = database.meta(QStringLiteral("workstation_id"));
     m_events = std::make_unique<db::EventStore>(database, m_workstation, clock);
+    db::registerWorkstationProjections(*m_events);
 }
 
 SyncClient::~SyncClient()
@@ -116,33 +118,17 @@ SyncClient::~SyncClient()
 
 QByteArray SyncClient::state(const QString& name) const
 {
-    QSqlQuery q(m_database.sql());
-    q.prepare(QStringLiteral("SELECT value FROM sync_client_state WHERE name = ?"));
-    q.addBindValue(name);
-    if (q.exec() && q.next())
-        return q.value(0).toByteArray();
-    return {};
+    return ClientState(m_database.sql()).value(name);
 }
 
 bool SyncClient::setState(const QString& name, const QByteArray& value, QString* error)
 {
-    QSqlQuery q(m_database.sql());
-    if (value.isNull()) {
-        q.prepare(QStringLiteral("DELETE FROM sync_client_state WHERE name = ?"));
-        q.addBindValue(name);
-    } else {
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_client_state(name, value) VALUES(?, ?)"));
-        q.addBindValue(name);
-        q.addBindValue(value);
-    }
-    if (q.exec())
-        return true;
-    return fail(error, q.lastError().text());
+    return ClientState(m_database.sql()).setValue(name, value, error);
 }
 
 bool SyncClient::isEnrolled() const
 {
-    return !state(kClientCert).isEmpty() && !state(kHubPin).isEmpty();
+    return ClientState(m_database.sql()).enrolled();
 }
 
 qint64 SyncClient::cursor() const
@@ -225,6 +211,8 @@ std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& exp
             }
             if (trace)
                 qInfo("TRACE %s %lld ms", qPrintable(expected), traceTimer.elapsed());
+            if (m_replyHook)
+                m_replyHook(expected);
             return reply;
         }
         QElapsedTimer waited;
@@ -568,12 +556,9 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
 bool SyncClient::syncReference(SyncReport& report, QString* error)
 {
     QCborMap have;
-    {
-        QSqlQuery q(m_database.sql());
-        if (q.exec(QStringLiteral("SELECT kind, max(version) FROM sync_reference GROUP BY kind")))
-            while (q.next())
-                have.insert(q.value(0).toString(), q.value(1).toLongLong());
-    }
+    const QMap<QString, qint64> versions = db::ReferenceRepository(m_database.sql()).versions();
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it)
+        have.insert(it.key(), it.value());
     db::CatalogRepository catalogs(m_database.sql());
     QCborArray catalogVersions;
     for (int v : catalogs.versions())
@@ -582,116 +567,15 @@ bool SyncClient::syncReference(SyncReport& report, QString* error)
                                msg::referenceData, error);
     if (!reply)
         return false;
-    return applyReferenceData(reply->value(msg::items).toArray(), reply->value(msg::catalogs).toArray(), report, error);
-}
-
-bool SyncClient::applyReferenceData(const QCborArray& items, const QCborArray& catalogItems, SyncReport& report,
-                                    QString* error)
-{
-    for (const QCborValue& v : items) {
-        db::Transaction tx(m_database.sql());
-        if (!tx.isActive() || !applyReference(v.toMap(), error) || !tx.commit(error))
-            return false;
-        ++report.referenceItems;
-    }
-    db::CatalogRepository catalogs(m_database.sql());
-    const QList<int> have = catalogs.versions();
-    QList<QPair<qint64, QByteArray>> received;
-    for (const QCborValue& v : catalogItems) {
-        const qint64 version = v.toMap().value(QStringLiteral("version")).toInteger();
-        if (!have.contains(int(version)))
-            received.append({version, v.toMap().value(QStringLiteral("json")).toByteArray()});
-    }
-    std::sort(received.begin(), received.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [version, json] : received) {
-        QString why;
-        const auto catalog = core::Catalog::fromJson(json, &why);
-        if (!catalog || catalog->version != version || !catalogs.import(*catalog, &why))
-            return fail(error, tr("Catalog version %1 from the hub was not taken: %2").arg(version).arg(why));
-        ++report.catalogs;
-    }
-    return true;
-}
-
-bool SyncClient::applyReference(const QCborMap& item, QString* error)
-{
-    const QString kind = item.value(QStringLiteral("kind")).toString();
-    const qint64 version = item.value(QStringLiteral("version")).toInteger();
-    const QByteArray payload = item.value(QStringLiteral("payload")).toByteArray();
-    const QString hash = item.value(QStringLiteral("sha256")).toString();
-    if (kind.isEmpty() || kind.size() > 64 || version <= 0
-        || QString::fromLatin1(core::crypto::sha256(payload).toHex()) != hash)
-        return fail(error, tr("A reference data item from the hub is damaged."));
-    QSqlQuery q(m_database.sql());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_reference(kind, version, payload, sha256, published_at) "
-                             "VALUES(?, ?, ?, ?, ?)"));
-    for (const QVariant& v : QVariantList{kind, version, payload, hash, item.value(QStringLiteral("published_at")).toString()})
-        q.addBindValue(v);
-    if (!q.exec())
-        return fail(error, q.lastError().text());
-    if (kind != QLatin1String("users"))
-        return true; // holidays, templates and seal keys are read from sync_reference where they are used
-    // Users and roles come from the hub: it is authoritative for them (key slots stay local).
-    const QString now = m_clock.now().toUTC().toString(Qt::ISODate);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO users(id, username, display_name, password_hash, roles, active, "
-                             "created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, coalesce((SELECT created_at FROM users "
-                             "WHERE id = ?), ?), ?)"));
-    for (const QCborValue& v : QCborValue::fromCbor(payload).toArray()) {
-        const QCborMap u = v.toMap();
-        const QString id = u.value(QStringLiteral("id")).toString();
-        if (id.isEmpty() || u.value(QStringLiteral("username")).toString().isEmpty())
-            return fail(error, tr("A user from the hub has no id or name."));
-        for (const QVariant& value :
-             QVariantList{id, u.value(QStringLiteral("username")).toString(),
-                          u.value(QStringLiteral("display_name")).toString(),
-                          u.value(QStringLiteral("password_hash")).toString(), u.value(QStringLiteral("roles")).toString(),
-                          u.value(QStringLiteral("active")).toBool(), id, now, now})
-            q.addBindValue(value);
-        if (!q.exec())
-            return fail(error, q.lastError().text());
-    }
-    return true;
-}
-
-std::optional<QList<QPair<QString, QString>>> SyncClient::leaseRequests(QString* error)
-{
-    QList<QPair<QString, QString>> requests;
-    for (const QString& kind : {core::numbering::caseKind, core::numbering::certificateKind}) {
-        if (db::NumberBlocks(m_database.sql()).remaining(kind) >= core::numbering::kRefillWhenLeft)
-            continue;
-        // The request id is kept until the block is stored: a retry after a lost answer gets the same block.
-        QByteArray requestId = state(kLeasePrefix + kind);
-        if (requestId.isEmpty()) {
-            requestId = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
-            if (!setState(kLeasePrefix + kind, requestId, error))
-                return std::nullopt;
-        }
-        requests.append({kind, QString::fromLatin1(requestId)});
-    }
-    return requests;
-}
-
-bool SyncClient::storeLease(const QString& kind, qint64 start, qint64 end, QString* error)
-{
-    if ((kind != core::numbering::caseKind && kind != core::numbering::certificateKind) || start <= 0 || end < start)
-        return fail(error, tr("The hub sent an unreadable number block."));
-    db::Transaction tx(m_database.sql());
-    if (!tx.isActive())
-        return fail(error, tx.errorText());
-    QSqlQuery q(m_database.sql());
-    q.prepare(QStringLiteral("SELECT count(*) FROM number_blocks WHERE kind = ? AND block_start = ? AND block_end = ?"));
-    q.addBindValue(kind);
-    q.addBindValue(start);
-    q.addBindValue(end);
-    const bool held = q.exec() && q.next() && q.value(0).toInt() > 0;
-    q.finish();
-    return (held || db::NumberBlocks(m_database.sql()).addBlock(kind, start, end, error))
-        && setState(kLeasePrefix + kind, QByteArray(), error) && tx.commit(error);
+    return HubDataReceiver(m_database.sql(), m_clock)
+        .applyReferenceData(reply->value(msg::items).toArray(), reply->value(msg::catalogs).toArray(),
+                            &report.referenceItems, &report.catalogs, error);
 }
 
 bool SyncClient::refillNumbers(SyncReport& report, QString* error)
 {
-    const auto requests = leaseRequests(error);
+    HubDataReceiver receiver(m_database.sql(), m_clock);
+    const auto requests = receiver.leaseRequests(error);
     if (!requests)
         return false;
     for (const auto& [kind, requestId] : *requests) {
@@ -700,7 +584,8 @@ bool SyncClient::refillNumbers(SyncReport& report, QString* error)
         if (!reply)
             return false;
         if (reply->value(msg::kind).toString() != kind
-            || !storeLease(kind, reply->value(msg::start).toInteger(), reply->value(msg::end).toInteger(), error))
+            || !receiver.storeLease(kind, reply->value(msg::start).toInteger(), reply->value(msg::end).toInteger(),
+                                    error))
             return false;
         ++report.leases;
     }

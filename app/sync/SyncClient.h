@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Frame.h"
-#include "Protocol.h"
+#include "protocol/Frame.h"
+#include "protocol/Protocol.h"
 #include "core/Clock.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -79,13 +80,14 @@ public:
     QDateTime lastSuccess() const;
     qint64 unsentCount() const { return m_events->unsentCount(); }
 
-    /** Stores reference data snapshots and catalog versions received from the hub (by network or bundle). */
-    bool applyReferenceData(const QCborArray& items, const QCborArray& catalogs, SyncReport& report, QString* error);
-    /** Stores a number block leased by the hub (one already held is fine) and forgets its request. */
-    bool storeLease(const QString& kind, qint64 start, qint64 end, QString* error);
-    /** Kinds of number blocks running low, with the request id to ask the hub with (kept until stored). */
-    std::optional<QList<QPair<QString, QString>>> leaseRequests(QString* error);
     db::EventStore& events() const { return *m_events; }
+
+    /**
+     * Called with each reply's type as it arrives, before the client acts on it: fault tests stop
+     * a round there (after the hub stored a push, before it is marked sent; after a pull arrived,
+     * before it is applied) and kill a process.
+     */
+    void setReplyHook(std::function<void(const QString& type)> hook) { m_replyHook = std::move(hook); }
 
     /** Values kept in sync_client_state. */
     QByteArray state(const QString& name) const;
@@ -103,7 +105,6 @@ private:
     bool pullAll(SyncReport& report, QString* error);
     bool syncReference(SyncReport& report, QString* error);
     bool refillNumbers(SyncReport& report, QString* error);
-    bool applyReference(const QCborMap& item, QString* error);
     /** Attachment bytes both ways, in chunks (docs/SYNC.md, "Attachments"). */
     bool syncFiles(SyncReport& report, QString* error);
 
@@ -117,6 +118,7 @@ private:
     QDateTime m_lastSuccess;       ///< end of this client's last successful round
     QDateTime m_lastSuccessStored; ///< the last one written to the database
     static constexpr int kLastSuccessStoredEverySecs = 60;
+    std::function<void(const QString& type)> m_replyHook;
     std::unique_ptr<QSslSocket> m_socket;
     FrameReader m_reader;
     qint64 m_number = 0;

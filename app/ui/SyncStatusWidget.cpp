@@ -1,6 +1,5 @@
 #include "SyncStatusWidget.h"
 
-#include "services/KeySlotService.h"
 #include "services/Session.h"
 #include "sync/BackgroundSync.h"
 
@@ -14,7 +13,7 @@ namespace oneseal::ui {
 SyncStatusWidget::SyncStatusWidget(services::Session& session, QWidget* parent, int intervalMs)
     : QWidget(parent)
     , m_session(session)
-    , m_sync(new sync::BackgroundSync(session.database().path(), session.key(), intervalMs, this))
+    , m_sync(new sync::BackgroundSync(session, intervalMs, this))
     , m_label(new QLabel(this))
     , m_button(new QToolButton(this))
 {
@@ -43,19 +42,8 @@ void SyncStatusWidget::syncNow()
     m_sync->syncNow();
 }
 
-void SyncStatusWidget::followUsers(const sync::SyncStatus& status)
-{
-    if (!status.lastSuccess.isValid() || status.lastSuccess == m_usersFollowedAt)
-        return;
-    m_usersFollowedAt = status.lastSuccess;
-    QString error;
-    if (!services::KeySlotService(m_session).reconcile(&error))
-        qWarning("%s", qPrintable(error));
-}
-
 void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
 {
-    followUsers(status);
     QString state;
     if (!status.enrolled)
         state = tr("Not connected to a hub");

@@ -21,7 +21,8 @@ namespace oneseal::ui {
 /**
  * The status bar's sync corner: online or offline, how many events are not yet at the hub, and the
  * last successful sync, with a button to sync now. Sync itself runs in the background
- * (sync::BackgroundSync), so the clerk never waits on the network.
+ * (sync::BackgroundSync, which also has the session follow the hub's users), so the clerk never
+ * waits on the network.
  */
 class SyncStatusWidget : public QWidget
 {
@@ -41,11 +42,7 @@ public slots:
 private:
     void showStatus(const sync::SyncStatus& status);
 
-    /** After a successful round: key slots for users the hub added, changed or disabled. */
-    void followUsers(const sync::SyncStatus& status);
-
     services::Session& m_session;
-    QDateTime m_usersFollowedAt;
     sync::BackgroundSync* m_sync;
     QLabel* m_label;
     QToolButton* m_button;

@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "db/Projection.h"
+#include "db/WorkstationProjections.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
@@ -22,10 +23,21 @@ using oneseal::core::Event;
 using oneseal::core::FixedClock;
 using oneseal::core::HybridLogicalClock;
 using oneseal::db::Database;
-using oneseal::db::EventStore;
 using oneseal::db::Transaction;
 
 namespace {
+
+/** A workstation's event store: every projection registered, as the session opens it. */
+class EventStore : public oneseal::db::EventStore
+{
+public:
+    EventStore(Database& database, QString workstation,
+               const oneseal::core::Clock& clock = oneseal::core::Clock::system())
+        : oneseal::db::EventStore(database, std::move(workstation), clock)
+    {
+        oneseal::db::registerWorkstationProjections(*this);
+    }
+};
 
 const QDateTime kStart(QDate(2024, 5, 6), QTime(9, 0), Qt::UTC);
 
@@ -102,6 +114,7 @@ private slots:
     void cleanup();
 
     void appendWithinTransaction();
+    void projectionsAreRegisteredByTheOpener();
     void appendOutsideTransactionIsRefused();
     void appendRefusesBadInput_data();
     void appendRefusesBadInput();
@@ -224,6 +237,31 @@ void TestEventStore::appendWithinTransaction()
     QCOMPARE(store.count(), 2);
     QCOMPARE(countOf(m_db->sql(), QStringLiteral("SELECT count(*) FROM case_summary")), 1);
     QCOMPARE(countOf(m_db->sql(), QStringLiteral("SELECT count(*) FROM events WHERE case_id IS NULL")), 1);
+}
+
+void TestEventStore::projectionsAreRegisteredByTheOpener()
+{
+    // A bare store (the hub's) keeps events and folds nothing.
+    oneseal::db::EventStore bare(*m_db, QStringLiteral("HUB"), *m_clock);
+    QCOMPARE(bare.projectionCount(), 0);
+    QString error;
+    {
+        Transaction tx(m_db->sql());
+        QVERIFY2(bare.append(QStringLiteral("C-1"), QStringLiteral("intake.accepted"), {}, QStringLiteral("u"), &error),
+                 qPrintable(error));
+        QVERIFY(tx.commit(&error));
+    }
+    QSqlQuery q(m_db->sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM case_summary")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    q.finish();
+    // A workstation registers all of them; rebuilding folds the event the bare store kept.
+    oneseal::db::EventStore workstation(*m_db, QStringLiteral("WS-1"), *m_clock);
+    oneseal::db::registerWorkstationProjections(workstation);
+    QCOMPARE(workstation.projectionCount(), 6);
+    QVERIFY2(workstation.rebuildProjections(&error), qPrintable(error));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM case_summary WHERE case_id = 'C-1'")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
 }
 
 void TestEventStore::appendOutsideTransactionIsRefused()

@@ -8,7 +8,7 @@
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "sync/BackgroundSync.h"
-#include "sync/HubStore.h"
+#include "hub/HubStore.h"
 #include "sync/SyncClient.h"
 
 #include <QCoreApplication>

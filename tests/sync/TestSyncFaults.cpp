@@ -1,14 +1,21 @@
 // Faults: kill -9 of the hub and of workstations at random points of push and pull, many rounds;
 // afterwards nothing is lost, nothing is duplicated and every replica has the same projections.
+// The first four kills are placed where a round is most fragile (a workstation stopped by
+// ws_agent --stall-at): after the hub stored a push but before the workstation marked it sent, and
+// after a pull arrived but before it was applied, once killing the workstation and once the hub.
 // ONESEAL_SYNC_ROUNDS sets the number of rounds (20 in CI; scripts/soak-sync.sh runs 1,000).
 #include "SyncHarness.h"
+#include "protocol/Protocol.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <iterator>
 
 using namespace oneseal;
 using test::Agent;
@@ -70,6 +77,14 @@ void TestSyncFaults::killNineAtRandomPointsLosesNothing()
     }
     int kills[2] = {0, 0};
     int interrupted[2] = {0, 0};
+    int killsAt[2][2] = {{0, 0}, {0, 0}}; // [during push, during pull][workstation, hub]
+    /** The placed kills of the first rounds: victim (0, 1: a workstation; 2: the hub) and where. */
+    const struct
+    {
+        int victim;
+        QString stallAt;
+    } placed[] = {{0, sync::msg::pushed}, {1, sync::msg::events}, {2, sync::msg::pushed}, {2, sync::msg::events}};
+    const int placedRounds = int(std::size(placed));
     QList<qint64> hubMemory;
     QElapsedTimer timer;
     timer.start();
@@ -81,19 +96,48 @@ void TestSyncFaults::killNineAtRandomPointsLosesNothing()
                                                    QStringLiteral("--seed"), QString::number(round * 10 + i * 5)});
             QVERIFY2(w.ok(), qPrintable(w.out + w.err));
         }
+        const bool isPlaced = round < placedRounds;
+        // 0, 1: a workstation; 2: the hub; 3: nobody
+        const int victim = isPlaced ? placed[round].victim : int(rng.bounded(4));
+        const int stalling = isPlaced ? (victim < 2 ? victim : 0) : -1; // the workstation stopped mid-round
         std::vector<std::unique_ptr<QProcess>> running;
         QElapsedTimer syncTimer;
         syncTimer.start();
-        for (const auto& a : agents)
-            running.push_back(a->start(QStringLiteral("sync")));
-        const int victim = int(rng.bounded(4)); // 0, 1: a workstation; 2: the hub; 3: nobody
-        QThread::msleep(rng.bounded(quint32(std::max<qint64>(syncMs, 20))));
-        if (victim < 2) {
-            running.at(victim)->kill();
-            ++kills[0];
-        } else if (victim == 2) {
-            hub.kill9();
-            ++kills[1];
+        for (int i = 0; i < agents.size(); ++i)
+            running.push_back(agents.at(i)->start(QStringLiteral("sync"), i == stalling
+                                                      ? QStringList{QStringLiteral("--stall-at"), placed[round].stallAt}
+                                                      : QStringList{}));
+        if (isPlaced) {
+            QProcess& stalled = *running.at(stalling);
+            const QByteArray expected = QStringLiteral("stalled at %1").arg(placed[round].stallAt).toUtf8();
+            QByteArray out;
+            QDeadlineTimer deadline(60000);
+            while (!out.contains(expected) && !deadline.hasExpired() && stalled.state() == QProcess::Running) {
+                stalled.waitForReadyRead(200);
+                out += stalled.readAllStandardOutput();
+            }
+            QVERIFY2(out.contains(expected), qPrintable(QString::fromUtf8(out + stalled.readAllStandardError())));
+            const int phase = placed[round].stallAt == sync::msg::pushed ? 0 : 1;
+            if (victim < 2) {
+                stalled.kill();
+                ++kills[0];
+                ++killsAt[phase][0];
+            } else {
+                hub.kill9();
+                ++kills[1];
+                ++killsAt[phase][1];
+                stalled.write("go\n"); // goes on against a hub that is gone
+                stalled.closeWriteChannel();
+            }
+        } else {
+            QThread::msleep(rng.bounded(quint32(std::max<qint64>(syncMs, 20))));
+            if (victim < 2) {
+                running.at(victim)->kill();
+                ++kills[0];
+            } else if (victim == 2) {
+                hub.kill9();
+                ++kills[1];
+            }
         }
         for (auto& p : running) {
             p->waitForFinished(60000);
@@ -101,6 +145,14 @@ void TestSyncFaults::killNineAtRandomPointsLosesNothing()
                 ++interrupted[0]; // killed before it finished its round
             else if (p->exitCode() != 0)
                 ++interrupted[1]; // its hub was killed under it
+        }
+        if (isPlaced) {
+            // The stopped workstation never finished its round: killed, or its hub was.
+            const QProcess& stalled = *running.at(stalling);
+            if (victim < 2)
+                QCOMPARE(stalled.exitStatus(), QProcess::CrashExit);
+            else
+                QVERIFY(stalled.exitStatus() == QProcess::NormalExit && stalled.exitCode() != 0);
         }
         if (victim == 3)
             syncMs = (syncMs + syncTimer.elapsed()) / 2;
@@ -112,6 +164,14 @@ void TestSyncFaults::killNineAtRandomPointsLosesNothing()
     }
     qInfo("%d rounds in %lld ms: %d workstation kills (%d before their round ended), %d hub kills (%d syncs cut off)", rounds,
           timer.elapsed(), kills[0], interrupted[0], kills[1], interrupted[1]);
+    qInfo("placed kills: workstation during push %d, during pull %d; hub during push %d, during pull %d",
+          killsAt[0][0], killsAt[1][0], killsAt[0][1], killsAt[1][1]);
+    if (rounds >= placedRounds) {
+        // Kills landed inside a push and inside a pull, of a workstation and of the hub.
+        QVERIFY(killsAt[0][0] > 0 && killsAt[1][0] > 0);
+        QVERIFY(killsAt[0][1] > 0 && killsAt[1][1] > 0);
+        QVERIFY(interrupted[0] >= 2 && interrupted[1] >= 2);
+    }
     QStringList memory;
     for (qint64 kib : hubMemory)
         memory << QString::number(kib);

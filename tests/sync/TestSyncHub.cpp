@@ -5,10 +5,10 @@
 #include "core/Clock.h"
 #include "core/Crypto.h"
 #include "db/Database.h"
-#include "sync/Frame.h"
-#include "sync/HubStore.h"
-#include "sync/Pki.h"
-#include "sync/Protocol.h"
+#include "protocol/Frame.h"
+#include "hub/HubStore.h"
+#include "protocol/Pki.h"
+#include "protocol/Protocol.h"
 #include "sync/SyncClient.h"
 
 #include <QCborArray>
@@ -462,16 +462,27 @@ void TestSyncHub::refusedCertificatesAndFrames()
         QVERIFY(huge.connect(port, cert, key));
         huge.send(QByteArray::fromHex("7fffffff") + QByteArray(1000, 'x'));
         QVERIFY(huge.closedByHub());
+        // A frame cut off mid-way: the hub answers nothing to the piece it has, and drops it with the
+        // connection when the client is gone.
         RawClient cut;
         QVERIFY(cut.connect(port, cert, key));
+        const QString cutPeer = QStringLiteral("127.0.0.1:%1").arg(cut.socket.localPort());
         cut.send(sync::Frame::encode({{sync::msg::type, sync::msg::hello}, {sync::msg::number, 1}}).left(7));
+        QVERIFY(cut.receive(1500).isEmpty());
+        QCOMPARE(cut.socket.state(), QAbstractSocket::ConnectedState); // waiting for the rest, not refusing at random
         cut.socket.abort();
-        RawClient plain; // not even TLS
+        QTRY_VERIFY_WITH_TIMEOUT(m_hub->log().contains(QStringLiteral("from %1 inside a frame: 7 bytes of it dropped")
+                                                           .arg(cutPeer)),
+                                 10000);
+        // Not even TLS: the handshake fails and the hub closes the connection.
         QTcpSocket tcp;
         tcp.connectToHost(QStringLiteral("127.0.0.1"), port);
         QVERIFY(tcp.waitForConnected(5000));
+        const QString tcpPeer = QStringLiteral("127.0.0.1:%1").arg(tcp.localPort());
         tcp.write("GET / HTTP/1.0\r\n\r\n");
-        tcp.waitForDisconnected(15000);
+        QVERIFY(tcp.state() == QAbstractSocket::UnconnectedState || tcp.waitForDisconnected(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_hub->log().contains(QStringLiteral("TLS handshake failed with %1 :").arg(tcpPeer)),
+                                 10000);
     }
     { // Many failed handshakes (port scanners, half-open clients) must not block the listener.
         std::vector<std::unique_ptr<QTcpSocket>> noise;

@@ -6,11 +6,13 @@
 #include "core/Identifiers.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
+#include "db/UserRepository.h"
+#include "db/WorkstationProjections.h"
 #include "services/IntakeService.h"
-#include "sync/Frame.h"
-#include "sync/HubStore.h"
-#include "sync/Pki.h"
-#include "sync/Protocol.h"
+#include "protocol/Frame.h"
+#include "hub/HubStore.h"
+#include "protocol/Pki.h"
+#include "protocol/Protocol.h"
 
 #include <QCborArray>
 #include <QRandomGenerator>
@@ -76,6 +78,8 @@ private slots:
     void remoteBatchWithATamperedEventChangesNothing();
     void seqRangesMergeAndForget();
     void pullLeavesOutWhatTheWorkstationHolds();
+    void hubChecksNewUsersAsAWorkstationDoes_data();
+    void hubChecksNewUsersAsAWorkstationDoes();
 };
 
 void TestSyncUnits::framesRoundTrip()
@@ -328,6 +332,7 @@ void TestSyncUnits::remoteEventsFoldTheSameInAnyOrder()
         auto replica = freshDatabase(dir.filePath(QStringLiteral("r%1.db").arg(order)));
         QVERIFY(replica);
         db::EventStore store(*replica, QStringLiteral("REPLICA"));
+        db::registerWorkstationProjections(store);
         QList<core::Event> arrival = events;
         if (order == 1)
             std::reverse(arrival.begin(), arrival.end());
@@ -375,6 +380,7 @@ void TestSyncUnits::remoteBatchWithATamperedEventChangesNothing()
     auto replica = freshDatabase(dir.filePath(QStringLiteral("r.db")));
     QVERIFY(replica);
     db::EventStore store(*replica, QStringLiteral("REPLICA"));
+    db::registerWorkstationProjections(store);
     core::Event good = makeEvent(QStringLiteral("A"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5000);
     good.serverSeq = 1;
     core::Event bad = makeEvent(QStringLiteral("B"), QStringLiteral("intake.accepted"), QStringLiteral("c1"), 5001);
@@ -532,6 +538,70 @@ void TestSyncUnits::pullLeavesOutWhatTheWorkstationHolds()
     const sync::HubStore::PullReply cached = hub->pull(0, 1000, 1 << 20, {});
     QCOMPARE(fresh.events, cached.events);
     QCOMPARE(fresh.events.size(), base + 9);
+}
+
+void TestSyncUnits::hubChecksNewUsersAsAWorkstationDoes_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("roles");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty user name") << QString() << "名" << "password-1" << "intake" << "Enter a user name.";
+    QTest::newRow("SQL quote") << "x'; DROP TABLE users; --" << "名" << "password-1" << "intake" << "2 to 32";
+    QTest::newRow("10,000-character name") << "longname" << QString(10000, QLatin1Char('n')) << "password-1"
+                                           << "intake" << "at most 64";
+    QTest::newRow("control character") << "ctrl" << QStringLiteral("a\x01b") << "password-1" << "intake"
+                                       << "control";
+    QTest::newRow("short password") << "shorty" << "名" << "1234" << "intake" << "at least 8";
+    QTest::newRow("no role") << "norole" << "名" << "password-1" << "" << "at least one role";
+    QTest::newRow("unknown role") << "odd" << "名" << "password-1" << "wizard" << "Unknown roles: wizard";
+    QTest::newRow("taken") << "ADMIN" << "名" << "password-1" << "intake" << "is taken";
+}
+
+void TestSyncUnits::hubChecksNewUsersAsAWorkstationDoes()
+{
+    // The hub creates users through db::UserCreation as AuthService does: the same refusals, and a
+    // refused user changes nothing (no row, no event, no new users snapshot).
+    QFETCH(QString, username);
+    QFETCH(QString, name);
+    QFETCH(QString, password);
+    QFETCH(QString, roles);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    sync::HubSetup setup;
+    setup.directory = dir.filePath(QStringLiteral("hub"));
+    setup.hallName = QStringLiteral("Test hall");
+    setup.adminUsername = QStringLiteral("admin");
+    setup.adminPassword = QStringLiteral("demo1234");
+    setup.kdf = test::fastKdf();
+    QString error;
+    QVERIFY2(sync::HubStore::initialize(setup, &error), qPrintable(error));
+    auto hub = sync::HubStore::open(setup.directory, &error);
+    QVERIFY2(hub, qPrintable(error));
+    const qint64 events = hub->events().count();
+    auto usersVersion = [&hub] {
+        for (const sync::ReferenceItem& item : hub->referenceNewerThan({}))
+            if (item.kind == QLatin1String("users"))
+                return item.version;
+        return qint64(0);
+    };
+    const qint64 published = usersVersion();
+    QCOMPARE(published, 1);
+    QVERIFY(!hub->addUser(username, name, roles, password, &error, test::fastKdf()));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(hub->events().count(), events);
+    QCOMPARE(db::UserRepository(hub->database().sql()).all().size(), 1);
+    QCOMPARE(usersVersion(), published);
+    // A good one is taken, with its event acknowledged at once (it has its server_seq).
+    QVERIFY2(hub->addUser(QStringLiteral("clerk2"), QString(), QStringLiteral("intake"), QStringLiteral("password-1"),
+                          &error, test::fastKdf()),
+             qPrintable(error));
+    QCOMPARE(hub->events().count(), events + 1);
+    QCOMPARE(hub->events().unsentCount(), 0);
+    QCOMPARE(usersVersion(), published + 1);
+    QCOMPARE(db::UserRepository(hub->database().sql()).byUsername(QStringLiteral("clerk2"))->displayName,
+             QStringLiteral("clerk2"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncUnits)

@@ -13,7 +13,7 @@
 #include "services/HallService.h"
 #include "services/IntakeService.h"
 #include "services/Session.h"
-#include "sync/HubStore.h"
+#include "hub/HubStore.h"
 #include "sync/SyncClient.h"
 #include "SyncTestSupport.h"
 
@@ -82,7 +82,7 @@ int main(int argc, char* argv[])
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
-                             "hub-dir", "keep"})
+                             "hub-dir", "keep", "stall-at"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -162,6 +162,20 @@ int main(int argc, char* argv[])
 
     if (command == QLatin1String("sync")) {
         sync::SyncClient client(*database, clock);
+        // --stall-at TYPE: at the first reply of that type, say "stalled at TYPE" and wait for a
+        // line on stdin (TestSyncFaults kills this process or the hub meanwhile).
+        const QString stallAt = p.value(QStringLiteral("stall-at"));
+        bool stalled = false;
+        if (!stallAt.isEmpty())
+            client.setReplyHook([&stalled, stallAt](const QString& type) {
+                if (stalled || type != stallAt)
+                    return;
+                stalled = true;
+                say(QStringLiteral("stalled at ") + type);
+                QFile in;
+                if (in.open(stdin, QIODevice::ReadOnly))
+                    in.readLine();
+            });
         const int rounds = std::max(1, p.value(QStringLiteral("rounds")).toInt());
         sync::SyncReport total;
         for (int i = 0; i < rounds; ++i) {

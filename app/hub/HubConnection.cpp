@@ -1,7 +1,7 @@
 #include "HubConnection.h"
 
 #include "HubStore.h"
-#include "Protocol.h"
+#include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
 
@@ -24,6 +24,14 @@ HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* paren
     connect(socket, &QSslSocket::readyRead, this, &HubConnection::readFrames);
     connect(socket, &QSslSocket::disconnected, this, [this] {
         if (!m_closing) {
+            if (m_socket)
+                m_reader.append(m_socket->readAll());
+            // A frame cut off by a vanished peer is dropped with the connection (and logged: an
+            // operator sees clients that break off mid-transfer).
+            if (m_reader.buffered() > 0)
+                qCWarning(lcConnection).noquote()
+                    << "closed" << (m_workstation.isEmpty() ? m_peer : m_workstation) << "from" << m_peer
+                    << "inside a frame:" << m_reader.buffered() << "bytes of it dropped";
             m_closing = true;
             emit finished(this);
         }

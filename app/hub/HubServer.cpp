@@ -2,7 +2,7 @@
 
 #include "HubConnection.h"
 #include "HubStore.h"
-#include "Pki.h"
+#include "protocol/Pki.h"
 #include "TlsServer.h"
 
 #include <QLoggingCategory>

@@ -1,0 +1,106 @@
+#include "HubBundle.h"
+
+#include "HubStore.h"
+#include "core/Catalog.h"
+#include "db/BundleStorage.h"
+#include "db/CatalogRepository.h"
+#include "db/hub/HubLeaseRepository.h"
+#include "db/hub/HubWorkstationRepository.h"
+#include "protocol/Pki.h"
+#include "protocol/Protocol.h"
+
+#include <QCborArray>
+
+namespace oneseal::sync {
+
+namespace {
+template<typename T>
+std::optional<T> failed(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<BundleImport> HubBundle::importAtHub(HubStore& hub, const QString& path, QString* error)
+{
+    const auto e = BundleFile::read(path, BundleFile::up(), error);
+    if (!e)
+        return std::nullopt;
+    QString reason;
+    const auto workstation = hub.authenticate(e->signer, &reason);
+    if (!workstation || *workstation != e->workstation)
+        return failed<BundleImport>(error, tr("The bundle's sender is refused: %1")
+                                               .arg(reason.isEmpty() ? tr("wrong workstation") : reason));
+    const auto inner = BundleFile::open(*e, hub.tlsKey(), error);
+    if (!inner)
+        return std::nullopt;
+    const auto events = Protocol::decodeEvents(inner->value(QStringLiteral("events")), error);
+    if (!events)
+        return std::nullopt;
+    db::BundleStorage storage(hub.database().sql());
+    BundleImport result;
+    result.workstation = *workstation;
+    result.repeated = storage.imported(e->id);
+    if (!storage.storeFiles(inner->value(QStringLiteral("files")).toArray(), error))
+        return std::nullopt;
+    const auto outcome = hub.push(*workstation, *events, error);
+    if (!outcome)
+        return std::nullopt;
+    result.stored = outcome->stored;
+    result.duplicates = outcome->duplicates;
+    for (const QCborValue& v : inner->value(QStringLiteral("leases")).toArray()) {
+        const QCborArray a = v.toArray();
+        if (!hub.lease(*workstation, a.at(0).toString(), a.at(1).toString(), error))
+            return std::nullopt;
+    }
+    if (!db::HubWorkstationRepository(hub.database().sql())
+             .raiseBundleCursor(*workstation, inner->value(QStringLiteral("cursor")).toInteger(), error)
+        || !storage.recordImport(e->id, e->direction, int(events->size()), error))
+        return std::nullopt;
+    return result;
+}
+
+std::optional<int> HubBundle::exportAtHub(HubStore& hub, const QString& workstation, const QString& path,
+                                          QString* error)
+{
+    const auto enrolled = db::HubWorkstationRepository(hub.database().sql()).byId(workstation, nullptr);
+    if (!enrolled)
+        return failed<int>(error, tr("No workstation %1 is enrolled at this hub.").arg(workstation));
+    if (enrolled->revoked)
+        return failed<int>(error, tr("Workstation %1 is revoked.").arg(workstation));
+    const auto cert = Pki::inspect(enrolled->certificate);
+    if (!cert)
+        return failed<int>(error, tr("The certificate of workstation %1 cannot be read.").arg(workstation));
+    const qint64 from = enrolled->bundleCursor;
+    const QList<core::Event> events = hub.events().eventsAfter(from, BundleFile::kAllEvents);
+    QCborArray items;
+    for (const ReferenceItem& item : hub.referenceNewerThan({}))
+        items.append(QCborMap{{QStringLiteral("kind"), item.kind},
+                              {QStringLiteral("version"), item.version},
+                              {QStringLiteral("payload"), item.payload},
+                              {QStringLiteral("sha256"), item.sha256},
+                              {QStringLiteral("published_at"), item.publishedAt}});
+    QCborArray catalogs;
+    db::CatalogRepository repository(hub.database().sql());
+    for (int version : repository.versions())
+        if (const auto catalog = repository.version(version))
+            catalogs.append(QCborMap{{QStringLiteral("version"), version}, {QStringLiteral("json"), catalog->toJson()}});
+    QCborArray leases;
+    for (const db::HubLease& lease : db::HubLeaseRepository(hub.database().sql()).ofWorkstation(workstation))
+        leases.append(QCborArray{lease.kind, lease.start, lease.end});
+    const QCborMap inner{{QStringLiteral("from"), from},
+                         {QStringLiteral("events"), Protocol::encodeEvents(events)},
+                         {QStringLiteral("items"), items},
+                         {QStringLiteral("catalogs"), catalogs},
+                         {QStringLiteral("leases"), leases},
+                         {QStringLiteral("files"), db::BundleStorage(hub.database().sql()).filesOf(events)}};
+    const auto envelope = BundleFile::seal(BundleFile::down(), hub.hallName(), workstation, inner, cert->publicKey,
+                                           hub.tlsCertificate(), hub.tlsKey(), error);
+    if (!envelope || !BundleFile::write(path, *envelope, error))
+        return std::nullopt;
+    return int(events.size());
+}
+
+} // namespace oneseal::sync

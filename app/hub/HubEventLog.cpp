@@ -1,0 +1,200 @@
+#include "HubEventLog.h"
+
+#include "db/EventReader.h"
+#include "db/hub/HubWorkstationRepository.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace oneseal::sync {
+
+namespace {
+bool fail(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+
+QString isoNow(const core::Clock& clock)
+{
+    return clock.now().toUTC().toString(Qt::ISODate);
+}
+} // namespace
+
+HubEventLog::HubEventLog(db::Database& database, const QString& hubWorkstation, const core::Clock& clock)
+    : m_database(database)
+    , m_clock(clock)
+    , m_events(std::make_unique<db::EventStore>(database, hubWorkstation, clock))
+    , m_hlc(clock)
+{
+    // No projection is registered: the hub stores and relays events, the workstations fold them.
+    m_hlc.restore(db::EventReader::maxHlc(database.sql()));
+}
+
+bool HubEventLog::appendHubEvent(const QString& kind, const QCborMap& payload, const QString& userId, QString* error)
+{
+    const auto e = m_events->append(QString(), kind, payload, userId, error);
+    return e && acknowledgeOwn(*e, error);
+}
+
+bool HubEventLog::acknowledgeOwn(const core::Event& event, QString* error)
+{
+    return m_events->markSent(event.id, nextServerSeq(), error);
+}
+
+std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const QList<core::Event>& events, QString* error)
+{
+    const QSqlDatabase sql = m_database.sql();
+    db::Transaction tx(sql);
+    if (!tx.isActive()) {
+        fail(error, tx.errorText());
+        return std::nullopt;
+    }
+    db::HubWorkstationRepository workstations(sql);
+    QString why;
+    const auto enrolled = workstations.byId(workstation, &why);
+    if (!enrolled) {
+        fail(error, why.isEmpty() ? tr("Workstation %1 is not enrolled at this hub.").arg(workstation) : why);
+        return std::nullopt;
+    }
+    QByteArray head = enrolled->chainHead;
+    PushOutcome outcome;
+    QList<core::Event> fresh;
+    QSet<QUuid> seen;
+    qint64 next = nextServerSeq();
+    const qint64 nowMs = m_clock.nowMs();
+    quint64 maxHlc = 0;
+    for (core::Event e : events) {
+        const QString uuid = e.id.toString(QUuid::WithoutBraces);
+        if (e.workstation != workstation) {
+            fail(error, tr("Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.")
+                            .arg(workstation, uuid, e.workstation));
+            return std::nullopt;
+        }
+        if (!e.hashIsValid()) {
+            fail(error, tr("Event %1 does not match its hash.").arg(uuid));
+            return std::nullopt;
+        }
+        if (seen.contains(e.id))
+            continue;
+        seen.insert(e.id);
+        if (const auto stored = m_events->stored(e.id)) {
+            if (stored->hash != e.hash) {
+                fail(error, tr("Event %1 was pushed again with other content.").arg(uuid));
+                return std::nullopt;
+            }
+            outcome.acks.append({e.id, stored->serverSeq});
+            ++outcome.duplicates;
+            continue;
+        }
+        if (e.prevHash != head) {
+            fail(error, tr("Event %1 does not follow the last event the hub has from workstation %2 (its hash chain "
+                           "is broken or events are missing).")
+                            .arg(uuid, workstation));
+            return std::nullopt;
+        }
+        head = e.hash;
+        e.serverSeq = next++;
+        outcome.acks.append({e.id, e.serverSeq});
+        if (core::HybridLogicalClock::millis(e.hlc) > nowMs + kClockAheadMs)
+            outcome.clockAhead = true;
+        maxHlc = std::max(maxHlc, e.hlc);
+        fresh << e;
+    }
+    if (!fresh.isEmpty()) {
+        // Each hash was checked above and none is stored yet: stored without looking again.
+        if (!m_events->applyRemoteChecked(fresh, error) || (m_storedHook && !m_storedHook(fresh, error))
+            || !workstations.advanceChain(workstation, head, fresh.size(), isoNow(m_clock), error))
+            return std::nullopt;
+    }
+    if (!tx.commit(error))
+        return std::nullopt;
+    outcome.stored = int(fresh.size());
+    if (maxHlc)
+        m_hlc.receive(maxHlc);
+    return outcome;
+}
+
+HubEventLog::Wire HubEventLog::toWire(const core::Event& event)
+{
+    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256};
+}
+
+QList<HubEventLog::Wire> HubEventLog::wireBetween(qint64 after, qint64 through, int limit) const
+{
+    QList<Wire> out;
+    // Older than the cache: from the database.
+    if (after < m_wireBase) {
+        for (const core::Event& e : m_events->eventsBetween(after, std::min(through, m_wireBase), limit))
+            out << toWire(e);
+        if (out.size() >= limit)
+            return out;
+        after = m_wireBase;
+    }
+    for (auto it = m_wire.upper_bound(after); it != m_wire.end() && it->first <= through && out.size() < limit; ++it)
+        out << it->second;
+    return out;
+}
+
+HubEventLog::PullReply HubEventLog::pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const
+{
+    const qint64 newest = m_events->maxServerSeq();
+    // Bring the cache up to the newest event (those pushed since, or appended by oneseal-admin).
+    if (m_wireThrough < 0 || newest < m_wireThrough) { // first use, or the database is not what was cached
+        m_wire.clear();
+        m_wireBase = m_wireThrough = newest;
+    }
+    while (m_wireThrough < newest) {
+        const QList<core::Event> fresh = m_events->eventsBetween(m_wireThrough, newest, 5000);
+        if (fresh.isEmpty())
+            break;
+        for (const core::Event& e : fresh)
+            m_wire.emplace(e.serverSeq, toWire(e));
+        m_wireThrough = fresh.constLast().serverSeq;
+    }
+    while (m_wire.size() > size_t(kWireCache)) {
+        m_wireBase = m_wire.begin()->first;
+        m_wire.erase(m_wire.begin());
+    }
+
+    // The stretches between the skipped runs, in order, until limit + 1 events are read (one more
+    // than asked tells whether there are others).
+    QList<Wire> wire;
+    qint64 from = after;
+    qsizetype next = 0;
+    while (wire.size() <= limit && from < newest) {
+        while (next < skip.ranges().size() && skip.ranges().at(next).first <= from + 1) {
+            from = std::max(from, skip.ranges().at(next).second);
+            ++next;
+        }
+        if (from >= newest)
+            break;
+        const qint64 upTo = next < skip.ranges().size() ? skip.ranges().at(next).first - 1 : newest;
+        wire += wireBetween(from, upTo, limit + 1 - int(wire.size()));
+        if (wire.size() > limit)
+            break;
+        from = upTo;
+    }
+    PullReply reply;
+    reply.more = wire.size() > limit;
+    if (reply.more)
+        wire.resize(limit);
+    qint64 bytes = 0;
+    for (int i = 0; i < wire.size(); ++i) {
+        bytes += wire.at(i).bytes;
+        if (bytes > maxBytes && i > 0) {
+            wire.resize(i);
+            reply.more = true;
+            break;
+        }
+    }
+    for (const Wire& w : std::as_const(wire))
+        reply.events.append(w.value);
+    // All of (after, newest] is covered unless the reply was cut: then up to its last event.
+    reply.through = reply.more ? wire.constLast().serverSeq : std::max(after, newest);
+    return reply;
+}
+
+} // namespace oneseal::sync

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Event.h"
+#include "core/HybridLogicalClock.h"
+#include "db/EventStore.h"
+#include "protocol/Protocol.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace oneseal::sync {
+
+/** The outcome of a push: every event's server_seq, new or already stored. */
+struct PushOutcome
+{
+    QList<QPair<QUuid, qint64>> acks;
+    int stored = 0;
+    int duplicates = 0;
+    bool clockAhead = false; ///< an event's clock is far ahead of the hub's
+};
+
+/**
+ * The hub's event log: stores pushed events once each with the next server_seq (checking hashes and
+ * each workstation's hash chain), answers pulls (the newest events kept in wire form), appends the
+ * hub's own events, and keeps the hub's hybrid logical clock. Its EventStore folds nothing: the hub
+ * registers no projection.
+ */
+class HubEventLog
+{
+    Q_DECLARE_TR_FUNCTIONS(HubStore)
+
+public:
+    /** An event whose clock is this far ahead of the hub's is flagged. */
+    static constexpr qint64 kClockAheadMs = 5 * 60 * 1000;
+    /** How many of the newest events are kept in wire form. */
+    static constexpr int kWireCache = 5000;
+    /** Called inside a push's transaction with the events it stored (the users job takes password changes). */
+    using StoredHook = std::function<bool(const QList<core::Event>& stored, QString* error)>;
+
+    HubEventLog(db::Database& database, const QString& hubWorkstation, const core::Clock& clock);
+
+    db::EventStore& events() const { return *m_events; }
+    void setStoredHook(StoredHook hook) { m_storedHook = std::move(hook); }
+
+    /**
+     * Stores pushed events (all from workstation) once each, in one transaction: checks each hash
+     * and the workstation's hash chain, gives new events the next server_seq.
+     */
+    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error);
+
+    /** What a pull sends back. */
+    struct PullReply
+    {
+        QCborArray events; ///< in wire form (Protocol::encodeEvent), ascending server_seq
+        bool more = false; ///< there are others after these
+        qint64 through = 0; ///< the workstation's cursor may move here (past skipped events, never past the last stored)
+    };
+    /**
+     * Events after the cursor, at most limit and about maxBytes, leaving out those in skip (the
+     * workstation holds them already). The newest kWireCache events are kept in wire form: every
+     * workstation pulls the same new events, which are then read and encoded once, not once each.
+     */
+    PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const;
+
+    /** Appends an event written at the hub itself, inside the caller's transaction, with its server_seq. */
+    bool appendHubEvent(const QString& kind, const QCborMap& payload, const QString& userId, QString* error);
+    /** Gives an event this hub appended itself its server_seq (inside the caller's transaction). */
+    bool acknowledgeOwn(const core::Event& event, QString* error);
+
+    /** The hub's clock merged with a timestamp received from a workstation. */
+    quint64 receiveClock(quint64 remote) { return m_hlc.receive(remote); }
+    quint64 clockNow() { return m_hlc.now(); }
+
+private:
+    qint64 nextServerSeq() const { return m_events->maxServerSeq() + 1; }
+    /** An event in wire form and about what it weighs in a reply. */
+    struct Wire
+    {
+        QCborValue value;
+        qint64 serverSeq = 0;
+        qint64 bytes = 0;
+    };
+    static Wire toWire(const core::Event& event);
+    /** Events in (after, through] in wire form, at most limit: from the cache where it reaches. */
+    QList<Wire> wireBetween(qint64 after, qint64 through, int limit) const;
+
+    db::Database& m_database;
+    const core::Clock& m_clock;
+    std::unique_ptr<db::EventStore> m_events;
+    core::HybridLogicalClock m_hlc;
+    StoredHook m_storedHook;
+
+    /** The newest events in wire form by server_seq: every stored event in (m_wireBase, m_wireThrough]. */
+    mutable std::map<qint64, Wire> m_wire;
+    mutable qint64 m_wireBase = -1;
+    mutable qint64 m_wireThrough = -1;
+};
+
+} // namespace oneseal::sync

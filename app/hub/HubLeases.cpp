@@ -1,0 +1,49 @@
+#include "HubLeases.h"
+
+#include "core/CaseNumber.h"
+#include "db/Database.h"
+#include "db/hub/HubLeaseRepository.h"
+
+namespace oneseal::sync {
+
+namespace {
+template<typename T>
+std::optional<T> failed(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<NumberLease> HubLeases::lease(const QString& workstation, const QString& kind, const QString& requestId,
+                                            QString* error)
+{
+    if (kind != core::numbering::caseKind && kind != core::numbering::certificateKind)
+        return failed<NumberLease>(error, tr("There are no number blocks of kind %1.").arg(kind.left(40)));
+    if (requestId.isEmpty() || requestId.size() > 64)
+        return failed<NumberLease>(error, tr("A lease request needs an id."));
+    const QSqlDatabase sql = m_database.sql();
+    db::Transaction tx(sql);
+    if (!tx.isActive())
+        return failed<NumberLease>(error, tx.errorText());
+    db::HubLeaseRepository leases(sql);
+    QString why;
+    if (const auto given = leases.byRequest(requestId, &why)) {
+        if (given->kind != kind || given->workstation != workstation)
+            return failed<NumberLease>(error,
+                                       tr("The lease request %1 belongs to another workstation or kind.").arg(requestId));
+        return NumberLease{kind, given->start, given->end};
+    }
+    if (!why.isEmpty())
+        return failed<NumberLease>(error, why);
+    const qint64 start = leases.nextStart(kind, error);
+    if (start <= 0)
+        return std::nullopt;
+    const db::HubLease block{kind, start, start + core::numbering::kBlockSize - 1, workstation};
+    if (!leases.insert(block, requestId, m_clock.now().toUTC().toString(Qt::ISODate), error) || !tx.commit(error))
+        return std::nullopt;
+    return NumberLease{kind, block.start, block.end};
+}
+
+} // namespace oneseal::sync

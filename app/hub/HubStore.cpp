@@ -1,0 +1,211 @@
+#include "HubStore.h"
+
+#include "core/Role.h"
+#include "core/User.h"
+#include "db/hub/HubSecretRepository.h"
+#include "protocol/Pki.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QDir>
+#include <QFile>
+
+namespace oneseal::sync {
+
+namespace {
+bool fail(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+
+const QString kCaKey = QStringLiteral("ca_key");
+const QString kCaCert = QStringLiteral("ca_cert");
+const QString kTlsKey = QStringLiteral("tls_key");
+const QString kTlsCert = QStringLiteral("tls_cert");
+const QString kSealKey = QStringLiteral("seal_signing_key");
+} // namespace
+
+HubStore::~HubStore() = default;
+
+QString HubStore::databasePath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("hub.db"));
+}
+
+QString HubStore::keyPath(const QString& directory)
+{
+    return QDir(directory).filePath(QStringLiteral("hub.key"));
+}
+
+bool HubStore::initialize(const HubSetup& setup, QString* error)
+{
+    if (setup.directory.isEmpty())
+        return fail(error, tr("Give the folder of the hub."));
+    if (setup.hallName.trimmed().isEmpty())
+        return fail(error, tr("Enter the name of the hall's bureau."));
+    if (QString e = core::validateUsername(setup.adminUsername); !e.isEmpty())
+        return fail(error, e);
+    if (QString e = core::validateNewPassword(setup.adminPassword); !e.isEmpty())
+        return fail(error, e);
+    const QString dbPath = databasePath(setup.directory);
+    const QString keyFile = keyPath(setup.directory);
+    if (QFile::exists(dbPath) || QFile::exists(keyFile))
+        return fail(error, tr("A hub already exists in %1; it was left as it is.").arg(setup.directory));
+    if (!QDir().mkpath(setup.directory))
+        return fail(error, tr("The folder %1 cannot be created.").arg(setup.directory));
+    QFile::setPermissions(setup.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    QByteArray key = core::crypto::randomBytes(32);
+    auto cleanup = [&] {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(dbPath + QLatin1String(suffix));
+        QFile::remove(keyFile);
+    };
+    {
+        // The key file is created readable by its owner (the service user) only, before the key is in it.
+        QFile f(keyFile);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || f.write(key.toHex() + '\n') != 65) {
+            f.remove();
+            core::crypto::wipe(key);
+            return fail(error, tr("The key file %1 cannot be written.").arg(keyFile));
+        }
+    }
+    QString e;
+    auto database = db::Database::open(dbPath, key, {.create = true}, &e);
+    core::crypto::wipe(key);
+    if (!database || !database->migrate(&e)) {
+        database.reset();
+        cleanup();
+        return fail(error, e);
+    }
+
+    QStringList hosts = setup.hosts;
+    for (const QString& h : {QStringLiteral("localhost"), QStringLiteral("127.0.0.1")})
+        if (!hosts.contains(h))
+            hosts << h;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray caKey = Pki::generateEcKey();
+    const QByteArray caCert = Pki::createCaCertificate(caKey, setup.hallName.trimmed() + QStringLiteral(" OneSeal CA"),
+                                                       20, &e);
+    const QByteArray tlsKey = Pki::generateEcKey();
+    const QByteArray tlsCert = caCert.isEmpty()
+        ? QByteArray()
+        : Pki::issueCertificate(caKey, caCert, Pki::publicKey(tlsKey), QStringLiteral("OneSeal hub"),
+                                now.addSecs(-3600), now.addYears(10), true, hosts, &e);
+    const QByteArray sealKey = Pki::generateEd25519Key();
+    if (caKey.isEmpty() || caCert.isEmpty() || tlsKey.isEmpty() || tlsCert.isEmpty() || sealKey.isEmpty()) {
+        database.reset();
+        cleanup();
+        return fail(error, e.isEmpty() ? tr("The hub's keys could not be created.") : e);
+    }
+
+    bool ok = false;
+    {
+        const QSqlDatabase sql = database->sql();
+        db::Transaction tx(sql);
+        db::HubSecretRepository secrets(sql);
+        ok = tx.isActive() && secrets.put(kCaKey, caKey, &e) && secrets.put(kCaCert, caCert, &e)
+            && secrets.put(kTlsKey, tlsKey, &e) && secrets.put(kTlsCert, tlsCert, &e)
+            && secrets.put(kSealKey, sealKey, &e)
+            && database->setMeta(QStringLiteral("workstation_id"), hubWorkstation(), &e)
+            && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
+            && database->setMeta(QStringLiteral("role"), QStringLiteral("hub"), &e)
+            && database->setMeta(QStringLiteral("created_at"), now.toString(Qt::ISODate), &e)
+            && tx.commit(&e);
+        if (!ok && e.isEmpty())
+            e = tx.errorText();
+    }
+    database.reset();
+    if (!ok) {
+        cleanup();
+        return fail(error, e);
+    }
+    auto hub = open(setup.directory, &e);
+    if (!hub) {
+        cleanup();
+        return fail(error, e);
+    }
+    const QByteArray sealPublic = Pki::publicKey(sealKey);
+    const QCborArray sealKeys{QCborMap{{QStringLiteral("key_id"), QString::fromLatin1(core::crypto::sha256(sealPublic).left(8).toHex())},
+                                       {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+                                       {QStringLiteral("public_key"), sealPublic},
+                                       {QStringLiteral("hall"), setup.hallName.trimmed()}}};
+    // The first administrator, as every user: checked and recorded by db::UserCreation.
+    ok = hub->users().add(setup.adminUsername, setup.adminDisplayName, core::Roles(core::Role::Administrator),
+                          setup.adminPassword, &e, setup.kdf)
+        && hub->publishReference(QStringLiteral("seal_keys"), sealKeys.toCborValue().toCbor(), &e);
+    if (!ok) {
+        hub.reset();
+        cleanup();
+        return fail(error, e);
+    }
+    return true;
+}
+
+std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* error, const core::Clock& clock)
+{
+    QFile f(keyPath(directory));
+    if (!f.open(QIODevice::ReadOnly)) {
+        fail(error, tr("The hub's key file %1 cannot be read (run oneseal-admin hub init first, and run the hub "
+                       "as the user that owns it).")
+                        .arg(keyPath(directory)));
+        return nullptr;
+    }
+    if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
+        fail(error, tr("The hub's key file %1 may be read by others; allow its owner only (chmod 600).")
+                        .arg(keyPath(directory)));
+        return nullptr;
+    }
+    QByteArray hex = f.readAll().trimmed();
+    QByteArray key = QByteArray::fromHex(hex);
+    core::crypto::wipe(hex);
+    if (key.size() != 32) {
+        fail(error, tr("The hub's key file %1 does not hold a 256-bit key.").arg(keyPath(directory)));
+        return nullptr;
+    }
+    if (!QFile::exists(databasePath(directory))) {
+        fail(error, tr("There is no hub database in %1.").arg(directory));
+        return nullptr;
+    }
+    std::unique_ptr<HubStore> hub(new HubStore);
+    QString e;
+    hub->m_database = db::Database::open(databasePath(directory), key, {}, &e);
+    core::crypto::wipe(key);
+    if (!hub->m_database || !hub->m_database->migrate(&e) || !hub->loadSecrets(&e)) {
+        fail(error, e);
+        return nullptr;
+    }
+    db::Database& database = *hub->m_database;
+    hub->m_log = std::make_unique<HubEventLog>(database, hubWorkstation(), clock);
+    hub->m_enrollment = std::make_unique<HubEnrollment>(database, hub->m_identity, hubWorkstation(), clock);
+    hub->m_leases = std::make_unique<HubLeases>(database, clock);
+    hub->m_reference = std::make_unique<HubReference>(database, clock);
+    hub->m_users = std::make_unique<HubUsers>(database, *hub->m_log, *hub->m_reference);
+    HubUsers* users = hub->m_users.get();
+    hub->m_log->setStoredHook(
+        [users](const QList<core::Event>& stored, QString* why) { return users->takePasswordChanges(stored, why); });
+    return hub;
+}
+
+bool HubStore::loadSecrets(QString* error)
+{
+    const auto secrets = db::HubSecretRepository(m_database->sql()).all(error);
+    if (!secrets)
+        return false;
+    m_identity.caKey = secrets->value(kCaKey);
+    m_identity.caCertificate = secrets->value(kCaCert);
+    m_identity.tlsKey = secrets->value(kTlsKey);
+    m_identity.tlsCertificate = secrets->value(kTlsCert);
+    m_identity.hallName = m_database->meta(QStringLiteral("hall_name"));
+    if (m_identity.caKey.isEmpty() || m_identity.caCertificate.isEmpty() || m_identity.tlsKey.isEmpty()
+        || m_identity.tlsCertificate.isEmpty()
+        || m_database->meta(QStringLiteral("role")) != QLatin1String("hub"))
+        return fail(error, tr("This database is not a hub's (no certificate authority in it)."));
+    return true;
+}
+
+} // namespace oneseal::sync

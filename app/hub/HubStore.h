@@ -1,0 +1,148 @@
+#pragma once
+
+#include "HubEnrollment.h"
+#include "HubEventLog.h"
+#include "HubIdentity.h"
+#include "HubLeases.h"
+#include "HubReference.h"
+#include "HubUsers.h"
+#include "core/Clock.h"
+#include "core/Crypto.h"
+#include "db/Database.h"
+#include "db/EventStore.h"
+
+#include <QCoreApplication>
+#include <QMap>
+
+#include <memory>
+#include <optional>
+
+namespace oneseal::sync {
+
+/** What `oneseal-admin hub init` needs. */
+struct HubSetup
+{
+    QString directory; ///< holds hub.db and hub.key (readable by the service user only)
+    QString hallName;
+    QString adminUsername;
+    QString adminDisplayName;
+    QString adminPassword;
+    QStringList hosts; ///< names and addresses workstations use to reach the hub (certificate SAN)
+    core::crypto::ScryptParams kdf;
+};
+
+/**
+ * The hub's central database and its jobs, one object per process used from one thread (the hub's
+ * event loop). HubStore itself sets a hub up and opens it (database, key file, secrets); each job is
+ * its own class with its SQL in db/ repositories: enrollment and certificates (HubEnrollment), the
+ * event log and pulls (HubEventLog), number leases (HubLeases), reference data (HubReference) and
+ * users (HubUsers). The functions below forward to them, for the connection and the command line.
+ */
+class HubStore
+{
+    Q_DECLARE_TR_FUNCTIONS(HubStore)
+
+public:
+    /** The workstation id of the hub's own events (users created at the hub). */
+    static QString hubWorkstation() { return QStringLiteral("HUB"); }
+    static QString databasePath(const QString& directory);
+    static QString keyPath(const QString& directory);
+    static constexpr int kClientCertificateDays = HubEnrollment::kClientCertificateDays;
+    static constexpr qint64 kClockAheadMs = HubEventLog::kClockAheadMs;
+    static constexpr int kWireCache = HubEventLog::kWireCache;
+    using PullReply = HubEventLog::PullReply;
+
+    /**
+     * Creates a hall's hub: the encrypted database and its key file, the certificate authority, the
+     * hub's TLS certificate, the Ed25519 seal-signing key and the first administrator. Refuses to
+     * touch an existing hub.
+     */
+    static bool initialize(const HubSetup& setup, QString* error);
+
+    /** Opens the hub in directory with the key from its key file. */
+    static std::unique_ptr<HubStore> open(const QString& directory, QString* error,
+                                          const core::Clock& clock = core::Clock::system());
+    ~HubStore();
+
+    db::Database& database() const { return *m_database; }
+    db::EventStore& events() const { return m_log->events(); }
+    QString hallName() const { return m_identity.hallName; }
+    QByteArray caCertificate() const { return m_identity.caCertificate; }
+    QByteArray caKey() const { return m_identity.caKey; }
+    QByteArray tlsCertificate() const { return m_identity.tlsCertificate; }
+    QByteArray tlsKey() const { return m_identity.tlsKey; }
+
+    HubEnrollment& enrollment() const { return *m_enrollment; }
+    HubEventLog& eventLog() const { return *m_log; }
+    HubLeases& leases() const { return *m_leases; }
+    HubReference& reference() const { return *m_reference; }
+    HubUsers& users() const { return *m_users; }
+
+    std::optional<QString> createEnrollmentCode(const QString& workstation, const QString& createdBy, int validHours,
+                                                QString* error)
+    {
+        return m_enrollment->createCode(workstation, createdBy, validHours, error);
+    }
+    std::optional<QByteArray> enroll(const QString& workstation, const QString& label, const QByteArray& publicKey,
+                                     const QByteArray& proof, QString* code, QString* error)
+    {
+        return m_enrollment->enroll(workstation, label, publicKey, proof, code, error);
+    }
+    bool revoke(const QString& workstation, const QString& reason, QString* error)
+    {
+        return m_enrollment->revoke(workstation, reason, error);
+    }
+    std::optional<QString> authenticate(const QByteArray& certificateDer, QString* reason) const
+    {
+        return m_enrollment->authenticate(certificateDer, reason);
+    }
+    void touch(const QString& workstation) { m_enrollment->touch(workstation); }
+
+    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error)
+    {
+        return m_log->push(workstation, events, error);
+    }
+    PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const
+    {
+        return m_log->pull(after, limit, maxBytes, skip);
+    }
+    quint64 receiveClock(quint64 remote) { return m_log->receiveClock(remote); }
+    quint64 clockNow() { return m_log->clockNow(); }
+
+    std::optional<NumberLease> lease(const QString& workstation, const QString& kind, const QString& requestId,
+                                     QString* error)
+    {
+        return m_leases->lease(workstation, kind, requestId, error);
+    }
+
+    std::optional<qint64> publishReference(const QString& kind, const QByteArray& payload, QString* error)
+    {
+        return m_reference->publish(kind, payload, error);
+    }
+    QList<ReferenceItem> referenceNewerThan(const QMap<QString, qint64>& have) const
+    {
+        return m_reference->newerThan(have);
+    }
+    QByteArray usersSnapshot() const { return m_reference->usersSnapshot(); }
+
+    /** Adds a user at the hub (roles as keys separated by commas); see HubUsers::add(). */
+    bool addUser(const QString& username, const QString& displayName, const QString& roleKeys,
+                 const QString& password, QString* error, const core::crypto::ScryptParams& kdf = {})
+    {
+        return m_users->add(username, displayName, roleKeys, password, error, kdf);
+    }
+
+private:
+    HubStore() = default;
+    bool loadSecrets(QString* error);
+
+    std::unique_ptr<db::Database> m_database;
+    HubIdentity m_identity;
+    std::unique_ptr<HubEventLog> m_log;
+    std::unique_ptr<HubEnrollment> m_enrollment;
+    std::unique_ptr<HubLeases> m_leases;
+    std::unique_ptr<HubReference> m_reference;
+    std::unique_ptr<HubUsers> m_users;
+};
+
+} // namespace oneseal::sync

@@ -1,0 +1,73 @@
+#include "HubUsers.h"
+
+#include "HubEventLog.h"
+#include "HubReference.h"
+#include "db/Database.h"
+#include "db/UserCreation.h"
+#include "db/UserRepository.h"
+
+#include <QCborMap>
+#include <QCborValue>
+
+namespace oneseal::sync {
+
+bool HubUsers::add(const QString& username, const QString& displayName, core::Roles roles, const QString& password,
+                   QString* error, const core::crypto::ScryptParams& kdf)
+{
+    const auto user = db::UserCreation::prepare(m_database.sql(), {username, displayName, roles, password, kdf}, error);
+    if (!user)
+        return false;
+    {
+        db::Transaction tx(m_database.sql());
+        if (!tx.isActive()) {
+            if (error)
+                *error = tx.errorText();
+            return false;
+        }
+        // Written by the new user's id, as the hub has no logged-in user.
+        const auto event = db::UserCreation::record(m_log.events(), *user, user->id, error);
+        if (!event || !m_log.acknowledgeOwn(*event, error) || !tx.commit(error))
+            return false;
+    }
+    return m_reference.publishUsers(error);
+}
+
+bool HubUsers::add(const QString& username, const QString& displayName, const QString& roleKeys,
+                   const QString& password, QString* error, const core::crypto::ScryptParams& kdf)
+{
+    QStringList unknown;
+    const core::Roles roles = core::rolesFromKeys(roleKeys, &unknown);
+    if (!unknown.isEmpty()) {
+        if (error)
+            *error = tr("Unknown roles: %1").arg(unknown.join(QStringLiteral(", ")));
+        return false;
+    }
+    return add(username, displayName, roles, password, error, kdf);
+}
+
+bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* error)
+{
+    // A user who changed their password at a workstation: the hub takes the new hash (users are the
+    // hub's reference data) and publishes the users again, so every workstation's key slot and the
+    // seal's password check follow. Only the user's own change counts.
+    bool changed = false;
+    db::UserRepository users(m_database.sql());
+    for (const core::Event& e : events) {
+        if (e.kind != QLatin1String("user.password_changed"))
+            continue;
+        const QCborMap payload = QCborValue::fromCbor(e.payloadCbor).toMap();
+        const QString userId = payload.value(QStringLiteral("user_id")).toString();
+        const QString hash = payload.value(QStringLiteral("password_hash")).toString();
+        QByteArray salt, verifier;
+        core::crypto::ScryptParams params;
+        if (userId.isEmpty() || userId != e.userId || !users.byId(userId)
+            || !core::crypto::parsePasswordHash(hash, &salt, &params, &verifier))
+            continue; // an older client's event, or not the user's own: the event stays, the users don't change
+        if (!users.updatePasswordHash(userId, hash, error))
+            return false;
+        changed = true;
+    }
+    return !changed || m_reference.publishUsers(error);
+}
+
+} // namespace oneseal::sync

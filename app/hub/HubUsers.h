@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/Crypto.h"
+#include "core/Event.h"
+#include "core/Role.h"
+
+#include <QCoreApplication>
+
+namespace oneseal::db {
+class Database;
+}
+
+namespace oneseal::sync {
+
+class HubEventLog;
+class HubReference;
+
+/**
+ * The hall's users at the hub, which is authoritative for them: adding one (db::UserCreation, the
+ * same checks as at a workstation) and taking users' own password changes from pushed events; each
+ * change publishes the users snapshot again.
+ */
+class HubUsers
+{
+    Q_DECLARE_TR_FUNCTIONS(HubStore)
+
+public:
+    HubUsers(db::Database& database, HubEventLog& log, HubReference& reference)
+        : m_database(database)
+        , m_log(log)
+        , m_reference(reference)
+    {
+    }
+
+    /** Adds a user with these roles (a user.created event of the hub) and publishes the users again. */
+    bool add(const QString& username, const QString& displayName, core::Roles roles, const QString& password,
+             QString* error, const core::crypto::ScryptParams& kdf = {});
+    /** As add(), the roles given as keys separated by commas ("intake_clerk,reviewer"). */
+    bool add(const QString& username, const QString& displayName, const QString& roleKeys, const QString& password,
+             QString* error, const core::crypto::ScryptParams& kdf = {});
+    /**
+     * Takes the new password hashes of user.password_changed events into the users table (inside the
+     * push's transaction) and publishes the users again when one changed.
+     */
+    bool takePasswordChanges(const QList<core::Event>& events, QString* error);
+
+private:
+    db::Database& m_database;
+    HubEventLog& m_log;
+    HubReference& m_reference;
+};
+
+} // namespace oneseal::sync

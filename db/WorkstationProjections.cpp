@@ -1,0 +1,23 @@
+#include "WorkstationProjections.h"
+
+#include "BackOfficeProjection.h"
+#include "ConflictProjection.h"
+#include "EventStore.h"
+#include "IntakeProjections.h"
+#include "SearchIndexProjection.h"
+
+#include <memory>
+
+namespace oneseal::db {
+
+void registerWorkstationProjections(EventStore& store)
+{
+    store.addProjection(std::make_shared<CaseSummaryProjection>());
+    store.addProjection(std::make_shared<ApplicantProjection>());
+    store.addProjection(std::make_shared<CaseProjection>());
+    store.addProjection(std::make_shared<BackOfficeProjection>());
+    store.addProjection(std::make_shared<SearchIndexProjection>());
+    store.addProjection(std::make_shared<ConflictProjection>());
+}
+
+} // namespace oneseal::db
