@@ -1008,6 +1008,9 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
     rawKey.fill('\0');
     if (rc != SQLITE_OK)
         return abandon(tr("Unable to set the database key."), rc);
+    // Keeps the key as given (not only the key derived with this file's salt), so that ATTACH
+    // without KEY opens another file made with the same key, as SQLCipher documents.
+    sqlite3_exec(m_db, "PRAGMA cipher_store_pass = 1;", nullptr, nullptr, nullptr);
 #if SQLITE_VERSION_NUMBER >= 3025000
     // SQLCipher 4: databases made under SQLCipher 3 use its settings.
     sqlite3_exec(m_db, "PRAGMA cipher_compatibility = 3;", nullptr, nullptr, nullptr);

@@ -1159,11 +1159,7 @@ void TestSqlCipherDriver::attachEncryptedWithKey()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("other"));
 
-    // A connection opened now, as the hub's migration and export-plain open theirs (docs/DRIVER.md:
-    // the connection this test opened in init(), before other.db existed, is refused by SQLCipher).
-    const auto main = openDb();
-    QVERIFY(main);
-    QSqlQuery q(main->sql());
+    QSqlQuery q(db());
     // The wrong key is refused with SQLite's message; the right one (bound, x'…') attaches.
     QVERIFY(q.prepare(QStringLiteral("ATTACH DATABASE ? AS other KEY ?")));
     q.addBindValue(otherPath);
@@ -1176,10 +1172,25 @@ void TestSqlCipherDriver::attachEncryptedWithKey()
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
     QVERIFY(q.exec(QStringLiteral("SELECT v FROM other.t")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("secret"));
-    QCOMPARE(main->sql().record(QStringLiteral("other.t")).count(), 1);
+    QCOMPARE(db().record(QStringLiteral("other.t")).count(), 1);
     QVERIFY(q.exec(QStringLiteral("CREATE TABLE copy AS SELECT v FROM other.t")));
     QVERIFY(q.exec(QStringLiteral("DETACH DATABASE other")));
 
+    // Without KEY the main database's key is used (SQLCipher): a file made with that key attaches.
+    const QString samePath = m_dir->filePath(QStringLiteral("same.db"));
+    {
+        auto same = Database::open(samePath, m_key, { true }, nullptr);
+        QVERIFY(same);
+        QSqlQuery s(same->sql());
+        QVERIFY(s.exec(QStringLiteral("CREATE TABLE s(v INTEGER)")));
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO s VALUES(7)")));
+    }
+    QVERIFY(q.prepare(QStringLiteral("ATTACH DATABASE ? AS same")));
+    q.addBindValue(samePath);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("SELECT v FROM same.s")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 7);
+    QVERIFY(q.exec(QStringLiteral("DETACH DATABASE same")));
 }
 
 void TestSqlCipherDriver::eventNotifications()
