@@ -114,7 +114,7 @@ bool onlyCommentsFollow(const char* s)
     return true;
 }
 
-QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
+Q_ALWAYS_INLINE QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
 {
     // One sqlite3_column_value() and the sqlite3_value_*() accessors: each sqlite3_column_*() call
     // would look the column up again (this is the hot path of every scan).
@@ -131,8 +131,12 @@ QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
         return QVariant(QByteArray(static_cast<const char*>(blob), sqlite3_value_bytes(value)));
     }
     default: {
+        // The QString is made inside the QVariant: QVariant(const QString&) would copy it, two
+        // atomic reference count changes per value.
         const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-        return QVariant(QString::fromUtf8(text, sqlite3_value_bytes(value)));
+        QVariant v{QString()}; // a null QString: nothing to count
+        *static_cast<QString*>(v.data()) = QString::fromUtf8(text, sqlite3_value_bytes(value));
+        return v;
     }
     }
 }
@@ -314,9 +318,13 @@ public:
     QList<QMetaType> nullTypes;  ///< per column: the type of a NULL value (from the declared type)
     QList<int> undeclared;       ///< columns without a declared type: typed by the first row of each exec()
     QList<QVariantList> cache;   ///< scrollable mode: rows read so far
-    QVariantList bound;          ///< the bound values, kept alive while the statement may read them
+    QList<QByteArray> heldBlobs; ///< blobs bound without a copy, held while the statement may read them
     QVariantList heldRow;        ///< forward-only: the last row, kept by last() after the statement ended
     bool holding = false;        ///< data() reads heldRow
+    // QSqlResult's position and mode, mirrored by setAt() and setForwardOnly(): QSqlResult's own
+    // accessors are calls into QtSql, made for every value read.
+    int at = QSql::BeforeFirstRow;
+    bool forwardOnly = false;
     std::vector<QByteArray> utf8; ///< per parameter: reused buffers for text converted to UTF-8
     bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
     bool done = false;           ///< the statement reported SQLITE_DONE
@@ -340,7 +348,7 @@ public:
         nullTypes.clear();
         undeclared.clear();
         cache.clear();
-        bound.clear();
+        heldBlobs.clear();
         heldRow.clear();
         holding = false;
         utf8.clear();
@@ -409,6 +417,7 @@ SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
     , m_d(new SqlCipherResultPrivate)
 {
     m_d->driver = driver;
+    m_d->forwardOnly = QSqlResult::isForwardOnly();
     std::lock_guard lock(g_resultsMutex);
     g_results.insert(driver, m_d);
 }
@@ -530,6 +539,47 @@ int SqlCipherResult::bindText(sqlite3_stmt* stmt, int pos, QStringView text)
     return sqlite3_bind_text(stmt, pos, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
 }
 
+int SqlCipherResult::bindOne(sqlite3_stmt* stmt, int pos, const QVariant& v)
+{
+    // The rules of SqlCipherDriver::storedValue(), without making a QVariant for the common types.
+    if (v.isNull())
+        return sqlite3_bind_null(stmt, pos);
+    switch (v.typeId()) {
+    case QMetaType::QString: {
+        const auto* text = static_cast<const QString*>(v.constData());
+        return text->isNull() ? sqlite3_bind_null(stmt, pos) : bindText(stmt, pos, *text);
+    }
+    case QMetaType::Int:
+        return sqlite3_bind_int64(stmt, pos, *static_cast<const int*>(v.constData()));
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(stmt, pos, *static_cast<const qlonglong*>(v.constData()));
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, pos, *static_cast<const double*>(v.constData()));
+    case QMetaType::QByteArray: {
+        const auto* blob = static_cast<const QByteArray*>(v.constData());
+        if (blob->isNull())
+            return sqlite3_bind_null(stmt, pos);
+        // Bound without a copy: held (shared, not copied) until the next exec(), as SQLite may read
+        // parameters again on every step of a streamed query.
+        m_d->heldBlobs.append(*blob);
+        return sqlite3_bind_blob(stmt, pos, blob->constData(), int(blob->size()), SQLITE_STATIC);
+    }
+    default:
+        break;
+    }
+    const QVariant stored = SqlCipherDriver::storedValue(v);
+    switch (stored.typeId()) {
+    case QMetaType::UnknownType:
+        return sqlite3_bind_null(stmt, pos);
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(stmt, pos, stored.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, pos, stored.toDouble());
+    default:
+        return bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
+    }
+}
+
 bool SqlCipherResult::exec()
 {
     sqlite3_stmt* stmt = m_d->stmt;
@@ -541,8 +591,9 @@ bool SqlCipherResult::exec()
                                QSqlError::StatementError));
         return false;
     }
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+    // A statement that ran to its end or failed was reset then; every parameter is bound below.
+    if (sqlite3_stmt_busy(stmt))
+        sqlite3_reset(stmt);
     m_d->cache.clear();
     m_d->heldRow.clear();
     m_d->holding = false;
@@ -551,10 +602,7 @@ bool SqlCipherResult::exec()
     m_d->affected = -1;
     m_d->hasLastId = false;
 
-    // Held until the next exec(): blobs are bound without a copy (SQLITE_STATIC) and SQLite may read
-    // parameters again on every step of a streamed query.
-    m_d->bound = boundValues();
-    const QVariantList& values = m_d->bound;
+    const QVariantList& values = boundValues();
     const int expected = sqlite3_bind_parameter_count(stmt);
     if (expected != values.size()) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Parameter count mismatch: the statement "
@@ -564,32 +612,9 @@ bool SqlCipherResult::exec()
                                QString(), QSqlError::StatementError));
         return false;
     }
+    m_d->heldBlobs.clear();
     for (int i = 0; i < values.size(); ++i) {
-        const QVariant& v = values.at(i);
-        const int pos = i + 1;
-        // storedValue() says what each value becomes; blobs and text are bound from the value itself
-        // (kept in m_d->bound, so a blob needs no copy).
-        const QVariant stored = SqlCipherDriver::storedValue(v);
-        int rc = SQLITE_OK;
-        switch (stored.typeId()) {
-        case QMetaType::UnknownType:
-            rc = sqlite3_bind_null(stmt, pos);
-            break;
-        case QMetaType::LongLong:
-            rc = sqlite3_bind_int64(stmt, pos, stored.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(stmt, pos, stored.toDouble());
-            break;
-        case QMetaType::QByteArray: {
-            const auto* b = static_cast<const QByteArray*>(v.constData());
-            rc = sqlite3_bind_blob(stmt, pos, b->constData(), int(b->size()), SQLITE_STATIC);
-            break;
-        }
-        default:
-            rc = bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
-            break;
-        }
+        const int rc = bindOne(stmt, i + 1, values.at(i));
         if (rc != SQLITE_OK) {
             setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to bind parameters."), db,
                                    QSqlError::StatementError, rc));
@@ -702,20 +727,20 @@ bool SqlCipherResult::execBatch(bool)
 
 bool SqlCipherResult::fetchNext()
 {
-    if (!isForwardOnly())
-        return fetch(at() < 0 ? 0 : at() + 1);
+    if (!m_d->forwardOnly)
+        return fetch(m_d->at < 0 ? 0 : m_d->at + 1);
     if (m_d->holding) // last() went to the end already
         return false;
     if (m_d->rowPending) {
         m_d->rowPending = false;
-        setAt(at() < 0 ? 0 : at() + 1);
+        setAt(m_d->at < 0 ? 0 : m_d->at + 1);
         return true;
     }
     if (m_d->done || !m_d->stmt)
         return false;
     const int rc = sqlite3_step(m_d->stmt);
     if (rc == SQLITE_ROW) {
-        setAt(at() < 0 ? 0 : at() + 1);
+        setAt(m_d->at < 0 ? 0 : m_d->at + 1);
         return true;
     }
     m_d->done = true;
@@ -797,20 +822,20 @@ bool SqlCipherResult::fetchLast()
 
 QVariant SqlCipherResult::data(int column)
 {
-    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+    if (column < 0 || column >= m_d->nullTypes.size() || m_d->at < 0)
         return QVariant();
-    if (isForwardOnly())
-        return m_d->holding ? m_d->heldRow.value(column) : columnValue(m_d->stmt, column, m_d->nullTypes.at(column));
-    return m_d->cache.value(at()).value(column);
+    if (m_d->forwardOnly && !m_d->holding)
+        return columnValue(m_d->stmt, column, m_d->nullTypes.at(column));
+    return m_d->forwardOnly ? m_d->heldRow.value(column) : m_d->cache.value(m_d->at).value(column);
 }
 
 bool SqlCipherResult::isNull(int column)
 {
-    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+    if (column < 0 || column >= m_d->nullTypes.size() || m_d->at < 0)
         return true;
-    if (isForwardOnly())
-        return m_d->holding ? m_d->heldRow.value(column).isNull() : sqlite3_column_type(m_d->stmt, column) == SQLITE_NULL;
-    return m_d->cache.value(at()).value(column).isNull();
+    if (m_d->forwardOnly && !m_d->holding)
+        return sqlite3_column_type(m_d->stmt, column) == SQLITE_NULL;
+    return (m_d->forwardOnly ? m_d->heldRow.value(column) : m_d->cache.value(m_d->at).value(column)).isNull();
 }
 
 int SqlCipherResult::size()
@@ -843,7 +868,14 @@ void SqlCipherResult::detachFromResultSet()
 
 void SqlCipherResult::setForwardOnly(bool forward)
 {
+    m_d->forwardOnly = forward;
     QSqlResult::setForwardOnly(forward);
+}
+
+void SqlCipherResult::setAt(int index)
+{
+    m_d->at = index;
+    QSqlResult::setAt(index);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -861,7 +893,7 @@ SqlCipherDriver::~SqlCipherDriver()
 
 QVariant SqlCipherDriver::storedValue(const QVariant& v)
 {
-    // SqlCipherResult::exec() binds by this (test_sql_cipher_driver checks the round trip).
+    // SqlCipherResult::bindOne() binds by these rules (test_sql_cipher_driver checks the round trip).
     if (isNullValue(v))
         return QVariant();
     switch (v.typeId()) {

@@ -123,9 +123,11 @@ protected:
     QVariant lastInsertId() const override;
     void detachFromResultSet() override;
     void setForwardOnly(bool forward) override;
+    void setAt(int index) override;
 
 private:
     friend class SqlCipherDriver;
+    int bindOne(sqlite3_stmt* stmt, int pos, const QVariant& value);
     int bindText(sqlite3_stmt* stmt, int pos, QStringView text);
     SqlCipherResultPrivate* m_d;
 };
