@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QCache>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -18,6 +19,7 @@
 #include <QTime>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <vector>
@@ -36,12 +38,19 @@ QSqlError makeError(const QString& driverText, sqlite3* db, QSqlError::ErrorType
     return QSqlError(driverText, sqliteMessage(db), type, QString::number(code));
 }
 
-/** Maps a declared column type to the Qt type a field of that column holds (SQLite affinity rules). */
+/**
+ * Maps a declared column type to the type of a field of that column (SQLite affinity rules). As
+ * QSQLITE: INT and INTEGER give Int (their values are still qlonglong). Unlike QSQLITE, other
+ * integer types (BIGINT, …) give LongLong, DATE/DATETIME/TIMESTAMP give QDate/QDateTime and
+ * DECIMAL gives Double, where QSQLITE says QString (docs/DRIVER.md).
+ */
 QMetaType metaTypeForDeclaredType(const QString& declared)
 {
-    const QString t = declared.toUpper();
+    const QString t = declared.trimmed().toUpper();
     if (t.contains(QLatin1String("BOOL")))
         return QMetaType(QMetaType::Bool);
+    if (t == QLatin1String("INT") || t == QLatin1String("INTEGER"))
+        return QMetaType(QMetaType::Int);
     if (t.contains(QLatin1String("INT")))
         return QMetaType(QMetaType::LongLong);
     if (t.contains(QLatin1String("CHAR")) || t.contains(QLatin1String("CLOB")) || t.contains(QLatin1String("TEXT")))
@@ -58,7 +67,54 @@ QMetaType metaTypeForDeclaredType(const QString& declared)
     return QMetaType(QMetaType::QString);
 }
 
-QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
+/** The field type of a column without a declared type, from its first value (as QSQLITE). */
+QMetaType metaTypeForStorageClass(int storageClass)
+{
+    switch (storageClass) {
+    case SQLITE_INTEGER:
+        return QMetaType(QMetaType::Int);
+    case SQLITE_FLOAT:
+        return QMetaType(QMetaType::Double);
+    case SQLITE_BLOB:
+        return QMetaType(QMetaType::QByteArray);
+    case SQLITE_TEXT:
+        return QMetaType(QMetaType::QString);
+    default:
+        return QMetaType();
+    }
+}
+
+/** The type of a NULL read from a column of this field type: integers come back as qlonglong. */
+QMetaType nullTypeForField(const QMetaType& fieldType)
+{
+    return fieldType.id() == QMetaType::Int ? QMetaType(QMetaType::LongLong) : fieldType;
+}
+
+/**
+ * Whether the text after a statement holds only whitespace and comments. A further ';' (an empty
+ * statement) counts as more, as for QSQLITE (QTBUG-21884).
+ */
+bool onlyCommentsFollow(const char* s)
+{
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v') {
+            ++s;
+        } else if (s[0] == '-' && s[1] == '-') {
+            while (*s && *s != '\n')
+                ++s;
+        } else if (s[0] == '/' && s[1] == '*') {
+            const char* end = strstr(s + 2, "*/");
+            if (!end)
+                return true; // SQLite takes an unterminated comment to the end as a comment
+            s = end + 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+Q_ALWAYS_INLINE QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
 {
     // One sqlite3_column_value() and the sqlite3_value_*() accessors: each sqlite3_column_*() call
     // would look the column up again (this is the hot path of every scan).
@@ -75,8 +131,12 @@ QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
         return QVariant(QByteArray(static_cast<const char*>(blob), sqlite3_value_bytes(value)));
     }
     default: {
+        // The QString is made inside the QVariant: QVariant(const QString&) would copy it, two
+        // atomic reference count changes per value.
         const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-        return QVariant(QString::fromUtf8(text, sqlite3_value_bytes(value)));
+        QVariant v{QString()}; // a null QString: nothing to count
+        *static_cast<QString*>(v.data()) = QString::fromUtf8(text, sqlite3_value_bytes(value));
+        return v;
     }
     }
 }
@@ -138,6 +198,38 @@ bool isSchemaStatement(const QByteArray& sql)
     return qstrnicmp(s, "CREATE", 6) == 0 || qstrnicmp(s, "DROP", 4) == 0 || qstrnicmp(s, "ALTER", 5) == 0;
 }
 
+/** REGEXP(pattern, text) for QSQLCIPHER_ENABLE_REGEXP: QRegularExpression, patterns cached (as QSQLITE). */
+void regexpFunction(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    auto* cache = static_cast<QCache<QString, QRegularExpression>*>(sqlite3_user_data(context));
+    const QString pattern = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_value_text(argv[0])),
+                                              sqlite3_value_bytes(argv[0]));
+    const QString subject = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_value_text(argv[1])),
+                                              sqlite3_value_bytes(argv[1]));
+    QRegularExpression* re = cache->object(pattern);
+    if (!re) {
+        re = new QRegularExpression(pattern, QRegularExpression::DontCaptureOption);
+        if (!re->isValid()) {
+            const QByteArray message = "invalid regular expression: " + re->errorString().toUtf8();
+            delete re;
+            sqlite3_result_error(context, message.constData(), int(message.size()));
+            return;
+        }
+        cache->insert(pattern, re);
+        re = cache->object(pattern);
+    }
+    sqlite3_result_int(context, re && re->match(subject).hasMatch() ? 1 : 0);
+}
+
+void regexpCacheDestroy(void* cache)
+{
+    delete static_cast<QCache<QString, QRegularExpression>*>(cache);
+}
+
 bool isHexKey(const QString& key)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9A-Fa-f]{64}$"));
@@ -154,6 +246,7 @@ struct PreparedStatement
     sqlite3_stmt* stmt = nullptr;
     QSqlRecord columns;
     QList<QMetaType> nullTypes;
+    QList<int> undeclared;
     bool inserts = false;
     quint64 lastUse = 0;
 };
@@ -223,10 +316,15 @@ public:
     QByteArray sql;              ///< the statement's text when it may go back to the driver's cache
     QSqlRecord columns;
     QList<QMetaType> nullTypes;  ///< per column: the type of a NULL value (from the declared type)
+    QList<int> undeclared;       ///< columns without a declared type: typed by the first row of each exec()
     QList<QVariantList> cache;   ///< scrollable mode: rows read so far
-    QVariantList bound;          ///< the bound values, kept alive while the statement may read them
-    QVariantList positional;     ///< values bound by position since prepare()
-    bool named = false;          ///< prepared through Qt's rewrite of named placeholders: its values are QSqlResult's
+    QList<QByteArray> heldBlobs; ///< blobs bound without a copy, held while the statement may read them
+    QVariantList heldRow;        ///< forward-only: the last row, kept by last() after the statement ended
+    bool holding = false;        ///< data() reads heldRow
+    // QSqlResult's position and mode, mirrored by setAt() and setForwardOnly(): QSqlResult's own
+    // accessors are calls into QtSql, made for every value read.
+    int at = QSql::BeforeFirstRow;
+    bool forwardOnly = false;
     std::vector<QByteArray> utf8; ///< per parameter: reused buffers for text converted to UTF-8
     bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
     bool done = false;           ///< the statement reported SQLITE_DONE
@@ -239,7 +337,8 @@ public:
     {
         if (stmt) {
             if (!sql.isEmpty() && driver->connection())
-                driver->m_statements->keep(sql, PreparedStatement{stmt, std::move(columns), std::move(nullTypes), inserts});
+                driver->m_statements->keep(
+                    sql, PreparedStatement{stmt, std::move(columns), std::move(nullTypes), std::move(undeclared), inserts});
             else
                 sqlite3_finalize(stmt);
             stmt = nullptr;
@@ -247,24 +346,52 @@ public:
         sql.clear();
         columns.clear();
         nullTypes.clear();
+        undeclared.clear();
         cache.clear();
-        bound.clear();
+        heldBlobs.clear();
+        heldRow.clear();
+        holding = false;
         utf8.clear();
         rowPending = false;
         done = true;
     }
 
-    /** Reads the names and declared types of the statement's columns. */
+    /**
+     * Reads the names, tables and declared types of the statement's columns. As QSQLITE: double
+     * quotes are dropped from names, and a column without a declared type (an expression) is typed
+     * by its value in the first row (typeUndeclared()).
+     */
     void readColumns()
     {
         columns.clear();
         nullTypes.clear();
+        undeclared.clear();
         const int n = sqlite3_column_count(stmt);
         for (int i = 0; i < n; ++i) {
             const char* decl = sqlite3_column_decltype(stmt, i);
-            const QMetaType type = metaTypeForDeclaredType(decl ? QString::fromUtf8(decl) : QString());
-            columns.append(QSqlField(QString::fromUtf8(sqlite3_column_name(stmt, i)), type));
-            nullTypes.append(type);
+            QMetaType type;
+            if (decl && *decl) {
+                type = metaTypeForDeclaredType(QString::fromUtf8(decl));
+                nullTypes.append(nullTypeForField(type));
+            } else {
+                undeclared.append(i);
+                nullTypes.append(QMetaType(QMetaType::QString)); // as QSQLITE's NULL
+            }
+            QString name = QString::fromUtf8(sqlite3_column_name(stmt, i));
+            name.remove(QLatin1Char('"'));
+            QString table = QString::fromUtf8(sqlite3_column_table_name(stmt, i));
+            table.remove(QLatin1Char('"'));
+            columns.append(QSqlField(name, type, table));
+        }
+    }
+
+    /** Types the columns without a declared type by the row the statement is on (or Unknown). */
+    void typeUndeclared(bool onRow)
+    {
+        for (int i : std::as_const(undeclared)) {
+            QSqlField field = columns.field(i);
+            field.setMetaType(onRow ? metaTypeForStorageClass(sqlite3_column_type(stmt, i)) : QMetaType());
+            columns.replace(i, field);
         }
     }
 
@@ -290,6 +417,7 @@ SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
     , m_d(new SqlCipherResultPrivate)
 {
     m_d->driver = driver;
+    m_d->forwardOnly = QSqlResult::isForwardOnly();
     std::lock_guard lock(g_resultsMutex);
     g_results.insert(driver, m_d);
 }
@@ -311,7 +439,6 @@ QVariant SqlCipherResult::handle() const
 
 bool SqlCipherResult::reset(const QString& query)
 {
-    m_d->named = false;
     return prepare(query) && exec();
 }
 
@@ -320,24 +447,27 @@ bool SqlCipherResult::savePrepare(const QString& query)
     // QSqlResult::savePrepare() rewrites ":name" and "@name" placeholders to "?" and keeps a map of
     // them, scanning and copying every statement's text on every prepare. SQL without either
     // character has nothing to rewrite.
-    m_d->named = query.contains(QLatin1Char(':')) || query.contains(QLatin1Char('@'));
-    if (m_d->named)
+    if (query.contains(QLatin1Char(':')) || query.contains(QLatin1Char('@')))
         return QSqlResult::savePrepare(query);
+    clear(); // QSqlResult's bound values and placeholder names (as its savePrepare())
     setQuery(query);
     return prepare(query);
 }
 
 void SqlCipherResult::bindValue(int pos, const QVariant& value, QSql::ParamType type)
 {
-    // QSqlResult::bindValue() files each value under a generated name (":a", ":b", …), formatted and
-    // hashed per value. Only input parameters exist here.
-    if (m_d->named || type != QSql::In || pos < 0) {
+    // QSqlResult::bindValue() also files each value under a generated name (":0", ":1", …),
+    // formatted and hashed per value, for boundValue(":0") only. The value itself goes where
+    // QSqlResult keeps it, so boundValue(pos), boundValues() and execBatch() see it. Only input
+    // parameters exist here.
+    if (type != QSql::In || pos < 0) {
         QSqlResult::bindValue(pos, value, type);
         return;
     }
-    if (m_d->positional.size() <= pos)
-        m_d->positional.resize(pos + 1);
-    m_d->positional[pos] = value;
+    QVariantList& values = boundValues();
+    if (values.size() <= pos)
+        values.resize(pos + 1);
+    values[pos] = value;
 }
 
 bool SqlCipherResult::prepare(const QString& query)
@@ -345,7 +475,6 @@ bool SqlCipherResult::prepare(const QString& query)
     m_d->finalize();
     setActive(false);
     setAt(QSql::BeforeFirstRow);
-    m_d->positional.clear();
     sqlite3* db = m_d->driver->connection();
     if (!db || !driver()->isOpen()) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The database is not open."),
@@ -358,6 +487,7 @@ bool SqlCipherResult::prepare(const QString& query)
         m_d->stmt = cached.stmt;
         m_d->columns = std::move(cached.columns);
         m_d->nullTypes = std::move(cached.nullTypes);
+        m_d->undeclared = std::move(cached.undeclared);
         m_d->inserts = cached.inserts;
         m_d->sql = std::move(sql);
         setSelect(m_d->columns.count() > 0);
@@ -372,18 +502,12 @@ bool SqlCipherResult::prepare(const QString& query)
         m_d->finalize();
         return false;
     }
-    if (tail && *tail) {
-        // Only whitespace, semicolons and comments may follow: anything SQLite would run is refused.
-        sqlite3_stmt* next = nullptr;
-        const int tailRc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
-        const bool more = tailRc != SQLITE_OK || next != nullptr;
-        sqlite3_finalize(next);
-        if (more) {
-            setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
-                                   QString(), QSqlError::StatementError, QStringLiteral("21")));
-            m_d->finalize();
-            return false;
-        }
+    if (tail && !onlyCommentsFollow(tail)) {
+        // Only whitespace and comments may follow: anything SQLite would run (or an empty ';') is refused.
+        setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Unable to execute multiple statements at a time."),
+                               QString(), QSqlError::StatementError, QStringLiteral("21")));
+        m_d->finalize();
+        return false;
     }
     if (!m_d->stmt) { // an empty statement (only whitespace or a comment)
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "The statement is empty."), QString(),
@@ -415,6 +539,47 @@ int SqlCipherResult::bindText(sqlite3_stmt* stmt, int pos, QStringView text)
     return sqlite3_bind_text(stmt, pos, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
 }
 
+int SqlCipherResult::bindOne(sqlite3_stmt* stmt, int pos, const QVariant& v)
+{
+    // The rules of SqlCipherDriver::storedValue(), without making a QVariant for the common types.
+    if (v.isNull())
+        return sqlite3_bind_null(stmt, pos);
+    switch (v.typeId()) {
+    case QMetaType::QString: {
+        const auto* text = static_cast<const QString*>(v.constData());
+        return text->isNull() ? sqlite3_bind_null(stmt, pos) : bindText(stmt, pos, *text);
+    }
+    case QMetaType::Int:
+        return sqlite3_bind_int64(stmt, pos, *static_cast<const int*>(v.constData()));
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(stmt, pos, *static_cast<const qlonglong*>(v.constData()));
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, pos, *static_cast<const double*>(v.constData()));
+    case QMetaType::QByteArray: {
+        const auto* blob = static_cast<const QByteArray*>(v.constData());
+        if (blob->isNull())
+            return sqlite3_bind_null(stmt, pos);
+        // Bound without a copy: held (shared, not copied) until the next exec(), as SQLite may read
+        // parameters again on every step of a streamed query.
+        m_d->heldBlobs.append(*blob);
+        return sqlite3_bind_blob(stmt, pos, blob->constData(), int(blob->size()), SQLITE_STATIC);
+    }
+    default:
+        break;
+    }
+    const QVariant stored = SqlCipherDriver::storedValue(v);
+    switch (stored.typeId()) {
+    case QMetaType::UnknownType:
+        return sqlite3_bind_null(stmt, pos);
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(stmt, pos, stored.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(stmt, pos, stored.toDouble());
+    default:
+        return bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
+    }
+}
+
 bool SqlCipherResult::exec()
 {
     sqlite3_stmt* stmt = m_d->stmt;
@@ -426,18 +591,18 @@ bool SqlCipherResult::exec()
                                QSqlError::StatementError));
         return false;
     }
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+    // A statement that ran to its end or failed was reset then; every parameter is bound below.
+    if (sqlite3_stmt_busy(stmt))
+        sqlite3_reset(stmt);
     m_d->cache.clear();
+    m_d->heldRow.clear();
+    m_d->holding = false;
     m_d->rowPending = false;
     m_d->done = false;
     m_d->affected = -1;
     m_d->hasLastId = false;
 
-    // Held until the next exec(): blobs are bound without a copy (SQLITE_STATIC) and SQLite may read
-    // parameters again on every step of a streamed query.
-    m_d->bound = m_d->named ? boundValues() : m_d->positional;
-    const QVariantList& values = m_d->bound;
+    const QVariantList& values = boundValues();
     const int expected = sqlite3_bind_parameter_count(stmt);
     if (expected != values.size()) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "Parameter count mismatch: the statement "
@@ -447,32 +612,9 @@ bool SqlCipherResult::exec()
                                QString(), QSqlError::StatementError));
         return false;
     }
+    m_d->heldBlobs.clear();
     for (int i = 0; i < values.size(); ++i) {
-        const QVariant& v = values.at(i);
-        const int pos = i + 1;
-        // storedValue() says what each value becomes; blobs and text are bound from the value itself
-        // (kept in m_d->bound, so a blob needs no copy).
-        const QVariant stored = SqlCipherDriver::storedValue(v);
-        int rc = SQLITE_OK;
-        switch (stored.typeId()) {
-        case QMetaType::UnknownType:
-            rc = sqlite3_bind_null(stmt, pos);
-            break;
-        case QMetaType::LongLong:
-            rc = sqlite3_bind_int64(stmt, pos, stored.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(stmt, pos, stored.toDouble());
-            break;
-        case QMetaType::QByteArray: {
-            const auto* b = static_cast<const QByteArray*>(v.constData());
-            rc = sqlite3_bind_blob(stmt, pos, b->constData(), int(b->size()), SQLITE_STATIC);
-            break;
-        }
-        default:
-            rc = bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
-            break;
-        }
+        const int rc = bindOne(stmt, i + 1, values.at(i));
         if (rc != SQLITE_OK) {
             setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to bind parameters."), db,
                                    QSqlError::StatementError, rc));
@@ -485,6 +627,8 @@ bool SqlCipherResult::exec()
     // A kept statement is prepared again by SQLite after a schema change; its columns may differ.
     if ((rc == SQLITE_ROW || rc == SQLITE_DONE) && sqlite3_column_count(stmt) != m_d->columns.count())
         m_d->readColumns();
+    if (!m_d->undeclared.isEmpty() && (rc == SQLITE_ROW || rc == SQLITE_DONE))
+        m_d->typeUndeclared(rc == SQLITE_ROW);
     if (rc == SQLITE_ROW) {
         m_d->rowPending = true;
     } else if (rc == SQLITE_DONE) {
@@ -512,20 +656,91 @@ bool SqlCipherResult::exec()
     return true;
 }
 
+bool SqlCipherResult::execBatch(bool)
+{
+    // One prepared statement, run once per row of the bound lists, inside one transaction (a
+    // savepoint when the caller has one open): all rows are written or none.
+    const QVariantList lists = boundValues();
+    sqlite3* db = m_d->driver->connection();
+    auto fail = [this](const QString& text) {
+        setLastError(QSqlError(text, QString(), QSqlError::StatementError));
+        return false;
+    };
+    if (!m_d->stmt || !db)
+        return fail(QCoreApplication::translate("SqlCipherDriver", "No statement is prepared."));
+    if (lists.isEmpty())
+        return fail(QCoreApplication::translate("SqlCipherDriver", "No values are bound for the batch."));
+    qsizetype rows = -1;
+    for (const QVariant& list : lists) {
+        if (list.typeId() != QMetaType::QVariantList)
+            return fail(QCoreApplication::translate("SqlCipherDriver", "Each value bound for a batch must be a list."));
+        const qsizetype n = static_cast<const QVariantList*>(list.constData())->size();
+        if (rows >= 0 && n != rows)
+            return fail(QCoreApplication::translate("SqlCipherDriver", "The lists bound for a batch differ in length."));
+        rows = n;
+    }
+    if (lists.size() != sqlite3_bind_parameter_count(m_d->stmt))
+        return fail(QCoreApplication::translate("SqlCipherDriver", "Parameter count mismatch: the statement takes %1 "
+                                                                   "values, %2 were bound.")
+                        .arg(sqlite3_bind_parameter_count(m_d->stmt))
+                        .arg(lists.size()));
+
+    const bool own = sqlite3_get_autocommit(db) != 0;
+    const char* begin = own ? (m_d->driver->property("readOnly").toBool() ? "BEGIN;" : "BEGIN IMMEDIATE;")
+                            : "SAVEPOINT qsqlcipher_batch;";
+    int rc = sqlite3_exec(db, begin, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to begin the transaction."), db,
+                               QSqlError::TransactionError, rc));
+        return false;
+    }
+    QVariantList& values = boundValues();
+    int affected = 0;
+    bool ok = true;
+    for (qsizetype row = 0; row < rows && ok; ++row) {
+        values.resize(lists.size());
+        for (qsizetype column = 0; column < lists.size(); ++column)
+            values[column] = static_cast<const QVariantList*>(lists.at(column).constData())->at(row);
+        ok = exec();
+        affected += std::max(m_d->affected, 0);
+    }
+    values = lists; // boundValues() shows the batch, as before
+    if (ok) {
+        rc = sqlite3_exec(db, own ? "COMMIT;" : "RELEASE qsqlcipher_batch;", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to commit the transaction."), db,
+                                   QSqlError::TransactionError, rc));
+            ok = false;
+        }
+    }
+    if (!ok) {
+        const QSqlError error = lastError();
+        sqlite3_exec(db, own ? "ROLLBACK;" : "ROLLBACK TO qsqlcipher_batch; RELEASE qsqlcipher_batch;", nullptr, nullptr,
+                     nullptr);
+        setLastError(error);
+        setActive(false);
+        return false;
+    }
+    m_d->affected = affected;
+    return true;
+}
+
 bool SqlCipherResult::fetchNext()
 {
-    if (!isForwardOnly())
-        return fetch(at() < 0 ? 0 : at() + 1);
+    if (!m_d->forwardOnly)
+        return fetch(m_d->at < 0 ? 0 : m_d->at + 1);
+    if (m_d->holding) // last() went to the end already
+        return false;
     if (m_d->rowPending) {
         m_d->rowPending = false;
-        setAt(at() < 0 ? 0 : at() + 1);
+        setAt(m_d->at < 0 ? 0 : m_d->at + 1);
         return true;
     }
     if (m_d->done || !m_d->stmt)
         return false;
     const int rc = sqlite3_step(m_d->stmt);
     if (rc == SQLITE_ROW) {
-        setAt(at() < 0 ? 0 : at() + 1);
+        setAt(m_d->at < 0 ? 0 : m_d->at + 1);
         return true;
     }
     m_d->done = true;
@@ -579,8 +794,25 @@ bool SqlCipherResult::fetchFirst()
 
 bool SqlCipherResult::fetchLast()
 {
-    if (isForwardOnly())
-        return false; // a forward-only statement cannot go back to a row it has passed
+    if (isForwardOnly()) {
+        // Steps to the end, keeping each row's values: the statement has no row once it ended.
+        if (m_d->holding)
+            return true;
+        int row = at();
+        QVariantList last;
+        if (row >= 0 && !m_d->done && !m_d->rowPending)
+            last = m_d->readRow();
+        while (fetchNext()) {
+            row = at();
+            last = m_d->readRow();
+        }
+        if (row < 0 || lastError().isValid())
+            return false;
+        m_d->heldRow = std::move(last);
+        m_d->holding = true;
+        setAt(row);
+        return true;
+    }
     fetch(std::numeric_limits<int>::max() - 1);
     if (m_d->cache.isEmpty())
         return false;
@@ -590,20 +822,20 @@ bool SqlCipherResult::fetchLast()
 
 QVariant SqlCipherResult::data(int column)
 {
-    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+    if (column < 0 || column >= m_d->nullTypes.size() || m_d->at < 0)
         return QVariant();
-    if (isForwardOnly())
+    if (m_d->forwardOnly && !m_d->holding)
         return columnValue(m_d->stmt, column, m_d->nullTypes.at(column));
-    return m_d->cache.value(at()).value(column);
+    return m_d->forwardOnly ? m_d->heldRow.value(column) : m_d->cache.value(m_d->at).value(column);
 }
 
 bool SqlCipherResult::isNull(int column)
 {
-    if (column < 0 || column >= m_d->columns.count() || at() < 0)
+    if (column < 0 || column >= m_d->nullTypes.size() || m_d->at < 0)
         return true;
-    if (isForwardOnly())
+    if (m_d->forwardOnly && !m_d->holding)
         return sqlite3_column_type(m_d->stmt, column) == SQLITE_NULL;
-    return m_d->cache.value(at()).value(column).isNull();
+    return (m_d->forwardOnly ? m_d->heldRow.value(column) : m_d->cache.value(m_d->at).value(column)).isNull();
 }
 
 int SqlCipherResult::size()
@@ -636,7 +868,14 @@ void SqlCipherResult::detachFromResultSet()
 
 void SqlCipherResult::setForwardOnly(bool forward)
 {
+    m_d->forwardOnly = forward;
     QSqlResult::setForwardOnly(forward);
+}
+
+void SqlCipherResult::setAt(int index)
+{
+    m_d->at = index;
+    QSqlResult::setAt(index);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -654,7 +893,7 @@ SqlCipherDriver::~SqlCipherDriver()
 
 QVariant SqlCipherDriver::storedValue(const QVariant& v)
 {
-    // SqlCipherResult::exec() binds by this (test_sql_cipher_driver checks the round trip).
+    // SqlCipherResult::bindOne() binds by these rules (test_sql_cipher_driver checks the round trip).
     if (isNullValue(v))
         return QVariant();
     switch (v.typeId()) {
@@ -712,11 +951,11 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
     case SimpleLocking:
     case FinishQuery:
     case LowPrecisionNumbers:
+    case EventNotifications:
         return true;
     case QuerySize:
     case NamedPlaceholders:
     case BatchOperations:
-    case EventNotifications:
     case MultipleResultSets:
     case CancelQuery:
         return false;
@@ -745,6 +984,7 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
     bool create = false;
     bool readOnly = false;
     int busyTimeout = 5000;
+    int regexpCache = 0; // 0: no REGEXP function
     QByteArray synchronous = "FULL";
     for (const QString& raw : connOpts.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         const QString opt = raw.trimmed();
@@ -756,6 +996,10 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
             busyTimeout = opt.section(QLatin1Char('='), 1).toInt();
         else if (opt == QLatin1String("QSQLCIPHER_SYNCHRONOUS=NORMAL"))
             synchronous = "NORMAL";
+        else if (opt == QLatin1String("QSQLCIPHER_ENABLE_REGEXP"))
+            regexpCache = 25;
+        else if (opt.startsWith(QLatin1String("QSQLCIPHER_ENABLE_REGEXP=")))
+            regexpCache = std::max(1, opt.section(QLatin1Char('='), 1).toInt());
     }
 
     auto fail = [this](const QString& text, const QString& dbText, int code) {
@@ -796,11 +1040,18 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
     rawKey.fill('\0');
     if (rc != SQLITE_OK)
         return abandon(tr("Unable to set the database key."), rc);
+    // Keeps the key as given (not only the key derived with this file's salt), so that ATTACH
+    // without KEY opens another file made with the same key, as SQLCipher documents.
+    sqlite3_exec(m_db, "PRAGMA cipher_store_pass = 1;", nullptr, nullptr, nullptr);
 #if SQLITE_VERSION_NUMBER >= 3025000
     // SQLCipher 4: databases made under SQLCipher 3 use its settings.
     sqlite3_exec(m_db, "PRAGMA cipher_compatibility = 3;", nullptr, nullptr, nullptr);
 #endif
     sqlite3_exec(m_db, "PRAGMA cipher_page_size = 4096;", nullptr, nullptr, nullptr);
+    // Every OneSeal database has 4096-byte pages; as the default (process-wide in SQLCipher) it
+    // also applies to a database ATTACHed with a KEY, which has no other way to say its page size.
+    // Set after the key: SQLCipher takes its defaults anew when the first key of the process is set.
+    sqlite3_exec(m_db, "PRAGMA cipher_default_page_size = 4096;", nullptr, nullptr, nullptr);
     rc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
         return abandon(tr("The key does not open this database, or the file is not an OneSeal database, "
@@ -816,6 +1067,11 @@ bool SqlCipherDriver::open(const QString& path, const QString&, const QString& p
         || !execSimple("PRAGMA foreign_keys = ON;", tr("Unable to enable foreign keys."))
         || !execSimple("PRAGMA recursive_triggers = ON;", tr("Unable to enable recursive triggers.")))
         return abandon(lastError().text(), SQLITE_ERROR);
+
+    if (regexpCache > 0)
+        sqlite3_create_function_v2(m_db, "regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                   new QCache<QString, QRegularExpression>(regexpCache), &regexpFunction, nullptr,
+                                   nullptr, &regexpCacheDestroy);
 
     setProperty("readOnly", readOnly);
     setOpen(true);
@@ -833,6 +1089,7 @@ void SqlCipherDriver::close()
             r->finalize();
     }
     m_statements->clear();
+    m_subscriptions.clear();
     sqlite3_close_v2(m_db);
     m_db = nullptr;
     setOpen(false);
@@ -915,7 +1172,26 @@ QSqlRecord SqlCipherDriver::tableInfo(const QString& tableName, bool onlyPrimary
     if (!m_db)
         return rec;
     const QString table = stripDelimiters(tableName, TableName);
-    const QByteArray sql = "PRAGMA table_info(" + escapeIdentifier(table, TableName).toUtf8() + ")";
+    // As QSQLITE: "schema.table" and "schema.[table.with.dots]" read the table of that schema.
+    QString schema;
+    QString name = table;
+    const qsizetype dot = table.indexOf(QLatin1Char('.'));
+    if (dot > -1) {
+        if (!table.endsWith(QLatin1Char(']'))) {
+            schema = table.left(dot);
+            name = table.mid(dot + 1);
+        } else {
+            const qsizetype open = table.lastIndexOf(QLatin1Char('['));
+            if (open > 0) {
+                schema = table.left(open - 1);
+                name = table.mid(open);
+            }
+        }
+    }
+    QByteArray sql = "PRAGMA ";
+    if (!schema.isEmpty())
+        sql += escapeIdentifier(schema, FieldName).toUtf8() + '.';
+    sql += "table_info(" + escapeIdentifier(name, FieldName).toUtf8() + ")";
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
@@ -935,9 +1211,13 @@ QSqlRecord SqlCipherDriver::tableInfo(const QString& tableName, bool onlyPrimary
         const int pk = sqlite3_column_int(stmt, 5);
         QSqlField field(name, metaTypeForDeclaredType(declared), table);
         field.setRequiredStatus(notNull ? QSqlField::Required : QSqlField::Optional);
-        if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
-            field.setDefaultValue(
-                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 4))));
+        if (sqlite3_column_type(stmt, 4) != SQLITE_NULL) {
+            // As QSQLITE: a text default without its quotes ('abc' gives abc).
+            QString value = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 4)));
+            if (value.size() > 1 && value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\'')))
+                value = value.mid(1, value.size() - 2).replace(QLatin1String("''"), QLatin1String("'"));
+            field.setDefaultValue(value);
+        }
         if (pk > 0) {
             ++pkCount;
             if (declared.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0)
@@ -974,13 +1254,59 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
     return index;
 }
 
-QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType) const
+QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType type) const
 {
+    if (identifier.isEmpty())
+        return identifier;
     if (identifier.size() > 1 && identifier.startsWith(QLatin1Char('"')) && identifier.endsWith(QLatin1Char('"')))
+        return identifier;
+    // As QSQLITE: a name with [ and ] is quoted already (SQLite's other quoting), and a table name
+    // "schema.table" names a table of that schema.
+    if (identifier.contains(QLatin1Char('[')) && identifier.contains(QLatin1Char(']')))
         return identifier;
     QString escaped = identifier;
     escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    if (type == TableName)
+        escaped.replace(QLatin1Char('.'), QLatin1String("\".\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+bool SqlCipherDriver::subscribeToNotification(const QString& name)
+{
+    if (!m_db || m_subscriptions.contains(name))
+        return false;
+    if (m_subscriptions.isEmpty())
+        sqlite3_update_hook(
+            m_db,
+            [](void* self, int, const char*, const char* table, sqlite3_int64 rowId) {
+                // Called inside the statement's step: the signal follows from the event loop (as QSQLITE).
+                auto* driver = static_cast<SqlCipherDriver*>(self);
+                const QString name = QString::fromUtf8(table);
+                QMetaObject::invokeMethod(
+                    driver,
+                    [driver, name, rowId] {
+                        if (driver->m_subscriptions.contains(name))
+                            emit driver->notification(name, QSqlDriver::UnknownSource, QVariant(qint64(rowId)));
+                    },
+                    Qt::QueuedConnection);
+            },
+            this);
+    m_subscriptions.append(name);
+    return true;
+}
+
+bool SqlCipherDriver::unsubscribeFromNotification(const QString& name)
+{
+    if (!m_db || !m_subscriptions.removeOne(name))
+        return false;
+    if (m_subscriptions.isEmpty())
+        sqlite3_update_hook(m_db, nullptr, nullptr);
+    return true;
+}
+
+QStringList SqlCipherDriver::subscribedToNotifications() const
+{
+    return m_subscriptions;
 }
 
 QVariant SqlCipherDriver::handle() const

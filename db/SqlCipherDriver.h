@@ -22,6 +22,11 @@ class StatementCache;
  *   QSQLCIPHER_READONLY          open read-only
  *   QSQLCIPHER_BUSY_TIMEOUT=ms   how long to wait for another connection's lock (default 5000)
  *   QSQLCIPHER_SYNCHRONOUS=FULL|NORMAL   durability (default FULL)
+ *   QSQLCIPHER_ENABLE_REGEXP[=n] a REGEXP operator (QRegularExpression, n patterns cached, default 25)
+ * Other options are ignored; docs/DRIVER.md lists QSQLITE's options and what stands for each here.
+ *
+ * Another encrypted file is attached with its key bound: ATTACH DATABASE ? AS name KEY ?, the key as
+ * the text x'<64 hex digits>' (its pages are 4096 bytes like ours: the driver makes that the default).
  *
  * The key is checked at once: a wrong key, a plain SQLite file or a damaged file gives a clear
  * error and the connection stays closed. Opened databases use WAL, foreign keys on, recursive
@@ -53,6 +58,10 @@ public:
     QSqlIndex primaryIndex(const QString& tableName) const override;
     QString escapeIdentifier(const QString& identifier, IdentifierType type) const override;
     QVariant handle() const override;
+    /** As QSQLITE: notification(table, UnknownSource, rowid) after a row of a subscribed table changed. */
+    bool subscribeToNotification(const QString& name) override;
+    bool unsubscribeFromNotification(const QString& name) override;
+    QStringList subscribedToNotifications() const override;
 
     /** The raw connection, for the db layer's own use (scripts, export). Null when closed. */
     sqlite3* connection() const { return m_db; }
@@ -77,6 +86,7 @@ private:
     friend class SqlCipherResultPrivate;
     sqlite3* m_db = nullptr;
     std::unique_ptr<StatementCache> m_statements;
+    QStringList m_subscriptions;
 };
 
 class SqlCipherResultPrivate;
@@ -95,10 +105,12 @@ protected:
     bool prepare(const QString& query) override;
     /** Positional SQL goes straight to prepare(); Qt's rewrite of named placeholders only when needed. */
     bool savePrepare(const QString& query) override;
-    /** Positional values are kept here (QSqlResult files each under a generated name first). */
+    /** Positional values go straight into QSqlResult's list (without its generated names). */
     using QSqlResult::bindValue;
     void bindValue(int pos, const QVariant& value, QSql::ParamType type) override;
     bool exec() override;
+    /** One prepared statement run per row of the bound lists, in one transaction (or savepoint). */
+    bool execBatch(bool arrayBind) override;
     QVariant data(int column) override;
     bool isNull(int column) override;
     bool fetch(int row) override;
@@ -111,9 +123,11 @@ protected:
     QVariant lastInsertId() const override;
     void detachFromResultSet() override;
     void setForwardOnly(bool forward) override;
+    void setAt(int index) override;
 
 private:
     friend class SqlCipherDriver;
+    int bindOne(sqlite3_stmt* stmt, int pos, const QVariant& value);
     int bindText(sqlite3_stmt* stmt, int pos, QStringView text);
     SqlCipherResultPrivate* m_d;
 };

@@ -16,6 +16,7 @@
 #include <QSqlQueryModel>
 #include <QSqlRecord>
 #include <QSqlTableModel>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -60,6 +61,18 @@ private slots:
     void errors();
     void multipleStatementsRunNothing();
     void trailingCommentIsAllowed();
+    void emptyStatementAfterIsRefused();
+    void positionalValuesVisibleToQt();
+    void execBatchPositional();
+    void execBatchAllOrNothing();
+    void lastOnForwardOnly();
+    void fieldTableAndDeclaredTypes();
+    void expressionColumnTypes();
+    void bracketQuotedIdentifiers();
+    void numRowsAffectedOfChanges();
+    void regexpOption();
+    void attachEncryptedWithKey();
+    void eventNotifications();
     void closingFinalizesStatements();
     void keptStatements();
     void fourThreadsWriteAndRead();
@@ -292,16 +305,28 @@ void TestSqlCipherDriver::nullOfEachType_data()
     QTest::addColumn<QString>("declared");
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<int>("nullType"); // the type of the null QVariant read back
-    QTest::newRow("int") << "INTEGER" << QVariant(QMetaType(QMetaType::Int)) << int(QMetaType::LongLong);
-    QTest::newRow("qlonglong") << "INTEGER" << QVariant(QMetaType(QMetaType::LongLong)) << int(QMetaType::LongLong);
-    QTest::newRow("double") << "REAL" << QVariant(QMetaType(QMetaType::Double)) << int(QMetaType::Double);
-    QTest::newRow("string") << "TEXT" << QVariant(QMetaType(QMetaType::QString)) << int(QMetaType::QString);
-    QTest::newRow("blob") << "BLOB" << QVariant(QMetaType(QMetaType::QByteArray)) << int(QMetaType::QByteArray);
-    QTest::newRow("bool") << "BOOLEAN" << QVariant(QMetaType(QMetaType::Bool)) << int(QMetaType::Bool);
-    QTest::newRow("date") << "DATE" << QVariant(QMetaType(QMetaType::QDate)) << int(QMetaType::QDate);
-    QTest::newRow("datetime") << "DATETIME" << QVariant(QMetaType(QMetaType::QDateTime)) << int(QMetaType::QDateTime);
-    QTest::newRow("time as text") << "TEXT" << QVariant(QMetaType(QMetaType::QTime)) << int(QMetaType::QString);
-    QTest::newRow("invalid variant") << "INTEGER" << QVariant() << int(QMetaType::LongLong);
+    QTest::addColumn<int>("fieldType"); // the record's field type (INTEGER: Int as QSQLITE; values are qlonglong)
+    QTest::newRow("int") << "INTEGER" << QVariant(QMetaType(QMetaType::Int)) << int(QMetaType::LongLong)
+                         << int(QMetaType::Int);
+    QTest::newRow("qlonglong") << "INTEGER" << QVariant(QMetaType(QMetaType::LongLong)) << int(QMetaType::LongLong)
+                               << int(QMetaType::Int);
+    QTest::newRow("bigint") << "BIGINT" << QVariant(QMetaType(QMetaType::LongLong)) << int(QMetaType::LongLong)
+                            << int(QMetaType::LongLong);
+    QTest::newRow("double") << "REAL" << QVariant(QMetaType(QMetaType::Double)) << int(QMetaType::Double)
+                            << int(QMetaType::Double);
+    QTest::newRow("string") << "TEXT" << QVariant(QMetaType(QMetaType::QString)) << int(QMetaType::QString)
+                            << int(QMetaType::QString);
+    QTest::newRow("blob") << "BLOB" << QVariant(QMetaType(QMetaType::QByteArray)) << int(QMetaType::QByteArray)
+                          << int(QMetaType::QByteArray);
+    QTest::newRow("bool") << "BOOLEAN" << QVariant(QMetaType(QMetaType::Bool)) << int(QMetaType::Bool)
+                          << int(QMetaType::Bool);
+    QTest::newRow("date") << "DATE" << QVariant(QMetaType(QMetaType::QDate)) << int(QMetaType::QDate)
+                          << int(QMetaType::QDate);
+    QTest::newRow("datetime") << "DATETIME" << QVariant(QMetaType(QMetaType::QDateTime)) << int(QMetaType::QDateTime)
+                              << int(QMetaType::QDateTime);
+    QTest::newRow("time as text") << "TEXT" << QVariant(QMetaType(QMetaType::QTime)) << int(QMetaType::QString)
+                                  << int(QMetaType::QString);
+    QTest::newRow("invalid variant") << "INTEGER" << QVariant() << int(QMetaType::LongLong) << int(QMetaType::Int);
 }
 
 void TestSqlCipherDriver::nullOfEachType()
@@ -309,6 +334,7 @@ void TestSqlCipherDriver::nullOfEachType()
     QFETCH(QString, declared);
     QFETCH(QVariant, value);
     QFETCH(int, nullType);
+    QFETCH(int, fieldType);
     exec(QStringLiteral("CREATE TABLE t(v %1)").arg(declared));
     QSqlQuery q(db());
     QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(v) VALUES(?)")));
@@ -324,7 +350,7 @@ void TestSqlCipherDriver::nullOfEachType()
         QVERIFY(s.value(0).isNull());
         QCOMPARE(s.value(0).typeId(), nullType);
         QVERIFY(!oneseal::db::SqlCipherDriver::storedValue(value).isValid());
-        QCOMPARE(s.record().field(0).metaType().id(), nullType);
+        QCOMPARE(s.record().field(0).metaType().id(), fieldType);
     }
 }
 
@@ -551,11 +577,11 @@ void TestSqlCipherDriver::recordAndPrimaryIndex()
     const QSqlRecord rec = d.record(QStringLiteral("person"));
     QCOMPARE(rec.count(), 6);
     QCOMPARE(rec.fieldName(0), QStringLiteral("id"));
-    QCOMPARE(rec.field(0).metaType().id(), int(QMetaType::LongLong));
+    QCOMPARE(rec.field(0).metaType().id(), int(QMetaType::Int)); // as QSQLITE
     QVERIFY(rec.field(0).isAutoValue());
     QCOMPARE(rec.field(1).metaType().id(), int(QMetaType::QString));
     QCOMPARE(rec.field(1).requiredStatus(), QSqlField::Required);
-    QCOMPARE(rec.field(1).defaultValue().toString(), QStringLiteral("'无名'"));
+    QCOMPARE(rec.field(1).defaultValue().toString(), QStringLiteral("无名")); // without quotes, as QSQLITE
     QCOMPARE(rec.field(1).tableName(), QStringLiteral("person"));
     QCOMPARE(rec.field(2).metaType().id(), int(QMetaType::QDate));
     QCOMPARE(rec.field(2).requiredStatus(), QSqlField::Optional);
@@ -791,9 +817,402 @@ void TestSqlCipherDriver::trailingCommentIsAllowed()
     exec(QStringLiteral("CREATE TABLE t(v INTEGER)"));
     QSqlQuery q(db());
     QVERIFY2(q.exec(QStringLiteral("INSERT INTO t VALUES(1); -- the first row\n")), qPrintable(q.lastError().text()));
-    QVERIFY2(q.exec(QStringLiteral("INSERT INTO t VALUES(2) /* block */ ;  ; ")), qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO t VALUES(2) /* block */ ;  -- end")), qPrintable(q.lastError().text()));
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
     QCOMPARE(q.value(0).toInt(), 2);
+}
+
+void TestSqlCipherDriver::emptyStatementAfterIsRefused()
+{
+    exec(QStringLiteral("CREATE TABLE t(v INTEGER)"));
+    QSqlQuery q(db());
+    // A second ';' is an empty statement after the first: refused as QSQLITE does (QTBUG-21884),
+    // by prepare() and exec() alike, and nothing runs.
+    for (const QString& sql : { QStringLiteral("INSERT INTO t VALUES(3);;"), QStringLiteral("INSERT INTO t VALUES(3); ; "),
+                                QStringLiteral("INSERT INTO t VALUES(3); /* c */ ;"),
+                                QStringLiteral("CREATE TABLE u(v);\'\"\a") }) {
+        QVERIFY2(!q.prepare(sql), qPrintable(sql));
+        QVERIFY2(!q.exec(sql), qPrintable(sql));
+    }
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(!db().tables().contains(QStringLiteral("u")));
+    QVERIFY(q.exec(QStringLiteral("SELECT 1;  \t\n\r")) && q.next()); // whitespace after ';' is fine
+}
+
+void TestSqlCipherDriver::positionalValuesVisibleToQt()
+{
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER, name TEXT)"));
+    QSqlQuery q(db());
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(id, name) VALUES(?, ?)")));
+    QVERIFY(q.boundValues().isEmpty());
+    q.addBindValue(4);
+    q.addBindValue(QStringLiteral("四"));
+    QCOMPARE(q.boundValue(0).toInt(), 4);
+    QCOMPARE(q.boundValue(1).toString(), QStringLiteral("四"));
+    QCOMPARE(q.boundValues(), QVariantList({ 4, QStringLiteral("四") }));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    // Still there after exec(); the next addBindValue() starts again at 0 and replaces them.
+    QCOMPARE(q.boundValues(), QVariantList({ 4, QStringLiteral("四") }));
+    q.addBindValue(5);
+    QCOMPARE(q.boundValues(), QVariantList({ 5, QStringLiteral("四") }));
+    q.bindValue(1, QStringLiteral("五"));
+    QCOMPARE(q.boundValue(1).toString(), QStringLiteral("五"));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    // A new statement starts without values.
+    QVERIFY(q.prepare(QStringLiteral("SELECT name FROM t WHERE id = ?")));
+    QVERIFY(q.boundValues().isEmpty());
+    QCOMPARE(q.boundValue(0), QVariant());
+    q.bindValue(0, 5);
+    QCOMPARE(q.boundValues().size(), 1);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("五"));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+}
+
+void TestSqlCipherDriver::execBatchPositional()
+{
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER, name TEXT, photo BLOB)"));
+    QSqlQuery q(db());
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(id, name, photo) VALUES(?, ?, ?)")));
+    q.addBindValue(QVariantList({ 1, 2, 3 }));
+    q.addBindValue(QVariantList({ QStringLiteral("一"), QVariant(QMetaType(QMetaType::QString)), QStringLiteral("三") }));
+    q.addBindValue(QVariantList({ QByteArray("\x00\x01", 2), QByteArray(), QByteArray("z") }));
+    QVERIFY2(q.execBatch(), qPrintable(q.lastError().text()));
+    QCOMPARE(q.numRowsAffected(), 3);
+    QCOMPARE(q.boundValues().size(), 3); // the lists, as bound
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name, photo, name IS NULL, photo IS NULL FROM t ORDER BY id")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(1).toString(), QStringLiteral("一"));
+    QCOMPARE(q.value(2).toByteArray(), QByteArray("\x00\x01", 2));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(3).toInt(), 1); // a null QString is NULL
+    QCOMPARE(q.value(4).toInt(), 1);
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 3);
+    QVERIFY(!q.next());
+
+    // Named placeholders and ValuesAsRows-less use (the same path): values by name.
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(id, name) VALUES(:id, :name)")));
+    q.bindValue(QStringLiteral(":id"), QVariantList({ 10, 11 }));
+    q.bindValue(QStringLiteral(":name"), QVariantList({ QStringLiteral("a"), QStringLiteral("b") }));
+    QVERIFY2(q.execBatch(), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM t")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 5);
+}
+
+void TestSqlCipherDriver::execBatchAllOrNothing()
+{
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL)"));
+    QSqlQuery q(db());
+    auto count = [this] {
+        QSqlQuery c(db());
+        return c.exec(QStringLiteral("SELECT count(*) FROM t")) && c.next() ? c.value(0).toInt() : -1;
+    };
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(id, name) VALUES(?, ?)")));
+    // Lists of different lengths, or a value that is no list: a clear error and nothing written.
+    q.addBindValue(QVariantList({ 1, 2 }));
+    q.addBindValue(QVariantList({ QStringLiteral("a") }));
+    QVERIFY(!q.execBatch());
+    QVERIFY(!q.lastError().text().isEmpty());
+    q.bindValue(0, 1);
+    q.bindValue(1, QVariantList({ QStringLiteral("a") }));
+    QVERIFY(!q.execBatch());
+    QVERIFY(!q.lastError().text().isEmpty());
+    QCOMPARE(count(), 0);
+    // The third row breaks NOT NULL: the first two are not kept either.
+    q.bindValue(0, QVariantList({ 1, 2, 3 }));
+    q.bindValue(1, QVariantList({ QStringLiteral("a"), QStringLiteral("b"), QVariant(QMetaType(QMetaType::QString)) }));
+    QVERIFY(!q.execBatch());
+    QVERIFY(q.lastError().isValid());
+    QCOMPARE(count(), 0);
+    // No transaction is left open: the caller can begin one (BEGIN would fail inside another).
+    // Inside the caller's transaction a failing batch undoes only its rows; the caller decides.
+    QVERIFY(db().transaction());
+    exec(QStringLiteral("INSERT INTO t(id, name) VALUES(100, 'kept')"));
+    QVERIFY(!q.execBatch());
+    QCOMPARE(count(), 1);
+    q.bindValue(0, QVariantList({ 1, 2 }));
+    q.bindValue(1, QVariantList({ QStringLiteral("a"), QStringLiteral("b") }));
+    QVERIFY2(q.execBatch(), qPrintable(q.lastError().text()));
+    QCOMPARE(count(), 3);
+    QVERIFY(db().rollback());
+    QCOMPARE(count(), 0);
+}
+
+void TestSqlCipherDriver::lastOnForwardOnly()
+{
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER, name TEXT)"));
+    exec(QStringLiteral("INSERT INTO t VALUES(1, 'a'), (2, 'b'), (3, 'c'), (4, NULL)"));
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name FROM t ORDER BY id")));
+    QVERIFY(q.last());
+    QCOMPARE(q.at(), 3);
+    QCOMPARE(q.value(0).toInt(), 4);
+    QVERIFY(q.isNull(1));
+    QVERIFY(q.last()); // again: stays
+    QCOMPARE(q.value(0).toInt(), 4);
+    QVERIFY(!q.next());
+    QCOMPARE(q.at(), int(QSql::AfterLastRow));
+
+    // From a row in the middle, and on the last row itself.
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name FROM t ORDER BY id")));
+    QVERIFY(q.next() && q.next());
+    QVERIFY(q.last());
+    QCOMPARE(q.at(), 3);
+    QCOMPARE(q.value(0).toInt(), 4);
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name FROM t WHERE id = 2")));
+    QVERIFY(q.next());
+    QVERIFY(q.last());
+    QCOMPARE(q.at(), 0);
+    QCOMPARE(q.value(1).toString(), QStringLiteral("b"));
+
+    // No rows: false. A prepared query executed again after last() starts afresh.
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM t WHERE id > 10")));
+    QVERIFY(!q.last());
+    QVERIFY(q.prepare(QStringLiteral("SELECT id, name FROM t WHERE id = ?")));
+    q.addBindValue(1);
+    QVERIFY(q.exec());
+    QVERIFY(q.last());
+    QVERIFY(q.exec());
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    QCOMPARE(q.value(1).toString(), QStringLiteral("a"));
+}
+
+void TestSqlCipherDriver::fieldTableAndDeclaredTypes()
+{
+    exec(QStringLiteral("CREATE TABLE person(id integer primary key, name varchar, title int, big BIGINT, ok bool)"));
+    const QSqlRecord table = db().record(QStringLiteral("person"));
+    QCOMPARE(table.field(0).metaType().id(), int(QMetaType::Int));
+    QCOMPARE(table.field(1).metaType().id(), int(QMetaType::QString));
+    QCOMPARE(table.field(2).metaType().id(), int(QMetaType::Int));
+    QCOMPARE(table.field(3).metaType().id(), int(QMetaType::LongLong));
+    QCOMPARE(table.field(4).metaType().id(), int(QMetaType::Bool));
+    QCOMPARE(db().primaryIndex(QStringLiteral("person")).field(0).metaType().id(), int(QMetaType::Int));
+
+    // A query's fields: the table each column comes from, and the same types, also with no rows.
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name AS who, title, big, ok, 1 + 1 AS two FROM person")));
+    QSqlRecord r = q.record();
+    QCOMPARE(r.field(0).tableName(), QStringLiteral("person"));
+    QCOMPARE(r.field(1).tableName(), QStringLiteral("person"));
+    QCOMPARE(r.field(1).name(), QStringLiteral("who"));
+    QVERIFY(r.field(5).tableName().isEmpty()); // an expression has no table
+    QCOMPARE(r.field(0).metaType().id(), int(QMetaType::Int));
+    QCOMPARE(r.field(2).metaType().id(), int(QMetaType::Int));
+    QCOMPARE(r.field(3).metaType().id(), int(QMetaType::LongLong));
+    QCOMPARE(r.field(4).metaType().id(), int(QMetaType::Bool));
+    // Values of integer columns stay qlonglong, as QSQLITE's.
+    exec(QStringLiteral("INSERT INTO person VALUES(1, 'x', 7, 8, 1)"));
+    QVERIFY(q.exec(QStringLiteral("SELECT id, title, ok FROM person")) && q.next());
+    QCOMPARE(q.value(0).typeId(), int(QMetaType::LongLong));
+    QCOMPARE(q.value(1).typeId(), int(QMetaType::LongLong));
+    QCOMPARE(q.value(2).typeId(), int(QMetaType::LongLong));
+    QCOMPARE(q.record().field(2).metaType().id(), int(QMetaType::Bool));
+}
+
+void TestSqlCipherDriver::expressionColumnTypes()
+{
+    exec(QStringLiteral("CREATE TABLE n(i INTEGER, r REAL, s TEXT)"));
+    QSqlQuery q(db());
+    // No rows: an aggregate's type is unknown (NULL), as QSQLITE.
+    QVERIFY(q.exec(QStringLiteral("SELECT SUM(i), MAX(s) FROM n")));
+    QCOMPARE(q.record().field(0).metaType().id(), int(QMetaType::UnknownType));
+    exec(QStringLiteral("INSERT INTO n VALUES(1, 1.5, 'a'), (2, 2.5, 'b')"));
+    for (const bool forwardOnly : { true, false }) {
+        QSqlQuery e(db());
+        e.setForwardOnly(forwardOnly);
+        QVERIFY(e.exec(QStringLiteral("SELECT SUM(i), AVG(i), COUNT(i), MIN(i), MAX(s), SUM(r), x'00', NULL FROM n")));
+        const QSqlRecord r = e.record();
+        QCOMPARE(r.field(0).metaType().id(), int(QMetaType::Int));
+        QCOMPARE(r.field(1).metaType().id(), int(QMetaType::Double));
+        QCOMPARE(r.field(2).metaType().id(), int(QMetaType::Int));
+        QCOMPARE(r.field(3).metaType().id(), int(QMetaType::Int));
+        QCOMPARE(r.field(4).metaType().id(), int(QMetaType::QString));
+        QCOMPARE(r.field(5).metaType().id(), int(QMetaType::Double));
+        QCOMPARE(r.field(6).metaType().id(), int(QMetaType::QByteArray));
+        QCOMPARE(r.field(7).metaType().id(), int(QMetaType::UnknownType));
+        QVERIFY(e.next());
+        QCOMPARE(e.value(0).toInt(), 3);
+    }
+    // The same kept statement typed again by each execution.
+    QVERIFY(q.prepare(QStringLiteral("SELECT MAX(i) FROM n WHERE i > ?")));
+    q.addBindValue(10);
+    QVERIFY(q.exec());
+    QCOMPARE(q.record().field(0).metaType().id(), int(QMetaType::UnknownType));
+    q.addBindValue(0);
+    QVERIFY(q.exec());
+    QCOMPARE(q.record().field(0).metaType().id(), int(QMetaType::Int));
+}
+
+void TestSqlCipherDriver::bracketQuotedIdentifiers()
+{
+    const QSqlDriver* d = db().driver();
+    // As QSQLITE: [ ] is quoting already; a table name with a dot names schema.table.
+    QCOMPARE(d->escapeIdentifier(QStringLiteral("[a.b]"), QSqlDriver::TableName), QStringLiteral("[a.b]"));
+    QCOMPARE(d->escapeIdentifier(QStringLiteral("main.t"), QSqlDriver::TableName), QStringLiteral("\"main\".\"t\""));
+    QCOMPARE(d->escapeIdentifier(QStringLiteral("person.name"), QSqlDriver::FieldName),
+             QStringLiteral("\"person.name\""));
+
+    exec(QStringLiteral("CREATE TABLE [table.dot] (id int primary key, \"person.firstname\" varchar(20))"));
+    exec(QStringLiteral("INSERT INTO [table.dot] VALUES(1, 'Andy')"));
+    const QSqlRecord rec = db().record(QStringLiteral("[table.dot]"));
+    QCOMPARE(rec.count(), 2);
+    QCOMPARE(rec.fieldName(1), QStringLiteral("person.firstname"));
+    QCOMPARE(db().primaryIndex(QStringLiteral("[table.dot]")).count(), 1);
+    QCOMPARE(db().record(QStringLiteral("main.[table.dot]")).count(), 2);
+    exec(QStringLiteral("CREATE TABLE plain(id INTEGER PRIMARY KEY)"));
+    QCOMPARE(db().record(QStringLiteral("main.plain")).count(), 1);
+    QCOMPARE(db().primaryIndex(QStringLiteral("main.plain")).count(), 1);
+
+    QSqlTableModel model(nullptr, db());
+    model.setTable(QStringLiteral("[table.dot]"));
+    QVERIFY2(model.select(), qPrintable(model.lastError().text()));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("Andy"));
+}
+
+void TestSqlCipherDriver::numRowsAffectedOfChanges()
+{
+    // The checks of Qt's tst_QSqlQuery::numRowsAffected, which it skips for a driver that says -1
+    // after a SELECT (undefined there; this driver keeps -1).
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER, a TEXT, b TEXT)"));
+    exec(QStringLiteral("INSERT INTO t VALUES(1, 'x', 'y'), (2, 'x', 'y'), (3, 'x', 'y')"));
+    QSqlQuery q(db());
+    QCOMPARE(q.numRowsAffected(), -1);
+    QVERIFY(q.exec(QStringLiteral("UPDATE t SET id = 100 WHERE id = 1")));
+    QCOMPARE(q.numRowsAffected(), 1);
+    QCOMPARE(q.numRowsAffected(), 1);
+    QVERIFY(q.exec(QStringLiteral("UPDATE t SET id = id + 100")));
+    QCOMPARE(q.numRowsAffected(), 3);
+    QVERIFY(q.prepare(QStringLiteral("UPDATE t SET id = id + :newid")));
+    q.bindValue(QStringLiteral(":newid"), 100);
+    QVERIFY(q.exec());
+    QCOMPARE(q.numRowsAffected(), 3);
+    QVERIFY(q.prepare(QStringLiteral("UPDATE t SET id = id + :newid WHERE NOT(1 = 1)")));
+    q.bindValue(QStringLiteral(":newid"), 100);
+    QVERIFY(q.exec());
+    QCOMPARE(q.numRowsAffected(), 0);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO t VALUES (42000, 'homer', 'marge')")));
+    QCOMPARE(q.numRowsAffected(), 1);
+    QSqlQuery q2(db());
+    QVERIFY(q2.exec(QStringLiteral("INSERT INTO t VALUES (42001, 'homer', 'marge')")));
+    QCOMPARE(q2.numRowsAffected(), 1);
+    QCOMPARE(q.numRowsAffected(), 1); // each query keeps its own count
+    QVERIFY(q.exec(QStringLiteral("SELECT * FROM t")));
+    QCOMPARE(q.numRowsAffected(), -1);
+    // A trigger's changes are not counted (sqlite3_changes()), as QSQLITE.
+    exec(QStringLiteral("CREATE TABLE log(id INTEGER)"));
+    exec(QStringLiteral("CREATE TRIGGER t_log AFTER UPDATE ON t BEGIN INSERT INTO log VALUES(new.id); END"));
+    QVERIFY(q.exec(QStringLiteral("UPDATE t SET a = 'z' WHERE id = 42000")));
+    QCOMPARE(q.numRowsAffected(), 1);
+}
+
+void TestSqlCipherDriver::regexpOption()
+{
+    const QString keyHex = QString::fromLatin1(m_key.toHex());
+    for (const QString& options : { QStringLiteral("QSQLCIPHER_ENABLE_REGEXP"), QStringLiteral("QSQLCIPHER_ENABLE_REGEXP=2"),
+                                    QString() }) {
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("regexp"));
+            other.setDatabaseName(m_path);
+            other.setPassword(keyHex);
+            other.setConnectOptions(options);
+            QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+            QSqlQuery q(other);
+            const bool enabled = !options.isEmpty();
+            QCOMPARE(q.exec(QStringLiteral("SELECT 'abc' REGEXP 'b.$', 'abc' REGEXP '^b', 'x' REGEXP 'y', "
+                                           "'申请' REGEXP '请', NULL REGEXP 'a'")),
+                     enabled);
+            if (enabled) {
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toInt(), 1);
+                QCOMPARE(q.value(1).toInt(), 0);
+                QCOMPARE(q.value(2).toInt(), 0);
+                QCOMPARE(q.value(3).toInt(), 1);
+                QVERIFY(q.isNull(4));
+                QVERIFY(!q.exec(QStringLiteral("SELECT 'a' REGEXP '('"))); // a bad pattern is an error
+                QVERIFY(q.lastError().databaseText().contains(QStringLiteral("regular expression")));
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("regexp"));
+    }
+}
+
+void TestSqlCipherDriver::attachEncryptedWithKey()
+{
+    // A second encrypted database with its own key, made by the driver (4096-byte pages).
+    const QString otherPath = m_dir->filePath(QStringLiteral("other.db"));
+    const QByteArray otherKey = oneseal::core::crypto::randomBytes(32);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("other"));
+        other.setDatabaseName(otherPath);
+        other.setPassword(QString::fromLatin1(otherKey.toHex()));
+        other.setConnectOptions(QStringLiteral("QSQLCIPHER_CREATE"));
+        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QSqlQuery q(other);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t(v TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO t VALUES('secret')")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+
+    QSqlQuery q(db());
+    // The wrong key is refused with SQLite's message; the right one (bound, x'…') attaches.
+    QVERIFY(q.prepare(QStringLiteral("ATTACH DATABASE ? AS other KEY ?")));
+    q.addBindValue(otherPath);
+    q.addBindValue(QStringLiteral("x'%1'").arg(QString::fromLatin1(oneseal::core::crypto::randomBytes(32).toHex())));
+    QVERIFY(!q.exec());
+    QVERIFY(q.lastError().databaseText().contains(QStringLiteral("encrypted")));
+    QVERIFY(q.prepare(QStringLiteral("ATTACH DATABASE ? AS other KEY ?")));
+    q.addBindValue(otherPath);
+    q.addBindValue(QStringLiteral("x'%1'").arg(QString::fromLatin1(otherKey.toHex())));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("SELECT v FROM other.t")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("secret"));
+    QCOMPARE(db().record(QStringLiteral("other.t")).count(), 1);
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE copy AS SELECT v FROM other.t")));
+    QVERIFY(q.exec(QStringLiteral("DETACH DATABASE other")));
+
+    // Without KEY the main database's key is used (SQLCipher): a file made with that key attaches.
+    const QString samePath = m_dir->filePath(QStringLiteral("same.db"));
+    {
+        auto same = Database::open(samePath, m_key, { true }, nullptr);
+        QVERIFY(same);
+        QSqlQuery s(same->sql());
+        QVERIFY(s.exec(QStringLiteral("CREATE TABLE s(v INTEGER)")));
+        QVERIFY(s.exec(QStringLiteral("INSERT INTO s VALUES(7)")));
+    }
+    QVERIFY(q.prepare(QStringLiteral("ATTACH DATABASE ? AS same")));
+    q.addBindValue(samePath);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("SELECT v FROM same.s")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 7);
+    QVERIFY(q.exec(QStringLiteral("DETACH DATABASE same")));
+}
+
+void TestSqlCipherDriver::eventNotifications()
+{
+    QSqlDriver* d = db().driver();
+    QVERIFY(d->hasFeature(QSqlDriver::EventNotifications));
+    exec(QStringLiteral("CREATE TABLE watched(id INTEGER, v REAL)"));
+    exec(QStringLiteral("CREATE TABLE other(id INTEGER)"));
+    QSignalSpy spy(d, &QSqlDriver::notification);
+    QVERIFY(d->subscribeToNotification(QStringLiteral("watched")));
+    QVERIFY(!d->subscribeToNotification(QStringLiteral("watched"))); // once
+    QCOMPARE(d->subscribedToNotifications(), QStringList({ QStringLiteral("watched") }));
+    exec(QStringLiteral("INSERT INTO other VALUES(1)"));
+    exec(QStringLiteral("INSERT INTO watched VALUES(1, 2.3)"));
+    QTRY_COMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("watched"));
+    QCOMPARE(spy.at(0).at(2).toLongLong(), 1LL); // the rowid
+    QVERIFY(d->unsubscribeFromNotification(QStringLiteral("watched")));
+    QVERIFY(!d->unsubscribeFromNotification(QStringLiteral("watched")));
+    exec(QStringLiteral("INSERT INTO watched VALUES(2, 2.3)"));
+    QTest::qWait(50);
+    QCOMPARE(spy.size(), 1);
 }
 
 void TestSqlCipherDriver::closingFinalizesStatements()
