@@ -1,4 +1,5 @@
 #include "BundleStorage.h"
+#include "core/Clock.h"
 
 #include "BlobTransfer.h"
 #include "core/CaseState.h"
@@ -60,7 +61,7 @@ bool BundleStorage::recordImport(const QString& bundleId, const QString& directi
                              "VALUES(?, ?, ?, ?)"));
     q.addBindValue(bundleId);
     q.addBindValue(direction);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    q.addBindValue(core::Clock::system().now().toUTC().toString(Qt::ISODate));
     q.addBindValue(events);
     if (q.exec())
         return true;

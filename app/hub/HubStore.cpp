@@ -1,4 +1,5 @@
 #include "HubStore.h"
+#include "core/Clock.h"
 
 #include "core/Role.h"
 #include "core/User.h"
@@ -87,7 +88,7 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
     for (const QString& h : {QStringLiteral("localhost"), QStringLiteral("127.0.0.1")})
         if (!hosts.contains(h))
             hosts << h;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = core::Clock::system().now().toUTC();
     const QByteArray caKey = Pki::generateEcKey();
     const QByteArray caCert = Pki::createCaCertificate(caKey, setup.hallName.trimmed() + QStringLiteral(" OneSeal CA"),
                                                        20, &e);

@@ -1,4 +1,5 @@
 #include "BundleFile.h"
+#include "core/Clock.h"
 
 #include "Pki.h"
 
@@ -45,7 +46,7 @@ std::optional<BundleFile::Envelope> BundleFile::seal(const QString& direction, c
     e.direction = direction;
     e.hall = hall;
     e.workstation = workstation;
-    e.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    e.created = core::Clock::system().now().toUTC().toString(Qt::ISODate);
     e.signer = signerCertificate;
     e.sealed = Pki::sealFor(receiverPublicKey, content.toCborValue().toCbor(), e.aad());
     e.signature = Pki::sign(signingKey, e.signedBytes());

@@ -1,4 +1,5 @@
 #include "Pki.h"
+#include "core/Clock.h"
 
 #include "core/Crypto.h"
 
@@ -219,7 +220,7 @@ QByteArray Pki::createCaCertificate(const QByteArray& caKeyDer, const QString& c
 {
     PKey key = privateKey(caKeyDer);
     X509Ptr cert(X509_new(), X509_free);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = core::Clock::system().now().toUTC();
     const bool ok = key && cert && X509_set_version(cert.get(), 2) == 1 && setRandomSerial(cert.get())
         && X509_set_pubkey(cert.get(), key.get()) == 1 && setName(X509_get_subject_name(cert.get()), commonName)
         && X509_set_issuer_name(cert.get(), X509_get_subject_name(cert.get())) == 1

@@ -6,6 +6,8 @@ namespace oneseal::sync {
 
 std::optional<services::KeySlotChanges> HubFollowUp::apply(services::Session& session, QString* error)
 {
+    // A catalog version that came with the data is the one the next window opens with.
+    session.reloadCatalogIfChanged();
     return services::KeySlotService(session).reconcile(error);
 }
 

@@ -4,6 +4,7 @@
 #include "core/Conflict.h"
 #include "core/Crypto.h"
 #include "core/Identifiers.h"
+#include "db/CatalogRepository.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "db/UserRepository.h"
@@ -13,6 +14,7 @@
 #include "hub/HubStore.h"
 #include "protocol/Pki.h"
 #include "protocol/Protocol.h"
+#include "sync/HubFollowUp.h"
 
 #include <QCborArray>
 #include <QRandomGenerator>
@@ -80,6 +82,7 @@ private slots:
     void pullLeavesOutWhatTheWorkstationHolds();
     void hubChecksNewUsersAsAWorkstationDoes_data();
     void hubChecksNewUsersAsAWorkstationDoes();
+    void followUpTakesUpANewCatalog();
 };
 
 void TestSyncUnits::framesRoundTrip()
@@ -602,6 +605,23 @@ void TestSyncUnits::hubChecksNewUsersAsAWorkstationDoes()
     QCOMPARE(usersVersion(), published + 1);
     QCOMPARE(db::UserRepository(hub->database().sql()).byUsername(QStringLiteral("clerk2"))->displayName,
              QStringLiteral("clerk2"));
+}
+
+/** After data from the hub, the session's one catalog is the newest stored version. */
+void TestSyncUnits::followUpTakesUpANewCatalog()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto session = hall.login(QStringLiteral("clerk"));
+    const auto before = session->catalog();
+    QVERIFY(before);
+    core::Catalog next = *before;
+    next.version = before->version + 1;
+    QString error;
+    QVERIFY2(db::CatalogRepository(session->database().sql()).import(next, &error), qPrintable(error));
+    QCOMPARE(session->catalog()->version, before->version);
+    QVERIFY2(sync::HubFollowUp::apply(*session, &error), qPrintable(error));
+    QCOMPARE(session->catalog()->version, next.version);
 }
 
 QTEST_GUILESS_MAIN(TestSyncUnits)
