@@ -217,54 +217,54 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="16"/>
+        <location filename="../app/services/AuthService.cpp" line="17"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/services/AuthService.cpp" line="39"/>
+        <location filename="../app/services/AuthService.cpp" line="40"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="41"/>
+        <location filename="../app/services/AuthService.cpp" line="42"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="65"/>
+        <location filename="../app/services/AuthService.cpp" line="66"/>
         <source>This user account is disabled. Ask the hall administrator.</source>
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="100"/>
+        <location filename="../app/services/AuthService.cpp" line="101"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="104"/>
+        <location filename="../app/services/AuthService.cpp" line="105"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="115"/>
+        <location filename="../app/services/AuthService.cpp" line="116"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="150"/>
+        <location filename="../db/UserCreation.cpp" line="27"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="153"/>
+        <location filename="../db/UserCreation.cpp" line="29"/>
         <source>The user name %1 is taken.</source>
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="168"/>
+        <location filename="../app/services/AuthService.cpp" line="156"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -295,113 +295,112 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="70"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="72"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="80"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="82"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="82"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="84"/>
         <source>%1 is too large for a bundle.</source>
         <translation>%1 过大，无法作为离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="85"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="87"/>
         <source>%1 is not a OneSeal bundle.</source>
         <translation>%1 不是 OneSeal 离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="91"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="93"/>
         <source>%1 is damaged or of an unknown format.</source>
         <translation>%1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="98"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="100"/>
         <source>This bundle is for a workstation, not for the hub.</source>
         <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="99"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="101"/>
         <source>This bundle is for the hub, not for a workstation.</source>
         <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="102"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="104"/>
         <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
         <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="110"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="112"/>
         <source>The bundle cannot be decrypted with this key: it is not for us.</source>
         <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="114"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="116"/>
         <source>The bundle&apos;s content is damaged.</source>
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="183"/>
+        <location filename="../app/sync/Bundle.cpp" line="32"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="197"/>
+        <location filename="../app/sync/Bundle.cpp" line="48"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="210"/>
-        <location filename="../app/sync/Bundle.cpp" line="308"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="54"/>
         <source>The bundle could not be sealed.</source>
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="224"/>
+        <location filename="../app/hub/HubBundle.cpp" line="34"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="225"/>
+        <location filename="../app/hub/HubBundle.cpp" line="35"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="264"/>
+        <location filename="../app/hub/HubBundle.cpp" line="70"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="266"/>
+        <location filename="../app/hub/HubBundle.cpp" line="72"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="271"/>
+        <location filename="../app/hub/HubBundle.cpp" line="75"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="318"/>
+        <location filename="../app/sync/Bundle.cpp" line="63"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="324"/>
+        <location filename="../app/sync/Bundle.cpp" line="70"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="326"/>
+        <location filename="../app/sync/Bundle.cpp" line="72"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="338"/>
+        <location filename="../app/sync/Bundle.cpp" line="84"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
     </message>
@@ -593,43 +592,43 @@
 <context>
     <name>CalibrationRepository</name>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="45"/>
+        <location filename="../db/CalibrationRepository.cpp" line="47"/>
         <source>Choose the printer the calibration is for.</source>
         <translation>请选择该校准所对应的打印机。</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="47"/>
+        <location filename="../db/CalibrationRepository.cpp" line="49"/>
         <source>Choose the certificate template the calibration is for.</source>
         <translation>请选择该校准所对应的证照模板。</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="49"/>
+        <location filename="../db/CalibrationRepository.cpp" line="51"/>
         <source>The printer or template name is longer than %1 characters.</source>
         <translation>打印机或模板名称超过 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="52"/>
+        <location filename="../db/CalibrationRepository.cpp" line="54"/>
         <source>An offset of %1 mm, %2 mm is more than %3 mm; the calibration was not saved.</source>
         <translation>偏移量 %1 毫米、%2 毫米超过了 %3 毫米，校准未保存。</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="57"/>
+        <location filename="../db/CalibrationRepository.cpp" line="59"/>
         <source>A scale of %1 is outside %2 to %3; the calibration was not saved.</source>
         <translation>缩放比例 %1 不在 %2 至 %3 的范围内，校准未保存。</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="76"/>
+        <location filename="../db/CalibrationRepository.cpp" line="78"/>
         <source>Unable to save the calibration: %1</source>
         <translation>无法保存校准：%1</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="91"/>
-        <location filename="../db/CalibrationRepository.cpp" line="107"/>
+        <location filename="../db/CalibrationRepository.cpp" line="93"/>
+        <location filename="../db/CalibrationRepository.cpp" line="109"/>
         <source>Unable to read the calibrations: %1</source>
         <translation>无法读取校准数据：%1</translation>
     </message>
     <message>
-        <location filename="../db/CalibrationRepository.cpp" line="123"/>
+        <location filename="../db/CalibrationRepository.cpp" line="125"/>
         <source>Unable to remove the calibration: %1</source>
         <translation>无法删除校准：%1</translation>
     </message>
@@ -676,6 +675,89 @@
         <location filename="../forms/CaseLookupWidget.ui" line="51"/>
         <source>&amp;Print the notice again…</source>
         <translation>重新打印通知书(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="59"/>
+        <source>open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="60"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="62"/>
+        <source>awaiting materials (one-time notice)</source>
+        <translation>待补正材料（一次性告知）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="63"/>
+        <source>refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="64"/>
+        <source>completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="65"/>
+        <source>reviewed</source>
+        <translation>已审查</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="66"/>
+        <source>correction requested</source>
+        <translation>已要求补正</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="67"/>
+        <source>refusal proposed</source>
+        <translation>已建议不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="68"/>
+        <source>inspection scheduled</source>
+        <translation>已安排勘验</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="69"/>
+        <source>inspected</source>
+        <translation>已勘验</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="70"/>
+        <source>inspection failed</source>
+        <translation>勘验不合格</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="71"/>
+        <source>rectification (clock stopped)</source>
+        <translation>整改中（暂停计时）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="72"/>
+        <source>approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="73"/>
+        <source>certificate printed</source>
+        <translation>已制证</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="74"/>
+        <source>in conflict (a supervisor decides)</source>
+        <translation>存在冲突（由监督人员裁定）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="77"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -777,416 +859,421 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="171"/>
+        <location filename="../app/core/CatalogJsonScanner.cpp" line="58"/>
         <source>this field is given twice in the same object.</source>
         <translation>该字段在同一对象中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="236"/>
+        <location filename="../app/core/CatalogReader.cpp" line="33"/>
         <source>unknown field &quot;%1&quot;; the fields allowed here are: %2.</source>
         <translation>未知字段“%1”；此处允许的字段为：%2。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="245"/>
+        <location filename="../app/core/CatalogReader.cpp" line="42"/>
         <source>the required field &quot;%1&quot; is missing.</source>
         <translation>缺少必填字段“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="257"/>
-        <location filename="../app/core/Catalog.cpp" line="315"/>
+        <location filename="../app/core/CatalogReader.cpp" line="54"/>
+        <location filename="../app/core/CatalogReader.cpp" line="112"/>
         <source>must be text in double quotes.</source>
         <translation>必须是用双引号括起的文本。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="269"/>
+        <location filename="../app/core/CatalogReader.cpp" line="66"/>
         <source>must be a number.</source>
         <translation>必须是数字。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="282"/>
+        <location filename="../app/core/CatalogReader.cpp" line="79"/>
         <source>must be a whole number.</source>
         <translation>必须是整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="294"/>
+        <location filename="../app/core/CatalogReader.cpp" line="91"/>
         <source>must be true or false.</source>
         <translation>必须是 true 或 false。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="306"/>
+        <location filename="../app/core/CatalogReader.cpp" line="103"/>
         <source>must be a list of texts in square brackets.</source>
         <translation>必须是用方括号括起的文本列表。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="326"/>
+        <location filename="../app/core/CatalogReader.cpp" line="123"/>
         <source>must be a list in square brackets.</source>
         <translation>必须是用方括号括起的列表。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="346"/>
-        <location filename="../app/core/Catalog.cpp" line="570"/>
+        <location filename="../app/core/CatalogReader.cpp" line="143"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="120"/>
         <source>unknown value &quot;%1&quot;; expected one of: %2.</source>
         <translation>未知取值“%1”；应为以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="410"/>
+        <location filename="../app/core/CatalogReader.cpp" line="207"/>
         <source>each material must be an object in braces { }.</source>
         <translation>每项材料必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="444"/>
+        <location filename="../app/core/CatalogReader.cpp" line="241"/>
         <source>&quot;%1&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="451"/>
+        <location filename="../app/core/CatalogReader.cpp" line="248"/>
         <source>each matter must be an object in braces { }.</source>
         <translation>每个事项必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="459"/>
+        <location filename="../app/core/CatalogReader.cpp" line="256"/>
         <source>each bundle must be an object in braces { }.</source>
         <translation>每个“一件事”套餐必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="471"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="21"/>
         <source>must not be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="475"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="25"/>
         <source>is %1 characters long; at most %2 are allowed.</source>
         <translation>长度为%1个字符，最多允许%2个。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="483"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="33"/>
         <source>contains the control character U+%1; remove it.</source>
         <translation>含有控制字符 U+%1，请删除。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="488"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="38"/>
         <source>a code may not contain spaces.</source>
         <translation>编码不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="504"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="54"/>
         <source>a time limit cannot be negative.</source>
         <translation>时限不能为负数。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="508"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="58"/>
         <source>%1 working days is not a plausible time limit (at most %2).</source>
         <translation>%1个工作日不是合理的时限（最多%2个工作日）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="514"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="64"/>
         <source>time limits are counted in whole or half working days; %1 is neither.</source>
         <translation>时限以整个或半个工作日计算，%1既非整日也非半日。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="525"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="75"/>
         <source>holds the unknown value %1.</source>
         <translation>包含未知取值 %1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="541"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="91"/>
         <source>%1 copies is not plausible (0 to 99).</source>
         <translation>%1份不是合理的份数（应为0至99份）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="544"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="94"/>
         <source>a paper original or copy needs at least one copy.</source>
         <translation>纸质原件或复印件至少需要一份。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="546"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="96"/>
         <source>the order cannot be negative.</source>
         <translation>排列顺序不能为负数。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="549"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="99"/>
         <source>the material &quot;%1&quot; is deferrable, but the matter %2 does not allow deferred materials (容缺); set &quot;deferralAllowed&quot;: true or make it required.</source>
         <translation>材料“%1”设为可容缺，但事项 %2 不允许容缺受理；请设置 &quot;deferralAllowed&quot;: true，或将该材料设为必要材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="574"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="124"/>
         <source>%1 visits is not plausible (0 to 10).</source>
         <translation>到现场%1次不合理（应为0至10次）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="582"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="132"/>
         <source>the matter %1 promises %2 working days, longer than its legal limit of %3; the promised limit may not exceed the legal one.</source>
         <translation>事项 %1 的承诺时限为%2个工作日，超过其法定时限%3个工作日；承诺时限不得超过法定时限。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="588"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="138"/>
         <source>an instant matter (即办件) is finished on the spot: its promised limit must be 0.</source>
         <translation>即办件须当场办结，其承诺时限必须为0。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="591"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="141"/>
         <source>a promised matter (承诺件) needs a promised limit above 0; otherwise mark it &quot;instant&quot;: true.</source>
         <translation>承诺件的承诺时限必须大于0；否则请将其设为 &quot;instant&quot;: true。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="602"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="152"/>
         <source>the material code %1 appears twice in the matter %2.</source>
         <translation>材料编码 %1 在事项 %2 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="619"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="169"/>
         <source>the bundle code %1 is used twice.</source>
         <translation>“一件事”套餐编码 %1 被重复使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="622"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="172"/>
         <source>the code %1 is used by a matter and by a bundle.</source>
         <translation>编码 %1 同时被事项和“一件事”套餐使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="627"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="177"/>
         <source>the bundle %1 contains no matter.</source>
         <translation>“一件事”套餐 %1 未包含任何事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="633"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="183"/>
         <source>the bundle %1 refers to the matter %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 引用了事项 %2，但该事项不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="636"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="186"/>
         <source>the bundle %1 lists the matter %2 twice.</source>
         <translation>“一件事”套餐 %1 重复列出了事项 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="645"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="195"/>
         <source>the bundle %1 includes the bundle %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 包含了套餐 %2，但该套餐不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="667"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="217"/>
         <source>the bundles include each other in a cycle: %1.</source>
         <translation>“一件事”套餐之间存在循环包含：%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="685"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="237"/>
         <source>the version must be a whole number from 1 up.</source>
         <translation>版本号必须是从1起的整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="687"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="239"/>
         <source>the date from which the catalog applies is missing.</source>
         <translation>缺少事项目录的生效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="699"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
         <source>the matter code %1 is used twice (also by matters[%2]).</source>
         <translation>事项编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="707"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="259"/>
         <source>the implementation code %1 is used twice (also by matters[%2]).</source>
         <translation>实施编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="720"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="272"/>
         <source>the material code %1 is named &quot;%2&quot; here but &quot;%3&quot; elsewhere; one code must mean one material.</source>
         <translation>材料编码 %1 在此处名为“%2”，在别处却名为“%3”；同一编码只能对应同一种材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="735"/>
+        <location filename="../app/core/CatalogProblem.cpp" line="32"/>
         <source>catalog</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="737"/>
+        <location filename="../app/core/CatalogProblem.cpp" line="34"/>
         <source>Line %1, %2: %3</source>
         <translation>第%1行，%2：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="739"/>
+        <location filename="../app/core/CatalogProblem.cpp" line="36"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/core/Catalog.cpp" line="742"/>
+        <location filename="../app/core/CatalogProblem.cpp" line="39"/>
         <source>… and %n more problem(s).</source>
         <translation>
             <numerusform>……另有%n个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="917"/>
+        <location filename="../app/core/CatalogReader.cpp" line="275"/>
         <source>The catalog file is empty.</source>
         <translation>事项目录文件为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="927"/>
+        <location filename="../app/core/CatalogReader.cpp" line="285"/>
         <source>Line %1, column %2: the catalog is not valid JSON (%3).</source>
         <translation>第%1行第%2列：事项目录不是有效的 JSON（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="935"/>
+        <location filename="../app/core/CatalogReader.cpp" line="293"/>
         <source>Line 1: the catalog must be a JSON object in braces { }.</source>
         <translation>第1行：事项目录必须是用花括号 { } 括起的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="957"/>
+        <location filename="../app/core/CatalogReader.cpp" line="315"/>
         <source>The built-in demonstration catalog is missing from this build.</source>
         <translation>此版本程序缺少内置的演示事项目录。</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1169"/>
+        <location filename="../app/core/CatalogNames.cpp" line="10"/>
         <source>Administrative licensing</source>
         <translation>行政许可</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1170"/>
+        <location filename="../app/core/CatalogNames.cpp" line="11"/>
         <source>Administrative penalty</source>
         <translation>行政处罚</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1171"/>
+        <location filename="../app/core/CatalogNames.cpp" line="12"/>
         <source>Administrative enforcement</source>
         <translation>行政强制</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1172"/>
+        <location filename="../app/core/CatalogNames.cpp" line="13"/>
         <source>Administrative levy</source>
         <translation>行政征收</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1173"/>
+        <location filename="../app/core/CatalogNames.cpp" line="14"/>
         <source>Administrative benefit</source>
         <translation>行政给付</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1174"/>
+        <location filename="../app/core/CatalogNames.cpp" line="15"/>
         <source>Administrative inspection</source>
         <translation>行政检查</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1175"/>
+        <location filename="../app/core/CatalogNames.cpp" line="16"/>
         <source>Administrative confirmation</source>
         <translation>行政确认</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1176"/>
+        <location filename="../app/core/CatalogNames.cpp" line="17"/>
         <source>Administrative award</source>
         <translation>行政奖励</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1177"/>
+        <location filename="../app/core/CatalogNames.cpp" line="18"/>
         <source>Administrative adjudication</source>
         <translation>行政裁决</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1178"/>
+        <location filename="../app/core/CatalogNames.cpp" line="19"/>
         <source>Other administrative power</source>
         <translation>其他行政权力</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1179"/>
+        <location filename="../app/core/CatalogNames.cpp" line="20"/>
         <source>Public service</source>
         <translation>公共服务</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1187"/>
+        <location filename="../app/core/CatalogNames.cpp" line="28"/>
         <source>Investment project zone</source>
         <translation>投资项目专区</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1188"/>
+        <location filename="../app/core/CatalogNames.cpp" line="29"/>
         <source>Market access zone</source>
         <translation>市场准入专区</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1189"/>
+        <location filename="../app/core/CatalogNames.cpp" line="30"/>
         <source>Social livelihood zone</source>
         <translation>社会民生专区</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1197"/>
+        <location filename="../app/core/RiskLevel.cpp" line="36"/>
         <source>High risk</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1198"/>
+        <location filename="../app/core/RiskLevel.cpp" line="37"/>
         <source>Medium risk</source>
         <translation>中风险</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1199"/>
+        <location filename="../app/core/RiskLevel.cpp" line="38"/>
         <source>Low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1207"/>
+        <location filename="../app/core/RiskLevel.cpp" line="41"/>
+        <source>Unknown risk</source>
+        <translation>未知风险等级</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogNames.cpp" line="38"/>
         <source>Original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1208"/>
+        <location filename="../app/core/CatalogNames.cpp" line="39"/>
         <source>Copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1209"/>
+        <location filename="../app/core/CatalogNames.cpp" line="40"/>
         <source>Electronic</source>
         <translation>电子件</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1217"/>
+        <location filename="../app/core/CatalogNames.cpp" line="48"/>
         <source>Required</source>
         <translation>必要</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1218"/>
+        <location filename="../app/core/CatalogNames.cpp" line="49"/>
         <source>Optional</source>
         <translation>非必要</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1219"/>
+        <location filename="../app/core/CatalogNames.cpp" line="50"/>
         <source>Deferrable</source>
         <translation>可容缺</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1227"/>
+        <location filename="../app/core/CatalogNames.cpp" line="58"/>
         <source>Brought by the applicant</source>
         <translation>申请人自备</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1228"/>
+        <location filename="../app/core/CatalogNames.cpp" line="59"/>
         <source>Issued by a government body</source>
         <translation>政府部门核发</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1229"/>
+        <location filename="../app/core/CatalogNames.cpp" line="60"/>
         <source>Obtained from shared data</source>
         <translation>通过数据共享获取</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1237"/>
+        <location filename="../app/core/CatalogNames.cpp" line="68"/>
         <source>Licence</source>
         <translation>证照</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1239"/>
+        <location filename="../app/core/CatalogNames.cpp" line="70"/>
         <source>Approval document</source>
         <translation>批准文件</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1241"/>
+        <location filename="../app/core/CatalogNames.cpp" line="72"/>
         <source>Filing notice</source>
         <translation>备案通知书</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1243"/>
+        <location filename="../app/core/CatalogNames.cpp" line="74"/>
         <source>Certificate of confirmation</source>
         <translation>确认证明</translation>
     </message>
     <message>
-        <location filename="../app/core/Catalog.cpp" line="1245"/>
+        <location filename="../app/core/CatalogNames.cpp" line="76"/>
         <source>Other result</source>
         <translation>其他结果</translation>
     </message>
@@ -1194,75 +1281,75 @@
 <context>
     <name>CatalogRepository</name>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="37"/>
+        <location filename="../db/CatalogRepository.cpp" line="38"/>
         <source>The catalog was not imported because it is inconsistent:
 %1</source>
         <translation>事项目录存在不一致之处，未导入：
 %1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="43"/>
+        <location filename="../db/CatalogRepository.cpp" line="44"/>
         <source>Unable to start the catalog import: %1</source>
         <translation>无法开始导入事项目录：%1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="50"/>
+        <location filename="../db/CatalogRepository.cpp" line="51"/>
         <source>Unable to read the catalog versions: %1</source>
         <translation>无法读取事项目录版本：%1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="58"/>
+        <location filename="../db/CatalogRepository.cpp" line="59"/>
         <source>Catalog version %1 was not imported: version %2 is already stored, and a new catalog must carry a higher version number.</source>
         <translation>事项目录版本 %1 未导入：已存有版本 %2，新的事项目录必须使用更高的版本号。</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="66"/>
+        <location filename="../db/CatalogRepository.cpp" line="67"/>
         <source>Catalog version %1 was not imported: it would apply from %2, before version %3 (from %4).</source>
         <translation>事项目录版本 %1 未导入：其生效日期 %2 早于版本 %3 的生效日期（%4）。</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="81"/>
+        <location filename="../db/CatalogRepository.cpp" line="82"/>
         <source>Catalog version %1 was not imported (%2): %3</source>
         <translation>事项目录版本 %1 未导入（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="92"/>
+        <location filename="../db/CatalogRepository.cpp" line="93"/>
         <source>version</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="109"/>
+        <location filename="../db/CatalogRepository.cpp" line="110"/>
         <source>matter %1</source>
         <translation>事项 %1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="115"/>
+        <location filename="../db/CatalogRepository.cpp" line="116"/>
         <source>material %1 of matter %2</source>
         <translation>事项 %2 的材料 %1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="125"/>
-        <location filename="../db/CatalogRepository.cpp" line="129"/>
+        <location filename="../db/CatalogRepository.cpp" line="126"/>
+        <location filename="../db/CatalogRepository.cpp" line="130"/>
         <source>bundle %1</source>
         <translation>“一件事”套餐 %1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="132"/>
+        <location filename="../db/CatalogRepository.cpp" line="133"/>
         <source>commit</source>
         <translation>提交事务</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="147"/>
+        <location filename="../db/CatalogRepository.cpp" line="148"/>
         <source>Unable to read the catalog: %1</source>
         <translation>无法读取事项目录：%1</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="156"/>
+        <location filename="../db/CatalogRepository.cpp" line="157"/>
         <source>The stored catalog version %1 is damaged.</source>
         <translation>已存储的事项目录版本 %1 已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/CatalogRepository.cpp" line="162"/>
+        <location filename="../db/CatalogRepository.cpp" line="163"/>
         <source>The stored catalog version %1 cannot be read: %2</source>
         <translation>无法读取已存储的事项目录版本 %1：%2</translation>
     </message>
@@ -1270,12 +1357,12 @@
 <context>
     <name>CatalogService</name>
     <message>
-        <location filename="../app/services/CatalogService.cpp" line="30"/>
+        <location filename="../app/services/CatalogService.cpp" line="31"/>
         <source>There is no catalog version %1.</source>
         <translation>不存在事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/services/CatalogService.cpp" line="31"/>
+        <location filename="../app/services/CatalogService.cpp" line="32"/>
         <source>No catalog is loaded at this hall.</source>
         <translation>本大厅尚未加载事项目录。</translation>
     </message>
@@ -1671,6 +1758,7 @@
         <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="192"/>
         <location filename="../app/services/CertificateService.cpp" line="96"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
@@ -1682,21 +1770,26 @@
     </message>
     <message>
         <location filename="../app/services/CertificateService.cpp" line="131"/>
+        <source>Say whether the holder in person or an agent collects the certificate.</source>
+        <translation>请说明由持证人本人还是代理人领取证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CertificateService.cpp" line="133"/>
         <source>collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="136"/>
+        <location filename="../app/services/CertificateService.cpp" line="138"/>
         <source>The collector&apos;s resident ID number is not valid: %1</source>
         <translation>领取人的居民身份证号码无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="141"/>
+        <location filename="../app/services/CertificateService.cpp" line="143"/>
         <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
         <translation>领取人不是持证人 %1：请核对身份证，或将领取人登记为代理人。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="146"/>
+        <location filename="../app/services/CertificateService.cpp" line="148"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
         <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
     </message>
@@ -1958,6 +2051,24 @@
     </message>
 </context>
 <context>
+    <name>CollectorKind</name>
+    <message>
+        <location filename="../app/core/CollectorKind.cpp" line="31"/>
+        <source>Holder in person</source>
+        <translation>持证人本人</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CollectorKind.cpp" line="32"/>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CollectorKind.cpp" line="33"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../forms/ConflictDialog.ui" line="6"/>
@@ -2011,57 +2122,57 @@
 <context>
     <name>DataGenerator</name>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="303"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="305"/>
         <source>The number of cases must be between 1 and %1.</source>
         <translation>办件数量必须介于 1 和 %1 之间。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="305"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="307"/>
         <source>The number of applicants must be between 1 and the number of cases (%1).</source>
         <translation>申请人数量必须介于 1 和办件数量（%1）之间。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="307"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="309"/>
         <source>The number of years must be between 1 and %1.</source>
         <translation>年数必须介于 1 和 %1 之间。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="309"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="311"/>
         <source>The cases per transaction must be between 1 and 100000.</source>
         <translation>每个事务的办件数必须介于 1 和 100000 之间。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="335"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="337"/>
         <source>The hall has no intake clerk to take the cases in; add one first (oneseal-admin user-add --roles intake).</source>
         <translation>本大厅没有可受理办件的受理人员，请先添加（oneseal-admin user-add --roles intake）。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="344"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="346"/>
         <source>There is no working day between %1 and %2.</source>
         <translation>%1 至 %2 之间没有工作日。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="380"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="382"/>
         <source>The catalog has no matter to take cases in for.</source>
         <translation>事项目录中没有可受理办件的事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="429"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="431"/>
         <source>No free block of case numbers was found.</source>
         <translation>未找到可用的办件编号段。</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="447"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="449"/>
         <source>%1 (%2 cases were written and kept.)</source>
         <translation>%1（已写入并保留 %2 件办件。）</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="498"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="500"/>
         <source>Generated an invalid applicant (%1): %2</source>
         <translation>生成了无效的申请人（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../app/services/DataGenerator.cpp" line="588"/>
+        <location filename="../app/loadgen/DataGenerator.cpp" line="590"/>
         <source>Generated a case the intake rules refuse (%1): %2</source>
         <translation>生成了受理规则不允许的办件（%1）：%2</translation>
     </message>
@@ -2159,6 +2270,24 @@
     </message>
 </context>
 <context>
+    <name>Decision</name>
+    <message>
+        <location filename="../app/core/Decision.cpp" line="31"/>
+        <source>approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Decision.cpp" line="32"/>
+        <source>refused</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Decision.cpp" line="33"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../forms/DecisionDialog.ui" line="6"/>
@@ -2225,6 +2354,26 @@
     </message>
 </context>
 <context>
+    <name>DocumentIssuer</name>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="156"/>
+        <source>certificate %1</source>
+        <translation>证照 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="228"/>
+        <source>The case could not be read.</source>
+        <translation>无法读取该办件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/documents/DocumentIssuer.cpp" line="236"/>
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n 份证照</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentRenderer</name>
     <message>
         <location filename="../app/print/DocumentRenderer.cpp" line="609"/>
@@ -2267,60 +2416,61 @@
 <context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="76"/>
+        <location filename="../db/EventStore.cpp" line="62"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="82"/>
+        <location filename="../db/EventStore.cpp" line="68"/>
         <source>An event can only be appended inside a transaction.</source>
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="128"/>
+        <location filename="../db/EventStore.cpp" line="114"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="287"/>
+        <location filename="../db/EventStore.cpp" line="276"/>
         <source>An event from the hub is incomplete (%1).</source>
         <translation>来自中心服务器的一个事件不完整（%1）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="291"/>
+        <location filename="../db/EventStore.cpp" line="280"/>
         <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
         <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="431"/>
+        <location filename="../db/EventReader.cpp" line="83"/>
+        <location filename="../db/EventStore.cpp" line="412"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="475"/>
+        <location filename="../db/EventStore.cpp" line="456"/>
         <source>The event %1 could not be stored: %2</source>
         <translation>无法保存事件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="329"/>
-        <location filename="../db/EventStore.cpp" line="345"/>
+        <location filename="../db/EventStore.cpp" line="305"/>
+        <location filename="../db/EventStore.cpp" line="321"/>
         <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
         <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="354"/>
-        <location filename="../db/EventStore.cpp" line="503"/>
+        <location filename="../db/EventStore.cpp" line="330"/>
+        <location filename="../db/EventStore.cpp" line="484"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>无法将事件 %1 标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="361"/>
-        <location filename="../db/EventStore.cpp" line="514"/>
+        <location filename="../db/EventStore.cpp" line="337"/>
+        <location filename="../db/EventStore.cpp" line="495"/>
         <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
         <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="511"/>
+        <location filename="../db/EventStore.cpp" line="492"/>
         <source>The hub acknowledged the event %1, which is not in this database.</source>
         <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
     </message>
@@ -2328,27 +2478,27 @@
 <context>
     <name>FrameReader</name>
     <message>
-        <location filename="../app/sync/Frame.cpp" line="36"/>
+        <location filename="../app/protocol/Frame.cpp" line="36"/>
         <source>An empty frame was received.</source>
         <translation>收到了一个空数据帧。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Frame.cpp" line="38"/>
+        <location filename="../app/protocol/Frame.cpp" line="38"/>
         <source>A frame of %1 bytes was announced; at most %2 are accepted.</source>
         <translation>声明的数据帧长度为 %1 字节，最多只接受 %2 字节。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Frame.cpp" line="46"/>
+        <location filename="../app/protocol/Frame.cpp" line="46"/>
         <source>A frame is not valid CBOR: %1</source>
         <translation>数据帧不是有效的 CBOR：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Frame.cpp" line="48"/>
+        <location filename="../app/protocol/Frame.cpp" line="48"/>
         <source>A frame has bytes after its CBOR value.</source>
         <translation>数据帧在其 CBOR 值之后还有多余字节。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Frame.cpp" line="50"/>
+        <location filename="../app/protocol/Frame.cpp" line="50"/>
         <source>A frame is not a map with a type.</source>
         <translation>数据帧不是带有类型的映射。</translation>
     </message>
@@ -2356,12 +2506,12 @@
 <context>
     <name>HallService</name>
     <message>
-        <location filename="../app/services/HallService.cpp" line="64"/>
+        <location filename="../app/services/HallService.cpp" line="66"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/services/HallService.cpp" line="71"/>
+        <location filename="../app/services/HallService.cpp" line="73"/>
         <source>A hall database already exists at %1; it was left as it is.</source>
         <translation>%1 处已存在大厅数据库，未作任何改动。</translation>
     </message>
@@ -2369,169 +2519,169 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="72"/>
+        <location filename="../app/hub/HubStore.cpp" line="46"/>
         <source>Give the folder of the hub.</source>
         <translation>请指定中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="74"/>
+        <location filename="../app/hub/HubStore.cpp" line="48"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="82"/>
+        <location filename="../app/hub/HubStore.cpp" line="56"/>
         <source>A hub already exists in %1; it was left as it is.</source>
         <translation>%1 中已存在中心服务器，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="84"/>
+        <location filename="../app/hub/HubStore.cpp" line="58"/>
         <source>The folder %1 cannot be created.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="101"/>
+        <location filename="../app/hub/HubStore.cpp" line="75"/>
         <source>The key file %1 cannot be written.</source>
         <translation>无法写入密钥文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="130"/>
+        <location filename="../app/hub/HubStore.cpp" line="104"/>
         <source>The hub&apos;s keys could not be created.</source>
         <translation>无法生成中心服务器的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="193"/>
+        <location filename="../app/hub/HubStore.cpp" line="154"/>
         <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
         <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="199"/>
+        <location filename="../app/hub/HubStore.cpp" line="160"/>
         <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
         <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="207"/>
+        <location filename="../app/hub/HubStore.cpp" line="168"/>
         <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
         <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="211"/>
+        <location filename="../app/hub/HubStore.cpp" line="172"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="253"/>
+        <location filename="../app/hub/HubStore.cpp" line="208"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="281"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="48"/>
         <source>A code is valid for 1 hour to 30 days.</source>
         <translation>注册码的有效期为 1 小时至 30 天。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="285"/>
-        <location filename="../app/sync/HubStore.cpp" line="309"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="50"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="66"/>
         <source>The workstation name %1 cannot be used.</source>
         <translation>不能使用工作站名称 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="336"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="86"/>
         <source>No valid enrollment code matches (wrong, used or expired code, or the connection was intercepted).</source>
         <translation>没有匹配的有效注册码（注册码错误、已使用或已过期，或连接被截获）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="341"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="89"/>
         <source>This code is for workstation %1, not %2.</source>
         <translation>该注册码仅供工作站 %1 使用，而不是 %2。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="352"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="96"/>
         <source>Workstation %1 is enrolled already; revoke it first to enroll it again.</source>
         <translation>工作站 %1 已注册；如需重新注册，请先将其吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="384"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="110"/>
         <source>The code was spent at the same moment by another workstation.</source>
         <translation>该注册码同时已被另一工作站使用。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="402"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="128"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="405"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="130"/>
         <source>Workstation %1 is revoked already.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="408"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="131"/>
         <source>revoked by the administrator</source>
         <translation>由系统管理员吊销</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="430"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="141"/>
         <source>The certificate is not a workstation&apos;s.</source>
         <translation>该数字证书不属于工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="437"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="144"/>
         <source>The certificate of workstation %1 was revoked: %2</source>
         <translation>工作站 %1 的数字证书已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="443"/>
-        <location filename="../app/sync/HubStore.cpp" line="480"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="148"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="59"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="447"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="151"/>
         <source>Workstation %1 was revoked: %2</source>
         <translation>工作站 %1 已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="451"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="153"/>
         <source>The certificate of workstation %1 was replaced by a newer one.</source>
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="496"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="72"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="501"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="77"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="509"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="85"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="517"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="93"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="635"/>
+        <location filename="../app/hub/HubLeases.cpp" line="23"/>
         <source>There are no number blocks of kind %1.</source>
         <translation>没有类型为 %1 的号段。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="639"/>
+        <location filename="../app/hub/HubLeases.cpp" line="25"/>
         <source>A lease request needs an id.</source>
         <translation>号段申领请求必须有标识。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="654"/>
+        <location filename="../app/hub/HubLeases.cpp" line="35"/>
         <source>The lease request %1 belongs to another workstation or kind.</source>
         <translation>号段申领请求 %1 属于其他工作站或其他类型。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubStore.cpp" line="767"/>
+        <location filename="../app/hub/HubUsers.cpp" line="42"/>
         <source>Unknown roles: %1</source>
         <translation>未知角色：%1</translation>
     </message>
@@ -2924,63 +3074,63 @@
 <context>
     <name>IntakeService</name>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="26"/>
+        <location filename="../app/services/IntakeService.cpp" line="30"/>
         <source>No catalog of matters is loaded at this hall. Ask the administrator to import one (oneseal-admin catalog-import).</source>
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="158"/>
+        <location filename="../app/services/IntakeService.cpp" line="162"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="109"/>
-        <location filename="../app/services/IntakeService.cpp" line="119"/>
+        <location filename="../app/services/IntakeService.cpp" line="113"/>
+        <location filename="../app/services/IntakeService.cpp" line="123"/>
         <source>The checklist does not match the matter; choose the matter again.</source>
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="186"/>
+        <location filename="../app/services/IntakeService.cpp" line="190"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="188"/>
+        <location filename="../app/services/IntakeService.cpp" line="192"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="190"/>
+        <location filename="../app/services/IntakeService.cpp" line="194"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="191"/>
+        <location filename="../app/services/IntakeService.cpp" line="195"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="284"/>
+        <location filename="../app/services/IntakeService.cpp" line="294"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="286"/>
+        <location filename="../app/services/IntakeService.cpp" line="296"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="290"/>
+        <location filename="../app/services/IntakeService.cpp" line="300"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="292"/>
+        <location filename="../app/services/IntakeService.cpp" line="302"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="294"/>
+        <location filename="../app/services/IntakeService.cpp" line="304"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -3266,6 +3416,19 @@
     </message>
 </context>
 <context>
+    <name>MemoryOutput</name>
+    <message>
+        <location filename="../app/print/MemoryOutput.cpp" line="20"/>
+        <source>Cannot make a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/print/MemoryOutput.cpp" line="32"/>
+        <source>Cannot read the printed document back: %1</source>
+        <translation>无法读回已打印的文书：%1</translation>
+    </message>
+</context>
+<context>
     <name>NumberBlocks</name>
     <message>
         <location filename="../db/IntakeRepository.cpp" line="365"/>
@@ -3297,7 +3460,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="314"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -3310,8 +3473,8 @@
         <location filename="../app/cli/AdminCommands.cpp" line="49"/>
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="134"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
@@ -3324,21 +3487,21 @@
         <location filename="../app/cli/AdminCommands.cpp" line="48"/>
         <location filename="../app/cli/AdminCommands.cpp" line="51"/>
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="57"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="49"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="58"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="51"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="62"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
@@ -3349,9 +3512,9 @@
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="52"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="96"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="117"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="319"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
@@ -3369,19 +3532,19 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="66"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="79"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="67"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="68"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
@@ -3412,13 +3575,13 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="133"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
@@ -3429,7 +3592,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="108"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -3449,7 +3612,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="156"/>
         <location filename="../app/cli/AdminCommands.cpp" line="203"/>
         <location filename="../app/cli/AdminCommands.cpp" line="526"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="45"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
@@ -3510,13 +3673,13 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="230"/>
         <location filename="../app/cli/AdminCommands.cpp" line="256"/>
         <location filename="../app/cli/AdminCommands.cpp" line="294"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="204"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="180"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
@@ -3547,7 +3710,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="197"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
@@ -3555,7 +3718,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="200"/>
         <location filename="../app/cli/AdminCommands.cpp" line="344"/>
         <location filename="../app/cli/AdminCommands.cpp" line="431"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3563,7 +3726,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="208"/>
         <location filename="../app/cli/AdminCommands.cpp" line="350"/>
         <location filename="../app/cli/AdminCommands.cpp" line="437"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="171"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="173"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3583,7 +3746,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <location filename="../app/cli/AdminCommands.cpp" line="505"/>
         <location filename="../app/cli/AdminCommands.cpp" line="507"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -3754,8 +3917,8 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="403"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="35"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="37"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
@@ -3949,266 +4112,266 @@ The administrator&apos;s password is read from standard input.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="34"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="36"/>
         <source>The hub&apos;s folder (hub.db, hub.key).</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="49"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="57"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="65"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="66"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="65"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="69"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="86"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="95"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="99"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="116"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="122"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="151"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="159"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="158"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="172"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="180"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="182"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="187"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="193"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="192"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="206"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="242"/>
         <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]</source>
         <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="252"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="252"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="255"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="260"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="259"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="268"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="267"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="279"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="282"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="281"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="284"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="283"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="292"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="291"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="301"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="314"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="319"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="323"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="328"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="335"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="345"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="344"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="353"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="352"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="357"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="356"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="368"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="367"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -4216,85 +4379,98 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Pki</name>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="234"/>
+        <location filename="../app/protocol/Pki.cpp" line="235"/>
         <source>The hall&apos;s certificate authority could not be created.</source>
         <translation>无法创建本大厅的证书颁发机构。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="268"/>
+        <location filename="../app/protocol/Pki.cpp" line="269"/>
         <source>The certificate for %1 could not be issued.</source>
         <translation>无法为 %1 签发数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="314"/>
+        <location filename="../app/protocol/Pki.cpp" line="315"/>
         <source>The certificate cannot be read.</source>
         <translation>无法读取该数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="316"/>
+        <location filename="../app/protocol/Pki.cpp" line="317"/>
         <source>The certificate was not issued by this hall.</source>
         <translation>该数字证书不是由本大厅签发的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="319"/>
+        <location filename="../app/protocol/Pki.cpp" line="320"/>
         <source>The certificate is not valid yet.</source>
         <translation>该数字证书尚未生效。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Pki.cpp" line="321"/>
+        <location filename="../app/protocol/Pki.cpp" line="322"/>
         <source>The certificate expired on %1.</source>
         <translation>该数字证书已于 %1 过期。</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewOutput</name>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="18"/>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="25"/>
+        <source>The print preview was closed without printing.</source>
+        <translation>打印预览已关闭，未打印。</translation>
+    </message>
+</context>
+<context>
     <name>Protocol</name>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="92"/>
+        <location filename="../app/protocol/Protocol.cpp" line="92"/>
         <source>A received event is malformed: %1</source>
         <translation>收到的事件格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="96"/>
+        <location filename="../app/protocol/Protocol.cpp" line="96"/>
         <source>it does not have %1 fields</source>
         <translation>其字段数不是 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="99"/>
+        <location filename="../app/protocol/Protocol.cpp" line="99"/>
         <source>field %1 is not text</source>
         <translation>字段 %1 不是文本</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="102"/>
+        <location filename="../app/protocol/Protocol.cpp" line="102"/>
         <source>field %1 is not bytes</source>
         <translation>字段 %1 不是字节串</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="104"/>
+        <location filename="../app/protocol/Protocol.cpp" line="104"/>
         <source>its clock or sequence is not a positive integer</source>
         <translation>其时钟值或序号不是正整数</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="118"/>
+        <location filename="../app/protocol/Protocol.cpp" line="118"/>
         <source>its id is not a UUID</source>
         <translation>其标识不是 UUID</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="121"/>
+        <location filename="../app/protocol/Protocol.cpp" line="121"/>
         <source>its kind, workstation or user is missing</source>
         <translation>缺少类型、工作站或用户</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="123"/>
+        <location filename="../app/protocol/Protocol.cpp" line="123"/>
         <source>its hashes have the wrong length</source>
         <translation>其哈希值长度错误</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="125"/>
+        <location filename="../app/protocol/Protocol.cpp" line="125"/>
         <source>its time is not a valid date</source>
         <translation>其时间不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/sync/Protocol.cpp" line="141"/>
+        <location filename="../app/protocol/Protocol.cpp" line="141"/>
         <source>The list of events is missing.</source>
         <translation>缺少事件列表。</translation>
     </message>
@@ -4332,7 +4508,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>QueueService</name>
     <message>
-        <location filename="../app/services/QueueService.cpp" line="58"/>
+        <location filename="../app/services/QueueService.cpp" line="51"/>
         <source>You may see only the queues of your own roles.</source>
         <translation>您只能查看本人角色对应的工作队列。</translation>
     </message>
@@ -4378,27 +4554,27 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>ReviewService</name>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="28"/>
+        <location filename="../app/services/ReviewService.cpp" line="26"/>
         <source>review notes</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="46"/>
+        <location filename="../app/services/ReviewService.cpp" line="44"/>
         <source>materials to correct</source>
         <translation>需补正的材料</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="52"/>
+        <location filename="../app/services/ReviewService.cpp" line="50"/>
         <source>correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="67"/>
+        <location filename="../app/services/ReviewService.cpp" line="65"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="92"/>
+        <location filename="../app/services/ReviewService.cpp" line="90"/>
         <source>reasons for refusal</source>
         <translation>不予许可理由</translation>
     </message>
@@ -4520,12 +4696,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/services/Session.cpp" line="35"/>
+        <location filename="../app/services/Session.cpp" line="38"/>
         <source>This workstation holds no seal-signing key, so it cannot print signed certificates. Ask the hall administrator.</source>
         <translation>本工作站没有印章签名密钥，无法打印带签名的证照。请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/Session.cpp" line="59"/>
+        <location filename="../app/services/Session.cpp" line="98"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
@@ -4556,52 +4732,79 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="322"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="480"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="341"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="500"/>
         <source>Unable to prepare the statement.</source>
         <translation>无法准备 SQL 语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="353"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="507"/>
         <source>Unable to execute multiple statements at a time.</source>
         <translation>无法一次执行多条语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="360"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="513"/>
         <source>The statement is empty.</source>
         <translation>语句为空。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="396"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="590"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="670"/>
         <source>No statement is prepared.</source>
         <translation>没有已准备的语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="414"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="608"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="683"/>
         <source>Parameter count mismatch: the statement takes %1 values, %2 were bound.</source>
         <translation>参数个数不匹配：该语句需要 %1 个值，实际绑定了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="471"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="619"/>
         <source>Unable to bind parameters.</source>
         <translation>无法绑定参数。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="499"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="649"/>
         <source>Unable to execute the statement.</source>
         <translation>无法执行语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="527"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="672"/>
+        <source>No values are bound for the batch.</source>
+        <translation>批量执行未绑定任何值。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="676"/>
+        <source>Each value bound for a batch must be a list.</source>
+        <translation>批量执行绑定的每个值都必须是列表。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="679"/>
+        <source>The lists bound for a batch differ in length.</source>
+        <translation>批量执行绑定的各列表长度不一致。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="693"/>
+        <source>Unable to begin the transaction.</source>
+        <translation>无法开始事务。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="711"/>
+        <source>Unable to commit the transaction.</source>
+        <translation>无法提交事务。</translation>
+    </message>
+    <message>
+        <location filename="../db/SqlCipherDriver.cpp" line="748"/>
         <source>Unable to fetch the next row.</source>
         <translation>无法获取下一行。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="556"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="777"/>
         <source>Unable to fetch the row.</source>
         <translation>无法获取该行。</translation>
     </message>
@@ -4609,119 +4812,119 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="91"/>
+        <location filename="../app/sync/SyncClient.cpp" line="92"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>事件 %1 无法标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="192"/>
+        <location filename="../app/sync/SyncClient.cpp" line="180"/>
         <source>The hub did not take the data: %1</source>
         <translation>中心服务器未接收数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="209"/>
+        <location filename="../app/sync/SyncClient.cpp" line="197"/>
         <source>The hub sent something unreadable: %1</source>
         <translation>中心服务器发来了无法读取的内容：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="216"/>
+        <location filename="../app/sync/SyncClient.cpp" line="204"/>
         <source>The hub refused: %1</source>
         <translation>中心服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="221"/>
+        <location filename="../app/sync/SyncClient.cpp" line="209"/>
         <source>The hub answered out of turn (%1 instead of %2).</source>
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="235"/>
+        <location filename="../app/sync/SyncClient.cpp" line="225"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="245"/>
+        <location filename="../app/sync/SyncClient.cpp" line="235"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="247"/>
+        <location filename="../app/sync/SyncClient.cpp" line="237"/>
         <source>This workstation is enrolled already.</source>
         <translation>本工作站已注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="249"/>
+        <location filename="../app/sync/SyncClient.cpp" line="239"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="254"/>
+        <location filename="../app/sync/SyncClient.cpp" line="244"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="269"/>
-        <location filename="../app/sync/SyncClient.cpp" line="331"/>
+        <location filename="../app/sync/SyncClient.cpp" line="259"/>
+        <location filename="../app/sync/SyncClient.cpp" line="321"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="293"/>
+        <location filename="../app/sync/SyncClient.cpp" line="283"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="296"/>
+        <location filename="../app/sync/SyncClient.cpp" line="286"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="313"/>
+        <location filename="../app/sync/SyncClient.cpp" line="303"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="336"/>
+        <location filename="../app/sync/SyncClient.cpp" line="326"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="415"/>
+        <location filename="../app/sync/SyncClient.cpp" line="412"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="424"/>
+        <location filename="../app/sync/SyncClient.cpp" line="421"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="479"/>
+        <location filename="../app/sync/SyncClient.cpp" line="476"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="531"/>
-        <location filename="../app/sync/SyncClient.cpp" line="538"/>
+        <location filename="../app/sync/SyncClient.cpp" line="528"/>
+        <location filename="../app/sync/SyncClient.cpp" line="536"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="600"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="55"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="614"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="70"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="633"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="86"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="667"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="120"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
     </message>
@@ -4971,175 +5174,175 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="62"/>
+        <location filename="../app/core/Workflow.cpp" line="60"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="64"/>
+        <location filename="../app/core/Workflow.cpp" line="62"/>
         <source>This case was not accepted, so it does not go to the back office.</source>
         <translation>该办件未予受理，不进入后台办理环节。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="66"/>
+        <location filename="../app/core/Workflow.cpp" line="64"/>
         <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
         <translation>办件 %1 是您在窗口受理的。受理、审查、勘验、决定和发证须由不同人员办理：此步骤须由同事办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="70"/>
+        <location filename="../app/core/Workflow.cpp" line="68"/>
         <source>Case %1 is in conflict: two workstations recorded contradictory steps while apart. A supervisor must resolve it first.</source>
         <translation>办件 %1 存在冲突：两个工作站在离线期间记录了相互矛盾的办理步骤。须先由监督人员处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="74"/>
-        <location filename="../app/core/Workflow.cpp" line="128"/>
+        <location filename="../app/core/Workflow.cpp" line="72"/>
+        <location filename="../app/core/Workflow.cpp" line="126"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
         <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="83"/>
+        <location filename="../app/core/Workflow.cpp" line="81"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
         <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="85"/>
+        <location filename="../app/core/Workflow.cpp" line="83"/>
         <source>Case %1 has already been reviewed.</source>
         <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="89"/>
+        <location filename="../app/core/Workflow.cpp" line="87"/>
         <source>No correction was requested for case %1.</source>
         <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="95"/>
-        <location filename="../app/core/Workflow.cpp" line="117"/>
+        <location filename="../app/core/Workflow.cpp" line="93"/>
+        <location filename="../app/core/Workflow.cpp" line="115"/>
         <source>Case %1 has not passed review yet.</source>
         <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="97"/>
+        <location filename="../app/core/Workflow.cpp" line="95"/>
         <source>A visit is already scheduled for case %1.</source>
         <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="98"/>
+        <location filename="../app/core/Workflow.cpp" line="96"/>
         <source>Case %1 does not wait for a site inspection.</source>
         <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="102"/>
+        <location filename="../app/core/Workflow.cpp" line="100"/>
         <source>No site visit of case %1 is waiting for its result.</source>
         <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="106"/>
+        <location filename="../app/core/Workflow.cpp" line="104"/>
         <source>No rectification of case %1 is open.</source>
         <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="112"/>
+        <location filename="../app/core/Workflow.cpp" line="110"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
         <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="114"/>
+        <location filename="../app/core/Workflow.cpp" line="112"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
         <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="116"/>
-        <location filename="../app/core/Workflow.cpp" line="122"/>
+        <location filename="../app/core/Workflow.cpp" line="114"/>
+        <location filename="../app/core/Workflow.cpp" line="120"/>
         <source>Case %1 has already been decided.</source>
         <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="123"/>
+        <location filename="../app/core/Workflow.cpp" line="121"/>
         <source>Case %1 is not ready for a decision.</source>
         <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="126"/>
+        <location filename="../app/core/Workflow.cpp" line="124"/>
         <source>Case %1 has no decision to seal yet.</source>
         <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="132"/>
+        <location filename="../app/core/Workflow.cpp" line="130"/>
         <source>Case %1 has not been approved.</source>
         <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="133"/>
+        <location filename="../app/core/Workflow.cpp" line="131"/>
         <source>Case %1 already has a certificate printed.</source>
         <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="135"/>
+        <location filename="../app/core/Workflow.cpp" line="133"/>
         <source>The approval of case %1 has not been sealed yet.</source>
         <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="137"/>
+        <location filename="../app/core/Workflow.cpp" line="135"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
         <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="141"/>
+        <location filename="../app/core/Workflow.cpp" line="139"/>
         <source>Take a new certificate number for case %1 first.</source>
         <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="145"/>
+        <location filename="../app/core/Workflow.cpp" line="143"/>
         <source>Case %1 has no printed certificate to print again.</source>
         <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="149"/>
+        <location filename="../app/core/Workflow.cpp" line="147"/>
         <source>Case %1 has no certificate to void.</source>
         <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="153"/>
+        <location filename="../app/core/Workflow.cpp" line="151"/>
         <source>Case %1 has no printed certificate to hand over.</source>
         <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="155"/>
+        <location filename="../app/core/Workflow.cpp" line="153"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
         <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="160"/>
+        <location filename="../app/core/Workflow.cpp" line="158"/>
         <source>Unknown step.</source>
         <translation>未知步骤。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="189"/>
+        <location filename="../app/core/Workflow.cpp" line="187"/>
         <source>Give the %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="191"/>
+        <location filename="../app/core/Workflow.cpp" line="189"/>
         <source>The %1 may be at most %2 characters long.</source>
         <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="195"/>
+        <location filename="../app/core/Workflow.cpp" line="193"/>
         <source>The %1 contain a control character; type them again.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="206"/>
+        <location filename="../app/core/Workflow.cpp" line="204"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
         <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="208"/>
+        <location filename="../app/core/Workflow.cpp" line="206"/>
         <source>Each inspector may be named once.</source>
         <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="210"/>
+        <location filename="../app/core/Workflow.cpp" line="208"/>
         <source>The clerk who accepted the case may not inspect it.</source>
         <translation>受理该办件的窗口人员不得参与其勘验。</translation>
     </message>
@@ -5211,72 +5414,72 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="758"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1012"/>
         <source>The database key must be 256 bits (64 hexadecimal digits).</source>
         <translation>数据库密钥必须为256位（64位十六进制数）。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="762"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1016"/>
         <source>The database file %1 does not exist.</source>
         <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="764"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1018"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="767"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1021"/>
         <source>The file %1 is empty: it is not an OneSeal database.</source>
         <translation>文件 %1 为空：不是 OneSeal 数据库。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="781"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1035"/>
         <source>Unable to open the database file %1.</source>
         <translation>无法打开数据库文件 %1。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="788"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1042"/>
         <source>Unable to set the database key.</source>
         <translation>无法设置数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="796"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1057"/>
         <source>The key does not open this database, or the file is not an OneSeal database, or it is damaged.</source>
         <translation>该密钥无法打开此数据库，或该文件不是 OneSeal 数据库，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="801"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1062"/>
         <source>Unable to switch the database to WAL mode.</source>
         <translation>无法将数据库切换为 WAL 模式。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="805"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1066"/>
         <source>Unable to set the durability level.</source>
         <translation>无法设置持久性级别。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="806"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1067"/>
         <source>Unable to enable foreign keys.</source>
         <translation>无法启用外键约束。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="807"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1068"/>
         <source>Unable to enable recursive triggers.</source>
         <translation>无法启用递归触发器。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="842"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1109"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="853"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1120"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="871"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1138"/>
         <source>Unable to roll back the transaction.</source>
         <translation>无法回滚事务。</translation>
     </message>
@@ -5284,27 +5487,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::HubConnection</name>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="33"/>
+        <location filename="../app/hub/HubConnection.cpp" line="41"/>
         <source>idle for too long</source>
         <translation>空闲时间过长</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="121"/>
+        <location filename="../app/hub/HubConnection.cpp" line="129"/>
         <source>Frames must be numbered in increasing order; this one was not (replayed?).</source>
         <translation>数据帧必须按递增顺序编号；此数据帧不符合（可能是重放？）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="129"/>
+        <location filename="../app/hub/HubConnection.cpp" line="137"/>
         <source>This hub accepts only enrolled workstations with their certificate.</source>
         <translation>本中心服务器只接受持有数字证书的已注册工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="146"/>
+        <location filename="../app/hub/HubConnection.cpp" line="154"/>
         <source>Unknown frame type %1.</source>
         <translation>未知的数据帧类型 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubConnection.cpp" line="179"/>
+        <location filename="../app/hub/HubConnection.cpp" line="187"/>
         <source>The workstation name does not match its certificate.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
@@ -5312,17 +5515,17 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::TlsServer</name>
     <message>
-        <location filename="../app/sync/TlsServer.cpp" line="23"/>
+        <location filename="../app/hub/TlsServer.cpp" line="23"/>
         <source>too many handshakes at once</source>
         <translation>同时进行的握手过多</translation>
     </message>
     <message>
-        <location filename="../app/sync/TlsServer.cpp" line="44"/>
+        <location filename="../app/hub/TlsServer.cpp" line="44"/>
         <source>TLS handshake timed out</source>
         <translation>TLS 握手超时</translation>
     </message>
     <message>
-        <location filename="../app/sync/TlsServer.cpp" line="51"/>
+        <location filename="../app/hub/TlsServer.cpp" line="51"/>
         <source>closed during the TLS handshake</source>
         <translation>在 TLS 握手期间连接被关闭</translation>
     </message>
@@ -5425,112 +5628,42 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CaseListModel</name>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="19"/>
-        <source>accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="20"/>
-        <source>in conflict (a supervisor decides)</source>
-        <translation>存在冲突（由监督人员裁定）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="21"/>
-        <source>awaiting materials (one-time notice)</source>
-        <translation>待补正材料（一次性告知）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="22"/>
-        <source>refused</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="23"/>
-        <source>completed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="24"/>
-        <source>reviewed</source>
-        <translation>已审查</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="25"/>
-        <source>correction requested</source>
-        <translation>已要求补正</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="26"/>
-        <source>inspected</source>
-        <translation>已勘验</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="27"/>
-        <source>approved</source>
-        <translation>已审批</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="28"/>
-        <source>refusal proposed</source>
-        <translation>已建议不予许可</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="29"/>
-        <source>inspection scheduled</source>
-        <translation>已安排勘验</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="30"/>
-        <source>inspection failed</source>
-        <translation>勘验不合格</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="31"/>
-        <source>rectification (clock stopped)</source>
-        <translation>整改中（暂停计时）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="32"/>
-        <source>certificate printed</source>
-        <translation>已制证</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="58"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="39"/>
         <source> (uncertain)</source>
         <translation>（不确定）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="70"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="51"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="71"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="52"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="72"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="53"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="73"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="74"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="55"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="75"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="56"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="76"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="57"/>
         <source>Clerk</source>
         <translation>受理人员</translation>
     </message>
@@ -5538,51 +5671,51 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CaseLookupWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="42"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="43"/>
         <source>%n case(s) taken in by you today.</source>
         <translation>
             <numerusform>您今日已受理%n件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="48"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="49"/>
         <source>No case matches &quot;%1&quot;.</source>
         <translation>没有与“%1”匹配的办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="49"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="50"/>
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>共找到%n个办件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="68"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="69"/>
         <source>&lt;p&gt;Applicant: %1 (%2) · phone %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;申请人：%1（%2）· 电话 %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="71"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="72"/>
         <source>&lt;p&gt;Agent: %1 (%2)&lt;/p&gt;</source>
         <translation>&lt;p&gt;代理人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="72"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="73"/>
         <source>&lt;p&gt;Status: %1 · received %2 by %3 · promised by %4%5&lt;/p&gt;</source>
         <translation>&lt;p&gt;状态：%1 · %2 由 %3 受理 · 承诺办结日期 %4%5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="75"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="76"/>
         <source> (uncertain: %1)</source>
         <translation>（不确定：%1）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="80"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="81"/>
         <source>, due %1</source>
         <translation>，补交截止日期 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="82"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="83"/>
         <source>&lt;p&gt;Notices printed: %1 · scans: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;已打印通知书：%1 · 扫描件：%2&lt;/p&gt;</translation>
     </message>
@@ -5590,148 +5723,121 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="57"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="37"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="58"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="38"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="82"/>
-        <source>Print preview — certificate %1</source>
-        <translation>打印预览 — 证照 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="92"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="47"/>
         <source>Save the certificates as PDF</source>
         <translation>将证照保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="92"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="47"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="95"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="50"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="100"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="55"/>
         <source>PDF file…</source>
         <translation>PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="103"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="58"/>
         <source>Shows the certificates first; print them from the preview.</source>
         <translation>先显示证照，再从预览中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="144"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="99"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="158"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="113"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="197"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="202"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="137"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="211"/>
-        <source>reason for the reprint</source>
-        <translation>重打原因</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="218"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="157"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="222"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="155"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="231"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="171"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="247"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="187"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="248"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="188"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="284"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="207"/>
         <source> (core material owed)</source>
         <translation>（核心材料待补交）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="315"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="231"/>
         <source>Select the cases to print in the list of cases ready for a certificate.</source>
         <translation>请在待制证办件列表中选择要打印的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="353"/>
-        <source>The case could not be read.</source>
-        <translation>无法读取该办件。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="378"/>
-        <source>Print preview — %n certificate(s)</source>
-        <translation>
-            <numerusform>打印预览 — %n 张证照</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="384"/>
-        <source>The print preview was closed without printing.</source>
-        <translation>打印预览已关闭，未打印。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="395"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="266"/>
         <source>%1: printed as %2, but not recorded: %3</source>
         <translation>%1：已打印为 %2，但未登记：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="401"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="271"/>
         <source>Nothing was printed (%1); the numbers %2 stay reserved for their cases.</source>
         <translation>未打印任何内容（%1）；编号 %2 仍为各自办件保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="407"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="276"/>
         <source>%n certificate(s) written to %1: %2.</source>
         <translation>
             <numerusform>已将 %n 张证照写入 %1：%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="409"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="278"/>
         <source>%n certificate(s) printed: %1.</source>
         <translation>
             <numerusform>已打印 %n 张证照：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="412"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="281"/>
         <source>Not printed:</source>
         <translation>未打印：</translation>
     </message>
@@ -5918,27 +6024,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::DecisionDialog</name>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="45"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="46"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="48"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="49"/>
         <source>Decision — %1</source>
         <translation>审批决定 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="72"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="73"/>
         <source>Approved. Type your password to apply the seal.</source>
         <translation>已准予许可。请输入密码以用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="73"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="74"/>
         <source>Refused. Type your password to apply the seal to the refusal.</source>
         <translation>已决定不予许可。请输入密码，在不予许可决定书上用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="115"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="89"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
         <translation>已在《%1》上用印，并已记入用印登记。</translation>
     </message>
@@ -6001,124 +6107,124 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::IntakeWorkbench</name>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="148"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="146"/>
         <source>[bundle] %1 — %2</source>
         <translation>【一件事】%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="149"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="147"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="167"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="165"/>
         <source>No matter or bundle has the code %1.</source>
         <translation>没有编码为 %1 的事项或“一件事”套餐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="181"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="179"/>
         <source>Bundle of %n matter(s); shared materials are collected once.</source>
         <translation>
             <numerusform>“一件事”套餐，含%n个事项；共用材料只收取一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="182"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="180"/>
         <source>Instant matter (即办件): completed at the window.</source>
         <translation>即办件：窗口当场办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="183"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="181"/>
         <source>Promised: %1 working days, by %2 · legal: %3 working days, by %4</source>
         <translation>承诺时限：%1个工作日，%2前办结 · 法定时限：%3个工作日，%4前办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="191"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="189"/>
         <source>Risk level: %1</source>
         <translation>风险等级：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="236"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="234"/>
         <source>Returning applicant: details filled in from the record.</source>
         <translation>已办理过业务的申请人：已按既有记录填入信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="242"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="240"/>
         <source>New organisation: enter its name and phone.</source>
         <translation>新单位：请输入单位名称和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="243"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="241"/>
         <source>New applicant: enter the name and phone.</source>
         <translation>新申请人：请输入姓名和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="310"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="308"/>
         <source>Choose the matter or bundle first (F2).</source>
         <translation>请先选择事项或“一件事”套餐（F2）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="347"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="340"/>
         <source>Case %1 recorded: %2 printed.</source>
         <translation>办件 %1 已登记，已打印《%2》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="348"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="342"/>
+        <source>Case %1 recorded and its %2 printed, but the print was not recorded: %3</source>
+        <translation>办件 %1 已登记，%2 已打印，但打印未能记录：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="346"/>
         <source>Case %1 recorded. The %2 was not printed: print it from the case lookup.</source>
         <translation>办件 %1 已登记，但《%2》未打印：请在办件查询中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="360"/>
-        <source>Print preview — %1</source>
-        <translation>打印预览 — %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="371"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="355"/>
         <source>Select the material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="376"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="360"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="380"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="364"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="388"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="372"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="396"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="380"/>
         <source>Attached %1 to &quot;%2&quot;.</source>
         <translation>已将 %1 附加到“%2”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="402"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="386"/>
         <source>Attach a scan</source>
         <translation>附加扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="403"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="387"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="415"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="399"/>
         <source>Scans of &quot;%1&quot;</source>
         <translation>“%1”的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="430"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="414"/>
         <source>%1 (PDF, %2 KB)</source>
         <translation>%1（PDF，%2 KB）</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="435"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="419"/>
         <source>No scans attached to this material yet (Ctrl+O attaches one).</source>
         <translation>此材料尚未附加扫描件（按 Ctrl+O 附加）。</translation>
     </message>
@@ -6126,49 +6232,49 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::LoginDialog</name>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="21"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="22"/>
         <source>Hall database: %1</source>
         <translation>大厅数据库：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="31"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="32"/>
         <source>OneSeal — Locked</source>
         <translation>OneSeal — 已锁定</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="32"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="33"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="33"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="34"/>
         <source>The workstation was locked. Enter your password to go on.</source>
         <translation>工作站已锁定。请输入密码以继续。</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="36"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="37"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="45"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="46"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="46"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="47"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/LoginDialog.cpp" line="74"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="75"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="104"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="105"/>
         <source>The password is wrong.</source>
         <translation>密码错误。</translation>
     </message>
@@ -6334,42 +6440,42 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::ReviewDialog</name>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="58"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="48"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="61"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="51"/>
         <source>Review — %1</source>
         <translation>审查 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="88"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="78"/>
         <source>Review passed; the case goes to site inspection.</source>
         <translation>审查通过；办件转入现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="89"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="79"/>
         <source>Review passed; the case goes to the approver.</source>
         <translation>审查通过；办件转交审批人员。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="124"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="92"/>
         <source>Returned for correction; the clock stands still. The notice was printed.</source>
         <translation>已退回补正，暂停计时。通知书已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="125"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="93"/>
         <source>Returned for correction; the clock stands still. Print the notice from the case later.</source>
         <translation>已退回补正，暂停计时。请稍后在办件中打印通知书。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="133"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="101"/>
         <source>The clock runs again; the case is now due on %1.</source>
         <translation>已恢复计时；办件的承诺办结日期现为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="141"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="109"/>
         <source>Refusal proposed; the approver decides.</source>
         <translation>已建议不予许可；由审批人员作出决定。</translation>
     </message>
@@ -6442,44 +6548,44 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SyncStatusWidget</name>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="27"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="26"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="61"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="49"/>
         <source>Not connected to a hub</source>
         <translation>未连接中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="63"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="51"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="65"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="53"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="67"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="55"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="68"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="56"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n 个未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="70"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="58"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="72"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="60"/>
         <source>this computer&apos;s clock is ahead of the hub&apos;s</source>
         <translation>本机时钟快于中心服务器时钟</translation>
     </message>
@@ -6487,78 +6593,78 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::VerifyDialog</name>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="65"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="66"/>
         <source>No trusted key is loaded: every certificate will show as untrusted.</source>
         <translation>未加载受信任的密钥：所有证照都将显示为不受信任。</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="66"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="67"/>
         <source>Trusted keys: %1</source>
         <translation>受信任的密钥：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="109"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="110"/>
         <source>VALID: signed by this hall and in force.</source>
         <translation>有效：由本大厅签发且在有效期内。</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="111"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="112"/>
         <source>NOT TRUSTED: %1</source>
         <translation>不受信任：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="113"/>
-        <location filename="../app/ui/VerifyDialog.cpp" line="140"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="114"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="141"/>
         <source>INVALID: %1</source>
         <translation>无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="115"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="116"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="124"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="125"/>
         <source>What the QR code says</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="125"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="126"/>
         <source>What the QR code claims (not confirmed)</source>
         <translation>二维码声称的内容（未经确认）</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="131"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="132"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="150"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="151"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="156"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="157"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="170"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="171"/>
         <source>Open a certificate</source>
         <translation>打开证照</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="171"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="172"/>
         <source>Certificates (*.png *.jpg *.jpeg *.bmp *.pdf);;All files (*)</source>
         <translation>证照 (*.png *.jpg *.jpeg *.bmp *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="178"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="179"/>
         <source>Load the hall&apos;s public key</source>
         <translation>加载大厅的公钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="179"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="180"/>
         <source>Public keys (*.pem);;All files (*)</source>
         <translation>公钥 (*.pem);;所有文件 (*)</translation>
     </message>
