@@ -5384,34 +5384,6 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
-    <name>oneseal::db::EventLogModel</name>
-    <message>
-        <location filename="../db/EventLogModel.cpp" line="31"/>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../db/EventLogModel.cpp" line="32"/>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../db/EventLogModel.cpp" line="33"/>
-        <source>Case</source>
-        <translation>办件</translation>
-    </message>
-    <message>
-        <location filename="../db/EventLogModel.cpp" line="34"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../db/EventLogModel.cpp" line="35"/>
-        <source>Workstation</source>
-        <translation>工作站</translation>
-    </message>
-</context>
-<context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
         <location filename="../db/SqlCipherDriver.cpp" line="1012"/>
@@ -6047,6 +6019,34 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/DecisionDialog.cpp" line="89"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
         <translation>已在《%1》上用印，并已记入用印登记。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::EventLogModel</name>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="53"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="54"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="55"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="56"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="57"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
     </message>
 </context>
 <context>

@@ -53,4 +53,9 @@ QDate CaseReader::today() const
     return m_session.clock().today();
 }
 
+QList<RecentEvent> CaseReader::recentEvents(int limit) const
+{
+    return db::EventLogRepository(m_session.database().sql()).recent(limit);
+}
+
 } // namespace oneseal::services

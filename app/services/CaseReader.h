@@ -4,6 +4,7 @@
 #include "core/CaseState.h"
 #include "core/Catalog.h"
 #include "db/BackOfficeRepository.h"
+#include "db/EventLogRepository.h"
 #include "db/IntakeRepository.h"
 
 #include <QDate>
@@ -12,6 +13,10 @@
 #include <optional>
 
 namespace oneseal::services {
+
+/** The rows the read side hands to windows (stored by db/, named here so that widgets need no db/ header). */
+using CaseSummary = db::CaseSummary;
+using RecentEvent = db::RecentEvent;
 
 /**
  * The read side of cases, shared by every window and model that shows one: a case's state (the
@@ -43,6 +48,9 @@ public:
 
     /** The catalog version the case was accepted under (shared; parsed once per session). */
     std::shared_ptr<const core::Catalog> catalogOf(const core::CaseState& state) const;
+
+    /** The last \a limit events of this workstation's database (its own and pulled ones), newest first. */
+    QList<RecentEvent> recentEvents(int limit) const;
 
     /** Today at this workstation: the session clock's local date. */
     QDate today() const;

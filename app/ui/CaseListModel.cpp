@@ -7,7 +7,7 @@ CaseListModel::CaseListModel(QObject* parent)
 {
 }
 
-void CaseListModel::setCases(const QList<db::CaseSummary>& cases)
+void CaseListModel::setCases(const QList<services::CaseSummary>& cases)
 {
     beginResetModel();
     m_cases = cases;
@@ -28,7 +28,7 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
         return QVariant();
-    const db::CaseSummary& c = m_cases.at(index.row());
+    const services::CaseSummary& c = m_cases.at(index.row());
     switch (index.column()) {
     case NumberColumn: return c.caseNo;
     case SubjectColumn: return c.subjectName;

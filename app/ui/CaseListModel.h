@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/IntakeRepository.h"
+#include "services/CaseReader.h"
 
 #include <QAbstractTableModel>
 
@@ -16,8 +16,8 @@ public:
                   ColumnCount };
 
     explicit CaseListModel(QObject* parent = nullptr);
-    void setCases(const QList<db::CaseSummary>& cases);
-    const db::CaseSummary& caseAt(int row) const { return m_cases.at(row); }
+    void setCases(const QList<services::CaseSummary>& cases);
+    const services::CaseSummary& caseAt(int row) const { return m_cases.at(row); }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -25,7 +25,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<db::CaseSummary> m_cases;
+    QList<services::CaseSummary> m_cases;
 };
 
 } // namespace oneseal::ui

@@ -20,7 +20,7 @@
 #include "VerifyDialog.h"
 #include "SyncStatusWidget.h"
 #include "sync/BundleTransfer.h"
-#include "db/EventLogModel.h"
+#include "EventLogModel.h"
 #include "services/AuthService.h"
 
 #include <QHeaderView>
@@ -43,7 +43,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
                                     .arg(m_session->user().displayName,
                                          core::rolesDisplayText(m_session->user().roles)));
 
-    m_eventLog = new db::EventLogModel(m_session->database().sql(), 200, this);
+    m_eventLog = new EventLogModel(*m_session, 200, this);
     m_ui->recentEventsView->setModel(m_eventLog);
     m_ui->recentEventsView->horizontalHeader()->setStretchLastSection(true);
     m_ui->recentEventsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

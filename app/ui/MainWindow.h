@@ -10,14 +10,13 @@ namespace Ui {
 class MainWindow;
 }
 
-namespace oneseal::db {
-class EventLogModel;
-}
 namespace oneseal::services {
 class Session;
 }
 
 namespace oneseal::ui {
+
+class EventLogModel;
 
 class CaseLookupWidget;
 class CertificateWindowWidget;
@@ -64,7 +63,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<services::Session> m_session;
-    db::EventLogModel* m_eventLog;
+    EventLogModel* m_eventLog;
     IdleLock* m_idleLock;
     IntakeWorkbench* m_intake = nullptr;
     CaseLookupWidget* m_cases = nullptr;
