@@ -1,3 +1,4 @@
+#include "PdfText.h"
 #include "TestSupport.h"
 
 #include "db/BackOfficeRepository.h"
@@ -19,7 +20,6 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include <poppler-qt6.h>
 
 #include <map>
 #include <memory>
@@ -28,22 +28,11 @@ using namespace oneseal;
 
 namespace {
 
-/** The text of every page of a PDF, without white space (CJK glyphs may come out spaced apart). */
-QString pdfText(const QByteArray& pdf)
-{
-    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
-    if (!doc)
-        return QStringLiteral("<not a PDF>");
-    QString text;
-    for (int i = 0; i < doc->numPages(); ++i)
-        text += doc->page(i)->text(QRectF());
-    return text.remove(QRegularExpression(QStringLiteral("\\s")));
-}
+using test::pdfText;
 
 int pageCount(const QByteArray& pdf)
 {
-    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
-    return doc ? doc->numPages() : -1;
+    return test::pdfPageCount(pdf);
 }
 
 QString hex(const QByteArray& hash)

@@ -1,3 +1,4 @@
+#include "PdfText.h"
 #include "print/DecisionDocument.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
@@ -6,25 +7,13 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include <poppler-qt6.h>
-
 #include <memory>
 
 using namespace oneseal;
 
 namespace {
 
-/** The text of every page of a PDF, without white space (CJK glyphs may come out spaced apart). */
-QString pdfText(const QByteArray& pdf)
-{
-    const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
-    if (!doc)
-        return QStringLiteral("<not a PDF>");
-    QString text;
-    for (int i = 0; i < doc->numPages(); ++i)
-        text += doc->page(i)->text(QRectF());
-    return text.remove(QRegularExpression(QStringLiteral("\\s")));
-}
+using test::pdfText;
 
 core::CaseState decided(core::Decision decision)
 {
