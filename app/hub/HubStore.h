@@ -114,9 +114,10 @@ public:
     }
     void touch(const QString& workstation) { m_enrollment->touch(workstation); }
 
-    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error)
+    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
+                                    bool relay = false)
     {
-        return m_log->push(workstation, events, error);
+        return m_log->push(workstation, events, error, relay);
     }
     PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const
     {
