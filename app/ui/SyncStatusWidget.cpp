@@ -75,7 +75,8 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
     m_label->setText(parts.join(QStringLiteral(" · ")));
     m_label->setToolTip(status.lastError);
     m_button->setEnabled(status.enrolled && !status.syncing);
-    m_exportButton->setVisible(tooOld);
+    // Supervisors and administrators move bundles; a clerk sees the warning and calls one of them.
+    m_exportButton->setVisible(tooOld && m_session.can(core::Action::MoveBundles));
 }
 
 } // namespace oneseal::ui
