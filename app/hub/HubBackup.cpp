@@ -270,6 +270,7 @@ std::optional<RestoreOutcome> HubBackup::restore(const QString& file, const QStr
                                                  const core::Clock& clock)
 {
     QLockFile lock(lockPath(directory));
+    lock.setStaleLockTime(0); // stale only when its process is gone, however old (the hub runs for months)
     if (!QDir(directory).exists())
         return failed<RestoreOutcome>(error, tr("The hub's folder %1 does not exist; create it and put the hub's key file "
                                                 "hub.key in it first.")

@@ -60,6 +60,7 @@ int main(int argc, char* argv[])
     QString error;
     // Held while the hub runs: oneseal-admin hub restore refuses to replace the database under it.
     QLockFile lock(oneseal::sync::HubBackup::lockPath(parser.value(QStringLiteral("dir"))));
+    lock.setStaleLockTime(0); // stale only when the process that holds it is gone
     if (!lock.tryLock(0)) {
         qCritical().noquote() << "cannot start: another hub or a restore holds" << lock.fileName();
         return 1;

@@ -106,14 +106,20 @@ void TestSyncRestore::restoreLosesNothing()
     };
     QCOMPARE(work(15), QString());
 
-    // The backup is taken while all three workstations push.
+    // The backup is taken while all three workstations push: once the hub has stored a first push.
+    const qsizetype logBefore = m_hub->log().size();
     std::vector<std::unique_ptr<QProcess>> pushing;
     for (const auto& a : std::as_const(m_agents))
         pushing.push_back(a->start(QStringLiteral("sync")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_hub->log().mid(logBefore).contains(QStringLiteral("push from")), 30000);
     const QString backupFile = m_dir->filePath(QStringLiteral("hub-1.osbk"));
     const RunResult backup = hubCommand({QStringLiteral("backup"), QStringLiteral("--dir"), m_hub->directory(),
                                          QStringLiteral("--out"), backupFile});
     QVERIFY2(backup.ok(), qPrintable(backup.out + backup.err));
+    int stillPushing = 0;
+    for (const auto& p : pushing)
+        stillPushing += p->state() == QProcess::Running ? 1 : 0;
+    qInfo("%d of 3 workstations were still syncing when the backup was done", stillPushing);
     for (auto& p : pushing) {
         QVERIFY(p->waitForFinished(60000));
         QVERIFY2(p->exitCode() == 0, p->readAllStandardOutput().constData());
@@ -249,7 +255,11 @@ void TestSyncRestore::damagedBackupIsRefused()
         const RunResult r = hubCommand({QStringLiteral("restore"), QStringLiteral("--dir"), m_hub->directory(), path});
         QVERIFY2(!r.ok() && r.err.contains(QStringLiteral("The restore is refused")), qPrintable(r.err));
     }
-    // A whole backup is not restored under a running hub either.
+    // A whole backup is not restored under a running hub either, however long it has been running.
+    QFile lock(m_hub->directory() + QStringLiteral("/hub.lock"));
+    QVERIFY(lock.open(QIODevice::ReadWrite));
+    QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+    lock.close();
     const RunResult running = hubCommand({QStringLiteral("restore"), QStringLiteral("--dir"), m_hub->directory(), good});
     QVERIFY2(!running.ok() && running.err.contains(QStringLiteral("is running")), qPrintable(running.err));
     QVERIFY(m_hub->isRunning());
