@@ -10,6 +10,11 @@
 
 namespace oneseal::ui {
 
+namespace {
+/** How long the status bar says that the hub was restored. */
+constexpr qint64 kRestoreNoticeSecs = 24 * 3600;
+} // namespace
+
 SyncStatusWidget::SyncStatusWidget(services::Session& session, QWidget* parent, int intervalMs)
     : QWidget(parent)
     , m_session(session)
@@ -65,10 +70,11 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
         parts << tr("last sync %1").arg(QLocale().toString(status.lastSuccess.toLocalTime(), QLocale::ShortFormat));
     if (status.clockAhead)
         parts << tr("this computer's clock is ahead of the hub's");
-    const bool tooOld = status.unsentTooOld(QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool tooOld = status.unsentTooOld(now);
     if (tooOld)
         parts << tr("unsent for over an hour: export a bundle");
-    if (status.hubRestoredAt.isValid())
+    if (status.hubRestoredAt.isValid() && status.hubRestoredAt.secsTo(now) < kRestoreNoticeSecs)
         parts << tr("the hub was restored from a backup (%1); %n event(s) sent again", nullptr,
                     int(std::min<qint64>(status.resentAfterRestore, INT_MAX)))
                      .arg(QLocale().toString(status.hubRestoredAt.toLocalTime(), QLocale::ShortFormat));
