@@ -111,6 +111,8 @@ public:
 
     /** Clears every projection table and folds all events again, in one transaction. */
     bool rebuildProjections(QString* error);
+    /** Folds these cases again from all their events (after their events were renumbered by the hub). */
+    bool refoldCases(const QStringList& caseIds, QString* error);
 
     QString workstation() const { return m_workstation; }
     Database& database() const { return *m_database; }
@@ -128,7 +130,6 @@ private:
     QList<core::Event> select(const QString& where, const QVariantList& values, const QString& order,
                               int limit = -1) const;
     std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, bool checked, QString* error);
-    bool refoldCases(const QStringList& caseIds, QString* error);
     /** Stores new events and sets their seq. */
     bool insertEvents(QList<core::Event>& events, QString* error);
     void restoreClock();

@@ -3,7 +3,9 @@ install(FILES ${CMAKE_SOURCE_DIR}/installer/oneseal.desktop DESTINATION share/ap
 install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/oneseal.svg
         DESTINATION share/icons/hicolor/scalable/apps)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/oneseal)
-install(FILES ${CMAKE_SOURCE_DIR}/installer/oneseal-hub.service DESTINATION lib/systemd/system)
+install(FILES ${CMAKE_SOURCE_DIR}/installer/oneseal-hub.service ${CMAKE_SOURCE_DIR}/installer/oneseal-hub-backup.service
+              ${CMAKE_SOURCE_DIR}/installer/oneseal-hub-backup.timer DESTINATION lib/systemd/system)
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/installer/oneseal-hub-backup DESTINATION lib/oneseal)
 
 set(CPACK_PACKAGE_NAME "oneseal")
 set(CPACK_PACKAGE_VENDOR "OneSeal developers")

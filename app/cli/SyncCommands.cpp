@@ -10,6 +10,7 @@
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "services/KeySlotService.h"
+#include "hub/HubBackup.h"
 #include "hub/HubBundle.h"
 #include "sync/Bundle.h"
 #include "sync/HubFollowUp.h"
@@ -197,6 +198,89 @@ int hubStatus(const QStringList& args)
     return 0;
 }
 
+void printManifest(const sync::BackupManifest& m)
+{
+    out() << SyncAdmin::tr("Taken %1; hall %2; generation %3").arg(m.created.toString(Qt::ISODate), m.hall, m.generation)
+          << "\n"
+          << SyncAdmin::tr("%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users")
+                 .arg(m.events)
+                 .arg(m.maxServerSeq)
+                 .arg(m.workstations)
+                 .arg(m.leases)
+                 .arg(m.users)
+          << "\n"
+          << SyncAdmin::tr("Database %1 bytes, SHA-256 %2").arg(m.databaseBytes).arg(QString::fromLatin1(m.sha256.toHex()))
+          << "\n";
+}
+
+int hubBackup(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption outFile(QStringLiteral("out"), SyncAdmin::tr("The backup file to write (must not exist)."),
+                                     SyncAdmin::tr("file"));
+    p.addOptions({hubDirOption(), outFile});
+    if (!parseCommand(p, args, SyncAdmin::tr("Backs the hub up while it runs: a consistent copy of its database, "
+                                             "encrypted with the hub's key, with a manifest. Keep hub.key apart from "
+                                             "the backups.")))
+        return 2;
+    QString error;
+    const auto manifest = sync::HubBackup::create(p.value(QStringLiteral("dir")), p.value(outFile), &error);
+    if (!manifest)
+        return fail(error);
+    out() << SyncAdmin::tr("Wrote the backup %1.").arg(p.value(outFile)) << "\n";
+    printManifest(*manifest);
+    return 0;
+}
+
+int hubVerifyBackup(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(hubDirOption());
+    p.addPositionalArgument(QStringLiteral("file"), SyncAdmin::tr("The backup file."));
+    if (!parseCommand(p, args, SyncAdmin::tr("Checks a hub backup without restoring it: its manifest, its SHA-256, and "
+                                             "that its database opens with the hub's key (hub.key in --dir) and is "
+                                             "whole.")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(SyncAdmin::tr("Name one backup file."));
+    QString error;
+    QByteArray key = sync::HubStore::readKey(p.value(QStringLiteral("dir")), &error);
+    if (key.isEmpty())
+        return fail(error);
+    const auto manifest = sync::HubBackup::verify(p.positionalArguments().first(), key, &error);
+    core::crypto::wipe(key);
+    if (!manifest)
+        return fail(SyncAdmin::tr("The backup is refused: %1").arg(error));
+    out() << SyncAdmin::tr("The backup %1 is whole.").arg(p.positionalArguments().first()) << "\n";
+    printManifest(*manifest);
+    return 0;
+}
+
+int hubRestore(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(hubDirOption());
+    p.addPositionalArgument(QStringLiteral("file"), SyncAdmin::tr("The backup file."));
+    if (!parseCommand(p, args, SyncAdmin::tr("Restores the hub from a backup (the hub must be stopped; hub.key must be "
+                                             "in --dir). The hub gets a new generation: workstations push again every "
+                                             "event the backup lacks. The database that was there is moved aside.")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(SyncAdmin::tr("Name one backup file."));
+    QString error;
+    const auto outcome = sync::HubBackup::restore(p.positionalArguments().first(), p.value(QStringLiteral("dir")), &error);
+    if (!outcome)
+        return fail(SyncAdmin::tr("The restore is refused: %1").arg(error));
+    out() << SyncAdmin::tr("Restored the hub in %1 from %2; new generation %3.")
+                 .arg(p.value(QStringLiteral("dir")), p.positionalArguments().first(), outcome->generation)
+          << "\n";
+    if (!outcome->replacedPath.isEmpty())
+        out() << SyncAdmin::tr("The database that was there is kept as %1.").arg(outcome->replacedPath) << "\n";
+    printManifest(outcome->manifest);
+    out() << SyncAdmin::tr("Start the hub again; each workstation pushes what the backup lacks at its next sync.") << "\n";
+    return 0;
+}
+
 /** Logs in at the workstation (administrator, password on standard input). */
 std::unique_ptr<services::Session> loginAs(const QCommandLineParser& p, QString* error)
 {
@@ -231,6 +315,9 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("user-add"), hubUserAdd},
         {QStringLiteral("catalog-import"), hubCatalogImport},
         {QStringLiteral("status"), hubStatus},
+        {QStringLiteral("backup"), hubBackup},
+        {QStringLiteral("verify-backup"), hubVerifyBackup},
+        {QStringLiteral("restore"), hubRestore},
     };
     const QString sub = arguments.value(1);
     for (const auto& [name, run] : commands)
@@ -239,7 +326,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [options]")
           << "\n" << Qt::flush;
     return 2;
 }

@@ -189,12 +189,24 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
     }
     const qint64 remote = frame.value(msg::hlc).toInteger();
     const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
-    reply(QCborMap{{msg::type, msg::welcome},
-                   {msg::version, msg::kVersion},
-                   {msg::hall, m_store.hallName()},
-                   {msg::hlc, qint64(now)},
-                   {msg::last, m_store.events().maxServerSeq()}},
-          n);
+    QCborMap welcome{{msg::type, msg::welcome},
+                     {msg::version, msg::kVersion},
+                     {msg::hall, m_store.hallName()},
+                     {msg::hlc, qint64(now)},
+                     {msg::last, m_store.events().maxServerSeq()},
+                     {msg::generation, m_store.generation()}};
+    if (m_store.restoredThrough() >= 0) {
+        welcome.insert(msg::parentGeneration, m_store.parentGeneration());
+        welcome.insert(msg::restoredThrough, m_store.restoredThrough());
+        // Numbers this workstation holds from blocks the backup does not know are never leased again.
+        const QCborMap held = frame.value(msg::held).toMap();
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            QString why;
+            if (!m_store.leases().reserveThrough(m_workstation, it.key().toString(), it.value().toInteger(), &why))
+                qCWarning(lcConnection).noquote() << "cannot record the numbers" << m_workstation << "holds:" << why;
+        }
+    }
+    reply(welcome, n);
 }
 
 void HubConnection::onPush(const QCborMap& frame, qint64 n)
@@ -206,7 +218,12 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
         refuse(msg::malformed, error);
         return;
     }
-    const auto outcome = m_store.push(m_workstation, *events, &error);
+    const bool relay = frame.value(msg::relay).toBool();
+    if (relay && m_store.restoredThrough() < 0) {
+        refuse(msg::refused, tr("Only a restored hub takes events of other workstations."));
+        return;
+    }
+    const auto outcome = m_store.push(m_workstation, *events, &error, relay);
     if (!outcome) {
         qCWarning(lcConnection).noquote() << "refused push of" << events->size() << "events from" << m_workstation
                                           << ":" << error;

@@ -1,7 +1,10 @@
 #include "HubEventLog.h"
 
 #include "db/EventReader.h"
+#include "db/hub/HubRecoveryRepository.h"
 #include "db/hub/HubWorkstationRepository.h"
+
+#include <QHash>
 
 #include <QSet>
 
@@ -44,7 +47,8 @@ bool HubEventLog::acknowledgeOwn(const core::Event& event, QString* error)
     return m_events->markSent(event.id, nextServerSeq(), error);
 }
 
-std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const QList<core::Event>& events, QString* error)
+std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const QList<core::Event>& events, QString* error,
+                                             bool relay)
 {
     const QSqlDatabase sql = m_database.sql();
     db::Transaction tx(sql);
@@ -59,7 +63,10 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
         fail(error, why.isEmpty() ? tr("Workstation %1 is not enrolled at this hub.").arg(workstation) : why);
         return std::nullopt;
     }
-    QByteArray head = enrolled->chainHead;
+    // Each workstation's chain head: the pusher's from its enrollment, a relayed one's from the events stored.
+    QHash<QString, QByteArray> heads{{workstation, enrolled->chainHead}};
+    QHash<QString, qint64> storedBy;
+    db::HubRecoveryRepository recovery(sql);
     PushOutcome outcome;
     QList<core::Event> fresh;
     QSet<QUuid> seen;
@@ -68,7 +75,7 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
     quint64 maxHlc = 0;
     for (core::Event e : events) {
         const QString uuid = e.id.toString(QUuid::WithoutBraces);
-        if (e.workstation != workstation) {
+        if (e.workstation != workstation && !relay) {
             fail(error, tr("Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.")
                             .arg(workstation, uuid, e.workstation));
             return std::nullopt;
@@ -89,13 +96,20 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
             ++outcome.duplicates;
             continue;
         }
-        if (e.prevHash != head) {
+        if (!heads.contains(e.workstation)) {
+            const auto head = recovery.chainHeadOf(e.workstation, error);
+            if (!head)
+                return std::nullopt;
+            heads.insert(e.workstation, *head);
+        }
+        if (e.prevHash != heads.value(e.workstation)) {
             fail(error, tr("Event %1 does not follow the last event the hub has from workstation %2 (its hash chain "
                            "is broken or events are missing).")
-                            .arg(uuid, workstation));
+                            .arg(uuid, e.workstation));
             return std::nullopt;
         }
-        head = e.hash;
+        heads[e.workstation] = e.hash;
+        ++storedBy[e.workstation];
         e.serverSeq = next++;
         outcome.acks.append({e.id, e.serverSeq});
         if (core::HybridLogicalClock::millis(e.hlc) > nowMs + kClockAheadMs)
@@ -105,9 +119,11 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
     }
     if (!fresh.isEmpty()) {
         // Each hash was checked above and none is stored yet: stored without looking again.
-        if (!m_events->applyRemoteChecked(fresh, error) || (m_storedHook && !m_storedHook(fresh, error))
-            || !workstations.advanceChain(workstation, head, fresh.size(), isoNow(m_clock), error))
+        if (!m_events->applyRemoteChecked(fresh, error) || (m_storedHook && !m_storedHook(fresh, error)))
             return std::nullopt;
+        for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it)
+            if (!workstations.advanceChain(it.key(), heads.value(it.key()), it.value(), isoNow(m_clock), error))
+                return std::nullopt;
     }
     if (!tx.commit(error))
         return std::nullopt;

@@ -51,9 +51,12 @@ public:
 
     /**
      * Stores pushed events (all from workstation) once each, in one transaction: checks each hash
-     * and the workstation's hash chain, gives new events the next server_seq.
+     * and the workstation's hash chain, gives new events the next server_seq. With relay (only a
+     * restored hub allows it), events of other workstations are taken too: those a workstation still
+     * holds after the hub lost them to a restore; each must continue its own workstation's chain.
      */
-    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error);
+    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
+                                    bool relay = false);
 
     /** What a pull sends back. */
     struct PullReply

@@ -46,4 +46,32 @@ std::optional<NumberLease> HubLeases::lease(const QString& workstation, const QS
     return NumberLease{kind, block.start, block.end};
 }
 
+bool HubLeases::reserveThrough(const QString& workstation, const QString& kind, qint64 through, QString* error)
+{
+    if ((kind != core::numbering::caseKind && kind != core::numbering::certificateKind) || through <= 0)
+        return true;
+    const QSqlDatabase sql = m_database.sql();
+    db::Transaction tx(sql);
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.errorText();
+        return false;
+    }
+    db::HubLeaseRepository leases(sql);
+    const qint64 start = leases.nextStart(kind, error);
+    if (start <= 0)
+        return false;
+    if (start > through)
+        return true;
+    if (through - start >= kMaxReportedBlocks * core::numbering::kBlockSize) {
+        if (error)
+            *error = tr("Workstation %1 reports numbers far beyond every block leased; ignored.").arg(workstation);
+        return false;
+    }
+    const db::HubLease block{kind, start, through, workstation};
+    return leases.insert(block, QStringLiteral("held-%1-%2-%3").arg(workstation, kind).arg(through),
+                         m_clock.now().toUTC().toString(Qt::ISODate), error)
+        && tx.commit(error);
+}
+
 } // namespace oneseal::sync

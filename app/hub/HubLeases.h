@@ -35,6 +35,14 @@ public:
     std::optional<NumberLease> lease(const QString& workstation, const QString& kind, const QString& requestId,
                                      QString* error);
 
+    /**
+     * After a restore: records that workstation holds numbers of kind up to through (a block leased
+     * after the backup), so that no later block reaches into them. Nothing changes when the hub's
+     * blocks already reach past through.
+     */
+    static constexpr qint64 kMaxReportedBlocks = 100; ///< a report further ahead than this is refused
+    bool reserveThrough(const QString& workstation, const QString& kind, qint64 through, QString* error);
+
 private:
     db::Database& m_database;
     const core::Clock& m_clock;

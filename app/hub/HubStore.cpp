@@ -10,6 +10,7 @@
 #include <QCborMap>
 #include <QDir>
 #include <QFile>
+#include <QUuid>
 
 namespace oneseal::sync {
 
@@ -147,27 +148,36 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
     return true;
 }
 
-std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* error, const core::Clock& clock)
+QByteArray HubStore::readKey(const QString& directory, QString* error)
 {
     QFile f(keyPath(directory));
     if (!f.open(QIODevice::ReadOnly)) {
         fail(error, tr("The hub's key file %1 cannot be read (run oneseal-admin hub init first, and run the hub "
                        "as the user that owns it).")
                         .arg(keyPath(directory)));
-        return nullptr;
+        return {};
     }
     if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
         fail(error, tr("The hub's key file %1 may be read by others; allow its owner only (chmod 600).")
                         .arg(keyPath(directory)));
-        return nullptr;
+        return {};
     }
     QByteArray hex = f.readAll().trimmed();
     QByteArray key = QByteArray::fromHex(hex);
     core::crypto::wipe(hex);
     if (key.size() != 32) {
+        core::crypto::wipe(key);
         fail(error, tr("The hub's key file %1 does not hold a 256-bit key.").arg(keyPath(directory)));
-        return nullptr;
+        return {};
     }
+    return key;
+}
+
+std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* error, const core::Clock& clock)
+{
+    QByteArray key = readKey(directory, error);
+    if (key.isEmpty())
+        return nullptr;
     if (!QFile::exists(databasePath(directory))) {
         fail(error, tr("There is no hub database in %1.").arg(directory));
         return nullptr;
@@ -177,6 +187,10 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     hub->m_database = db::Database::open(databasePath(directory), key, {}, &e);
     core::crypto::wipe(key);
     if (!hub->m_database || !hub->m_database->migrate(&e) || !hub->loadSecrets(&e)) {
+        fail(error, e);
+        return nullptr;
+    }
+    if (!hub->loadGeneration(&e)) {
         fail(error, e);
         return nullptr;
     }
@@ -190,6 +204,20 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     hub->m_log->setStoredHook(
         [users](const QList<core::Event>& stored, QString* why) { return users->takePasswordChanges(stored, why); });
     return hub;
+}
+
+bool HubStore::loadGeneration(QString* error)
+{
+    m_generation = m_database->meta(QString(kGenerationMeta));
+    if (m_generation.isEmpty()) { // a hub made before generations: its first one
+        m_generation = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!m_database->setMeta(QString(kGenerationMeta), m_generation, error))
+            return false;
+    }
+    m_parentGeneration = m_database->meta(QString(kParentGenerationMeta));
+    const QString through = m_database->meta(QString(kRestoredThroughMeta));
+    m_restoredThrough = through.isEmpty() ? -1 : through.toLongLong();
+    return true;
 }
 
 bool HubStore::loadSecrets(QString* error)

@@ -47,6 +47,12 @@ public:
     static QString hubWorkstation() { return QStringLiteral("HUB"); }
     static QString databasePath(const QString& directory);
     static QString keyPath(const QString& directory);
+    /** The 256-bit database key from the key file (checked: owner-only, 64 hex digits); empty with *error. */
+    static QByteArray readKey(const QString& directory, QString* error);
+    /** Meta keys of the hub's generation (docs/OPERATIONS.md): a restore or rebuild starts a new one. */
+    static constexpr const char* kGenerationMeta = "hub_generation";
+    static constexpr const char* kParentGenerationMeta = "hub_parent_generation";
+    static constexpr const char* kRestoredThroughMeta = "hub_restored_through";
     static constexpr int kClientCertificateDays = HubEnrollment::kClientCertificateDays;
     static constexpr qint64 kClockAheadMs = HubEventLog::kClockAheadMs;
     static constexpr int kWireCache = HubEventLog::kWireCache;
@@ -71,6 +77,16 @@ public:
     QByteArray caKey() const { return m_identity.caKey; }
     QByteArray tlsCertificate() const { return m_identity.tlsCertificate; }
     QByteArray tlsKey() const { return m_identity.tlsKey; }
+    /** This hub's generation: made at init, new at every restore or rebuild (workstations compare it). */
+    QString generation() const { return m_generation; }
+    /** The generation this one was restored from (the backup's); empty for a hub never restored. */
+    QString parentGeneration() const { return m_parentGeneration; }
+    /**
+     * The highest server_seq of the backup this hub was restored from (events numbered up to it are
+     * the same on both generations); -1 for a hub never restored. A restored hub accepts events of
+     * other workstations relayed by a workstation (the events only it still holds).
+     */
+    qint64 restoredThrough() const { return m_restoredThrough; }
 
     HubEnrollment& enrollment() const { return *m_enrollment; }
     HubEventLog& eventLog() const { return *m_log; }
@@ -98,9 +114,10 @@ public:
     }
     void touch(const QString& workstation) { m_enrollment->touch(workstation); }
 
-    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error)
+    std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
+                                    bool relay = false)
     {
-        return m_log->push(workstation, events, error);
+        return m_log->push(workstation, events, error, relay);
     }
     PullReply pull(qint64 after, int limit, qint64 maxBytes, const SeqRanges& skip) const
     {
@@ -135,9 +152,13 @@ public:
 private:
     HubStore() = default;
     bool loadSecrets(QString* error);
+    bool loadGeneration(QString* error);
 
     std::unique_ptr<db::Database> m_database;
     HubIdentity m_identity;
+    QString m_generation;
+    QString m_parentGeneration;
+    qint64 m_restoredThrough = -1;
     std::unique_ptr<HubEventLog> m_log;
     std::unique_ptr<HubEnrollment> m_enrollment;
     std::unique_ptr<HubLeases> m_leases;

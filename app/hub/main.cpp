@@ -1,11 +1,13 @@
 // oneseal-hub: the hall's headless sync server. It owns the central encrypted database, listens with
 // mutual TLS, logs to standard output, and stops cleanly on SIGTERM or SIGINT.
+#include "hub/HubBackup.h"
 #include "hub/HubServer.h"
 #include "hub/HubStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLockFile>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -56,11 +58,21 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     QString error;
+    // Held while the hub runs: oneseal-admin hub restore refuses to replace the database under it.
+    QLockFile lock(oneseal::sync::HubBackup::lockPath(parser.value(QStringLiteral("dir"))));
+    lock.setStaleLockTime(0); // stale only when the process that holds it is gone
+    if (!lock.tryLock(0)) {
+        qCritical().noquote() << "cannot start: another hub or a restore holds" << lock.fileName();
+        return 1;
+    }
     auto store = oneseal::sync::HubStore::open(parser.value(QStringLiteral("dir")), &error);
     if (!store) {
         qCritical().noquote() << "cannot open the hub:" << error;
         return 1;
     }
+    if (store->restoredThrough() >= 0)
+        qInfo().noquote() << "generation" << store->generation() << "restored from" << store->parentGeneration()
+                          << "through server_seq" << store->restoredThrough();
     bool portOk = false;
     const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
     const QHostAddress address(parser.value(QStringLiteral("listen")));

@@ -75,6 +75,11 @@ inline const QString complete = QStringLiteral("complete");
 inline const QString absent = QStringLiteral("absent");
 inline const QString skip = QStringLiteral("skip");       ///< pull: [[first, last], …] server_seq runs held already
 inline const QString through = QStringLiteral("through"); ///< events: the cursor may move up to here
+inline const QString generation = QStringLiteral("gen");          ///< welcome: the hub's generation (new at each restore)
+inline const QString parentGeneration = QStringLiteral("parent"); ///< welcome: the generation it was restored from
+inline const QString restoredThrough = QStringLiteral("base");    ///< welcome: highest server_seq of that backup
+inline const QString relay = QStringLiteral("relay"); ///< push: holds events of other workstations (after a restore)
+inline const QString held = QStringLiteral("held");   ///< hello: {kind: highest number leased here}
 
 // Error reasons.
 inline const QString refused = QStringLiteral("refused");

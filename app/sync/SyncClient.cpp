@@ -12,6 +12,7 @@
 #include "db/IntakeRepository.h"
 #include "db/ReferenceRepository.h"
 #include "db/WorkstationProjections.h"
+#include "db/hub/HubRecoveryRepository.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -48,6 +49,10 @@ const QString kCursor = QStringLiteral("cursor");
 const QString kLastSuccess = QStringLiteral("last_sync_at");
 const QString kFilesSentUpTo = QStringLiteral("files_sent_rowid"); ///< attachment_blobs rowid the hub has all up to
 const QString kHlcSeen = QStringLiteral("hlc_seen");
+const QString kHubGeneration = QStringLiteral("hub_generation");
+const QString kRecoveryBase = QStringLiteral("recovery_base");       ///< set until the renumbered cases are refolded
+const QString kRestoredSeenAt = QStringLiteral("hub_restored_seen_at");
+const QString kResent = QStringLiteral("hub_restored_resent");
 
 /**
  * Marks a whole acknowledged batch as sent, a few statements instead of one per event: each UPDATE
@@ -333,14 +338,99 @@ bool SyncClient::connectToHub(QString* error)
     const auto welcome = request(QCborMap{{msg::type, msg::hello},
                                           {msg::version, msg::kVersion},
                                           {msg::workstation, m_workstation},
-                                          {msg::hlc, qint64(seen)}},
+                                          {msg::hlc, qint64(seen)},
+                                          {msg::held, heldNumbers()}},
                                  msg::welcome, error);
-    if (!welcome)
+    if (!welcome || !meetHub(*welcome, error)) {
+        disconnectFromHub();
         return false;
+    }
     const quint64 hubHlc = quint64(welcome->value(msg::hlc).toInteger());
     if (hubHlc > seen)
         m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
     return true;
+}
+
+QCborMap SyncClient::heldNumbers() const
+{
+    QCborMap held;
+    QSqlQuery q(m_database.sql());
+    if (q.exec(QStringLiteral("SELECT kind, max(block_end) FROM number_blocks GROUP BY kind")))
+        while (q.next())
+            held.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return held;
+}
+
+QDateTime SyncClient::hubRestoredSeenAt() const
+{
+    return QDateTime::fromString(QString::fromLatin1(state(kRestoredSeenAt)), Qt::ISODateWithMs);
+}
+
+QDateTime SyncClient::oldestUnsentAt() const
+{
+    QSqlQuery q(m_database.sql());
+    q.prepare(QStringLiteral("SELECT min(recorded_at) FROM events WHERE server_seq IS NULL AND workstation = ?"));
+    q.addBindValue(m_workstation);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return {};
+    QDateTime at = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+    if (!at.isValid())
+        at = QDateTime::fromString(q.value(0).toString(), Qt::ISODate);
+    return at.toUTC();
+}
+
+qint64 SyncClient::resentAfterRestore() const
+{
+    return state(kResent).toLongLong();
+}
+
+bool SyncClient::meetHub(const QCborMap& welcome, QString* error)
+{
+    const QString generation = welcome.value(msg::generation).toString();
+    const QString known = QString::fromUtf8(state(kHubGeneration));
+    const qint64 last = welcome.value(msg::last).toInteger();
+    const qint64 cursorHere = cursor();
+    const bool otherGeneration = !generation.isEmpty() && !known.isEmpty() && generation != known;
+    if (!otherGeneration && last >= cursorHere) {
+        if (known.isEmpty() && !generation.isEmpty())
+            return setState(kHubGeneration, generation.toUtf8(), error); // the first meeting
+        return true;
+    }
+    // Numbers up to base mean the same events here and at the hub; above it they do not.
+    qint64 base = 0; // a lineage not known: everything again (the hub acknowledges what it has)
+    if (!otherGeneration)
+        base = last; // the same hub, behind this workstation: it lost what came after last
+    else if (welcome.value(msg::parentGeneration).toString() == known)
+        base = std::min(welcome.value(msg::restoredThrough).toInteger(), cursorHere);
+    base = std::max<qint64>(0, base);
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(error, tx.errorText());
+    const auto cleared = db::ServerSeqRenumbering::clearAbove(m_database.sql(), base, error);
+    const QString now = m_clock.now().toUTC().toString(Qt::ISODateWithMs);
+    if (!cleared || !setState(kCursor, QByteArray::number(base), error)
+        || !setState(kHubGeneration, generation.toUtf8(), error)
+        || !setState(kRecoveryBase, QByteArray::number(base), error) || !setState(kRestoredSeenAt, now.toLatin1(), error)
+        || !setState(kResent, QByteArray::number(*cleared), error) || !tx.commit(error))
+        return false;
+    m_held = {};
+    m_meeting.hubRestored = true;
+    m_meeting.resent = *cleared;
+    return true;
+}
+
+bool SyncClient::finishRecovery(QString* error)
+{
+    const QByteArray base = state(kRecoveryBase);
+    if (base.isEmpty())
+        return true;
+    // Every event numbered above base got its number from this generation of the hub: the cases
+    // they belong to are folded once more in that order; cases below base were not touched.
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(error, tx.errorText());
+    const QStringList cases = db::ServerSeqRenumbering::casesAbove(m_database.sql(), base.toLongLong());
+    return m_events->refoldCases(cases, error) && setState(kRecoveryBase, QByteArray(), error) && tx.commit(error);
 }
 
 std::optional<SyncReport> SyncClient::syncOnce(QString* error)
@@ -348,10 +438,13 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     SyncReport report;
     m_held = {}; // only what this round's push was told
     m_waitedNs = 0;
+    m_meeting = {};
     // Push before pull: what this workstation did reaches the hub first.
-    if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
-        || !refillNumbers(report, error) || !syncFiles(report, error))
+    if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !finishRecovery(error)
+        || !syncReference(report, error) || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
+    report.hubRestored = m_meeting.hubRestored;
+    report.resent = m_meeting.resent;
     // Stored at most once a minute (the status bar shows minutes): each write is a commit, and so a
     // flush to disk, of its own, which an idle workstation would otherwise make every few seconds.
     m_lastSuccess = m_clock.now().toUTC();
@@ -392,7 +485,11 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             }
             InFlight next;
             next.sent.start();
-            next.number = send(QCborMap{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}}, error);
+            QCborMap frame{{msg::type, msg::push}, {msg::list, Protocol::encodeEvents(batch)}};
+            // After a restore this workstation also pushes events it pulled from others.
+            if (std::any_of(batch.cbegin(), batch.cend(), [this](const core::Event& e) { return e.workstation != m_workstation; }))
+                frame.insert(msg::relay, true);
+            next.number = send(std::move(frame), error);
             if (next.number <= 0)
                 return false;
             lastSent = batch.constLast();

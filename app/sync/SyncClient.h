@@ -35,6 +35,8 @@ struct SyncReport
     qint64 cursor = 0;
     qint64 unsent = 0;
     double hubWaitMs = 0; ///< time spent waiting for the hub's replies (network and hub, no local work)
+    bool hubRestored = false; ///< this round met a restored hub (or one behind this workstation's cursor)
+    qint64 resent = 0;        ///< then: events this workstation pushes to it again (its own and others')
 };
 
 /**
@@ -79,6 +81,14 @@ public:
      */
     QDateTime lastSuccess() const;
     qint64 unsentCount() const { return m_events->unsentCount(); }
+    /**
+     * When this workstation last met a hub restored from a backup (UTC; invalid: never) and how
+     * many events it then pushed again; the status bar shows both.
+     */
+    QDateTime hubRestoredSeenAt() const;
+    /** When the oldest of this workstation's own unsent events was recorded (UTC; invalid: none). */
+    QDateTime oldestUnsentAt() const;
+    qint64 resentAfterRestore() const;
 
     db::EventStore& events() const { return *m_events; }
 
@@ -101,6 +111,17 @@ private:
     /** Reads the reply to frame number (which must be the next reply the hub sends). */
     std::optional<QCborMap> awaitReply(qint64 number, const QString& expected, const QElapsedTimer& traceTimer,
                                        QString* error);
+    /**
+     * After the welcome: a hub of another generation than the one this workstation knows, or whose
+     * highest server_seq is below the cursor, lost events to a restore. The numbers held above
+     * what both share are cleared (those events are pushed again, relayed when of other
+     * workstations) and the cursor goes back to that point, in one transaction.
+     */
+    bool meetHub(const QCborMap& welcome, QString* error);
+    /** After a complete round following meetHub(): the renumbered cases are folded again once. */
+    bool finishRecovery(QString* error);
+    /** Highest number of each kind leased here (reported in hello, for a restored hub). */
+    QCborMap heldNumbers() const;
     bool pushAll(SyncReport& report, QString* error);
     bool pullAll(SyncReport& report, QString* error);
     bool syncReference(SyncReport& report, QString* error);
@@ -114,6 +135,7 @@ private:
     QString m_workstation;
     /** Numbers the hub gave this workstation's own events (acknowledged to its push): not pulled back. */
     SeqRanges m_held;
+    SyncReport m_meeting; ///< what meetHub() found at this connection (hubRestored, resent)
     qint64 m_waitedNs = 0; ///< this round's time blocked on the socket for a reply
     QDateTime m_lastSuccess;       ///< end of this client's last successful round
     QDateTime m_lastSuccessStored; ///< the last one written to the database

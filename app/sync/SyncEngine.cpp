@@ -66,6 +66,7 @@ void SyncEngine::round()
     m_running = true;
     m_status.enrolled = m_client->isEnrolled();
     m_status.unsent = m_client->unsentCount();
+    m_status.oldestUnsent = m_status.unsent > 0 ? m_client->oldestUnsentAt() : QDateTime();
     if (!m_status.enrolled) {
         m_status.online = false;
         m_running = false;
@@ -87,6 +88,9 @@ void SyncEngine::round()
         m_status.unsent = m_client->unsentCount();
     }
     m_status.lastSuccess = m_client->lastSuccess();
+    m_status.oldestUnsent = m_status.unsent > 0 ? m_client->oldestUnsentAt() : QDateTime();
+    m_status.hubRestoredAt = m_client->hubRestoredSeenAt();
+    m_status.resentAfterRestore = m_client->resentAfterRestore();
     m_running = false;
     publish();
 }

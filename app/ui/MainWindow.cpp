@@ -87,7 +87,9 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
 
     m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
-    statusBar()->addPermanentWidget(new SyncStatusWidget(*m_session, this));
+    auto* syncStatus = new SyncStatusWidget(*m_session, this);
+    statusBar()->addPermanentWidget(syncStatus);
+    connect(syncStatus, &SyncStatusWidget::exportBundleRequested, this, &MainWindow::exportBundle);
     updateStatus();
 }
 

@@ -10,17 +10,29 @@
 
 namespace oneseal::ui {
 
+namespace {
+/** How long the status bar says that the hub was restored. */
+constexpr qint64 kRestoreNoticeSecs = 24 * 3600;
+} // namespace
+
 SyncStatusWidget::SyncStatusWidget(services::Session& session, QWidget* parent, int intervalMs)
     : QWidget(parent)
     , m_session(session)
     , m_sync(new sync::BackgroundSync(session, intervalMs, this))
     , m_label(new QLabel(this))
     , m_button(new QToolButton(this))
+    , m_exportButton(new QToolButton(this))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
     layout->addWidget(m_button);
+    layout->addWidget(m_exportButton);
+    m_exportButton->setObjectName(QStringLiteral("exportBundleButton"));
+    m_exportButton->setText(tr("Export bundle…"));
+    m_exportButton->setAutoRaise(true);
+    m_exportButton->setVisible(false);
+    connect(m_exportButton, &QToolButton::clicked, this, &SyncStatusWidget::exportBundleRequested);
     m_label->setObjectName(QStringLiteral("syncStatusLabel"));
     m_button->setObjectName(QStringLiteral("syncNowButton"));
     m_button->setText(tr("Sync now"));
@@ -58,9 +70,19 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
         parts << tr("last sync %1").arg(QLocale().toString(status.lastSuccess.toLocalTime(), QLocale::ShortFormat));
     if (status.clockAhead)
         parts << tr("this computer's clock is ahead of the hub's");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool tooOld = status.unsentTooOld(now);
+    if (tooOld)
+        parts << tr("unsent for over an hour: export a bundle");
+    if (status.hubRestoredAt.isValid() && status.hubRestoredAt.secsTo(now) < kRestoreNoticeSecs)
+        parts << tr("the hub was restored from a backup (%1); %n event(s) sent again", nullptr,
+                    int(std::min<qint64>(status.resentAfterRestore, INT_MAX)))
+                     .arg(QLocale().toString(status.hubRestoredAt.toLocalTime(), QLocale::ShortFormat));
     m_label->setText(parts.join(QStringLiteral(" · ")));
     m_label->setToolTip(status.lastError);
     m_button->setEnabled(status.enrolled && !status.syncing);
+    // Supervisors and administrators move bundles; a clerk sees the warning and calls one of them.
+    m_exportButton->setVisible(tooOld && m_session.can(core::Action::MoveBundles));
 }
 
 } // namespace oneseal::ui

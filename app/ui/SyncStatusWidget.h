@@ -22,7 +22,9 @@ namespace oneseal::ui {
  * The status bar's sync corner: online or offline, how many events are not yet at the hub, and the
  * last successful sync, with a button to sync now. Sync itself runs in the background
  * (sync::BackgroundSync, which also has the session follow the hub's users), so the clerk never
- * waits on the network.
+ * waits on the network. It warns when this workstation's unsent events are older than an hour while
+ * the hub is away (they are lost with the disk unless exported: "Export bundle…"), and says when
+ * the hub was restored from a backup and how many events were sent to it again.
  */
 class SyncStatusWidget : public QWidget
 {
@@ -39,6 +41,10 @@ public:
 public slots:
     void syncNow();
 
+signals:
+    /** The clerk asked to export unsent events in a bundle (offered when they are too old). */
+    void exportBundleRequested();
+
 private:
     void showStatus(const sync::SyncStatus& status);
 
@@ -46,6 +52,7 @@ private:
     sync::BackgroundSync* m_sync;
     QLabel* m_label;
     QToolButton* m_button;
+    QToolButton* m_exportButton;
 };
 
 } // namespace oneseal::ui

@@ -115,6 +115,22 @@ int main(int argc, char* argv[])
         return say(QStringLiteral("ok ") + test::syncSummary(hub->database().sql()));
     }
 
+    if (command == QLatin1String("leases") && p.isSet(QStringLiteral("hub-dir"))) {
+        // Where the hub's next block of each kind would start.
+        auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+        if (!hub)
+            return failed(error);
+        QSqlQuery q(hub->database().sql());
+        if (!q.exec(QStringLiteral("SELECT (SELECT coalesce(max(block_end), 0) + 1 FROM sync_number_leases WHERE kind = 'case'), "
+                                   "(SELECT coalesce(max(block_end), 0) + 1 FROM sync_number_leases WHERE kind = 'certificate')"))
+            || !q.next())
+            return failed(QStringLiteral("cannot read the leases"));
+        return say(QStringLiteral("ok next_case=%1 next_certificate=%2 generation=%3")
+                       .arg(q.value(0).toLongLong())
+                       .arg(q.value(1).toLongLong())
+                       .arg(hub->generation()));
+    }
+
     if (command == QLatin1String("file") && p.isSet(QStringLiteral("hub-dir"))) {
         auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
         if (!hub)
@@ -138,6 +154,23 @@ int main(int argc, char* argv[])
         if (!data)
             return say(QStringLiteral("ok absent=1"));
         return say(QStringLiteral("ok size=%1 sha=%2").arg(data->size()).arg(QString::fromLatin1(core::crypto::sha256(*data).toHex())));
+    }
+
+    if (command == QLatin1String("numbers")) {
+        // Case numbers in this replica (each once?) and the highest number of each kind leased here.
+        QSqlQuery q(database->sql());
+        if (!q.exec(QStringLiteral("SELECT count(*), count(case_no), count(DISTINCT case_no), "
+                                   "(SELECT coalesce(max(block_end), 0) FROM number_blocks WHERE kind = 'case'), "
+                                   "(SELECT coalesce(max(block_end), 0) FROM number_blocks WHERE kind = 'certificate') "
+                                   "FROM cases"))
+            || !q.next())
+            return failed(QStringLiteral("cannot read the numbers"));
+        return say(QStringLiteral("ok cases=%1 numbered=%2 distinct=%3 case_block_end=%4 certificate_block_end=%5")
+                       .arg(q.value(0).toLongLong())
+                       .arg(q.value(1).toLongLong())
+                       .arg(q.value(2).toLongLong())
+                       .arg(q.value(3).toLongLong())
+                       .arg(q.value(4).toLongLong()));
     }
 
     if (command == QLatin1String("status")) {
@@ -189,6 +222,8 @@ int main(int argc, char* argv[])
             total.clockAhead = total.clockAhead || report->clockAhead;
             total.filesSent += report->filesSent;
             total.filesReceived += report->filesReceived;
+            total.hubRestored = total.hubRestored || report->hubRestored;
+            total.resent += report->resent;
             if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
                 break;
         }
@@ -199,7 +234,11 @@ int main(int argc, char* argv[])
                        .arg(total.catalogs)
                        .arg(total.clockAhead ? 1 : 0)
                        .arg(client.cursor())
-                   + QStringLiteral(" files_sent=%1 files_received=%2").arg(total.filesSent).arg(total.filesReceived));
+                   + QStringLiteral(" files_sent=%1 files_received=%2").arg(total.filesSent).arg(total.filesReceived)
+                   + QStringLiteral(" restored=%1 resent=%2 unsent=%3")
+                         .arg(total.hubRestored ? 1 : 0)
+                         .arg(total.resent)
+                         .arg(client.unsentCount()));
     }
 
     const QString workstation = database->meta(QStringLiteral("workstation_id"));
