@@ -2517,59 +2517,189 @@
     </message>
 </context>
 <context>
-    <name>HubStore</name>
+    <name>HubBackup</name>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="46"/>
-        <source>Give the folder of the hub.</source>
-        <translation>请指定中心服务器的文件夹。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="56"/>
+        <source>%1 is not a OneSeal hub backup.</source>
+        <translation>%1 不是 OneSeal 中心服务器备份。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="48"/>
-        <source>Enter the name of the hall&apos;s bureau.</source>
-        <translation>请输入大厅所属审批局的名称。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="59"/>
+        <source>The manifest of %1 is cut off or damaged.</source>
+        <translation>%1 的清单被截断或已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="56"/>
-        <source>A hub already exists in %1; it was left as it is.</source>
-        <translation>%1 中已存在中心服务器，未作任何改动。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="63"/>
+        <source>The manifest of %1 is damaged: %2</source>
+        <translation>%1 的清单已损坏：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="58"/>
-        <source>The folder %1 cannot be created.</source>
-        <translation>无法创建文件夹 %1。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="65"/>
+        <source>%1 holds %2 bytes of database where its manifest says %3: the file is cut off or damaged.</source>
+        <translation>%1 含 %2 字节数据库，而清单记载为 %3：文件被截断或已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="75"/>
-        <source>The key file %1 cannot be written.</source>
-        <translation>无法写入密钥文件 %1。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="78"/>
+        <location filename="../app/hub/HubBackup.cpp" line="244"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="104"/>
-        <source>The hub&apos;s keys could not be created.</source>
-        <translation>无法生成中心服务器的密钥。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="85"/>
+        <source>%1 could not be read whole.</source>
+        <translation>无法完整读取 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="154"/>
-        <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
-        <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="91"/>
+        <source>The database in %1 does not match the SHA-256 of its manifest: the backup is damaged. Use another copy.</source>
+        <translation>%1 中的数据库与清单中的 SHA-256 不符：备份已损坏。请使用另一份副本。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="160"/>
-        <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
-        <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="105"/>
+        <source>The backup does not open with this hub&apos;s key (%1).</source>
+        <translation>该备份无法用本中心服务器的密钥打开（%1）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="168"/>
-        <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
-        <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
+        <location filename="../app/hub/HubBackup.cpp" line="108"/>
+        <source>The backup&apos;s database fails SQLite&apos;s integrity check: %1</source>
+        <translation>备份数据库未通过 SQLite 完整性检查：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="172"/>
+        <location filename="../app/hub/HubBackup.cpp" line="112"/>
+        <source>The backup does not hold a hub&apos;s database.</source>
+        <translation>该备份不含中心服务器数据库。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="119"/>
+        <source>The backup&apos;s database does not hold what its manifest says (%1 events through server_seq %2, where the manifest says %3 through %4).</source>
+        <translation>备份数据库的内容与清单不符（实有 %1 条事件，至 server_seq %2；清单记载为 %3 条，至 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="166"/>
+        <source>format %1 is not known</source>
+        <translation>未知格式 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="169"/>
+        <source>a field is missing or out of range</source>
+        <translation>缺少字段或字段超出范围</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="182"/>
+        <source>Give the backup file with --out.</source>
+        <translation>请用 --out 指定备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="184"/>
+        <source>%1 exists already; a backup never overwrites a file.</source>
+        <translation>%1 已存在；备份从不覆盖文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="190"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="208"/>
+        <location filename="../app/hub/HubBackup.cpp" line="216"/>
+        <source>The hub has no generation yet; start it once (or run any hub command) first.</source>
+        <translation>中心服务器尚无代次；请先启动一次中心服务器（或运行任一中心服务器命令）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="227"/>
+        <source>The copy %1 cannot be read: %2</source>
+        <translation>无法读取副本 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="256"/>
+        <location filename="../app/hub/HubBackup.cpp" line="288"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="262"/>
+        <source>No temporary folder for the check: %1</source>
+        <translation>无法为检查创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="275"/>
+        <source>The hub&apos;s folder %1 does not exist; create it and put the hub&apos;s key file hub.key in it first.</source>
+        <translation>中心服务器文件夹 %1 不存在；请先创建该文件夹，并放入中心服务器密钥文件 hub.key。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="279"/>
+        <source>The hub in %1 is running; stop it first (systemctl stop oneseal-hub). Nothing was changed.</source>
+        <translation>%1 中的中心服务器正在运行；请先停止它（systemctl stop oneseal-hub）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="328"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="339"/>
+        <source>%1 cannot be moved aside; nothing was restored.</source>
+        <translation>无法将 %1 移开；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubBackup.cpp" line="343"/>
+        <source>%1 cannot be renamed to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>HubStore</name>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="47"/>
+        <source>Give the folder of the hub.</source>
+        <translation>请指定中心服务器的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="49"/>
+        <source>Enter the name of the hall&apos;s bureau.</source>
+        <translation>请输入大厅所属审批局的名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="57"/>
+        <source>A hub already exists in %1; it was left as it is.</source>
+        <translation>%1 中已存在中心服务器，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="59"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="76"/>
+        <source>The key file %1 cannot be written.</source>
+        <translation>无法写入密钥文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="105"/>
+        <source>The hub&apos;s keys could not be created.</source>
+        <translation>无法生成中心服务器的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="155"/>
+        <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
+        <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="161"/>
+        <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
+        <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="170"/>
+        <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
+        <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="182"/>
+        <source>There is no hub database in %1.</source>
+        <translation>%1 中没有中心服务器数据库。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="236"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
@@ -2631,7 +2761,7 @@
     </message>
     <message>
         <location filename="../app/hub/HubEnrollment.cpp" line="148"/>
-        <location filename="../app/hub/HubEventLog.cpp" line="59"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="63"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
@@ -2646,22 +2776,22 @@
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="72"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="79"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="77"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="84"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="85"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="92"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="93"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="106"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
@@ -2679,6 +2809,11 @@
         <location filename="../app/hub/HubLeases.cpp" line="35"/>
         <source>The lease request %1 belongs to another workstation or kind.</source>
         <translation>号段申领请求 %1 属于其他工作站或其他类型。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubLeases.cpp" line="68"/>
+        <source>Workstation %1 reports numbers far beyond every block leased; ignored.</source>
+        <translation>工作站 %1 报告的编号远超已租出的所有号段；已忽略。</translation>
     </message>
     <message>
         <location filename="../app/hub/HubUsers.cpp" line="42"/>
@@ -3460,7 +3595,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="314"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="401"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -3473,8 +3608,8 @@
         <location filename="../app/cli/AdminCommands.cpp" line="49"/>
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="62"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
@@ -3487,21 +3622,21 @@
         <location filename="../app/cli/AdminCommands.cpp" line="48"/>
         <location filename="../app/cli/AdminCommands.cpp" line="51"/>
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="49"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="51"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="62"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
@@ -3512,9 +3647,9 @@
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="52"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="99"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
@@ -3532,19 +3667,19 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="66"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="67"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="68"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
@@ -3575,13 +3710,13 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="135"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
@@ -3592,7 +3727,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="108"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="140"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -3612,7 +3747,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="156"/>
         <location filename="../app/cli/AdminCommands.cpp" line="203"/>
         <location filename="../app/cli/AdminCommands.cpp" line="526"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="47"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="48"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
@@ -3645,6 +3780,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="394"/>
         <location filename="../app/cli/AdminCommands.cpp" line="395"/>
         <location filename="../app/cli/AdminCommands.cpp" line="397"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="220"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
@@ -3673,13 +3809,13 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="230"/>
         <location filename="../app/cli/AdminCommands.cpp" line="256"/>
         <location filename="../app/cli/AdminCommands.cpp" line="294"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="180"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
@@ -3710,7 +3846,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="197"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
@@ -3718,7 +3854,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="200"/>
         <location filename="../app/cli/AdminCommands.cpp" line="344"/>
         <location filename="../app/cli/AdminCommands.cpp" line="431"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3726,7 +3862,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="208"/>
         <location filename="../app/cli/AdminCommands.cpp" line="350"/>
         <location filename="../app/cli/AdminCommands.cpp" line="437"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="173"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3746,7 +3882,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <location filename="../app/cli/AdminCommands.cpp" line="505"/>
         <location filename="../app/cli/AdminCommands.cpp" line="507"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="101"/>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -3917,8 +4053,8 @@ Exit code: 0 intact, 3 tampered, 1 error.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="403"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="37"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="38"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="403"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
@@ -4112,268 +4248,363 @@ The administrator&apos;s password is read from standard input.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="36"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="37"/>
         <source>The hub&apos;s folder (hub.db, hub.key).</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="49"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="50"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="59"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="65"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="66"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="66"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="68"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="69"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="70"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="97"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="99"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="122"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="123"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="129"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="142"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="151"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="152"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="159"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="175"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="182"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="183"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="190"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="192"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="193"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
+        <source>Taken %1; hall %2; generation %3</source>
+        <translation>备份于 %1；大厅 %2；代次 %3</translation>
+    </message>
+    <message>
         <location filename="../app/cli/SyncCommands.cpp" line="205"/>
+        <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
+        <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="212"/>
+        <source>Database %1 bytes, SHA-256 %2</source>
+        <translation>数据库 %1 字节，SHA-256 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="219"/>
+        <source>The backup file to write (must not exist).</source>
+        <translation>要写入的备份文件（不得已存在）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="222"/>
+        <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
+        <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
+        <source>Wrote the backup %1.</source>
+        <translation>已写入备份 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="239"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="263"/>
+        <source>The backup file.</source>
+        <translation>备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="240"/>
+        <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
+        <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="269"/>
+        <source>Name one backup file.</source>
+        <translation>请指定一个备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <source>The backup is refused: %1</source>
+        <translation>备份被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <source>The backup %1 is whole.</source>
+        <translation>备份 %1 完整无损。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
+        <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
+        <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
+        <source>The restore is refused: %1</source>
+        <translation>恢复被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="274"/>
+        <source>Restored the hub in %1 from %2; new generation %3.</source>
+        <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="278"/>
+        <source>The database that was there is kept as %1.</source>
+        <translation>原有数据库保留为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
+        <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
+        <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="289"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="242"/>
-        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [options]</source>
-        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status [选项]</translation>
+        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
+        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [options]</source>
+        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="251"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="338"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="252"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="339"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="341"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="259"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="346"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="267"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="354"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="279"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="366"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="281"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="368"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="283"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="370"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="291"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="378"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="301"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="314"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="401"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="402"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="409"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="328"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="421"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="344"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="431"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="352"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="439"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="356"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="367"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="454"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineBackup</name>
+    <message>
+        <location filename="../db/OnlineBackup.cpp" line="30"/>
+        <source>%1 exists already; a backup never overwrites a file.</source>
+        <translation>%1 已存在；备份从不覆盖文件。</translation>
+    </message>
+    <message>
+        <location filename="../db/OnlineBackup.cpp" line="53"/>
+        <source>The online backup failed: %1 (%2).</source>
+        <translation>在线备份失败：%1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -4812,99 +5043,99 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="92"/>
+        <location filename="../app/sync/SyncClient.cpp" line="97"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>事件 %1 无法标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="180"/>
+        <location filename="../app/sync/SyncClient.cpp" line="185"/>
         <source>The hub did not take the data: %1</source>
         <translation>中心服务器未接收数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="197"/>
+        <location filename="../app/sync/SyncClient.cpp" line="202"/>
         <source>The hub sent something unreadable: %1</source>
         <translation>中心服务器发来了无法读取的内容：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="204"/>
+        <location filename="../app/sync/SyncClient.cpp" line="209"/>
         <source>The hub refused: %1</source>
         <translation>中心服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="209"/>
+        <location filename="../app/sync/SyncClient.cpp" line="214"/>
         <source>The hub answered out of turn (%1 instead of %2).</source>
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="225"/>
+        <location filename="../app/sync/SyncClient.cpp" line="230"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="235"/>
+        <location filename="../app/sync/SyncClient.cpp" line="240"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="237"/>
+        <location filename="../app/sync/SyncClient.cpp" line="242"/>
         <source>This workstation is enrolled already.</source>
         <translation>本工作站已注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="239"/>
+        <location filename="../app/sync/SyncClient.cpp" line="244"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="244"/>
+        <location filename="../app/sync/SyncClient.cpp" line="249"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="259"/>
-        <location filename="../app/sync/SyncClient.cpp" line="321"/>
+        <location filename="../app/sync/SyncClient.cpp" line="264"/>
+        <location filename="../app/sync/SyncClient.cpp" line="326"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="283"/>
+        <location filename="../app/sync/SyncClient.cpp" line="288"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="286"/>
+        <location filename="../app/sync/SyncClient.cpp" line="291"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="303"/>
+        <location filename="../app/sync/SyncClient.cpp" line="308"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="326"/>
+        <location filename="../app/sync/SyncClient.cpp" line="331"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="412"/>
+        <location filename="../app/sync/SyncClient.cpp" line="509"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="421"/>
+        <location filename="../app/sync/SyncClient.cpp" line="518"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="476"/>
+        <location filename="../app/sync/SyncClient.cpp" line="573"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="528"/>
-        <location filename="../app/sync/SyncClient.cpp" line="536"/>
+        <location filename="../app/sync/SyncClient.cpp" line="625"/>
+        <location filename="../app/sync/SyncClient.cpp" line="633"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
@@ -5482,6 +5713,11 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/hub/HubConnection.cpp" line="187"/>
         <source>The workstation name does not match its certificate.</source>
         <translation>工作站名称与其数字证书不符。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubConnection.cpp" line="223"/>
+        <source>Only a restored hub takes events of other workstations.</source>
+        <translation>只有经过恢复的中心服务器才接收其他工作站的事件。</translation>
     </message>
 </context>
 <context>
@@ -6307,74 +6543,74 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>办件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="107"/>
+        <location filename="../app/ui/MainWindow.cpp" line="109"/>
         <source>Work &amp;queue</source>
         <translation>工作队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="112"/>
+        <location filename="../app/ui/MainWindow.cpp" line="114"/>
         <source>Certificate &amp;window</source>
         <translation>制证发证窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="116"/>
+        <location filename="../app/ui/MainWindow.cpp" line="118"/>
         <source>Seal &amp;register</source>
         <translation>用印登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="145"/>
+        <location filename="../app/ui/MainWindow.cpp" line="147"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="182"/>
+        <location filename="../app/ui/MainWindow.cpp" line="184"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="190"/>
-        <location filename="../app/ui/MainWindow.cpp" line="198"/>
-        <location filename="../app/ui/MainWindow.cpp" line="201"/>
+        <location filename="../app/ui/MainWindow.cpp" line="192"/>
+        <location filename="../app/ui/MainWindow.cpp" line="200"/>
+        <location filename="../app/ui/MainWindow.cpp" line="203"/>
         <source>Export bundle for the hub</source>
         <translation>导出发往中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="192"/>
-        <location filename="../app/ui/MainWindow.cpp" line="211"/>
+        <location filename="../app/ui/MainWindow.cpp" line="194"/>
+        <location filename="../app/ui/MainWindow.cpp" line="213"/>
         <source>OneSeal bundles (*.osb)</source>
         <translation>OneSeal 离线数据包 (*.osb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="202"/>
+        <location filename="../app/ui/MainWindow.cpp" line="204"/>
         <source>%n unsent event(s) written to %1. Take the file to the hub; the events count as sent once the hub&apos;s bundle comes back.</source>
         <translation>
             <numerusform>已将 %n 个未发送的事件写入 %1。请将该文件送交中心服务器；待中心服务器的离线数据包传回后，这些事件即视为已发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="211"/>
-        <location filename="../app/ui/MainWindow.cpp" line="217"/>
-        <location filename="../app/ui/MainWindow.cpp" line="220"/>
+        <location filename="../app/ui/MainWindow.cpp" line="213"/>
+        <location filename="../app/ui/MainWindow.cpp" line="219"/>
+        <location filename="../app/ui/MainWindow.cpp" line="222"/>
         <source>Import bundle from the hub</source>
         <translation>导入中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="221"/>
+        <location filename="../app/ui/MainWindow.cpp" line="223"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>该离线数据包此前已导入，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="222"/>
+        <location filename="../app/ui/MainWindow.cpp" line="224"/>
         <source>%1 new event(s) from the hub; %2 of this workstation&apos;s events acknowledged.</source>
         <translation>收到中心服务器的新事件 %1 个；本工作站有 %2 个事件获得确认。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="233"/>
+        <location filename="../app/ui/MainWindow.cpp" line="235"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="234"/>
+        <location filename="../app/ui/MainWindow.cpp" line="236"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
@@ -6548,46 +6784,63 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SyncStatusWidget</name>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="26"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="32"/>
+        <source>Export bundle…</source>
+        <translation>导出离线数据包…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="38"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="49"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="61"/>
         <source>Not connected to a hub</source>
         <translation>未连接中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="51"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="63"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="53"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="65"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="55"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="67"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="56"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="68"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n 个未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="58"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="70"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="60"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="72"/>
         <source>this computer&apos;s clock is ahead of the hub&apos;s</source>
         <translation>本机时钟快于中心服务器时钟</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="76"/>
+        <source>unsent for over an hour: export a bundle</source>
+        <translation>超过一小时未发送：请导出离线数据包</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="78"/>
+        <source>the hub was restored from a backup (%1); %n event(s) sent again</source>
+        <translation>
+            <numerusform>中心服务器已从备份恢复（%1）；已重新发送 %n 条事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
