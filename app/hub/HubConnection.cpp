@@ -1,5 +1,7 @@
 #include "HubConnection.h"
 
+#include "db/UserDirectory.h"
+
 #include "HubStore.h"
 #include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
@@ -189,12 +191,16 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
     }
     const qint64 remote = frame.value(msg::hlc).toInteger();
     const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
-    reply(QCborMap{{msg::type, msg::welcome},
-                   {msg::version, msg::kVersion},
-                   {msg::hall, m_store.hallName()},
-                   {msg::hlc, qint64(now)},
-                   {msg::last, m_store.events().maxServerSeq()}},
-          n);
+    QCborMap welcome{{msg::type, msg::welcome},
+                     {msg::version, msg::kVersion},
+                     {msg::hall, m_store.hallName()},
+                     {msg::hlc, qint64(now)},
+                     {msg::last, m_store.events().maxServerSeq()}};
+    // The hall's legacy point: every workstation then refuses what the hub refuses (docs/SECURITY.md).
+    const QString legacy = m_store.database().meta(db::UserDirectory::legacyHlcKey());
+    if (!legacy.isEmpty())
+        welcome.insert(msg::legacyHlc, qint64(legacy.toULongLong()));
+    reply(welcome, n);
 }
 
 void HubConnection::onPush(const QCborMap& frame, qint64 n)
@@ -219,6 +225,8 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
     QCborArray acks;
     for (const auto& [id, seq] : outcome->acks)
         acks.append(QCborArray{id.toString(QUuid::WithoutBraces), seq});
+    for (const QString& reason : std::as_const(outcome->quarantineReasons))
+        qCWarning(lcConnection).noquote() << "quarantined from" << m_workstation << ":" << reason;
     if (outcome->stored > 0 || outcome->duplicates > 0)
         qCInfo(lcConnection).noquote() << "push from" << m_workstation << ": stored" << outcome->stored << "duplicates"
                                        << outcome->duplicates;
