@@ -180,6 +180,17 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     // The honest events after the forgeries, of both workstations, are folded at the watcher.
     QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), laterHonestCase}).out.startsWith(QStringLiteral("ok status=")));
     QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), laterForgerCase}).out.startsWith(QStringLiteral("ok status=")));
+    // verify-audit at the watcher names every forgery with its workstation and reason (exit 3).
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), watcher.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    int named = 0;
+    for (const QString& line : audit.out.split(QLatin1Char('\n')))
+        named += line.startsWith(QStringLiteral("REFUSED: workstation WS-FORGE")) && !line.contains(QStringLiteral("(user.created by"));
+    QCOMPARE(named, int(forgeries.size()));
+    QVERIFY2(audit.out.contains(QStringLiteral("seal.applied by ")), qPrintable(audit.out));
     // The administrator's password at the hub is still the one it was (the admin command logs in with it).
     r = hub.admin({QStringLiteral("status")});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
