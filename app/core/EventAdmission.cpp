@@ -4,10 +4,82 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QHash>
+#include <QMutex>
+
+#include <memory>
+
+#include <openssl/evp.h>
 
 namespace oneseal::core {
 
 namespace {
+/**
+ * Ed25519 keys as OpenSSL objects, made once per key and kept: making one from the raw form costs
+ * as much as a signature (a scalar multiplication for a private key, a point decompression for a
+ * public one), and sync signs or checks every event. Shared by every thread; OpenSSL allows
+ * concurrent use of one EVP_PKEY for signing and verifying.
+ */
+class PkeyCache
+{
+public:
+    std::shared_ptr<EVP_PKEY> get(const QByteArray& raw, bool isPrivate)
+    {
+        const QByteArray cacheKey = (isPrivate ? QByteArrayLiteral("s") : QByteArrayLiteral("p")) + raw;
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_keys.constFind(cacheKey); it != m_keys.constEnd())
+            return *it;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(raw.constData());
+        EVP_PKEY* key = isPrivate ? EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes, size_t(raw.size()))
+                                  : EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes, size_t(raw.size()));
+        if (!key)
+            return nullptr;
+        if (m_keys.size() > 4096) // a hall has far fewer keys; bounded against a flood of unknown ones
+            m_keys.clear();
+        std::shared_ptr<EVP_PKEY> shared(key, &EVP_PKEY_free);
+        m_keys.insert(cacheKey, shared);
+        return shared;
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QByteArray, std::shared_ptr<EVP_PKEY>> m_keys;
+};
+
+PkeyCache& pkeys()
+{
+    static PkeyCache cache;
+    return cache;
+}
+
+QByteArray signWith(const QByteArray& seed, const QByteArray& message)
+{
+    const auto key = pkeys().get(seed, true);
+    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    QByteArray signature(SealKey::kSignatureSize, Qt::Uninitialized);
+    size_t len = size_t(signature.size());
+    if (!key || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1
+        || EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &len,
+                          reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()))
+            != 1
+        || len != size_t(SealKey::kSignatureSize))
+        return QByteArray();
+    return signature;
+}
+
+bool verifyWith(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
+{
+    if (publicKey.size() != SealKey::kRawKeySize || signature.size() != SealKey::kSignatureSize)
+        return false;
+    const auto key = pkeys().get(publicKey, false);
+    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1
+        && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.constData()),
+                            size_t(signature.size()), reinterpret_cast<const unsigned char*>(message.constData()),
+                            size_t(message.size()))
+        == 1;
+}
+
 bool startsWith(const QString& kind, const char* prefix)
 {
     return kind.startsWith(QLatin1String(prefix));
@@ -53,6 +125,11 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
     return std::nullopt;
 }
 
+bool EventAdmission::verify(const Event& event, const QByteArray& publicKey)
+{
+    return verifyWith(publicKey, event.signingMessage(), event.signature);
+}
+
 bool EventAdmission::separatedFromAcceptor(const QString& kind)
 {
     return startsWith(kind, "review.") || startsWith(kind, "inspection.") || startsWith(kind, "decision.")
@@ -67,10 +144,11 @@ bool EventAdmission::isAcceptance(const QString& kind)
 void EventAdmission::sign(Event& event, const SealKey& key)
 {
     event.keyId = key.keyId();
-    event.signature = key.sign(event.signingMessage());
+    event.signature = signWith(key.rawPrivateKey(), event.signingMessage());
 }
 
-QString EventAdmission::check(const Event& e, const EventDirectory& directory, quint64 legacyHlc)
+QString EventAdmission::check(const Event& e, const EventDirectory& directory, quint64 legacyHlc,
+                              bool signatureVerified)
 {
     if (e.workstation == hubWorkstation())
         return QString(); // the hub's own events: the directory's authority
@@ -103,8 +181,8 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         return tr("signed with the key of another user (%1), not the author's").arg(signer->userId);
     if (!registration && !signer->validAt(e.recordedAt))
         return tr("signed with key %1 outside its validity").arg(e.keyId);
-    const auto key = SealKey::fromRawPublic(signer->publicKey, &why);
-    if (!key || !key->verify(e.signingMessage(), e.signature))
+    // signer->keyId == e.keyId here, and a key id names one public key: what the caller verified.
+    if (!signatureVerified && !verifyWith(signer->publicKey, e.signingMessage(), e.signature))
         return tr("the signature does not match the event");
     const auto author = directory.user(e.userId);
     if (!author)

@@ -68,10 +68,17 @@ class EventAdmission
     Q_DECLARE_TR_FUNCTIONS(EventAdmission)
 
 public:
-    static QString check(const Event& event, const EventDirectory& directory, quint64 legacyHlc);
+    /**
+     * signatureVerified: the caller already checked the signature against the directory's key of
+     * event.keyId (db::UserDirectory::admit checks a batch's signatures on several cores first).
+     */
+    static QString check(const Event& event, const EventDirectory& directory, quint64 legacyHlc,
+                         bool signatureVerified = false);
 
     /** Signs the event (its hash must be set) with the author's key. */
     static void sign(Event& event, const SealKey& key);
+    /** Whether the event's signature is valid for this raw Ed25519 public key. */
+    static bool verify(const Event& event, const QByteArray& publicKey);
 
     /** The permission the kind of event needs; nullopt for kinds any enabled user may write. */
     static std::optional<Action> actionForKind(const QString& kind);
