@@ -32,7 +32,7 @@ bool ConflictProjection::apply(const QSqlDatabase& db, const core::Event& event,
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, "
-                             "recorded_at, server_seq FROM events WHERE case_id = ?"));
+                             "recorded_at, server_seq FROM events WHERE case_id = ? AND quarantine IS NULL"));
     q.addBindValue(event.caseId);
     if (!run(q, error))
         return false;

@@ -25,7 +25,8 @@ bool fail(QString* error, const QString& text)
 QString EventReader::columns()
 {
     return QStringLiteral(
-        "seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, recorded_at, server_seq");
+        "seq, uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, hash, recorded_at, server_seq, "
+        "signature, key_id, quarantine");
 }
 
 QString EventReader::foldOrder()
@@ -47,7 +48,8 @@ QList<core::Event> EventReader::caseEvents(const QSqlDatabase& db, const QString
     QList<core::Event> events;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM events WHERE case_id = ?") + foldOrder());
+    q.prepare(QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM events WHERE case_id = ? AND quarantine IS NULL")
+              + foldOrder());
     q.addBindValue(caseId);
     if (!q.exec())
         return events;
@@ -71,6 +73,9 @@ core::Event EventReader::fromQuery(const QSqlQuery& q)
     e.hash = q.value(9).toByteArray();
     e.recordedAt = core::Event::timeFromText(q.value(10).toString());
     e.serverSeq = q.value(11).toLongLong();
+    e.signature = q.value(12).toByteArray();
+    e.keyId = q.value(13).toString();
+    e.quarantine = q.value(14).toString();
     return e;
 }
 
@@ -92,7 +97,7 @@ bool EventReader::readCaseEvents(const QSqlDatabase& db, const QStringList& case
     const bool read = forEachInChunk(caseIds.size(), [&](qsizetype at, qsizetype n, qsizetype size) {
         // No ORDER BY: SQLite would copy every row, payload and all, into a sorter. Sorted below.
         const QByteArray sql = (QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM events WHERE case_id IN (")
-                                + sqlPlaceholders(size) + QLatin1Char(')'))
+                                + sqlPlaceholders(size) + QStringLiteral(") AND quarantine IS NULL"))
                                    .toUtf8();
         sqlite3_stmt* stmt = nullptr;
         if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {

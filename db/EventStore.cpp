@@ -2,6 +2,7 @@
 
 #include "EventReader.h"
 #include "SelectIn.h"
+#include "UserDirectory.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -96,9 +97,11 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     e.hlc = m_hlc.now();
     e.recordedAt = m_clock->now();
     e.hash = e.computeHash();
+    if (m_signer.hasPrivateKey())
+        core::EventAdmission::sign(e, m_signer);
 
     q.prepare(QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
-                             "prev_hash, hash, recorded_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "prev_hash, hash, recorded_at, signature, key_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.id.toString(QUuid::WithoutBraces));
     q.addBindValue(caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(caseId));
     q.addBindValue(kind);
@@ -109,12 +112,16 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     q.addBindValue(e.prevHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.prevHash));
     q.addBindValue(e.hash);
     q.addBindValue(core::Event::timeText(e.recordedAt));
+    q.addBindValue(e.signature.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(e.signature));
+    q.addBindValue(e.keyId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.keyId));
     if (!q.exec()) {
         if (error)
             *error = tr("The event could not be stored: %1").arg(q.lastError().text());
         return std::nullopt;
     }
     e.seq = q.lastInsertId().toLongLong();
+    if (kind == core::EventAdmission::keyRegisteredKind() && !UserDirectory(db).registerKey(e, error))
+        return std::nullopt;
     for (const auto& projection : m_projections)
         if (!projection->apply(db, e, error))
             return std::nullopt;
@@ -142,7 +149,7 @@ QList<core::Event> EventStore::select(const QString& where, const QVariantList& 
 
 QList<core::Event> EventStore::caseEvents(const QString& caseId) const
 {
-    return select(QStringLiteral("WHERE case_id = ?"), {caseId}, EventReader::foldOrder());
+    return select(QStringLiteral("WHERE case_id = ? AND quarantine IS NULL"), {caseId}, EventReader::foldOrder());
 }
 
 QList<core::Event> EventStore::allEvents() const
@@ -347,10 +354,20 @@ std::optional<RemoteApplyResult> EventStore::applyRemote(const QList<core::Event
         maxHlc = std::max(maxHlc, e.hlc);
         result.maxServerSeq = std::max(result.maxServerSeq, e.serverSeq);
     }
+    // The hall's rules, on every new event in order, before anything of it counts.
+    if (!UserDirectory(db).admit(pending, error))
+        return std::nullopt;
     if (!insertEvents(pending, error))
         return std::nullopt;
     result.inserted = int(pending.size());
     for (const core::Event& e : std::as_const(pending)) {
+        if (!e.quarantine.isEmpty()) {
+            ++result.quarantined;
+            result.quarantinedIds.insert(e.id);
+            result.quarantineReasons << QStringLiteral("%1 (%2): %3")
+                                            .arg(e.id.toString(QUuid::WithoutBraces), e.workstation, e.quarantine);
+            continue;
+        }
         if (e.caseId.isEmpty())
             hallEvents << e;
         else
@@ -415,7 +432,8 @@ bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
     // SQLCipher that journal meant encrypting a copy of every index page a statement changed, and
     // cost more than the statements themselves.
     static const char sql[] = "INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, prev_hash, "
-                              "hash, recorded_at, server_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                              "hash, recorded_at, server_seq, signature, key_id, quarantine) "
+                              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(handle, sql, int(sizeof sql), &stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
@@ -450,6 +468,12 @@ bool EventStore::insertEvents(QList<core::Event>& events, QString* error)
             rc = text(10, core::Event::timeText(e.recordedAt).toUtf8());
         if (rc == SQLITE_OK)
             rc = e.serverSeq > 0 ? sqlite3_bind_int64(stmt, 11, e.serverSeq) : sqlite3_bind_null(stmt, 11);
+        if (rc == SQLITE_OK)
+            rc = e.signature.isEmpty() ? sqlite3_bind_null(stmt, 12) : blob(12, e.signature);
+        if (rc == SQLITE_OK)
+            rc = e.keyId.isEmpty() ? sqlite3_bind_null(stmt, 13) : text(13, e.keyId.toUtf8());
+        if (rc == SQLITE_OK)
+            rc = e.quarantine.isEmpty() ? sqlite3_bind_null(stmt, 14) : text(14, e.quarantine.toUtf8());
         if (rc == SQLITE_OK)
             rc = sqlite3_step(stmt);
         if (rc != SQLITE_DONE)
@@ -524,7 +548,8 @@ bool EventStore::rebuildProjections(QString* error)
                 return false;
             }
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT ") + EventReader::columns() + QStringLiteral(" FROM events") + EventReader::foldOrder())) {
+    if (!q.exec(QStringLiteral("SELECT ") + EventReader::columns() + QStringLiteral(" FROM events WHERE quarantine IS NULL")
+                + EventReader::foldOrder())) {
         if (error)
             *error = q.lastError().text();
         return false;

@@ -6,11 +6,14 @@
 #include "EventReader.h"
 #include "Projection.h"
 #include "core/Clock.h"
+#include "core/SealKey.h"
 #include "core/Event.h"
 #include "core/HybridLogicalClock.h"
 
 #include <QCborMap>
+#include <QSet>
 #include <QStringList>
+#include <QUuid>
 
 #include <memory>
 #include <optional>
@@ -22,6 +25,9 @@ namespace oneseal::db {
 struct RemoteApplyResult
 {
     int inserted = 0;     ///< events new to this database
+    int quarantined = 0;  ///< of those, refused by the rules (core::EventAdmission): kept, not folded
+    QStringList quarantineReasons; ///< "uuid (workstation): reason", one per quarantined event
+    QSet<QUuid> quarantinedIds;
     int present = 0;      ///< events already here (a repeated pull or import)
     int acknowledged = 0; ///< own events whose server_seq came back with the pull
     QStringList affectedCases;
@@ -47,6 +53,13 @@ public:
     void addProjection(std::shared_ptr<Projection> projection);
     /** Folds nothing from now on (a benchmark that measures the sync protocol alone). */
     void clearProjections() { m_projections.clear(); }
+    /**
+     * The key that signs every event append() writes from now on (the logged-in user's, see
+     * services::SigningKeys); a null key: events are written unsigned (a hall before signing, tools).
+     */
+    void setSigner(const core::SealKey& key) { m_signer = key; }
+    const core::SealKey& signer() const { return m_signer; }
+
     /** How many projections this store folds events into. */
     int projectionCount() const { return int(m_projections.size()); }
 
@@ -62,8 +75,10 @@ public:
      * hub) with their original uuid, hash, HLC and workstation and their server_seq, inside the
      * caller's open transaction, then folds the projections of every affected case again. Every
      * hash is checked; an event already present is not stored twice (it only receives its server_seq
-     * when it had none), and a present uuid with another hash refuses the whole batch. Merges the
-     * highest HLC seen into this workstation's clock.
+     * when it had none), and a present uuid with another hash refuses the whole batch. Every new
+     * event is checked by the hall's rules (core::EventAdmission through db::UserDirectory): one that
+     * fails is stored with its reason (column quarantine) and never folded. Merges the highest HLC
+     * seen into this workstation's clock.
      */
     std::optional<RemoteApplyResult> applyRemote(const QList<core::Event>& events, QString* error);
 
@@ -139,6 +154,7 @@ private:
     const core::Clock* m_clock;
     core::HybridLogicalClock m_hlc;
     std::vector<std::shared_ptr<Projection>> m_projections;
+    core::SealKey m_signer;
 };
 
 } // namespace oneseal::db

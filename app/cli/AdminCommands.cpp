@@ -250,7 +250,8 @@ int cmdVerifyAudit(const QStringList& args)
     const auto as = asOption();
     p.addOptions({db, as});
     if (!parseCommand(p, args, Admin::tr("Walks every workstation's hash chain and names the first event that was changed, "
-                                  "removed or inserted.\nExit code: 0 intact, 3 tampered, 1 error.")))
+                                  "removed or inserted, and every event refused by the hall's rules.\nExit code: 0 intact, 3 tampered "
+                                  "or refused events, 1 error.")))
         return 2;
     QString error;
     auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
@@ -261,9 +262,17 @@ int cmdVerifyAudit(const QStringList& args)
         return fail(error);
     out() << Admin::tr("%n event(s) in %1 workstation chain(s).", nullptr, int(report->events)).arg(report->workstations)
           << "\n";
+    const auto refused = services::AuditService(*session).quarantinedEvents(&error);
+    if (!refused)
+        return fail(error);
+    // Forged or unauthorised events: kept in the chain, folded nowhere, named here.
+    for (const core::Event& e : *refused)
+        out() << Admin::tr("REFUSED: workstation %1: event %2 (%3 by %4): %5")
+                     .arg(e.workstation, e.id.toString(QUuid::WithoutBraces), e.kind, e.userId, e.quarantine)
+              << "\n";
     if (report->intact()) {
         out() << Admin::tr("Every chain is intact.") << "\n";
-        return 0;
+        return refused->isEmpty() ? 0 : 3;
     }
     for (const core::AuditFinding& f : report->findings)
         out() << Admin::tr("TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5")

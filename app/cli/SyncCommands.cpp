@@ -66,7 +66,11 @@ int hubInit(const QStringList& args)
                                   SyncAdmin::tr("A name or address workstations use to reach the hub (repeatable)."),
                                   SyncAdmin::tr("host"));
     const QCommandLineOption fastKdf(QStringLiteral("test-fast-kdf"), SyncAdmin::tr("Cheap password hashing (tests only)."));
-    p.addOptions({dir, hall, admin, name, host, fastKdf});
+    const QCommandLineOption unsignedEvents(
+        QStringLiteral("allow-unsigned-events"),
+        SyncAdmin::tr("Admit unsigned events from workstations (clients from before event signing); signed events "
+                      "are checked in any case."));
+    p.addOptions({dir, hall, admin, name, host, fastKdf, unsignedEvents});
     if (!parseCommand(p, args, SyncAdmin::tr("Creates the hall's hub: its encrypted database and key file, its certificate "
                                       "authority, its seal-signing key and its first administrator.\n"
                                       "The password is read twice from standard input.")))
@@ -77,6 +81,7 @@ int hubInit(const QStringList& args)
     setup.adminUsername = p.value(admin);
     setup.adminDisplayName = p.value(name);
     setup.hosts = p.values(host);
+    setup.allowUnsignedEvents = p.isSet(unsignedEvents);
     if (p.isSet(fastKdf))
         setup.kdf = core::crypto::ScryptParams{1u << 10, 8, 1};
     const QString pw = readSecret(SyncAdmin::tr("New administrator password: "));

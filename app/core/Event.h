@@ -26,6 +26,18 @@ struct Event
     qint64 seq = 0;       ///< local order of insertion
     qint64 serverSeq = 0; ///< order assigned by the hub; 0 until acknowledged
     QDateTime recordedAt;
+    /**
+     * The author's Ed25519 signature over signingMessage() and the id of the key that made it
+     * (core::EventAdmission). Not part of the hash: the hash chain is the workstation's, the signature
+     * the author's. Empty for an "unsigned legacy" event written before signing existed.
+     */
+    QByteArray signature;
+    QString keyId;
+    /**
+     * Local to a replica, never hashed nor sent: why this replica refused to fold the event (empty for
+     * an admitted one). A refused event is kept in `events` and shown, never folded.
+     */
+    QString quarantine;
 
     QCborMap payload() const;
     void setPayload(const QCborMap& map);
@@ -43,6 +55,8 @@ struct Event
     QByteArray canonicalBytes() const;
     QByteArray computeHash() const;
     bool hashIsValid() const { return hash == computeHash(); }
+    /** What the author signs: a fixed label and the hash (which covers every field of the fact). */
+    QByteArray signingMessage() const { return QByteArrayLiteral("oneseal-event-v1:") + hash; }
 };
 
 } // namespace oneseal::core

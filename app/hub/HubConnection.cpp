@@ -1,5 +1,7 @@
 #include "HubConnection.h"
 
+#include "db/UserDirectory.h"
+
 #include "HubStore.h"
 #include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
@@ -206,6 +208,10 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
                 qCWarning(lcConnection).noquote() << "cannot record the numbers" << m_workstation << "holds:" << why;
         }
     }
+    // The hall's legacy point: every workstation then refuses what the hub refuses (docs/SECURITY.md).
+    const QString legacy = m_store.database().meta(db::UserDirectory::legacyHlcKey());
+    if (!legacy.isEmpty())
+        welcome.insert(msg::legacyHlc, qint64(legacy.toULongLong()));
     reply(welcome, n);
 }
 
@@ -236,6 +242,8 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
     QCborArray acks;
     for (const auto& [id, seq] : outcome->acks)
         acks.append(QCborArray{id.toString(QUuid::WithoutBraces), seq});
+    for (const QString& reason : std::as_const(outcome->quarantineReasons))
+        qCWarning(lcConnection).noquote() << "quarantined from" << m_workstation << ":" << reason;
     if (outcome->stored > 0 || outcome->duplicates > 0)
         qCInfo(lcConnection).noquote() << "push from" << m_workstation << ": stored" << outcome->stored << "duplicates"
                                        << outcome->duplicates;

@@ -118,8 +118,18 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
         fresh << e;
     }
     if (!fresh.isEmpty()) {
-        // Each hash was checked above and none is stored yet: stored without looking again.
-        if (!m_events->applyRemoteChecked(fresh, error) || (m_storedHook && !m_storedHook(fresh, error)))
+        // Each hash was checked above and none is stored yet: stored without looking again. The rules
+        // run inside: a refused event is kept (its chain goes on) and relayed, but counts nowhere.
+        const auto applied = m_events->applyRemoteChecked(fresh, error);
+        if (!applied)
+            return std::nullopt;
+        outcome.quarantined = applied->quarantined;
+        outcome.quarantineReasons = applied->quarantineReasons;
+        QList<core::Event> admitted;
+        for (const core::Event& e : std::as_const(fresh))
+            if (!applied->quarantinedIds.contains(e.id))
+                admitted << e;
+        if (m_storedHook && !m_storedHook(admitted, error))
             return std::nullopt;
         for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it)
             if (!workstations.advanceChain(it.key(), heads.value(it.key()), it.value(), isoNow(m_clock), error))

@@ -24,6 +24,8 @@ struct PushOutcome
     int stored = 0;
     int duplicates = 0;
     bool clockAhead = false; ///< an event's clock is far ahead of the hub's
+    int quarantined = 0;     ///< stored but refused by the hall's rules (core::EventAdmission)
+    QStringList quarantineReasons;
 };
 
 /**

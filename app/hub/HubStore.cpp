@@ -1,4 +1,6 @@
 #include "HubStore.h"
+
+#include "db/UserDirectory.h"
 #include "core/Clock.h"
 
 #include "core/Role.h"
@@ -117,6 +119,8 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
             && database->setMeta(QStringLiteral("role"), QStringLiteral("hub"), &e)
             && database->setMeta(QStringLiteral("created_at"), now.toString(Qt::ISODate), &e)
+            && (setup.allowUnsignedEvents
+                || database->setMeta(db::UserDirectory::legacyHlcKey(), QStringLiteral("0"), &e))
             && tx.commit(&e);
         if (!ok && e.isEmpty())
             e = tx.errorText();

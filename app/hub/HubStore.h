@@ -29,6 +29,12 @@ struct HubSetup
     QString adminPassword;
     QStringList hosts; ///< names and addresses workstations use to reach the hub (certificate SAN)
     core::crypto::ScryptParams kdf;
+    /**
+     * Admit unsigned events from workstations (a hall whose workstations run a client from before
+     * event signing, and the older sync tests). Signed events are checked in any case. Off: every
+     * event a workstation sends must be signed by its author (docs/SECURITY.md).
+     */
+    bool allowUnsignedEvents = false;
 };
 
 /**

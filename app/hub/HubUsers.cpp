@@ -60,9 +60,13 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
         const QString hash = payload.value(QStringLiteral("password_hash")).toString();
         QByteArray salt, verifier;
         core::crypto::ScryptParams params;
-        if (userId.isEmpty() || userId != e.userId || !users.byId(userId)
+        const auto target = users.byId(userId);
+        if (userId.isEmpty() || userId != e.userId || !target
             || !core::crypto::parsePasswordHash(hash, &salt, &params, &verifier))
             continue; // an older client's event, or not the user's own: the event stays, the users don't change
+        // An administrator's password changes only at the hub, never from a workstation's event.
+        if (target->roles.testFlag(core::Role::Administrator))
+            continue;
         if (!users.updatePasswordHash(userId, hash, error))
             return false;
         changed = true;

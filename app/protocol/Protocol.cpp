@@ -8,7 +8,8 @@
 namespace oneseal::sync {
 
 namespace {
-constexpr int kEventFields = 11;
+constexpr int kEventFields = 13;
+constexpr int kLegacyEventFields = 11;
 const char kBase32[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no I, O, 0, 1: easy to read aloud
 } // namespace
 
@@ -81,7 +82,9 @@ QCborArray Protocol::encodeEvent(const core::Event& e)
                       e.prevHash,
                       e.hash,
                       core::Event::timeText(e.recordedAt),
-                      e.serverSeq};
+                      e.serverSeq,
+                      e.signature,
+                      e.keyId};
 }
 
 std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QString* error)
@@ -92,7 +95,8 @@ std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QStrin
             *error = tr("A received event is malformed: %1").arg(why);
         return std::nullopt;
     };
-    if (!value.isArray() || a.size() != kEventFields)
+    // 11 fields: an unsigned legacy event of an older client; 13: with signature and key id.
+    if (!value.isArray() || (a.size() != kEventFields && a.size() != kLegacyEventFields))
         return bad(tr("it does not have %1 fields").arg(kEventFields));
     for (int i : {0, 1, 2, 4, 5, 9})
         if (!a.at(i).isString())
@@ -114,6 +118,15 @@ std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QStrin
     e.hash = a.at(8).toByteArray();
     e.recordedAt = core::Event::timeFromText(a.at(9).toString());
     e.serverSeq = a.at(10).toInteger();
+    if (a.size() == kEventFields) {
+        if (!a.at(11).isByteArray() || !a.at(12).isString())
+            return bad(tr("its signature is malformed"));
+        e.signature = a.at(11).toByteArray();
+        e.keyId = a.at(12).toString();
+        if ((e.signature.isEmpty() != e.keyId.isEmpty()) || (!e.signature.isEmpty() && e.signature.size() != 64)
+            || e.keyId.size() > 64)
+            return bad(tr("its signature is malformed"));
+    }
     if (e.id.isNull())
         return bad(tr("its id is not a UUID"));
     if (e.kind.isEmpty() || e.kind.size() > 100 || e.workstation.isEmpty() || e.workstation.size() > 100

@@ -19,6 +19,8 @@ constexpr int kVersion = 1;
 // Frame types ("t").
 inline const QString hello = QStringLiteral("hello");
 inline const QString welcome = QStringLiteral("welcome");
+/** welcome: the hall's legacy point, the HLC after which unsigned events are refused (docs/SECURITY.md). */
+inline const QString legacyHlc = QStringLiteral("legacy_hlc");
 inline const QString enroll = QStringLiteral("enroll");
 inline const QString enrolled = QStringLiteral("enrolled");
 inline const QString push = QStringLiteral("push");

@@ -45,6 +45,20 @@ std::optional<core::AuditReport> AuditService::verifyChains(QString* error) cons
     return core::AuditChain::verify(events);
 }
 
+std::optional<QList<core::Event>> AuditService::quarantinedEvents(QString* error) const
+{
+    if (!m_session.can(core::Action::ViewAudit)) {
+        if (error)
+            *error = Session::refusal(core::Action::ViewAudit);
+        return std::nullopt;
+    }
+    QList<core::Event> refused;
+    for (const core::Event& e : m_session.events().allEvents())
+        if (!e.quarantine.isEmpty())
+            refused << e;
+    return refused;
+}
+
 std::optional<QList<db::SealRegisterRow>> AuditService::sealRegister(const QDate& from, const QDate& to,
                                                                      QString* error) const
 {

@@ -22,6 +22,12 @@ public:
 
     /** Walks every workstation's chain in this database and names the first bad event of each. */
     std::optional<core::AuditReport> verifyChains(QString* error) const;
+    /**
+     * The events this replica refused by the hall's rules (core::EventAdmission): kept, never folded,
+     * each with its reason (Event::quarantine) and the workstation it came from. Supervisors and
+     * administrators only.
+     */
+    std::optional<QList<core::Event>> quarantinedEvents(QString* error) const;
 
     /** The seal register between two days (UTC; an invalid day leaves that end open), oldest first. */
     std::optional<QList<db::SealRegisterRow>> sealRegister(const QDate& from, const QDate& to, QString* error) const;

@@ -1,10 +1,15 @@
 #include "AuthService.h"
 
+#include "SigningKeys.h"
+#include "core/EventAdmission.h"
+#include "db/UserDirectory.h"
+
 #include "db/KeyRing.h"
 #include "db/UserCreation.h"
 #include "db/UserRepository.h"
 
 #include <QCborMap>
+#include <QDebug>
 #include <QCoreApplication>
 #include <QUuid>
 
@@ -75,6 +80,17 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
             fresh->save(nullptr); // only a label: the login does not fail for it
         }
     }
+    // The user's event signing key (docs/SECURITY.md): opened when the user has one, made at the first
+    // login in a hall that signs its events. Wrapped as strongly as the user's password hash.
+    const QSqlDatabase sql = session->database().sql();
+    if (db::UserDirectory(sql).keyOfUserAt(user->id, m_clock->now().toUTC())
+        || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned) {
+        QByteArray salt, verifier;
+        core::crypto::ScryptParams kdf;
+        core::crypto::parsePasswordHash(user->passwordHash, &salt, &kdf, &verifier);
+        if (!SigningKeys::open(*session, password, &e, kdf))
+            qWarning().noquote() << "signing key:" << e; // the events stay unsigned and every replica says so
+    }
     return session;
 }
 
@@ -122,6 +138,8 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
                                    QCborMap{{QStringLiteral("user_id"), updated.id},
                                             {QStringLiteral("password_hash"), updated.passwordHash}},
                                    updated.id, &e)
+        // A new signing key under the new password, registered by the old one (old events stay verifiable).
+        && (!session.events().signer().hasPrivateKey() || SigningKeys::rotate(session, newPassword, &e, kdf))
         && tx.commit(&e);
     if (!ok) {
         before.save(nullptr); // the old password keeps working

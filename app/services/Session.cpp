@@ -32,6 +32,13 @@ QString Session::hallName() const
 
 std::optional<core::SealKey> Session::sealKey(QString* error) const
 {
+    // Only the hands that print certificates or seal (docs/SECURITY.md: the key itself is not yet
+    // kept from the database key; this stops every other role's use through the services).
+    if (!can(core::Action::PrintCertificate) && !can(core::Action::ApplySeal)) {
+        if (error)
+            *error = refusal(core::Action::PrintCertificate);
+        return std::nullopt;
+    }
     const QString pem = m_database->meta(QStringLiteral("seal_private_key"));
     if (pem.isEmpty()) {
         if (error)

@@ -62,7 +62,8 @@ public:
 
     /**
      * The hall's Ed25519 seal-signing key, kept inside the encrypted database of the workstations
-     * that print certificates; nothing with *error when this workstation has none.
+     * that print certificates; nothing with *error when this workstation has none or the user is
+     * neither a certificate operator nor an approver.
      */
     std::optional<core::SealKey> sealKey(QString* error) const;
     /** Public keys this workstation trusts for verifying certificates (the hall's own at least). */

@@ -1,5 +1,7 @@
 #include "SyncClient.h"
 
+#include "db/UserDirectory.h"
+
 #include "ClientState.h"
 #include "HubDataReceiver.h"
 #include "protocol/Pki.h"
@@ -348,6 +350,13 @@ bool SyncClient::connectToHub(QString* error)
     const quint64 hubHlc = quint64(welcome->value(msg::hlc).toInteger());
     if (hubHlc > seen)
         m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
+    // The hub's legacy point governs this replica's rules too (db::UserDirectory).
+    if (welcome->contains(msg::legacyHlc)) {
+        const QString legacy = QString::number(welcome->value(msg::legacyHlc).toInteger());
+        if (m_database.meta(db::UserDirectory::legacyHlcKey()) != legacy
+            && !m_database.setMeta(db::UserDirectory::legacyHlcKey(), legacy, error))
+            return false;
+    }
     return true;
 }
 

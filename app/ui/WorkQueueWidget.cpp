@@ -3,6 +3,7 @@
 #include "ui_WorkQueueWidget.h"
 
 #include "QueueModel.h"
+#include "services/AuditService.h"
 
 #include <QHeaderView>
 
@@ -11,6 +12,7 @@ namespace oneseal::ui {
 WorkQueueWidget::WorkQueueWidget(services::Session& session, QWidget* parent)
     : QWidget(parent)
     , m_ui(new Ui::WorkQueueWidget)
+    , m_session(session)
     , m_service(session)
     , m_model(new QueueModel(this))
 {
@@ -57,6 +59,29 @@ void WorkQueueWidget::refresh()
                                            + (red > 0 ? tr(", %n overdue", nullptr, red) : QString()));
     if (m_model->rowCount() > 0)
         m_ui->queueView->selectRow(0);
+    showRefusedEvents();
+}
+
+void WorkQueueWidget::showRefusedEvents()
+{
+    if (!m_session.can(core::Action::ViewAudit)) {
+        m_ui->refusedLabel->hide();
+        return;
+    }
+    const auto refused = services::AuditService(m_session).quarantinedEvents(nullptr);
+    if (!refused || refused->isEmpty()) {
+        m_ui->refusedLabel->hide();
+        return;
+    }
+    QStringList lines{tr("%n event(s) refused by the hall's rules (kept, not counted):", nullptr, int(refused->size()))};
+    for (qsizetype i = 0; i < refused->size() && i < 10; ++i) {
+        const core::Event& e = refused->at(i);
+        lines << tr("%1 from workstation %2, written as %3: %4").arg(e.kind, e.workstation, e.userId, e.quarantine);
+    }
+    if (refused->size() > 10)
+        lines << tr("… and %n more (oneseal-admin verify-audit lists them all)", nullptr, int(refused->size() - 10));
+    m_ui->refusedLabel->setText(lines.join(QLatin1Char('\n')));
+    m_ui->refusedLabel->show();
 }
 
 void WorkQueueWidget::openCurrent()

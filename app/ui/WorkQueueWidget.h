@@ -41,7 +41,11 @@ signals:
 private:
     void openCurrent();
 
+    /** For supervisors: the events this replica refused by the hall's rules (forged or not allowed). */
+    void showRefusedEvents();
+
     std::unique_ptr<Ui::WorkQueueWidget> m_ui;
+    services::Session& m_session;
     services::QueueService m_service;
     QueueModel* m_model;
 };

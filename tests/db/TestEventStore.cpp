@@ -9,6 +9,9 @@
 #include "db/WorkstationProjections.h"
 
 #include <QCryptographicHash>
+#include <QCborMap>
+#include <QFile>
+#include <QDir>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QHash>
@@ -112,6 +115,8 @@ class TestEventStore : public QObject
 private slots:
     void init();
     void cleanup();
+
+    void oldDatabaseUpgradesToSignedEvents();
 
     void appendWithinTransaction();
     void projectionsAreRegisteredByTheOpener();
@@ -680,6 +685,67 @@ void TestEventStore::foldOrder()
         }
     }
     QCOMPARE(read.value(QStringLiteral("C-2")).constFirst().seq, b4.seq);
+}
+
+void TestEventStore::oldDatabaseUpgradesToSignedEvents()
+{
+    // A database of before signing (migrations 0001 - 0010) with one event, upgraded: the event
+    // stays, as unsigned legacy, its new columns are as append-only as the rest.
+    QTemporaryDir old;
+    QDir source(QStringLiteral(":/oneseal/migrations"));
+    for (const QString& name : source.entryList(QDir::Files))
+        if (name < QStringLiteral("0011"))
+            QVERIFY(QFile::copy(source.filePath(name), old.filePath(name)));
+    QString error;
+    auto db = Database::open(m_dir->filePath(QStringLiteral("old.db")), m_key, {true}, &error);
+    QVERIFY2(db && db->migrate(&error, old.path()), qPrintable(error));
+    QCOMPARE(db->schemaVersion(), 10);
+    oneseal::core::Event e;
+    e.id = QUuid::createUuid();
+    e.kind = QStringLiteral("note.added");
+    e.setPayload(QCborMap{{QStringLiteral("text"), QStringLiteral("before signing")}});
+    e.userId = QStringLiteral("u1");
+    e.workstation = QStringLiteral("WS-OLD");
+    e.hlc = 42;
+    e.recordedAt = kStart;
+    e.hash = e.computeHash();
+    QSqlQuery q(db->sql());
+    q.prepare(QStringLiteral("INSERT INTO events(uuid, kind, payload, user_id, workstation, hlc, hash, recorded_at) "
+                             "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& v : QVariantList{e.id.toString(QUuid::WithoutBraces), e.kind, e.payloadCbor, e.userId, e.workstation,
+                                          qint64(e.hlc), e.hash, oneseal::core::Event::timeText(e.recordedAt)})
+        q.addBindValue(v);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY2(db->migrate(&error), qPrintable(error));
+    QCOMPARE(db->schemaVersion(), Database::latestSchemaVersion());
+    EventStore store(*db, QStringLiteral("WS-OLD"), *m_clock);
+    const auto stored = store.event(e.id);
+    QVERIFY(stored);
+    QVERIFY(stored->hashIsValid());
+    QVERIFY(stored->signature.isEmpty());
+    QVERIFY(stored->quarantine.isEmpty());
+    QVERIFY(!q.exec(QStringLiteral("UPDATE events SET signature = x'00'")));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE events SET quarantine = 'hidden'")));
+    // No legacy point yet: an unsigned event from elsewhere is still admitted.
+    oneseal::core::Event remote = e;
+    remote.id = QUuid::createUuid();
+    remote.workstation = QStringLiteral("WS-OTHER");
+    remote.serverSeq = 7;
+    remote.hash = remote.computeHash();
+    Transaction tx(db->sql());
+    const auto applied = store.applyRemote({remote}, &error);
+    QVERIFY2(applied, qPrintable(error));
+    QCOMPARE(applied->quarantined, 0);
+    // With the legacy point at 0 (signing switched on), the same kind of event is quarantined.
+    QVERIFY(db->setMeta(QStringLiteral("legacy_hlc"), QStringLiteral("0"), &error));
+    remote.id = QUuid::createUuid();
+    remote.serverSeq = 8;
+    remote.hash = remote.computeHash();
+    const auto refused = store.applyRemote({remote}, &error);
+    QVERIFY2(refused, qPrintable(error));
+    QCOMPARE(refused->quarantined, 1);
+    QVERIFY(tx.commit(&error));
+    QVERIFY(store.event(remote.id)->quarantine.contains(QStringLiteral("unsigned")));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

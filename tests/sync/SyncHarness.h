@@ -35,7 +35,8 @@ public:
     explicit HubProcess(QString directory) : m_dir(std::move(directory)) {}
     ~HubProcess();
 
-    bool init(QString* error);
+    /** hub init and the demo catalog; signedEventsOnly: the hall refuses unsigned events (a new hall). */
+    bool init(QString* error, bool signedEventsOnly = false);
     bool start(QString* error, quint16 port = 0);
     /** SIGTERM and wait; true when it stopped cleanly (exit 0, "stopped" logged). */
     bool terminate();

@@ -61,4 +61,15 @@ QString syncSummary(const QSqlDatabase& db)
 }
 
 
+QString quarantineSummary(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    QStringList lines;
+    q.exec(QStringLiteral("SELECT kind, workstation, quarantine FROM events WHERE quarantine IS NOT NULL ORDER BY seq"));
+    while (q.next())
+        lines << q.value(0).toString() + QLatin1Char('/') + q.value(1).toString() + QStringLiteral(": ")
+                + q.value(2).toString();
+    return QStringLiteral("count=%1\n").arg(lines.size()) + lines.join(QLatin1Char('\n'));
+}
+
 } // namespace oneseal::test

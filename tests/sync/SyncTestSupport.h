@@ -14,4 +14,7 @@ QString projectionHash(const QSqlDatabase& db);
  */
 QString syncSummary(const QSqlDatabase& db);
 
+/** The events a replica refused by the hall's rules: "count=N" then "kind/workstation: reason" per line. */
+QString quarantineSummary(const QSqlDatabase& db);
+
 } // namespace oneseal::test

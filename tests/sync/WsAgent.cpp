@@ -13,6 +13,10 @@
 #include "services/HallService.h"
 #include "services/IntakeService.h"
 #include "services/Session.h"
+#include "services/SigningKeys.h"
+#include "core/EventAdmission.h"
+#include "db/KeyRing.h"
+#include "db/UserRepository.h"
 #include "hub/HubStore.h"
 #include "sync/SyncClient.h"
 #include "SyncTestSupport.h"
@@ -82,7 +86,7 @@ int main(int argc, char* argv[])
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
-                             "hub-dir", "keep", "stall-at"})
+                             "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -131,6 +135,12 @@ int main(int argc, char* argv[])
                        .arg(hub->generation()));
     }
 
+    if (command == QLatin1String("quarantine") && p.isSet(QStringLiteral("hub-dir"))) {
+        auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+        if (!hub)
+            return failed(error);
+        return say(QStringLiteral("ok ") + test::quarantineSummary(hub->database().sql()));
+    }
     if (command == QLatin1String("file") && p.isSet(QStringLiteral("hub-dir"))) {
         auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
         if (!hub)
@@ -147,6 +157,100 @@ int main(int argc, char* argv[])
 
     if (command == QLatin1String("hash"))
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
+    if (command == QLatin1String("quarantine"))
+        return say(QStringLiteral("ok ") + test::quarantineSummary(database->sql()));
+    if (command == QLatin1String("login-work") || command == QLatin1String("forge")) {
+        // A real login (key slot made here from the password, as an administrator would grant it):
+        // the session signs with the user's own key from the hall's directory, made at the first login.
+        const QString username = p.value(QStringLiteral("user"));
+        const QString password = p.value(QStringLiteral("password"));
+        auto ring = db::KeyRing::load(db::KeyRing::pathFor(dbPath), &error);
+        if (!ring)
+            return failed(error);
+        if (!ring->hasSlot(username)) {
+            if (!ring->setSlot(username, password, readKey(dbPath), core::crypto::ScryptParams{1u << 10, 8, 1})
+                || !ring->save(&error))
+                return failed(QStringLiteral("slot ") + error);
+        }
+        database.reset();
+        services::AuthService auth(dbPath, clock);
+        auto session = auth.login(username, password, &error);
+        if (!session)
+            return failed(QStringLiteral("login ") + error);
+        if (!session->events().signer().hasPrivateKey())
+            return failed(QStringLiteral("no signing key"));
+        if (command == QLatin1String("login-work")) {
+            services::IntakeService intake(*session);
+            if (!intake.isReady(&error))
+                return failed(error);
+            const core::Matter* matter = nullptr;
+            for (const core::Matter& m : intake.catalog().matters)
+                if (!m.instant) {
+                    matter = &m;
+                    break;
+                }
+            if (!matter)
+                return failed(QStringLiteral("no matter"));
+            const auto subject = intake.subject(matter->code);
+            QStringList ids;
+            for (int i = 0; i < p.value(QStringLiteral("cases")).toInt(); ++i) {
+                services::IntakeRequest r;
+                r.subjectCode = matter->code;
+                const int seed = p.value(QStringLiteral("seed")).toInt() + i;
+                r.applicant.idNumber = residentId(seed);
+                r.applicant.name = QStringLiteral("申请人%1").arg(seed);
+                r.applicant.phone = QStringLiteral("0359-20%1").arg(seed, 5, 10, QLatin1Char('0'));
+                r.materials = intake.checklistFor(*subject);
+                for (auto& m : r.materials) {
+                    m.state = core::MaterialState::Received;
+                    m.count = 1;
+                }
+                const auto state = intake.record(r, &error);
+                if (!state)
+                    return failed(error);
+                ids << state->caseId;
+            }
+            return say(QStringLiteral("ok cases=") + ids.join(QLatin1Char(',')));
+        }
+        // forge: an event written straight into this database (valid hash chain), bypassing every
+        // service check: --as USERNAME writes it in another user's name (signed with the logged-in
+        // user's key), --unsigned leaves it unsigned, --target-user makes a password change for them.
+        db::UserRepository users(session->database().sql());
+        QString authorId = session->user().id;
+        if (p.isSet(QStringLiteral("as"))) {
+            const auto as = users.byUsername(p.value(QStringLiteral("as")));
+            if (!as)
+                return failed(QStringLiteral("no user ") + p.value(QStringLiteral("as")));
+            authorId = as->id;
+        }
+        if (p.isSet(QStringLiteral("unsigned")))
+            session->events().setSigner(core::SealKey());
+        QCborMap payload{{QStringLiteral("note"), QStringLiteral("forged")}};
+        const QString kind = p.value(QStringLiteral("kind"));
+        if (p.isSet(QStringLiteral("target-user"))) {
+            const auto target = users.byUsername(p.value(QStringLiteral("target-user")));
+            if (!target)
+                return failed(QStringLiteral("no target user"));
+            payload = QCborMap{{QStringLiteral("user_id"), target->id},
+                               {QStringLiteral("password_hash"),
+                                core::crypto::hashPassword(QStringLiteral("Forged-pass-1"), core::crypto::ScryptParams{1u << 10, 8, 1})}};
+        }
+        if (kind == core::EventAdmission::keyRegisteredKind()) {
+            // A key for another user, signed by itself (their first key already exists).
+            const core::SealKey key = core::SealKey::generate();
+            session->events().setSigner(key);
+            payload = QCborMap{{QStringLiteral("user_id"), authorId},
+                               {QStringLiteral("key_id"), key.keyId()},
+                               {QStringLiteral("public_key"), key.rawPublicKey()}};
+        }
+        // Straight into the events table: the forger's own projections are not the point.
+        session->events().clearProjections();
+        db::Transaction tx(session->database().sql());
+        const auto e = session->events().append(p.value(QStringLiteral("case")), kind, payload, authorId, &error);
+        if (!e || !tx.commit(&error))
+            return failed(error);
+        return say(QStringLiteral("ok event=") + e->id.toString(QUuid::WithoutBraces));
+    }
 
     if (command == QLatin1String("file")) {
         // An attached file's bytes as stored here: their size and SHA-256 (absent: not here).

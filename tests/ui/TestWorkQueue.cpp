@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "core/EventAdmission.h"
+#include "db/Database.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
@@ -11,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCborMap>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -43,6 +46,7 @@ private slots:
     void reviewerSeesOverdueCaseInRed();
     void keyboardOpensAndPassesTheCase();
     void tabsFollowTheRoles();
+    void supervisorSeesRefusedEvents();
 
 private:
     std::unique_ptr<services::Session> login(const QString& username);
@@ -171,6 +175,42 @@ void TestWorkQueue::tabsFollowTheRoles()
     QCOMPARE(tabs(QStringLiteral("approver")), std::make_tuple(true, false, true, false));
     QCOMPARE(tabs(QStringLiteral("certifier")), std::make_tuple(true, true, false, false));
     QCOMPARE(tabs(QStringLiteral("supervisor")), std::make_tuple(true, false, true, false));
+}
+
+void TestWorkQueue::supervisorSeesRefusedEvents()
+{
+    auto supervisor = login(QStringLiteral("supervisor"));
+    QVERIFY(supervisor);
+    // A seal in the approver's name from another workstation, signed with a key the hall never saw.
+    core::Event forged;
+    forged.id = QUuid::createUuid();
+    forged.caseId = m_caseId;
+    forged.kind = QStringLiteral("seal.applied");
+    forged.setPayload(QCborMap{{QStringLiteral("note"), QStringLiteral("forged")}});
+    forged.userId = QStringLiteral("approver");
+    forged.workstation = QStringLiteral("WS-FORGE");
+    forged.hlc = 1;
+    forged.recordedAt = m_clock.now();
+    forged.serverSeq = 900001;
+    forged.hash = forged.computeHash();
+    core::EventAdmission::sign(forged, core::SealKey::generate());
+    QString error;
+    {
+        db::Transaction tx(supervisor->database().sql());
+        const auto applied = supervisor->events().applyRemote({forged}, &error);
+        QVERIFY2(applied && tx.commit(&error), qPrintable(error));
+        QCOMPARE(applied->quarantined, 1);
+    }
+    ui::WorkQueueWidget queue(*supervisor);
+    auto* label = queue.findChild<QLabel*>(QStringLiteral("refusedLabel"));
+    QVERIFY(label);
+    QVERIFY(!label->isHidden());
+    QVERIFY2(label->text().contains(QStringLiteral("seal.applied from workstation WS-FORGE")), qPrintable(label->text()));
+    QVERIFY(label->text().contains(QStringLiteral("not in the hall's directory")));
+    // A clerk sees nothing of it.
+    auto clerk = login(QStringLiteral("clerk"));
+    ui::WorkQueueWidget clerkQueue(*clerk);
+    QVERIFY(clerkQueue.findChild<QLabel*>(QStringLiteral("refusedLabel"))->isHidden());
 }
 
 QTEST_MAIN(TestWorkQueue)

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "Event.h"
+#include "Role.h"
+#include "SealKey.h"
+
+#include <QDateTime>
+#include <limits>
+#include <optional>
+
+namespace oneseal::core {
+
+/** One entry of the hall's user directory: a user's public signing key and when it may sign. */
+struct DirectoryKey
+{
+    QString keyId;        ///< SealKey::keyIdOf(publicKey)
+    QString userId;
+    QByteArray publicKey; ///< raw Ed25519 public key
+    QDateTime validFrom;
+    QDateTime validUntil; ///< invalid: still valid
+    bool validAt(const QDateTime& at) const
+    {
+        return at >= validFrom && (!validUntil.isValid() || at < validUntil);
+    }
+};
+
+/** A user as the rules see them: roles, and since when they are disabled (invalid: enabled). */
+struct DirectoryUser
+{
+    QString id;
+    Roles roles;
+    QDateTime disabledAt;
+};
+
+/**
+ * What the rules read at a replica: the user directory and, for the separations, who accepted a
+ * case. Implemented over the database by db::EventDirectory (workstations and the hub alike).
+ */
+class EventDirectory
+{
+public:
+    virtual ~EventDirectory() = default;
+    virtual std::optional<DirectoryKey> key(const QString& keyId) const = 0;
+    /** The user's key valid at @p at, if any. */
+    virtual std::optional<DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const = 0;
+    virtual std::optional<DirectoryUser> user(const QString& userId) const = 0;
+    /** The user id of the admitted intake event of the case; empty when none. */
+    virtual QString acceptorOf(const QString& caseId) const = 0;
+};
+
+/**
+ * The one place that says whether an event from elsewhere counts, checked by the hub on every push
+ * and by every workstation on every pull or bundle import (never trusting the sender's client): a
+ * valid Ed25519 signature by a key of the hall's directory that belongs to the event's author and
+ * was valid when the event was recorded; an author who existed, was enabled and holds a role that
+ * may make this kind of event; and the four separations (the acceptor of a case never reviews,
+ * inspects, decides, seals or issues it). check() returns the reason of a refusal, empty when the
+ * event is admitted.
+ *
+ * Events of the hub itself (workstation kHubWorkstation: users it created) are the authority's and
+ * admitted. Unsigned events are "unsigned legacy" and admitted only up to the hall's legacy point
+ * (an HLC, set by the migration that introduced signing).
+ */
+class EventAdmission
+{
+    Q_DECLARE_TR_FUNCTIONS(EventAdmission)
+
+public:
+    /**
+     * signatureVerified: the caller already checked the signature against the directory's key of
+     * event.keyId (db::UserDirectory::admit checks a batch's signatures on several cores first).
+     */
+    static QString check(const Event& event, const EventDirectory& directory, quint64 legacyHlc,
+                         bool signatureVerified = false);
+
+    /** Signs the event (its hash must be set) with the author's key. */
+    static void sign(Event& event, const SealKey& key);
+    /** Whether the event's signature is valid for this raw Ed25519 public key. */
+    static bool verify(const Event& event, const QByteArray& publicKey);
+
+    /** The permission the kind of event needs; nullopt for kinds any enabled user may write. */
+    static std::optional<Action> actionForKind(const QString& kind);
+    /** Whether the acceptor of a case may not write this kind on it (the four separations). */
+    static bool separatedFromAcceptor(const QString& kind);
+    /** Whether this kind is the acceptance of a case (its writer is the acceptor). */
+    static bool isAcceptance(const QString& kind);
+
+    /** A new signing key of a user (payload: user_id, key_id, public_key, wrapped). */
+    static QString keyRegisteredKind() { return QStringLiteral("user.key_registered"); }
+    /** The workstation name of the hub's own events. */
+    static QString hubWorkstation() { return QStringLiteral("HUB"); }
+    /** Legacy point that admits every unsigned event (a hall that has not switched signing on). */
+    static constexpr quint64 kAllUnsigned = quint64(std::numeric_limits<qint64>::max());
+};
+
+} // namespace oneseal::core

@@ -1,0 +1,123 @@
+#include "SigningKeys.h"
+
+#include "core/EventAdmission.h"
+#include "db/UserDirectory.h"
+
+#include <QCborMap>
+#include <QCborValue>
+
+namespace oneseal::services {
+
+namespace {
+const QString kSalt = QStringLiteral("salt");
+const QString kN = QStringLiteral("n");
+const QString kR = QStringLiteral("r");
+const QString kP = QStringLiteral("p");
+const QString kSealed = QStringLiteral("sealed");
+const QByteArray kAad = QByteArrayLiteral("oneseal-user-signing-key-v1");
+
+bool fail(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+} // namespace
+
+QByteArray SigningKeys::wrap(const core::SealKey& key, const QString& password, const core::crypto::ScryptParams& kdf)
+{
+    const QByteArray salt = core::crypto::randomBytes(16);
+    QByteArray kek = core::crypto::scrypt(password, salt, kdf);
+    if (kek.isEmpty())
+        return QByteArray();
+    const QByteArray sealed = core::crypto::aeadEncrypt(kek, key.rawPrivateKey(), kAad + key.rawPublicKey());
+    core::crypto::wipe(kek);
+    return QCborMap{{kSalt, salt}, {kN, qint64(kdf.n)}, {kR, qint64(kdf.r)}, {kP, qint64(kdf.p)}, {kSealed, sealed}}
+        .toCborValue()
+        .toCbor();
+}
+
+std::optional<core::SealKey> SigningKeys::unwrap(const QByteArray& wrapped, const QString& password,
+                                                 const QByteArray& publicKey)
+{
+    const QCborMap m = QCborValue::fromCbor(wrapped).toMap();
+    core::crypto::ScryptParams kdf;
+    kdf.n = quint64(m.value(kN).toInteger());
+    kdf.r = quint32(m.value(kR).toInteger());
+    kdf.p = quint32(m.value(kP).toInteger());
+    // Bounded so a planted blob cannot make a login spend minutes or gigabytes.
+    if (kdf.n < 2 || kdf.n > (1u << 20) || (kdf.n & (kdf.n - 1)) || kdf.r < 1 || kdf.r > 16 || kdf.p < 1 || kdf.p > 4)
+        return std::nullopt;
+    QByteArray kek = core::crypto::scrypt(password, m.value(kSalt).toByteArray(), kdf);
+    if (kek.isEmpty())
+        return std::nullopt;
+    auto seed = core::crypto::aeadDecrypt(kek, m.value(kSealed).toByteArray(), kAad + publicKey);
+    core::crypto::wipe(kek);
+    if (!seed)
+        return std::nullopt;
+    auto key = core::SealKey::fromRawPrivate(*seed, nullptr);
+    core::crypto::wipe(*seed);
+    if (!key || key->rawPublicKey() != publicKey)
+        return std::nullopt;
+    return key;
+}
+
+bool SigningKeys::registerKey(Session& session, const core::SealKey& key, const QString& password,
+                              const core::crypto::ScryptParams& kdf, QString* error)
+{
+    const QByteArray wrapped = wrap(key, password, kdf);
+    if (wrapped.isEmpty())
+        return fail(error, tr("The signing key could not be protected with the password."));
+    const QString userId = session.user().id;
+    const auto e = session.events().append(QString(), core::EventAdmission::keyRegisteredKind(),
+                                           QCborMap{{QStringLiteral("user_id"), userId},
+                                                    {QStringLiteral("key_id"), key.keyId()},
+                                                    {QStringLiteral("public_key"), key.rawPublicKey()},
+                                                    {QStringLiteral("wrapped"), wrapped}},
+                                           userId, error);
+    return e.has_value();
+}
+
+bool SigningKeys::open(Session& session, const QString& password, QString* error, const core::crypto::ScryptParams& kdf)
+{
+    const QSqlDatabase sql = session.database().sql();
+    db::UserDirectory directory(sql);
+    const auto current = directory.keyOfUserAt(session.user().id, session.clock().now().toUTC());
+    if (current) {
+        const auto key = unwrap(directory.wrappedKey(current->keyId), password, current->publicKey);
+        if (!key)
+            return fail(error, tr("Your signing key does not open with this password."));
+        session.events().setSigner(*key);
+        return true;
+    }
+    const core::SealKey key = core::SealKey::generate();
+    if (key.isNull())
+        return fail(error, tr("A signing key could not be made."));
+    db::Transaction tx(sql);
+    if (!tx.isActive())
+        return fail(error, tx.errorText());
+    session.events().setSigner(key); // a first key signs its own registration
+    if (!registerKey(session, key, password, kdf, error) || !tx.commit(error)) {
+        session.events().setSigner(core::SealKey());
+        return false;
+    }
+    return true;
+}
+
+bool SigningKeys::rotate(Session& session, const QString& newPassword, QString* error,
+                         const core::crypto::ScryptParams& kdf)
+{
+    const core::SealKey key = core::SealKey::generate();
+    if (key.isNull())
+        return fail(error, tr("A signing key could not be made."));
+    // Signed by the current key (the store's signer), which ends where the new one begins; a user
+    // without one (a hall before signing) registers a first key.
+    if (!session.events().signer().hasPrivateKey())
+        session.events().setSigner(key);
+    if (!registerKey(session, key, newPassword, kdf, error))
+        return false;
+    session.events().setSigner(key);
+    return true;
+}
+
+} // namespace oneseal::services

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "Session.h"
+#include "core/Crypto.h"
+
+namespace oneseal::services {
+
+/**
+ * The logged-in user's event signing key (docs/SECURITY.md, "Authorship"). Each user has one current
+ * Ed25519 key in the hall's directory (table user_keys, from user.key_registered events). Its private
+ * half travels with the registration only wrapped with AES-256-GCM under scrypt(password, own salt):
+ * neither the database key, nor another user's slot, nor the password hash (another salt) opens it.
+ *
+ * open() at login unwraps the current key and makes the session's event store sign with it; a user
+ * without a key gets one, registered by an event signed with the new key itself (a first key). A
+ * password change rotates: the new key's registration is signed by the old key, which stays valid
+ * for the events it signed before.
+ */
+class SigningKeys
+{
+    Q_DECLARE_TR_FUNCTIONS(SigningKeys)
+
+public:
+    /** At login: the session signs from now on; false with *error when the key cannot be opened. */
+    static bool open(Session& session, const QString& password, QString* error,
+                     const core::crypto::ScryptParams& kdf = {});
+    /**
+     * A new key wrapped under newPassword, registered by an event signed with the current key (inside
+     * the caller's transaction); the session signs with the new key afterwards.
+     */
+    static bool rotate(Session& session, const QString& newPassword, QString* error,
+                       const core::crypto::ScryptParams& kdf = {});
+
+    /** The private key wrapped under a password: CBOR {salt, n, r, p, sealed}. */
+    static QByteArray wrap(const core::SealKey& key, const QString& password, const core::crypto::ScryptParams& kdf);
+    /** The key wrapped by wrap(), checked against its public half; nullopt for a wrong password. */
+    static std::optional<core::SealKey> unwrap(const QByteArray& wrapped, const QString& password,
+                                               const QByteArray& publicKey);
+
+private:
+    static bool registerKey(Session& session, const core::SealKey& key, const QString& password,
+                            const core::crypto::ScryptParams& kdf, QString* error);
+};
+
+} // namespace oneseal::services

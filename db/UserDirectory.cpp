@@ -1,0 +1,191 @@
+#include "UserDirectory.h"
+
+#include "core/Role.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace oneseal::db {
+
+namespace {
+core::DirectoryKey keyFromRow(const QSqlQuery& q)
+{
+    core::DirectoryKey k;
+    k.keyId = q.value(0).toString();
+    k.userId = q.value(1).toString();
+    k.publicKey = q.value(2).toByteArray();
+    k.validFrom = core::Event::timeFromText(q.value(3).toString());
+    if (!q.value(4).isNull())
+        k.validUntil = core::Event::timeFromText(q.value(4).toString());
+    return k;
+}
+const char* const kKeyColumns = "SELECT key_id, user_id, public_key, valid_from, valid_until FROM user_keys ";
+} // namespace
+
+std::optional<core::DirectoryKey> UserDirectory::key(const QString& keyId) const
+{
+    const auto it = m_keys.constFind(keyId);
+    if (it != m_keys.constEnd())
+        return *it;
+    QSqlQuery q(m_db);
+    q.prepare(QLatin1String(kKeyColumns) + QStringLiteral("WHERE key_id = ?"));
+    q.addBindValue(keyId);
+    std::optional<core::DirectoryKey> found;
+    if (q.exec() && q.next())
+        found = keyFromRow(q);
+    m_keys.insert(keyId, found);
+    return found;
+}
+
+std::optional<core::DirectoryKey> UserDirectory::keyOfUserAt(const QString& userId, const QDateTime& at) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QLatin1String(kKeyColumns) + QStringLiteral("WHERE user_id = ? ORDER BY valid_from DESC"));
+    q.addBindValue(userId);
+    if (!q.exec())
+        return std::nullopt;
+    while (q.next()) {
+        const core::DirectoryKey k = keyFromRow(q);
+        if (k.validAt(at))
+            return k;
+    }
+    return std::nullopt;
+}
+
+std::optional<core::DirectoryUser> UserDirectory::user(const QString& userId) const
+{
+    const auto it = m_users.constFind(userId);
+    if (it != m_users.constEnd())
+        return *it;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT roles, active, updated_at FROM users WHERE id = ?"));
+    q.addBindValue(userId);
+    std::optional<core::DirectoryUser> found;
+    if (q.exec() && q.next()) {
+        core::DirectoryUser u;
+        u.id = userId;
+        u.roles = core::rolesFromKeys(q.value(0).toString());
+        if (q.value(1).toInt() == 0) {
+            u.disabledAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+            if (!u.disabledAt.isValid())
+                u.disabledAt = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+        }
+        found = u;
+    }
+    m_users.insert(userId, found);
+    return found;
+}
+
+QString UserDirectory::acceptorOf(const QString& caseId) const
+{
+    const auto it = m_acceptors.constFind(caseId);
+    if (it != m_acceptors.constEnd())
+        return *it;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT user_id FROM events WHERE case_id = ? AND kind LIKE 'intake.%' "
+                             "AND quarantine IS NULL ORDER BY seq LIMIT 1"));
+    q.addBindValue(caseId);
+    const QString acceptor = q.exec() && q.next() ? q.value(0).toString() : QString();
+    m_acceptors.insert(caseId, acceptor);
+    return acceptor;
+}
+
+void UserDirectory::noteAcceptance(const core::Event& event)
+{
+    if (!event.caseId.isEmpty() && core::EventAdmission::isAcceptance(event.kind)
+        && m_acceptors.value(event.caseId).isEmpty())
+        m_acceptors.insert(event.caseId, event.userId);
+}
+
+QByteArray UserDirectory::wrappedKey(const QString& keyId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT wrapped FROM user_keys WHERE key_id = ?"));
+    q.addBindValue(keyId);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+bool UserDirectory::registerKey(const core::Event& event, QString* error)
+{
+    const QCborMap p = QCborValue::fromCbor(event.payloadCbor).toMap();
+    const QString keyId = p.value(QStringLiteral("key_id")).toString();
+    const QString at = core::Event::timeText(event.recordedAt);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE user_keys SET valid_until = ? WHERE user_id = ? AND valid_until IS NULL"));
+    q.addBindValue(at);
+    q.addBindValue(event.userId);
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("INSERT INTO user_keys(key_id, user_id, public_key, wrapped, valid_from) "
+                                 "VALUES(?, ?, ?, ?, ?)"));
+        q.addBindValue(keyId);
+        q.addBindValue(event.userId);
+        q.addBindValue(p.value(QStringLiteral("public_key")).toByteArray());
+        q.addBindValue(p.value(QStringLiteral("wrapped")).toByteArray());
+        q.addBindValue(at);
+        ok = q.exec();
+    }
+    if (!ok) {
+        if (error)
+            *error = tr("The signing key %1 could not be stored: %2").arg(keyId, q.lastError().text());
+        return false;
+    }
+    m_keys.clear();
+    return true;
+}
+
+quint64 UserDirectory::legacyHlc(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(legacyHlcKey());
+    if (q.exec() && q.next())
+        return q.value(0).toULongLong();
+    return core::EventAdmission::kAllUnsigned;
+}
+
+bool UserDirectory::admit(QList<core::Event>& events, QString* error)
+{
+    const quint64 legacy = legacyHlc(m_db);
+    // The signatures first, on up to four cores: the slow part (tens of microseconds an event), and
+    // independent of order for every key the directory holds already. The rules then run in order.
+    const qsizetype n = events.size();
+    std::vector<QByteArray> keys(static_cast<size_t>(n));
+    std::vector<char> verified(static_cast<size_t>(n), 0);
+    for (qsizetype i = 0; i < n; ++i)
+        if (!events.at(i).signature.isEmpty())
+            if (const auto k = key(events.at(i).keyId))
+                keys[size_t(i)] = k->publicKey;
+    auto verifyRange = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i)
+            if (!keys[size_t(i)].isEmpty())
+                verified[size_t(i)] = core::EventAdmission::verify(events.at(i), keys[size_t(i)]) ? 1 : 0;
+    };
+    const int threads = n < 64 ? 1 : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    std::vector<std::thread> helpers;
+    const qsizetype share = (n + threads - 1) / threads;
+    for (int t = 1; t < threads; ++t)
+        helpers.emplace_back(verifyRange, std::min(n, t * share), std::min(n, (t + 1) * share));
+    verifyRange(0, std::min(n, share));
+    for (std::thread& t : helpers)
+        t.join();
+    for (qsizetype i = 0; i < n; ++i) {
+        core::Event& e = events[i];
+        e.quarantine = core::EventAdmission::check(e, *this, legacy, verified[size_t(i)] != 0);
+        if (!e.quarantine.isEmpty())
+            continue;
+        noteAcceptance(e);
+        if (e.kind == core::EventAdmission::keyRegisteredKind() && !registerKey(e, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace oneseal::db

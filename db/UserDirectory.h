@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "core/EventAdmission.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace oneseal::db {
+
+/**
+ * The hall's user directory as one replica holds it (tables users and user_keys), read by the event
+ * rules (core::EventAdmission). Keys come only from admitted user.key_registered events
+ * (registerKey()), the same way on the hub and on every workstation. Lookups are cached for the
+ * life of the object (one batch of events): build a new one per batch.
+ */
+class UserDirectory : public core::EventDirectory
+{
+    Q_DECLARE_TR_FUNCTIONS(UserDirectory)
+
+public:
+    explicit UserDirectory(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    std::optional<core::DirectoryKey> key(const QString& keyId) const override;
+    std::optional<core::DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const override;
+    std::optional<core::DirectoryUser> user(const QString& userId) const override;
+    QString acceptorOf(const QString& caseId) const override;
+
+    /**
+     * Takes the key of an admitted user.key_registered event into user_keys: valid from the event's
+     * time, and the user's previous key valid until then. Inside the caller's transaction.
+     */
+    bool registerKey(const core::Event& event, QString* error);
+    /** Remembers that an admitted event accepted its case (the batch may decide the case later). */
+    void noteAcceptance(const core::Event& event);
+
+    /** The wrapped private key of a directory key (empty when none). */
+    QByteArray wrappedKey(const QString& keyId) const;
+
+    /** The hall's legacy point (meta legacy_hlc): unsigned events above it are refused. */
+    static quint64 legacyHlc(const QSqlDatabase& db);
+    static QString legacyHlcKey() { return QStringLiteral("legacy_hlc"); }
+
+    /**
+     * Checks every event of a batch in order (a key registered early in the batch signs later ones),
+     * setting Event::quarantine on those refused and registering the admitted keys.
+     */
+    bool admit(QList<core::Event>& events, QString* error);
+
+private:
+    QSqlDatabase m_db;
+    mutable QHash<QString, std::optional<core::DirectoryKey>> m_keys;
+    mutable QHash<QString, std::optional<core::DirectoryUser>> m_users;
+    mutable QHash<QString, QString> m_acceptors;
+};
+
+} // namespace oneseal::db

@@ -1,0 +1,200 @@
+// Trust (docs/SECURITY.md): a hall whose hub refuses unsigned events, an honest workstation, a
+// forging workstation (ws_agent forge: events written straight into its database with a valid hash
+// chain, bypassing every service check) and a second workstation that only watches. Each forgery is
+// quarantined at the hub and at the second workstation (kept, never folded, with the reason and the
+// workstation), the projections do not move, and the honest workstation keeps syncing.
+#include "SyncHarness.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace oneseal;
+using test::Agent;
+using test::HubProcess;
+using test::RunResult;
+
+namespace {
+const QString kUserPassword = QStringLiteral("Trust-pass-2026");
+
+QString field(const QString& line, const QString& key)
+{
+    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (part.startsWith(key + QLatin1Char('=')))
+            return part.mid(key.size() + 1).trimmed();
+    return QString();
+}
+
+QStringList login(const QString& user)
+{
+    return {QStringLiteral("--user"), user, QStringLiteral("--password"), kUserPassword};
+}
+} // namespace
+
+class TestSyncTrust : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void forgeriesAreQuarantinedEverywhere();
+};
+
+void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    struct NewUser
+    {
+        const char* name;
+        const char* roles;
+    };
+    // clerk1 accepts at the honest counter; clerk2 forges at hers; dual accepts and may also decide
+    // (a small hall), but never a case she accepted; approver decides and seals.
+    for (const NewUser& u : {NewUser{"clerk1", "intake"}, NewUser{"clerk2", "intake"}, NewUser{"dual", "intake,approval"},
+                             NewUser{"approver", "approval"}}) {
+        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(u.name),
+                                       QStringLiteral("--name"), QString::fromLatin1(u.name), QStringLiteral("--roles"),
+                                       QString::fromLatin1(u.roles)},
+                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    }
+    QVERIFY2(hub.start(&error), qPrintable(error));
+
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-HONEST"), QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}) {
+        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
+        QVERIFY2(agent->create(&error), qPrintable(error));
+        const QString code = hub.enrollmentCode(&error);
+        QVERIFY2(!code.isEmpty(), qPrintable(error));
+        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+        const RunResult s = agent->run(QStringLiteral("sync"));
+        QVERIFY2(s.ok(), qPrintable(s.out + s.err));
+        agents << agent;
+    }
+    const Agent& honest = *agents.at(0);
+    const Agent& forger = *agents.at(1);
+    const Agent& watcher = *agents.at(2);
+
+    // Honest work, signed by clerk1's key made at her first login.
+    RunResult r = honest.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases")
+                                                                                           << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString honestCase = field(r.out, QStringLiteral("cases"));
+    // The forging workstation accepts a case of its own as dual, honestly (signed).
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("dual")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                               << QStringLiteral("--seed") << QStringLiteral("50"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString dualCase = field(r.out, QStringLiteral("cases"));
+    // The approver logs in once at the watcher (her key enters the directory).
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    r = watcher.run(QStringLiteral("login-work"), login(QStringLiteral("approver")) << QStringLiteral("--cases") << QStringLiteral("0"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    for (const Agent* a : {&honest, &watcher, &forger, &honest, &watcher})
+        QVERIFY(a->run(QStringLiteral("sync")).ok());
+    // Honest work counts. Only the unsigned user.created of each workstation's local set-up
+    // administrator (written before the workstation joined the hall) is refused, and harmlessly so:
+    // users come from the hub's reference data, not from events.
+    auto refusedBesidesSetUp = [](const QString& summary) {
+        QStringList lines = summary.split(QLatin1Char('\n')).mid(1);
+        lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("user.created/")); });
+        return lines;
+    };
+    r = watcher.run(QStringLiteral("quarantine"));
+    QVERIFY2(r.ok() && refusedBesidesSetUp(r.out).isEmpty(), qPrintable(r.out + r.err));
+    const QString before = watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), honestCase}).out;
+    const QString beforeDual = watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), dualCase}).out;
+    QVERIFY2(before.startsWith(QStringLiteral("ok status=")), qPrintable(before));
+
+    // The forgeries, each written by clerk2 (or dual) straight into WS-FORGE's database.
+    struct Forgery
+    {
+        QStringList args;
+        QString reason; ///< part of the reason every replica gives
+    };
+    const QList<Forgery> forgeries{
+        // seal.applied in the approver's name, signed with clerk2's own key
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("seal.applied") << QStringLiteral("--case")
+                                         << honestCase << QStringLiteral("--as") << QStringLiteral("approver"),
+         QStringLiteral("key of another user")},
+        // the same, unsigned (as an old client would write it)
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("decision.approved") << QStringLiteral("--case")
+                                         << honestCase << QStringLiteral("--as") << QStringLiteral("approver")
+                                         << QStringLiteral("--unsigned") << QStringLiteral("1"),
+         QStringLiteral("unsigned event")},
+        // a decision by the acceptor (dual accepted dualCase and holds the approver's role)
+        {login(QStringLiteral("dual")) << QStringLiteral("--kind") << QStringLiteral("decision.approved") << QStringLiteral("--case")
+                                       << dualCase,
+         QStringLiteral("four separations")},
+        // a decision by a clerk without the approver's role, in her own name
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("decision.approved") << QStringLiteral("--case")
+                                         << honestCase,
+         QStringLiteral("holds no role")},
+        // a password change for the administrator
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("user.password_changed")
+                                         << QStringLiteral("--as") << QStringLiteral("admin") << QStringLiteral("--target-user")
+                                         << QStringLiteral("admin"),
+         QStringLiteral("key of another user")},
+        // a new key for the approver, registered by clerk2 (signed by the new key itself)
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("user.key_registered")
+                                         << QStringLiteral("--as") << QStringLiteral("approver"),
+         QStringLiteral("not signed by the user's current key")},
+    };
+    for (const Forgery& f : forgeries) {
+        r = forger.run(QStringLiteral("forge"), f.args);
+        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    }
+    // The forger's chain goes on with an honest event after the forgeries.
+    r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                                 << QStringLiteral("--seed") << QStringLiteral("70"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString laterForgerCase = field(r.out, QStringLiteral("cases"));
+    r = forger.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err)); // nothing refuses the forger's connection: its events are kept
+    // The honest workstation keeps syncing and working.
+    r = honest.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                                 << QStringLiteral("--seed") << QStringLiteral("90"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString laterHonestCase = field(r.out, QStringLiteral("cases"));
+    QVERIFY(honest.run(QStringLiteral("sync")).ok());
+    r = watcher.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    // At the hub and at the watcher: every forgery quarantined with its reason and workstation.
+    const RunResult atHub = watcher.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()});
+    const RunResult atWatcher = watcher.run(QStringLiteral("quarantine"));
+    for (const RunResult* q : {&atHub, &atWatcher}) {
+        const QStringList refused = refusedBesidesSetUp(q->out);
+        QVERIFY2(refused.size() == forgeries.size(), qPrintable(q->out + q->err));
+        for (int i = 0; i < forgeries.size(); ++i) {
+            QVERIFY2(refused.at(i).contains(QStringLiteral("/WS-FORGE: ")), qPrintable(refused.at(i)));
+            QVERIFY2(refused.at(i).contains(forgeries.at(i).reason),
+                     qPrintable(forgeries.at(i).reason + QStringLiteral(" missing in ") + refused.at(i)));
+        }
+    }
+    QVERIFY(hub.log().contains(QStringLiteral("quarantined from WS-FORGE")));
+    // Projections unchanged: no decision, no seal on either case.
+    QCOMPARE(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), honestCase}).out, before);
+    QCOMPARE(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), dualCase}).out, beforeDual);
+    // The honest events after the forgeries, of both workstations, are folded at the watcher.
+    QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), laterHonestCase}).out.startsWith(QStringLiteral("ok status=")));
+    QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), laterForgerCase}).out.startsWith(QStringLiteral("ok status=")));
+    // verify-audit at the watcher names every forgery with its workstation and reason (exit 3).
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), watcher.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    int named = 0;
+    for (const QString& line : audit.out.split(QLatin1Char('\n')))
+        named += line.startsWith(QStringLiteral("REFUSED: workstation WS-FORGE")) && !line.contains(QStringLiteral("(user.created by"));
+    QCOMPARE(named, int(forgeries.size()));
+    QVERIFY2(audit.out.contains(QStringLiteral("seal.applied by ")), qPrintable(audit.out));
+    // The administrator's password at the hub is still the one it was (the admin command logs in with it).
+    r = hub.admin({QStringLiteral("status")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+}
+
+QTEST_GUILESS_MAIN(TestSyncTrust)
+#include "TestSyncTrust.moc"
