@@ -14,10 +14,11 @@ Q_LOGGING_CATEGORY(lcConnection, "oneseal.hub")
 
 namespace oneseal::sync {
 
-HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* parent)
+HubConnection::HubConnection(QSslSocket* socket, HubStore& store, const HubLimits& limits, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
     , m_store(store)
+    , m_limits(limits)
 {
     socket->setParent(this);
     m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
@@ -37,7 +38,7 @@ HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* paren
         }
     });
     m_idle.setSingleShot(true);
-    m_idle.setInterval(kIdleTimeoutMs);
+    m_idle.setInterval(m_limits.idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, [this] { refuse(msg::refused, tr("idle for too long")); });
     m_idle.start();
 
@@ -51,10 +52,21 @@ HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* paren
             return;
         }
         m_workstation = *workstation;
+        m_certificate = cert.toDer();
         m_store.touch(m_workstation);
         qCInfo(lcConnection).noquote() << "connected" << m_workstation << "from" << m_peer;
     } else {
         qCInfo(lcConnection).noquote() << "connection without certificate from" << m_peer << "(enrollment only)";
+        // Before authentication: small frames, little buffered, and a short life.
+        m_reader = FrameReader(m_limits.preAuthFrameBytes);
+        socket->setReadBufferSize(m_limits.preAuthFrameBytes * 2);
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            qCWarning(lcConnection).noquote() << "closed" << m_peer << ": no enrollment within"
+                                              << m_limits.preAuthDeadlineMs << "ms";
+            refuse(msg::refused, tr("Enroll promptly or connect with a certificate."));
+        });
+        m_deadline.start(m_limits.preAuthDeadlineMs);
     }
     if (socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HubConnection::readFrames, Qt::QueuedConnection);
@@ -68,6 +80,9 @@ void HubConnection::refuse(const QString& reason, const QString& message)
         return;
     m_closing = true;
     m_idle.stop();
+    m_deadline.stop();
+    // Nothing more is read: what the peer still sends must not pile up until the socket is gone.
+    m_socket->setReadBufferSize(4096);
     if (m_socket->state() == QAbstractSocket::ConnectedState) {
         m_socket->write(Frame::encode(Protocol::errorFrame(reason, message)));
         m_socket->flush();
@@ -130,6 +145,8 @@ void HubConnection::handle(const QCborMap& frame)
         return;
     }
     m_lastNumber = n.toInteger();
+    if (!m_workstation.isEmpty() && !stillAuthorized())
+        return;
     if (m_workstation.isEmpty()) {
         if (type == msg::enroll)
             return onEnroll(frame, m_lastNumber);
@@ -153,6 +170,17 @@ void HubConnection::handle(const QCborMap& frame)
         qCWarning(lcConnection).noquote() << "closed" << who << "unknown frame type" << type.left(40);
         refuse(msg::malformed, tr("Unknown frame type %1.").arg(type.left(40)));
     }
+}
+
+bool HubConnection::stillAuthorized()
+{
+    QString reason;
+    const auto workstation = m_store.authenticate(m_certificate, &reason);
+    if (workstation && *workstation == m_workstation)
+        return true;
+    qCWarning(lcConnection).noquote() << "closed" << m_workstation << "from" << m_peer << "certificate:" << reason;
+    refuse(msg::refused, reason.isEmpty() ? tr("This workstation's certificate is no longer accepted.") : reason);
+    return false;
 }
 
 void HubConnection::onEnroll(const QCborMap& frame, qint64 n)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HubLimits.h"
 #include "protocol/Frame.h"
 
 #include <QObject>
@@ -23,9 +24,8 @@ public:
     /** Largest batch the hub answers a pull with. */
     static constexpr int kPullLimit = 5000;
     static constexpr qint64 kPullBytes = 8 * 1024 * 1024;
-    static constexpr int kIdleTimeoutMs = 120000;
 
-    HubConnection(QSslSocket* socket, HubStore& store, QObject* parent = nullptr);
+    HubConnection(QSslSocket* socket, HubStore& store, const HubLimits& limits, QObject* parent = nullptr);
     ~HubConnection() override;
 
     QString peer() const { return m_peer; }
@@ -39,6 +39,12 @@ private:
     void handle(const QCborMap& frame);
     void reply(QCborMap frame, qint64 number);
     void refuse(const QString& reason, const QString& message);
+    /**
+     * Checks the connection's certificate again (revoked or superseded since the connection opened?);
+     * refuses and closes the connection when it no longer holds. Done for every frame of an
+     * authenticated connection, so a revocation takes effect within one round.
+     */
+    bool stillAuthorized();
 
     void onEnroll(const QCborMap& frame, qint64 n);
     void onHello(const QCborMap& frame, qint64 n);
@@ -51,6 +57,9 @@ private:
 
     QPointer<QSslSocket> m_socket;
     HubStore& m_store;
+    HubLimits m_limits;
+    QByteArray m_certificate; ///< DER of the client certificate, empty without one
+    QTimer m_deadline; ///< a connection without a certificate ends by then
     FrameReader m_reader;
     QTimer m_idle;
     QString m_peer;

@@ -14,9 +14,10 @@ Q_LOGGING_CATEGORY(lcServer, "oneseal.hub")
 
 namespace oneseal::sync {
 
-HubServer::HubServer(HubStore& store, QObject* parent)
+HubServer::HubServer(HubStore& store, const HubLimits& limits, QObject* parent)
     : QObject(parent)
     , m_store(store)
+    , m_limits(limits)
     , m_server(new TlsServer(this))
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -28,8 +29,10 @@ HubServer::HubServer(HubStore& store, QObject* parent)
     config.setPeerVerifyMode(QSslSocket::QueryPeer);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_server->setSslConfiguration(config);
-    m_server->setHandshakeTimeout(10000);
-    m_server->setMaxPendingConnections(kMaxConnections);
+    m_server->setHandshakeTimeout(limits.handshakeTimeoutMs);
+    m_server->setHandshakeLimits(limits.maxHandshakes, limits.maxHandshakesPerAddress);
+    m_server->setMaxPendingConnections(limits.maxConnections);
+    store.eventLog().setClockMarginMs(limits.clockMarginMs);
     connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
     connect(m_server, &TlsServer::handshakeFailed, this, [](const QString& peer, const QString& reason) {
         qCWarning(lcServer).noquote() << "TLS handshake failed with" << peer << ":" << reason;
@@ -66,17 +69,35 @@ void HubServer::close()
 
 void HubServer::accept(QSslSocket* socket)
 {
-    if (m_connections.size() >= kMaxConnections) {
-        qCWarning(lcServer) << "too many connections; closing a new one";
+    const QString address = socket->peerAddress().toString();
+    auto drop = [socket](const char* why) {
+        qCWarning(lcServer).noquote() << why << "; closing a new one from" << socket->peerAddress().toString();
         socket->abort();
         socket->deleteLater();
-        return;
+    };
+    if (m_connections.size() >= m_limits.maxConnections)
+        return drop("too many connections");
+    const bool anonymous = socket->peerCertificate().isNull();
+    if (anonymous) {
+        // Before a certificate: few such connections, each short-lived and with small frames.
+        if (m_unauthenticatedTotal >= m_limits.maxUnauthenticated)
+            return drop("too many connections without a certificate");
+        if (m_unauthenticated.value(address) >= m_limits.maxUnauthenticatedPerAddress)
+            return drop("too many connections without a certificate from one address");
+        ++m_unauthenticatedTotal;
+        ++m_unauthenticated[address];
     }
-    auto* connection = new HubConnection(socket, m_store, this);
+    auto* connection = new HubConnection(socket, m_store, m_limits, this);
     m_connections.insert(connection);
-    connect(connection, &HubConnection::finished, this, [this](HubConnection* c) {
-        if (m_connections.remove(c))
-            c->deleteLater();
+    connect(connection, &HubConnection::finished, this, [this, anonymous, address](HubConnection* c) {
+        if (!m_connections.remove(c))
+            return;
+        if (anonymous) {
+            --m_unauthenticatedTotal;
+            if (--m_unauthenticated[address] <= 0)
+                m_unauthenticated.remove(address);
+        }
+        c->deleteLater();
     });
 }
 
