@@ -4,8 +4,10 @@
 #include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
+#include "db/hub/HubUploadRepository.h"
 
 #include <QCborArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -183,6 +185,26 @@ bool HubConnection::stillAuthorized()
     return false;
 }
 
+bool HubConnection::acceptUpload(const db::BlobChunk& chunk, QString* error) const
+{
+    db::BlobTransfer blobs(m_store.database().sql());
+    if (!db::BlobTransfer::isSha256(chunk.sha256) || blobs.missing({chunk.sha256}).isEmpty())
+        return true; // malformed (BlobTransfer::put says so) or here already (nothing is stored)
+    db::HubUploadRepository uploads(m_store.database().sql());
+    if (!uploads.isReferenced(chunk.sha256)) {
+        *error = tr("No event stored at the hub refers to file %1: push the event first.").arg(chunk.sha256.left(12));
+        return false;
+    }
+    const bool completes = blobs.received(chunk.sha256) + chunk.data.size() >= chunk.size;
+    if (!completes && uploads.unfinishedBytes(m_workstation) + chunk.data.size() > m_limits.uploadQuotaBytes) {
+        *error = tr("This workstation has %1 MiB of unfinished file uploads at the hub, the most it may have; "
+                    "finish them first.")
+                     .arg(m_limits.uploadQuotaBytes / (1024 * 1024));
+        return false;
+    }
+    return true;
+}
+
 void HubConnection::onEnroll(const QCborMap& frame, qint64 n)
 {
     const QString workstation = frame.value(msg::workstation).toString();
@@ -338,14 +360,19 @@ void HubConnection::onBlob(const QString& type, const QCborMap& frame, qint64 n)
                                   frame.value(msg::data).toByteArray()};
         bool complete = false;
         QString error;
-        if (!blobs.put(chunk, &complete, &error)) {
+        if (!acceptUpload(chunk, &error) || !blobs.put(chunk, &complete, &error)) {
             qCWarning(lcConnection).noquote() << "refused a file piece from" << m_workstation << ":" << error;
             reply(Protocol::errorFrame(msg::refused, error), n);
             return;
         }
+        db::HubUploadRepository uploads(m_store.database().sql());
         if (complete)
             qCInfo(lcConnection).noquote() << "file" << chunk.sha256.left(12) << "of" << chunk.size << "bytes from"
                                            << m_workstation;
+        if (!(complete ? uploads.forget(chunk.sha256, &error)
+                       : uploads.touch(chunk.sha256, m_workstation,
+                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), &error)))
+            qCWarning(lcConnection).noquote() << "cannot record the upload of" << chunk.sha256.left(12) << ":" << error;
         reply(QCborMap{{msg::type, msg::blobStored}, {msg::complete, complete}}, n);
         return;
     }

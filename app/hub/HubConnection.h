@@ -8,6 +8,10 @@
 #include <QSslSocket>
 #include <QTimer>
 
+namespace oneseal::db {
+struct BlobChunk;
+}
+
 namespace oneseal::sync {
 
 class HubStore;
@@ -45,6 +49,11 @@ private:
      * authenticated connection, so a revocation takes effect within one round.
      */
     bool stillAuthorized();
+    /**
+     * Whether a file piece may be stored: only for a file a stored event refers to, and within the
+     * workstation's quota of unfinished uploads (HubLimits::uploadQuotaBytes).
+     */
+    bool acceptUpload(const db::BlobChunk& chunk, QString* error) const;
 
     void onEnroll(const QCborMap& frame, qint64 n);
     void onHello(const QCborMap& frame, qint64 n);

@@ -34,6 +34,10 @@ public:
     int maxConnections = 512;
     /** An authenticated connection without any frame for this long is closed. */
     int idleTimeoutMs = 120000;
+    /** Bytes of unfinished attachment uploads one workstation may have at the hub (a file is at most 64 MiB). */
+    qint64 uploadQuotaBytes = 256LL * 1024 * 1024;
+    /** An unfinished upload whose last piece is older than this is removed. */
+    qint64 uploadMaxAgeSecs = 7LL * 24 * 3600;
 
     /** The limits in file (section [limits]); defaults for what it does not set. False and *error on a bad value. */
     static bool load(const QString& file, HubLimits* limits, QString* error);

@@ -4,6 +4,10 @@
 #include "HubStore.h"
 #include "protocol/Pki.h"
 #include "TlsServer.h"
+#include "db/hub/HubUploadRepository.h"
+
+#include <QDateTime>
+#include <QTimer>
 
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -19,6 +23,7 @@ HubServer::HubServer(HubStore& store, const HubLimits& limits, QObject* parent)
     , m_store(store)
     , m_limits(limits)
     , m_server(new TlsServer(this))
+    , m_cleaner(new QTimer(this))
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(QSslCertificate(store.tlsCertificate(), QSsl::Der));
@@ -34,6 +39,11 @@ HubServer::HubServer(HubStore& store, const HubLimits& limits, QObject* parent)
     m_server->setMaxPendingConnections(limits.maxConnections);
     store.eventLog().setClockMarginMs(limits.clockMarginMs);
     connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
+    // Stale uploads are looked for every tenth of their age (at least every second, at most every 10 minutes).
+    m_cleaner->setInterval(int(std::clamp<qint64>(limits.uploadMaxAgeSecs * 100, 1000, 600000)));
+    connect(m_cleaner, &QTimer::timeout, this, &HubServer::removeStaleUploads);
+    m_cleaner->start();
+    removeStaleUploads();
     connect(m_server, &TlsServer::handshakeFailed, this, [](const QString& peer, const QString& reason) {
         qCWarning(lcServer).noquote() << "TLS handshake failed with" << peer << ":" << reason;
     });
@@ -65,6 +75,19 @@ void HubServer::close()
     m_connections.clear();
     for (HubConnection* c : connections)
         delete c;
+}
+
+void HubServer::removeStaleUploads()
+{
+    const QString cutoff =
+        QDateTime::currentDateTimeUtc().addSecs(-m_limits.uploadMaxAgeSecs).toString(Qt::ISODateWithMs);
+    QString error;
+    const auto removed = db::HubUploadRepository(m_store.database().sql()).removeStale(cutoff, &error);
+    if (!removed)
+        qCWarning(lcServer).noquote() << "cannot remove stale uploads:" << error;
+    else if (*removed > 0)
+        qCInfo(lcServer).noquote() << "removed" << *removed << "bytes of unfinished uploads older than"
+                                   << m_limits.uploadMaxAgeSecs << "s";
 }
 
 void HubServer::accept(QSslSocket* socket)

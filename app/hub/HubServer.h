@@ -9,6 +9,7 @@
 #include <QSet>
 
 class QSslSocket;
+class QTimer;
 
 namespace oneseal::sync {
 
@@ -38,6 +39,8 @@ public:
 
 private:
     void accept(QSslSocket* socket);
+    /** Removes unfinished uploads older than HubLimits::uploadMaxAgeSecs (at start, then periodically). */
+    void removeStaleUploads();
 
     HubStore& m_store;
     HubLimits m_limits;
@@ -46,6 +49,7 @@ private:
     /** Connections without a certificate, by remote address. */
     QHash<QString, int> m_unauthenticated;
     int m_unauthenticatedTotal = 0;
+    QTimer* m_cleaner;
 };
 
 } // namespace oneseal::sync

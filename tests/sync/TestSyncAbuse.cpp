@@ -14,6 +14,7 @@
 #include "protocol/Protocol.h"
 
 #include <QCborArray>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
@@ -134,6 +135,7 @@ private slots:
     void silentSocketsDoNotLockOut();
     void revocationClosesAnOpenConnection();
     void bundleWithTrailingBytesAndRefusedBundleStoreNothing();
+    void orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved();
 
 private:
     Agent* addWorkstation(const QString& name);
@@ -149,6 +151,11 @@ void TestSyncAbuse::initTestCase()
     m_hub = std::make_unique<HubProcess>(m_dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(m_hub->init(&error), qPrintable(error));
+    // The hub's settings: a small upload quota and a short age for unfinished uploads, to test them.
+    QFile conf(m_hub->directory() + QStringLiteral("/hub.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[limits]\nupload_quota_bytes = 2097152\nupload_max_age_seconds = 6\n");
+    conf.close();
     QVERIFY2(m_hub->start(&error), qPrintable(error));
 }
 
@@ -414,6 +421,95 @@ void TestSyncAbuse::bundleWithTrailingBytesAndRefusedBundleStoreNothing()
     QCOMPARE(hubSummary(*m_hub), beforeFar);
     const auto file = fields(test::runProgram(test::agentBinary(), {QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--sha"), sha}).out);
     QCOMPARE(file.value(QStringLiteral("absent")), QStringLiteral("1"));
+}
+
+namespace {
+qint64 hubPartBytes(const QString& directory)
+{
+    QString error;
+    auto hub = sync::HubStore::open(directory, &error);
+    if (!hub)
+        return -1;
+    QSqlQuery q(hub->database().sql());
+    return q.exec(QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM blob_parts")) && q.next()
+        ? q.value(0).toLongLong()
+        : -1;
+}
+} // namespace
+
+void TestSyncAbuse::orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved()
+{
+    Agent* uploader = addWorkstation(QStringLiteral("WS-UPLOADER"));
+    QVERIFY(uploader);
+    const auto [cert, key] = credentials(uploader->db());
+    // The head of its hash chain, to push events of its own that name three large files.
+    QByteArray head;
+    {
+        QFile f(uploader->db() + QStringLiteral(".key"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString error;
+        auto database = db::Database::open(uploader->db(), QByteArray::fromHex(f.readAll().trimmed()), {}, &error);
+        QVERIFY2(database, qPrintable(error));
+        QSqlQuery q(database->sql());
+        q.prepare(QStringLiteral("SELECT hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+        q.addBindValue(uploader->workstation());
+        QVERIFY(q.exec());
+        if (q.next())
+            head = q.value(0).toByteArray();
+    }
+    QStringList files;
+    QCborArray events;
+    for (int i = 0; i < 3; ++i) {
+        files << QString::fromLatin1(QCryptographicHash::hash(QByteArray::number(i) + "never sent", QCryptographicHash::Sha256).toHex());
+        core::Event e;
+        e.id = QUuid::createUuid();
+        e.caseId = QStringLiteral("upload-case");
+        e.kind = QStringLiteral("attachment.added");
+        e.setPayload({{QStringLiteral("sha256"), files.last()}, {QStringLiteral("mime"), QStringLiteral("image/png")}});
+        e.userId = QStringLiteral("x");
+        e.workstation = uploader->workstation();
+        e.hlc = core::HybridLogicalClock::pack(QDateTime::currentMSecsSinceEpoch(), quint32(i));
+        e.prevHash = head;
+        e.recordedAt = QDateTime::currentDateTimeUtc();
+        e.hash = e.computeHash();
+        head = e.hash;
+        events.append(sync::Protocol::encodeEvent(e));
+    }
+    RawClient c;
+    QVERIFY(c.connect(m_hub->port(), cert, key));
+    qint64 n = 0;
+    QCOMPARE(c.request({{sync::msg::type, sync::msg::hello}, {sync::msg::number, ++n}, {sync::msg::workstation, uploader->workstation()}})
+                 .value(sync::msg::type).toString(),
+             sync::msg::welcome);
+    const QCborMap pushed = c.request({{sync::msg::type, sync::msg::push}, {sync::msg::number, ++n}, {sync::msg::list, events}});
+    QVERIFY2(pushed.value(sync::msg::type).toString() == sync::msg::pushed, qPrintable(pushed.value(sync::msg::message).toString()));
+    const QByteArray piece(1024 * 1024, 'z');
+    auto put = [&](const QString& sha, qint64 offset) {
+        return c.request({{sync::msg::type, sync::msg::blobPut}, {sync::msg::number, ++n}, {sync::msg::sha256, sha},
+                          {sync::msg::mime, QStringLiteral("image/png")}, {sync::msg::size, 5 * 1024 * 1024},
+                          {sync::msg::offset, offset}, {sync::msg::data, piece}});
+    };
+    // A file no stored event names: refused.
+    const QString orphan = QString::fromLatin1(QCryptographicHash::hash("orphan", QCryptographicHash::Sha256).toHex());
+    QCborMap reply = put(orphan, 0);
+    QCOMPARE(reply.value(sync::msg::type).toString(), sync::msg::error);
+    QVERIFY2(reply.value(sync::msg::message).toString().contains(QStringLiteral("No event stored at the hub refers")),
+             qPrintable(reply.value(sync::msg::message).toString()));
+    // Named files: up to the quota (2 MiB in this hub's settings), then refused.
+    QCOMPARE(put(files.at(0), 0).value(sync::msg::type).toString(), sync::msg::blobStored);
+    QCOMPARE(put(files.at(0), piece.size()).value(sync::msg::type).toString(), sync::msg::blobStored);
+    reply = put(files.at(1), 0);
+    QCOMPARE(reply.value(sync::msg::type).toString(), sync::msg::error);
+    QVERIFY2(reply.value(sync::msg::message).toString().contains(QStringLiteral("unfinished file uploads")),
+             qPrintable(reply.value(sync::msg::message).toString()));
+    reply = put(files.at(2), 0);
+    QCOMPARE(reply.value(sync::msg::type).toString(), sync::msg::error);
+    c.socket.disconnectFromHost();
+    // Disk bounded by the quota, and the unfinished upload removed after its age (6 s here).
+    const qint64 held = hubPartBytes(m_hub->directory());
+    QVERIFY2(held > 0 && held <= 2 * 1024 * 1024, qPrintable(QString::number(held)));
+    QTRY_VERIFY_WITH_TIMEOUT(hubPartBytes(m_hub->directory()) == 0, 30000);
+    QTRY_VERIFY(m_hub->log().contains(QStringLiteral("bytes of unfinished uploads older than")));
 }
 
 QTEST_GUILESS_MAIN(TestSyncAbuse)
