@@ -1,4 +1,5 @@
 #include "HubBundle.h"
+#include "core/CborInteger.h"
 
 #include "HubStore.h"
 #include "core/Catalog.h"
@@ -61,7 +62,7 @@ std::optional<BundleImport> HubBundle::importAtHub(HubStore& hub, const QString&
             return std::nullopt;
     }
     if (!db::HubWorkstationRepository(hub.database().sql())
-             .raiseBundleCursor(*workstation, inner->value(QStringLiteral("cursor")).toInteger(), error)
+             .raiseBundleCursor(*workstation, core::cborInteger(inner->value(QStringLiteral("cursor"))), error)
         || !storage.recordImport(e->id, e->direction, int(events->size()), error) || !tx.commit(error))
         return std::nullopt;
     return result;

@@ -1,4 +1,5 @@
 #include "HubConnection.h"
+#include "core/CborInteger.h"
 
 #include "HubStore.h"
 #include "protocol/Protocol.h"
@@ -141,12 +142,12 @@ void HubConnection::handle(const QCborMap& frame)
     const QString type = frame.value(msg::type).toString();
     const QCborValue n = frame.value(msg::number);
     const QString who = m_workstation.isEmpty() ? m_peer : m_workstation;
-    if (!n.isInteger() || n.toInteger() <= m_lastNumber) {
+    if (!n.isInteger() || core::cborInteger(n) <= m_lastNumber) {
         qCWarning(lcConnection).noquote() << "closed" << who << "replayed or unnumbered frame" << type;
         refuse(msg::replayed, tr("Frames must be numbered in increasing order; this one was not (replayed?)."));
         return;
     }
-    m_lastNumber = n.toInteger();
+    m_lastNumber = core::cborInteger(n);
     if (!m_workstation.isEmpty() && !stillAuthorized())
         return;
     if (m_workstation.isEmpty()) {
@@ -237,7 +238,7 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
         refuse(msg::refused, tr("The workstation name does not match its certificate."));
         return;
     }
-    const qint64 remote = frame.value(msg::hlc).toInteger();
+    const qint64 remote = core::cborInteger(frame.value(msg::hlc));
     const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
     reply(QCborMap{{msg::type, msg::welcome},
                    {msg::version, msg::kVersion},
@@ -281,8 +282,8 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
 
 void HubConnection::onPull(const QCborMap& frame, qint64 n)
 {
-    const qint64 after = frame.value(msg::after).toInteger();
-    const qint64 asked = frame.value(msg::limit).toInteger(kPullLimit);
+    const qint64 after = core::cborInteger(frame.value(msg::after));
+    const qint64 asked = core::cborInteger(frame.value(msg::limit), kPullLimit);
     const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
     const HubStore::PullReply pulled =
         m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, SeqRanges::fromCbor(frame.value(msg::skip)));
@@ -319,7 +320,7 @@ void HubConnection::onReference(const QCborMap& frame, qint64 n)
     QMap<QString, qint64> have;
     const QCborMap haveMap = frame.value(msg::have).toMap();
     for (auto it = haveMap.constBegin(); it != haveMap.constEnd(); ++it)
-        have.insert(it.key().toString(), it.value().toInteger());
+        have.insert(it.key().toString(), core::cborInteger(it.value()));
     QCborArray items;
     for (const ReferenceItem& item : m_store.referenceNewerThan(have))
         items.append(QCborMap{{QStringLiteral("kind"), item.kind},
@@ -329,7 +330,7 @@ void HubConnection::onReference(const QCborMap& frame, qint64 n)
                               {QStringLiteral("published_at"), item.publishedAt}});
     QSet<qint64> known;
     for (const QCborValue& v : frame.value(msg::catalogs).toArray())
-        known.insert(v.toInteger());
+        known.insert(core::cborInteger(v));
     QCborArray catalogs;
     db::CatalogRepository repository(m_store.database().sql());
     for (int version : repository.versions()) {
@@ -356,7 +357,7 @@ void HubConnection::onBlob(const QString& type, const QCborMap& frame, qint64 n)
     }
     if (type == msg::blobPut) {
         const db::BlobChunk chunk{frame.value(msg::sha256).toString(), frame.value(msg::mime).toString(),
-                                  frame.value(msg::size).toInteger(), frame.value(msg::offset).toInteger(),
+                                  core::cborInteger(frame.value(msg::size)), core::cborInteger(frame.value(msg::offset)),
                                   frame.value(msg::data).toByteArray()};
         bool complete = false;
         QString error;
@@ -378,7 +379,7 @@ void HubConnection::onBlob(const QString& type, const QCborMap& frame, qint64 n)
     }
     const QString sha = frame.value(msg::sha256).toString();
     const auto chunk = db::BlobTransfer::isSha256(sha)
-        ? blobs.chunk(sha, frame.value(msg::offset).toInteger(), db::BlobTransfer::kChunkBytes)
+        ? blobs.chunk(sha, core::cborInteger(frame.value(msg::offset)), db::BlobTransfer::kChunkBytes)
         : std::nullopt;
     if (!chunk) {
         reply(QCborMap{{msg::type, msg::blob}, {msg::sha256, sha}, {msg::absent, true}}, n);

@@ -1,4 +1,5 @@
 #include "BundleFile.h"
+#include "core/CborInteger.h"
 #include "core/Clock.h"
 
 #include "Pki.h"
@@ -96,7 +97,7 @@ std::optional<BundleFile::Envelope> BundleFile::parse(const QByteArray& bytes, c
     const QCborValue parsed = QCborValue::fromCbor(reader);
     // A value that failed to parse is not touched (Qt 6.4 may leave its containers broken).
     if (reader.lastError() != QCborError::NoError || !parsed.isMap()
-        || parsed.toMap().value(QStringLiteral("v")).toInteger() != 1)
+        || core::cborInteger(parsed.toMap().value(QStringLiteral("v"))) != 1)
         return failed<Envelope>(error, tr("%1 is damaged or of an unknown format.").arg(path));
     if (reader.currentOffset() != bytes.size() - kMagic.size())
         return failed<Envelope>(error, tr("%1 has %2 bytes after the end of the bundle: it was changed or damaged.")

@@ -1,4 +1,5 @@
 #include "SyncClient.h"
+#include "core/CborInteger.h"
 
 #include "ClientState.h"
 #include "HubDataReceiver.h"
@@ -204,7 +205,7 @@ std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& exp
                 fail(error, tr("The hub refused: %1").arg(reply.value(msg::message).toString()));
                 return std::nullopt;
             }
-            if (type != expected || reply.value(msg::replyTo).toInteger() != number) {
+            if (type != expected || core::cborInteger(reply.value(msg::replyTo)) != number) {
                 disconnectFromHub();
                 fail(error, tr("The hub answered out of turn (%1 instead of %2).").arg(type.left(40), expected));
                 return std::nullopt;
@@ -337,7 +338,7 @@ bool SyncClient::connectToHub(QString* error)
                                  msg::welcome, error);
     if (!welcome)
         return false;
-    const quint64 hubHlc = quint64(welcome->value(msg::hlc).toInteger());
+    const quint64 hubHlc = quint64(core::cborInteger(welcome->value(msg::hlc)));
     if (hubHlc > seen)
         m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
     return true;
@@ -416,11 +417,11 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
         for (const QCborValue& ack : acks) {
             const QCborArray a = ack.toArray();
             const QUuid id = QUuid::fromString(a.at(0).toString());
-            if (id.isNull() || a.at(1).toInteger() <= 0) {
+            if (id.isNull() || core::cborInteger(a.at(1)) <= 0) {
                 disconnectFromHub();
                 return fail(error, tr("The hub sent an unreadable acknowledgement."));
             }
-            marks.append({id, a.at(1).toInteger()});
+            marks.append({id, core::cborInteger(a.at(1))});
         }
         // Marked sent only now, after the hub has stored them, in one transaction.
         db::Transaction tx(m_database.sql());
@@ -489,8 +490,8 @@ bool SyncClient::syncFiles(SyncReport& report, QString* error)
                 return false;
             if (reply->value(msg::absent).toBool())
                 break; // the hub does not have it yet: the workstation that took it has not synced since
-            const db::BlobChunk chunk{sha, reply->value(msg::mime).toString(), reply->value(msg::size).toInteger(),
-                                      reply->value(msg::offset).toInteger(), reply->value(msg::data).toByteArray()};
+            const db::BlobChunk chunk{sha, reply->value(msg::mime).toString(), core::cborInteger(reply->value(msg::size)),
+                                      core::cborInteger(reply->value(msg::offset)), reply->value(msg::data).toByteArray()};
             bool complete = false;
             if (!blobs.put(chunk, &complete, error))
                 return false;
@@ -529,7 +530,7 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             }
             last = e.serverSeq;
         }
-        const qint64 through = reply->value(msg::through).toInteger(last); // a hub before `through`: the last event
+        const qint64 through = core::cborInteger(reply->value(msg::through), last); // a hub before `through`: the last event
         const bool more = reply->value(msg::more).toBool();
         if (through < last || (more && through <= after)) { // never back, and "more" must move on
             disconnectFromHub();
@@ -584,7 +585,7 @@ bool SyncClient::refillNumbers(SyncReport& report, QString* error)
         if (!reply)
             return false;
         if (reply->value(msg::kind).toString() != kind
-            || !receiver.storeLease(kind, reply->value(msg::start).toInteger(), reply->value(msg::end).toInteger(),
+            || !receiver.storeLease(kind, core::cborInteger(reply->value(msg::start)), core::cborInteger(reply->value(msg::end)),
                                     error))
             return false;
         ++report.leases;

@@ -1,6 +1,7 @@
 // libFuzzer: every message decoder behind a frame: events (push, pull replies, bundles), one event,
 // skip runs of a pull, and the fields the hub reads from hello, lease, reference and blob frames.
 #include "FuzzSupport.h"
+#include "core/CborInteger.h"
 #include "protocol/Frame.h"
 #include "protocol/Protocol.h"
 
@@ -29,13 +30,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         (void)skip.toCbor();
     }
     (void)SeqRanges::fromCbor(frame.value(msg::skip));
-    (void)frame.value(msg::hlc).toInteger();
+    (void)oneseal::core::cborInteger(frame.value(msg::hlc));
+    (void)oneseal::core::cborInteger(frame.value(msg::limit), 5000);
     (void)frame.value(msg::workstation).toString();
     const QCborMap have = frame.value(msg::have).toMap();
     for (auto it = have.constBegin(); it != have.constEnd(); ++it)
-        (void)it.value().toInteger();
+        (void)oneseal::core::cborInteger(it.value());
     for (const QCborValue& c : frame.value(msg::catalogs).toArray())
-        (void)c.toInteger();
+        (void)oneseal::core::cborInteger(c);
     (void)frame.value(msg::data).toByteArray();
     return 0;
 }
