@@ -167,6 +167,8 @@ void HubConnection::handle(const QCborMap& frame)
         onLease(frame, m_lastNumber);
     else if (type == msg::reference)
         onReference(frame, m_lastNumber);
+    else if (type == msg::renew)
+        onRenew(frame, m_lastNumber);
     else if (type == msg::blobMissing || type == msg::blobPut || type == msg::blobGet)
         onBlob(type, frame, m_lastNumber);
     else {
@@ -313,6 +315,21 @@ void HubConnection::onLease(const QCborMap& frame, qint64 n)
                    {msg::end, lease->end},
                    {msg::request, frame.value(msg::request).toString()}},
           n);
+}
+
+void HubConnection::onRenew(const QCborMap& frame, qint64 n)
+{
+    QString error;
+    const auto cert = m_store.enrollment().renew(m_workstation, m_certificate, frame.value(msg::publicKey).toByteArray(),
+                                                 m_limits.renewWithinDays, &error);
+    if (!cert) {
+        qCWarning(lcConnection).noquote() << "refused renewal for" << m_workstation << ":" << error;
+        reply(Protocol::errorFrame(msg::refused, error), n);
+        return;
+    }
+    m_certificate = *cert; // the previous certificate is refused from now on, this connection goes on
+    qCInfo(lcConnection).noquote() << "renewed the certificate of" << m_workstation;
+    reply(QCborMap{{msg::type, msg::renewed}, {msg::certificate, *cert}}, n);
 }
 
 void HubConnection::onReference(const QCborMap& frame, qint64 n)

@@ -61,6 +61,8 @@ private:
     void onPull(const QCborMap& frame, qint64 n);
     void onLease(const QCborMap& frame, qint64 n);
     void onReference(const QCborMap& frame, qint64 n);
+    /** A renewed certificate for a new key; this connection goes on with it as its identity. */
+    void onRenew(const QCborMap& frame, qint64 n);
     /** Attachment bytes: which files the hub lacks, a chunk for the hub, a chunk from the hub. */
     void onBlob(const QString& type, const QCborMap& frame, qint64 n);
 

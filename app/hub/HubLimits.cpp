@@ -50,6 +50,7 @@ bool HubLimits::load(const QString& file, HubLimits* limits, QString* error)
     l.maxConnections = int(number("max_connections", l.maxConnections, 1, 100000));
     l.idleTimeoutMs = int(number("idle_timeout_ms", l.idleTimeoutMs, 1000, 86400000));
     l.uploadQuotaBytes = number("upload_quota_bytes", l.uploadQuotaBytes, 1024 * 1024, qint64(1) << 40);
+    l.renewWithinDays = int(number("renew_within_days", l.renewWithinDays, 1, 3650));
     l.uploadMaxAgeSecs = number("upload_max_age_seconds", l.uploadMaxAgeSecs, 1, 365LL * 24 * 3600);
     if (!ok)
         return false;

@@ -36,6 +36,8 @@ public:
     int idleTimeoutMs = 120000;
     /** Bytes of unfinished attachment uploads one workstation may have at the hub (a file is at most 64 MiB). */
     qint64 uploadQuotaBytes = 256LL * 1024 * 1024;
+    /** A workstation's certificate is renewed (over its connection) only in its last this many days. */
+    int renewWithinDays = 90;
     /** An unfinished upload whose last piece is older than this is removed. */
     qint64 uploadMaxAgeSecs = 7LL * 24 * 3600;
 

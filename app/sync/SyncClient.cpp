@@ -16,6 +16,7 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QDebug>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslCertificate>
@@ -344,6 +345,38 @@ bool SyncClient::connectToHub(QString* error)
     return true;
 }
 
+QDateTime SyncClient::certificateExpires() const
+{
+    const auto info = Pki::inspect(state(kClientCert));
+    return info ? info->notAfter.toUTC() : QDateTime();
+}
+
+bool SyncClient::renewCertificate(QString* error)
+{
+    if (!connectToHub(error))
+        return false;
+    QByteArray key = Pki::generateEcKey();
+    const QByteArray publicKey = Pki::publicKey(key);
+    const auto reply = request(QCborMap{{msg::type, msg::renew}, {msg::publicKey, publicKey}}, msg::renewed, error);
+    if (!reply) {
+        core::crypto::wipe(key);
+        return false;
+    }
+    const QByteArray cert = reply->value(msg::certificate).toByteArray();
+    const auto info = Pki::inspect(cert);
+    QString why;
+    if (!info || info->publicKey != publicKey || info->commonName != m_workstation
+        || !Pki::verifyIssuedBy(cert, state(kCaCert), m_clock.now().toUTC(), &why)) {
+        core::crypto::wipe(key);
+        return fail(error, tr("The hub sent a renewed certificate that does not fit: %1").arg(why));
+    }
+    db::Transaction tx(m_database.sql());
+    const bool ok = tx.isActive() && setState(kClientKey, key, error) && setState(kClientCert, cert, error)
+        && tx.commit(error);
+    core::crypto::wipe(key);
+    return ok;
+}
+
 std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 {
     SyncReport report;
@@ -353,6 +386,13 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !syncReference(report, error)
         || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
+    // Last, so that a refused renewal (it closes the connection) costs nothing of the round.
+    const QDateTime expires = certificateExpires();
+    if (expires.isValid() && m_clock.now().toUTC().addDays(kRenewBeforeDays) >= expires) {
+        report.renewed = renewCertificate(&report.renewalError);
+        if (!report.renewed)
+            qWarning().noquote() << "the certificate could not be renewed:" << report.renewalError;
+    }
     // Stored at most once a minute (the status bar shows minutes): each write is a commit, and so a
     // flush to disk, of its own, which an idle workstation would otherwise make every few seconds.
     m_lastSuccess = m_clock.now().toUTC();

@@ -87,6 +87,7 @@ void SyncEngine::round()
         m_status.unsent = m_client->unsentCount();
     }
     m_status.lastSuccess = m_client->lastSuccess();
+    m_status.certificateExpires = m_client->certificateExpires();
     m_running = false;
     publish();
 }

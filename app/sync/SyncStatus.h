@@ -16,6 +16,7 @@ struct SyncStatus
     QDateTime lastSuccess;   ///< end of the last successful round (UTC)
     QString lastError;       ///< why the last round failed (empty after a success)
     bool clockAhead = false; ///< the hub found this workstation's clock far ahead
+    QDateTime certificateExpires; ///< end of this workstation's certificate (renewed by the rounds before)
 };
 
 } // namespace oneseal::sync

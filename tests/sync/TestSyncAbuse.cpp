@@ -136,6 +136,7 @@ private slots:
     void revocationClosesAnOpenConnection();
     void bundleWithTrailingBytesAndRefusedBundleStoreNothing();
     void orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved();
+    void certificateIsRenewedBeforeItEnds();
 
 private:
     Agent* addWorkstation(const QString& name);
@@ -154,7 +155,7 @@ void TestSyncAbuse::initTestCase()
     // The hub's settings: a small upload quota and a short age for unfinished uploads, to test them.
     QFile conf(m_hub->directory() + QStringLiteral("/hub.conf"));
     QVERIFY(conf.open(QIODevice::WriteOnly));
-    conf.write("[limits]\nupload_quota_bytes = 2097152\nupload_max_age_seconds = 6\n");
+    conf.write("[limits]\nupload_quota_bytes = 2097152\nupload_max_age_seconds = 6\nrenew_within_days = 1000\n");
     conf.close();
     QVERIFY2(m_hub->start(&error), qPrintable(error));
 }
@@ -465,7 +466,11 @@ void TestSyncAbuse::orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved()
         e.id = QUuid::createUuid();
         e.caseId = QStringLiteral("upload-case");
         e.kind = QStringLiteral("attachment.added");
-        e.setPayload({{QStringLiteral("sha256"), files.last()}, {QStringLiteral("mime"), QStringLiteral("image/png")}});
+        e.setPayload({{QStringLiteral("sha256"), files.last()},
+                      {QStringLiteral("material_code"), QStringLiteral("evidence")},
+                      {QStringLiteral("file_name"), QStringLiteral("scan-%1.png").arg(i)},
+                      {QStringLiteral("mime"), QStringLiteral("image/png")},
+                      {QStringLiteral("size"), 5 * 1024 * 1024}});
         e.userId = QStringLiteral("x");
         e.workstation = uploader->workstation();
         e.hlc = core::HybridLogicalClock::pack(QDateTime::currentMSecsSinceEpoch(), quint32(i));
@@ -510,6 +515,41 @@ void TestSyncAbuse::orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved()
     QVERIFY2(held > 0 && held <= 2 * 1024 * 1024, qPrintable(QString::number(held)));
     QTRY_VERIFY_WITH_TIMEOUT(hubPartBytes(m_hub->directory()) == 0, 30000);
     QTRY_VERIFY(m_hub->log().contains(QStringLiteral("bytes of unfinished uploads older than")));
+}
+
+void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
+{
+    Agent* ws = addWorkstation(QStringLiteral("WS-RENEW"));
+    QVERIFY(ws);
+    const auto [oldCert, oldKey] = credentials(ws->db());
+    const auto before = sync::Pki::inspect(oldCert);
+    QVERIFY(before);
+    // A normal round renews nothing: the certificate has two years left.
+    RunResult r = ws->run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QCOMPARE(fields(r.out).value(QStringLiteral("renewed")), QStringLiteral("0"));
+    // 700 days later (the workstation's clock) the certificate ends within 60 days: the round renews
+    // it over its connection (this hub allows renewal in the last 1000 days, hub.conf).
+    r = ws->run(QStringLiteral("sync"), {QStringLiteral("--skew-ms"), QString::number(700LL * 24 * 3600 * 1000)});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QCOMPARE(fields(r.out).value(QStringLiteral("renewed")), QStringLiteral("1"));
+    const auto [newCert, newKey] = credentials(ws->db());
+    QVERIFY(newCert != oldCert);
+    QVERIFY(newKey != oldKey);
+    const auto after = sync::Pki::inspect(newCert);
+    QVERIFY(after);
+    QCOMPARE(after->commonName, ws->workstation());
+    QVERIFY(after->publicKey != before->publicKey);
+    QVERIFY(after->notAfter >= before->notAfter); // 730 days from the renewal (seconds after the enrollment here)
+    QTRY_VERIFY(m_hub->log().contains(QStringLiteral("renewed the certificate of WS-RENEW")));
+    // The new certificate works; the old one is refused.
+    QVERIFY(ws->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("120")}).ok());
+    r = ws->run(QStringLiteral("sync"));
+    QVERIFY2(r.ok() && fields(r.out).value(QStringLiteral("pushed")).toInt() >= 1, qPrintable(r.out + r.err));
+    RawClient old;
+    if (old.connect(m_hub->port(), oldCert, oldKey))
+        QVERIFY(old.closedByHub());
+    QTRY_VERIFY(m_hub->log().contains(QStringLiteral("The certificate of workstation WS-RENEW was replaced by a newer one")));
 }
 
 QTEST_GUILESS_MAIN(TestSyncAbuse)

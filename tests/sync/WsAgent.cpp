@@ -189,6 +189,9 @@ int main(int argc, char* argv[])
             total.clockAhead = total.clockAhead || report->clockAhead;
             total.filesSent += report->filesSent;
             total.filesReceived += report->filesReceived;
+            total.renewed = total.renewed || report->renewed;
+            if (!report->renewalError.isEmpty())
+                total.renewalError = report->renewalError;
             if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
                 break;
         }
@@ -199,7 +202,11 @@ int main(int argc, char* argv[])
                        .arg(total.catalogs)
                        .arg(total.clockAhead ? 1 : 0)
                        .arg(client.cursor())
-                   + QStringLiteral(" files_sent=%1 files_received=%2").arg(total.filesSent).arg(total.filesReceived));
+                   + QStringLiteral(" files_sent=%1 files_received=%2").arg(total.filesSent).arg(total.filesReceived)
+                   + QStringLiteral(" renewed=%1 cert_expires=%2")
+                         .arg(total.renewed ? 1 : 0)
+                         .arg(client.certificateExpires().toString(Qt::ISODate))
+                   + (total.renewalError.isEmpty() ? QString() : QStringLiteral(" renewal_error=") + total.renewalError.simplified().replace(QLatin1Char(' '), QLatin1Char('_'))));
     }
 
     const QString workstation = database->meta(QStringLiteral("workstation_id"));
