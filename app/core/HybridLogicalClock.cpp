@@ -45,7 +45,12 @@ quint64 HybridLogicalClock::receive(quint64 remote)
 
 void HybridLogicalClock::restore(quint64 last)
 {
-    m_last = std::max(m_last, std::min(last, bound(m_clock->nowMs(), m_maxAheadMs)));
+    m_last = std::max(m_last, std::min(last, kMaxValue));
+}
+
+void HybridLogicalClock::restoreSeen(quint64 seen)
+{
+    m_last = std::max(m_last, std::min(seen, bound(m_clock->nowMs(), m_maxAheadMs)));
 }
 
 } // namespace oneseal::core

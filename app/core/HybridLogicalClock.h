@@ -34,8 +34,17 @@ public:
      * bounded to wall clock + maxAheadMs() first.
      */
     quint64 receive(quint64 remote);
-    /** Restores the last value issued (on start-up, from the event store), bounded like receive(). */
+    /**
+     * Restores the last value this node issued itself (its own latest event): not bounded, so the
+     * clock never goes backwards when the wall clock does (only kept inside the 64-bit range).
+     */
     void restore(quint64 last);
+    /**
+     * Restores a value this node has seen from others (the latest of all stored events, the
+     * highest clock seen): bounded like receive(), so a stored far-future event from another node
+     * does not drag this clock along (docs/SYNC.md, "Clocks far ahead").
+     */
+    void restoreSeen(quint64 seen);
     quint64 last() const { return m_last; }
 
     void setMaxAheadMs(qint64 ms) { m_maxAheadMs = ms > 0 ? ms : kMaxAheadMs; }

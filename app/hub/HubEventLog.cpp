@@ -30,7 +30,7 @@ HubEventLog::HubEventLog(db::Database& database, const QString& hubWorkstation, 
     , m_hlc(clock)
 {
     // No projection is registered: the hub stores and relays events, the workstations fold them.
-    m_hlc.restore(db::EventReader::maxHlc(database.sql()));
+    m_hlc.restoreSeen(db::EventReader::maxHlc(database.sql()));
 }
 
 void HubEventLog::setClockMarginMs(qint64 ms)

@@ -48,9 +48,16 @@ private slots:
     {
         ManualClock wall(1'750'000'000'000);
         HybridLogicalClock hlc(wall);
-        hlc.restore(HybridLogicalClock::kMaxValue + 1); // what an overflowed replica stored
+        hlc.restoreSeen(HybridLogicalClock::kMaxValue + 1); // what an overflowed replica stored
         QVERIFY(HybridLogicalClock::millis(hlc.last()) <= wall.m_ms + HybridLogicalClock::kMaxAheadMs);
         QVERIFY(hlc.now() <= HybridLogicalClock::kMaxValue);
+        // Its own last value is restored as it is: the clock never goes back when the wall clock does.
+        HybridLogicalClock own(wall);
+        const quint64 twoDaysAhead = HybridLogicalClock::pack(wall.m_ms + 2 * HybridLogicalClock::kMaxAheadMs, 0);
+        own.restore(twoDaysAhead);
+        QVERIFY(own.now() > twoDaysAhead);
+        own.restore(~quint64(0));
+        QVERIFY(own.now() <= HybridLogicalClock::kMaxValue);
         // A remote value inside the margin is merged as before: the result is later than it.
         HybridLogicalClock other(wall);
         const quint64 near = HybridLogicalClock::pack(wall.m_ms + 3600 * 1000, 7);
