@@ -1,4 +1,5 @@
 #include "BackOfficeProjection.h"
+#include "core/CborInteger.h"
 
 #include "core/CaseState.h"
 
@@ -99,7 +100,7 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
     if (kind == k::certificateNumbered) {
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO certificates(certificate_no, serial, case_id, numbered_at) "
                                  "VALUES(?, ?, ?, ?)"));
-        return exec(q, {number, pl.value(p::serial).toInteger(), event.caseId, at}, error);
+        return exec(q, {number, core::cborInteger(pl.value(p::serial)), event.caseId, at}, error);
     }
     if (kind == k::certificatePrinted) {
         q.prepare(QStringLiteral("UPDATE certificates SET printed = 1, document_hash = ? WHERE certificate_no = ?"));

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -217,7 +218,8 @@ bool Database::exportPlaintext(const QString& target, QString* error)
     // connection that was opened without SQLITE_OPEN_CREATE.
     {
         QFile file(target);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        // Owner-only from the moment it exists (umask can only take bits away): the copy is unencrypted.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             if (error)
                 *error = file.exists() ? tr("The file %1 already exists; choose a new name.").arg(target)
                                        : tr("Unable to create the plaintext copy %1: %2").arg(target, file.errorString());
@@ -271,18 +273,54 @@ bool Database::setMeta(const QString& key, const QString& value, QString* error)
     return false;
 }
 
+namespace {
+/** Open transactions per connection of this thread: an inner Transaction becomes a savepoint. */
+QHash<QString, int>& transactionDepth()
+{
+    thread_local QHash<QString, int> depth;
+    return depth;
+}
+} // namespace
+
 Transaction::Transaction(const QSqlDatabase& db)
     : m_db(db)
 {
-    m_active = m_db.transaction();
-    if (!m_active)
-        m_error = m_db.lastError().text();
+    int& depth = transactionDepth()[m_db.connectionName()];
+    if (depth > 0) {
+        m_savepoint = QStringLiteral("oneseal_tx_%1").arg(depth);
+        QSqlQuery q(m_db);
+        m_active = q.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
+        if (!m_active)
+            m_error = q.lastError().text();
+    } else {
+        m_active = m_db.transaction();
+        if (!m_active)
+            m_error = m_db.lastError().text();
+    }
+    if (m_active)
+        ++depth;
+}
+
+void Transaction::end()
+{
+    m_active = false;
+    auto& depths = transactionDepth();
+    if (--depths[m_db.connectionName()] <= 0)
+        depths.remove(m_db.connectionName());
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_savepoint.isEmpty()) {
         m_db.rollback();
+    } else {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint);
+        q.exec(QStringLiteral("RELEASE ") + m_savepoint);
+    }
+    end();
 }
 
 bool Transaction::commit(QString* error)
@@ -292,14 +330,28 @@ bool Transaction::commit(QString* error)
             *error = m_error.isEmpty() ? tr("No transaction is open.") : m_error;
         return false;
     }
+    if (!m_savepoint.isEmpty()) {
+        // Inside an outer transaction: kept or undone with it.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("RELEASE ") + m_savepoint)) {
+            if (error)
+                *error = q.lastError().text();
+            q.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint);
+            q.exec(QStringLiteral("RELEASE ") + m_savepoint);
+            end();
+            return false;
+        }
+        end();
+        return true;
+    }
     if (!m_db.commit()) {
         if (error)
             *error = m_db.lastError().text();
         m_db.rollback();
-        m_active = false;
+        end();
         return false;
     }
-    m_active = false;
+    end();
     return true;
 }
 

@@ -77,7 +77,11 @@ private:
     QString m_connectionName;
 };
 
-/** A write transaction (BEGIN IMMEDIATE) that rolls back unless committed. */
+/**
+ * A write transaction (BEGIN IMMEDIATE) that rolls back unless committed. Opened while another one
+ * is open on the same connection (same thread), it is a savepoint inside it: its commit keeps its
+ * work for the outer transaction to commit or roll back (a hub-side bundle import is all or nothing).
+ */
 class Transaction
 {
     Q_DECLARE_TR_FUNCTIONS(Transaction)
@@ -93,9 +97,12 @@ public:
     bool commit(QString* error);
 
 private:
+    void end();
+
     QSqlDatabase m_db;
     bool m_active = false;
     QString m_error;
+    QString m_savepoint; ///< set when opened inside another Transaction on the same connection
 };
 
 /** Hex text of a key for the driver; the caller wipes it after use. */

@@ -39,7 +39,9 @@ EventStore::EventStore(Database& database, QString workstation, const core::Cloc
     , m_clock(&clock)
     , m_hlc(clock)
 {
-    m_hlc.restore(EventReader::maxHlc(database.sql()));
+    // The latest of all events, others' too: bounded (a far-future event from elsewhere does not
+    // drag this clock along); this workstation's own latest is restored unbounded in append().
+    m_hlc.restoreSeen(EventReader::maxHlc(database.sql()));
 }
 
 void EventStore::restoreClock()
@@ -47,7 +49,7 @@ void EventStore::restoreClock()
     // Another connection (the sync engine) may have received later timestamps since we started.
     const QString seen = m_database->meta(kHlcSeen);
     if (!seen.isEmpty())
-        m_hlc.restore(seen.toULongLong());
+        m_hlc.restoreSeen(seen.toULongLong());
 }
 
 void EventStore::addProjection(std::shared_ptr<Projection> projection)

@@ -1,4 +1,5 @@
 #include "CaseState.h"
+#include "CborInteger.h"
 
 #include "CaseStatus.h"
 
@@ -49,7 +50,7 @@ void CaseState::apply(const Event& event)
         matterCodes.clear();
         for (const QCborValue& v : p.value(payload::matters).toArray())
             matterCodes << v.toString();
-        catalogVersion = int(p.value(payload::catalogVersion).toInteger());
+        catalogVersion = int(cborInteger(p.value(payload::catalogVersion)));
         applicant = Applicant::fromCbor(p.value(payload::applicant).toMap());
         agent = Agent::fromCbor(p.value(payload::agent).toMap());
         materials.clear();
@@ -78,14 +79,14 @@ void CaseState::apply(const Event& event)
         a.materialCode = p.value(QStringLiteral("material_code")).toString();
         a.fileName = p.value(QStringLiteral("file_name")).toString();
         a.mimeType = p.value(QStringLiteral("mime")).toString();
-        a.size = p.value(QStringLiteral("size")).toInteger();
+        a.size = cborInteger(p.value(QStringLiteral("size")));
         attachments << a;
     } else if (event.kind == QLatin1String("material.supplied")) {
         const QString code = p.value(QStringLiteral("material_code")).toString();
         for (MaterialEntry& m : materials)
             if (m.code == code) {
                 m.state = MaterialState::Received;
-                m.count = std::max(1, int(p.value(QStringLiteral("count")).toInteger()));
+                m.count = std::max(1, int(cborInteger(p.value(QStringLiteral("count")))));
                 m.dueDate = QDate();
             }
     } else if (event.kind == eventkind::reviewPassed) {
@@ -150,7 +151,7 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == eventkind::certificateNumbered) {
         CertificateRecord c;
         c.number = p.value(payload::certificateNo).toString();
-        c.serial = p.value(payload::serial).toInteger();
+        c.serial = cborInteger(p.value(payload::serial));
         certificates << c;
     } else if (event.kind == eventkind::certificatePrinted || event.kind == eventkind::certificateReprinted) {
         if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString())) {

@@ -1,4 +1,5 @@
 #include "CertificatePayload.h"
+#include "CborInteger.h"
 
 #include "Crypto.h"
 
@@ -184,10 +185,10 @@ std::optional<SignedCertificatePayload> CertificatePayload::decode(const QString
         setError(error, tr("The fields do not begin with a format version."));
         return std::nullopt;
     }
-    if (array.at(0).toInteger() != kFormatVersion) {
+    if (cborInteger(array.at(0)) != kFormatVersion) {
         setError(error,
             tr("The fields are in format version %1; this program reads version %2.")
-                .arg(array.at(0).toInteger())
+                .arg(cborInteger(array.at(0)))
                 .arg(kFormatVersion));
         return std::nullopt;
     }
@@ -205,7 +206,7 @@ std::optional<SignedCertificatePayload> CertificatePayload::decode(const QString
         const QCborValue item = array.at(index);
         if (!item.isInteger())
             return setError(error, tr("The %1 (item %2) is not a number.").arg(fieldName(index)).arg(index + 1));
-        const qint64 n = item.toInteger();
+        const qint64 n = cborInteger(item);
         if (n == 0 && mayBeZero) {
             *out = QDate();
             return true;

@@ -1,4 +1,5 @@
 #include "Intake.h"
+#include "CborInteger.h"
 
 #include "Applicant.h"
 
@@ -104,8 +105,8 @@ MaterialEntry MaterialEntry::fromCbor(const QCborMap& m)
     e.name = m.value(QStringLiteral("name")).toString();
     e.state = materialStateFromKey(m.value(QStringLiteral("state")).toString()).value_or(MaterialState::Pending);
     e.original = m.value(QStringLiteral("original")).toBool();
-    e.count = int(m.value(QStringLiteral("count")).toInteger());
-    e.requirement = MaterialRequirement(m.value(QStringLiteral("required")).toInteger());
+    e.count = int(cborInteger(m.value(QStringLiteral("count"))));
+    e.requirement = MaterialRequirement(cborInteger(m.value(QStringLiteral("required"))));
     e.core = m.value(QStringLiteral("core")).toBool();
     e.matterCodes = m.value(QStringLiteral("matters")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     e.note = m.value(QStringLiteral("note")).toString();

@@ -1,4 +1,5 @@
 #include "HubBundle.h"
+#include "core/CborInteger.h"
 
 #include "HubStore.h"
 #include "core/Catalog.h"
@@ -39,6 +40,11 @@ std::optional<BundleImport> HubBundle::importAtHub(HubStore& hub, const QString&
     const auto events = Protocol::decodeEvents(inner->value(QStringLiteral("events")), error);
     if (!events)
         return std::nullopt;
+    // All or nothing: files, events, leases and the cursor in one transaction (the inner ones are
+    // savepoints in it).
+    db::Transaction tx(hub.database().sql());
+    if (!tx.isActive())
+        return failed<BundleImport>(error, tx.errorText());
     db::BundleStorage storage(hub.database().sql());
     BundleImport result;
     result.workstation = *workstation;
@@ -56,8 +62,8 @@ std::optional<BundleImport> HubBundle::importAtHub(HubStore& hub, const QString&
             return std::nullopt;
     }
     if (!db::HubWorkstationRepository(hub.database().sql())
-             .raiseBundleCursor(*workstation, inner->value(QStringLiteral("cursor")).toInteger(), error)
-        || !storage.recordImport(e->id, e->direction, int(events->size()), error))
+             .raiseBundleCursor(*workstation, core::cborInteger(inner->value(QStringLiteral("cursor"))), error)
+        || !storage.recordImport(e->id, e->direction, int(events->size()), error) || !tx.commit(error))
         return std::nullopt;
     return result;
 }

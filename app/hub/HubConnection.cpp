@@ -1,4 +1,5 @@
 #include "HubConnection.h"
+#include "core/CborInteger.h"
 
 #include "db/UserDirectory.h"
 
@@ -6,8 +7,10 @@
 #include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
+#include "db/hub/HubUploadRepository.h"
 
 #include <QCborArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -16,10 +19,11 @@ Q_LOGGING_CATEGORY(lcConnection, "oneseal.hub")
 
 namespace oneseal::sync {
 
-HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* parent)
+HubConnection::HubConnection(QSslSocket* socket, HubStore& store, const HubLimits& limits, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
     , m_store(store)
+    , m_limits(limits)
 {
     socket->setParent(this);
     m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
@@ -39,7 +43,7 @@ HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* paren
         }
     });
     m_idle.setSingleShot(true);
-    m_idle.setInterval(kIdleTimeoutMs);
+    m_idle.setInterval(m_limits.idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, [this] { refuse(msg::refused, tr("idle for too long")); });
     m_idle.start();
 
@@ -53,10 +57,21 @@ HubConnection::HubConnection(QSslSocket* socket, HubStore& store, QObject* paren
             return;
         }
         m_workstation = *workstation;
+        m_certificate = cert.toDer();
         m_store.touch(m_workstation);
         qCInfo(lcConnection).noquote() << "connected" << m_workstation << "from" << m_peer;
     } else {
         qCInfo(lcConnection).noquote() << "connection without certificate from" << m_peer << "(enrollment only)";
+        // Before authentication: small frames, little buffered, and a short life.
+        m_reader = FrameReader(m_limits.preAuthFrameBytes);
+        socket->setReadBufferSize(m_limits.preAuthFrameBytes * 2);
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            qCWarning(lcConnection).noquote() << "closed" << m_peer << ": no enrollment within"
+                                              << m_limits.preAuthDeadlineMs << "ms";
+            refuse(msg::refused, tr("Enroll promptly or connect with a certificate."));
+        });
+        m_deadline.start(m_limits.preAuthDeadlineMs);
     }
     if (socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HubConnection::readFrames, Qt::QueuedConnection);
@@ -70,6 +85,9 @@ void HubConnection::refuse(const QString& reason, const QString& message)
         return;
     m_closing = true;
     m_idle.stop();
+    m_deadline.stop();
+    // Nothing more is read: what the peer still sends must not pile up until the socket is gone.
+    m_socket->setReadBufferSize(4096);
     if (m_socket->state() == QAbstractSocket::ConnectedState) {
         m_socket->write(Frame::encode(Protocol::errorFrame(reason, message)));
         m_socket->flush();
@@ -126,12 +144,14 @@ void HubConnection::handle(const QCborMap& frame)
     const QString type = frame.value(msg::type).toString();
     const QCborValue n = frame.value(msg::number);
     const QString who = m_workstation.isEmpty() ? m_peer : m_workstation;
-    if (!n.isInteger() || n.toInteger() <= m_lastNumber) {
+    if (!n.isInteger() || core::cborInteger(n) <= m_lastNumber) {
         qCWarning(lcConnection).noquote() << "closed" << who << "replayed or unnumbered frame" << type;
         refuse(msg::replayed, tr("Frames must be numbered in increasing order; this one was not (replayed?)."));
         return;
     }
-    m_lastNumber = n.toInteger();
+    m_lastNumber = core::cborInteger(n);
+    if (!m_workstation.isEmpty() && !stillAuthorized())
+        return;
     if (m_workstation.isEmpty()) {
         if (type == msg::enroll)
             return onEnroll(frame, m_lastNumber);
@@ -149,12 +169,45 @@ void HubConnection::handle(const QCborMap& frame)
         onLease(frame, m_lastNumber);
     else if (type == msg::reference)
         onReference(frame, m_lastNumber);
+    else if (type == msg::renew)
+        onRenew(frame, m_lastNumber);
     else if (type == msg::blobMissing || type == msg::blobPut || type == msg::blobGet)
         onBlob(type, frame, m_lastNumber);
     else {
         qCWarning(lcConnection).noquote() << "closed" << who << "unknown frame type" << type.left(40);
         refuse(msg::malformed, tr("Unknown frame type %1.").arg(type.left(40)));
     }
+}
+
+bool HubConnection::stillAuthorized()
+{
+    QString reason;
+    const auto workstation = m_store.authenticate(m_certificate, &reason);
+    if (workstation && *workstation == m_workstation)
+        return true;
+    qCWarning(lcConnection).noquote() << "closed" << m_workstation << "from" << m_peer << "certificate:" << reason;
+    refuse(msg::refused, reason.isEmpty() ? tr("This workstation's certificate is no longer accepted.") : reason);
+    return false;
+}
+
+bool HubConnection::acceptUpload(const db::BlobChunk& chunk, QString* error) const
+{
+    db::BlobTransfer blobs(m_store.database().sql());
+    if (!db::BlobTransfer::isSha256(chunk.sha256) || blobs.missing({chunk.sha256}).isEmpty())
+        return true; // malformed (BlobTransfer::put says so) or here already (nothing is stored)
+    db::HubUploadRepository uploads(m_store.database().sql());
+    if (!uploads.isReferenced(chunk.sha256)) {
+        *error = tr("No event stored at the hub refers to file %1: push the event first.").arg(chunk.sha256.left(12));
+        return false;
+    }
+    const bool completes = blobs.received(chunk.sha256) + chunk.data.size() >= chunk.size;
+    if (!completes && uploads.unfinishedBytes(m_workstation) + chunk.data.size() > m_limits.uploadQuotaBytes) {
+        *error = tr("This workstation has %1 MiB of unfinished file uploads at the hub, the most it may have; "
+                    "finish them first.")
+                     .arg(m_limits.uploadQuotaBytes / (1024 * 1024));
+        return false;
+    }
+    return true;
 }
 
 void HubConnection::onEnroll(const QCborMap& frame, qint64 n)
@@ -189,7 +242,7 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
         refuse(msg::refused, tr("The workstation name does not match its certificate."));
         return;
     }
-    const qint64 remote = frame.value(msg::hlc).toInteger();
+    const qint64 remote = core::cborInteger(frame.value(msg::hlc));
     const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
     QCborMap welcome{{msg::type, msg::welcome},
                      {msg::version, msg::kVersion},
@@ -204,7 +257,7 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
         const QCborMap held = frame.value(msg::held).toMap();
         for (auto it = held.cbegin(); it != held.cend(); ++it) {
             QString why;
-            if (!m_store.leases().reserveThrough(m_workstation, it.key().toString(), it.value().toInteger(), &why))
+            if (!m_store.leases().reserveThrough(m_workstation, it.key().toString(), core::cborInteger(it.value()), &why))
                 qCWarning(lcConnection).noquote() << "cannot record the numbers" << m_workstation << "holds:" << why;
         }
     }
@@ -256,8 +309,8 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
 
 void HubConnection::onPull(const QCborMap& frame, qint64 n)
 {
-    const qint64 after = frame.value(msg::after).toInteger();
-    const qint64 asked = frame.value(msg::limit).toInteger(kPullLimit);
+    const qint64 after = core::cborInteger(frame.value(msg::after));
+    const qint64 asked = core::cborInteger(frame.value(msg::limit), kPullLimit);
     const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
     const HubStore::PullReply pulled =
         m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, SeqRanges::fromCbor(frame.value(msg::skip)));
@@ -289,12 +342,27 @@ void HubConnection::onLease(const QCborMap& frame, qint64 n)
           n);
 }
 
+void HubConnection::onRenew(const QCborMap& frame, qint64 n)
+{
+    QString error;
+    const auto cert = m_store.enrollment().renew(m_workstation, m_certificate, frame.value(msg::publicKey).toByteArray(),
+                                                 m_limits.renewWithinDays, &error);
+    if (!cert) {
+        qCWarning(lcConnection).noquote() << "refused renewal for" << m_workstation << ":" << error;
+        reply(Protocol::errorFrame(msg::refused, error), n);
+        return;
+    }
+    m_certificate = *cert; // the previous certificate is refused from now on, this connection goes on
+    qCInfo(lcConnection).noquote() << "renewed the certificate of" << m_workstation;
+    reply(QCborMap{{msg::type, msg::renewed}, {msg::certificate, *cert}}, n);
+}
+
 void HubConnection::onReference(const QCborMap& frame, qint64 n)
 {
     QMap<QString, qint64> have;
     const QCborMap haveMap = frame.value(msg::have).toMap();
     for (auto it = haveMap.constBegin(); it != haveMap.constEnd(); ++it)
-        have.insert(it.key().toString(), it.value().toInteger());
+        have.insert(it.key().toString(), core::cborInteger(it.value()));
     QCborArray items;
     for (const ReferenceItem& item : m_store.referenceNewerThan(have))
         items.append(QCborMap{{QStringLiteral("kind"), item.kind},
@@ -304,7 +372,7 @@ void HubConnection::onReference(const QCborMap& frame, qint64 n)
                               {QStringLiteral("published_at"), item.publishedAt}});
     QSet<qint64> known;
     for (const QCborValue& v : frame.value(msg::catalogs).toArray())
-        known.insert(v.toInteger());
+        known.insert(core::cborInteger(v));
     QCborArray catalogs;
     db::CatalogRepository repository(m_store.database().sql());
     for (int version : repository.versions()) {
@@ -331,24 +399,29 @@ void HubConnection::onBlob(const QString& type, const QCborMap& frame, qint64 n)
     }
     if (type == msg::blobPut) {
         const db::BlobChunk chunk{frame.value(msg::sha256).toString(), frame.value(msg::mime).toString(),
-                                  frame.value(msg::size).toInteger(), frame.value(msg::offset).toInteger(),
+                                  core::cborInteger(frame.value(msg::size)), core::cborInteger(frame.value(msg::offset)),
                                   frame.value(msg::data).toByteArray()};
         bool complete = false;
         QString error;
-        if (!blobs.put(chunk, &complete, &error)) {
+        if (!acceptUpload(chunk, &error) || !blobs.put(chunk, &complete, &error)) {
             qCWarning(lcConnection).noquote() << "refused a file piece from" << m_workstation << ":" << error;
             reply(Protocol::errorFrame(msg::refused, error), n);
             return;
         }
+        db::HubUploadRepository uploads(m_store.database().sql());
         if (complete)
             qCInfo(lcConnection).noquote() << "file" << chunk.sha256.left(12) << "of" << chunk.size << "bytes from"
                                            << m_workstation;
+        if (!(complete ? uploads.forget(chunk.sha256, &error)
+                       : uploads.touch(chunk.sha256, m_workstation,
+                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), &error)))
+            qCWarning(lcConnection).noquote() << "cannot record the upload of" << chunk.sha256.left(12) << ":" << error;
         reply(QCborMap{{msg::type, msg::blobStored}, {msg::complete, complete}}, n);
         return;
     }
     const QString sha = frame.value(msg::sha256).toString();
     const auto chunk = db::BlobTransfer::isSha256(sha)
-        ? blobs.chunk(sha, frame.value(msg::offset).toInteger(), db::BlobTransfer::kChunkBytes)
+        ? blobs.chunk(sha, core::cborInteger(frame.value(msg::offset)), db::BlobTransfer::kChunkBytes)
         : std::nullopt;
     if (!chunk) {
         reply(QCborMap{{msg::type, msg::blob}, {msg::sha256, sha}, {msg::absent, true}}, n);

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "HubLimits.h"
 #include "protocol/Frame.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
+
+namespace oneseal::db {
+struct BlobChunk;
+}
 
 namespace oneseal::sync {
 
@@ -23,9 +28,8 @@ public:
     /** Largest batch the hub answers a pull with. */
     static constexpr int kPullLimit = 5000;
     static constexpr qint64 kPullBytes = 8 * 1024 * 1024;
-    static constexpr int kIdleTimeoutMs = 120000;
 
-    HubConnection(QSslSocket* socket, HubStore& store, QObject* parent = nullptr);
+    HubConnection(QSslSocket* socket, HubStore& store, const HubLimits& limits, QObject* parent = nullptr);
     ~HubConnection() override;
 
     QString peer() const { return m_peer; }
@@ -39,6 +43,17 @@ private:
     void handle(const QCborMap& frame);
     void reply(QCborMap frame, qint64 number);
     void refuse(const QString& reason, const QString& message);
+    /**
+     * Checks the connection's certificate again (revoked or superseded since the connection opened?);
+     * refuses and closes the connection when it no longer holds. Done for every frame of an
+     * authenticated connection, so a revocation takes effect within one round.
+     */
+    bool stillAuthorized();
+    /**
+     * Whether a file piece may be stored: only for a file a stored event refers to, and within the
+     * workstation's quota of unfinished uploads (HubLimits::uploadQuotaBytes).
+     */
+    bool acceptUpload(const db::BlobChunk& chunk, QString* error) const;
 
     void onEnroll(const QCborMap& frame, qint64 n);
     void onHello(const QCborMap& frame, qint64 n);
@@ -46,11 +61,16 @@ private:
     void onPull(const QCborMap& frame, qint64 n);
     void onLease(const QCborMap& frame, qint64 n);
     void onReference(const QCborMap& frame, qint64 n);
+    /** A renewed certificate for a new key; this connection goes on with it as its identity. */
+    void onRenew(const QCborMap& frame, qint64 n);
     /** Attachment bytes: which files the hub lacks, a chunk for the hub, a chunk from the hub. */
     void onBlob(const QString& type, const QCborMap& frame, qint64 n);
 
     QPointer<QSslSocket> m_socket;
     HubStore& m_store;
+    HubLimits m_limits;
+    QByteArray m_certificate; ///< DER of the client certificate, empty without one
+    QTimer m_deadline; ///< a connection without a certificate ends by then
     FrameReader m_reader;
     QTimer m_idle;
     QString m_peer;

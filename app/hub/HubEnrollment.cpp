@@ -115,6 +115,37 @@ std::optional<QByteArray> HubEnrollment::enroll(const QString& workstation, cons
     return cert;
 }
 
+std::optional<QByteArray> HubEnrollment::renew(const QString& workstation, const QByteArray& currentDer,
+                                               const QByteArray& publicKey, int withinDays, QString* error)
+{
+    const auto current = Pki::inspect(currentDer);
+    const QDateTime start = m_clock.now().toUTC();
+    if (!current || current->commonName != workstation)
+        return failed<QByteArray>(error, tr("The certificate to renew is not this workstation's."));
+    if (current->notAfter > start.addDays(withinDays))
+        return failed<QByteArray>(error, tr("The certificate of workstation %1 is valid until %2; it is renewed only "
+                                            "in its last %3 days.")
+                                             .arg(workstation, current->notAfter.toString(Qt::ISODate))
+                                             .arg(withinDays));
+    if (publicKey.isEmpty() || publicKey.size() > 1024 || publicKey == current->publicKey)
+        return failed<QByteArray>(error, tr("A renewal needs a new public key."));
+    const QSqlDatabase sql = m_database.sql();
+    db::Transaction tx(sql);
+    if (!tx.isActive())
+        return failed<QByteArray>(error, tx.errorText());
+    const QByteArray cert =
+        Pki::issueCertificate(m_identity.caKey, m_identity.caCertificate, publicKey, workstation, start.addSecs(-300),
+                              start.addDays(kClientCertificateDays), false, {}, error);
+    const auto info = Pki::inspect(cert);
+    if (cert.isEmpty() || !info)
+        return std::nullopt;
+    const db::HubCertificate issued{info->serial, QString::fromLatin1(core::crypto::sha256(cert).toHex()),
+                                    info->notAfter.toString(Qt::ISODate), cert};
+    if (!db::HubWorkstationRepository(sql).replaceCertificate(workstation, issued, error) || !tx.commit(error))
+        return std::nullopt;
+    return cert;
+}
+
 bool HubEnrollment::revoke(const QString& workstation, const QString& reason, QString* error)
 {
     const QSqlDatabase sql = m_database.sql();

@@ -25,6 +25,8 @@ class HubEnrollment
 public:
     /** Lifetime of a workstation certificate. */
     static constexpr int kClientCertificateDays = 730;
+    /** By default a certificate is renewed only in its last this many days (the client asks from 60 days before). */
+    static constexpr int kRenewWithinDays = 90;
 
     HubEnrollment(db::Database& database, const HubIdentity& identity, const QString& hubWorkstation,
                   const core::Clock& clock);
@@ -36,6 +38,14 @@ public:
      * Enrolls a workstation that proved it holds an unspent code (Protocol::enrollProof over our
      * TLS certificate): issues its client certificate and spends the code.
      */
+    /**
+     * A new certificate for an authenticated workstation's new public key, issued like an
+     * enrollment's (kClientCertificateDays), when its current certificate (currentDer) ends within
+     * withinDays (kRenewWithinDays; the hub's setting renew_within_days); the current one is refused
+     * from then on. Over the authenticated connection.
+     */
+    std::optional<QByteArray> renew(const QString& workstation, const QByteArray& currentDer,
+                                    const QByteArray& publicKey, int withinDays, QString* error);
     std::optional<QByteArray> enroll(const QString& workstation, const QString& label, const QByteArray& publicKey,
                                      const QByteArray& proof, QString* code, QString* error);
     /** Refuses the workstation from now on (its certificate is revoked). */

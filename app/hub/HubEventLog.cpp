@@ -33,7 +33,12 @@ HubEventLog::HubEventLog(db::Database& database, const QString& hubWorkstation, 
     , m_hlc(clock)
 {
     // No projection is registered: the hub stores and relays events, the workstations fold them.
-    m_hlc.restore(db::EventReader::maxHlc(database.sql()));
+    m_hlc.restoreSeen(db::EventReader::maxHlc(database.sql()));
+}
+
+void HubEventLog::setClockMarginMs(qint64 ms)
+{
+    m_hlc.setMaxAheadMs(ms);
 }
 
 bool HubEventLog::appendHubEvent(const QString& kind, const QCborMap& payload, const QString& userId, QString* error)
@@ -95,6 +100,16 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
             outcome.acks.append({e.id, stored->serverSeq});
             ++outcome.duplicates;
             continue;
+        }
+        if (!core::HybridLogicalClock::admissible(e.hlc, nowMs, m_hlc.maxAheadMs())) {
+            const qint64 aheadHours = (core::HybridLogicalClock::millis(e.hlc) - nowMs) / 3600000;
+            fail(error, tr("Event %1 carries a clock %2 hours ahead of the hub's; at most %3 hours are accepted. "
+                           "Correct this workstation's date and time: its events are sent once the hub's clock "
+                           "has caught up with them.")
+                            .arg(uuid)
+                            .arg(aheadHours)
+                            .arg(m_hlc.maxAheadMs() / 3600000));
+            return std::nullopt;
         }
         if (!heads.contains(e.workstation)) {
             const auto head = recovery.chainHeadOf(e.workstation, error);

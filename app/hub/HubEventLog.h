@@ -49,6 +49,13 @@ public:
     HubEventLog(db::Database& database, const QString& hubWorkstation, const core::Clock& clock);
 
     db::EventStore& events() const { return *m_events; }
+    /**
+     * Events whose clock is more than this far ahead of the hub's wall clock are refused (default
+     * core::HybridLogicalClock::kMaxAheadMs, 24 hours; the hub's setting clock_margin_hours); the
+     * hub's own clock merges nothing beyond it either.
+     */
+    void setClockMarginMs(qint64 ms);
+    qint64 clockMarginMs() const { return m_hlc.maxAheadMs(); }
     void setStoredHook(StoredHook hook) { m_storedHook = std::move(hook); }
 
     /**

@@ -4,6 +4,10 @@
 #include "HubStore.h"
 #include "protocol/Pki.h"
 #include "TlsServer.h"
+#include "db/hub/HubUploadRepository.h"
+
+#include <QDateTime>
+#include <QTimer>
 
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -14,10 +18,12 @@ Q_LOGGING_CATEGORY(lcServer, "oneseal.hub")
 
 namespace oneseal::sync {
 
-HubServer::HubServer(HubStore& store, QObject* parent)
+HubServer::HubServer(HubStore& store, const HubLimits& limits, QObject* parent)
     : QObject(parent)
     , m_store(store)
+    , m_limits(limits)
     , m_server(new TlsServer(this))
+    , m_cleaner(new QTimer(this))
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(QSslCertificate(store.tlsCertificate(), QSsl::Der));
@@ -28,9 +34,16 @@ HubServer::HubServer(HubStore& store, QObject* parent)
     config.setPeerVerifyMode(QSslSocket::QueryPeer);
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_server->setSslConfiguration(config);
-    m_server->setHandshakeTimeout(10000);
-    m_server->setMaxPendingConnections(kMaxConnections);
+    m_server->setHandshakeTimeout(limits.handshakeTimeoutMs);
+    m_server->setHandshakeLimits(limits.maxHandshakes, limits.maxHandshakesPerAddress);
+    m_server->setMaxPendingConnections(limits.maxConnections);
+    store.eventLog().setClockMarginMs(limits.clockMarginMs);
     connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
+    // Stale uploads are looked for every tenth of their age (at least every second, at most every 10 minutes).
+    m_cleaner->setInterval(int(std::clamp<qint64>(limits.uploadMaxAgeSecs * 100, 1000, 600000)));
+    connect(m_cleaner, &QTimer::timeout, this, &HubServer::removeStaleUploads);
+    m_cleaner->start();
+    removeStaleUploads();
     connect(m_server, &TlsServer::handshakeFailed, this, [](const QString& peer, const QString& reason) {
         qCWarning(lcServer).noquote() << "TLS handshake failed with" << peer << ":" << reason;
     });
@@ -64,19 +77,50 @@ void HubServer::close()
         delete c;
 }
 
+void HubServer::removeStaleUploads()
+{
+    const QString cutoff =
+        QDateTime::currentDateTimeUtc().addSecs(-m_limits.uploadMaxAgeSecs).toString(Qt::ISODateWithMs);
+    QString error;
+    const auto removed = db::HubUploadRepository(m_store.database().sql()).removeStale(cutoff, &error);
+    if (!removed)
+        qCWarning(lcServer).noquote() << "cannot remove stale uploads:" << error;
+    else if (*removed > 0)
+        qCInfo(lcServer).noquote() << "removed" << *removed << "bytes of unfinished uploads older than"
+                                   << m_limits.uploadMaxAgeSecs << "s";
+}
+
 void HubServer::accept(QSslSocket* socket)
 {
-    if (m_connections.size() >= kMaxConnections) {
-        qCWarning(lcServer) << "too many connections; closing a new one";
+    const QString address = socket->peerAddress().toString();
+    auto drop = [socket](const char* why) {
+        qCWarning(lcServer).noquote() << why << "; closing a new one from" << socket->peerAddress().toString();
         socket->abort();
         socket->deleteLater();
-        return;
+    };
+    if (m_connections.size() >= m_limits.maxConnections)
+        return drop("too many connections");
+    const bool anonymous = socket->peerCertificate().isNull();
+    if (anonymous) {
+        // Before a certificate: few such connections, each short-lived and with small frames.
+        if (m_unauthenticatedTotal >= m_limits.maxUnauthenticated)
+            return drop("too many connections without a certificate");
+        if (m_unauthenticated.value(address) >= m_limits.maxUnauthenticatedPerAddress)
+            return drop("too many connections without a certificate from one address");
+        ++m_unauthenticatedTotal;
+        ++m_unauthenticated[address];
     }
-    auto* connection = new HubConnection(socket, m_store, this);
+    auto* connection = new HubConnection(socket, m_store, m_limits, this);
     m_connections.insert(connection);
-    connect(connection, &HubConnection::finished, this, [this](HubConnection* c) {
-        if (m_connections.remove(c))
-            c->deleteLater();
+    connect(connection, &HubConnection::finished, this, [this, anonymous, address](HubConnection* c) {
+        if (!m_connections.remove(c))
+            return;
+        if (anonymous) {
+            --m_unauthenticatedTotal;
+            if (--m_unauthenticated[address] <= 0)
+                m_unauthenticated.remove(address);
+        }
+        c->deleteLater();
     });
 }
 

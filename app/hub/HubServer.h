@@ -1,11 +1,15 @@
 #pragma once
 
+#include "HubLimits.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
 
 class QSslSocket;
+class QTimer;
 
 namespace oneseal::sync {
 
@@ -14,17 +18,16 @@ class HubStore;
 
 /**
  * The hub's TLS listener: every connection presents the workstation's client certificate (mutual
- * TLS) or may only enroll. One thread, one event loop, one database connection.
+ * TLS) or may only enroll. One thread, one event loop, one database connection. Connections are
+ * bounded by the hub's limits (HubLimits): overall, and those without a certificate overall and per
+ * remote address.
  */
 class HubServer : public QObject
 {
     Q_OBJECT
 
 public:
-    /** Upper bound of simultaneous connections; more are closed at once (logged). */
-    static constexpr int kMaxConnections = 512;
-
-    explicit HubServer(HubStore& store, QObject* parent = nullptr);
+    explicit HubServer(HubStore& store, const HubLimits& limits = {}, QObject* parent = nullptr);
     ~HubServer() override;
 
     /** Listens on address:port (0: any free port); *error says why not. */
@@ -36,10 +39,17 @@ public:
 
 private:
     void accept(QSslSocket* socket);
+    /** Removes unfinished uploads older than HubLimits::uploadMaxAgeSecs (at start, then periodically). */
+    void removeStaleUploads();
 
     HubStore& m_store;
+    HubLimits m_limits;
     class TlsServer* m_server;
     QSet<HubConnection*> m_connections;
+    /** Connections without a certificate, by remote address. */
+    QHash<QString, int> m_unauthenticated;
+    int m_unauthenticatedTotal = 0;
+    QTimer* m_cleaner;
 };
 
 } // namespace oneseal::sync

@@ -1,14 +1,33 @@
 #include "TlsServer.h"
 
-#include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
 
 namespace oneseal::sync {
 
+namespace {
+const char kPeerProperty[] = "oneseal_peer";
+const char kAddressProperty[] = "oneseal_address";
+} // namespace
+
 TlsServer::TlsServer(QObject* parent)
     : QTcpServer(parent)
 {
+}
+
+void TlsServer::finish(QSslSocket* socket, const QString& failure)
+{
+    if (!m_pending.removeOne(socket))
+        return; // already finished
+    const QString address = socket->property(kAddressProperty).toString();
+    if (--m_perAddress[address] <= 0)
+        m_perAddress.remove(address);
+    socket->disconnect(this);
+    if (failure.isNull())
+        return;
+    emit handshakeFailed(socket->property(kPeerProperty).toString(), failure);
+    socket->abort();
+    socket->deleteLater();
 }
 
 void TlsServer::incomingConnection(qintptr descriptor)
@@ -18,45 +37,37 @@ void TlsServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    const QString peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
-    if (m_handshakes >= kMaxHandshakes) {
-        emit handshakeFailed(peer, tr("too many handshakes at once"));
+    const QString address = socket->peerAddress().toString();
+    const QString peer = address + QLatin1Char(':') + QString::number(socket->peerPort());
+    if (m_perAddress.value(address) >= m_maxPerAddress) {
+        emit handshakeFailed(peer, tr("too many handshakes from this address at once"));
         socket->abort();
         socket->deleteLater();
         return;
     }
-    ++m_handshakes;
+    if (m_pending.size() >= m_maxHandshakes)
+        finish(m_pending.constFirst(), tr("dropped for a newer connection: too many handshakes at once"));
+    socket->setProperty(kPeerProperty, peer);
+    socket->setProperty(kAddressProperty, address);
+    m_pending.append(socket);
+    ++m_perAddress[address];
     socket->setSslConfiguration(m_configuration);
     auto* timer = new QTimer(socket);
     timer->setSingleShot(true);
-    // Exactly one of: encrypted, failed, timed out. Afterwards the socket is the receiver's or gone.
-    auto done = std::make_shared<bool>(false);
-    auto fail = [this, socket, peer, done](const QString& reason) {
-        if (*done)
-            return;
-        *done = true;
-        --m_handshakes;
-        emit handshakeFailed(peer, reason);
-        socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
-    };
-    connect(timer, &QTimer::timeout, this, [fail] { fail(tr("TLS handshake timed out")); });
+    // Exactly one of: encrypted, failed, timed out, dropped. Afterwards the socket is the receiver's or gone.
+    connect(timer, &QTimer::timeout, this, [this, socket] { finish(socket, tr("TLS handshake timed out")); });
     connect(socket, &QSslSocket::sslErrors, this, [socket](const QList<QSslError>&) {
         socket->ignoreSslErrors(); // client certificates are checked by the hub (HubStore::authenticate)
     });
-    connect(socket, &QAbstractSocket::errorOccurred, this, [socket, fail](QAbstractSocket::SocketError) {
-        fail(socket->errorString());
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError) {
+        finish(socket, socket->errorString());
     });
-    connect(socket, &QAbstractSocket::disconnected, this, [fail] { fail(tr("closed during the TLS handshake")); });
-    connect(socket, &QSslSocket::encrypted, this, [this, socket, timer, done] {
-        if (*done)
-            return;
-        *done = true;
-        --m_handshakes;
+    connect(socket, &QAbstractSocket::disconnected, this,
+            [this, socket] { finish(socket, tr("closed during the TLS handshake")); });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, timer] {
         timer->stop();
         timer->deleteLater();
-        socket->disconnect(this);
+        finish(socket, QString());
         socket->setParent(nullptr);
         emit encryptedConnection(socket);
     });

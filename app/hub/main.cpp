@@ -1,6 +1,7 @@
 // oneseal-hub: the hall's headless sync server. It owns the central encrypted database, listens with
 // mutual TLS, logs to standard output, and stops cleanly on SIGTERM or SIGINT.
 #include "hub/HubBackup.h"
+#include "hub/HubLimits.h"
 #include "hub/HubServer.h"
 #include "hub/HubStore.h"
 
@@ -73,6 +74,12 @@ int main(int argc, char* argv[])
     if (store->restoredThrough() >= 0)
         qInfo().noquote() << "generation" << store->generation() << "restored from" << store->parentGeneration()
                           << "through server_seq" << store->restoredThrough();
+    oneseal::sync::HubLimits limits;
+    const QString limitsFile = oneseal::sync::HubLimits::fileIn(parser.value(QStringLiteral("dir")));
+    if (!oneseal::sync::HubLimits::load(limitsFile, &limits, &error)) {
+        qCritical().noquote() << "cannot read the hub's settings:" << error;
+        return 2;
+    }
     bool portOk = false;
     const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
     const QHostAddress address(parser.value(QStringLiteral("listen")));
@@ -100,7 +107,7 @@ int main(int argc, char* argv[])
     sigaction(SIGINT, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    oneseal::sync::HubServer server(*store);
+    oneseal::sync::HubServer server(*store, limits);
     if (!server.listen(address, quint16(port), &error)) {
         qCritical().noquote() << "cannot listen on" << address.toString() << port << ":" << error;
         return 1;

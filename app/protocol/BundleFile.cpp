@@ -1,4 +1,5 @@
 #include "BundleFile.h"
+#include "core/CborInteger.h"
 #include "core/Clock.h"
 
 #include "Pki.h"
@@ -82,15 +83,26 @@ std::optional<BundleFile::Envelope> BundleFile::read(const QString& path, const 
         return failed<Envelope>(error, tr("Unable to read %1: %2").arg(path, f.errorString()));
     if (f.size() > kMaxFileBytes)
         return failed<Envelope>(error, tr("%1 is too large for a bundle.").arg(path));
-    const QByteArray bytes = f.readAll();
+    return parse(f.readAll(), path, direction, error);
+}
+
+std::optional<BundleFile::Envelope> BundleFile::parse(const QByteArray& bytes, const QString& path,
+                                                      const QString& direction, QString* error)
+{
+    if (bytes.size() > kMaxFileBytes)
+        return failed<Envelope>(error, tr("%1 is too large for a bundle.").arg(path));
     if (!bytes.startsWith(kMagic))
         return failed<Envelope>(error, tr("%1 is not a OneSeal bundle.").arg(path));
     QCborStreamReader reader(bytes.mid(kMagic.size()));
     const QCborValue parsed = QCborValue::fromCbor(reader);
     // A value that failed to parse is not touched (Qt 6.4 may leave its containers broken).
     if (reader.lastError() != QCborError::NoError || !parsed.isMap()
-        || parsed.toMap().value(QStringLiteral("v")).toInteger() != 1)
+        || core::cborInteger(parsed.toMap().value(QStringLiteral("v"))) != 1)
         return failed<Envelope>(error, tr("%1 is damaged or of an unknown format.").arg(path));
+    if (reader.currentOffset() != bytes.size() - kMagic.size())
+        return failed<Envelope>(error, tr("%1 has %2 bytes after the end of the bundle: it was changed or damaged.")
+                                           .arg(path)
+                                           .arg(bytes.size() - kMagic.size() - reader.currentOffset()));
     const QCborMap outer = parsed.toMap();
     Envelope e{outer.value(QStringLiteral("id")).toString(),     outer.value(QStringLiteral("direction")).toString(),
                outer.value(QStringLiteral("hall")).toString(),   outer.value(QStringLiteral("ws")).toString(),
@@ -112,7 +124,7 @@ std::optional<QCborMap> BundleFile::open(const Envelope& e, const QByteArray& pr
         return failed<QCborMap>(error, tr("The bundle cannot be decrypted with this key: it is not for us."));
     QCborStreamReader reader(*plain);
     const QCborValue inner = QCborValue::fromCbor(reader);
-    if (reader.lastError() != QCborError::NoError || !inner.isMap())
+    if (reader.lastError() != QCborError::NoError || !inner.isMap() || reader.currentOffset() != plain->size())
         return failed<QCborMap>(error, tr("The bundle's content is damaged."));
     return inner.toMap();
 }

@@ -63,6 +63,9 @@ public:
     static bool write(const QString& path, const Envelope& envelope, QString* error);
     /** Reads a bundle going in direction and checks its signature (not yet whose it is). */
     static std::optional<Envelope> read(const QString& path, const QString& direction, QString* error);
+    /** read() of a file's bytes (path only names it in messages); the fuzz target's entry. */
+    static std::optional<Envelope> parse(const QByteArray& bytes, const QString& path, const QString& direction,
+                                         QString* error);
     /** Decrypts the content with the receiver's private key. */
     static std::optional<QCborMap> open(const Envelope& envelope, const QByteArray& privateKey, QString* error);
 };

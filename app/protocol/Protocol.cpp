@@ -1,4 +1,5 @@
 #include "Protocol.h"
+#include "core/CborInteger.h"
 
 #include "Pki.h"
 #include "core/Crypto.h"
@@ -55,7 +56,7 @@ SeqRanges SeqRanges::fromCbor(const QCborValue& value)
         const QCborArray pair = list.at(i).toArray();
         if (pair.size() != 2 || !pair.at(0).isInteger() || !pair.at(1).isInteger())
             continue;
-        const qint64 first = pair.at(0).toInteger(), last = pair.at(1).toInteger();
+        const qint64 first = core::cborInteger(pair.at(0)), last = core::cborInteger(pair.at(1));
         if (first > 0 && first <= last)
             read.append({first, last});
     }
@@ -104,7 +105,7 @@ std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QStrin
     for (int i : {3, 7, 8})
         if (!a.at(i).isByteArray())
             return bad(tr("field %1 is not bytes").arg(i));
-    if (!a.at(6).isInteger() || !a.at(10).isInteger() || a.at(6).toInteger() < 0 || a.at(10).toInteger() < 0)
+    if (!a.at(6).isInteger() || !a.at(10).isInteger() || core::cborInteger(a.at(6)) < 0 || core::cborInteger(a.at(10)) < 0)
         return bad(tr("its clock or sequence is not a positive integer"));
     core::Event e;
     e.id = QUuid::fromString(a.at(0).toString());
@@ -113,11 +114,11 @@ std::optional<core::Event> Protocol::decodeEvent(const QCborValue& value, QStrin
     e.payloadCbor = a.at(3).toByteArray();
     e.userId = a.at(4).toString();
     e.workstation = a.at(5).toString();
-    e.hlc = quint64(a.at(6).toInteger());
+    e.hlc = quint64(core::cborInteger(a.at(6)));
     e.prevHash = a.at(7).toByteArray();
     e.hash = a.at(8).toByteArray();
     e.recordedAt = core::Event::timeFromText(a.at(9).toString());
-    e.serverSeq = a.at(10).toInteger();
+    e.serverSeq = core::cborInteger(a.at(10));
     if (a.size() == kEventFields) {
         if (!a.at(11).isByteArray() || !a.at(12).isString())
             return bad(tr("its signature is malformed"));

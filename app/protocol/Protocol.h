@@ -38,6 +38,8 @@ inline const QString blobPut = QStringLiteral("blob_put");          ///< a chunk
 inline const QString blobStored = QStringLiteral("blob_stored");    ///< reply: stored (complete: whole file here)
 inline const QString blobGet = QStringLiteral("blob_get");          ///< a chunk of a file from the hub, please
 inline const QString blob = QStringLiteral("blob");                 ///< reply: the chunk (absent: hub lacks it)
+inline const QString renew = QStringLiteral("renew");               ///< a new certificate for this new key, please
+inline const QString renewed = QStringLiteral("renewed");           ///< reply: the certificate (cert)
 
 // Keys.
 inline const QString type = QStringLiteral("t");

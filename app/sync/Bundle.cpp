@@ -1,4 +1,5 @@
 #include "Bundle.h"
+#include "core/CborInteger.h"
 
 #include "ClientState.h"
 #include "HubDataReceiver.h"
@@ -78,7 +79,7 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
     const auto events = Protocol::decodeEvents(inner->value(QStringLiteral("events")), error);
     if (!events)
         return std::nullopt;
-    const qint64 from = inner->value(QStringLiteral("from")).toInteger();
+    const qint64 from = core::cborInteger(inner->value(QStringLiteral("from")));
     const qint64 cursor = state.value(ClientState::cursor()).toLongLong();
     if (from > cursor)
         return failed<BundleImport>(error, tr("This bundle starts after event %1, but this workstation has events up "
@@ -113,7 +114,7 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
         return std::nullopt;
     for (const QCborValue& v : inner->value(QStringLiteral("leases")).toArray()) {
         const QCborArray a = v.toArray();
-        if (!receiver.storeLease(a.at(0).toString(), a.at(1).toInteger(), a.at(2).toInteger(), error))
+        if (!receiver.storeLease(a.at(0).toString(), core::cborInteger(a.at(1)), core::cborInteger(a.at(2)), error))
             return std::nullopt;
     }
     return result;

@@ -1,4 +1,5 @@
 #include "HubDataReceiver.h"
+#include "core/CborInteger.h"
 
 #include "ClientState.h"
 #include "core/CaseNumber.h"
@@ -43,7 +44,7 @@ bool HubDataReceiver::applyReferenceData(const QCborArray& items, const QCborArr
     const QList<int> have = catalogs.versions();
     QList<QPair<qint64, QByteArray>> received;
     for (const QCborValue& v : catalogItems) {
-        const qint64 version = v.toMap().value(QStringLiteral("version")).toInteger();
+        const qint64 version = core::cborInteger(v.toMap().value(QStringLiteral("version")));
         if (!have.contains(int(version)))
             received.append({version, v.toMap().value(QStringLiteral("json")).toByteArray()});
     }
@@ -62,7 +63,7 @@ bool HubDataReceiver::applyReferenceData(const QCborArray& items, const QCborArr
 bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
 {
     const QString kind = item.value(QStringLiteral("kind")).toString();
-    const qint64 version = item.value(QStringLiteral("version")).toInteger();
+    const qint64 version = core::cborInteger(item.value(QStringLiteral("version")));
     const QByteArray payload = item.value(QStringLiteral("payload")).toByteArray();
     const QString hash = item.value(QStringLiteral("sha256")).toString();
     if (kind.isEmpty() || kind.size() > 64 || version <= 0

@@ -1,5 +1,6 @@
 #include "SyncClient.h"
 
+#include "core/CborInteger.h"
 #include "db/UserDirectory.h"
 
 #include "ClientState.h"
@@ -18,6 +19,7 @@
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QDebug>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslCertificate>
@@ -211,7 +213,7 @@ std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& exp
                 fail(error, tr("The hub refused: %1").arg(reply.value(msg::message).toString()));
                 return std::nullopt;
             }
-            if (type != expected || reply.value(msg::replyTo).toInteger() != number) {
+            if (type != expected || core::cborInteger(reply.value(msg::replyTo)) != number) {
                 disconnectFromHub();
                 fail(error, tr("The hub answered out of turn (%1 instead of %2).").arg(type.left(40), expected));
                 return std::nullopt;
@@ -347,12 +349,12 @@ bool SyncClient::connectToHub(QString* error)
         disconnectFromHub();
         return false;
     }
-    const quint64 hubHlc = quint64(welcome->value(msg::hlc).toInteger());
+    const quint64 hubHlc = quint64(core::cborInteger(welcome->value(msg::hlc)));
     if (hubHlc > seen)
         m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
     // The hub's legacy point governs this replica's rules too (db::UserDirectory).
     if (welcome->contains(msg::legacyHlc)) {
-        const QString legacy = QString::number(welcome->value(msg::legacyHlc).toInteger());
+        const QString legacy = QString::number(core::cborInteger(welcome->value(msg::legacyHlc)));
         if (m_database.meta(db::UserDirectory::legacyHlcKey()) != legacy
             && !m_database.setMeta(db::UserDirectory::legacyHlcKey(), legacy, error))
             return false;
@@ -397,7 +399,7 @@ bool SyncClient::meetHub(const QCborMap& welcome, QString* error)
 {
     const QString generation = welcome.value(msg::generation).toString();
     const QString known = QString::fromUtf8(state(kHubGeneration));
-    const qint64 last = welcome.value(msg::last).toInteger();
+    const qint64 last = core::cborInteger(welcome.value(msg::last));
     const qint64 cursorHere = cursor();
     const bool otherGeneration = !generation.isEmpty() && !known.isEmpty() && generation != known;
     if (!otherGeneration && last >= cursorHere) {
@@ -410,7 +412,7 @@ bool SyncClient::meetHub(const QCborMap& welcome, QString* error)
     if (!otherGeneration)
         base = last; // the same hub, behind this workstation: it lost what came after last
     else if (welcome.value(msg::parentGeneration).toString() == known)
-        base = std::min(welcome.value(msg::restoredThrough).toInteger(), cursorHere);
+        base = std::min(core::cborInteger(welcome.value(msg::restoredThrough)), cursorHere);
     base = std::max<qint64>(0, base);
     db::Transaction tx(m_database.sql());
     if (!tx.isActive())
@@ -442,6 +444,38 @@ bool SyncClient::finishRecovery(QString* error)
     return m_events->refoldCases(cases, error) && setState(kRecoveryBase, QByteArray(), error) && tx.commit(error);
 }
 
+QDateTime SyncClient::certificateExpires() const
+{
+    const auto info = Pki::inspect(state(kClientCert));
+    return info ? info->notAfter.toUTC() : QDateTime();
+}
+
+bool SyncClient::renewCertificate(QString* error)
+{
+    if (!connectToHub(error))
+        return false;
+    QByteArray key = Pki::generateEcKey();
+    const QByteArray publicKey = Pki::publicKey(key);
+    const auto reply = request(QCborMap{{msg::type, msg::renew}, {msg::publicKey, publicKey}}, msg::renewed, error);
+    if (!reply) {
+        core::crypto::wipe(key);
+        return false;
+    }
+    const QByteArray cert = reply->value(msg::certificate).toByteArray();
+    const auto info = Pki::inspect(cert);
+    QString why;
+    if (!info || info->publicKey != publicKey || info->commonName != m_workstation
+        || !Pki::verifyIssuedBy(cert, state(kCaCert), m_clock.now().toUTC(), &why)) {
+        core::crypto::wipe(key);
+        return fail(error, tr("The hub sent a renewed certificate that does not fit: %1").arg(why));
+    }
+    db::Transaction tx(m_database.sql());
+    const bool ok = tx.isActive() && setState(kClientKey, key, error) && setState(kClientCert, cert, error)
+        && tx.commit(error);
+    core::crypto::wipe(key);
+    return ok;
+}
+
 std::optional<SyncReport> SyncClient::syncOnce(QString* error)
 {
     SyncReport report;
@@ -454,6 +488,13 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
         return std::nullopt;
     report.hubRestored = m_meeting.hubRestored;
     report.resent = m_meeting.resent;
+    // Last, so that a refused renewal (it closes the connection) costs nothing of the round.
+    const QDateTime expires = certificateExpires();
+    if (expires.isValid() && m_clock.now().toUTC().addDays(kRenewBeforeDays) >= expires) {
+        report.renewed = renewCertificate(&report.renewalError);
+        if (!report.renewed)
+            qWarning().noquote() << "the certificate could not be renewed:" << report.renewalError;
+    }
     // Stored at most once a minute (the status bar shows minutes): each write is a commit, and so a
     // flush to disk, of its own, which an idle workstation would otherwise make every few seconds.
     m_lastSuccess = m_clock.now().toUTC();
@@ -522,11 +563,11 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
         for (const QCborValue& ack : acks) {
             const QCborArray a = ack.toArray();
             const QUuid id = QUuid::fromString(a.at(0).toString());
-            if (id.isNull() || a.at(1).toInteger() <= 0) {
+            if (id.isNull() || core::cborInteger(a.at(1)) <= 0) {
                 disconnectFromHub();
                 return fail(error, tr("The hub sent an unreadable acknowledgement."));
             }
-            marks.append({id, a.at(1).toInteger()});
+            marks.append({id, core::cborInteger(a.at(1))});
         }
         // Marked sent only now, after the hub has stored them, in one transaction.
         db::Transaction tx(m_database.sql());
@@ -595,8 +636,8 @@ bool SyncClient::syncFiles(SyncReport& report, QString* error)
                 return false;
             if (reply->value(msg::absent).toBool())
                 break; // the hub does not have it yet: the workstation that took it has not synced since
-            const db::BlobChunk chunk{sha, reply->value(msg::mime).toString(), reply->value(msg::size).toInteger(),
-                                      reply->value(msg::offset).toInteger(), reply->value(msg::data).toByteArray()};
+            const db::BlobChunk chunk{sha, reply->value(msg::mime).toString(), core::cborInteger(reply->value(msg::size)),
+                                      core::cborInteger(reply->value(msg::offset)), reply->value(msg::data).toByteArray()};
             bool complete = false;
             if (!blobs.put(chunk, &complete, error))
                 return false;
@@ -635,7 +676,7 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             }
             last = e.serverSeq;
         }
-        const qint64 through = reply->value(msg::through).toInteger(last); // a hub before `through`: the last event
+        const qint64 through = core::cborInteger(reply->value(msg::through), last); // a hub before `through`: the last event
         const bool more = reply->value(msg::more).toBool();
         if (through < last || (more && through <= after)) { // never back, and "more" must move on
             disconnectFromHub();
@@ -690,7 +731,7 @@ bool SyncClient::refillNumbers(SyncReport& report, QString* error)
         if (!reply)
             return false;
         if (reply->value(msg::kind).toString() != kind
-            || !receiver.storeLease(kind, reply->value(msg::start).toInteger(), reply->value(msg::end).toInteger(),
+            || !receiver.storeLease(kind, core::cborInteger(reply->value(msg::start)), core::cborInteger(reply->value(msg::end)),
                                     error))
             return false;
         ++report.leases;

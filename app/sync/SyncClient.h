@@ -37,6 +37,8 @@ struct SyncReport
     double hubWaitMs = 0; ///< time spent waiting for the hub's replies (network and hub, no local work)
     bool hubRestored = false; ///< this round met a restored hub (or one behind this workstation's cursor)
     qint64 resent = 0;        ///< then: events this workstation pushes to it again (its own and others')
+    bool renewed = false;        ///< this round renewed the workstation's certificate
+    QString renewalError;        ///< why a renewal that was due failed (the round itself succeeded)
 };
 
 /**
@@ -67,6 +69,15 @@ public:
     bool enroll(const QString& host, quint16 port, const QString& code, QString* error);
     bool isEnrolled() const;
     QString workstation() const { return m_workstation; }
+    /** A round renews the certificate when it ends within this many days (the hub allows the last 90). */
+    static constexpr int kRenewBeforeDays = 60;
+    /** When this workstation's certificate ends (invalid when not enrolled). */
+    QDateTime certificateExpires() const;
+    /**
+     * Over the open, authenticated connection: a new key pair, a certificate for it from the hub,
+     * both checked (name, key, issuer) and kept in place of the old ones.
+     */
+    bool renewCertificate(QString* error);
 
     /** One round: push every unsent event, pull everything after the cursor, reference data, number blocks. */
     std::optional<SyncReport> syncOnce(QString* error);

@@ -91,6 +91,7 @@ void SyncEngine::round()
     m_status.oldestUnsent = m_status.unsent > 0 ? m_client->oldestUnsentAt() : QDateTime();
     m_status.hubRestoredAt = m_client->hubRestoredSeenAt();
     m_status.resentAfterRestore = m_client->resentAfterRestore();
+    m_status.certificateExpires = m_client->certificateExpires();
     m_running = false;
     publish();
 }

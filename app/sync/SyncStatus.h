@@ -31,6 +31,7 @@ struct SyncStatus
     {
         return enrolled && !online && unsent > 0 && oldestUnsent.isValid() && oldestUnsent.secsTo(now) > maxAgeSecs;
     }
+    QDateTime certificateExpires; ///< end of this workstation's certificate (renewed by the rounds before)
 };
 
 } // namespace oneseal::sync

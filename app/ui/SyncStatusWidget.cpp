@@ -70,7 +70,7 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
         parts << tr("last sync %1").arg(QLocale().toString(status.lastSuccess.toLocalTime(), QLocale::ShortFormat));
     if (status.clockAhead)
         parts << tr("this computer's clock is ahead of the hub's");
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_session.clock().now().toUTC();
     const bool tooOld = status.unsentTooOld(now);
     if (tooOld)
         parts << tr("unsent for over an hour: export a bundle");
@@ -78,6 +78,11 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
         parts << tr("the hub was restored from a backup (%1); %n event(s) sent again", nullptr,
                     int(std::min<qint64>(status.resentAfterRestore, INT_MAX)))
                      .arg(QLocale().toString(status.hubRestoredAt.toLocalTime(), QLocale::ShortFormat));
+    // Rounds renew the certificate from 60 days before its end: still near it, renewal did not work.
+    if (status.enrolled && status.certificateExpires.isValid()
+        && m_session.clock().now().toUTC().addDays(kCertificateWarningDays) >= status.certificateExpires)
+        parts << tr("this workstation's certificate ends on %1: sync with the hub to renew it, or enroll again")
+                     .arg(QLocale().toString(status.certificateExpires.toLocalTime().date(), QLocale::ShortFormat));
     m_label->setText(parts.join(QStringLiteral(" · ")));
     m_label->setToolTip(status.lastError);
     m_button->setEnabled(status.enrolled && !status.syncing);

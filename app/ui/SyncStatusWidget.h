@@ -35,6 +35,9 @@ public:
     explicit SyncStatusWidget(services::Session& session, QWidget* parent = nullptr, int intervalMs = 5000);
     ~SyncStatusWidget() override;
 
+    /** The status bar warns this many days before the workstation's certificate ends. */
+    static constexpr int kCertificateWarningDays = 30;
+
     /** The text shown, for tests. */
     QString text() const;
 

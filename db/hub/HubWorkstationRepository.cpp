@@ -120,6 +120,20 @@ bool HubWorkstationRepository::enroll(const QString& workstation, const QString&
     return run(q, error);
 }
 
+bool HubWorkstationRepository::replaceCertificate(const QString& workstation, const HubCertificate& certificate,
+                                                  QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE sync_workstations SET cert_serial = ?, cert_sha256 = ?, cert_expires = ?, "
+                             "certificate = ? WHERE workstation_id = ? AND revoked_at IS NULL"));
+    q.addBindValue(certificate.serial);
+    q.addBindValue(certificate.sha256);
+    q.addBindValue(certificate.expires);
+    q.addBindValue(certificate.der);
+    q.addBindValue(workstation);
+    return run(q, error);
+}
+
 bool HubWorkstationRepository::revoke(const QString& workstation, const QString& certSerial, const QString& at,
                                       const QString& reason, QString* error)
 {

@@ -62,6 +62,8 @@ public:
     /** Every workstation ever enrolled, by id. */
     QList<HubWorkstation> all() const;
     /** Records a (re-)enrollment with its new certificate; known: the workstation was enrolled before. */
+    /** Gives an enrolled workstation its renewed certificate (the previous one is refused from then on). */
+    bool replaceCertificate(const QString& workstation, const HubCertificate& certificate, QString* error);
     bool enroll(const QString& workstation, const QString& label, const HubCertificate& certificate,
                 const QString& at, bool known, QString* error);
     /** Revokes the workstation and its certificate. */

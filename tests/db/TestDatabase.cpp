@@ -16,6 +16,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 using oneseal::db::Database;
 using oneseal::db::OpenOptions;
 using oneseal::test::fileHash;
@@ -443,7 +445,10 @@ void TestDatabase::plaintextExport()
     {
         auto db = open(m_key, {}, &error);
         QVERIFY2(db, qPrintable(error));
-        QVERIFY2(db->exportPlaintext(target, &error), qPrintable(error));
+        const mode_t previousMask = ::umask(0);
+        const bool exported = db->exportPlaintext(target, &error);
+        ::umask(previousMask);
+        QVERIFY2(exported, qPrintable(error));
         // The connection is usable afterwards, with nothing left attached.
         QSqlQuery q(db->sql());
         QVERIFY(q.exec(QStringLiteral("PRAGMA database_list")));
@@ -453,6 +458,10 @@ void TestDatabase::plaintextExport()
         QCOMPARE(attached, 1);
         QVERIFY(q.exec(QStringLiteral("INSERT INTO applicant(name) VALUES('after')")));
     }
+    // Unencrypted, so readable by its owner only, even with an umask that takes nothing away (issue 13).
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(target).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
     const QByteArray bytes = readAll(target);
     QVERIFY(bytes.startsWith(QByteArray("SQLite format 3\0", 16)));
     QVERIFY(bytes.contains(kApplicant.toUtf8()));

@@ -328,6 +328,9 @@ int main(int argc, char* argv[])
             total.filesReceived += report->filesReceived;
             total.hubRestored = total.hubRestored || report->hubRestored;
             total.resent += report->resent;
+            total.renewed = total.renewed || report->renewed;
+            if (!report->renewalError.isEmpty())
+                total.renewalError = report->renewalError;
             if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
                 break;
         }
@@ -342,7 +345,11 @@ int main(int argc, char* argv[])
                    + QStringLiteral(" restored=%1 resent=%2 unsent=%3")
                          .arg(total.hubRestored ? 1 : 0)
                          .arg(total.resent)
-                         .arg(client.unsentCount()));
+                         .arg(client.unsentCount())
+                   + QStringLiteral(" renewed=%1 cert_expires=%2")
+                         .arg(total.renewed ? 1 : 0)
+                         .arg(client.certificateExpires().toString(Qt::ISODate))
+                   + (total.renewalError.isEmpty() ? QString() : QStringLiteral(" renewal_error=") + total.renewalError.simplified().replace(QLatin1Char(' '), QLatin1Char('_'))));
     }
 
     const QString workstation = database->meta(QStringLiteral("workstation_id"));
