@@ -164,52 +164,52 @@
 <context>
     <name>AuditService</name>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>Document SHA-256</source>
         <translation>文书 SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="62"/>
+        <location filename="../app/services/AuditService.cpp" line="76"/>
         <source>User id</source>
         <translation>用户标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="63"/>
+        <location filename="../app/services/AuditService.cpp" line="77"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="63"/>
+        <location filename="../app/services/AuditService.cpp" line="77"/>
         <source>Event id</source>
         <translation>事件标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="78"/>
+        <location filename="../app/services/AuditService.cpp" line="92"/>
         <source>Say where to write the seal register.</source>
         <translation>请指定用印登记的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="84"/>
+        <location filename="../app/services/AuditService.cpp" line="98"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -217,39 +217,39 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="17"/>
+        <location filename="../app/services/AuthService.cpp" line="22"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/services/AuthService.cpp" line="40"/>
+        <location filename="../app/services/AuthService.cpp" line="45"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="42"/>
+        <location filename="../app/services/AuthService.cpp" line="47"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="66"/>
+        <location filename="../app/services/AuthService.cpp" line="71"/>
         <source>This user account is disabled. Ask the hall administrator.</source>
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="101"/>
+        <location filename="../app/services/AuthService.cpp" line="117"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="105"/>
+        <location filename="../app/services/AuthService.cpp" line="121"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="116"/>
+        <location filename="../app/services/AuthService.cpp" line="132"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="156"/>
+        <location filename="../app/services/AuthService.cpp" line="174"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -295,112 +295,118 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="72"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="73"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="82"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="83"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="84"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="85"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="93"/>
         <source>%1 is too large for a bundle.</source>
         <translation>%1 过大，无法作为离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="87"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="95"/>
         <source>%1 is not a OneSeal bundle.</source>
         <translation>%1 不是 OneSeal 离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="93"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="101"/>
         <source>%1 is damaged or of an unknown format.</source>
         <translation>%1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="100"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="103"/>
+        <source>%1 has %2 bytes after the end of the bundle: it was changed or damaged.</source>
+        <translation>%1 在离线数据包结尾之后还有 %2 字节：文件已被改动或损坏。</translation>
+    </message>
+    <message>
+        <location filename="../app/protocol/BundleFile.cpp" line="112"/>
         <source>This bundle is for a workstation, not for the hub.</source>
         <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="101"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="113"/>
         <source>This bundle is for the hub, not for a workstation.</source>
         <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="104"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="116"/>
         <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
         <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="112"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="124"/>
         <source>The bundle cannot be decrypted with this key: it is not for us.</source>
         <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="116"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="128"/>
         <source>The bundle&apos;s content is damaged.</source>
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="32"/>
+        <location filename="../app/sync/Bundle.cpp" line="33"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="48"/>
+        <location filename="../app/sync/Bundle.cpp" line="49"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="54"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="55"/>
         <source>The bundle could not be sealed.</source>
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="34"/>
+        <location filename="../app/hub/HubBundle.cpp" line="35"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="35"/>
+        <location filename="../app/hub/HubBundle.cpp" line="36"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="70"/>
+        <location filename="../app/hub/HubBundle.cpp" line="76"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="72"/>
+        <location filename="../app/hub/HubBundle.cpp" line="78"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="75"/>
+        <location filename="../app/hub/HubBundle.cpp" line="81"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="63"/>
+        <location filename="../app/sync/Bundle.cpp" line="64"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="70"/>
+        <location filename="../app/sync/Bundle.cpp" line="71"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="72"/>
+        <location filename="../app/sync/Bundle.cpp" line="73"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="84"/>
+        <location filename="../app/sync/Bundle.cpp" line="85"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
     </message>
@@ -1412,212 +1418,212 @@
 <context>
     <name>CertificatePayload</name>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="38"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="39"/>
         <source>format version</source>
         <translation>格式版本</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="39"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="40"/>
         <source>serial</source>
         <translation>证照编号</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="40"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="41"/>
         <source>matter code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="41"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="42"/>
         <source>holder name</source>
         <translation>持证人姓名</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="42"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="43"/>
         <source>holder ID</source>
         <translation>持证人证件号码</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="43"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="44"/>
         <source>issue date</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="44"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="45"/>
         <source>valid-until date</source>
         <translation>有效期截止日期</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="45"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="46"/>
         <source>document hash</source>
         <translation>文档哈希值</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="46"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="47"/>
         <source>key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="47"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="48"/>
         <source>item %1</source>
         <translation>第 %1 项</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="64"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="65"/>
         <source>The %1 is empty.</source>
         <translation>%1为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="67"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="68"/>
         <source>The %1 has %2 characters; at most %3 fit in the QR code.</source>
         <translation>%1有 %2 个字符，二维码中最多只能容纳 %3 个。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="77"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="78"/>
         <source>The issue date is missing or not a date.</source>
         <translation>发证日期缺失或不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="80"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="81"/>
         <source>The certificate would end on %1, before it is issued on %2.</source>
         <translation>证照有效期将于 %1 截止，早于发证日期 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="84"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="85"/>
         <source>The document hash has %1 bytes instead of %2.</source>
         <translation>文档哈希值为 %1 字节，而应为 %2 字节。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="108"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="109"/>
         <source>The seal key has no private half; a certificate cannot be signed with it.</source>
         <translation>该印章签名密钥不含私钥部分，无法用于证照签名。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="116"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="117"/>
         <source>OpenSSL could not sign the certificate.</source>
         <translation>OpenSSL 无法对证照签名。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="127"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="128"/>
         <source>The payload is empty.</source>
         <translation>二维码内容为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="132"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="133"/>
         <source>The payload has %1 characters; no certificate payload is longer than %2.</source>
         <translation>二维码内容有 %1 个字符；证照二维码内容的长度不会超过 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="142"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="143"/>
         <source>The payload is in format version %1; this program reads version 1 (&quot;OS1:&quot;).</source>
         <translation>二维码内容的格式版本为 %1；本程序只能读取版本 1（“OS1:”）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="145"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="146"/>
         <source>The text does not start with &quot;OS1:&quot;, so it is not a OneSeal certificate payload.</source>
         <translation>该文本不以“OS1:”开头，因此不是 OneSeal 证照二维码内容。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="153"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="154"/>
         <source>The payload holds %1 bytes, too few for the fields and a %2-byte signature.</source>
         <translation>二维码内容只有 %1 字节，不足以容纳各字段及 %2 字节的签名。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="167"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="168"/>
         <source>The fields are not valid CBOR (%1 at byte %2).</source>
         <translation>字段不是有效的 CBOR（第 %2 字节处：%1）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="172"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="173"/>
         <source>The fields end at byte %1, but the signature should start at byte %2: bytes were added or removed.</source>
         <translation>字段在第 %1 字节处结束，但签名应从第 %2 字节处开始：内容被添加或删除了字节。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="179"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="180"/>
         <source>The fields are not a CBOR array.</source>
         <translation>字段不是 CBOR 数组。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="184"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="185"/>
         <source>The fields do not begin with a format version.</source>
         <translation>字段未以格式版本开头。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="189"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="190"/>
         <source>The fields are in format version %1; this program reads version %2.</source>
         <translation>字段的格式版本为 %1；本程序读取的是版本 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="195"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="196"/>
         <source>The fields hold %1 items instead of %2.</source>
         <translation>字段包含 %1 项，而应为 %2 项。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="200"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="201"/>
         <source>The %1 (item %2) is not a text string.</source>
         <translation>%1（第 %2 项）不是文本字符串。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="207"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="208"/>
         <source>The %1 (item %2) is not a number.</source>
         <translation>%1（第 %2 项）不是数字。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="216"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="217"/>
         <source>The %1 (item %2) holds %3, which is not a date written YYYYMMDD.</source>
         <translation>%1（第 %2 项）的值为 %3，不是 YYYYMMDD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="226"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="227"/>
         <source>The %1 (item %2) is not a byte string.</source>
         <translation>%1（第 %2 项）不是字节串。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="229"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="230"/>
         <source>The %1 (item %2) has %3 bytes instead of %4.</source>
         <translation>%1（第 %2 项）为 %3 字节，而应为 %4 字节。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="244"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="245"/>
         <source>The fields are not in the canonical CBOR encoding this program writes.</source>
         <translation>字段不是本程序所写入的规范 CBOR 编码。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="275"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="276"/>
         <source>The payload was signed with key %1, and no trusted key was given.</source>
         <translation>二维码内容由密钥 %1 签名，但未提供任何受信任的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="276"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="277"/>
         <source>The payload was signed with key %1, which is not a trusted key (trusted: %2).</source>
         <translation>二维码内容由密钥 %1 签名，该密钥不是受信任的密钥（受信任的密钥：%2）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="282"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="283"/>
         <source>The signature does not match the fields: the payload was changed after it was signed, or it was not signed by key %1.</source>
         <translation>签名与字段不符：二维码内容在签名后被改动过，或并非由密钥 %1 签名。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="289"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="290"/>
         <source>The certificate is issued on %1, after the checking date %2.</source>
         <translation>证照的发证日期为 %1，晚于核验日期 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="295"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="296"/>
         <source>The certificate expired: it was valid until %1, and the checking date is %2.</source>
         <translation>证照已过期：有效期至 %1，核验日期为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="349"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="350"/>
         <source>Character %1 (&quot;%2&quot;) is not a base45 character (0-9, A-Z, space, $%*+-./:).</source>
         <translation>第 %1 个字符（“%2”）不是 base45 字符（0-9、A-Z、空格、$%*+-./:）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="357"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="358"/>
         <source>The base45 text has %1 characters; a length of 3n+1 cannot be decoded (a character is missing or one too many).</source>
         <translation>该 base45 文本有 %1 个字符；长度为 3n+1 时无法解码（缺少一个字符或多出一个字符）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CertificatePayload.cpp" line="369"/>
+        <location filename="../app/core/CertificatePayload.cpp" line="370"/>
         <source>Characters %1-%2 stand for %3, too large for base45 (at most %4).</source>
         <translation>第 %1-%2 个字符表示 %3，超出 base45 的范围（最大 %4）。</translation>
     </message>
@@ -2180,68 +2186,68 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../db/Database.cpp" line="61"/>
+        <location filename="../db/Database.cpp" line="62"/>
         <source>The database key is not a 256-bit key.</source>
         <translation>数据库密钥不是256位密钥。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="136"/>
+        <location filename="../db/Database.cpp" line="137"/>
         <source>The migrations folder %1 does not exist.</source>
         <translation>迁移脚本目录 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="148"/>
+        <location filename="../db/Database.cpp" line="149"/>
         <source>The migration %1 has the number 0; numbers start at 0001.</source>
         <translation>迁移脚本 %1 的编号为0；编号应从0001开始。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="153"/>
+        <location filename="../db/Database.cpp" line="154"/>
         <source>The migrations %1 and %2 have the same number.</source>
         <translation>迁移脚本 %1 和 %2 的编号相同。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="161"/>
+        <location filename="../db/Database.cpp" line="162"/>
         <source>Unable to read the schema version.</source>
         <translation>无法读取数据库结构版本。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="167"/>
+        <location filename="../db/Database.cpp" line="168"/>
         <source>The database has schema version %1 but this program knows only up to %2: it was written by a newer OneSeal.</source>
         <translation>数据库结构版本为 %1，但本程序最高只支持版本 %2：该数据库由更新版本的 OneSeal 写入。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="181"/>
+        <location filename="../db/Database.cpp" line="182"/>
         <source>Unable to read the migration %1.</source>
         <translation>无法读取迁移脚本 %1。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="189"/>
+        <location filename="../db/Database.cpp" line="190"/>
         <source>The migration %1 could not start: %2</source>
         <translation>迁移 %1 无法开始：%2</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="197"/>
+        <location filename="../db/Database.cpp" line="198"/>
         <source>The migration %1 failed and was undone: %2</source>
         <translation>迁移 %1 执行失败，已撤销：%2</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="199"/>
+        <location filename="../db/Database.cpp" line="200"/>
         <source>The migration %1 failed and could not be undone: %2</source>
         <translation>迁移 %1 执行失败，且无法撤销：%2</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="222"/>
+        <location filename="../db/Database.cpp" line="224"/>
         <source>The file %1 already exists; choose a new name.</source>
         <translation>文件 %1 已存在，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="223"/>
+        <location filename="../db/Database.cpp" line="225"/>
         <source>Unable to create the plaintext copy %1: %2</source>
         <translation>无法创建明文副本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/Database.cpp" line="233"/>
-        <location filename="../db/Database.cpp" line="246"/>
+        <location filename="../db/Database.cpp" line="235"/>
+        <location filename="../db/Database.cpp" line="248"/>
         <source>Unable to create the plaintext copy: %1</source>
         <translation>无法创建明文副本：%1</translation>
     </message>
@@ -2414,63 +2420,126 @@
     </message>
 </context>
 <context>
+    <name>EventAdmission</name>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="98"/>
+        <source>a key registration that is not the author&apos;s own or whose key is malformed</source>
+        <translation>密钥登记并非作者本人所为，或其密钥格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="158"/>
+        <source>unsigned event after signing was switched on</source>
+        <translation>启用签名之后的未签名事件</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="168"/>
+        <source>key %1 is already registered</source>
+        <translation>密钥 %1 已登记</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="176"/>
+        <source>signed with key %1, which is not in the hall&apos;s directory</source>
+        <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="179"/>
+        <source>the key registration is not signed by the user&apos;s current key %1</source>
+        <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="181"/>
+        <source>signed with the key of another user (%1), not the author&apos;s</source>
+        <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="183"/>
+        <source>signed with key %1 outside its validity</source>
+        <translation>使用密钥 %1 在其有效期之外签名</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="186"/>
+        <source>the signature does not match the event</source>
+        <translation>签名与事件不符</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="189"/>
+        <source>the author %1 is not a user of this hall</source>
+        <translation>作者 %1 不是本大厅的用户</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="191"/>
+        <source>the author %1 was disabled</source>
+        <translation>作者 %1 已被停用</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="193"/>
+        <source>the author %1 holds no role that may write %2</source>
+        <translation>作者 %1 没有可写入 %2 的角色</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="195"/>
+        <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
+        <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
+    </message>
+</context>
+<context>
     <name>EventStore</name>
     <message>
-        <location filename="../db/EventStore.cpp" line="62"/>
+        <location filename="../db/EventStore.cpp" line="65"/>
         <source>An event needs a kind, a user and a workstation.</source>
         <translation>事件必须包含类型、用户和工作站。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="68"/>
+        <location filename="../db/EventStore.cpp" line="71"/>
         <source>An event can only be appended inside a transaction.</source>
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="114"/>
+        <location filename="../db/EventStore.cpp" line="121"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="276"/>
+        <location filename="../db/EventStore.cpp" line="285"/>
         <source>An event from the hub is incomplete (%1).</source>
         <translation>来自中心服务器的一个事件不完整（%1）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="280"/>
+        <location filename="../db/EventStore.cpp" line="289"/>
         <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
         <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventReader.cpp" line="83"/>
-        <location filename="../db/EventStore.cpp" line="412"/>
+        <location filename="../db/EventReader.cpp" line="88"/>
+        <location filename="../db/EventStore.cpp" line="431"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="456"/>
+        <location filename="../db/EventStore.cpp" line="482"/>
         <source>The event %1 could not be stored: %2</source>
         <translation>无法保存事件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="305"/>
-        <location filename="../db/EventStore.cpp" line="321"/>
+        <location filename="../db/EventStore.cpp" line="314"/>
+        <location filename="../db/EventStore.cpp" line="330"/>
         <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
         <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="330"/>
-        <location filename="../db/EventStore.cpp" line="484"/>
+        <location filename="../db/EventStore.cpp" line="339"/>
+        <location filename="../db/EventStore.cpp" line="510"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>无法将事件 %1 标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="337"/>
-        <location filename="../db/EventStore.cpp" line="495"/>
+        <location filename="../db/EventStore.cpp" line="346"/>
+        <location filename="../db/EventStore.cpp" line="521"/>
         <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
         <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="492"/>
+        <location filename="../db/EventStore.cpp" line="518"/>
         <source>The hub acknowledged the event %1, which is not in this database.</source>
         <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
     </message>
@@ -2647,59 +2716,72 @@
     </message>
 </context>
 <context>
+    <name>HubLimits</name>
+    <message>
+        <location filename="../app/hub/HubLimits.cpp" line="21"/>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubLimits.cpp" line="35"/>
+        <source>%1: [limits] %2 must be a whole number from %3 to %4.</source>
+        <translation>%1：[limits] 中的 %2 必须是 %3 到 %4 之间的整数。</translation>
+    </message>
+</context>
+<context>
     <name>HubStore</name>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="47"/>
+        <location filename="../app/hub/HubStore.cpp" line="49"/>
         <source>Give the folder of the hub.</source>
         <translation>请指定中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="49"/>
+        <location filename="../app/hub/HubStore.cpp" line="51"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="57"/>
+        <location filename="../app/hub/HubStore.cpp" line="59"/>
         <source>A hub already exists in %1; it was left as it is.</source>
         <translation>%1 中已存在中心服务器，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="59"/>
+        <location filename="../app/hub/HubStore.cpp" line="61"/>
         <source>The folder %1 cannot be created.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="76"/>
+        <location filename="../app/hub/HubStore.cpp" line="78"/>
         <source>The key file %1 cannot be written.</source>
         <translation>无法写入密钥文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="105"/>
+        <location filename="../app/hub/HubStore.cpp" line="107"/>
         <source>The hub&apos;s keys could not be created.</source>
         <translation>无法生成中心服务器的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="155"/>
+        <location filename="../app/hub/HubStore.cpp" line="159"/>
         <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
         <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="161"/>
+        <location filename="../app/hub/HubStore.cpp" line="165"/>
         <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
         <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="170"/>
+        <location filename="../app/hub/HubStore.cpp" line="174"/>
         <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
         <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="182"/>
+        <location filename="../app/hub/HubStore.cpp" line="186"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="236"/>
+        <location filename="../app/hub/HubStore.cpp" line="240"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
@@ -2735,63 +2817,83 @@
         <translation>该注册码同时已被另一工作站使用。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="128"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="124"/>
+        <source>The certificate to renew is not this workstation&apos;s.</source>
+        <translation>要续期的证书不属于本工作站。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEnrollment.cpp" line="126"/>
+        <source>The certificate of workstation %1 is valid until %2; it is renewed only in its last %3 days.</source>
+        <translation>工作站 %1 的证书有效期至 %2；只在最后 %3 天内续期。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEnrollment.cpp" line="131"/>
+        <source>A renewal needs a new public key.</source>
+        <translation>续期需要新的公钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEnrollment.cpp" line="159"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="130"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="161"/>
         <source>Workstation %1 is revoked already.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="131"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="162"/>
         <source>revoked by the administrator</source>
         <translation>由系统管理员吊销</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="141"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="172"/>
         <source>The certificate is not a workstation&apos;s.</source>
         <translation>该数字证书不属于工作站。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="144"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="175"/>
         <source>The certificate of workstation %1 was revoked: %2</source>
         <translation>工作站 %1 的数字证书已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="148"/>
-        <location filename="../app/hub/HubEventLog.cpp" line="63"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="179"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="68"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="151"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="182"/>
         <source>Workstation %1 was revoked: %2</source>
         <translation>工作站 %1 已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="153"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="184"/>
         <source>The certificate of workstation %1 was replaced by a newer one.</source>
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="79"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="84"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="84"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="89"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="92"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="97"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
         <location filename="../app/hub/HubEventLog.cpp" line="106"/>
+        <source>Event %1 carries a clock %2 hours ahead of the hub&apos;s; at most %3 hours are accepted. Correct this workstation&apos;s date and time: its events are sent once the hub&apos;s clock has caught up with them.</source>
+        <translation>事件 %1 的时钟比中心服务器快 %2 小时；最多只接受快 %3 小时。请校正本工作站的日期和时间：待中心服务器的时钟赶上后，这些事件会被发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEventLog.cpp" line="121"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
@@ -3111,97 +3213,97 @@
 <context>
     <name>IntakeRules</name>
     <message>
-        <location filename="../app/core/Intake.cpp" line="141"/>
+        <location filename="../app/core/Intake.cpp" line="142"/>
         <source>Choose the matter or bundle first.</source>
         <translation>请先选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="143"/>
+        <location filename="../app/core/Intake.cpp" line="144"/>
         <source>note on &quot;%1&quot;</source>
         <translation>“%1”的备注</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="147"/>
+        <location filename="../app/core/Intake.cpp" line="148"/>
         <source>Enter how many copies of &quot;%1&quot; were received (1 to 99).</source>
         <translation>请输入“%1”的收取份数（1至99）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="151"/>
+        <location filename="../app/core/Intake.cpp" line="152"/>
         <source>A refusal must state its reasons (Administrative Licensing Law, art. 38).</source>
         <translation>不予受理必须说明理由（《行政许可法》第三十八条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="153"/>
+        <location filename="../app/core/Intake.cpp" line="154"/>
         <source>reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="159"/>
+        <location filename="../app/core/Intake.cpp" line="160"/>
         <source>&quot;%1&quot; has not been checked yet: mark it received, missing, deferred, not applicable or obtained from shared data.</source>
         <translation>“%1”尚未核对：请标记为已收取、缺失、容缺、不适用或共享获取。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="164"/>
+        <location filename="../app/core/Intake.cpp" line="165"/>
         <source>&quot;%1&quot; is required and cannot be marked not applicable.</source>
         <translation>“%1”为必要材料，不能标记为不适用。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="168"/>
+        <location filename="../app/core/Intake.cpp" line="169"/>
         <source>A one-time notice lists what is missing or wrong: mark at least one material missing.</source>
         <translation>一次性告知须列明缺少或有误的材料：请至少将一项材料标记为缺失。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="174"/>
+        <location filename="../app/core/Intake.cpp" line="175"/>
         <source>&quot;%1&quot; does not allow commitment-based acceptance.</source>
         <translation>“%1”不适用告知承诺受理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="177"/>
+        <location filename="../app/core/Intake.cpp" line="178"/>
         <source>Commitment-based acceptance does not defer materials; mark &quot;%1&quot; missing (covered by the pledge) or received.</source>
         <translation>告知承诺受理不涉及容缺材料：请将“%1”标记为缺失（由承诺书涵盖）或已收取。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="185"/>
+        <location filename="../app/core/Intake.cpp" line="186"/>
         <source>&quot;%1&quot; is missing: give a one-time notice instead, or defer it if the matter allows.</source>
         <translation>“%1”缺失：请改为出具一次性告知；如事项允许，也可作容缺处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="191"/>
+        <location filename="../app/core/Intake.cpp" line="192"/>
         <source>Accepting with deferred materials needs at least one deferred material.</source>
         <translation>容缺受理至少需要一项容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="196"/>
+        <location filename="../app/core/Intake.cpp" line="197"/>
         <source>&quot;%1&quot; cannot be deferred: only materials marked deferrable in the catalog can.</source>
         <translation>“%1”不能容缺：只有事项目录中标记为可容缺的材料才能容缺。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="199"/>
+        <location filename="../app/core/Intake.cpp" line="200"/>
         <source>&quot;%1&quot; does not allow deferred materials.</source>
         <translation>“%1”不允许容缺受理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="201"/>
+        <location filename="../app/core/Intake.cpp" line="202"/>
         <source>Give the date by which &quot;%1&quot; must be supplied.</source>
         <translation>请填写“%1”的补交截止日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="203"/>
+        <location filename="../app/core/Intake.cpp" line="204"/>
         <source>The due date of &quot;%1&quot; is in the past.</source>
         <translation>“%1”的补交截止日期早于今天。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="205"/>
+        <location filename="../app/core/Intake.cpp" line="206"/>
         <source>The due date of &quot;%1&quot; (%2) is after the promised completion date (%3).</source>
         <translation>“%1”的补交截止日期（%2）晚于承诺办结日期（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="211"/>
+        <location filename="../app/core/Intake.cpp" line="212"/>
         <source>Some materials are deferred: choose &quot;Accept with deferred materials&quot;.</source>
         <translation>有材料标记为容缺：请选择“容缺受理”。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="215"/>
+        <location filename="../app/core/Intake.cpp" line="216"/>
         <source>&quot;%1&quot; is not an instant matter (即办件).</source>
         <translation>“%1”不是即办件。</translation>
     </message>
@@ -3595,7 +3697,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="401"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="406"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -3609,7 +3711,7 @@
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
         <location filename="../app/cli/SyncCommands.cpp" line="62"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="142"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
@@ -3624,7 +3726,7 @@
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
         <location filename="../app/cli/SyncCommands.cpp" line="60"/>
         <location filename="../app/cli/SyncCommands.cpp" line="64"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="143"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -3647,9 +3749,9 @@
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="52"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="99"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="120"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="104"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
@@ -3667,19 +3769,19 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="66"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="67"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="68"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
@@ -3710,13 +3812,13 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="103"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="136"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="143"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
@@ -3727,7 +3829,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="108"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="140"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="145"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -3746,7 +3848,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="136"/>
         <location filename="../app/cli/AdminCommands.cpp" line="156"/>
         <location filename="../app/cli/AdminCommands.cpp" line="203"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="526"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="535"/>
         <location filename="../app/cli/SyncCommands.cpp" line="48"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
@@ -3774,13 +3876,13 @@ The password is read twice from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="149"/>
         <location filename="../app/cli/AdminCommands.cpp" line="225"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="283"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="332"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="220"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="292"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="341"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
@@ -3807,15 +3909,15 @@ The password is read twice from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="177"/>
         <location filename="../app/cli/AdminCommands.cpp" line="230"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="303"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="292"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="180"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="194"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
@@ -3846,23 +3948,23 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="197"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="169"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="200"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="344"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="431"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="172"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="208"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="437"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="179"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3878,11 +3980,11 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="223"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="505"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="507"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="101"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="516"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="106"/>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -3898,352 +4000,357 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="242"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="321"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="481"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="490"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="252"/>
-        <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted.
-Exit code: 0 intact, 3 tampered, 1 error.</source>
-        <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件。
-退出码：0 完好，3 被篡改，1 出错。</translation>
+        <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
+Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
+        <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
+退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="262"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="263"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
+        <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="278"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="282"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="291"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="284"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="287"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="296"/>
         <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
         <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="292"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="311"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="317"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="373"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="332"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="341"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="337"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
         <source>generate: make a new key pair; id FILE: print a key&apos;s id.</source>
         <translation>generate：生成新的密钥对；id FILE：显示密钥标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="338"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="347"/>
         <source>Makes the hall&apos;s Ed25519 certificate signing key, or prints the id of a key file.</source>
         <translation>生成本大厅的 Ed25519 证照印章签名密钥，或显示密钥文件的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="365"/>
         <source>Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE.</source>
         <translation>请指定操作：seal-key generate --out-private FILE --out-public FILE，或 seal-key id FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="367"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="370"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="373"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="382"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="384"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="410"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
         <location filename="../app/cli/SyncCommands.cpp" line="38"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="403"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="415"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="417"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="414"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="423"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="422"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="431"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="483"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="492"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="499"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="508"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="504"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="513"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="518"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="519"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="528"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="523"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="532"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="548"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="557"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="581"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="582"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="591"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="587"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="589"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="591"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="600"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="594"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="595"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="608"/>
         <source>make the hall&apos;s certificate signing key, or show a key&apos;s id</source>
         <translation>生成本大厅的证照印章签名密钥，或显示密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="611"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="613"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="614"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="619"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="632"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -4278,318 +4385,323 @@ The administrator&apos;s password is read from standard input.</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="70"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="71"/>
+        <source>Admit unsigned events from workstations (clients from before event signing); signed events are checked in any case.</source>
+        <translation>接受工作站的未签名事件（事件签名之前的客户端）；已签名的事件在任何情况下都会校验。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="74"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="94"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="98"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="105"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="108"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="124"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="123"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="129"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="134"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="144"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="142"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="152"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="175"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="180"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="183"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="190"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="193"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="198"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="201"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="203"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="208"/>
         <source>Taken %1; hall %2; generation %3</source>
         <translation>备份于 %1；大厅 %2；代次 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="210"/>
         <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
         <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="212"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
         <source>Database %1 bytes, SHA-256 %2</source>
         <translation>数据库 %1 字节，SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="219"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="224"/>
         <source>The backup file to write (must not exist).</source>
         <translation>要写入的备份文件（不得已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="222"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="227"/>
         <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
         <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="235"/>
         <source>Wrote the backup %1.</source>
         <translation>已写入备份 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="239"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="263"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="244"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="268"/>
         <source>The backup file.</source>
         <translation>备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="240"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
         <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
         <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="269"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="274"/>
         <source>Name one backup file.</source>
         <translation>请指定一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="258"/>
         <source>The backup is refused: %1</source>
         <translation>备份被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="259"/>
         <source>The backup %1 is whole.</source>
         <translation>备份 %1 完整无损。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="269"/>
         <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
         <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="278"/>
         <source>The restore is refused: %1</source>
         <translation>恢复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="274"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="279"/>
         <source>Restored the hub in %1 from %2; new generation %3.</source>
         <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="278"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="283"/>
         <source>The database that was there is kept as %1.</source>
         <translation>原有数据库保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
         <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
         <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="289"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="294"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="329"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
         <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [options]</source>
         <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="337"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="338"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="343"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="339"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="344"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="341"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="346"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="346"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="354"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="359"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="366"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="371"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="368"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="370"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="375"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="378"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="383"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="393"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="401"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="406"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="402"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="409"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="414"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="420"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="421"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="426"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="431"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="436"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="439"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="444"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="448"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="454"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="459"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="465"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -4656,52 +4768,58 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="92"/>
+        <location filename="../app/protocol/Protocol.cpp" line="96"/>
         <source>A received event is malformed: %1</source>
         <translation>收到的事件格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="96"/>
+        <location filename="../app/protocol/Protocol.cpp" line="101"/>
         <source>it does not have %1 fields</source>
         <translation>其字段数不是 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="99"/>
+        <location filename="../app/protocol/Protocol.cpp" line="104"/>
         <source>field %1 is not text</source>
         <translation>字段 %1 不是文本</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="102"/>
+        <location filename="../app/protocol/Protocol.cpp" line="107"/>
         <source>field %1 is not bytes</source>
         <translation>字段 %1 不是字节串</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="104"/>
+        <location filename="../app/protocol/Protocol.cpp" line="109"/>
         <source>its clock or sequence is not a positive integer</source>
         <translation>其时钟值或序号不是正整数</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="118"/>
+        <location filename="../app/protocol/Protocol.cpp" line="124"/>
+        <location filename="../app/protocol/Protocol.cpp" line="129"/>
+        <source>its signature is malformed</source>
+        <translation>其签名格式不正确</translation>
+    </message>
+    <message>
+        <location filename="../app/protocol/Protocol.cpp" line="132"/>
         <source>its id is not a UUID</source>
         <translation>其标识不是 UUID</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="121"/>
+        <location filename="../app/protocol/Protocol.cpp" line="135"/>
         <source>its kind, workstation or user is missing</source>
         <translation>缺少类型、工作站或用户</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="123"/>
+        <location filename="../app/protocol/Protocol.cpp" line="137"/>
         <source>its hashes have the wrong length</source>
         <translation>其哈希值长度错误</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="125"/>
+        <location filename="../app/protocol/Protocol.cpp" line="139"/>
         <source>its time is not a valid date</source>
         <translation>其时间不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/protocol/Protocol.cpp" line="141"/>
+        <location filename="../app/protocol/Protocol.cpp" line="155"/>
         <source>The list of events is missing.</source>
         <translation>缺少事件列表。</translation>
     </message>
@@ -4927,12 +5045,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/services/Session.cpp" line="38"/>
+        <location filename="../app/services/Session.cpp" line="45"/>
         <source>This workstation holds no seal-signing key, so it cannot print signed certificates. Ask the hall administrator.</source>
         <translation>本工作站没有印章签名密钥，无法打印带签名的证照。请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/Session.cpp" line="98"/>
+        <location filename="../app/services/Session.cpp" line="105"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
@@ -4958,6 +5076,25 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <location filename="../forms/SettingsDialog.ui" line="35"/>
         <source>A new language takes effect when OneSeal is started again.</source>
         <translation>新语言将在重新启动 OneSeal 后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeys</name>
+    <message>
+        <location filename="../app/services/SigningKeys.cpp" line="70"/>
+        <source>The signing key could not be protected with the password.</source>
+        <translation>无法用密码保护签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SigningKeys.cpp" line="89"/>
+        <source>Your signing key does not open with this password.</source>
+        <translation>您的签名密钥无法用此密码打开。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SigningKeys.cpp" line="95"/>
+        <location filename="../app/services/SigningKeys.cpp" line="112"/>
+        <source>A signing key could not be made.</source>
+        <translation>无法生成签名密钥。</translation>
     </message>
 </context>
 <context>
@@ -5043,119 +5180,124 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="97"/>
+        <location filename="../app/sync/SyncClient.cpp" line="101"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>事件 %1 无法标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="185"/>
+        <location filename="../app/sync/SyncClient.cpp" line="189"/>
         <source>The hub did not take the data: %1</source>
         <translation>中心服务器未接收数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="202"/>
+        <location filename="../app/sync/SyncClient.cpp" line="206"/>
         <source>The hub sent something unreadable: %1</source>
         <translation>中心服务器发来了无法读取的内容：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="209"/>
+        <location filename="../app/sync/SyncClient.cpp" line="213"/>
         <source>The hub refused: %1</source>
         <translation>中心服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="214"/>
+        <location filename="../app/sync/SyncClient.cpp" line="218"/>
         <source>The hub answered out of turn (%1 instead of %2).</source>
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="230"/>
+        <location filename="../app/sync/SyncClient.cpp" line="234"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="240"/>
+        <location filename="../app/sync/SyncClient.cpp" line="244"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="242"/>
+        <location filename="../app/sync/SyncClient.cpp" line="246"/>
         <source>This workstation is enrolled already.</source>
         <translation>本工作站已注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="244"/>
+        <location filename="../app/sync/SyncClient.cpp" line="248"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="249"/>
+        <location filename="../app/sync/SyncClient.cpp" line="253"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="264"/>
-        <location filename="../app/sync/SyncClient.cpp" line="326"/>
+        <location filename="../app/sync/SyncClient.cpp" line="268"/>
+        <location filename="../app/sync/SyncClient.cpp" line="330"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="288"/>
+        <location filename="../app/sync/SyncClient.cpp" line="292"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="291"/>
+        <location filename="../app/sync/SyncClient.cpp" line="295"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="308"/>
+        <location filename="../app/sync/SyncClient.cpp" line="312"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="331"/>
+        <location filename="../app/sync/SyncClient.cpp" line="335"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="509"/>
+        <location filename="../app/sync/SyncClient.cpp" line="470"/>
+        <source>The hub sent a renewed certificate that does not fit: %1</source>
+        <translation>中心服务器发来的续期证书不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="559"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="518"/>
+        <location filename="../app/sync/SyncClient.cpp" line="568"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="573"/>
+        <location filename="../app/sync/SyncClient.cpp" line="623"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="625"/>
-        <location filename="../app/sync/SyncClient.cpp" line="633"/>
+        <location filename="../app/sync/SyncClient.cpp" line="675"/>
+        <location filename="../app/sync/SyncClient.cpp" line="683"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="55"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="56"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="70"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="71"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="86"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="87"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="120"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="121"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
     </message>
@@ -5163,7 +5305,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Transaction</name>
     <message>
-        <location filename="../db/Database.cpp" line="292"/>
+        <location filename="../db/Database.cpp" line="330"/>
         <source>No transaction is open.</source>
         <translation>没有已开启的事务。</translation>
     </message>
@@ -5209,6 +5351,14 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <location filename="../app/core/User.cpp" line="38"/>
         <source>A name cannot contain control characters.</source>
         <translation>姓名不能包含控制字符。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDirectory</name>
+    <message>
+        <location filename="../db/UserDirectory.cpp" line="137"/>
+        <source>The signing key %1 could not be stored: %2</source>
+        <translation>无法保存签名密钥 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -5392,12 +5542,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../forms/WorkQueueWidget.ui" line="43"/>
+        <location filename="../forms/WorkQueueWidget.ui" line="50"/>
         <source>Red: overdue · yellow: due within a few working days · Enter opens the case.</source>
         <translation>红色：已超期 · 黄色：数个工作日内到期 · 按 Enter 打开办件。</translation>
     </message>
     <message>
-        <location filename="../forms/WorkQueueWidget.ui" line="51"/>
+        <location filename="../forms/WorkQueueWidget.ui" line="58"/>
         <source>&amp;Open case…</source>
         <translation>打开办件(&amp;O)…</translation>
     </message>
@@ -5690,32 +5840,52 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::HubConnection</name>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="41"/>
+        <location filename="../app/hub/HubConnection.cpp" line="47"/>
         <source>idle for too long</source>
         <translation>空闲时间过长</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="129"/>
+        <location filename="../app/hub/HubConnection.cpp" line="72"/>
+        <source>Enroll promptly or connect with a certificate.</source>
+        <translation>请尽快注册，或使用证书连接。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubConnection.cpp" line="149"/>
         <source>Frames must be numbered in increasing order; this one was not (replayed?).</source>
         <translation>数据帧必须按递增顺序编号；此数据帧不符合（可能是重放？）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="137"/>
+        <location filename="../app/hub/HubConnection.cpp" line="159"/>
         <source>This hub accepts only enrolled workstations with their certificate.</source>
         <translation>本中心服务器只接受持有数字证书的已注册工作站。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="154"/>
+        <location filename="../app/hub/HubConnection.cpp" line="178"/>
         <source>Unknown frame type %1.</source>
         <translation>未知的数据帧类型 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="187"/>
+        <location filename="../app/hub/HubConnection.cpp" line="189"/>
+        <source>This workstation&apos;s certificate is no longer accepted.</source>
+        <translation>本工作站的证书已不再被接受。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubConnection.cpp" line="200"/>
+        <source>No event stored at the hub refers to file %1: push the event first.</source>
+        <translation>中心服务器上没有任何事件引用文件 %1：请先推送该事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubConnection.cpp" line="205"/>
+        <source>This workstation has %1 MiB of unfinished file uploads at the hub, the most it may have; finish them first.</source>
+        <translation>本工作站在中心服务器上有 %1 MiB 未完成的文件上传，已达上限；请先完成这些上传。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubConnection.cpp" line="242"/>
         <source>The workstation name does not match its certificate.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="223"/>
+        <location filename="../app/hub/HubConnection.cpp" line="282"/>
         <source>Only a restored hub takes events of other workstations.</source>
         <translation>只有经过恢复的中心服务器才接收其他工作站的事件。</translation>
     </message>
@@ -5723,17 +5893,22 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::TlsServer</name>
     <message>
-        <location filename="../app/hub/TlsServer.cpp" line="23"/>
-        <source>too many handshakes at once</source>
-        <translation>同时进行的握手过多</translation>
+        <location filename="../app/hub/TlsServer.cpp" line="43"/>
+        <source>too many handshakes from this address at once</source>
+        <translation>来自此地址的同时握手过多</translation>
     </message>
     <message>
-        <location filename="../app/hub/TlsServer.cpp" line="44"/>
+        <location filename="../app/hub/TlsServer.cpp" line="49"/>
+        <source>dropped for a newer connection: too many handshakes at once</source>
+        <translation>同时握手过多，已为新连接让出</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/TlsServer.cpp" line="58"/>
         <source>TLS handshake timed out</source>
         <translation>TLS 握手超时</translation>
     </message>
     <message>
-        <location filename="../app/hub/TlsServer.cpp" line="51"/>
+        <location filename="../app/hub/TlsServer.cpp" line="66"/>
         <source>closed during the TLS handshake</source>
         <translation>在 TLS 握手期间连接被关闭</translation>
     </message>
@@ -6842,6 +7017,11 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
             <numerusform>中心服务器已从备份恢复（%1）；已重新发送 %n 条事件</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="84"/>
+        <source>this workstation&apos;s certificate ends on %1: sync with the hub to renew it, or enroll again</source>
+        <translation>本工作站的证书将于 %1 到期：请与中心服务器同步以续期，或重新注册</translation>
+    </message>
 </context>
 <context>
     <name>oneseal::ui::VerifyDialog</name>
@@ -6925,17 +7105,36 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::WorkQueueWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="56"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="58"/>
         <source>%n case(s) waiting</source>
         <translation>
             <numerusform>待办办件%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="57"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="59"/>
         <source>, %n overdue</source>
         <translation>
             <numerusform>，其中%n件已超期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="76"/>
+        <source>%n event(s) refused by the hall&apos;s rules (kept, not counted):</source>
+        <translation>
+            <numerusform>%n 个事件被本大厅规则拒绝（已保留，不计入）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="79"/>
+        <source>%1 from workstation %2, written as %3: %4</source>
+        <translation>%1，来自工作站 %2，以 %3 名义写入：%4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="82"/>
+        <source>… and %n more (oneseal-admin verify-audit lists them all)</source>
+        <translation>
+            <numerusform>……另有 %n 个（oneseal-admin verify-audit 会全部列出）</numerusform>
         </translation>
     </message>
 </context>
