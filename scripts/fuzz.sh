@@ -3,7 +3,8 @@
 # -fsanitize=fuzzer,address,undefined) and runs each for the given number of seconds (default 30)
 # on its seed corpus (tests/fuzz/corpus/<target>). New inputs go to <build>/corpus/<target>, crashes
 # to <build>/crashes/. Exits non-zero when a target finds a crash, a leak or undefined behaviour.
-#   scripts/fuzz.sh [seconds] [target...]      (ONESEAL_FUZZ_DIR: the build folder, default build-fuzz)
+#   scripts/fuzz.sh [seconds] [target...]      (ONESEAL_FUZZ_DIR: the build folder, default build-fuzz;
+#   ONESEAL_FUZZ_SEED: a fixed random seed, so that a run can be repeated — CI sets one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -27,7 +28,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz_$t for ${seconds}s"
   # Leaks are reported too (detect_leaks), undefined behaviour stops the run (-fno-sanitize-recover).
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} QT_QPA_PLATFORM=offscreen \
-      "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      "$dir/tests/fuzz/fuzz_$t" ${ONESEAL_FUZZ_SEED:+-seed="$ONESEAL_FUZZ_SEED"} -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
       -artifact_prefix="$dir/crashes/$t-" "$dir/corpus/$t" "tests/fuzz/corpus/$t" 2>"$dir/fuzz_$t.log"; then
     status=1
     echo "fuzz_$t FAILED; see $dir/fuzz_$t.log and $dir/crashes/"
