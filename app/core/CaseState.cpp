@@ -3,6 +3,7 @@
 
 #include "CaseStatus.h"
 
+#include <QRegularExpression>
 #include <QCborArray>
 #include <QSet>
 #include <QUuid>
@@ -74,13 +75,17 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == QLatin1String("notice.printed")) {
         ++noticesPrinted;
     } else if (event.kind == QLatin1String("attachment.added")) {
+        // An attachment counts only when its event names the file whole (every client writes these
+        // fields): a malformed one from elsewhere is kept as an event but attaches nothing.
         AttachmentRef a;
         a.sha256 = p.value(QStringLiteral("sha256")).toString();
         a.materialCode = p.value(QStringLiteral("material_code")).toString();
         a.fileName = p.value(QStringLiteral("file_name")).toString();
         a.mimeType = p.value(QStringLiteral("mime")).toString();
         a.size = cborInteger(p.value(QStringLiteral("size")));
-        attachments << a;
+        static const QRegularExpression sha256Hex(QStringLiteral("^[0-9a-f]{64}$"));
+        if (sha256Hex.match(a.sha256).hasMatch() && !a.fileName.isNull() && !a.mimeType.isNull() && a.size >= 0)
+            attachments << a;
     } else if (event.kind == QLatin1String("material.supplied")) {
         const QString code = p.value(QStringLiteral("material_code")).toString();
         for (MaterialEntry& m : materials)

@@ -134,6 +134,7 @@ private slots:
     void failedRebuildChangesNothing();
     void hlcNeverGoesBackwardsAfterReopening();
     void foldOrder();
+    void malformedAttachmentDoesNotStopTheFold();
 
 private:
     void openDatabase();
@@ -746,6 +747,50 @@ void TestEventStore::oldDatabaseUpgradesToSignedEvents()
     QCOMPARE(refused->quarantined, 1);
     QVERIFY(tx.commit(&error));
     QVERIFY(store.event(remote.id)->quarantine.contains(QStringLiteral("unsigned")));
+}
+
+/**
+ * An attachment event from elsewhere that does not name its file (a forged or broken client) is
+ * stored like any event but adds no attachment: before, its NULL file name failed the projection
+ * and with it every pull of the batch, on every workstation.
+ */
+void TestEventStore::malformedAttachmentDoesNotStopTheFold()
+{
+    EventStore store(*m_db, QStringLiteral("WS-01"), *m_clock);
+    oneseal::db::registerWorkstationProjections(store);
+    auto remote = [&](const QCborMap& payload, qint64 serverSeq, const QByteArray& prev) {
+        Event e;
+        e.id = QUuid::createUuid();
+        e.caseId = QStringLiteral("C-77");
+        e.kind = QStringLiteral("attachment.added");
+        e.setPayload(payload);
+        e.userId = QStringLiteral("u-9");
+        e.workstation = QStringLiteral("WS-OTHER");
+        e.hlc = quint64(serverSeq) << 16;
+        e.recordedAt = kStart;
+        e.prevHash = prev;
+        e.serverSeq = serverSeq;
+        e.hash = e.computeHash();
+        return e;
+    };
+    const QString sha = QString::fromLatin1(QByteArray(32, 'a').toHex());
+    const Event broken = remote(QCborMap{{QStringLiteral("sha256"), sha}}, 1, QByteArray());
+    const Event good = remote(QCborMap{{QStringLiteral("sha256"), QString::fromLatin1(QByteArray(32, 'b').toHex())},
+                                       {QStringLiteral("material_code"), QStringLiteral("M1")},
+                                       {QStringLiteral("file_name"), QStringLiteral("scan.png")},
+                                       {QStringLiteral("mime"), QStringLiteral("image/png")},
+                                       {QStringLiteral("size"), 10}},
+                              2, broken.hash);
+    QString error;
+    Transaction tx(m_db->sql());
+    QVERIFY2(store.applyRemote({broken, good}, &error), qPrintable(error));
+    QVERIFY2(tx.commit(&error), qPrintable(error));
+    QCOMPARE(store.count(), 2);
+    QSqlQuery q(m_db->sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT file_name FROM case_attachments WHERE case_id = 'C-77'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("scan.png"));
+    QVERIFY(!q.next());
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)
