@@ -1,4 +1,5 @@
 #include "HubBundle.h"
+#include "core/Failed.h"
 #include "core/CborInteger.h"
 
 #include "HubStore.h"
@@ -14,15 +15,7 @@
 
 namespace oneseal::sync {
 
-namespace {
-template<typename T>
-std::optional<T> failed(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return std::nullopt;
-}
-} // namespace
+using core::failed;
 
 std::optional<BundleImport> HubBundle::importAtHub(HubStore& hub, const QString& path, QString* error)
 {

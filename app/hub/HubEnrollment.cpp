@@ -1,4 +1,5 @@
 #include "HubEnrollment.h"
+#include "core/Failed.h"
 
 #include "core/Crypto.h"
 #include "db/Database.h"
@@ -11,13 +12,8 @@
 namespace oneseal::sync {
 
 namespace {
-template<typename T>
-std::optional<T> failed(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return std::nullopt;
-}
+
+using core::failed;
 
 bool fail(QString* error, const QString& text)
 {

@@ -1,4 +1,5 @@
 #include "HubLeases.h"
+#include "core/Failed.h"
 
 #include "core/CaseNumber.h"
 #include "db/Database.h"
@@ -6,15 +7,7 @@
 
 namespace oneseal::sync {
 
-namespace {
-template<typename T>
-std::optional<T> failed(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return std::nullopt;
-}
-} // namespace
+using core::failed;
 
 std::optional<NumberLease> HubLeases::lease(const QString& workstation, const QString& kind, const QString& requestId,
                                             QString* error)

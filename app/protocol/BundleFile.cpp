@@ -1,4 +1,5 @@
 #include "BundleFile.h"
+#include "core/Failed.h"
 #include "core/CborInteger.h"
 #include "core/Clock.h"
 
@@ -17,13 +18,7 @@ namespace oneseal::sync {
 namespace {
 const QByteArray kMagic = QByteArrayLiteral("ONESEAL-BUNDLE-1\n");
 
-template<typename T>
-std::optional<T> failed(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return std::nullopt;
-}
+using core::failed;
 } // namespace
 
 QByteArray BundleFile::Envelope::signedBytes() const

@@ -1,4 +1,5 @@
 #include "Bundle.h"
+#include "core/Failed.h"
 #include "core/CborInteger.h"
 
 #include "ClientState.h"
@@ -16,15 +17,7 @@
 
 namespace oneseal::sync {
 
-namespace {
-template<typename T>
-std::optional<T> failed(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return std::nullopt;
-}
-} // namespace
+using core::failed;
 
 std::optional<int> Bundle::exportAtWorkstation(db::Database& database, const QString& path, QString* error)
 {
