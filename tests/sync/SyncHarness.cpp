@@ -11,6 +11,15 @@
 
 namespace oneseal::test {
 
+QMap<QString, QString> lineFields(const QString& line)
+{
+    QMap<QString, QString> map;
+    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (part.contains(QLatin1Char('=')))
+            map.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
+    return map;
+}
+
 namespace {
 const QByteArray kPassword = "demo1234\n";
 }

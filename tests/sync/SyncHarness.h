@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,9 @@ struct RunResult
 /** Runs a program with arguments and optional standard input; waits up to timeoutMs. */
 RunResult runProgram(const QString& program, const QStringList& args, const QByteArray& input = {},
                      int timeoutMs = 60000);
+
+/** The key=value words of a helper's output line ("ok pushed=3 cursor=7" → {pushed: 3, cursor: 7}). */
+QMap<QString, QString> lineFields(const QString& line);
 
 QString hubBinary();
 QString adminBinary();

@@ -2,6 +2,7 @@
 // a far-future clock, a replica that holds such an event already, certificate-less connections
 // sending large frames, silent sockets, revocation of a connected workstation, a bundle with
 // trailing bytes and a bundle refused halfway (all or nothing).
+#include "RawClient.h"
 #include "SyncHarness.h"
 #include "TestConfig.h"
 
@@ -35,14 +36,7 @@ using test::RunResult;
 namespace {
 const QByteArray kPassword = "demo1234\n";
 
-QMap<QString, QString> fields(const QString& line)
-{
-    QMap<QString, QString> map;
-    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        if (part.contains(QLatin1Char('=')))
-            map.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
-    return map;
-}
+using test::lineFields;
 
 QString hubSummary(const HubProcess& hub)
 {
@@ -77,49 +71,7 @@ QPair<QByteArray, QByteArray> credentials(const QString& dbPath)
     return out;
 }
 
-/** A TLS client made by the test itself (with the workstation's certificate or none). */
-class RawClient
-{
-public:
-    bool connect(quint16 port, const QByteArray& certDer = {}, const QByteArray& keyDer = {})
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!certDer.isEmpty()) {
-            config.setLocalCertificate(QSslCertificate(certDer, QSsl::Der));
-            config.setPrivateKey(QSslKey(sync::Pki::privateKeyPem(keyDer), QSsl::Ec, QSsl::Pem));
-        }
-        socket.setSslConfiguration(config);
-        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
-        return socket.waitForEncrypted(10000);
-    }
-    QCborMap request(const QCborMap& frame)
-    {
-        socket.write(sync::Frame::encode(frame));
-        socket.flush();
-        QDeadlineTimer deadline(10000);
-        while (!deadline.hasExpired()) {
-            QCborMap reply;
-            QString error;
-            if (reader.next(&reply, &error) == sync::FrameReader::Status::Ready)
-                return reply;
-            if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(200)
-                && socket.state() != QAbstractSocket::ConnectedState)
-                break;
-            reader.append(socket.readAll());
-        }
-        return {};
-    }
-    bool closedByHub(int timeoutMs = 10000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState)
-            socket.waitForReadyRead(100);
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }
-    QSslSocket socket;
-    sync::FrameReader reader;
-};
+using test::RawClient;
 } // namespace
 
 class TestSyncAbuse : public QObject
@@ -199,14 +151,14 @@ void TestSyncAbuse::farFutureClockIsRefusedOthersKeepSyncing()
     // The reason the workstation shows.
     QVERIFY2(refused.out.contains(QStringLiteral("hours ahead of the hub's; at most 24 hours are accepted")),
              qPrintable(refused.out + refused.err));
-    QCOMPARE(fields(hubSummary(*m_hub)).value(QStringLiteral("events")), fields(before).value(QStringLiteral("events")));
+    QCOMPARE(lineFields(hubSummary(*m_hub)).value(QStringLiteral("events")), lineFields(before).value(QStringLiteral("events")));
     QTRY_VERIFY(m_hub->log().contains(QStringLiteral("ahead of the hub's")));
     // Everybody else goes on.
     QVERIFY(honest->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("6")}).ok());
     const RunResult s = honest->run(QStringLiteral("sync"));
     QVERIFY2(s.ok(), qPrintable(s.out + s.err));
-    QVERIFY(fields(s.out).value(QStringLiteral("pushed")).toInt() >= 2);
-    QCOMPARE(fields(honest->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")), QStringLiteral("0"));
+    QVERIFY(lineFields(s.out).value(QStringLiteral("pushed")).toInt() >= 2);
+    QCOMPARE(lineFields(honest->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")), QStringLiteral("0"));
     m_agents.removeAll(m_agents.last()); // WS-FUTURE keeps its events until the hub's clock catches up
 }
 
@@ -251,10 +203,10 @@ void TestSyncAbuse::replicasHoldingAFarFutureEventRecover()
         }
     for (Agent* a : all)
         QVERIFY(a->run(QStringLiteral("sync")).ok());
-    const auto expected = fields(hubSummary(*m_hub));
+    const auto expected = lineFields(hubSummary(*m_hub));
     QCOMPARE(expected.value(QStringLiteral("unsent")), QStringLiteral("0"));
     for (Agent* a : all) {
-        const auto got = fields(a->run(QStringLiteral("hash")).out);
+        const auto got = lineFields(a->run(QStringLiteral("hash")).out);
         QCOMPARE(got.value(QStringLiteral("unsent")), QStringLiteral("0"));
         QCOMPARE(got.value(QStringLiteral("log")), expected.value(QStringLiteral("log")));
         QCOMPARE(got.value(QStringLiteral("events")), expected.value(QStringLiteral("events")));
@@ -329,7 +281,7 @@ void TestSyncAbuse::largeFramesWithoutCertificateKeepMemoryBounded()
     QVERIFY(sync->state() == QProcess::NotRunning || sync->waitForFinished(5000));
     const QString out = QString::fromUtf8(sync->readAllStandardOutput());
     QVERIFY2(sync->exitCode() == 0 && out.startsWith(QStringLiteral("ok ")), qPrintable(out));
-    QVERIFY(fields(out).value(QStringLiteral("pushed")).toInt() >= 3);
+    QVERIFY(lineFields(out).value(QStringLiteral("pushed")).toInt() >= 3);
     qInfo("hub memory: %lld KiB before, peak %lld KiB under %d certificate-less connections", baseline, peak, reconnects);
     // The stated bound: the hub stays under 100 MiB (before the limits, 8 such connections took it to 213 MB).
     QVERIFY2(peak < 100 * 1024, qPrintable(QStringLiteral("peak %1 KiB").arg(peak)));
@@ -410,7 +362,7 @@ void TestSyncAbuse::bundleWithTrailingBytesAndRefusedBundleStoreNothing()
     const RunResult work = far->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("110"),
                                                              QStringLiteral("--scan-bytes"), QStringLiteral("50000"), QStringLiteral("--skew-ms"), QString::number(48LL * 3600 * 1000)});
     QVERIFY2(work.ok(), qPrintable(work.out + work.err));
-    const QString sha = fields(work.out).value(QStringLiteral("files"));
+    const QString sha = lineFields(work.out).value(QStringLiteral("files"));
     QCOMPARE(sha.size(), 64);
     const QString farUp = m_dir.filePath(QStringLiteral("far.osb"));
     r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--db"), far->db(), QStringLiteral("--file"), farUp}, kPassword);
@@ -420,7 +372,7 @@ void TestSyncAbuse::bundleWithTrailingBytesAndRefusedBundleStoreNothing()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2((r.out + r.err).contains(QStringLiteral("ahead of the hub's")), qPrintable(r.out + r.err));
     QCOMPARE(hubSummary(*m_hub), beforeFar);
-    const auto file = fields(test::runProgram(test::agentBinary(), {QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--sha"), sha}).out);
+    const auto file = lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory(), QStringLiteral("--sha"), sha}).out);
     QCOMPARE(file.value(QStringLiteral("absent")), QStringLiteral("1"));
 }
 
@@ -527,12 +479,12 @@ void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
     // A normal round renews nothing: the certificate has two years left.
     RunResult r = ws->run(QStringLiteral("sync"));
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    QCOMPARE(fields(r.out).value(QStringLiteral("renewed")), QStringLiteral("0"));
+    QCOMPARE(lineFields(r.out).value(QStringLiteral("renewed")), QStringLiteral("0"));
     // 700 days later (the workstation's clock) the certificate ends within 60 days: the round renews
     // it over its connection (this hub allows renewal in the last 1000 days, hub.conf).
     r = ws->run(QStringLiteral("sync"), {QStringLiteral("--skew-ms"), QString::number(700LL * 24 * 3600 * 1000)});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    QCOMPARE(fields(r.out).value(QStringLiteral("renewed")), QStringLiteral("1"));
+    QCOMPARE(lineFields(r.out).value(QStringLiteral("renewed")), QStringLiteral("1"));
     const auto [newCert, newKey] = credentials(ws->db());
     QVERIFY(newCert != oldCert);
     QVERIFY(newKey != oldKey);
@@ -545,7 +497,7 @@ void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
     // The new certificate works; the old one is refused.
     QVERIFY(ws->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("120")}).ok());
     r = ws->run(QStringLiteral("sync"));
-    QVERIFY2(r.ok() && fields(r.out).value(QStringLiteral("pushed")).toInt() >= 1, qPrintable(r.out + r.err));
+    QVERIFY2(r.ok() && lineFields(r.out).value(QStringLiteral("pushed")).toInt() >= 1, qPrintable(r.out + r.err));
     RawClient old;
     if (old.connect(m_hub->port(), oldCert, oldKey))
         QVERIFY(old.closedByHub());

@@ -23,14 +23,7 @@ using test::HubProcess;
 using test::RunResult;
 
 namespace {
-QMap<QString, QString> fields(const QString& line)
-{
-    QMap<QString, QString> map;
-    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        if (part.contains(QLatin1Char('=')))
-            map.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
-    return map;
-}
+using test::lineFields;
 
 qint64 residentKiB(qint64 pid)
 {
@@ -184,13 +177,13 @@ void TestSyncFaults::killNineAtRandomPointsLosesNothing()
         }
     const RunResult h = test::runProgram(test::agentBinary(), {QStringLiteral("hash"), QStringLiteral("--hub-dir"), hub.directory()});
     QVERIFY2(h.ok(), qPrintable(h.out + h.err));
-    const auto expected = fields(h.out);
+    const auto expected = lineFields(h.out);
     QCOMPARE(expected.value(QStringLiteral("events")), expected.value(QStringLiteral("distinct")));
     QCOMPARE(expected.value(QStringLiteral("events")), expected.value(QStringLiteral("seqs")));
     QCOMPARE(expected.value(QStringLiteral("unsent")), QStringLiteral("0"));
     QMap<QString, QString> first;
     for (const auto& a : agents) {
-        const auto got = fields(a->run(QStringLiteral("hash")).out);
+        const auto got = lineFields(a->run(QStringLiteral("hash")).out);
         for (const char* key : {"events", "distinct", "unsent", "seqs", "log"})
             QCOMPARE(got.value(QLatin1String(key)), expected.value(QLatin1String(key)));
         if (first.isEmpty())

@@ -1,4 +1,5 @@
 // Sync with a real hub process on loopback and workstations as separate processes (ws_agent).
+#include "RawClient.h"
 #include "SyncHarness.h"
 #include "TestConfig.h"
 
@@ -28,74 +29,14 @@ using test::HubProcess;
 using test::RunResult;
 
 namespace {
-/** key=value pairs of an agent's "ok ..." line. */
-QMap<QString, QString> fields(const QString& line)
-{
-    QMap<QString, QString> map;
-    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        if (part.contains(QLatin1Char('=')))
-            map.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
-    return map;
-}
+using test::lineFields;
 
 QString hubSummary(const HubProcess& hub)
 {
     return test::runProgram(test::agentBinary(), {QStringLiteral("hash"), QStringLiteral("--hub-dir"), hub.directory()}).out;
 }
 
-/** A TLS connection to the hub made by the test itself, to send what a real client never would. */
-class RawClient
-{
-public:
-    bool connect(quint16 port, const QByteArray& certDer = {}, const QByteArray& keyDer = {})
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!certDer.isEmpty()) {
-            config.setLocalCertificate(QSslCertificate(certDer, QSsl::Der));
-            config.setPrivateKey(QSslKey(sync::Pki::privateKeyPem(keyDer), QSsl::Ec, QSsl::Pem));
-        }
-        socket.setSslConfiguration(config);
-        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
-        return socket.waitForEncrypted(10000);
-    }
-    void send(const QByteArray& bytes)
-    {
-        socket.write(bytes);
-        socket.flush();
-    }
-    /** The next frame, or an empty map when the hub closed the connection first. */
-    QCborMap receive(int timeoutMs = 10000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            QCborMap frame;
-            QString error;
-            if (reader.next(&frame, &error) == sync::FrameReader::Status::Ready)
-                return frame;
-            if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(200)
-                && socket.state() != QAbstractSocket::ConnectedState)
-                break;
-            reader.append(socket.readAll());
-        }
-        reader.append(socket.readAll());
-        QCborMap frame;
-        QString error;
-        if (reader.next(&frame, &error) == sync::FrameReader::Status::Ready)
-            return frame;
-        return {};
-    }
-    bool closedByHub(int timeoutMs = 10000)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState)
-            socket.waitForReadyRead(100);
-        return socket.state() != QAbstractSocket::ConnectedState;
-    }
-
-    QSslSocket socket;
-    sync::FrameReader reader;
-};
+using test::RawClient;
 
 /** The client key and certificate an enrolled workstation keeps in its database. */
 QPair<QByteArray, QByteArray> credentials(const QString& dbPath)
@@ -179,8 +120,8 @@ Agent* TestSyncHub::addWorkstation(const QString& name)
     }
     // The first round brings the catalog, the users and the number blocks.
     const RunResult s = agent->run(QStringLiteral("sync"));
-    if (!s.ok() || fields(s.out).value(QStringLiteral("leases")) != QLatin1String("2")
-        || fields(s.out).value(QStringLiteral("catalogs")).toInt() < 1) {
+    if (!s.ok() || lineFields(s.out).value(QStringLiteral("leases")) != QLatin1String("2")
+        || lineFields(s.out).value(QStringLiteral("catalogs")).toInt() < 1) {
         qWarning("first sync of %s: %s %s", qPrintable(name), qPrintable(s.out), qPrintable(s.err));
         return nullptr;
     }
@@ -202,21 +143,21 @@ void TestSyncHub::expectConverged(const QList<Agent*>& agents)
 {
     const QString hub = hubSummary(*m_hub);
     QVERIFY2(hub.startsWith(QStringLiteral("ok ")), qPrintable(hub));
-    const auto expected = fields(hub);
+    const auto expected = lineFields(hub);
     QCOMPARE(expected.value(QStringLiteral("events")), expected.value(QStringLiteral("distinct")));
     QCOMPARE(expected.value(QStringLiteral("events")), expected.value(QStringLiteral("seqs")));
     QCOMPARE(expected.value(QStringLiteral("unsent")), QStringLiteral("0"));
     for (Agent* a : agents) {
         const RunResult r = a->run(QStringLiteral("hash"));
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-        auto got = fields(r.out);
+        auto got = lineFields(r.out);
         // Same events as the hub, each once, in the same order; the hub folds no projections, so
         // the workstations' projections are compared with each other.
         QCOMPARE(got.value(QStringLiteral("log")), expected.value(QStringLiteral("log")));
         for (const char* key : {"events", "distinct", "unsent", "seqs"})
             QCOMPARE(got.value(QLatin1String(key)), expected.value(QLatin1String(key)));
         if (agents.size() > 1 && a != agents.first())
-            QCOMPARE(got, fields(agents.first()->run(QStringLiteral("hash")).out));
+            QCOMPARE(got, lineFields(agents.first()->run(QStringLiteral("hash")).out));
     }
 }
 
@@ -231,19 +172,19 @@ void TestSyncHub::twoWorkstationsWorkOfflineAndConverge()
     QVERIFY(b->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("4"), QStringLiteral("--seed"), QStringLiteral("2")}).ok());
     const RunResult offline = a->run(QStringLiteral("sync"));
     QCOMPARE(offline.exitCode, 3); // no hub: an error, nothing lost
-    QVERIFY(fields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")).toInt() >= 4);
+    QVERIFY(lineFields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")).toInt() >= 4);
     QString error;
     const quint16 port = m_hub->port();
     QVERIFY2(m_hub->start(&error, port), qPrintable(error));
     syncAll({a, b});
     expectConverged({a, b});
-    const auto summary = fields(a->run(QStringLiteral("hash")).out);
+    const auto summary = lineFields(a->run(QStringLiteral("hash")).out);
     QCOMPARE(summary.value(QStringLiteral("conflicts")), QStringLiteral("0"));
     // Pushing again changes nothing: acknowledged, not applied twice.
     const RunResult again = a->run(QStringLiteral("sync"));
     QVERIFY(again.ok());
-    QCOMPARE(fields(again.out).value(QStringLiteral("pushed")), QStringLiteral("0"));
-    QCOMPARE(fields(again.out).value(QStringLiteral("pulled")), QStringLiteral("0"));
+    QCOMPARE(lineFields(again.out).value(QStringLiteral("pushed")), QStringLiteral("0"));
+    QCOMPARE(lineFields(again.out).value(QStringLiteral("pulled")), QStringLiteral("0"));
     expectConverged({a, b});
 }
 
@@ -261,7 +202,7 @@ void TestSyncHub::threeWorkstationsOneClockADayAheadConverge()
     QVERIFY2(w.ok(), qPrintable(w.out));
     const RunResult s = c->run(QStringLiteral("sync"), {QStringLiteral("--skew-ms"), day});
     QVERIFY2(s.ok(), qPrintable(s.out + s.err));
-    QCOMPARE(fields(s.out).value(QStringLiteral("clock_ahead")), QStringLiteral("1"));
+    QCOMPARE(lineFields(s.out).value(QStringLiteral("clock_ahead")), QStringLiteral("1"));
     QTRY_VERIFY(m_hub->log().contains(QStringLiteral("clock of WS-C is more than")));
     syncAll(all);
     expectConverged(all);
@@ -274,7 +215,7 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
     Agent* b = m_agents.at(1).get();
     const RunResult work = a->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("50")});
     QVERIFY(work.ok());
-    const QString caseId = fields(work.out).value(QStringLiteral("cases"));
+    const QString caseId = lineFields(work.out).value(QStringLiteral("cases"));
     QVERIFY(!caseId.isEmpty());
     syncAll({a, b});
     // Apart: one approves, the other refuses.
@@ -282,7 +223,7 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
     QVERIFY(approved.ok());
     const RunResult refused = b->run(QStringLiteral("decide"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision.refused")});
     QVERIFY(refused.ok());
-    QCOMPARE(fields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
+    QCOMPARE(lineFields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
     QList<Agent*> all;
     for (const auto& x : m_agents)
         all << x.get();
@@ -290,17 +231,17 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
     expectConverged(all);
     const QStringList caseArg{QStringLiteral("--case"), caseId};
     for (Agent* x : all) {
-        QCOMPARE(fields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("1"));
+        QCOMPARE(lineFields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("1"));
         const RunResult open = x->run(QStringLiteral("conflicts"));
         QVERIFY2(open.out.contains(caseId + QStringLiteral("/decision/")), qPrintable(open.out));
         // The case is in conflict on every replica and waits for a supervisor.
-        const auto status = fields(x->run(QStringLiteral("status"), caseArg).out);
+        const auto status = lineFields(x->run(QStringLiteral("status"), caseArg).out);
         QCOMPARE(status.value(QStringLiteral("status")), QStringLiteral("conflict"));
         QCOMPARE(status.value(QStringLiteral("waiting")), QStringLiteral("supervisor"));
     }
     // A supervisor keeps the approval, which the hub received first: the refusal, later in the
     // fold, no longer counts; after sync the conflict is resolved everywhere.
-    const QString keep = fields(approved.out).value(QStringLiteral("event"));
+    const QString keep = lineFields(approved.out).value(QStringLiteral("event"));
     const RunResult bad = a->run(QStringLiteral("resolve"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision"), QStringLiteral("--keep"), caseId});
     QCOMPARE(bad.exitCode, 3);
     const RunResult resolved = a->run(QStringLiteral("resolve"), {QStringLiteral("--case"), caseId, QStringLiteral("--kind"), QStringLiteral("decision"), QStringLiteral("--keep"), keep});
@@ -308,8 +249,8 @@ void TestSyncHub::contradictoryDecisionsAreAConflictEverywhereUntilResolved()
     syncAll(all);
     expectConverged(all);
     for (Agent* x : all) {
-        QCOMPARE(fields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
-        const auto status = fields(x->run(QStringLiteral("status"), caseArg).out);
+        QCOMPARE(lineFields(x->run(QStringLiteral("hash")).out).value(QStringLiteral("conflicts")), QStringLiteral("0"));
+        const auto status = lineFields(x->run(QStringLiteral("status"), caseArg).out);
         QVERIFY(status.value(QStringLiteral("status")) != QLatin1String("conflict"));
         QCOMPARE(status.value(QStringLiteral("decision")), QStringLiteral("approved"));
     }
@@ -324,24 +265,24 @@ void TestSyncHub::attachedFilesTravelInChunks()
     const RunResult work = a->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"),
                                                           QStringLiteral("170"), QStringLiteral("--scan-bytes"), QStringLiteral("2500000")});
     QVERIFY2(work.ok(), qPrintable(work.out + work.err));
-    const QString sha = fields(work.out).value(QStringLiteral("files"));
+    const QString sha = lineFields(work.out).value(QStringLiteral("files"));
     QCOMPARE(sha.size(), 64);
     const QStringList shaArg{QStringLiteral("--sha"), sha};
-    QCOMPARE(fields(b->run(QStringLiteral("file"), shaArg).out).value(QStringLiteral("absent")), QStringLiteral("1"));
+    QCOMPARE(lineFields(b->run(QStringLiteral("file"), shaArg).out).value(QStringLiteral("absent")), QStringLiteral("1"));
     // b syncs first: the case arrives, its file is not at the hub yet; nothing fails.
     const RunResult early = b->run(QStringLiteral("sync"));
     QVERIFY2(early.ok(), qPrintable(early.out + early.err));
     syncAll({a, b});
-    const auto atHub = fields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory()} + shaArg).out);
+    const auto atHub = lineFields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file"), QStringLiteral("--hub-dir"), m_hub->directory()} + shaArg).out);
     QCOMPARE(atHub.value(QStringLiteral("size")), QStringLiteral("2500000"));
     QCOMPARE(atHub.value(QStringLiteral("sha")), sha);
-    const auto atB = fields(b->run(QStringLiteral("file"), shaArg).out);
+    const auto atB = lineFields(b->run(QStringLiteral("file"), shaArg).out);
     QCOMPARE(atB.value(QStringLiteral("size")), QStringLiteral("2500000"));
     QCOMPARE(atB.value(QStringLiteral("sha")), sha);
     // Another round moves nothing again.
     const RunResult again = b->run(QStringLiteral("sync"));
     QVERIFY2(again.ok(), qPrintable(again.out));
-    QCOMPARE(fields(again.out).value(QStringLiteral("files_received")), QStringLiteral("0"));
+    QCOMPARE(lineFields(again.out).value(QStringLiteral("files_received")), QStringLiteral("0"));
 }
 
 void TestSyncHub::enrollmentCodesAreOneTime()
@@ -524,15 +465,15 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
     const RunResult countyWork = county->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("70"),
                                                                      QStringLiteral("--scan-bytes"), QStringLiteral("300000")});
     QVERIFY2(countyWork.ok(), qPrintable(countyWork.out + countyWork.err));
-    const QStringList countyFiles = fields(countyWork.out).value(QStringLiteral("files")).split(QLatin1Char(','));
+    const QStringList countyFiles = lineFields(countyWork.out).value(QStringLiteral("files")).split(QLatin1Char(','));
     QCOMPARE(countyFiles.size(), 3);
     const RunResult cityWork = m_agents.at(0)->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("270"),
                                                                           QStringLiteral("--scan-bytes"), QStringLiteral("200000")});
     QVERIFY2(cityWork.ok(), qPrintable(cityWork.out + cityWork.err));
-    const QString cityFile = fields(cityWork.out).value(QStringLiteral("files"));
+    const QString cityFile = lineFields(cityWork.out).value(QStringLiteral("files"));
     QVERIFY(m_agents.at(0)->run(QStringLiteral("sync")).ok());
     const auto fileAt = [](const QStringList& where, const QString& sha) {
-        return fields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file")} + where + QStringList{QStringLiteral("--sha"), sha}).out);
+        return lineFields(test::runProgram(test::agentBinary(), QStringList{QStringLiteral("file")} + where + QStringList{QStringLiteral("--sha"), sha}).out);
     };
     const QString up = m_dir.filePath(QStringLiteral("up.osb"));
     const QString down = m_dir.filePath(QStringLiteral("down.osb"));
@@ -575,7 +516,7 @@ void TestSyncHub::bundlesMoveEventsWithoutNetwork()
         r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--db"), county->db(), QStringLiteral("--file"), down}, pw);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
-    const auto summary = fields(county->run(QStringLiteral("hash")).out);
+    const auto summary = lineFields(county->run(QStringLiteral("hash")).out);
     QCOMPARE(summary.value(QStringLiteral("unsent")), QStringLiteral("0"));
     const auto cityFileAtCounty = fileAt({QStringLiteral("--db"), county->db()}, cityFile);
     QCOMPARE(cityFileAtCounty.value(QStringLiteral("size")), QStringLiteral("200000"));

@@ -17,14 +17,7 @@ using test::HubProcess;
 using test::RunResult;
 
 namespace {
-QMap<QString, QString> fields(const QString& line)
-{
-    QMap<QString, QString> map;
-    for (const QString& part : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        if (part.contains(QLatin1Char('=')))
-            map.insert(part.section(QLatin1Char('='), 0, 0), part.section(QLatin1Char('='), 1));
-    return map;
-}
+using test::lineFields;
 
 RunResult hubCommand(const QStringList& args)
 {
@@ -39,7 +32,7 @@ QByteArray fileSha(const QString& path)
 
 QMap<QString, QString> hubSummary(const HubProcess& hub)
 {
-    return fields(test::runProgram(test::agentBinary(), {QStringLiteral("hash"), QStringLiteral("--hub-dir"), hub.directory()}).out);
+    return lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("hash"), QStringLiteral("--hub-dir"), hub.directory()}).out);
 }
 } // namespace
 
@@ -149,19 +142,19 @@ void TestSyncRestore::restoreLosesNothing()
     qint64 unsentBefore = 0;
     qint64 highestCaseBlock = 0;
     for (const auto& a : std::as_const(m_agents)) {
-        unsentBefore += fields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")).toLongLong();
+        unsentBefore += lineFields(a->run(QStringLiteral("hash")).out).value(QStringLiteral("unsent")).toLongLong();
         highestCaseBlock = std::max(highestCaseBlock,
-                                    fields(a->run(QStringLiteral("numbers")).out).value(QStringLiteral("case_block_end")).toLongLong());
+                                    lineFields(a->run(QStringLiteral("numbers")).out).value(QStringLiteral("case_block_end")).toLongLong());
     }
     QVERIFY(unsentBefore > 0);
 
     // Restored from the backup (the hub stopped), started again on the same port.
-    const QString generationBefore = fields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
+    const QString generationBefore = lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
                                                                                     m_hub->directory()}).out).value(QStringLiteral("generation"));
     const RunResult restored = hubCommand({QStringLiteral("restore"), QStringLiteral("--dir"), m_hub->directory(), backupFile});
     QVERIFY2(restored.ok(), qPrintable(restored.out + restored.err));
     QVERIFY(QDir(m_hub->directory()).entryList({QStringLiteral("hub.db.before-restore-*")}).size() == 1);
-    const auto leases = fields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
+    const auto leases = lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
                                                                        m_hub->directory()}).out);
     QVERIFY(!leases.value(QStringLiteral("generation")).isEmpty());
     QVERIFY(leases.value(QStringLiteral("generation")) != generationBefore);
@@ -175,7 +168,7 @@ void TestSyncRestore::restoreLosesNothing()
         for (const auto& a : std::as_const(m_agents)) {
             const RunResult r = a->run(QStringLiteral("sync"));
             QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-            const auto f = fields(r.out);
+            const auto f = lineFields(r.out);
             restoredSeen += f.value(QStringLiteral("restored")).toInt();
             resent += f.value(QStringLiteral("resent")).toLongLong();
         }
@@ -191,19 +184,19 @@ void TestSyncRestore::restoreLosesNothing()
     QCOMPARE(expected.value(QStringLiteral("unsent")), QStringLiteral("0"));
     QMap<QString, QString> first;
     for (const auto& a : std::as_const(m_agents)) {
-        const auto got = fields(a->run(QStringLiteral("hash")).out);
+        const auto got = lineFields(a->run(QStringLiteral("hash")).out);
         for (const char* key : {"events", "distinct", "unsent", "seqs", "log"})
             QCOMPARE(got.value(QLatin1String(key)), expected.value(QLatin1String(key)));
         if (first.isEmpty())
             first = got;
         QCOMPARE(got, first);
         // No case number twice, and the hub's next blocks lie past every block a workstation holds.
-        const auto numbers = fields(a->run(QStringLiteral("numbers")).out);
+        const auto numbers = lineFields(a->run(QStringLiteral("numbers")).out);
         QVERIFY(numbers.value(QStringLiteral("cases")).toLongLong() > 0);
         QCOMPARE(numbers.value(QStringLiteral("numbered")), numbers.value(QStringLiteral("cases")));
         QCOMPARE(numbers.value(QStringLiteral("distinct")), numbers.value(QStringLiteral("cases")));
     }
-    const auto after = fields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
+    const auto after = lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("leases"), QStringLiteral("--hub-dir"),
                                                                       m_hub->directory()}).out);
     QVERIFY(after.value(QStringLiteral("next_case")).toLongLong() > highestCaseBlock);
     QVERIFY(m_hub->log().contains(QStringLiteral("restored from")));
