@@ -90,16 +90,11 @@ std::optional<QByteArray> HubEnrollment::enroll(const QString& workstation, cons
     if (before && !before->revoked)
         return failed<QByteArray>(
             error, tr("Workstation %1 is enrolled already; revoke it first to enroll it again.").arg(workstation));
-    const QDateTime start = m_clock.now().toUTC();
-    const QByteArray cert =
-        Pki::issueCertificate(m_identity.caKey, m_identity.caCertificate, publicKey, workstation, start.addSecs(-300),
-                              start.addDays(kClientCertificateDays), false, {}, error);
-    const auto info = Pki::inspect(cert);
-    if (cert.isEmpty() || !info)
+    const auto issued = issueClientCertificate(workstation, publicKey, error);
+    if (!issued)
         return std::nullopt;
-    const db::HubCertificate issued{info->serial, QString::fromLatin1(core::crypto::sha256(cert).toHex()),
-                                    info->notAfter.toString(Qt::ISODate), cert};
-    if (!workstations.enroll(workstation, label, issued, now, before.has_value(), error))
+    const QByteArray cert = issued->der;
+    if (!workstations.enroll(workstation, label, *issued, now, before.has_value(), error))
         return std::nullopt;
     if (!workstations.spendCode(matched, workstation, now, error) || !tx.commit(error)) {
         if (error && error->isEmpty())
@@ -109,6 +104,20 @@ std::optional<QByteArray> HubEnrollment::enroll(const QString& workstation, cons
     if (code)
         *code = matched;
     return cert;
+}
+
+std::optional<db::HubCertificate> HubEnrollment::issueClientCertificate(const QString& workstation,
+                                                                       const QByteArray& publicKey, QString* error) const
+{
+    const QDateTime start = m_clock.now().toUTC();
+    const QByteArray cert =
+        Pki::issueCertificate(m_identity.caKey, m_identity.caCertificate, publicKey, workstation, start.addSecs(-300),
+                              start.addDays(kClientCertificateDays), false, {}, error);
+    const auto info = Pki::inspect(cert);
+    if (cert.isEmpty() || !info)
+        return std::nullopt;
+    return db::HubCertificate{info->serial, QString::fromLatin1(core::crypto::sha256(cert).toHex()),
+                              info->notAfter.toString(Qt::ISODate), cert};
 }
 
 std::optional<QByteArray> HubEnrollment::renew(const QString& workstation, const QByteArray& currentDer,
@@ -129,15 +138,11 @@ std::optional<QByteArray> HubEnrollment::renew(const QString& workstation, const
     db::Transaction tx(sql);
     if (!tx.isActive())
         return failed<QByteArray>(error, tx.errorText());
-    const QByteArray cert =
-        Pki::issueCertificate(m_identity.caKey, m_identity.caCertificate, publicKey, workstation, start.addSecs(-300),
-                              start.addDays(kClientCertificateDays), false, {}, error);
-    const auto info = Pki::inspect(cert);
-    if (cert.isEmpty() || !info)
+    const auto issued = issueClientCertificate(workstation, publicKey, error);
+    if (!issued)
         return std::nullopt;
-    const db::HubCertificate issued{info->serial, QString::fromLatin1(core::crypto::sha256(cert).toHex()),
-                                    info->notAfter.toString(Qt::ISODate), cert};
-    if (!db::HubWorkstationRepository(sql).replaceCertificate(workstation, issued, error) || !tx.commit(error))
+    const QByteArray cert = issued->der;
+    if (!db::HubWorkstationRepository(sql).replaceCertificate(workstation, *issued, error) || !tx.commit(error))
         return std::nullopt;
     return cert;
 }

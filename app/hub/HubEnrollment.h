@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HubIdentity.h"
+#include "db/hub/HubWorkstationRepository.h"
 #include "core/Clock.h"
 
 #include <QCoreApplication>
@@ -56,6 +57,10 @@ public:
     void touch(const QString& workstation);
 
 private:
+    /** A client certificate for the workstation's public key from now on, with what the hub records of it. */
+    std::optional<db::HubCertificate> issueClientCertificate(const QString& workstation, const QByteArray& publicKey,
+                                                             QString* error) const;
+
     db::Database& m_database;
     const HubIdentity& m_identity;
     QString m_hubWorkstation;

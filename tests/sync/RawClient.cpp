@@ -1,6 +1,10 @@
 #include "RawClient.h"
 
+#include "db/Database.h"
 #include "protocol/Pki.h"
+
+#include <QFile>
+#include <QSqlQuery>
 
 #include <QDeadlineTimer>
 #include <QSslConfiguration>
@@ -60,6 +64,23 @@ bool RawClient::closedByHub(int timeoutMs)
     while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState)
         socket.waitForReadyRead(100);
     return socket.state() != QAbstractSocket::ConnectedState;
+}
+
+QPair<QByteArray, QByteArray> workstationCredentials(const QString& dbPath)
+{
+    QFile f(dbPath + QStringLiteral(".key"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QString error;
+    auto database = db::Database::open(dbPath, QByteArray::fromHex(f.readAll().trimmed()), {}, &error);
+    QPair<QByteArray, QByteArray> out;
+    if (!database)
+        return out;
+    QSqlQuery q(database->sql());
+    q.exec(QStringLiteral("SELECT name, value FROM sync_client_state WHERE name IN ('client_cert', 'client_key')"));
+    while (q.next())
+        (q.value(0).toString() == QLatin1String("client_cert") ? out.first : out.second) = q.value(1).toByteArray();
+    return out;
 }
 
 } // namespace oneseal::test

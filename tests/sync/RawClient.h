@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCborMap>
+#include <QPair>
 #include <QSslSocket>
 
 namespace oneseal::test {
@@ -29,5 +30,8 @@ public:
     QSslSocket socket;
     sync::FrameReader reader;
 };
+
+/** The client certificate and key (DER) an enrolled workstation keeps in its database (key file beside it). */
+QPair<QByteArray, QByteArray> workstationCredentials(const QString& dbPath);
 
 } // namespace oneseal::test

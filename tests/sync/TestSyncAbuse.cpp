@@ -55,21 +55,7 @@ qint64 rssKiB(qint64 pid)
     return -1;
 }
 
-QPair<QByteArray, QByteArray> credentials(const QString& dbPath)
-{
-    QFile f(dbPath + QStringLiteral(".key"));
-    f.open(QIODevice::ReadOnly);
-    QString error;
-    auto database = db::Database::open(dbPath, QByteArray::fromHex(f.readAll().trimmed()), {}, &error);
-    QPair<QByteArray, QByteArray> out;
-    if (!database)
-        return out;
-    QSqlQuery q(database->sql());
-    q.exec(QStringLiteral("SELECT name, value FROM sync_client_state WHERE name IN ('client_cert', 'client_key')"));
-    while (q.next())
-        (q.value(0).toString() == QLatin1String("client_cert") ? out.first : out.second) = q.value(1).toByteArray();
-    return out;
-}
+using test::workstationCredentials;
 
 using test::RawClient;
 } // namespace
@@ -316,7 +302,7 @@ void TestSyncAbuse::revocationClosesAnOpenConnection()
 {
     Agent* stolen = addWorkstation(QStringLiteral("WS-STOLEN"));
     QVERIFY(stolen);
-    const auto [cert, key] = credentials(stolen->db());
+    const auto [cert, key] = workstationCredentials(stolen->db());
     QVERIFY(!cert.isEmpty());
     RawClient c;
     QVERIFY(c.connect(m_hub->port(), cert, key));
@@ -394,7 +380,7 @@ void TestSyncAbuse::orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved()
 {
     Agent* uploader = addWorkstation(QStringLiteral("WS-UPLOADER"));
     QVERIFY(uploader);
-    const auto [cert, key] = credentials(uploader->db());
+    const auto [cert, key] = workstationCredentials(uploader->db());
     // The head of its hash chain, to push events of its own that name three large files.
     QByteArray head;
     {
@@ -473,7 +459,7 @@ void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
 {
     Agent* ws = addWorkstation(QStringLiteral("WS-RENEW"));
     QVERIFY(ws);
-    const auto [oldCert, oldKey] = credentials(ws->db());
+    const auto [oldCert, oldKey] = workstationCredentials(ws->db());
     const auto before = sync::Pki::inspect(oldCert);
     QVERIFY(before);
     // A normal round renews nothing: the certificate has two years left.
@@ -485,7 +471,7 @@ void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
     r = ws->run(QStringLiteral("sync"), {QStringLiteral("--skew-ms"), QString::number(700LL * 24 * 3600 * 1000)});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QCOMPARE(lineFields(r.out).value(QStringLiteral("renewed")), QStringLiteral("1"));
-    const auto [newCert, newKey] = credentials(ws->db());
+    const auto [newCert, newKey] = workstationCredentials(ws->db());
     QVERIFY(newCert != oldCert);
     QVERIFY(newKey != oldKey);
     const auto after = sync::Pki::inspect(newCert);

@@ -38,22 +38,7 @@ QString hubSummary(const HubProcess& hub)
 
 using test::RawClient;
 
-/** The client key and certificate an enrolled workstation keeps in its database. */
-QPair<QByteArray, QByteArray> credentials(const QString& dbPath)
-{
-    QFile f(dbPath + QStringLiteral(".key"));
-    f.open(QIODevice::ReadOnly);
-    QString error;
-    auto database = db::Database::open(dbPath, QByteArray::fromHex(f.readAll().trimmed()), {}, &error);
-    QPair<QByteArray, QByteArray> out;
-    if (!database)
-        return out;
-    QSqlQuery q(database->sql());
-    q.exec(QStringLiteral("SELECT name, value FROM sync_client_state WHERE name IN ('client_cert', 'client_key')"));
-    while (q.next())
-        (q.value(0).toString() == QLatin1String("client_cert") ? out.first : out.second) = q.value(1).toByteArray();
-    return out;
-}
+using test::workstationCredentials;
 } // namespace
 
 class TestSyncHub : public QObject
@@ -314,7 +299,7 @@ void TestSyncHub::refusedCertificatesAndFrames()
 {
     QVERIFY(!m_agents.isEmpty());
     const QString db = m_agents.at(0)->db();
-    const auto [cert, key] = credentials(db);
+    const auto [cert, key] = workstationCredentials(db);
     QVERIFY(!cert.isEmpty() && !key.isEmpty());
     const quint16 port = m_hub->port();
 
