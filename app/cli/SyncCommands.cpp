@@ -12,6 +12,8 @@
 #include "services/KeySlotService.h"
 #include "hub/HubBackup.h"
 #include "hub/HubBundle.h"
+#include "hub/HubLimits.h"
+#include "hub/HubRebuild.h"
 #include "sync/Bundle.h"
 #include "sync/HubFollowUp.h"
 #include "hub/HubStore.h"
@@ -38,12 +40,20 @@ QCommandLineOption hubDirOption()
                               SyncAdmin::tr("folder"), QStringLiteral("/var/lib/oneseal-hub"));
 }
 
-/** Opens the hub and checks the administrator's password against the hub's users. */
+/**
+ * Opens the hub and checks the administrator's password against the hub's users. The hub's own
+ * limits (hub.conf, docs/SYNC.md "Limits") apply to what a command does, as to the running hub: a
+ * bundle imported here meets the same clock margin.
+ */
 std::unique_ptr<sync::HubStore> openHubAs(const QString& dir, const QString& username, QString* error)
 {
+    sync::HubLimits limits;
+    if (!sync::HubLimits::load(sync::HubLimits::fileIn(dir), &limits, error))
+        return nullptr;
     auto hub = sync::HubStore::open(dir, error);
     if (!hub)
         return nullptr;
+    hub->eventLog().setClockMarginMs(limits.clockMarginMs);
     const auto user = db::UserRepository(hub->database().sql()).byUsername(username);
     const QString password = readSecret(SyncAdmin::tr("Administrator password: "));
     if (!user || !user->can(core::Action::ManageUsers) || !core::crypto::verifyPassword(password, user->passwordHash)) {
@@ -286,6 +296,72 @@ int hubRestore(const QStringList& args)
     return 0;
 }
 
+int hubRebuild(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption from(QStringLiteral("from"), SyncAdmin::tr("The workstation's replica (its database file)."),
+                                  SyncAdmin::tr("file"));
+    const QCommandLineOption keysFrom(
+        QStringLiteral("keys-from"),
+        SyncAdmin::tr("Where the hub's keys survive: the lost hub's database or any backup of it (with hub.key in "
+                      "--dir). Workstations then stay enrolled."),
+        SyncAdmin::tr("file"));
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  SyncAdmin::tr("A name or address workstations use to reach the hub (repeatable)."),
+                                  SyncAdmin::tr("host"));
+    p.addOptions({hubDirOption(), from, asOption(), keysFrom, host});
+    if (!parseCommand(p, args, SyncAdmin::tr("Rebuilds a lost hub without a backup from a workstation's replica: "
+                                             "every event of every workstation, users, reference data, catalogs and "
+                                             "files. The password of an administrator of the replica is read from "
+                                             "standard input. Workstations push what the replica lacked at their next "
+                                             "sync.")))
+        return 2;
+    if (p.value(from).isEmpty())
+        return fail(SyncAdmin::tr("Name the replica with --from."));
+    QString error;
+    auto session = logIn(p.value(from), p.value(QStringLiteral("as")), SyncAdmin::tr("Administrator password of the replica: "),
+                         &error);
+    if (!session)
+        return fail(error);
+    if (!session->can(core::Action::ManageUsers))
+        return fail(SyncAdmin::tr("Only an administrator may do this."));
+    sync::RebuildSetup setup;
+    setup.directory = p.value(QStringLiteral("dir"));
+    setup.keysFrom = p.value(keysFrom);
+    setup.hosts = p.values(host);
+    const auto outcome = sync::HubRebuild::rebuild(session->database(), setup, &error);
+    if (!outcome)
+        return fail(SyncAdmin::tr("The rebuild is refused: %1").arg(error));
+    out() << SyncAdmin::tr("Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall's rules), %5 "
+                           "users, %6 catalog versions, %7 files; new generation %8, numbers through server_seq %9 "
+                           "kept.")
+                 .arg(setup.directory)
+                 .arg(outcome->events)
+                 .arg(outcome->workstations.size())
+                 .arg(outcome->quarantined)
+                 .arg(outcome->users)
+                 .arg(outcome->catalogs)
+                 .arg(outcome->files)
+                 .arg(outcome->generation)
+                 .arg(outcome->restoredThrough)
+          << "\n";
+    if (outcome->newKeyFile)
+        out() << SyncAdmin::tr("A new key file %1 was made: keep a copy apart from the backups.")
+                     .arg(sync::HubStore::keyPath(setup.directory))
+              << "\n";
+    if (outcome->keptKeys)
+        out() << SyncAdmin::tr("The hub's certificate authority was kept: workstations stay enrolled. Revoke again "
+                               "any workstation revoked after %1 was made.")
+                     .arg(setup.keysFrom)
+              << "\n";
+    else
+        out() << SyncAdmin::tr("The hub has a new certificate authority: enrol every workstation again with a new code "
+                               "(hub enroll-code, then enroll at the workstation); their events are still accepted.")
+              << "\n";
+    out() << SyncAdmin::tr("Start the hub; each workstation pushes what the replica lacked at its next sync.") << "\n";
+    return 0;
+}
+
 /** Logs in at the workstation (administrator, password on standard input). */
 std::unique_ptr<services::Session> loginAs(const QCommandLineParser& p, QString* error)
 {
@@ -323,6 +399,7 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("backup"), hubBackup},
         {QStringLiteral("verify-backup"), hubVerifyBackup},
         {QStringLiteral("restore"), hubRestore},
+        {QStringLiteral("rebuild"), hubRebuild},
     };
     const QString sub = arguments.value(1);
     for (const auto& [name, run] : commands)
@@ -331,7 +408,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

@@ -170,6 +170,15 @@ std::optional<BackupManifest> BackupManifest::fromJson(const QByteArray& json, Q
     return m;
 }
 
+bool HubBackup::extractDatabase(const QString& file, const QString& target, QString* error)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(error, tr("%1 cannot be read: %2").arg(file, f.errorString()));
+    const auto manifest = readHeader(f, error);
+    return manifest && extract(f, *manifest, target, error);
+}
+
 QString HubBackup::lockPath(const QString& directory)
 {
     return QDir(directory).filePath(QStringLiteral("hub.lock"));

@@ -73,6 +73,12 @@ public:
     static std::optional<RestoreOutcome> restore(const QString& file, const QString& directory, QString* error,
                                                  const core::Clock& clock = core::Clock::system());
 
+    /**
+     * Writes the database a backup file holds to target (which must not exist), checked against the
+     * manifest's SHA-256, without opening it (a rebuild takes the hub's keys from an old backup).
+     */
+    static bool extractDatabase(const QString& file, const QString& target, QString* error);
+
     /** The lock file the running hub holds (restore refuses while it is held). */
     static QString lockPath(const QString& directory);
 };

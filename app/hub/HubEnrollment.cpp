@@ -175,7 +175,21 @@ std::optional<QString> HubEnrollment::authenticate(const QByteArray& certificate
     if (const auto revoked = workstations.revocation(info->serial))
         return failed<QString>(reason, tr("The certificate of workstation %1 was revoked: %2")
                                            .arg(revoked->first, revoked->second));
-    const auto enrolled = workstations.byId(info->commonName, nullptr);
+    auto enrolled = workstations.byId(info->commonName, nullptr);
+    if (!enrolled && m_database.meta(QLatin1String(kAdoptMeta)) == QLatin1String("1")) {
+        // A hub rebuilt with its certificate authority kept (docs/OPERATIONS.md, "Rebuild") has lost its
+        // list of workstations, not the CA: a certificate the CA issued, within its dates and not revoked,
+        // is taken as the workstation's enrollment the first time it is shown.
+        QString why;
+        const db::HubCertificate adopted{info->serial, QString::fromLatin1(core::crypto::sha256(certificateDer).toHex()),
+                                         info->notAfter.toString(Qt::ISODate), certificateDer};
+        if (info->commonName == m_hubWorkstation
+            || !db::HubWorkstationRepository(m_database.sql())
+                    .enroll(info->commonName, tr("adopted after a rebuild"), adopted, isoNow(m_clock), false, &why))
+            return failed<QString>(reason, tr("Workstation %1 could not be taken over after the rebuild: %2")
+                                               .arg(info->commonName, why));
+        enrolled = workstations.byId(info->commonName, nullptr);
+    }
     if (!enrolled)
         return failed<QString>(reason, tr("Workstation %1 is not enrolled at this hub.").arg(info->commonName));
     if (enrolled->revoked)

@@ -26,6 +26,8 @@ class HubEnrollment
 public:
     /** Lifetime of a workstation certificate. */
     static constexpr int kClientCertificateDays = 730;
+    /** Meta key set by a rebuild that kept the CA: certificates the CA issued are taken as enrollments. */
+    static constexpr const char* kAdoptMeta = "hub_adopt_certificates";
     /** By default a certificate is renewed only in its last this many days (the client asks from 60 days before). */
     static constexpr int kRenewWithinDays = 90;
 

@@ -55,6 +55,17 @@ bool HubEventLog::acknowledgeOwn(const core::Event& event, QString* error)
 std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const QList<core::Event>& events, QString* error,
                                              bool relay)
 {
+    return store(workstation, events, relay, true, error);
+}
+
+std::optional<PushOutcome> HubEventLog::importEvents(const QList<core::Event>& events, bool checkClock, QString* error)
+{
+    return store(QString(), events, true, checkClock, error);
+}
+
+std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const QList<core::Event>& events, bool relay,
+                                              bool checkClock, QString* error)
+{
     const QSqlDatabase sql = m_database.sql();
     db::Transaction tx(sql);
     if (!tx.isActive()) {
@@ -62,16 +73,28 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
         return std::nullopt;
     }
     db::HubWorkstationRepository workstations(sql);
-    QString why;
-    const auto enrolled = workstations.byId(workstation, &why);
-    if (!enrolled) {
-        fail(error, why.isEmpty() ? tr("Workstation %1 is not enrolled at this hub.").arg(workstation) : why);
-        return std::nullopt;
-    }
-    // Each workstation's chain head: the pusher's from its enrollment, a relayed one's from the events stored.
-    QHash<QString, QByteArray> heads{{workstation, enrolled->chainHead}};
-    QHash<QString, qint64> storedBy;
     db::HubRecoveryRepository recovery(sql);
+    // Each workstation's chain head: the pusher's from its enrollment, a relayed one's from the events
+    // stored. A workstation enrolled at a rebuilt hub has no head in its enrollment yet: its chain
+    // continues from the last event of it that the hub holds (docs/OPERATIONS.md, "Rebuild").
+    QHash<QString, QByteArray> heads;
+    if (!workstation.isEmpty()) {
+        QString why;
+        const auto enrolled = workstations.byId(workstation, &why);
+        if (!enrolled) {
+            fail(error, why.isEmpty() ? tr("Workstation %1 is not enrolled at this hub.").arg(workstation) : why);
+            return std::nullopt;
+        }
+        if (enrolled->chainHead.isEmpty()) {
+            const auto head = recovery.chainHeadOf(workstation, error);
+            if (!head)
+                return std::nullopt;
+            heads.insert(workstation, *head);
+        } else {
+            heads.insert(workstation, enrolled->chainHead);
+        }
+    }
+    QHash<QString, qint64> storedBy;
     PushOutcome outcome;
     QList<core::Event> fresh;
     QSet<QUuid> seen;
@@ -101,7 +124,7 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
             ++outcome.duplicates;
             continue;
         }
-        if (!core::HybridLogicalClock::admissible(e.hlc, nowMs, m_hlc.maxAheadMs())) {
+        if (checkClock && !core::HybridLogicalClock::admissible(e.hlc, nowMs, m_hlc.maxAheadMs())) {
             const qint64 aheadHours = (core::HybridLogicalClock::millis(e.hlc) - nowMs) / 3600000;
             fail(error, tr("Event %1 carries a clock %2 hours ahead of the hub's; at most %3 hours are accepted. "
                            "Correct this workstation's date and time: its events are sent once the hub's clock "

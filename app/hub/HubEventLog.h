@@ -66,6 +66,13 @@ public:
      */
     std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
                                     bool relay = false);
+    /**
+     * A hub rebuilt from a replica (HubRebuild) takes the replica's events here, of every workstation,
+     * with the same checks as a relayed push (hash, each workstation's chain, the hall's rules) but
+     * without a pushing workstation. checkClock false: events the lost hub had numbered are taken
+     * whatever their clock (they were the hall's record already).
+     */
+    std::optional<PushOutcome> importEvents(const QList<core::Event>& events, bool checkClock, QString* error);
 
     /** What a pull sends back. */
     struct PullReply
@@ -91,6 +98,9 @@ public:
     quint64 clockNow() { return m_hlc.now(); }
 
 private:
+    /** push() and importEvents(): workstation empty when importing, then every event is taken as relayed. */
+    std::optional<PushOutcome> store(const QString& workstation, const QList<core::Event>& events, bool relay,
+                                     bool checkClock, QString* error);
     qint64 nextServerSeq() const { return m_events->maxServerSeq() + 1; }
     /** An event in wire form and about what it weighs in a reply. */
     struct Wire

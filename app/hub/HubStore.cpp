@@ -87,34 +87,23 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
         return fail(error, e);
     }
 
-    QStringList hosts = setup.hosts;
-    for (const QString& h : {QStringLiteral("localhost"), QStringLiteral("127.0.0.1")})
-        if (!hosts.contains(h))
-            hosts << h;
-    const QDateTime now = core::Clock::system().now().toUTC();
-    const QByteArray caKey = Pki::generateEcKey();
-    const QByteArray caCert = Pki::createCaCertificate(caKey, setup.hallName.trimmed() + QStringLiteral(" OneSeal CA"),
-                                                       20, &e);
-    const QByteArray tlsKey = Pki::generateEcKey();
-    const QByteArray tlsCert = caCert.isEmpty()
-        ? QByteArray()
-        : Pki::issueCertificate(caKey, caCert, Pki::publicKey(tlsKey), QStringLiteral("OneSeal hub"),
-                                now.addSecs(-3600), now.addYears(10), true, hosts, &e);
-    const QByteArray sealKey = Pki::generateEd25519Key();
-    if (caKey.isEmpty() || caCert.isEmpty() || tlsKey.isEmpty() || tlsCert.isEmpty() || sealKey.isEmpty()) {
+    const auto made = createSecrets(setup.hallName.trimmed(), setup.hosts, &e);
+    if (!made) {
         database.reset();
         cleanup();
-        return fail(error, e.isEmpty() ? tr("The hub's keys could not be created.") : e);
+        return fail(error, e);
     }
-
+    const QByteArray sealKey = made->value(kSealKey);
+    const QDateTime now = core::Clock::system().now().toUTC();
     bool ok = false;
     {
         const QSqlDatabase sql = database->sql();
         db::Transaction tx(sql);
         db::HubSecretRepository secrets(sql);
-        ok = tx.isActive() && secrets.put(kCaKey, caKey, &e) && secrets.put(kCaCert, caCert, &e)
-            && secrets.put(kTlsKey, tlsKey, &e) && secrets.put(kTlsCert, tlsCert, &e)
-            && secrets.put(kSealKey, sealKey, &e)
+        ok = tx.isActive();
+        for (auto it = made->cbegin(); ok && it != made->cend(); ++it)
+            ok = secrets.put(it.key(), it.value(), &e);
+        ok = ok
             && database->setMeta(QStringLiteral("workstation_id"), hubWorkstation(), &e)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
             && database->setMeta(QStringLiteral("role"), QStringLiteral("hub"), &e)
@@ -135,11 +124,7 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
         cleanup();
         return fail(error, e);
     }
-    const QByteArray sealPublic = Pki::publicKey(sealKey);
-    const QCborArray sealKeys{QCborMap{{QStringLiteral("key_id"), QString::fromLatin1(core::crypto::sha256(sealPublic).left(8).toHex())},
-                                       {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
-                                       {QStringLiteral("public_key"), sealPublic},
-                                       {QStringLiteral("hall"), setup.hallName.trimmed()}}};
+    const QCborArray sealKeys{sealKeyEntry(sealKey, setup.hallName.trimmed())};
     // The first administrator, as every user: checked and recorded by db::UserCreation.
     ok = hub->users().add(setup.adminUsername, setup.adminDisplayName, core::Roles(core::Role::Administrator),
                           setup.adminPassword, &e, setup.kdf)
@@ -150,6 +135,45 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
         return fail(error, e);
     }
     return true;
+}
+
+QStringList HubStore::secretNames()
+{
+    return {kCaKey, kCaCert, kTlsKey, kTlsCert, kSealKey};
+}
+
+std::optional<QHash<QString, QByteArray>> HubStore::createSecrets(const QString& hallName, const QStringList& hostNames,
+                                                                  QString* error)
+{
+    QStringList hosts = hostNames;
+    for (const QString& h : {QStringLiteral("localhost"), QStringLiteral("127.0.0.1")})
+        if (!hosts.contains(h))
+            hosts << h;
+    QString e;
+    const QDateTime now = core::Clock::system().now().toUTC();
+    const QByteArray caKey = Pki::generateEcKey();
+    const QByteArray caCert = Pki::createCaCertificate(caKey, hallName + QStringLiteral(" OneSeal CA"), 20, &e);
+    const QByteArray tlsKey = Pki::generateEcKey();
+    const QByteArray tlsCert = caCert.isEmpty()
+        ? QByteArray()
+        : Pki::issueCertificate(caKey, caCert, Pki::publicKey(tlsKey), QStringLiteral("OneSeal hub"),
+                                now.addSecs(-3600), now.addYears(10), true, hosts, &e);
+    const QByteArray sealKey = Pki::generateEd25519Key();
+    if (caKey.isEmpty() || caCert.isEmpty() || tlsKey.isEmpty() || tlsCert.isEmpty() || sealKey.isEmpty()) {
+        fail(error, e.isEmpty() ? tr("The hub's keys could not be created.") : e);
+        return std::nullopt;
+    }
+    return QHash<QString, QByteArray>{
+        {kCaKey, caKey}, {kCaCert, caCert}, {kTlsKey, tlsKey}, {kTlsCert, tlsCert}, {kSealKey, sealKey}};
+}
+
+QCborMap HubStore::sealKeyEntry(const QByteArray& sealKey, const QString& hallName)
+{
+    const QByteArray sealPublic = Pki::publicKey(sealKey);
+    return QCborMap{{QStringLiteral("key_id"), QString::fromLatin1(core::crypto::sha256(sealPublic).left(8).toHex())},
+                    {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+                    {QStringLiteral("public_key"), sealPublic},
+                    {QStringLiteral("hall"), hallName}};
 }
 
 QByteArray HubStore::readKey(const QString& directory, QString* error)

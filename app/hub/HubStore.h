@@ -12,6 +12,8 @@
 #include "db/EventStore.h"
 
 #include <QCoreApplication>
+#include <QCborMap>
+#include <QHash>
 #include <QMap>
 
 #include <memory>
@@ -70,6 +72,15 @@ public:
      * touch an existing hub.
      */
     static bool initialize(const HubSetup& setup, QString* error);
+    /** New keys of a hub by their names in hub_secrets: CA, TLS key and certificate (for hosts), seal-signing key. */
+    static std::optional<QHash<QString, QByteArray>> createSecrets(const QString& hallName, const QStringList& hosts,
+                                                                   QString* error);
+    /** The names of the secrets every hub holds (hub_secrets). */
+    static QStringList secretNames();
+    /** The name of the seal-signing key among them. */
+    static QString sealKeySecret() { return QStringLiteral("seal_signing_key"); }
+    /** One entry of the reference data seal_keys: the public half of a seal-signing key. */
+    static QCborMap sealKeyEntry(const QByteArray& sealKey, const QString& hallName);
 
     /** Opens the hub in directory with the key from its key file. */
     static std::unique_ptr<HubStore> open(const QString& directory, QString* error,

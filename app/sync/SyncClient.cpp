@@ -242,11 +242,13 @@ bool SyncClient::enroll(const QString& host, quint16 port, const QString& code, 
 {
     if (m_workstation.isEmpty())
         return fail(error, tr("This database has no workstation name."));
-    if (isEnrolled())
-        return fail(error, tr("This workstation is enrolled already."));
+    // Enrolling again (a hub rebuilt with a new certificate authority, docs/OPERATIONS.md): the
+    // replica keeps its events, cursor, number blocks and the hub generation it knew, so its chain
+    // continues and the rebuilt hub gets what it lacks; only the hall must stay the same.
+    const bool again = isEnrolled();
     if (Protocol::normalizeCode(code).size() != 20)
         return fail(error, tr("An enrollment code has 20 letters and digits."));
-    {
+    if (!again) {
         // Numbers are leased by the hub; a standalone hall's own blocks would collide with them.
         QSqlQuery q(m_database.sql());
         if (q.exec(QStringLiteral("SELECT count(*) FROM number_blocks")) && q.next() && q.value(0).toInt() > 0)
@@ -293,13 +295,20 @@ bool SyncClient::enroll(const QString& host, quint16 port, const QString& code, 
     if (!info || !hubInfo || info->publicKey != publicKey || info->commonName != m_workstation
         || !Pki::verifyIssuedBy(cert, ca, now, &why) || !Pki::verifyIssuedBy(hubCert, ca, now, &why))
         return fail(error, tr("The hub sent a certificate that does not fit: %1").arg(why));
+    const QString hall = reply->value(msg::hall).toString();
+    if (again && !state(kHall).isEmpty() && QString::fromUtf8(state(kHall)) != hall)
+        return fail(error, tr("This workstation belongs to the hall \"%1\"; the hub at %2:%3 serves \"%4\". It was not "
+                              "enrolled there.")
+                               .arg(QString::fromUtf8(state(kHall)), host)
+                               .arg(port)
+                               .arg(hall));
     db::Transaction tx(m_database.sql());
     const bool ok = tx.isActive() && setState(kHost, host.toUtf8(), error)
         && setState(kPort, QByteArray::number(port), error) && setState(kClientKey, key, error)
         && setState(kClientCert, cert, error) && setState(kCaCert, ca, error)
         && setState(kHubPin, core::crypto::sha256(hubInfo->publicKey), error)
         && setState(QStringLiteral("hub_cert"), hubCert, error)
-        && setState(kHall, reply->value(msg::hall).toString().toUtf8(), error) && tx.commit(error);
+        && setState(kHall, hall.toUtf8(), error) && tx.commit(error);
     core::crypto::wipe(key);
     return ok;
 }
