@@ -28,6 +28,18 @@ void AppSettings::setIdleLockMinutes(int minutes)
     QSettings().setValue(QStringLiteral("security/idleLockMinutes"), qBound(1, minutes, 120));
 }
 
+int AppSettings::unsentWarningMinutes()
+{
+    return qBound(kUnsentWarningMinMinutes,
+                  QSettings().value(QStringLiteral("sync/unsentWarningMinutes"), 60).toInt(), kUnsentWarningMaxMinutes);
+}
+
+void AppSettings::setUnsentWarningMinutes(int minutes)
+{
+    QSettings().setValue(QStringLiteral("sync/unsentWarningMinutes"),
+                         qBound(kUnsentWarningMinMinutes, minutes, kUnsentWarningMaxMinutes));
+}
+
 QString AppSettings::installTranslators(QCoreApplication& app)
 {
     const QString chosen = language();

@@ -15,6 +15,14 @@ public:
     static void setLanguage(const QString& language);
     static int idleLockMinutes();
     static void setIdleLockMinutes(int minutes);
+    /**
+     * The status bar warns (and offers a bundle export) when this workstation's unsent events are
+     * older than this while the hub cannot be reached: 5 minutes to 7 days, default 60.
+     */
+    static int unsentWarningMinutes();
+    static void setUnsentWarningMinutes(int minutes);
+    static constexpr int kUnsentWarningMinMinutes = 5;
+    static constexpr int kUnsentWarningMaxMinutes = 7 * 24 * 60;
 
     /**
      * Installs the translators for the chosen language (the system locale when "system"): OneSeal's

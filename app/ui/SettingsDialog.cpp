@@ -16,6 +16,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_ui->languageCombo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_ui->languageCombo->setCurrentIndex(std::max(0, m_ui->languageCombo->findData(AppSettings::language())));
     m_ui->idleMinutesSpin->setValue(AppSettings::idleLockMinutes());
+    m_ui->unsentMinutesSpin->setRange(AppSettings::kUnsentWarningMinMinutes, AppSettings::kUnsentWarningMaxMinutes);
+    m_ui->unsentMinutesSpin->setValue(AppSettings::unsentWarningMinutes());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 }
@@ -26,6 +28,7 @@ void SettingsDialog::accept()
 {
     AppSettings::setLanguage(m_ui->languageCombo->currentData().toString());
     AppSettings::setIdleLockMinutes(m_ui->idleMinutesSpin->value());
+    AppSettings::setUnsentWarningMinutes(m_ui->unsentMinutesSpin->value());
     QDialog::accept();
 }
 

@@ -10,7 +10,7 @@ class SettingsDialog;
 
 namespace oneseal::ui {
 
-/** Language and idle-lock settings of this workstation's user. */
+/** Language, idle-lock and unsent-events warning settings of this workstation's user. */
 class SettingsDialog : public QDialog
 {
     Q_OBJECT

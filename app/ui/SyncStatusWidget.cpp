@@ -1,5 +1,7 @@
 #include "SyncStatusWidget.h"
 
+#include "AppSettings.h"
+
 #include "services/Session.h"
 #include "sync/BackgroundSync.h"
 
@@ -71,9 +73,11 @@ void SyncStatusWidget::showStatus(const sync::SyncStatus& status)
     if (status.clockAhead)
         parts << tr("this computer's clock is ahead of the hub's");
     const QDateTime now = m_session.clock().now().toUTC();
-    const bool tooOld = status.unsentTooOld(now);
+    const int warnMinutes = AppSettings::unsentWarningMinutes();
+    const bool tooOld = status.unsentTooOld(now, qint64(warnMinutes) * 60);
     if (tooOld)
-        parts << tr("unsent for over an hour: export a bundle");
+        parts << (warnMinutes % 60 == 0 ? tr("unsent for over %n hour(s): export a bundle", nullptr, warnMinutes / 60)
+                                        : tr("unsent for over %n minute(s): export a bundle", nullptr, warnMinutes));
     if (status.hubRestoredAt.isValid() && status.hubRestoredAt.secsTo(now) < kRestoreNoticeSecs)
         parts << tr("the hub was restored from a backup (%1); %n event(s) sent again", nullptr,
                     int(std::min<qint64>(status.resentAfterRestore, INT_MAX)))

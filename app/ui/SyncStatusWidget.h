@@ -22,8 +22,8 @@ namespace oneseal::ui {
  * The status bar's sync corner: online or offline, how many events are not yet at the hub, and the
  * last successful sync, with a button to sync now. Sync itself runs in the background
  * (sync::BackgroundSync, which also has the session follow the hub's users), so the clerk never
- * waits on the network. It warns when this workstation's unsent events are older than an hour while
- * the hub is away (they are lost with the disk unless exported: "Export bundle…"), and says when
+ * waits on the network. It warns when this workstation's unsent events are older than the set age
+ * (AppSettings::unsentWarningMinutes, default an hour) while the hub is away (they are lost with the disk unless exported: "Export bundle…"), and says when
  * the hub was restored from a backup and how many events were sent to it again.
  */
 class SyncStatusWidget : public QWidget
