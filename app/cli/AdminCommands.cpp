@@ -612,6 +612,8 @@ const Command kCommands[] = {
     {"enroll", QT_TRANSLATE_NOOP("OneSealAdmin", "enroll this workstation at the hub with a one-time code"), runEnroll},
     {"sync", QT_TRANSLATE_NOOP("OneSealAdmin", "sync with the hub now"), runSync},
     {"bundle", QT_TRANSLATE_NOOP("OneSealAdmin", "export or import events by file (no network)"), runBundleCommand},
+    {"repair-clock", QT_TRANSLATE_NOOP("OneSealAdmin", "re-stamp unsent events whose clock the hub refuses"),
+     runRepairClock},
 };
 
 int usage()

@@ -8,6 +8,7 @@
 #include "db/UserRepository.h"
 #include "db/hub/HubWorkstationRepository.h"
 #include "services/AuthService.h"
+#include "services/ClockRepairService.h"
 #include "services/HallService.h"
 #include "services/KeySlotService.h"
 #include "hub/HubBackup.h"
@@ -542,6 +543,63 @@ int runBundleCommand(const QStringList& arguments)
     out() << SyncAdmin::tr("Imported %1 new events; %2 of ours acknowledged.").arg(result->stored).arg(result->acknowledged)
           << "\n";
     return followUsers(*session);
+}
+
+int runRepairClock(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption margin(QStringLiteral("margin-hours"),
+                                    SyncAdmin::tr("How far ahead of now a clock may be (the hub's clock_margin_hours)."),
+                                    SyncAdmin::tr("hours"), QStringLiteral("24"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), SyncAdmin::tr("Only say what would be re-stamped."));
+    p.addOptions({dbOption(), asOption(), margin, dryRun});
+    if (!parseCommand(p, args, SyncAdmin::tr("Re-stamps this workstation's own unsent events whose clock the hub refuses "
+                                             "(far in the future or wrapped), and every later one of its chain: new "
+                                             "clocks, the chain linked again, each signed again by its author (whose "
+                                             "password is asked for). Nothing else changes; the hub never had them.")))
+        return 2;
+    bool ok = false;
+    const qint64 hours = p.value(margin).toLongLong(&ok);
+    if (!ok || hours < 1 || hours > 24 * 365)
+        return fail(SyncAdmin::tr("--margin-hours must be a whole number from 1 to 8760."));
+    const qint64 marginMs = hours * 3600 * 1000;
+    QString error;
+    auto session = loginAs(p, &error);
+    if (!session)
+        return fail(error);
+    services::ClockRepairService repair(*session);
+    const auto plan = repair.plan(marginMs, &error);
+    if (!plan)
+        return fail(error);
+    if (plan->events.isEmpty()) {
+        out() << SyncAdmin::tr("No unsent event of this workstation has a clock the hub refuses; nothing to do.") << "\n";
+        return 0;
+    }
+    out() << SyncAdmin::tr("%1 unsent events of this workstation from %2 on are re-stamped (%3 with a clock the hub "
+                           "refuses).")
+                 .arg(plan->events.size())
+                 .arg(core::Event::timeText(plan->events.first().recordedAt))
+                 .arg(plan->badClocks)
+          << "\n";
+    if (p.isSet(dryRun))
+        return 0;
+    // Every other author signs their events again: their passwords, asked in the order of their user names.
+    QHash<QString, QString> passwords;
+    const db::UserRepository users(session->database().sql());
+    QMap<QString, QString> authors; // user name -> user id
+    const QString ownKey = session->events().signer().hasPrivateKey() ? session->events().signer().keyId() : QString();
+    for (auto it = plan->signingKeys.cbegin(); it != plan->signingKeys.cend(); ++it)
+        if (it.key() != ownKey) {
+            const auto user = users.byId(it.value());
+            authors.insert(user ? user->username : it.value(), it.value());
+        }
+    for (auto it = authors.cbegin(); it != authors.cend(); ++it)
+        passwords.insert(it.value(), readSecret(SyncAdmin::tr("Password of %1, who signed some of them: ").arg(it.key())));
+    const auto done = repair.repair(*plan, passwords, marginMs, &error);
+    if (!done)
+        return fail(SyncAdmin::tr("The repair is refused: %1").arg(error));
+    out() << SyncAdmin::tr("Re-stamped %1 events; sync to send them.").arg(*done) << "\n";
+    return 0;
 }
 
 } // namespace oneseal::cli

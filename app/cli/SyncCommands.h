@@ -12,5 +12,7 @@ int runEnroll(const QStringList& arguments);
 int runSync(const QStringList& arguments);
 /** oneseal-admin bundle export|import: events on a USB stick for a hall without network. */
 int runBundleCommand(const QStringList& arguments);
+/** oneseal-admin repair-clock: re-stamps this workstation's own unsent events whose clock the hub refuses. */
+int runRepairClock(const QStringList& arguments);
 
 } // namespace oneseal::cli
