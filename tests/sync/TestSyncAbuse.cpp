@@ -75,6 +75,7 @@ private slots:
     void bundleWithTrailingBytesAndRefusedBundleStoreNothing();
     void orphanAndOverQuotaUploadsAreRefusedAndStaleOnesRemoved();
     void certificateIsRenewedBeforeItEnds();
+    void hubCommandsReadTheHubsLimits();
 
 private:
     Agent* addWorkstation(const QString& name);
@@ -488,6 +489,50 @@ void TestSyncAbuse::certificateIsRenewedBeforeItEnds()
     if (old.connect(m_hub->port(), oldCert, oldKey))
         QVERIFY(old.closedByHub());
     QTRY_VERIFY(m_hub->log().contains(QStringLiteral("The certificate of workstation WS-RENEW was replaced by a newer one")));
+}
+
+void TestSyncAbuse::hubCommandsReadTheHubsLimits()
+{
+    // oneseal-admin at the hub works with the hub's own limits (hub.conf), not the defaults: a hub
+    // whose clock margin is one hour refuses a bundle with events three hours ahead, which the
+    // default 24 hours would take; a bad value stops the command with its reason.
+    HubProcess strict(m_dir.filePath(QStringLiteral("strict-hub")));
+    QString error;
+    QVERIFY2(strict.init(&error), qPrintable(error));
+    QFile conf(strict.directory() + QStringLiteral("/hub.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[limits]\nclock_margin_hours = 1\n");
+    conf.close();
+    QVERIFY2(strict.start(&error), qPrintable(error));
+    Agent ahead(m_dir.filePath(QStringLiteral("WS-AHEAD.db")), QStringLiteral("WS-AHEAD"));
+    QVERIFY2(ahead.create(&error), qPrintable(error));
+    QVERIFY(ahead.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), strict.address(), QStringLiteral("--code"),
+                                                 strict.enrollmentCode(&error)}).ok());
+    QVERIFY(ahead.run(QStringLiteral("sync")).ok()); // the catalog and its number blocks
+    QVERIFY(strict.terminate());
+    QVERIFY(ahead.run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("300"),
+                                               QStringLiteral("--skew-ms"), QString::number(3LL * 3600 * 1000)}).ok());
+    const QString up = m_dir.filePath(QStringLiteral("ahead.osb"));
+    RunResult r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--db"), ahead.db(), QStringLiteral("--file"), up}, kPassword);
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QStringList import{QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--hub-dir"), strict.directory(), QStringLiteral("--file"), up};
+    const QString before = hubSummary(strict);
+    r = test::runProgram(test::adminBinary(), import, kPassword);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2((r.out + r.err).contains(QStringLiteral("at most 1 hours are accepted")), qPrintable(r.out + r.err));
+    QCOMPARE(hubSummary(strict), before);
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[limits]\nclock_margin_hours = 0\n");
+    conf.close();
+    r = test::runProgram(test::adminBinary(), import, kPassword);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("clock_margin_hours must be a whole number")), qPrintable(r.out + r.err));
+    // With the margin the hall chose raised to six hours, the same bundle is taken.
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("[limits]\nclock_margin_hours = 6\n");
+    conf.close();
+    r = test::runProgram(test::adminBinary(), import, kPassword);
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
 }
 
 QTEST_GUILESS_MAIN(TestSyncAbuse)
