@@ -1,6 +1,7 @@
 #include "IdCardData.h"
 
 #include "SamProtocol.h"
+#include "core/Identifiers.h"
 
 namespace oneseal::devices {
 
@@ -87,6 +88,19 @@ QString IdCardData::ethnicity() const
 bool IdCardData::expiredOn(const QDate& today) const
 {
     return !longTerm && validTo.isValid() && validTo < today;
+}
+
+QString IdCardData::problem(const QDate& today) const
+{
+    const core::IdCheck check = core::checkResidentId(idNumber, today);
+    if (!check.valid)
+        return tr("The card's ID number is not valid: %1").arg(check.error);
+    if (QDate::fromString(idNumber.mid(6, 8), QStringLiteral("yyyyMMdd")) != birthDate)
+        return tr("The card's birth date does not match its ID number.");
+    const bool odd = idNumber.at(16).digitValue() % 2 == 1;
+    if ((sexCode == QLatin1String("1") && !odd) || (sexCode == QLatin1String("2") && odd))
+        return tr("The card's sex does not match its ID number.");
+    return QString();
 }
 
 QString IdCardData::validityText() const

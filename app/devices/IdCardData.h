@@ -40,6 +40,13 @@ public:
     QString ethnicity() const;
     /** Whether the card's validity has ended before @p today. */
     bool expiredOn(const QDate& today) const;
+    /**
+     * Why the card cannot be taken as the applicant's identity, checked like a typed number (the ID
+     * number's check character and date, core::checkResidentId) and against itself (the birth date
+     * and sex the number encodes); empty when it can. An expired card is not a problem here: the
+     * clerk is warned (expiredOn()) and decides.
+     */
+    QString problem(const QDate& today) const;
     /** "2015-03-01 – 2035-03-01" or "2015-03-01 – 长期". */
     QString validityText() const;
 

@@ -1,103 +1,16 @@
 // The resident ID card reader: GA 467 frames (SamProtocol), the card's text (IdCardData) and the
 // reader on a real serial port: a pseudo-terminal pair whose master side plays recorded reader
 // answers (tests/data/idcard/*.hex, made by make_frames.py independently of the C++ encoder).
-#include "TestConfig.h"
+#include "RecordedReader.h"
 #include "devices/IdCardReader.h"
 #include "devices/KeystrokeBurst.h"
 
-#include <QFile>
 #include <QSignalSpy>
-#include <QSocketNotifier>
 #include <QTest>
 
-#include <fcntl.h>
-#include <pty.h>
-#include <termios.h>
-#include <unistd.h>
-
 using namespace oneseal::devices;
+using oneseal::test::RecordedReader;
 
-namespace {
-QString dataFile(const QString& name)
-{
-    return QStringLiteral(ONESEAL_SOURCE_DIR "/tests/data/idcard/") + name;
-}
-
-/** The reader's side of a pseudo-terminal: answers each command with the next recorded line. */
-class RecordedReader : public QObject
-{
-public:
-    explicit RecordedReader(const QString& session)
-    {
-        QFile f(dataFile(session));
-        if (f.open(QIODevice::ReadOnly))
-            for (const QByteArray& line : f.readAll().split('\n'))
-                if (!line.trimmed().isEmpty())
-                    m_lines << line.trimmed();
-        char name[128] = {};
-        int slave = -1;
-        if (openpty(&m_master, &slave, name, nullptr, nullptr) != 0)
-            return;
-        // Raw mode on the slave (as a serial line); QSerialPort sets it again on open.
-        termios t{};
-        tcgetattr(slave, &t);
-        cfmakeraw(&t);
-        tcsetattr(slave, TCSANOW, &t);
-        ::close(slave);
-        m_slaveName = QString::fromLocal8Bit(name);
-        fcntl(m_master, F_SETFL, fcntl(m_master, F_GETFL) | O_NONBLOCK);
-        m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, [this] { onCommand(); });
-    }
-    ~RecordedReader() override { hangUp(); }
-
-    QString portName() const { return m_slaveName; }
-    QList<QByteArray> commands; ///< what the host sent, frame by frame (hex)
-    int answered() const { return m_next; }
-    void hangUp()
-    {
-        if (m_notifier)
-            m_notifier->setEnabled(false);
-        if (m_master >= 0)
-            ::close(m_master);
-        m_master = -1;
-    }
-
-private:
-    void onCommand()
-    {
-        char buf[512];
-        const ssize_t n = ::read(m_master, buf, sizeof buf);
-        if (n <= 0)
-            return;
-        m_pending.append(buf, int(n));
-        // A command frame is 10 bytes (preamble, length 00 03, CMD, PARA, checksum).
-        while (m_pending.size() >= 10) {
-            commands << m_pending.left(10).toHex();
-            m_pending.remove(0, 10);
-            if (m_next >= m_lines.size())
-                continue; // a silent reader
-            QByteArray line = m_lines.at(m_next++);
-            const bool cut = line.startsWith("CUT ");
-            const QByteArray bytes = QByteArray::fromHex(cut ? line.mid(4) : line);
-            // Sent in pieces, as a serial line delivers them.
-            for (qsizetype at = 0; at < bytes.size(); at += 97)
-                (void)!::write(m_master, bytes.constData() + at, size_t(std::min<qsizetype>(97, bytes.size() - at)));
-            if (cut) {
-                QTimer::singleShot(50, this, [this] { hangUp(); });
-                return;
-            }
-        }
-    }
-
-    QList<QByteArray> m_lines;
-    QByteArray m_pending;
-    int m_next = 0;
-    int m_master = -1;
-    QString m_slaveName;
-    QSocketNotifier* m_notifier = nullptr;
-};
-} // namespace
 
 class TestIdCardReader : public QObject
 {
@@ -241,6 +154,16 @@ void TestIdCardReader::readsValidCard()
     QCOMPARE(card.validFrom, QDate(2015, 6, 1));
     QCOMPARE(card.validTo, QDate(2035, 6, 1));
     QCOMPARE(card.photo.size(), 1024);
+    QCOMPARE(card.problem(QDate(2026, 12, 5)), QString());
+    IdCardData forged = card;
+    forged.birthDate = QDate(1990, 3, 8);
+    QVERIFY(forged.problem(QDate(2026, 12, 5)).contains(QStringLiteral("birth date")));
+    forged = card;
+    forged.sexCode = QStringLiteral("2");
+    QVERIFY(forged.problem(QDate(2026, 12, 5)).contains(QStringLiteral("sex")));
+    forged = card;
+    forged.idNumber[17] = QLatin1Char('4');
+    QVERIFY(forged.problem(QDate(2026, 12, 5)).contains(QStringLiteral("not valid")));
     // The host asked find, select, read, in that order.
     QCOMPARE(device.commands, (QList<QByteArray>{"aaaaaa96690003200122", "aaaaaa96690003200221", "aaaaaa96690003300132"}));
     QVERIFY(!reader.isBusy());
