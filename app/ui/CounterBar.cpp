@@ -3,6 +3,7 @@
 #include "DocumentCameraDialog.h"
 #include "IntakeWorkbench.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -112,6 +113,13 @@ CounterBar::CounterBar(services::Session& session, IntakeWorkbench& workbench)
         m_screen->ratingDone(ok, error);
         setStatus(ok ? tr("The applicant rated the service: %1.").arg(core::counter::ratingText(rating)) : error, !ok);
     });
+    if (auto* view = m_workbench.findChild<QAbstractItemView*>(QStringLiteral("checklistView")))
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+            const QStringList waiting = std::exchange(m_waitingDrops, {});
+            for (const QString& path : waiting)
+                if (QFile::exists(path) && !m_workbench.currentMaterialName().isEmpty())
+                    takeDroppedFile(path);
+        });
     qApp->installEventFilter(this);
     applySettings(DeviceSettings::load());
 }
@@ -261,8 +269,13 @@ void CounterBar::takeDroppedFile(const QString& path)
     const QByteArray data = f.readAll();
     f.close();
     const QString mime = QMimeDatabase().mimeTypeForFileNameAndData(path, data).name();
-    if (!m_workbench.addScan(QFileInfo(path).fileName(), mime, data))
-        return; // the workbench said why; the file stays for another try
+    if (!m_workbench.addScan(QFileInfo(path).fileName(), mime, data)) {
+        // The workbench said why; the file stays and is taken when a material is selected.
+        if (!m_waitingDrops.contains(path) && m_waitingDrops.size() < devices::DropFolderWatcher::kMaxTracked)
+            m_waitingDrops << path;
+        return;
+    }
+    m_waitingDrops.removeAll(path);
     // Taken into the encrypted database: no copy of the applicant's papers stays in the clear.
     if (!QFile::remove(path))
         setStatus(tr("The camera's file %1 was attached but could not be removed from %2.")

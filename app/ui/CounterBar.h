@@ -89,6 +89,7 @@ private:
     QDateTime m_calledAt;
     QString m_lastTicket;
     QString m_lastSubjectName;
+    QStringList m_waitingDrops; ///< dropped files that came while no material was selected
 };
 
 } // namespace oneseal::ui

@@ -223,7 +223,6 @@ void TestCounterDesk::droppedPagesAreStoredEncryptedWithTheirHash()
     QString error;
     QVERIFY(desk.counter()->dropFolder().watch(drop.path(), &error));
     QVERIFY(desk.workbench->chooseSubject(desk.matterCode));
-    desk.selectMaterial(0);
     const QString marker = QStringLiteral("ONESEAL-PLAINTEXT-MARKER-7731");
     QHash<QString, QByteArray> pages;
     for (int i = 1; i <= 2; ++i) { // two pages of one material, as the camera program saves them
@@ -239,6 +238,11 @@ void TestCounterDesk::droppedPagesAreStoredEncryptedWithTheirHash()
         f.write(page.mid(page.size() / 2));
         f.close();
     }
+    // No material selected yet: the pages wait in the folder, the window says why.
+    QTRY_VERIFY_WITH_TIMEOUT(desk.workbench->messageText().contains(QStringLiteral("Select the material")), 5000);
+    QTest::qWait(300);
+    QCOMPARE(QDir(drop.path()).entryList(QDir::Files).size(), 2);
+    desk.selectMaterial(0); // selecting the material takes them
     QTRY_COMPARE_WITH_TIMEOUT(QDir(drop.path()).entryList(QDir::Files).size(), 0, 5000); // taken and removed
     QTRY_VERIFY(desk.workbench->messageText().contains(QStringLiteral("HPY_2.png")));
 
