@@ -2,6 +2,7 @@
 
 #include "BackOfficeProjection.h"
 #include "ConflictProjection.h"
+#include "CounterProjection.h"
 #include "EventStore.h"
 #include "IntakeProjections.h"
 #include "SearchIndexProjection.h"
@@ -18,6 +19,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<BackOfficeProjection>());
     store.addProjection(std::make_shared<SearchIndexProjection>());
     store.addProjection(std::make_shared<ConflictProjection>());
+    store.addProjection(std::make_shared<CounterProjection>());
 }
 
 } // namespace oneseal::db

@@ -12,7 +12,7 @@ shift || true
 dir=${ONESEAL_FUZZ_DIR:-build-fuzz}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frame messages bundle key_ring catalog certificate_payload holiday_calendar)
+  targets=(frame messages bundle key_ring catalog certificate_payload holiday_calendar sam_protocol)
 fi
 
 if [ ! -f "$dir/CMakeCache.txt" ]; then

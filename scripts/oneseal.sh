@@ -12,7 +12,7 @@ mode="${1:-}"
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqt6sql6 libqt6printsupport6 qt6-qpa-plugins
+  libqt6sql6 libqt6printsupport6 qt6-qpa-plugins qt6-serialport-dev qt6-multimedia-dev
   libsqlcipher-dev sqlcipher libssl-dev libqrencode-dev libzbar-dev zbar-tools libpoppler-qt6-dev openssl
   libbenchmark-dev poppler-utils xvfb xauth fonts-wqy-microhei file dpkg-dev
   clang libclang-rt-14-dev

@@ -10,6 +10,7 @@
 #include "print/CertificateScanner.h"
 #include "services/AuthService.h"
 #include "services/CatalogService.h"
+#include "services/CounterService.h"
 #include "loadgen/DataGenerator.h"
 #include "services/HallService.h"
 
@@ -318,6 +319,45 @@ int cmdSealRegister(const QStringList& args)
     return 0;
 }
 
+int cmdQueueReport(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption from(QStringLiteral("from"), Admin::tr("First day (YYYY-MM-DD)."), Admin::tr("day"));
+    const QCommandLineOption to(QStringLiteral("to"), Admin::tr("Last day (YYYY-MM-DD)."), Admin::tr("day"));
+    p.addOptions({db, as, from, to});
+    if (!parseCommand(p, args, Admin::tr("Reports the hall's queue: tickets served, waiting and service times, ratings.")))
+        return 2;
+    const QDate first = QDate::fromString(p.value(from), Qt::ISODate);
+    const QDate last = p.isSet(to) ? QDate::fromString(p.value(to), Qt::ISODate) : first;
+    if (!first.isValid() || !last.isValid())
+        return fail(Admin::tr("Give --from (and --to) as YYYY-MM-DD."));
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
+    if (!session)
+        return fail(error);
+    const auto r = services::CounterService(*session).report(first, last, &error);
+    if (!r)
+        return fail(error);
+    out() << Admin::tr("Tickets served: %1").arg(r->served) << "\n"
+          << Admin::tr("Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min")
+                 .arg(r->withWaiting)
+                 .arg(r->meanWaitSeconds / 60, 0, 'f', 1)
+                 .arg(r->p90WaitSeconds / 60, 0, 'f', 1)
+          << "\n"
+          << Admin::tr("Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min")
+                 .arg(r->withService)
+                 .arg(r->meanServiceSeconds / 60, 0, 'f', 1)
+                 .arg(r->p90ServiceSeconds / 60, 0, 'f', 1)
+          << "\n"
+          << Admin::tr("Ratings (%1):").arg(r->rated);
+    for (int level = 5; level >= 1; --level)
+        out() << " " << core::counter::ratingText(core::counter::Rating(level)) << " " << r->ratings[size_t(level - 1)];
+    out() << "\n";
+    return 0;
+}
+
 /** Writes @p data to a new file @p path (never over an existing one) with @p permissions. */
 bool writeNewFile(const QString& path, const QByteArray& data, QFileDevice::Permissions permissions, QString* error)
 {
@@ -604,6 +644,8 @@ const Command kCommands[] = {
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
     {"verify-audit", QT_TRANSLATE_NOOP("OneSealAdmin", "verify every workstation's event hash chain"), cmdVerifyAudit},
     {"seal-register", QT_TRANSLATE_NOOP("OneSealAdmin", "list or export (--csv) the seal register"), cmdSealRegister},
+    {"queue-report", QT_TRANSLATE_NOOP("OneSealAdmin", "waiting and service times and ratings of the hall's queue"),
+     cmdQueueReport},
     {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},
     {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "make the hall's certificate signing key, or show a key's id"),
      cmdSealKey},

@@ -1,6 +1,7 @@
 #include "EventAdmission.h"
 
 #include "CaseState.h"
+#include "Counter.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -104,7 +105,7 @@ std::optional<DirectoryKey> registeredKey(const Event& e, QString* why)
 
 std::optional<Action> EventAdmission::actionForKind(const QString& kind)
 {
-    if (startsWith(kind, "intake.") || startsWith(kind, "applicant."))
+    if (startsWith(kind, "intake.") || startsWith(kind, "applicant.") || startsWith(kind, "counter."))
         return Action::AcceptCase;
     if (startsWith(kind, "review."))
         return Action::ReviewCase;
@@ -152,6 +153,12 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
 {
     if (e.workstation == hubWorkstation())
         return QString(); // the hub's own events: the directory's authority
+    if (startsWith(e.kind, "counter.")) { // the shape first: it does not depend on who signed
+        const QString shape = e.caseId.isEmpty() ? tr("a counter event that names no case")
+                                                 : counter::payloadProblem(e.kind, e.payload());
+        if (!shape.isEmpty())
+            return shape;
+    }
     if (e.signature.isEmpty() && e.keyId.isEmpty()) {
         if (e.hlc <= legacyHlc)
             return QString();

@@ -240,6 +240,18 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     if (!events.append(caseId, core::outcomeEventKind(request.outcome), p, userId, &e))
         return fail(e);
 
+    if (!request.ticket.isEmpty()) {
+        QCborMap t{{core::counter::ticketKey, request.ticket.number}};
+        if (request.ticket.issuedAt.isValid())
+            t.insert(core::counter::issuedAtKey, core::Event::timeText(request.ticket.issuedAt.toUTC()));
+        if (request.calledAt.isValid())
+            t.insert(core::counter::calledAtKey, core::Event::timeText(request.calledAt.toUTC()));
+        if (QString v = core::counter::payloadProblem(core::counter::ticketKind, t); !v.isEmpty())
+            return fail(tr("The queue ticket is not valid: %1").arg(v));
+        if (!events.append(caseId, core::counter::ticketKind, t, userId, &e))
+            return fail(e);
+    }
+
     db::AttachmentStore store(m_session.database().sql());
     for (const PendingAttachment& a : request.attachments) {
         const QString sha = store.put(a.data, a.mimeType, &e);

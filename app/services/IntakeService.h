@@ -4,6 +4,7 @@
 #include "core/Applicant.h"
 #include "core/CaseState.h"
 #include "core/Catalog.h"
+#include "core/Counter.h"
 #include "core/Deadline.h"
 #include "core/Intake.h"
 #include "core/WorkCalendar.h"
@@ -50,6 +51,8 @@ struct IntakeRequest
     QList<PendingAttachment> attachments;
     core::IntakeOutcome outcome = core::IntakeOutcome::Accept;
     QString reasons; ///< refusal reasons, or remarks
+    core::counter::Ticket ticket; ///< the hall's queue ticket (empty: none), kept on the case
+    QDateTime calledAt;           ///< when the clerk called this applicant ("next applicant"); invalid: not known
 };
 
 /**

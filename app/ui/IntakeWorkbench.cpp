@@ -3,6 +3,8 @@
 #include "ui_IntakeWorkbench.h"
 
 #include "ChecklistModel.h"
+#include "CounterBar.h"
+#include "core/Counter.h"
 #include "core/Identifiers.h"
 #include "documents/DocumentIssuer.h"
 
@@ -93,6 +95,13 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     focusKey(Qt::Key_F4, m_ui->checklistView);
     auto* attach = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(attach, &QShortcut::activated, this, &IntakeWorkbench::attachScan);
+
+    m_counter = new CounterBar(session, *this);
+    m_ui->mainLayout->insertWidget(1, m_counter);
+    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &IntakeWorkbench::applicantViewChanged);
+    connect(m_ui->idNumberEdit, &QLineEdit::textChanged, this, &IntakeWorkbench::applicantViewChanged);
+    connect(m_checklist, &QAbstractItemModel::dataChanged, this, &IntakeWorkbench::applicantViewChanged);
+    connect(m_checklist, &QAbstractItemModel::modelReset, this, &IntakeWorkbench::applicantViewChanged);
 
     QString error;
     if (!m_service.isReady(&error))
@@ -325,6 +334,14 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome)
     request.attachments = m_attachments;
     request.outcome = outcome;
     request.reasons = m_ui->reasonsEdit->toPlainText();
+    QString ticketError;
+    const auto ticket = m_counter->ticket(&ticketError);
+    if (!ticket) {
+        showMessage(ticketError, true);
+        return;
+    }
+    request.ticket = *ticket;
+    request.calledAt = m_counter->calledAt();
 
     QString error;
     const auto state = m_service.record(request, &error);
@@ -364,10 +381,25 @@ bool IntakeWorkbench::attachFile(const QString& path)
         showMessage(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(QFileInfo(path).fileName()), true);
         return false;
     }
+    const QByteArray data = f.readAll();
+    return addScan(QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFileNameAndData(path, data).name(), data);
+}
+
+bool IntakeWorkbench::addScan(const QString& fileName, const QString& mimeType, const QByteArray& data)
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    if (!m_subject || row < 0) {
+        showMessage(tr("Select the material the scan belongs to first."), true);
+        return false;
+    }
+    if (data.size() > services::IntakeService::kMaxAttachmentBytes) {
+        showMessage(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(fileName), true);
+        return false;
+    }
     services::PendingAttachment a;
-    a.data = f.readAll();
-    a.fileName = QFileInfo(path).fileName();
-    a.mimeType = QMimeDatabase().mimeTypeForFileNameAndData(path, a.data).name();
+    a.data = data;
+    a.fileName = fileName;
+    a.mimeType = mimeType;
     if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/"))) {
         showMessage(tr("The file %1 is neither an image nor a PDF.").arg(a.fileName), true);
         return false;
@@ -378,6 +410,56 @@ bool IntakeWorkbench::attachFile(const QString& path)
                                      [&a](const services::PendingAttachment& p) { return p.materialCode == a.materialCode; });
     m_checklist->setScanCount(a.materialCode, int(count));
     showMessage(tr("Attached %1 to \"%2\".").arg(a.fileName, m_checklist->entries().at(row).name), false);
+    return true;
+}
+
+QString IntakeWorkbench::currentMaterialName() const
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    return m_subject && row >= 0 && row < m_checklist->rowCount() ? m_checklist->entries().at(row).name : QString();
+}
+
+ApplicantView IntakeWorkbench::applicantView() const
+{
+    ApplicantView v;
+    if (m_subject) {
+        v.subjectName = m_subject->name;
+        for (const core::Matter* m : m_subject->matters)
+            v.matterNames << m->name;
+        v.instant = m_subject->instant;
+        const QDate today = m_service.today();
+        v.promisedDue = m_service.promisedDeadline(*m_subject, today).due;
+        v.legalDue = m_service.legalDeadline(*m_subject, today).due;
+        for (const core::MaterialEntry& e : m_checklist->entries())
+            v.materials.append({e.name, e.state});
+    }
+    v.maskedName = core::maskedName(m_ui->nameEdit->text());
+    v.maskedIdNumber = core::maskedIdNumber(core::normalizeIdentifier(m_ui->idNumberEdit->text()));
+    return v;
+}
+
+bool IntakeWorkbench::fillFromIdCard(const QString& idNumber, const QString& name, const QString& address, QString* error)
+{
+    const QString id = core::normalizeIdentifier(idNumber);
+    if (name.isEmpty()) { // a number only (a reader typing it): exactly as if typed into the field
+        m_ui->idNumberEdit->setText(id);
+        lookUpApplicant();
+        return true;
+    }
+    const core::IdCheck check = core::checkResidentId(id, m_session.clock().today());
+    if (!check.valid) {
+        if (error)
+            *error = check.error;
+        return false;
+    }
+    m_ui->idNumberEdit->setText(id);
+    lookUpApplicant();
+    if (!name.isEmpty())
+        m_ui->nameEdit->setText(name.left(m_ui->nameEdit->maxLength()));
+    if (!address.isEmpty())
+        m_ui->addressEdit->setText(address.left(m_ui->addressEdit->maxLength()));
+    if (m_knownApplicantId.isEmpty() && !name.isEmpty())
+        m_ui->phoneEdit->setFocus(Qt::OtherFocusReason); // the card gave all but the phone
     return true;
 }
 

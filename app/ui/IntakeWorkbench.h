@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApplicantScreen.h"
 #include "PrintPreviewOutput.h"
 #include "services/IntakeService.h"
 
@@ -14,6 +15,7 @@ class IntakeWorkbench;
 namespace oneseal::ui {
 
 class ChecklistModel;
+class CounterBar;
 
 /**
  * The intake window (一窗受理): find the matter or bundle, find or enter the applicant once, check
@@ -36,6 +38,12 @@ public:
     ChecklistModel* checklist() const { return m_checklist; }
     /** The text of the inline message banner (empty when hidden). */
     QString messageText() const;
+    /** The counter's devices above the form (ticket, ID card reader, camera, applicant's screen). */
+    CounterBar* counterBar() const { return m_counter; }
+    /** What the applicant's screen may show of the application being entered (name and ID masked). */
+    ApplicantView applicantView() const;
+    /** The name of the material selected in the checklist (empty when none). */
+    QString currentMaterialName() const;
 
 public slots:
     /** Clears everything for the next applicant and puts the cursor on the matter search. */
@@ -43,9 +51,20 @@ public slots:
     bool chooseSubject(const QString& code);
     /** Adds a scan file to the current checklist row. */
     bool attachFile(const QString& path);
+    /** Adds a scanned or captured page to the current checklist row (checked like a file). */
+    bool addScan(const QString& fileName, const QString& mimeType, const QByteArray& data);
+    /**
+     * Fills the applicant from an ID card: the number checked and looked up as if typed, then the
+     * card's name and address. Nothing is filled when the number is not valid (*error says why).
+     * Without a name (a reader in keyboard mode gives only the number) the number is entered into
+     * the ID field exactly as if typed there, messages and all.
+     */
+    bool fillFromIdCard(const QString& idNumber, const QString& name, const QString& address, QString* error);
 
 signals:
     void caseRecorded(const QString& caseId, const QString& caseNo);
+    /** What applicantView() returns may have changed. */
+    void applicantViewChanged();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -69,6 +88,7 @@ private:
     QList<services::PendingAttachment> m_attachments;
     PrintPreviewOutput m_preview;
     print::DocumentOutput* m_output;
+    CounterBar* m_counter = nullptr;
 };
 
 } // namespace oneseal::ui

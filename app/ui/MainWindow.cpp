@@ -9,6 +9,7 @@
 #include "ConflictDialog.h"
 #include "DecisionDialog.h"
 #include "InspectionDialog.h"
+#include "CounterBar.h"
 #include "IntakeWorkbench.h"
 #include "ReviewDialog.h"
 #include "SealRegisterWidget.h"
@@ -154,6 +155,8 @@ void MainWindow::lock()
     if (isLocked())
         return;
     m_idleLock->setActive(false);
+    if (m_intake)
+        m_intake->counterBar()->workstationLocked(); // the applicant's screen shows nobody while locked
     m_ui->lockStack->setCurrentWidget(m_ui->lockedPage);
     m_ui->menuBar->setEnabled(false);
     services::Session* session = m_session.get();

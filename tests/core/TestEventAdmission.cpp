@@ -114,6 +114,35 @@ private slots:
         QVERIFY(EventAdmission::check(k, m_dir, 0).contains(QStringLiteral("not in the hall's directory")));
     }
 
+    void counterEventsNeedTheirShape()
+    {
+        auto signedEvent = [&](const QString& kind, const QCborMap& payload, const QString& caseId = QStringLiteral("C1")) {
+            Event e = makeEvent(kind, QStringLiteral("clerk"), caseId);
+            e.setPayload(payload);
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, m_clerk);
+            return EventAdmission::check(e, m_dir, 0);
+        };
+        QCOMPARE(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), 5}}), QString());
+        QCOMPARE(signedEvent(QStringLiteral("counter.ticket"),
+                             QCborMap{{QStringLiteral("ticket"), QStringLiteral("A012")},
+                                      {QStringLiteral("called_at"), QStringLiteral("2026-01-02T08:00:00.000Z")}}),
+                 QString());
+        QVERIFY(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), 6}}).contains(QStringLiteral("five levels")));
+        QVERIFY(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), QStringLiteral("5")}})
+                    .contains(QStringLiteral("five levels")));
+        QVERIFY(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), 3}}, QString())
+                    .contains(QStringLiteral("names no case")));
+        QVERIFY(signedEvent(QStringLiteral("counter.ticket"), QCborMap{{QStringLiteral("ticket"), QStringLiteral("<script>")}})
+                    .contains(QStringLiteral("ticket number")));
+        QVERIFY(signedEvent(QStringLiteral("counter.ticket"), QCborMap{{QStringLiteral("ticket"), QStringLiteral("A1")},
+                                                                        {QStringLiteral("issued_at"), QStringLiteral("soon")}})
+                    .contains(QStringLiteral("malformed time")));
+        // Only a role that accepts cases writes them.
+        m_dir.users[QStringLiteral("clerk")].roles = Role::Reviewer;
+        QVERIFY(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), 5}}).contains(QStringLiteral("no role")));
+    }
+
     void validityAndDisabledUsers()
     {
         m_dir.keys[0].validUntil = kT0.addDays(1); // the clerk's key ended (password reset)

@@ -135,6 +135,7 @@ private slots:
     void hlcNeverGoesBackwardsAfterReopening();
     void foldOrder();
     void malformedAttachmentDoesNotStopTheFold();
+    void malformedCounterEventIsQuarantined();
 
 private:
     void openDatabase();
@@ -264,7 +265,7 @@ void TestEventStore::projectionsAreRegisteredByTheOpener()
     // A workstation registers all of them; rebuilding folds the event the bare store kept.
     oneseal::db::EventStore workstation(*m_db, QStringLiteral("WS-1"), *m_clock);
     oneseal::db::registerWorkstationProjections(workstation);
-    QCOMPARE(workstation.projectionCount(), 6);
+    QCOMPARE(workstation.projectionCount(), 7);
     QVERIFY2(workstation.rebuildProjections(&error), qPrintable(error));
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM case_summary WHERE case_id = 'C-1'")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
@@ -791,6 +792,43 @@ void TestEventStore::malformedAttachmentDoesNotStopTheFold()
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("scan.png"));
     QVERIFY(!q.next());
+}
+
+/**
+ * A rating outside the five levels from elsewhere is kept but quarantined (core::EventAdmission checks
+ * the shape of counter.* events on every replica, signed or legacy) and never reaches counter_ratings;
+ * a well-formed one after it is folded.
+ */
+void TestEventStore::malformedCounterEventIsQuarantined()
+{
+    EventStore store(*m_db, QStringLiteral("WS-01"), *m_clock);
+    oneseal::db::registerWorkstationProjections(store);
+    auto remote = [&](const QString& caseId, int level, qint64 serverSeq, const QByteArray& prev) {
+        Event e;
+        e.id = QUuid::createUuid();
+        e.caseId = caseId;
+        e.kind = QStringLiteral("counter.rated");
+        e.setPayload(QCborMap{{QStringLiteral("level"), level}});
+        e.userId = QStringLiteral("u-9");
+        e.workstation = QStringLiteral("WS-OTHER");
+        e.hlc = quint64(serverSeq) << 16;
+        e.recordedAt = kStart;
+        e.prevHash = prev;
+        e.serverSeq = serverSeq;
+        e.hash = e.computeHash();
+        return e;
+    };
+    const Event bad = remote(QStringLiteral("C-1"), 9, 1, QByteArray());
+    const Event good = remote(QStringLiteral("C-2"), 1, 2, bad.hash);
+    QString error;
+    Transaction tx(m_db->sql());
+    const auto applied = store.applyRemote({bad, good}, &error);
+    QVERIFY2(applied, qPrintable(error));
+    QCOMPARE(applied->quarantined, 1);
+    QVERIFY2(tx.commit(&error), qPrintable(error));
+    QVERIFY(store.event(bad.id)->quarantine.contains(QStringLiteral("five levels")));
+    QCOMPARE(countOf(m_db->sql(), QStringLiteral("SELECT count(*) FROM counter_ratings WHERE case_id = 'C-1'")), 0);
+    QCOMPARE(countOf(m_db->sql(), QStringLiteral("SELECT level FROM counter_ratings WHERE case_id = 'C-2'")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)
