@@ -5,6 +5,7 @@
 #include "core/Crypto.h"
 #include "core/User.h"
 #include "db/CatalogRepository.h"
+#include "db/KeyRing.h"
 #include "db/UserRepository.h"
 #include "db/hub/HubWorkstationRepository.h"
 #include "services/AuthService.h"
@@ -319,18 +320,28 @@ int hubRebuild(const QStringList& args)
         return 2;
     if (p.value(from).isEmpty())
         return fail(SyncAdmin::tr("Name the replica with --from."));
+    // The replica is opened with an administrator's key slot but without logging in: a login could
+    // write an event there (a first signing key), and the replica is only read.
     QString error;
-    auto session = logIn(p.value(from), p.value(QStringLiteral("as")), SyncAdmin::tr("Administrator password of the replica: "),
-                         &error);
-    if (!session)
+    const auto ring = db::KeyRing::load(db::KeyRing::pathFor(p.value(from)), &error);
+    if (!ring)
         return fail(error);
-    if (!session->can(core::Action::ManageUsers))
+    const QString username = p.value(QStringLiteral("as"));
+    auto key = ring->unlock(username, readSecret(SyncAdmin::tr("Administrator password of the replica: ")));
+    if (!key)
+        return fail(SyncAdmin::tr("Wrong user name or password for the replica %1.").arg(p.value(from)));
+    auto replica = db::Database::open(p.value(from), *key, {}, &error);
+    core::crypto::wipe(*key);
+    if (!replica || !replica->migrate(&error))
+        return fail(error);
+    const auto admin = db::UserRepository(replica->sql()).byUsername(username);
+    if (!admin || !admin->active || !admin->can(core::Action::ManageUsers))
         return fail(SyncAdmin::tr("Only an administrator may do this."));
     sync::RebuildSetup setup;
     setup.directory = p.value(QStringLiteral("dir"));
     setup.keysFrom = p.value(keysFrom);
     setup.hosts = p.values(host);
-    const auto outcome = sync::HubRebuild::rebuild(session->database(), setup, &error);
+    const auto outcome = sync::HubRebuild::rebuild(*replica, setup, &error);
     if (!outcome)
         return fail(SyncAdmin::tr("The rebuild is refused: %1").arg(error));
     out() << SyncAdmin::tr("Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall's rules), %5 "

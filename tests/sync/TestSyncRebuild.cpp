@@ -103,11 +103,18 @@ void TestSyncRebuild::loseAndRebuild(bool keepKeys)
     // An old backup: its events are long out of date, but it holds the hub's keys.
     const QString oldBackup = m_dir->filePath(QStringLiteral("old.osbk"));
     QVERIFY(hubCommand({QStringLiteral("backup"), QStringLiteral("--dir"), m_hub->directory(), QStringLiteral("--out"), oldBackup}).ok());
+    // WS-B attaches a scan: WS-A fetches it at its next sync, so the replica holds it.
+    const RunResult scanned = m_agents.at(1)->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("1"), QStringLiteral("--seed"),
+                                                                          QStringLiteral("800"), QStringLiteral("--scan-bytes"), QStringLiteral("30000")});
+    QVERIFY2(scanned.ok(), qPrintable(scanned.out + scanned.err));
+    const QString scanSha = lineFields(scanned.out).value(QStringLiteral("files"));
+    QCOMPARE(scanSha.size(), 64);
     for (int round = 0; round < 3; ++round) {
         QCOMPARE(work(10), QString());
         for (const auto& a : std::as_const(m_agents))
             QVERIFY(a->run(QStringLiteral("sync")).ok());
     }
+    QCOMPARE(lineFields(m_agents.at(0)->run(QStringLiteral("file"), {QStringLiteral("--sha"), scanSha}).out).value(QStringLiteral("sha")), scanSha);
     // WS-A pulls, then WS-B and WS-C push more: the hub acknowledges events WS-A's replica lacks.
     QVERIFY(m_agents.at(0)->run(QStringLiteral("sync")).ok());
     QCOMPARE(m_agents.at(1)->run(QStringLiteral("work"), {QStringLiteral("--cases"), QStringLiteral("6"), QStringLiteral("--seed"), QStringLiteral("900")}).exitCode, 0);
@@ -148,6 +155,10 @@ void TestSyncRebuild::loseAndRebuild(bool keepKeys)
     QCOMPARE(afterRebuild.value(QStringLiteral("events")),
              lineFields(m_agents.at(0)->run(QStringLiteral("hash")).out).value(QStringLiteral("events")));
     QCOMPARE(afterRebuild.value(QStringLiteral("unsent")), QStringLiteral("0"));
+    QVERIFY(rebuilt.out.contains(QStringLiteral(", 1 files;")));
+    const auto file = lineFields(test::runProgram(test::agentBinary(), {QStringLiteral("file"), QStringLiteral("--hub-dir"), hubDir,
+                                                                        QStringLiteral("--sha"), scanSha}).out);
+    QCOMPARE(file.value(QStringLiteral("sha")), scanSha); // the attached file, from the replica
     QVERIFY2(m_hub->start(&error, m_hub->port()), qPrintable(error));
 
     if (!keepKeys) {
