@@ -29,7 +29,10 @@ struct ApplicantView
     QDate promisedDue;
     QDate legalDue;
     bool instant = false;
-    bool isEmpty() const { return subjectName.isEmpty() && maskedIdNumber.isEmpty() && ticket.isEmpty(); }
+    bool isEmpty() const
+    {
+        return subjectName.isEmpty() && maskedName.isEmpty() && maskedIdNumber.isEmpty() && ticket.isEmpty();
+    }
 };
 
 /**
