@@ -4,6 +4,7 @@
 #include "ConflictProjection.h"
 #include "EventStore.h"
 #include "IntakeProjections.h"
+#include "SealSignatureProjection.h"
 #include "SearchIndexProjection.h"
 
 #include <memory>
@@ -18,6 +19,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<BackOfficeProjection>());
     store.addProjection(std::make_shared<SearchIndexProjection>());
     store.addProjection(std::make_shared<ConflictProjection>());
+    store.addProjection(std::make_shared<SealSignatureProjection>());
 }
 
 } // namespace oneseal::db
