@@ -1,5 +1,6 @@
 #include "SealSignatureProjection.h"
 
+#include "core/CaseState.h"
 #include "core/SealGrant.h"
 
 #include <QCborMap>
@@ -20,9 +21,14 @@ bool SealSignatureProjection::apply(const QSqlDatabase& db, const core::Event& e
                              "seal_key_id, user_id, workstation, signed_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(event.id.toString(QUuid::WithoutBraces));
     q.addBindValue(event.caseId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(event.caseId));
-    q.addBindValue(p.value(QStringLiteral("certificate_no")).toString().left(64));
-    q.addBindValue(p.value(QStringLiteral("document_hash")).toString().left(128));
-    q.addBindValue(p.value(QStringLiteral("seal_key_id")).toString().left(64));
+    // Texts as given (admission checked who); never NULL, bounded.
+    auto text = [&p](const QString& key, int max) {
+        const QString v = p.value(key).toString().left(max);
+        return v.isNull() ? QStringLiteral("") : v;
+    };
+    q.addBindValue(text(core::payload::certificateNo, 64));
+    q.addBindValue(text(core::payload::documentHash, 128));
+    q.addBindValue(text(QStringLiteral("seal_key_id"), 64));
     q.addBindValue(event.userId);
     q.addBindValue(event.workstation);
     q.addBindValue(core::Event::timeText(event.recordedAt));

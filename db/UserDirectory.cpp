@@ -53,7 +53,7 @@ std::optional<core::DirectoryKey> UserDirectory::keyOfUserAt(const QString& user
         return std::nullopt;
     while (q.next()) {
         const core::DirectoryKey k = keyFromRow(q);
-        if (k.validAt(at))
+        if (at.isValid() ? k.validAt(at) : !k.validUntil.isValid())
             return k;
     }
     return std::nullopt;
@@ -151,7 +151,7 @@ std::optional<core::SealGrantRecord> UserDirectory::sealGrantAt(const QString& u
 {
     std::optional<core::SealGrantRecord> current;
     for (const SealEvent& s : sealEvents()) {
-        if (s.record.grantedAt > at)
+        if (at.isValid() && s.record.grantedAt > at)
             break;
         if (s.record.userId != userId || s.record.sealKeyId != sealKeyId)
             continue;

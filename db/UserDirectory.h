@@ -23,6 +23,7 @@ public:
     explicit UserDirectory(QSqlDatabase db) : m_db(std::move(db)) {}
 
     std::optional<core::DirectoryKey> key(const QString& keyId) const override;
+    /** As EventDirectory; an invalid @p at: the user's current key (the latest, not ended), whatever the clock. */
     std::optional<core::DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const override;
     std::optional<core::DirectoryUser> user(const QString& userId) const override;
     QString acceptorOf(const QString& caseId) const override;
@@ -31,7 +32,8 @@ public:
 
     /**
      * The user's grants in force at @p at, newest first (one per seal key), from the admitted
-     * seal_key.* events.
+     * seal_key.* events; an invalid @p at: after every event known here (what a holder opens now,
+     * whatever this workstation's clock says).
      */
     QList<core::SealGrantRecord> sealGrantsOf(const QString& userId, const QDateTime& at) const;
     /** The raw public keys of every seal key the hall ever granted (the hall's own seal keys). */

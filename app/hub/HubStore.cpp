@@ -135,10 +135,11 @@ bool HubStore::initialize(const HubSetup& setup, QString* error)
         cleanup();
         return fail(error, e);
     }
-    const QByteArray sealPublic = Pki::publicKey(sealKey);
-    const QCborArray sealKeys{QCborMap{{QStringLiteral("key_id"), QString::fromLatin1(core::crypto::sha256(sealPublic).left(8).toHex())},
+    // The hall's published seal key (raw Ed25519 public key, key id as in every QR code).
+    const auto seal = hub->users().sealKey(&e);
+    const QCborArray sealKeys{QCborMap{{QStringLiteral("key_id"), seal ? seal->keyId() : QString()},
                                        {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
-                                       {QStringLiteral("public_key"), sealPublic},
+                                       {QStringLiteral("public_key"), seal ? seal->rawPublicKey() : QByteArray()},
                                        {QStringLiteral("hall"), setup.hallName.trimmed()}}};
     // The first administrator, as every user: checked and recorded by db::UserCreation.
     ok = hub->users().add(setup.adminUsername, setup.adminDisplayName, core::Roles(core::Role::Administrator),
@@ -206,7 +207,9 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     hub->m_users = std::make_unique<HubUsers>(database, *hub->m_log, *hub->m_reference);
     HubUsers* users = hub->m_users.get();
     hub->m_log->setStoredHook(
-        [users](const QList<core::Event>& stored, QString* why) { return users->takePasswordChanges(stored, why); });
+        [users](const QList<core::Event>& stored, QString* why) {
+            return users->takePasswordChanges(stored, why) && users->publishRevokedSerials(stored, why);
+        });
     return hub;
 }
 

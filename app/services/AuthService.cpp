@@ -84,10 +84,12 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     // The user's event signing key (docs/SECURITY.md): opened when the user has one, made at the first
     // login in a hall that signs its events. Wrapped as strongly as the user's password hash.
     const QSqlDatabase sql = session->database().sql();
-    // A user who may hold the seal key needs one in every hall: the seal is sealed to it.
-    const bool mayHoldSeal = user->can(core::Action::PrintCertificate) || user->can(core::Action::ApplySeal)
-        || user->can(core::Action::ManageUsers);
-    if (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, m_clock->now().toUTC())
+    // A user who may hold the seal key needs one in a hall that keeps its own seal key (standalone,
+    // or from before grants): the seal is sealed to it. A hub's workstations follow the hub's legacy point.
+    const bool mayHoldSeal = (user->can(core::Action::PrintCertificate) || user->can(core::Action::ApplySeal)
+                              || user->can(core::Action::ManageUsers))
+        && !session->database().meta(QStringLiteral("seal_public_key")).isEmpty();
+    if (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, QDateTime())
         || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned) {
         QByteArray salt, verifier;
         core::crypto::ScryptParams kdf;

@@ -53,9 +53,8 @@ bool SealKeyService::grant(const QString& username, QString* error)
         return fail(error, tr("The seal key is granted only to certificate operators, approvers and administrators; "
                               "%1 is none of them.")
                                .arg(target->username));
-    const QDateTime now = m_session.clock().now().toUTC();
     db::UserDirectory directory(sql);
-    const auto recipient = directory.keyOfUserAt(target->id, now);
+    const auto recipient = directory.keyOfUserAt(target->id, QDateTime());
     if (!recipient)
         return fail(error, tr("%1 has not logged in yet, so there is no signing key to seal the seal key to. Ask them "
                               "to log in once, then grant it again.")
@@ -63,7 +62,7 @@ bool SealKeyService::grant(const QString& username, QString* error)
     const auto seal = m_session.heldSealKey(error);
     if (!seal)
         return false;
-    if (const auto held = directory.sealGrantAt(target->id, seal->keyId(), now);
+    if (const auto held = directory.sealGrantAt(target->id, seal->keyId(), QDateTime());
         held && held->recipientKeyId == recipient->keyId)
         return fail(error, tr("%1 already holds the seal key.").arg(target->username));
     const QByteArray wrapped = core::SealGrant::wrap(*seal, recipient->publicKey);
@@ -84,7 +83,7 @@ bool SealKeyService::revoke(const QString& username, QString* error)
     const auto target = db::UserRepository(sql).byUsername(username.trimmed());
     if (!target)
         return fail(error, tr("There is no user %1.").arg(username.trimmed().left(64)));
-    const auto grants = db::UserDirectory(sql).sealGrantsOf(target->id, m_session.clock().now().toUTC());
+    const auto grants = db::UserDirectory(sql).sealGrantsOf(target->id, QDateTime());
     if (grants.isEmpty())
         return fail(error, tr("%1 holds no grant of the seal key.").arg(target->username));
     db::Transaction tx(sql);
@@ -108,7 +107,6 @@ bool SealKeyService::upgradeLegacyKey(QString* error)
     if (!seal)
         return false;
     const QSqlDatabase sql = database.sql();
-    const QDateTime now = m_session.clock().now().toUTC();
     db::UserDirectory directory(sql);
     db::Transaction tx(sql);
     if (!tx.isActive())
@@ -117,7 +115,7 @@ bool SealKeyService::upgradeLegacyKey(QString* error)
         const bool self = u.id == m_session.user().id;
         if (!u.active || !(self || u.roles.testFlag(core::Role::CertificateOperator)))
             continue;
-        const auto recipient = directory.keyOfUserAt(u.id, now);
+        const auto recipient = directory.keyOfUserAt(u.id, QDateTime());
         if (!recipient)
             continue; // never logged in since signing: the administrator grants the key later
         const QByteArray wrapped = core::SealGrant::wrap(*seal, recipient->publicKey);
@@ -138,7 +136,7 @@ bool SealKeyService::rewrapForNewKey(Session& session, const core::SealKey& newK
     if (!own.hasPrivateKey())
         return true;
     const QSqlDatabase sql = session.database().sql();
-    const auto grants = db::UserDirectory(sql).sealGrantsOf(session.user().id, session.clock().now().toUTC());
+    const auto grants = db::UserDirectory(sql).sealGrantsOf(session.user().id, QDateTime());
     core::DirectoryKey recipient;
     recipient.keyId = newKey.keyId();
     recipient.publicKey = newKey.rawPublicKey();

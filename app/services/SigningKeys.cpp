@@ -106,7 +106,9 @@ bool SigningKeys::open(Session& session, const QString& password, QString* error
 {
     const QSqlDatabase sql = session.database().sql();
     db::UserDirectory directory(sql);
-    const auto current = directory.keyOfUserAt(session.user().id, session.clock().now().toUTC());
+    // The user's current key whatever this workstation's clock says (a clock behind the registration
+    // must not make a second "first" key).
+    const auto current = directory.keyOfUserAt(session.user().id, QDateTime());
     if (current) {
         const auto key = unwrap(directory.wrappedKey(current->keyId), password, current->publicKey);
         if (!key)

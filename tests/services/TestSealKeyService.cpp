@@ -3,6 +3,7 @@
 // kept across a password change, and an old database's plain key sealed away at the upgrade.
 #include "TestSupport.h"
 
+#include "core/CaseState.h"
 #include "core/EventAdmission.h"
 #include "db/UserDirectory.h"
 #include "db/UserRepository.h"
@@ -142,8 +143,8 @@ void TestSealKeyService::certificateSignatureNeedsAGrant()
     e.userId = certifier->user().id;
     e.caseId = QStringLiteral("case-1");
     e.recordedAt = QDateTime::currentDateTimeUtc();
-    e.setPayload(QCborMap{{QStringLiteral("certificate_no"), QStringLiteral("JY1")},
-                          {QStringLiteral("document_hash"), QStringLiteral("00")},
+    e.setPayload(QCborMap{{core::payload::certificateNo, QStringLiteral("JY1")},
+                          {core::payload::documentHash, QStringLiteral("00")},
                           {QStringLiteral("seal_key_id"), key->keyId()}});
     QVERIFY(core::EventAdmission::checkSealEvent(e, db::UserDirectory(certifier->database().sql())).isEmpty());
     // Another seal key (one the hall never granted): refused.

@@ -51,8 +51,9 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     };
     // clerk1 accepts at the honest counter; clerk2 forges at hers; dual accepts and may also decide
     // (a small hall), but never a case she accepted; approver decides and seals.
+    // certop prints certificates but was never granted the seal key.
     for (const NewUser& u : {NewUser{"clerk1", "intake"}, NewUser{"clerk2", "intake"}, NewUser{"dual", "intake,approval"},
-                             NewUser{"approver", "approval"}}) {
+                             NewUser{"approver", "approval"}, NewUser{"certop", "certificate"}}) {
         const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(u.name),
                                        QStringLiteral("--name"), QString::fromLatin1(u.name), QStringLiteral("--roles"),
                                        QString::fromLatin1(u.roles)},
@@ -140,6 +141,13 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
         {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("user.key_registered")
                                          << QStringLiteral("--as") << QStringLiteral("approver"),
          QStringLiteral("not signed by the user's current key")},
+        // a certificate signed by a certificate operator without the granted seal key, in her own name
+        {login(QStringLiteral("certop")) << QStringLiteral("--kind") << QStringLiteral("certificate.signed")
+                                         << QStringLiteral("--case") << honestCase,
+         QStringLiteral("signed a certificate without a grant of the hall's seal key")},
+        // the seal key granted by a clerk to herself
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("seal_key.granted"),
+         QStringLiteral("holds no role that may write seal_key.granted")},
     };
     for (const Forgery& f : forgeries) {
         r = forger.run(QStringLiteral("forge"), f.args);
