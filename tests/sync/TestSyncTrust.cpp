@@ -199,6 +199,27 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
         named += line.startsWith(QStringLiteral("REFUSED: workstation WS-FORGE")) && !line.contains(QStringLiteral("(user.created by"));
     QCOMPARE(named, int(forgeries.size()));
     QVERIFY2(audit.out.contains(QStringLiteral("seal.applied by ")), qPrintable(audit.out));
+    // The hub grants the hall's seal key to certop: her next signature counts everywhere; revoked,
+    // the one after is refused again.
+    r = hub.admin({QStringLiteral("seal-grant"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QStringList signedForgery = login(QStringLiteral("certop")) << QStringLiteral("--kind")
+                                                                       << QStringLiteral("certificate.signed")
+                                                                       << QStringLiteral("--case") << honestCase;
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY2((r = forger.run(QStringLiteral("forge"), signedForgery)).ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QCOMPARE(refusedBesidesSetUp(watcher.run(QStringLiteral("quarantine")).out).size(), forgeries.size());
+    r = hub.admin({QStringLiteral("seal-revoke"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY2((r = forger.run(QStringLiteral("forge"), signedForgery)).ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    const QStringList afterRevoke = refusedBesidesSetUp(watcher.run(QStringLiteral("quarantine")).out);
+    QCOMPARE(afterRevoke.size(), forgeries.size() + 1);
+    QVERIFY2(afterRevoke.last().contains(QStringLiteral("without a grant")), qPrintable(afterRevoke.last()));
     // The administrator's password at the hub is still the one it was (the admin command logs in with it).
     r = hub.admin({QStringLiteral("status")});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));

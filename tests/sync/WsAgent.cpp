@@ -250,6 +250,9 @@ int main(int argc, char* argv[])
             payload = QCborMap{{core::payload::certificateNo, QStringLiteral("JY19999990000001")},
                                {core::payload::documentHash, QString::fromLatin1(QByteArray(64, 'f'))},
                                {QStringLiteral("seal_key_id"), core::SealKey::generate().keyId()}};
+            // With a grant of the hall's key (the hub's): an honest signature's record, in its name.
+            if (const auto held = session->heldSealKey(nullptr))
+                payload.insert(QStringLiteral("seal_key_id"), held->keyId());
         }
         if (kind == core::SealGrant::grantedKind()) {
             // The forger grants herself a seal key, sealed to her own signing key.
