@@ -66,6 +66,30 @@ QList<SealRegisterRow> BackOfficeRepository::sealRegister(const QDate& from, con
     return rows;
 }
 
+std::optional<CertificateRow> BackOfficeRepository::certificateByNumber(const QString& certificateNo) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT case_id FROM certificates WHERE certificate_no = ?"));
+    q.addBindValue(certificateNo);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    for (const CertificateRow& r : certificatesOfCase(q.value(0).toString()))
+        if (r.number == certificateNo)
+            return r;
+    return std::nullopt;
+}
+
+QStringList BackOfficeRepository::voidedCertificateNumbers() const
+{
+    QStringList numbers;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT certificate_no FROM certificates WHERE voided = 1 ORDER BY certificate_no")))
+        while (q.next())
+            numbers << q.value(0).toString();
+    return numbers;
+}
+
 QList<CertificateRow> BackOfficeRepository::certificatesOfCase(const QString& caseId) const
 {
     QList<CertificateRow> rows;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/CaseStatus.h"
 #include "core/RiskLevel.h"
 
@@ -70,6 +72,10 @@ public:
     /** Seal uses, oldest first; invalid dates leave that end open (days in UTC). */
     QList<SealRegisterRow> sealRegister(const QDate& from = QDate(), const QDate& to = QDate()) const;
     QList<CertificateRow> certificatesOfCase(const QString& caseId) const;
+    /** The certificate with this number, if this replica holds it. */
+    std::optional<CertificateRow> certificateByNumber(const QString& certificateNo) const;
+    /** The numbers of every voided certificate, sorted. */
+    QStringList voidedCertificateNumbers() const;
 
 private:
     QSqlDatabase m_db;

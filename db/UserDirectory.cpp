@@ -53,7 +53,7 @@ std::optional<core::DirectoryKey> UserDirectory::keyOfUserAt(const QString& user
         return std::nullopt;
     while (q.next()) {
         const core::DirectoryKey k = keyFromRow(q);
-        if (k.validAt(at))
+        if (at.isValid() ? k.validAt(at) : !k.validUntil.isValid())
             return k;
     }
     return std::nullopt;
@@ -95,6 +95,101 @@ QString UserDirectory::acceptorOf(const QString& caseId) const
     const QString acceptor = q.exec() && q.next() ? q.value(0).toString() : QString();
     m_acceptors.insert(caseId, acceptor);
     return acceptor;
+}
+
+namespace {
+core::SealGrantRecord sealRecord(const QByteArray& payloadCbor, const QString& author, const QDateTime& at)
+{
+    const QCborMap p = QCborValue::fromCbor(payloadCbor).toMap();
+    core::SealGrantRecord r;
+    r.userId = p.value(QStringLiteral("user_id")).toString();
+    if (r.userId.isEmpty())
+        r.userId = author; // certificate.signed names no user: its author
+    r.sealKeyId = p.value(QStringLiteral("seal_key_id")).toString();
+    r.sealPublic = p.value(QStringLiteral("seal_public_key")).toByteArray();
+    r.recipientKeyId = p.value(QStringLiteral("recipient_key_id")).toString();
+    r.wrapped = p.value(QStringLiteral("wrapped")).toByteArray();
+    r.grantedAt = at;
+    return r;
+}
+} // namespace
+
+const QList<UserDirectory::SealEvent>& UserDirectory::sealEvents() const
+{
+    if (m_sealEvents)
+        return *m_sealEvents;
+    m_sealEvents.emplace();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The same WHERE as the partial index events_seal_grants (migration 0020).
+    if (q.exec(QStringLiteral("SELECT kind, payload, user_id, recorded_at FROM events WHERE kind IN "
+                              "('seal_key.granted', 'seal_key.revoked', 'seal_key.rewrapped') AND quarantine IS NULL "
+                              "ORDER BY recorded_at, seq"))) {
+        while (q.next())
+            m_sealEvents->append({q.value(0).toString(),
+                                  sealRecord(q.value(1).toByteArray(), q.value(2).toString(),
+                                             core::Event::timeFromText(q.value(3).toString()))});
+    }
+    return *m_sealEvents;
+}
+
+void UserDirectory::noteSealEvent(const core::Event& event)
+{
+    if (!event.kind.startsWith(QLatin1String("seal_key.")))
+        return;
+    auto& list = const_cast<QList<SealEvent>&>(sealEvents());
+    SealEvent s{event.kind, sealRecord(event.payloadCbor, event.userId, event.recordedAt)};
+    // In time order (a batch is in push order, which follows the clock closely but not exactly).
+    qsizetype i = list.size();
+    while (i > 0 && list.at(i - 1).record.grantedAt > s.record.grantedAt)
+        --i;
+    list.insert(i, s);
+}
+
+std::optional<core::SealGrantRecord> UserDirectory::sealGrantAt(const QString& userId, const QString& sealKeyId,
+                                                                const QDateTime& at) const
+{
+    std::optional<core::SealGrantRecord> current;
+    for (const SealEvent& s : sealEvents()) {
+        if (at.isValid() && s.record.grantedAt > at)
+            break;
+        if (s.record.userId != userId || s.record.sealKeyId != sealKeyId)
+            continue;
+        if (s.kind == core::SealGrant::revokedKind()) {
+            current.reset();
+        } else if (s.kind == core::SealGrant::grantedKind() || current) {
+            // a re-sealing keeps the grant's start; a fresh grant starts it
+            const QDateTime since = current && s.kind == core::SealGrant::rewrappedKind() ? current->grantedAt
+                                                                                        : s.record.grantedAt;
+            current = s.record;
+            current->grantedAt = since;
+        }
+    }
+    return current;
+}
+
+QList<core::SealGrantRecord> UserDirectory::sealGrantsOf(const QString& userId, const QDateTime& at) const
+{
+    QStringList keys;
+    for (const SealEvent& s : sealEvents())
+        if (s.record.userId == userId && !keys.contains(s.record.sealKeyId))
+            keys.prepend(s.record.sealKeyId); // the newest seal key first
+    QList<core::SealGrantRecord> grants;
+    for (const QString& k : keys)
+        if (auto g = sealGrantAt(userId, k, at))
+            grants << *g;
+    std::stable_sort(grants.begin(), grants.end(),
+                     [](const core::SealGrantRecord& a, const core::SealGrantRecord& b) { return a.grantedAt > b.grantedAt; });
+    return grants;
+}
+
+QList<QByteArray> UserDirectory::grantedSealKeys() const
+{
+    QList<QByteArray> keys;
+    for (const SealEvent& s : sealEvents())
+        if (s.record.sealPublic.size() == core::SealKey::kRawKeySize && !keys.contains(s.record.sealPublic))
+            keys << s.record.sealPublic;
+    return keys;
 }
 
 void UserDirectory::noteAcceptance(const core::Event& event)
@@ -182,6 +277,7 @@ bool UserDirectory::admit(QList<core::Event>& events, QString* error)
         if (!e.quarantine.isEmpty())
             continue;
         noteAcceptance(e);
+        noteSealEvent(e);
         if (e.kind == core::EventAdmission::keyRegisteredKind() && !registerKey(e, error))
             return false;
     }

@@ -23,9 +23,23 @@ public:
     explicit UserDirectory(QSqlDatabase db) : m_db(std::move(db)) {}
 
     std::optional<core::DirectoryKey> key(const QString& keyId) const override;
+    /** As EventDirectory; an invalid @p at: the user's current key (the latest, not ended), whatever the clock. */
     std::optional<core::DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const override;
     std::optional<core::DirectoryUser> user(const QString& userId) const override;
     QString acceptorOf(const QString& caseId) const override;
+    std::optional<core::SealGrantRecord> sealGrantAt(const QString& userId, const QString& sealKeyId,
+                                                     const QDateTime& at) const override;
+
+    /**
+     * The user's grants in force at @p at, newest first (one per seal key), from the admitted
+     * seal_key.* events; an invalid @p at: after every event known here (what a holder opens now,
+     * whatever this workstation's clock says).
+     */
+    QList<core::SealGrantRecord> sealGrantsOf(const QString& userId, const QDateTime& at) const;
+    /** The raw public keys of every seal key the hall ever granted (the hall's own seal keys). */
+    QList<QByteArray> grantedSealKeys() const;
+    /** Remembers an admitted seal_key.* event (the batch may use the grant later). */
+    void noteSealEvent(const core::Event& event);
 
     /**
      * Takes the key of an admitted user.key_registered event into user_keys: valid from the event's
@@ -53,6 +67,13 @@ private:
     mutable QHash<QString, std::optional<core::DirectoryKey>> m_keys;
     mutable QHash<QString, std::optional<core::DirectoryUser>> m_users;
     mutable QHash<QString, QString> m_acceptors;
+    struct SealEvent
+    {
+        QString kind;
+        core::SealGrantRecord record; ///< grantedAt: the event's time
+    };
+    const QList<SealEvent>& sealEvents() const;
+    mutable std::optional<QList<SealEvent>> m_sealEvents; ///< loaded on first use, in time order
 };
 
 } // namespace oneseal::db

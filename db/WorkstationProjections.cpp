@@ -5,6 +5,7 @@
 #include "CounterProjection.h"
 #include "EventStore.h"
 #include "IntakeProjections.h"
+#include "SealSignatureProjection.h"
 #include "SearchIndexProjection.h"
 
 #include <memory>
@@ -20,6 +21,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<SearchIndexProjection>());
     store.addProjection(std::make_shared<ConflictProjection>());
     store.addProjection(std::make_shared<CounterProjection>());
+    store.addProjection(std::make_shared<SealSignatureProjection>());
 }
 
 } // namespace oneseal::db

@@ -2,6 +2,7 @@
 #include "Console.h"
 
 #include "core/CertificatePayload.h"
+#include "core/SealGrant.h"
 #include "core/SealKey.h"
 #include "SyncCommands.h"
 
@@ -13,6 +14,7 @@
 #include "services/CounterService.h"
 #include "loadgen/DataGenerator.h"
 #include "services/HallService.h"
+#include "services/SealKeyService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -374,20 +376,57 @@ bool writeNewFile(const QString& path, const QByteArray& data, QFileDevice::Perm
     return true;
 }
 
+/** Every public key in a PEM file (one or several "-----BEGIN PUBLIC KEY-----" blocks). */
+std::optional<QList<core::SealKey>> readPublicKeys(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = Admin::tr("Unable to read %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    const QByteArray pem = f.read(1024 * 1024);
+    const QByteArray begin = QByteArrayLiteral("-----BEGIN PUBLIC KEY-----");
+    QList<core::SealKey> keys;
+    for (qsizetype at = pem.indexOf(begin); at >= 0 && keys.size() < 64; at = pem.indexOf(begin, at + 1)) {
+        const auto k = core::SealKey::fromPublicPem(pem.mid(at), error);
+        if (!k) {
+            *error = Admin::tr("%1: %2").arg(path, *error);
+            return std::nullopt;
+        }
+        keys << *k;
+    }
+    if (keys.isEmpty()) {
+        core::SealKey::fromPublicPem(pem, error);
+        *error = Admin::tr("%1: %2").arg(path, *error);
+        return std::nullopt;
+    }
+    return keys;
+}
+
 int cmdSealKey(const QStringList& args)
 {
     QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
     const QCommandLineOption privateOut(QStringLiteral("out-private"),
         Admin::tr("Where to write the new private key (PEM, readable by you only)."), Admin::tr("file"));
     const QCommandLineOption publicOut(QStringLiteral("out-public"),
         Admin::tr("Where to write the new public key (PEM) to hand out to verifiers."), Admin::tr("file"));
-    p.addOptions({ privateOut, publicOut });
-    p.addPositionalArgument(
-        QStringLiteral("action"), Admin::tr("generate: make a new key pair; id FILE: print a key's id."));
-    if (!parseCommand(p, args, Admin::tr("Makes the hall's Ed25519 certificate signing key, or prints the id of a key file.")))
+    const QCommandLineOption outFile(QStringLiteral("out"), Admin::tr("Where to write (a new file)."), Admin::tr("file"));
+    const QCommandLineOption user(QStringLiteral("user"), Admin::tr("The user to grant the seal key to, or to revoke it from."),
+                                  Admin::tr("name"));
+    p.addOptions({ db, as, privateOut, publicOut, outFile, user });
+    p.addPositionalArgument(QStringLiteral("action"),
+        Admin::tr("export --out FILE: the hall's public seal keys (PEM); grant --user NAME / revoke --user NAME "
+                  "(administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of "
+                  "the seal key); generate: a key pair for tests; id FILE: print a key's id."));
+    if (!parseCommand(p, args, Admin::tr("The hall's Ed25519 certificate signing key: publish it, grant or revoke it, "
+                                         "sign the list of voided certificates.\n"
+                                         "The password of the --as user is read from standard input.")))
         return 2;
     const QStringList positional = p.positionalArguments();
-    if (positional.value(0) == QLatin1String("id") && positional.size() == 2) {
+    const QString action = positional.value(0);
+    if (action == QLatin1String("id") && positional.size() == 2) {
         QFile f(positional.at(1));
         if (!f.open(QIODevice::ReadOnly))
             return fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
@@ -400,9 +439,63 @@ int cmdSealKey(const QStringList& args)
         out() << key->keyId() << "\n";
         return 0;
     }
-    if (positional.value(0) != QLatin1String("generate") || positional.size() != 1)
-        return fail(
-            Admin::tr("Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE."));
+    const QStringList sessionActions{ QStringLiteral("export"), QStringLiteral("grant"), QStringLiteral("revoke"),
+                                      QStringLiteral("revoked-list") };
+    if (sessionActions.contains(action) && positional.size() == 1) {
+        const bool writes = action == QLatin1String("export") || action == QLatin1String("revoked-list");
+        if (writes && p.value(outFile).isEmpty())
+            return fail(Admin::tr("Say where to write with --out FILE."));
+        if (!writes && p.value(user).isEmpty())
+            return fail(Admin::tr("Say which user with --user NAME."));
+        if (writes && QFile::exists(p.value(outFile)))
+            return fail(Admin::tr("%1 already exists; choose another name or move it away first.").arg(p.value(outFile)));
+        QString error;
+        auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
+        if (!session)
+            return fail(error);
+        services::SealKeyService seal(*session);
+        const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther;
+        if (action == QLatin1String("export")) {
+            const QList<core::SealKey> keys = session->trustedSealKeys();
+            if (keys.isEmpty())
+                return fail(Admin::tr("This hall has no seal key yet."));
+            QByteArray pem;
+            QStringList ids;
+            for (const core::SealKey& k : keys) {
+                pem += k.publicPem();
+                ids << k.keyId();
+            }
+            if (!writeNewFile(p.value(outFile), pem, readable, &error))
+                return fail(error);
+            out() << Admin::tr("Wrote the hall's public seal key(s) %1 to %2.")
+                         .arg(ids.join(QStringLiteral(", ")), p.value(outFile))
+                  << "\n";
+            return 0;
+        }
+        if (action == QLatin1String("revoked-list")) {
+            const auto text = seal.revokedList(&error);
+            if (!text || !writeNewFile(p.value(outFile), *text, readable, &error))
+                return fail(error);
+            QString parseError;
+            const auto list = core::RevokedList::parse(*text, session->trustedSealKeys(), &parseError);
+            out() << Admin::tr("Wrote the signed list of %n voided certificate(s) to %1.", nullptr,
+                               list ? int(list->serials.size()) : 0)
+                         .arg(p.value(outFile))
+                  << "\n";
+            return 0;
+        }
+        const bool granted = action == QLatin1String("grant") ? seal.grant(p.value(user), &error)
+                                                               : seal.revoke(p.value(user), &error);
+        if (!granted)
+            return fail(error);
+        out() << (action == QLatin1String("grant") ? Admin::tr("Seal key granted to %1.").arg(p.value(user))
+                                                    : Admin::tr("Seal key revoked from %1.").arg(p.value(user)))
+              << "\n";
+        return 0;
+    }
+    if (action != QLatin1String("generate") || positional.size() != 1)
+        return fail(Admin::tr("Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help)."));
     if (p.value(privateOut).isEmpty() || p.value(publicOut).isEmpty())
         return fail(Admin::tr("Say where to write the keys with --out-private and --out-public."));
     const core::SealKey key = core::SealKey::generate();
@@ -450,7 +543,13 @@ int cmdVerify(const QStringList& args)
         Admin::tr("Write the signed bytes (msg.bin) and the signature (sig.bin) into this "
                   "folder, to check them with openssl."),
         Admin::tr("folder"));
-    p.addOptions({ image, pdf, key, date, dump });
+    const QCommandLineOption revoked(QStringLiteral("revoked"),
+        Admin::tr("The hall's signed list of voided certificates (seal-key revoked-list); a certificate it names is "
+                  "reported VOIDED."),
+        Admin::tr("file"));
+    const auto db = dbOption();
+    const auto as = asOption();
+    p.addOptions({ image, pdf, key, date, dump, revoked, db, as });
     p.addPositionalArgument(
         QStringLiteral("payload"), Admin::tr("The QR code's text (OS1:...), or - to read it from standard input."));
     if (!parseCommand(p, args,
@@ -475,18 +574,40 @@ int cmdVerify(const QStringList& args)
 
     QList<core::SealKey> trusted;
     for (const QString& path : p.values(key)) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            fail(Admin::tr("Unable to read %1: %2").arg(path, f.errorString()));
-            return 2;
-        }
         QString error;
-        const auto k = core::SealKey::fromPublicPem(f.readAll(), &error);
-        if (!k) {
-            fail(Admin::tr("%1: %2").arg(path, error));
+        const auto keys = readPublicKeys(path, &error);
+        if (!keys) {
+            fail(error);
             return 2;
         }
-        trusted.append(*k);
+        trusted.append(*keys);
+    }
+    // With a hall database: every key the hall publishes, and its case history of voided certificates.
+    std::unique_ptr<services::Session> session;
+    if (p.isSet(db)) {
+        QString error;
+        session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
+        if (!session) {
+            fail(error);
+            return 2;
+        }
+        trusted.append(session->trustedSealKeys());
+    }
+    std::optional<core::RevokedList> revokedList;
+    if (p.isSet(revoked)) {
+        QFile f(p.value(revoked));
+        QString error;
+        if (!f.open(QIODevice::ReadOnly)) {
+            fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+            return 2;
+        }
+        revokedList = core::RevokedList::parse(f.read(core::RevokedList::kMaxBytes + 1), trusted, &error);
+        if (!revokedList) {
+            fail(Admin::tr("%1 is refused: %2").arg(f.fileName(), error));
+            return 2;
+        }
+    } else if (session) {
+        revokedList = services::SealKeyService::receivedRevokedList(session->database().sql(), trusted);
     }
 
     QStringList payloads;
@@ -510,7 +631,20 @@ int cmdVerify(const QStringList& args)
     bool dumped = false;
     for (const QString& payload : payloads) {
         const core::CertificateVerification v = core::CertificatePayload::verify(payload, trusted, today);
-        if (v.isValid()) {
+        services::VoidedCertificate voided;
+        if (v.isValid() && (session || revokedList)) {
+            const QString serial = v.decoded->payload.serial;
+            if (session)
+                voided = services::SealKeyService::voidedStatus(session->database().sql(), serial, revokedList);
+            else if (revokedList->contains(serial))
+                voided = { true, Admin::tr("The hall's list of voided certificates of %1 names it.")
+                                     .arg(revokedList->issued.toUTC().toString(Qt::ISODate)), QString() };
+        }
+        if (voided.voided) {
+            allValid = false;
+            out() << "VOIDED: " << voided.reason << "\n"
+                  << "  " << Admin::tr("The payload says: %1").arg(describe(v.decoded->payload)) << "\n";
+        } else if (v.isValid()) {
             out() << "VALID: " << describe(v.decoded->payload) << "\n";
         } else {
             allValid = false;
@@ -647,7 +781,7 @@ const Command kCommands[] = {
     {"queue-report", QT_TRANSLATE_NOOP("OneSealAdmin", "waiting and service times and ratings of the hall's queue"),
      cmdQueueReport},
     {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},
-    {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "make the hall's certificate signing key, or show a key's id"),
+    {"seal-key", QT_TRANSLATE_NOOP("OneSealAdmin", "the hall's seal key: export, grant, revoke, revoked-list, id"),
      cmdSealKey},
     {"generate", QT_TRANSLATE_NOOP("OneSealAdmin", "fill the database with synthetic cases (load tests)"), cmdGenerate},
     {"hub", QT_TRANSLATE_NOOP("OneSealAdmin", "the hall's hub: init, enroll-code, revoke, user-add, ..."), runHubCommand},

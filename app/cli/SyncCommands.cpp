@@ -170,6 +170,37 @@ int hubUserAdd(const QStringList& args)
     return 0;
 }
 
+int hubSeal(const QStringList& args, bool grant)
+{
+    QCommandLineParser p;
+    const QCommandLineOption user(QStringLiteral("user"), SyncAdmin::tr("The user."), SyncAdmin::tr("name"));
+    p.addOptions({hubDirOption(), asOption(), user});
+    if (!parseCommand(p, args, grant ? SyncAdmin::tr("Grants the hall's seal key to a user (certificate operator, "
+                                                     "approver or administrator); workstations receive the grant.")
+                                     : SyncAdmin::tr("Revokes a user's grant of the hall's seal key.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    if (!(grant ? hub->grantSeal(p.value(user), &error) : hub->revokeSeal(p.value(user), &error)))
+        return fail(error);
+    out() << (grant ? SyncAdmin::tr("Seal key granted to %1.") : SyncAdmin::tr("Seal key revoked from %1."))
+                 .arg(p.value(user))
+          << "\n";
+    return 0;
+}
+
+int hubSealGrant(const QStringList& args)
+{
+    return hubSeal(args, true);
+}
+
+int hubSealRevoke(const QStringList& args)
+{
+    return hubSeal(args, false);
+}
+
 int hubCatalogImport(const QStringList& args)
 {
     QCommandLineParser p;
@@ -406,6 +437,8 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("enroll-code"), hubEnrollCode},
         {QStringLiteral("revoke"), hubRevoke},
         {QStringLiteral("user-add"), hubUserAdd},
+        {QStringLiteral("seal-grant"), hubSealGrant},
+        {QStringLiteral("seal-revoke"), hubSealRevoke},
         {QStringLiteral("catalog-import"), hubCatalogImport},
         {QStringLiteral("status"), hubStatus},
         {QStringLiteral("backup"), hubBackup},
@@ -420,7 +453,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|seal-grant|seal-revoke|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

@@ -121,7 +121,7 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
         return Action::PrintCertificate;
     if (startsWith(kind, "conflict."))
         return Action::ResolveConflict;
-    if (kind == QLatin1String("user.created"))
+    if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind())
         return Action::ManageUsers;
     return std::nullopt;
 }
@@ -201,6 +201,41 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId)
         return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
             .arg(e.userId, e.kind);
+    if (e.kind.startsWith(QLatin1String("seal_key.")) || e.kind == SealGrant::signedKind())
+        return checkSealEvent(e, directory);
+    return QString();
+}
+
+QString EventAdmission::checkSealEvent(const Event& e, const EventDirectory& directory)
+{
+    const QCborMap p = QCborValue::fromCbor(e.payloadCbor).toMap();
+    const QString userId = p.value(QStringLiteral("user_id")).toString();
+    const QString sealKeyId = p.value(QStringLiteral("seal_key_id")).toString();
+    if (e.kind == SealGrant::signedKind()) {
+        if (!directory.sealGrantAt(e.userId, sealKeyId, e.recordedAt))
+            return tr("%1 signed a certificate without a grant of the hall's seal key %2").arg(e.userId, sealKeyId);
+        return QString();
+    }
+    if (e.kind == SealGrant::revokedKind())
+        return userId.isEmpty() || sealKeyId.isEmpty() ? tr("a malformed seal key revocation") : QString();
+    if (!SealGrant::isGrantKind(e.kind))
+        return tr("an unknown kind of seal key event %1").arg(e.kind);
+    const QByteArray sealPublic = p.value(QStringLiteral("seal_public_key")).toByteArray();
+    if (userId.isEmpty() || sealPublic.size() != SealKey::kRawKeySize || sealKeyId != SealKey::keyIdOf(sealPublic)
+        || p.value(QStringLiteral("wrapped")).toByteArray().isEmpty()
+        || p.value(QStringLiteral("recipient_key_id")).toString().isEmpty())
+        return tr("a malformed seal key grant");
+    if (e.kind == SealGrant::rewrappedKind()) {
+        // The holder re-seals the key to their own new signing key; nobody else, and only while granted.
+        if (userId != e.userId || !directory.sealGrantAt(e.userId, sealKeyId, e.recordedAt))
+            return tr("%1 re-sealed a seal key they hold no grant of").arg(e.userId);
+        return QString();
+    }
+    const auto grantee = directory.user(userId);
+    if (!grantee || !(mayPerform(grantee->roles, Action::PrintCertificate)
+                      || mayPerform(grantee->roles, Action::ApplySeal) || mayPerform(grantee->roles, Action::ManageUsers)))
+        return tr("the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator")
+            .arg(userId);
     return QString();
 }
 

@@ -4,6 +4,7 @@
 
 #include "Event.h"
 #include "Role.h"
+#include "SealGrant.h"
 #include "SealKey.h"
 
 #include <QDateTime>
@@ -48,6 +49,15 @@ public:
     virtual std::optional<DirectoryUser> user(const QString& userId) const = 0;
     /** The user id of the admitted intake event of the case; empty when none. */
     virtual QString acceptorOf(const QString& caseId) const = 0;
+    /** The user's grant of the seal key @p sealKeyId in force at @p at, if any (docs/SECURITY.md). */
+    virtual std::optional<SealGrantRecord> sealGrantAt(const QString& userId, const QString& sealKeyId,
+                                                       const QDateTime& at) const
+    {
+        Q_UNUSED(userId);
+        Q_UNUSED(sealKeyId);
+        Q_UNUSED(at);
+        return std::nullopt;
+    }
 };
 
 /**
@@ -56,7 +66,8 @@ public:
  * valid Ed25519 signature by a key of the hall's directory that belongs to the event's author and
  * was valid when the event was recorded; an author who existed, was enabled and holds a role that
  * may make this kind of event; and the four separations (the acceptor of a case never reviews,
- * inspects, decides, seals or issues it). check() returns the reason of a refusal, empty when the
+ * inspects, decides, seals or issues it); a certificate signature (certificate.signed) only by a
+ * holder of a grant of that seal key at the time. check() returns the reason of a refusal, empty when the
  * event is admitted.
  *
  * Events of the hub itself (workstation kHubWorkstation: users it created) are the authority's and
@@ -91,6 +102,9 @@ public:
     static QString keyRegisteredKind() { return QStringLiteral("user.key_registered"); }
     /** The workstation name of the hub's own events. */
     static QString hubWorkstation() { return QStringLiteral("HUB"); }
+    /** The shape and grant rules of seal_key.* and certificate.signed events (after the role rule). */
+    static QString checkSealEvent(const Event& event, const EventDirectory& directory);
+
     /** Legacy point that admits every unsigned event (a hall that has not switched signing on). */
     static constexpr quint64 kAllUnsigned = quint64(std::numeric_limits<qint64>::max());
 };

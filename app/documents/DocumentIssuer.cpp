@@ -151,6 +151,7 @@ IssuedDocument DocumentIssuer::outputCertificate(const core::CaseState& state, c
     if (!certificate)
         return result;
     result.contentHash = certificate->contentHash;
+    result.sealKeyId = certificate->sealKeyId;
     const print::CertificateRenderer renderer(certificate->certificateTemplate);
     print::PrintJob job;
     job.title = tr("certificate %1").arg(number);
@@ -176,7 +177,7 @@ IssuedDocument DocumentIssuer::printCertificate(const QString& caseId)
         return result;
     result = outputCertificate(*state, *number);
     if (result.output)
-        result.state = service.recordPrinted(caseId, *number, result.contentHash, &result.error);
+        result.state = service.recordPrinted(caseId, *number, result.contentHash, &result.error, result.sealKeyId);
     return result;
 }
 
@@ -195,7 +196,7 @@ IssuedDocument DocumentIssuer::reprintCertificate(const QString& caseId, const Q
     result = outputCertificate(*state, state->activeCertificate()->number);
     if (result.output)
         result.state = services::CertificateService(m_session).recordReprint(caseId, reason, result.contentHash,
-                                                                             &result.error);
+                                                                             &result.error, result.sealKeyId);
     return result;
 }
 
@@ -223,6 +224,7 @@ CertificateBatchResult DocumentIssuer::printCertificates(const QStringList& case
         if (certificate) {
             item.error.clear();
             item.contentHash = certificate->contentHash;
+            item.sealKeyId = certificate->sealKeyId;
             batch.add(certificate->certificateTemplate, certificate->document);
         } else if (item.error.isEmpty()) {
             item.error = tr("The case could not be read.");
@@ -246,7 +248,7 @@ CertificateBatchResult DocumentIssuer::printCertificates(const QStringList& case
         if (!item.built())
             continue;
         item.output = true;
-        item.state = service.recordPrinted(item.caseId, item.title, item.contentHash, &item.error);
+        item.state = service.recordPrinted(item.caseId, item.title, item.contentHash, &item.error, item.sealKeyId);
     }
     return result;
 }

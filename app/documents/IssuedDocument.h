@@ -27,6 +27,8 @@ struct IssuedDocument
      * (core::CertificatePayload::contentBytes). Set once the document was built and laid out.
      */
     QByteArray contentHash;
+    /** For a certificate: the seal key that signed it (recorded as certificate.signed). */
+    QString sealKeyId;
     /** Whether it went out through the output (printed, or saved as a file). */
     bool output = false;
     /** The case after the document's events were recorded; nullopt when nothing was recorded. */

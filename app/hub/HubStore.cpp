@@ -3,6 +3,7 @@
 #include "db/UserDirectory.h"
 #include "core/Clock.h"
 
+#include "core/SealKey.h"
 #include "core/Role.h"
 #include "core/User.h"
 #include "db/hub/HubSecretRepository.h"
@@ -169,10 +170,15 @@ std::optional<QHash<QString, QByteArray>> HubStore::createSecrets(const QString&
 
 QCborMap HubStore::sealKeyEntry(const QByteArray& sealKey, const QString& hallName)
 {
-    const QByteArray sealPublic = Pki::publicKey(sealKey);
-    return QCborMap{{QStringLiteral("key_id"), QString::fromLatin1(core::crypto::sha256(sealPublic).left(8).toHex())},
+    // The hall's published seal key: the raw Ed25519 public key with the key id every QR code names.
+    // sealKey is PKCS#8 DER of an Ed25519 key (Pki::generateEd25519Key): a fixed 16-byte header, then the seed.
+    static const QByteArray header = QByteArray::fromHex("302e020100300506032b657004220420");
+    QString e;
+    const auto seal = sealKey.size() == 48 && sealKey.startsWith(header) ? core::SealKey::fromRawPrivate(sealKey.right(32), &e)
+                                                                          : std::nullopt;
+    return QCborMap{{QStringLiteral("key_id"), seal ? seal->keyId() : QString()},
                     {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
-                    {QStringLiteral("public_key"), sealPublic},
+                    {QStringLiteral("public_key"), seal ? seal->rawPublicKey() : QByteArray()},
                     {QStringLiteral("hall"), hallName}};
 }
 
@@ -230,7 +236,9 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     hub->m_users = std::make_unique<HubUsers>(database, *hub->m_log, *hub->m_reference);
     HubUsers* users = hub->m_users.get();
     hub->m_log->setStoredHook(
-        [users](const QList<core::Event>& stored, QString* why) { return users->takePasswordChanges(stored, why); });
+        [users](const QList<core::Event>& stored, QString* why) {
+            return users->takePasswordChanges(stored, why) && users->publishRevokedSerials(stored, why);
+        });
     return hub;
 }
 

@@ -166,6 +166,10 @@ public:
         return m_users->add(username, displayName, roleKeys, password, error, kdf);
     }
 
+    /** Grants or revokes the hall's seal key (HubUsers::grantSeal(), revokeSeal()). */
+    bool grantSeal(const QString& username, QString* error) { return m_users->grantSeal(username, error); }
+    bool revokeSeal(const QString& username, QString* error) { return m_users->revokeSeal(username, error); }
+
 private:
     HubStore() = default;
     bool loadSecrets(QString* error);

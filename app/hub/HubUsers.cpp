@@ -4,7 +4,13 @@
 #include "HubReference.h"
 #include "db/Database.h"
 #include "db/UserCreation.h"
+#include "db/UserDirectory.h"
 #include "db/UserRepository.h"
+#include "db/hub/HubSecretRepository.h"
+#include "core/CaseState.h"
+#include "core/SealGrant.h"
+
+#include <QSqlQuery>
 
 #include <QCborMap>
 #include <QCborValue>
@@ -72,6 +78,118 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
         changed = true;
     }
     return !changed || m_reference.publishUsers(error);
+}
+
+std::optional<core::SealKey> HubUsers::sealKey(QString* error) const
+{
+    const auto secrets = db::HubSecretRepository(m_database.sql()).all(error);
+    if (!secrets)
+        return std::nullopt;
+    // PKCS#8 DER of an Ed25519 key (Pki::generateEd25519Key): a fixed 16-byte header, then the seed.
+    const QByteArray der = secrets->value(QStringLiteral("seal_signing_key"));
+    static const QByteArray header = QByteArray::fromHex("302e020100300506032b657004220420");
+    if (der.size() != 48 || !der.startsWith(header)) {
+        if (error)
+            *error = tr("This hub holds no seal key.");
+        return std::nullopt;
+    }
+    return core::SealKey::fromRawPrivate(der.right(32), error);
+}
+
+bool HubUsers::grantSeal(const QString& username, QString* error)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    const auto user = db::UserRepository(m_database.sql()).byUsername(username.trimmed());
+    if (!user || !user->active)
+        return fail(tr("There is no enabled user %1 at the hub.").arg(username.trimmed().left(64)));
+    if (!user->can(core::Action::PrintCertificate) && !user->can(core::Action::ApplySeal)
+        && !user->can(core::Action::ManageUsers))
+        return fail(tr("The seal key is granted only to certificate operators, approvers and administrators; %1 is "
+                       "none of them.")
+                        .arg(user->username));
+    const auto recipient = db::UserDirectory(m_database.sql()).keyOfUserAt(user->id, QDateTime());
+    if (!recipient)
+        return fail(tr("%1 has no signing key at the hub yet: let them log in once at a workstation, sync it, then "
+                       "grant again.")
+                        .arg(user->username));
+    const auto seal = sealKey(error);
+    if (!seal)
+        return false;
+    const QByteArray wrapped = core::SealGrant::wrap(*seal, recipient->publicKey);
+    if (wrapped.isEmpty())
+        return fail(tr("The seal key could not be sealed to the signing key of %1.").arg(user->username));
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(tx.errorText());
+    // An event of the hub, the directory's authority (as user.created), in the grantee's name.
+    const auto event = m_log.events().append(QString(), core::SealGrant::grantedKind(),
+                                             QCborMap{{QStringLiteral("user_id"), user->id},
+                                                      {QStringLiteral("seal_key_id"), seal->keyId()},
+                                                      {QStringLiteral("seal_public_key"), seal->rawPublicKey()},
+                                                      {QStringLiteral("recipient_key_id"), recipient->keyId},
+                                                      {QStringLiteral("wrapped"), wrapped}},
+                                             user->id, error);
+    return event && m_log.acknowledgeOwn(*event, error) && tx.commit(error);
+}
+
+bool HubUsers::revokeSeal(const QString& username, QString* error)
+{
+    const auto user = db::UserRepository(m_database.sql()).byUsername(username.trimmed());
+    const auto grants = user ? db::UserDirectory(m_database.sql()).sealGrantsOf(user->id, QDateTime())
+                             : QList<core::SealGrantRecord>();
+    if (grants.isEmpty()) {
+        if (error)
+            *error = tr("%1 holds no grant of the seal key.").arg(username.trimmed().left(64));
+        return false;
+    }
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.errorText();
+        return false;
+    }
+    for (const core::SealGrantRecord& g : grants) {
+        const auto event = m_log.events().append(
+            QString(), core::SealGrant::revokedKind(),
+            QCborMap{{QStringLiteral("user_id"), user->id}, {QStringLiteral("seal_key_id"), g.sealKeyId}}, user->id,
+            error);
+        if (!event || !m_log.acknowledgeOwn(*event, error))
+            return false;
+    }
+    return tx.commit(error);
+}
+
+bool HubUsers::publishRevokedSerials(const QList<core::Event>& events, QString* error)
+{
+    const bool voided = std::any_of(events.cbegin(), events.cend(), [](const core::Event& e) {
+        return e.kind == core::eventkind::certificateVoided && e.quarantine.isEmpty();
+    });
+    if (!voided)
+        return true;
+    const auto seal = sealKey(nullptr);
+    if (!seal)
+        return true; // a hub from before seal keys publishes no list
+    core::RevokedList list;
+    list.hall = m_database.meta(QStringLiteral("hall_name"));
+    list.issued = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(m_database.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT payload FROM events WHERE kind = ? AND quarantine IS NULL"));
+    q.addBindValue(core::eventkind::certificateVoided);
+    if (q.exec())
+        while (q.next() && list.serials.size() < core::RevokedList::kMaxSerials)
+            if (const QString no = QCborValue::fromCbor(q.value(0).toByteArray())
+                                       .toMap()
+                                       .value(core::payload::certificateNo)
+                                       .toString();
+                !no.isEmpty() && no.size() <= core::RevokedList::kMaxSerialLength)
+                list.serials << no;
+    const QByteArray text = list.sign(*seal);
+    return text.isEmpty() || m_reference.publish(QStringLiteral("revoked_serials"), text, error).has_value();
 }
 
 } // namespace oneseal::sync

@@ -3,6 +3,7 @@
 #include "core/Crypto.h"
 #include "core/Event.h"
 #include "core/Role.h"
+#include "core/SealKey.h"
 
 #include <QCoreApplication>
 
@@ -43,6 +44,22 @@ public:
      * push's transaction) and publishes the users again when one changed.
      */
     bool takePasswordChanges(const QList<core::Event>& events, QString* error);
+
+    /**
+     * Grants the hall's seal key (the hub's, made at hub init) to @p username: sealed to the user's
+     * current signing key in a seal_key.granted event of the hub (docs/SECURITY.md, "The seal key").
+     * The user must have logged in once at a workstation that synced since.
+     */
+    bool grantSeal(const QString& username, QString* error);
+    /** Ends @p username's grant (seal_key.revoked of the hub). */
+    bool revokeSeal(const QString& username, QString* error);
+    /**
+     * After stored events: when one voided a certificate, publishes the signed list of every voided
+     * serial again (reference data "revoked_serials", signed with the seal key).
+     */
+    bool publishRevokedSerials(const QList<core::Event>& events, QString* error);
+    /** The hall's seal key held by the hub; nullopt with *error when it has none. */
+    std::optional<core::SealKey> sealKey(QString* error) const;
 
 private:
     db::Database& m_database;

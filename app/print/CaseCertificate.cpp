@@ -35,7 +35,7 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
             matterNames << m->name;
     const QDate validUntil = issued.addYears(kDefaultValidityYears).addDays(-1);
 
-    Result result{*tpl, {}, {}};
+    Result result{*tpl, {}, {}, key.keyId()};
     QMap<QString, QString>& f = result.document.fields;
     f.insert(QStringLiteral("serial"), certificateNo);
     f.insert(QStringLiteral("holderName"), s.applicant.name);

@@ -26,6 +26,7 @@ public:
         CertificateTemplate certificateTemplate;
         CertificateDocument document;
         QByteArray contentHash; ///< SHA-256 of the certificate's content (recorded when printed)
+        QString sealKeyId;      ///< the seal key that signed its QR code (recorded as certificate.signed)
     };
 
     /** Years a certificate is valid for when the catalog says nothing else. */

@@ -3,6 +3,7 @@
 #include "SigningKeys.h"
 #include "core/EventAdmission.h"
 #include "db/UserDirectory.h"
+#include "SealKeyService.h"
 
 #include "db/KeyRing.h"
 #include "db/UserCreation.h"
@@ -83,7 +84,12 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     // The user's event signing key (docs/SECURITY.md): opened when the user has one, made at the first
     // login in a hall that signs its events. Wrapped as strongly as the user's password hash.
     const QSqlDatabase sql = session->database().sql();
-    if (db::UserDirectory(sql).keyOfUserAt(user->id, m_clock->now().toUTC())
+    // A user who may hold the seal key needs one in a hall that keeps its own seal key (standalone,
+    // or from before grants): the seal is sealed to it. A hub's workstations follow the hub's legacy point.
+    const bool mayHoldSeal = (user->can(core::Action::PrintCertificate) || user->can(core::Action::ApplySeal)
+                              || user->can(core::Action::ManageUsers))
+        && !session->database().meta(QStringLiteral("seal_public_key")).isEmpty();
+    if (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, QDateTime())
         || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned) {
         QByteArray salt, verifier;
         core::crypto::ScryptParams kdf;
@@ -91,6 +97,10 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
         if (!SigningKeys::open(*session, password, &e, kdf))
             qWarning().noquote() << "signing key:" << e; // the events stay unsigned and every replica says so
     }
+    // A database from before seal grants: an administrator's login seals its plain seal key to the
+    // certificate operators and removes it (docs/SECURITY.md, "The seal key").
+    if (!SealKeyService(*session).upgradeLegacyKey(&e))
+        qWarning().noquote() << "seal key upgrade:" << e;
     return session;
 }
 

@@ -1,5 +1,7 @@
 #include "CertificateService.h"
 
+#include "core/SealGrant.h"
+
 #include "core/CaseNumber.h"
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
@@ -58,8 +60,18 @@ std::optional<QString> CertificateService::numberForPrinting(const QString& case
     return takeNumber(caseId, error);
 }
 
+namespace {
+QCborMap signedPayload(const QString& certificateNo, const QByteArray& documentHash, const QString& sealKeyId)
+{
+    return QCborMap{{core::payload::certificateNo, certificateNo},
+                    {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())},
+                    {QStringLiteral("seal_key_id"), sealKeyId}};
+}
+} // namespace
+
 std::optional<core::CaseState> CertificateService::recordPrinted(const QString& caseId, const QString& certificateNo,
-                                                                 const QByteArray& documentHash, QString* error)
+                                                                 const QByteArray& documentHash, QString* error,
+                                                                 const QString& sealKeyId)
 {
     const auto state = m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error);
     if (!state)
@@ -77,13 +89,21 @@ std::optional<core::CaseState> CertificateService::recordPrinted(const QString& 
     const QCborMap p{{core::payload::certificateNo, certificateNo},
                      {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
     if (!m_steps.inTransaction(
-            [&](QString* e) { return m_steps.append(caseId, core::eventkind::certificatePrinted, p, e); }, error))
+            [&](QString* e) {
+                // The seal's signature first: the print stays the case's last step.
+                return (sealKeyId.isEmpty()
+                        || m_steps.append(caseId, core::SealGrant::signedKind(),
+                                          signedPayload(certificateNo, documentHash, sealKeyId), e))
+                    && m_steps.append(caseId, core::eventkind::certificatePrinted, p, e);
+            },
+            error))
         return std::nullopt;
     return m_steps.load(caseId, error);
 }
 
 std::optional<core::CaseState> CertificateService::recordReprint(const QString& caseId, const QString& reason,
-                                                                 const QByteArray& documentHash, QString* error)
+                                                                 const QByteArray& documentHash, QString* error,
+                                                                 const QString& sealKeyId)
 {
     const auto state = m_steps.prepare(caseId, core::WorkStep::ReprintCertificate, error);
     if (!state)
@@ -101,7 +121,14 @@ std::optional<core::CaseState> CertificateService::recordReprint(const QString& 
                      {core::payload::reasons, reason.trimmed()},
                      {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
     if (!m_steps.inTransaction(
-            [&](QString* e) { return m_steps.append(caseId, core::eventkind::certificateReprinted, p, e); }, error))
+            [&](QString* e) {
+                return (sealKeyId.isEmpty()
+                        || m_steps.append(caseId, core::SealGrant::signedKind(),
+                                          signedPayload(state->activeCertificate()->number, documentHash, sealKeyId),
+                                          e))
+                    && m_steps.append(caseId, core::eventkind::certificateReprinted, p, e);
+            },
+            error))
         return std::nullopt;
     return m_steps.load(caseId, error);
 }

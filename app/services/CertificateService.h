@@ -49,12 +49,18 @@ public:
      * printed, else the next serial of this workstation's block (takeNumber()).
      */
     std::optional<QString> numberForPrinting(const QString& caseId, QString* error);
-    /** Records the certificate \a certificateNo (the case's numbered one) as printed with its document hash (32 bytes). */
+    /**
+     * Records the certificate \a certificateNo (the case's numbered one) as printed with its document
+     * hash (32 bytes); with \a sealKeyId, also the seal signature on it (certificate.signed: which
+     * certificate, which document, which key, who), in the same transaction.
+     */
     std::optional<core::CaseState> recordPrinted(const QString& caseId, const QString& certificateNo,
-                                                 const QByteArray& documentHash, QString* error);
-    /** Records a reprint of the certificate in force; \a reason is required. */
+                                                 const QByteArray& documentHash, QString* error,
+                                                 const QString& sealKeyId = QString());
+    /** Records a reprint of the certificate in force; \a reason is required. \a sealKeyId as recordPrinted(). */
     std::optional<core::CaseState> recordReprint(const QString& caseId, const QString& reason,
-                                                 const QByteArray& documentHash, QString* error);
+                                                 const QByteArray& documentHash, QString* error,
+                                                 const QString& sealKeyId = QString());
     /** Voids the certificate in force (its number stays used); \a reason is required. */
     std::optional<core::CaseState> voidCertificate(const QString& caseId, const QString& reason, QString* error);
     /**

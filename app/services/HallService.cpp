@@ -1,11 +1,15 @@
 #include "HallService.h"
 
 #include "AuthService.h"
+#include "SealKeyService.h"
+#include "SigningKeys.h"
 #include "Session.h"
 #include "core/CaseNumber.h"
 #include "core/Catalog.h"
+#include "core/SealGrant.h"
 #include "db/CatalogRepository.h"
 #include "db/Database.h"
+#include "db/EventStore.h"
 #include "db/IntakeRepository.h"
 #include "db/KeyRing.h"
 #include "db/UserCreation.h"
@@ -55,6 +59,34 @@ QList<DemoUser> HallService::demoUsers()
     };
 }
 
+bool HallService::createSealKey(db::Database& database, db::EventStore& events, const QString& adminId,
+                                const HallSetup& setup, QString* error)
+{
+    // A standalone hall's seal key (docs/SECURITY.md, "The seal key"): made here and kept only sealed
+    // to the administrator's signing key, made now while the password is at hand; the administrator
+    // grants it on. A workstation that joins a hub gets the hub's key through grants instead.
+    const auto adminKey = SigningKeys::registerFirstKey(events, adminId, setup.adminPassword, setup.kdf, error);
+    if (!adminKey)
+        return false;
+    const core::SealKey seal = core::SealKey::generate();
+    const QByteArray wrapped = seal.isNull() ? QByteArray() : core::SealGrant::wrap(seal, adminKey->rawPublicKey());
+    if (wrapped.isEmpty()) {
+        if (error)
+            *error = tr("The hall's seal key could not be made.");
+        return false;
+    }
+    return database.setMeta(QStringLiteral("seal_public_key"), QString::fromLatin1(seal.publicPem()), error)
+        && events
+               .append(QString(), core::SealGrant::grantedKind(),
+                       QCborMap{{QStringLiteral("user_id"), adminId},
+                                {QStringLiteral("seal_key_id"), seal.keyId()},
+                                {QStringLiteral("seal_public_key"), seal.rawPublicKey()},
+                                {QStringLiteral("recipient_key_id"), adminKey->keyId()},
+                                {QStringLiteral("wrapped"), wrapped}},
+                       adminId, error)
+               .has_value();
+}
+
 bool HallService::createHall(const HallSetup& setup, QString* error)
 {
     auto fail = [error](const QString& text) {
@@ -102,15 +134,11 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
     }
     const core::User& admin = *prepared;
 
-    const core::SealKey sealKey = core::SealKey::generate();
     {
         db::Transaction tx(database->sql());
         QString e;
         const bool ok = tx.isActive() && database->setMeta(QStringLiteral("workstation_id"), workstation, &e)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
-            // The hall's seal-signing key signs certificates' QR codes; it lives only in encrypted databases.
-            && database->setMeta(QStringLiteral("seal_private_key"), QString::fromLatin1(sealKey.privatePem()), &e)
-            && database->setMeta(QStringLiteral("seal_public_key"), QString::fromLatin1(sealKey.publicPem()), &e)
             && database->setMeta(QStringLiteral("created_at"),
                                  core::Clock::system().now().toUTC().toString(Qt::ISODate), &e)
             // The hall's first workstation holds the first blocks of every serial; others lease theirs.
@@ -122,7 +150,9 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
         if (ok) {
             db::EventStore events(*database, workstation);
             db::registerWorkstationProjections(events);
-            if (!db::UserCreation::record(events, admin, admin.id, &e) || !tx.commit(&e)) {
+            if (!db::UserCreation::record(events, admin, admin.id, &e)
+                || (setup.ownsFirstNumberBlocks && !createSealKey(*database, events, admin.id, setup, &e))
+                || !tx.commit(&e)) {
                 cleanup();
                 return fail(e);
             }
@@ -164,7 +194,10 @@ bool HallService::createDemoHall(const QString& databasePath, QString* error, co
     for (const DemoUser& u : demoUsers().mid(1))
         if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf))
             return false;
-    return true;
+    // A ready set-up: the certificate operator logs in once (her signing key is made) and holds the seal.
+    if (!auth.login(QStringLiteral("certifier"), demoPassword(), error))
+        return false;
+    return SealKeyService(*session).grant(QStringLiteral("certifier"), error);
 }
 
 } // namespace oneseal::services

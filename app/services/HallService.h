@@ -6,6 +6,11 @@
 #include "core/Role.h"
 
 #include <QList>
+
+namespace oneseal::db {
+class Database;
+class EventStore;
+}
 #include <QString>
 
 namespace oneseal::services {
@@ -49,6 +54,10 @@ public:
 
     /** ~/.local/share/OneSeal/hall.db, or $ONESEAL_DB when set. */
     static QString defaultDatabasePath();
+
+private:
+    static bool createSealKey(db::Database& database, db::EventStore& events, const QString& adminId,
+                              const HallSetup& setup, QString* error);
 };
 
 } // namespace oneseal::services

@@ -3,8 +3,13 @@
 #include "core/Crypto.h"
 #include "db/CatalogRepository.h"
 #include "db/KeyRing.h"
+#include "db/ReferenceRepository.h"
+#include "db/UserDirectory.h"
 #include "db/WorkstationProjections.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QCoreApplication>
 
 namespace oneseal::services {
@@ -32,29 +37,65 @@ QString Session::hallName() const
 
 std::optional<core::SealKey> Session::sealKey(QString* error) const
 {
-    // Only the hands that print certificates or seal (docs/SECURITY.md: the key itself is not yet
-    // kept from the database key; this stops every other role's use through the services).
+    // Only the hands that print certificates or seal, and only with their own grant.
     if (!can(core::Action::PrintCertificate) && !can(core::Action::ApplySeal)) {
         if (error)
             *error = refusal(core::Action::PrintCertificate);
         return std::nullopt;
     }
-    const QString pem = m_database->meta(QStringLiteral("seal_private_key"));
-    if (pem.isEmpty()) {
+    return heldSealKey(error);
+}
+
+std::optional<core::SealKey> Session::heldSealKey(QString* error) const
+{
+    auto fail = [error](const QString& text) -> std::optional<core::SealKey> {
         if (error)
-            *error = QCoreApplication::translate("Session", "This workstation holds no seal-signing key, so it cannot "
-                                                            "print signed certificates. Ask the hall administrator.");
+            *error = text;
         return std::nullopt;
+    };
+    const core::SealKey& own = m_events->signer();
+    const QList<core::SealGrantRecord> grants
+        = db::UserDirectory(m_database->sql()).sealGrantsOf(m_user.id, QDateTime());
+    if (grants.isEmpty())
+        return fail(QCoreApplication::translate("Session", "The hall's seal key has not been granted to you, so you "
+                                                           "cannot sign certificates. Ask the hall administrator."));
+    if (!own.hasPrivateKey())
+        return fail(QCoreApplication::translate("Session", "Your signing key is not open, so the seal key cannot be "
+                                                           "opened. Log out and log in again."));
+    for (const core::SealGrantRecord& g : grants) {
+        if (g.recipientKeyId != own.keyId())
+            continue;
+        if (auto key = core::SealGrant::unwrap(g.wrapped, own, g.sealPublic))
+            return key;
     }
-    return core::SealKey::fromPrivatePem(pem.toLatin1(), error);
+    return fail(QCoreApplication::translate("Session", "Your grant of the seal key does not open with your current "
+                                                       "signing key (it was granted before your password was reset). "
+                                                       "Ask the hall administrator to grant it again."));
 }
 
 QList<core::SealKey> Session::trustedSealKeys() const
 {
     QList<core::SealKey> keys;
-    const QString pem = m_database->meta(QStringLiteral("seal_public_key"));
-    if (auto key = core::SealKey::fromPublicPem(pem.toLatin1(), nullptr))
+    auto add = [&keys](const std::optional<core::SealKey>& key) {
+        if (!key)
+            return;
+        for (const core::SealKey& k : std::as_const(keys))
+            if (k.rawPublicKey() == key->rawPublicKey())
+                return;
         keys << *key;
+    };
+    for (const QByteArray& raw : db::UserDirectory(m_database->sql()).grantedSealKeys())
+        add(core::SealKey::fromRawPublic(raw, nullptr));
+    // The hub's published list (reference data "seal_keys": CBOR array of {key_id, public_key, ...}).
+    if (const auto published = db::ReferenceRepository(m_database->sql()).latest(QStringLiteral("seal_keys"), nullptr)) {
+        const QCborArray list = QCborValue::fromCbor(published->payload).toArray();
+        for (qsizetype i = 0; i < std::min<qsizetype>(list.size(), 64); ++i)
+            add(core::SealKey::fromRawPublic(list.at(i).toMap().value(QStringLiteral("public_key")).toByteArray(),
+                                             nullptr));
+    }
+    const QString pem = m_database->meta(QStringLiteral("seal_public_key"));
+    if (!pem.isEmpty())
+        add(core::SealKey::fromPublicPem(pem.toLatin1(), nullptr));
     return keys;
 }
 

@@ -61,12 +61,21 @@ public:
     void refreshUser(const core::User& user) { m_user = user; }
 
     /**
-     * The hall's Ed25519 seal-signing key, kept inside the encrypted database of the workstations
-     * that print certificates; nothing with *error when this workstation has none or the user is
-     * neither a certificate operator nor an approver.
+     * The hall's Ed25519 seal key, opened from the grant sealed to this user's signing key (which
+     * their password opened at login; docs/SECURITY.md, "The seal key"). Nothing, with *error, when
+     * the user is neither a certificate operator nor an approver, holds no grant, or their signing
+     * key is not open.
      */
     std::optional<core::SealKey> sealKey(QString* error) const;
-    /** Public keys this workstation trusts for verifying certificates (the hall's own at least). */
+    /**
+     * The seal key granted to this user, without the role check: for SealKeyService, whose
+     * administrators grant the key on (they check ManageUsers themselves).
+     */
+    std::optional<core::SealKey> heldSealKey(QString* error) const;
+    /**
+     * Public keys this workstation trusts for verifying certificates: every seal key the hall has
+     * granted, the hall's published keys (reference data "seal_keys") and this database's own.
+     */
     QList<core::SealKey> trustedSealKeys() const;
 
 private:

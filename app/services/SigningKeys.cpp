@@ -1,5 +1,6 @@
 #include "SigningKeys.h"
 
+#include "SealKeyService.h"
 #include "core/EventAdmission.h"
 #include "db/UserDirectory.h"
 
@@ -78,11 +79,36 @@ bool SigningKeys::registerKey(Session& session, const core::SealKey& key, const 
     return e.has_value();
 }
 
+std::optional<core::SealKey> SigningKeys::registerFirstKey(db::EventStore& events, const QString& userId,
+                                                          const QString& password,
+                                                          const core::crypto::ScryptParams& kdf, QString* error)
+{
+    const core::SealKey key = core::SealKey::generate();
+    const QByteArray wrapped = key.isNull() ? QByteArray() : wrap(key, password, kdf);
+    if (wrapped.isEmpty()) {
+        fail(error, tr("A signing key could not be made."));
+        return std::nullopt;
+    }
+    events.setSigner(key);
+    if (!events.append(QString(), core::EventAdmission::keyRegisteredKind(),
+                       QCborMap{{QStringLiteral("user_id"), userId},
+                                {QStringLiteral("key_id"), key.keyId()},
+                                {QStringLiteral("public_key"), key.rawPublicKey()},
+                                {QStringLiteral("wrapped"), wrapped}},
+                       userId, error)) {
+        events.setSigner(core::SealKey());
+        return std::nullopt;
+    }
+    return key;
+}
+
 bool SigningKeys::open(Session& session, const QString& password, QString* error, const core::crypto::ScryptParams& kdf)
 {
     const QSqlDatabase sql = session.database().sql();
     db::UserDirectory directory(sql);
-    const auto current = directory.keyOfUserAt(session.user().id, session.clock().now().toUTC());
+    // The user's current key whatever this workstation's clock says (a clock behind the registration
+    // must not make a second "first" key).
+    const auto current = directory.keyOfUserAt(session.user().id, QDateTime());
     if (current) {
         const auto key = unwrap(directory.wrappedKey(current->keyId), password, current->publicKey);
         if (!key)
@@ -114,6 +140,9 @@ bool SigningKeys::rotate(Session& session, const QString& newPassword, QString* 
     // without one (a hall before signing) registers a first key.
     if (!session.events().signer().hasPrivateKey())
         session.events().setSigner(key);
+    // The seal grants this user holds follow the new key (signed with the old one, still current).
+    if (!SealKeyService::rewrapForNewKey(session, key, error))
+        return false;
     if (!registerKey(session, key, newPassword, kdf, error))
         return false;
     session.events().setSigner(key);

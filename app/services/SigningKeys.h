@@ -33,6 +33,15 @@ public:
     static bool rotate(Session& session, const QString& newPassword, QString* error,
                        const core::crypto::ScryptParams& kdf = {});
 
+    /**
+     * A user's first key, made and registered in @p events (inside the caller's transaction) while
+     * the password is at hand: a new hall's administrator, who grants the seal key on. The store
+     * signs with it afterwards.
+     */
+    static std::optional<core::SealKey> registerFirstKey(db::EventStore& events, const QString& userId,
+                                                         const QString& password,
+                                                         const core::crypto::ScryptParams& kdf, QString* error);
+
     /** The private key wrapped under a password: CBOR {salt, n, r, p, sealed}. */
     static QByteArray wrap(const core::SealKey& key, const QString& password, const core::crypto::ScryptParams& kdf);
     /** The key wrapped by wrap(), checked against its public half; nullopt for a wrong password. */

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "services/SealKeyService.h"
+
 #include "ui_MainWindow.h"
 
 #include "AppSettings.h"
@@ -64,7 +66,14 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->exportBundleAction, &QAction::triggered, this, &MainWindow::exportBundle);
     connect(m_ui->importBundleAction, &QAction::triggered, this, &MainWindow::importBundle);
     connect(m_ui->verifyAction, &QAction::triggered, this, [this] {
-        VerifyDialog dialog(m_session->trustedSealKeys(), this);
+        const QList<core::SealKey> keys = m_session->trustedSealKeys();
+        VerifyDialog dialog(keys, this);
+        // The case history here, and the hall's newest signed list of voided certificates received.
+        const auto list = services::SealKeyService::receivedRevokedList(m_session->database().sql(), keys);
+        dialog.setVoidedCheck([this, list](const QString& serial) {
+            const auto v = services::SealKeyService::voidedStatus(m_session->database().sql(), serial, list);
+            return v.voided ? v.reason : QString();
+        });
         dialog.exec();
     });
 

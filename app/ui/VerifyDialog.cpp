@@ -52,6 +52,12 @@ void VerifyDialog::setTrustedKeys(const QList<core::SealKey>& keys)
     verifyNow();
 }
 
+void VerifyDialog::setVoidedCheck(VoidedCheck check)
+{
+    m_voidedCheck = std::move(check);
+    verifyNow();
+}
+
 void VerifyDialog::setCheckingDate(const QDate& date)
 {
     m_date = date;
@@ -80,6 +86,7 @@ void VerifyDialog::verifyNow()
     const QString text = m_ui->payloadEdit->toPlainText();
     if (text.trimmed().isEmpty()) {
         m_result = {};
+        m_voided = false;
         m_ui->resultLabel->setVisible(false);
         m_ui->fieldsGroup->setVisible(false);
         return;
@@ -105,8 +112,13 @@ void VerifyDialog::verifyFile(const QString& path)
 void VerifyDialog::showResult(const core::CertificateVerification& result, const QString& source)
 {
     m_result = result;
+    const QString voidedReason
+        = result.isValid() && m_voidedCheck ? m_voidedCheck(result.decoded->payload.serial) : QString();
+    m_voided = !voidedReason.isEmpty();
     QString headline;
-    if (result.isValid())
+    if (m_voided)
+        headline = tr("VOIDED: signed by this hall, but no longer valid. %1").arg(voidedReason);
+    else if (result.isValid())
         headline = tr("VALID: signed by this hall and in force.");
     else if (result.status == core::CertificateVerification::UnknownKey)
         headline = tr("NOT TRUSTED: %1").arg(result.reason);
@@ -115,7 +127,7 @@ void VerifyDialog::showResult(const core::CertificateVerification& result, const
     if (!source.isEmpty())
         headline = tr("%1 — %2").arg(source, headline);
     m_ui->resultLabel->setText(headline);
-    m_ui->resultLabel->setStyleSheet(QLatin1String(result.isValid() ? kValidStyle : kInvalidStyle));
+    m_ui->resultLabel->setStyleSheet(QLatin1String(result.isValid() && !m_voided ? kValidStyle : kInvalidStyle));
     m_ui->resultLabel->setVisible(true);
 
     m_ui->fieldsGroup->setVisible(result.decoded.has_value());
@@ -137,6 +149,7 @@ void VerifyDialog::showResult(const core::CertificateVerification& result, const
 void VerifyDialog::showError(const QString& message)
 {
     m_result = {};
+    m_voided = false;
     m_result.reason = message;
     m_ui->resultLabel->setText(tr("INVALID: %1").arg(message));
     m_ui->resultLabel->setStyleSheet(QLatin1String(kInvalidStyle));

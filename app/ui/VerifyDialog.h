@@ -3,6 +3,8 @@
 #include "core/CertificatePayload.h"
 #include "core/SealKey.h"
 
+#include <functional>
+
 #include <QDate>
 #include <QDialog>
 
@@ -18,7 +20,7 @@ namespace oneseal::ui {
  * Checks a certificate's signed QR code at the window: the operator pastes the code's text (a scanner
  * gun types it) or opens a picture or PDF of the certificate; the dialog says at once whether it is
  * valid, or exactly why not, and shows what the code says. Works offline with the hall's public
- * key(s). Keyboard: Alt+P the text, Ctrl+O open a file, Alt+K load a key, Esc close.
+ * key(s), and reports a certificate the hall voided (setVoidedCheck()). Keyboard: Alt+P the text, Ctrl+O open a file, Alt+K load a key, Esc close.
  */
 class VerifyDialog : public QDialog
 {
@@ -30,6 +32,14 @@ public:
 
     /** The keys a certificate must be signed with (public halves are enough). */
     void setTrustedKeys(const QList<core::SealKey>& keys);
+    /**
+     * How to learn whether a serial was voided (the case history on this workstation and the hall's
+     * newest signed list of voided certificates): returns why, or empty when it is not voided.
+     */
+    using VoidedCheck = std::function<QString(const QString& serial)>;
+    void setVoidedCheck(VoidedCheck check);
+    /** Whether the certificate shown is correctly signed but voided. */
+    bool isVoided() const { return m_voided; }
     /** The day validity is checked on (today unless set; for tests and for checking a past date). */
     void setCheckingDate(const QDate& date);
 
@@ -56,6 +66,8 @@ private:
     QDate m_date;
     core::CertificateVerification m_result;
     bool m_settingText = false;
+    VoidedCheck m_voidedCheck;
+    bool m_voided = false;
 };
 
 } // namespace oneseal::ui

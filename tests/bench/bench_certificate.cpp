@@ -2,6 +2,7 @@
 // Run: build/tests/bench/bench_certificate  (figures in docs/PERFORMANCE.md, "Certificates").
 #include "core/CertificatePayload.h"
 #include "core/Identifiers.h"
+#include "core/SealGrant.h"
 #include "print/CertificateRenderer.h"
 
 #include <QGuiApplication>
@@ -75,6 +76,38 @@ void BM_VerifyPayload(benchmark::State& state)
         benchmark::DoNotOptimize(core::CertificatePayload::verify(doc.qrText, { key() }, QDate(2027, 1, 1)));
 }
 BENCHMARK(BM_VerifyPayload)->Unit(benchmark::kMicrosecond);
+
+// The seal key's other costs (docs/PERFORMANCE.md, "Seal key"): opening the grant at a signature
+// (X25519 + AES-GCM), sealing it to a user at a grant, checking a list of 1,000 voided serials.
+void BM_SealGrantOpen(benchmark::State& state)
+{
+    const core::SealKey holder = core::SealKey::generate();
+    const QByteArray wrapped = core::SealGrant::wrap(key(), holder.rawPublicKey());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(core::SealGrant::unwrap(wrapped, holder, key().rawPublicKey()));
+}
+BENCHMARK(BM_SealGrantOpen)->Unit(benchmark::kMicrosecond);
+
+void BM_SealGrantWrap(benchmark::State& state)
+{
+    const core::SealKey holder = core::SealKey::generate();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(core::SealGrant::wrap(key(), holder.rawPublicKey()));
+}
+BENCHMARK(BM_SealGrantWrap)->Unit(benchmark::kMicrosecond);
+
+void BM_RevokedList1000Check(benchmark::State& state)
+{
+    core::RevokedList list;
+    list.hall = QStringLiteral("运城市行政审批服务管理局");
+    list.issued = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 1000; ++i)
+        list.serials << QStringLiteral("JY1140802%1").arg(i, 7, 10, QLatin1Char('0'));
+    const QByteArray text = list.sign(key());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(core::RevokedList::parse(text, {key()}, nullptr));
+}
+BENCHMARK(BM_RevokedList1000Check)->Unit(benchmark::kMicrosecond);
 
 void BM_OneCertificateToPdf(benchmark::State& state)
 {

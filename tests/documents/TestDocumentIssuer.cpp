@@ -15,6 +15,16 @@
 #include "services/HallService.h"
 #include "services/IntakeService.h"
 #include "services/ReviewService.h"
+#include "services/CertificateService.h"
+#include "services/SealKeyService.h"
+#include "core/Crypto.h"
+#include "db/ReferenceRepository.h"
+#include "ui/VerifyDialog.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QLabel>
+#include <QPlainTextEdit>
 
 #include <QGuiApplication>
 #include <QRegularExpression>
@@ -58,6 +68,7 @@ private slots:
     void sealOnTheDecisionDocumentGoesInTheSealRegister();
     void certificateIsNumberedPrintedAndReprinted();
     void batchPrintsTheCasesThatCanBePrinted();
+    void voidedCertificateIsReportedByTheVerifyDialog();
 
 private:
     services::Session& as(const QString& username);
@@ -116,6 +127,9 @@ void TestDocumentIssuer::initTestCase()
 {
     m_hall = std::make_unique<test::TempHall>();
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
+    // Every session at once: a first login of a user who may hold the seal key registers her signing key.
+    for (const char* user : {"clerk", "reviewer", "approver", "certifier"})
+        as(QString::fromLatin1(user));
     // A matter that goes from review straight to the approver and has a certificate template.
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     for (const core::Matter& m : intake.catalog().matters) {
@@ -318,7 +332,14 @@ void TestDocumentIssuer::certificateIsNumberedPrintedAndReprinted()
                                                         QDate(2025, 6, 4), &error);
     QVERIFY2(expected, qPrintable(error));
     QCOMPARE(cert.contentHash, expected->contentHash);
-    QCOMPARE(eventCount(), events + 2);
+    QCOMPARE(eventCount(), events + 3); // numbered, signed with the seal key, printed
+    const QList<core::Event> caseEvents = certifier.events().caseEvents(id);
+    const core::Event seal = caseEvents.at(caseEvents.size() - 2);
+    QCOMPARE(seal.kind, core::SealGrant::signedKind());
+    QCOMPARE(seal.userId, certifier.user().id);
+    QCOMPARE(seal.payload().value(core::payload::certificateNo).toString(), number);
+    QCOMPARE(seal.payload().value(core::payload::documentHash).toString(), hex(expected->contentHash));
+    QCOMPARE(seal.payload().value(QStringLiteral("seal_key_id")).toString(), key->keyId());
     core::Event last = certifier.events().caseEvents(id).last();
     QCOMPARE(last.kind, core::eventkind::certificatePrinted);
     QCOMPARE(last.payload().value(core::payload::certificateNo).toString(), number);
@@ -330,14 +351,14 @@ void TestDocumentIssuer::certificateIsNumberedPrintedAndReprinted()
     QVERIFY(!cert.recorded());
     QVERIFY(!cert.error.isEmpty());
     QCOMPARE(output.jobs().size(), 1);
-    QCOMPARE(eventCount(), events + 2);
+    QCOMPARE(eventCount(), events + 3);
     cert = issuer.reprintCertificate(id, QStringLiteral("卡纸"));
     QVERIFY2(cert.recorded(), qPrintable(cert.error));
     QCOMPARE(output.jobs().size(), 2);
     last = certifier.events().caseEvents(id).last();
     QCOMPARE(last.kind, core::eventkind::certificateReprinted);
     QCOMPARE(last.payload().value(core::payload::documentHash).toString(), hex(cert.contentHash));
-    QCOMPARE(eventCount(), events + 3);
+    QCOMPARE(eventCount(), events + 5); // and the reprint's seal signature
 }
 
 void TestDocumentIssuer::batchPrintsTheCasesThatCanBePrinted()
@@ -366,13 +387,102 @@ void TestDocumentIssuer::batchPrintsTheCasesThatCanBePrinted()
     const QString text = pdfText(output.jobs().first().pdf);
     QVERIFY(text.contains(batch.certificates.at(0).title));
     QVERIFY(text.contains(batch.certificates.at(2).title));
-    QCOMPARE(eventCount(), events + 2 * 2); // numbered + printed, per printed case
+    QCOMPARE(eventCount(), events + 2 * 3); // numbered + signed + printed, per printed case
     for (const int i : {0, 2}) {
         const core::Event last
             = as(QStringLiteral("certifier")).events().caseEvents(batch.certificates.at(i).caseId).last();
         QCOMPARE(last.kind, core::eventkind::certificatePrinted);
         QCOMPARE(last.payload().value(core::payload::documentHash).toString(), hex(batch.certificates.at(i).contentHash));
     }
+}
+
+void TestDocumentIssuer::voidedCertificateIsReportedByTheVerifyDialog()
+{
+    m_clock.set(QDateTime(QDate(2025, 6, 6), QTime(10, 0)));
+    const QString id = sealed(QStringLiteral("冯志明"), QStringLiteral("14080219850505008"));
+    services::Session& certifier = as(QStringLiteral("certifier"));
+    print::MemoryOutput output;
+    const documents::IssuedDocument cert = documents::DocumentIssuer(certifier, output).printCertificate(id);
+    QVERIFY2(cert.recorded(), qPrintable(cert.error));
+    // The QR code printed on it (the same bytes: Ed25519 signatures are deterministic).
+    QString error;
+    const auto key = certifier.sealKey(&error);
+    QVERIFY2(key, qPrintable(error));
+    const auto signer = db::UserRepository(certifier.database().sql()).byId(cert.state->decidedBy);
+    const auto built = print::CaseCertificate::build(*cert.state, services::IntakeService(certifier).catalog(),
+                                                     cert.title, certifier.hallName(), signer->displayName, *key,
+                                                     QDate(2025, 6, 6), &error);
+    QVERIFY2(built && built->contentHash == cert.contentHash, qPrintable(error));
+    const QString qr = built->document.qrText;
+
+    // The dialog as the main window opens it: the hall's keys, the case history, the received list.
+    auto dialogFor = [](services::Session& session) {
+        const QList<core::SealKey> keys = session.trustedSealKeys();
+        auto dialog = std::make_unique<ui::VerifyDialog>(keys);
+        const auto list = services::SealKeyService::receivedRevokedList(session.database().sql(), keys);
+        dialog->setVoidedCheck([&session, list](const QString& serial) {
+            const auto v = services::SealKeyService::voidedStatus(session.database().sql(), serial, list);
+            return v.voided ? v.reason : QString();
+        });
+        dialog->setCheckingDate(QDate(2026, 1, 1));
+        return dialog;
+    };
+    auto scan = [](ui::VerifyDialog& dialog, const QString& text) {
+        auto* edit = dialog.findChild<QPlainTextEdit*>(QStringLiteral("payloadEdit"));
+        edit->clear();
+        QTest::keyClicks(edit, text); // a scanner gun types the code
+        return dialog.findChild<QLabel*>(QStringLiteral("resultLabel"))->text();
+    };
+    auto dialog = dialogFor(certifier);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    QString shown = scan(*dialog, qr);
+    QVERIFY2(shown.startsWith(QStringLiteral("VALID")), qPrintable(shown));
+
+    QVERIFY(services::CertificateService(certifier).voidCertificate(id, QStringLiteral("印错了持证人地址"), &error));
+    shown = scan(*dialog, qr);
+    QVERIFY2(shown.startsWith(QStringLiteral("VOIDED")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("印错了持证人地址")));
+    QVERIFY(dialog->isVoided());
+    dialog->close();
+
+    // Another workstation that never held the case learns it from the hall's signed list, received
+    // as reference data (what HubDataReceiver stores), and only from a list that checks.
+    const auto listText = services::SealKeyService(certifier).revokedList(&error);
+    QVERIFY2(listText, qPrintable(error));
+    test::TempHall other;
+    QVERIFY2(other.isValid(), qPrintable(other.error()));
+    auto elsewhere = other.login(QStringLiteral("certifier"));
+    auto received = [](const QString& kind, qint64 version, const QByteArray& payload) {
+        return db::ReferenceItem{kind, version, payload, QString::fromLatin1(core::crypto::sha256(payload).toHex()),
+                                 QStringLiteral("2025-06-06T10:00:00Z")};
+    };
+    // That workstation trusts the hall's published key (reference data seal_keys).
+    const QCborArray published{QCborMap{{QStringLiteral("key_id"), key->keyId()},
+                                        {QStringLiteral("public_key"), key->rawPublicKey()}}};
+    QVERIFY2(db::ReferenceRepository(elsewhere->database().sql())
+                .insert(received(QStringLiteral("seal_keys"), 1, published.toCborValue().toCbor()), false, &error),
+             qPrintable(error));
+    QByteArray tampered = *listText;
+    tampered.replace(tampered.indexOf('\n') + 10, 1, tampered.at(tampered.indexOf('\n') + 10) == 'A' ? "B" : "A");
+    QVERIFY2(db::ReferenceRepository(elsewhere->database().sql())
+                .insert(received(services::SealKeyService::revokedReferenceKind(), 1, tampered), false, &error),
+             qPrintable(error));
+    auto there = dialogFor(*elsewhere);
+    there->show();
+    QVERIFY(QTest::qWaitForWindowActive(there.get()));
+    shown = scan(*there, qr);
+    QVERIFY2(shown.startsWith(QStringLiteral("VALID")), qPrintable(shown)); // a tampered list counts for nothing
+    there->close();
+    QVERIFY2(db::ReferenceRepository(elsewhere->database().sql())
+                .insert(received(services::SealKeyService::revokedReferenceKind(), 2, *listText), false, &error),
+             qPrintable(error));
+    there = dialogFor(*elsewhere);
+    there->show();
+    QVERIFY(QTest::qWaitForWindowActive(there.get()));
+    shown = scan(*there, qr);
+    QVERIFY2(shown.startsWith(QStringLiteral("VOIDED")) && shown.contains(QStringLiteral("list of voided")),
+             qPrintable(shown));
 }
 
 QTEST_MAIN(TestDocumentIssuer)

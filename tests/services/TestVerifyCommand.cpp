@@ -1,6 +1,7 @@
 #include "TestConfig.h"
 
 #include "core/CertificatePayload.h"
+#include "core/SealGrant.h"
 #include "print/CertificateRenderer.h"
 
 #include <QFile>
@@ -21,6 +22,8 @@ private slots:
     void payloadText();
     void tamperedPayload();
     void otherHallsKey();
+    void voidedByTheRevokedList();
+    void hallExportsItsKeyAndList();
     void expiredOnDate();
     void png();
     void pdf();
@@ -173,6 +176,82 @@ void TestVerifyCommand::otherHallsKey()
     const Result none = admin({ "verify", m_payload });
     QCOMPARE(none.exitCode, 1);
     QVERIFY(none.out.contains(QStringLiteral("no trusted key was given")));
+}
+
+void TestVerifyCommand::voidedByTheRevokedList()
+{
+    auto write = [this](const QString& name, const QByteArray& data) {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+            return QString();
+        return path;
+    };
+    core::RevokedList list;
+    list.hall = QStringLiteral("运城市行政审批服务管理局");
+    list.issued = QDateTime(QDate(2027, 1, 1), QTime(8, 0), Qt::UTC);
+    list.serials = { QStringLiteral("JY11408020000100"), QStringLiteral("JY11408020000123") };
+    const QByteArray signedList = list.sign(m_key);
+    const QString voided = write(QStringLiteral("revoked.txt"), signedList);
+    Result r = admin({ "verify", "--public-key", m_public, "--date", "2027-01-01", "--revoked", voided, m_payload });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.startsWith(QStringLiteral("VOIDED: The hall's list of voided certificates of 2027-01-01T08:00:00Z names it.")),
+             qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(QStringLiteral("serial JY11408020000123")));
+    // A list that does not name it: valid.
+    list.serials = { QStringLiteral("JY11408020000100") };
+    const QString other = write(QStringLiteral("revoked-other.txt"), list.sign(m_key));
+    r = admin({ "verify", "--public-key", m_public, "--date", "2027-01-01", "--revoked", other, m_payload });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("VALID")), qPrintable(r.out + r.err));
+    // A tampered list (a character of its body changed) is refused, and nothing is said valid.
+    QByteArray bad = signedList;
+    const qsizetype at = bad.indexOf('\n') + 20;
+    bad[at] = bad.at(at) == 'A' ? 'B' : 'A';
+    r = admin({ "verify", "--public-key", m_public, "--date", "2027-01-01", "--revoked",
+                write(QStringLiteral("revoked-bad.txt"), bad), m_payload });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("is refused")), qPrintable(r.out + r.err));
+    QVERIFY(!r.out.contains(QStringLiteral("VALID")));
+    // A list signed by a key the verifier does not trust: refused as well.
+    r = admin({ "verify", "--public-key", m_public, "--revoked",
+                write(QStringLiteral("revoked-foreign.txt"), list.sign(core::SealKey::generate())), m_payload });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("not a trusted seal key")), qPrintable(r.err));
+}
+
+void TestVerifyCommand::hallExportsItsKeyAndList()
+{
+    // A demo hall publishes its public seal key and its signed list; an outside verifier uses both.
+    const QString db = m_dir.filePath(QStringLiteral("hall.db"));
+    QVERIFY(admin({ "demo", "--db", db }).exitCode == 0);
+    const QString pub = m_dir.filePath(QStringLiteral("hall-export.pub.pem"));
+    const QString list = m_dir.filePath(QStringLiteral("hall-revoked.txt"));
+    Result r = admin({ "seal-key", "export", "--db", db, "--as", "clerk", "--out", pub }, "demo1234\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    // Only a holder of the seal key signs the list.
+    r = admin({ "seal-key", "revoked-list", "--db", db, "--as", "clerk", "--out", list }, "demo1234\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!QFile::exists(list));
+    r = admin({ "seal-key", "revoked-list", "--db", db, "--as", "certifier", "--out", list }, "demo1234\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("0 voided certificate")), qPrintable(r.out));
+    // The list is checked with the hall's exported key; without it, refused.
+    r = admin({ "verify", "--public-key", m_public, "--date", "2027-01-01", "--revoked", list, m_payload });
+    QCOMPARE(r.exitCode, 2);
+    r = admin({ "verify", "--public-key", m_public, "--public-key", pub, "--date", "2027-01-01", "--revoked", list,
+                m_payload });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    // Grant and revoke from the command line (an administrator), refused to anyone else.
+    r = admin({ "seal-key", "revoke", "--db", db, "--as", "certifier", "--user", "certifier" }, "demo1234\n");
+    QCOMPARE(r.exitCode, 1);
+    r = admin({ "seal-key", "revoke", "--db", db, "--as", "admin", "--user", "certifier" }, "demo1234\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    r = admin({ "seal-key", "revoked-list", "--db", db, "--as", "certifier", "--out", list + "2" }, "demo1234\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("not been granted")), qPrintable(r.err));
+    r = admin({ "seal-key", "grant", "--db", db, "--as", "admin", "--user", "certifier" }, "demo1234\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
 }
 
 void TestVerifyCommand::expiredOnDate()

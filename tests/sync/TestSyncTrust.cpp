@@ -51,8 +51,9 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     };
     // clerk1 accepts at the honest counter; clerk2 forges at hers; dual accepts and may also decide
     // (a small hall), but never a case she accepted; approver decides and seals.
+    // certop prints certificates but was never granted the seal key.
     for (const NewUser& u : {NewUser{"clerk1", "intake"}, NewUser{"clerk2", "intake"}, NewUser{"dual", "intake,approval"},
-                             NewUser{"approver", "approval"}}) {
+                             NewUser{"approver", "approval"}, NewUser{"certop", "certificate"}}) {
         const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(u.name),
                                        QStringLiteral("--name"), QString::fromLatin1(u.name), QStringLiteral("--roles"),
                                        QString::fromLatin1(u.roles)},
@@ -140,6 +141,13 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
         {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("user.key_registered")
                                          << QStringLiteral("--as") << QStringLiteral("approver"),
          QStringLiteral("not signed by the user's current key")},
+        // a certificate signed by a certificate operator without the granted seal key, in her own name
+        {login(QStringLiteral("certop")) << QStringLiteral("--kind") << QStringLiteral("certificate.signed")
+                                         << QStringLiteral("--case") << honestCase,
+         QStringLiteral("signed a certificate without a grant of the hall's seal key")},
+        // the seal key granted by a clerk to herself
+        {login(QStringLiteral("clerk2")) << QStringLiteral("--kind") << QStringLiteral("seal_key.granted"),
+         QStringLiteral("holds no role that may write seal_key.granted")},
     };
     for (const Forgery& f : forgeries) {
         r = forger.run(QStringLiteral("forge"), f.args);
@@ -191,6 +199,27 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
         named += line.startsWith(QStringLiteral("REFUSED: workstation WS-FORGE")) && !line.contains(QStringLiteral("(user.created by"));
     QCOMPARE(named, int(forgeries.size()));
     QVERIFY2(audit.out.contains(QStringLiteral("seal.applied by ")), qPrintable(audit.out));
+    // The hub grants the hall's seal key to certop: her next signature counts everywhere; revoked,
+    // the one after is refused again.
+    r = hub.admin({QStringLiteral("seal-grant"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QStringList signedForgery = login(QStringLiteral("certop")) << QStringLiteral("--kind")
+                                                                       << QStringLiteral("certificate.signed")
+                                                                       << QStringLiteral("--case") << honestCase;
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY2((r = forger.run(QStringLiteral("forge"), signedForgery)).ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QCOMPARE(refusedBesidesSetUp(watcher.run(QStringLiteral("quarantine")).out).size(), forgeries.size());
+    r = hub.admin({QStringLiteral("seal-revoke"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY2((r = forger.run(QStringLiteral("forge"), signedForgery)).ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    const QStringList afterRevoke = refusedBesidesSetUp(watcher.run(QStringLiteral("quarantine")).out);
+    QCOMPARE(afterRevoke.size(), forgeries.size() + 1);
+    QVERIFY2(afterRevoke.last().contains(QStringLiteral("without a grant")), qPrintable(afterRevoke.last()));
     // The administrator's password at the hub is still the one it was (the admin command logs in with it).
     r = hub.admin({QStringLiteral("status")});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));

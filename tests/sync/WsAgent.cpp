@@ -1,6 +1,7 @@
 // ws_agent: a workstation as a separate process for the sync tests (so that it can be killed with
 // SIGKILL at any moment). Each command opens the workstation's database, does one thing, prints one
 // line "ok ..." or "error ..." and exits. Test helper only: it keeps the raw key in <db>.key.
+#include "core/CaseState.h"
 #include "core/Clock.h"
 #include "core/Conflict.h"
 #include "core/Crypto.h"
@@ -15,6 +16,7 @@
 #include "services/Session.h"
 #include "services/SigningKeys.h"
 #include "core/EventAdmission.h"
+#include "core/SealGrant.h"
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
 #include "hub/HubStore.h"
@@ -242,6 +244,25 @@ int main(int argc, char* argv[])
             payload = QCborMap{{QStringLiteral("user_id"), authorId},
                                {QStringLiteral("key_id"), key.keyId()},
                                {QStringLiteral("public_key"), key.rawPublicKey()}};
+        }
+        if (kind == core::SealGrant::signedKind()) {
+            // A certificate signed with a seal key of its own making: no grant names it.
+            payload = QCborMap{{core::payload::certificateNo, QStringLiteral("JY19999990000001")},
+                               {core::payload::documentHash, QString::fromLatin1(QByteArray(64, 'f'))},
+                               {QStringLiteral("seal_key_id"), core::SealKey::generate().keyId()}};
+            // With a grant of the hall's key (the hub's): an honest signature's record, in its name.
+            if (const auto held = session->heldSealKey(nullptr))
+                payload.insert(QStringLiteral("seal_key_id"), held->keyId());
+        }
+        if (kind == core::SealGrant::grantedKind()) {
+            // The forger grants herself a seal key, sealed to her own signing key.
+            const core::SealKey seal = core::SealKey::generate();
+            const core::SealKey& own = session->events().signer();
+            payload = QCborMap{{QStringLiteral("user_id"), authorId},
+                               {QStringLiteral("seal_key_id"), seal.keyId()},
+                               {QStringLiteral("seal_public_key"), seal.rawPublicKey()},
+                               {QStringLiteral("recipient_key_id"), own.keyId()},
+                               {QStringLiteral("wrapped"), core::SealGrant::wrap(seal, own.rawPublicKey())}};
         }
         // Straight into the events table: the forger's own projections are not the point.
         session->events().clearProjections();
