@@ -140,7 +140,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
         const bool ok = tx.isActive() && database->setMeta(QStringLiteral("workstation_id"), workstation, &e)
             && database->setMeta(QStringLiteral("hall_name"), setup.hallName.trimmed(), &e)
             && database->setMeta(QStringLiteral("created_at"),
-                                 core::Clock::system().now().toUTC().toString(Qt::ISODate), &e)
+                                 setup.clock->now().toUTC().toString(Qt::ISODate), &e)
             // The hall's first workstation holds the first blocks of every serial; others lease theirs.
             && (!setup.ownsFirstNumberBlocks
                 || (db::NumberBlocks(database->sql())
@@ -148,7 +148,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
                     && db::NumberBlocks(database->sql())
                            .addBlock(core::numbering::certificateKind, 1, core::numbering::kBlockSize, &e)));
         if (ok) {
-            db::EventStore events(*database, workstation);
+            db::EventStore events(*database, workstation, *setup.clock);
             db::registerWorkstationProjections(events);
             if (!db::UserCreation::record(events, admin, admin.id, &e)
                 || (setup.ownsFirstNumberBlocks && !createSealKey(*database, events, admin.id, setup, &e))
@@ -172,7 +172,8 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
     return true;
 }
 
-bool HallService::createDemoHall(const QString& databasePath, QString* error, const core::crypto::ScryptParams& kdf)
+bool HallService::createDemoHall(const QString& databasePath, QString* error, const core::crypto::ScryptParams& kdf,
+                                 const core::Clock& clock)
 {
     HallSetup setup;
     setup.databasePath = databasePath;
@@ -182,9 +183,10 @@ bool HallService::createDemoHall(const QString& databasePath, QString* error, co
     setup.adminDisplayName = demoUsers().first().displayName;
     setup.adminPassword = demoPassword();
     setup.kdf = kdf;
+    setup.clock = &clock;
     if (!createHall(setup, error))
         return false;
-    AuthService auth(databasePath);
+    AuthService auth(databasePath, clock);
     auto session = auth.login(setup.adminUsername, setup.adminPassword, error);
     if (!session)
         return false;

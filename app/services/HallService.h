@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "core/Clock.h"
 #include "core/Crypto.h"
 #include "core/Role.h"
 
@@ -27,6 +28,8 @@ struct HallSetup
     core::crypto::ScryptParams kdf; ///< cost of the key slots and password hashes
     /** A standalone hall's workstation holds the first number blocks; one that joins a hub leases its own. */
     bool ownsFirstNumberBlocks = true;
+    /** The time the hall is made at (the first administrator's key is valid from then). */
+    const core::Clock* clock = &core::Clock::system();
 };
 
 struct DemoUser
@@ -47,7 +50,8 @@ public:
 
     /** The demo hall of the README: a city hall with one user per role, all with demoPassword(). */
     static bool createDemoHall(const QString& databasePath, QString* error,
-                               const core::crypto::ScryptParams& kdf = {});
+                               const core::crypto::ScryptParams& kdf = {},
+                               const core::Clock& clock = core::Clock::system());
     static QList<DemoUser> demoUsers();
     static QString demoPassword() { return QStringLiteral("demo1234"); }
     static QString demoHallName();

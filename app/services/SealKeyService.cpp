@@ -130,9 +130,10 @@ bool SealKeyService::upgradeLegacyKey(QString* error)
     return tx.commit(error);
 }
 
-bool SealKeyService::rewrapForNewKey(Session& session, const core::SealKey& newKey, QString* error)
+bool SealKeyService::rewrapForNewKey(Session& session, const core::SealKey& newKey, QString* error,
+                                     const core::SealKey* holder)
 {
-    const core::SealKey& own = session.events().signer();
+    const core::SealKey& own = holder ? *holder : session.events().signer();
     if (!own.hasPrivateKey())
         return true;
     const QSqlDatabase sql = session.database().sql();

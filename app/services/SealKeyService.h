@@ -53,7 +53,9 @@ public:
      * grants the user holds re-sealed to @p newKey (seal_key.rewrapped), so a password change keeps
      * the seal.
      */
-    static bool rewrapForNewKey(Session& session, const core::SealKey& newKey, QString* error);
+    /** Seals the grants that `holder` (default: the session's signer) opens to newKey, each a signed event. */
+    static bool rewrapForNewKey(Session& session, const core::SealKey& newKey, QString* error,
+                                const core::SealKey* holder = nullptr);
 
     /** The signed list of the serials voided on this replica, signed with the holder's seal key. */
     std::optional<QByteArray> revokedList(QString* error);

@@ -2,6 +2,7 @@
 
 #include "SealKeyService.h"
 #include "core/EventAdmission.h"
+#include "core/HybridLogicalClock.h"
 #include "db/UserDirectory.h"
 
 #include <QCborMap>
@@ -106,9 +107,18 @@ bool SigningKeys::open(Session& session, const QString& password, QString* error
 {
     const QSqlDatabase sql = session.database().sql();
     db::UserDirectory directory(sql);
-    // The user's current key whatever this workstation's clock says (a clock behind the registration
-    // must not make a second "first" key).
-    const auto current = directory.keyOfUserAt(session.user().id, QDateTime());
+    // The user's current key whatever this workstation's clock says (a clock a little behind the
+    // registration must not make a second "first" key). A key registered while this clock ran more than
+    // the hubs' clock margin ahead cannot sign what is recorded now (every replica would find those events
+    // before its validity): a new first key is made, and `oneseal-admin repair-clock` re-stamps the rest.
+    auto current = directory.keyOfUserAt(session.user().id, QDateTime());
+    std::optional<core::SealKey> ahead; // the key registered while the clock ran ahead: its seal grants move
+    if (current && current->validFrom > session.clock().now().toUTC().addMSecs(core::HybridLogicalClock::kMaxAheadMs)) {
+        ahead = unwrap(directory.wrappedKey(current->keyId), password, current->publicKey);
+        if (!ahead)
+            return fail(error, tr("Your signing key does not open with this password."));
+        current.reset();
+    }
     if (current) {
         const auto key = unwrap(directory.wrappedKey(current->keyId), password, current->publicKey);
         if (!key)
@@ -123,7 +133,8 @@ bool SigningKeys::open(Session& session, const QString& password, QString* error
     if (!tx.isActive())
         return fail(error, tx.errorText());
     session.events().setSigner(key); // a first key signs its own registration
-    if (!registerKey(session, key, password, kdf, error) || !tx.commit(error)) {
+    if (!registerKey(session, key, password, kdf, error)
+        || (ahead && !SealKeyService::rewrapForNewKey(session, key, error, &*ahead)) || !tx.commit(error)) {
         session.events().setSigner(core::SealKey());
         return false;
     }

@@ -125,7 +125,7 @@ QString TestDocumentIssuer::sealed(const QString& name, const QString& idFirst17
 
 void TestDocumentIssuer::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     // Every session at once: a first login of a user who may hold the seal key registers her signing key.
     for (const char* user : {"clerk", "reviewer", "approver", "certifier"})

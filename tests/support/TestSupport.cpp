@@ -25,6 +25,12 @@ TempHall::TempHall()
     m_valid = services::HallService::createDemoHall(m_path, &m_error, fastKdf());
 }
 
+TempHall::TempHall(const core::Clock& clock)
+{
+    m_path = m_dir.filePath(QStringLiteral("hall.db"));
+    m_valid = services::HallService::createDemoHall(m_path, &m_error, fastKdf(), clock);
+}
+
 std::unique_ptr<services::Session> TempHall::login(const QString& username) const
 {
     services::AuthService auth(m_path);

@@ -21,6 +21,8 @@ class TempHall
 {
 public:
     TempHall();
+    /** A hall made at the time of a test's own clock (its users' keys are valid from then). */
+    explicit TempHall(const core::Clock& clock);
     bool isValid() const { return m_valid; }
     QString error() const { return m_error; }
     QString path() const { return m_path; }

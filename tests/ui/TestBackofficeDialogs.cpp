@@ -94,7 +94,7 @@ services::Session& TestBackofficeDialogs::as(const QString& username)
 
 void TestBackofficeDialogs::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     QString error;
     const auto state = test::acceptCase(

@@ -111,7 +111,7 @@ void TestCertificateWindow::initTestCase()
 {
     QVERIFY2(
         !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(), "pdftotext (poppler-utils) is needed");
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     // A matter without site inspection whose core material may be deferred, with a certificate template.
     services::IntakeService intake(as(QStringLiteral("clerk")));
