@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace oneseal;
 
 class TestLoginDialog : public QObject
@@ -163,35 +165,42 @@ void TestLoginDialog::firstLoginForcesPasswordChange()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto* message = dialog.findChild<QLabel*>(QStringLiteral("messageLabel"));
-    auto logIn = [&]() {
-        QTRY_VERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->isVisible());
-        dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->setFocus();
+    // Types the user name and the administrator's password; Enter. The forced change opens modal
+    // inside the login: driveChange runs in its event loop (queued just before Enter is pressed).
+    auto logIn = [&](const std::function<void(ui::ChangePasswordDialog*)>& driveChange) {
+        auto* username = dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"));
+        QTRY_VERIFY(username->isVisible());
+        username->clear();
+        dialog.activateWindow();
+        username->setFocus();
+        QTRY_VERIFY(username->hasFocus());
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("newbie"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTest::keyClicks(QApplication::focusWidget(), adminSet);
+        QTimer::singleShot(0, this, [driveChange]() {
+            auto* change = qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget());
+            QTRY_VERIFY(change = qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget()));
+            driveChange(change);
+            if (QApplication::activeModalWidget() == change)
+                change->reject(); // a failed step must not leave the login waiting forever
+        });
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     };
 
     // First try: the forced change opens; Escape cancels it and the user is not let in.
     bool sawForced = false;
-    QTimer::singleShot(0, this, [&]() {
-        QTRY_VERIFY(qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget()));
-        auto* change = qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget());
+    logIn([&](ui::ChangePasswordDialog* change) {
         sawForced = change->findChild<QLabel*>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("administrator"));
         QTest::keyClick(change, Qt::Key_Escape);
     });
-    dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->clear();
-    logIn();
-    QTRY_VERIFY(sawForced);
+    QVERIFY(sawForced);
     QVERIFY(!dialog.takeSession());
     QVERIFY(dialog.isVisible());
     QVERIFY2(message->text().contains(QStringLiteral("must be changed")), qPrintable(message->text()));
 
     // Second try: current, new and repeated password typed in, Enter.
     bool changed = false;
-    QTimer::singleShot(0, this, [&]() {
-        QTRY_VERIFY(qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget()));
-        auto* change = qobject_cast<ui::ChangePasswordDialog*>(QApplication::activeModalWidget());
+    logIn([&](ui::ChangePasswordDialog* change) {
         QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("currentEdit"));
         QTest::keyClicks(QApplication::focusWidget(), adminSet);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
@@ -203,8 +212,6 @@ void TestLoginDialog::firstLoginForcesPasswordChange()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         changed = change->result() == QDialog::Accepted;
     });
-    dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->clear();
-    logIn();
     QTRY_VERIFY_WITH_TIMEOUT(changed, 60000);
     QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
     auto session = dialog.takeSession();
