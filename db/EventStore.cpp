@@ -566,4 +566,21 @@ bool EventStore::rebuildProjections(QString* error)
     return tx.commit(error);
 }
 
+QByteArray EventStore::lastHashOf(const QString& workstation) const
+{
+    QSqlQuery q(m_database->sql());
+    q.prepare(QStringLiteral("SELECT hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+    q.addBindValue(workstation);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+bool EventStore::hasEventOf(const QString& workstation, const QByteArray& hash) const
+{
+    QSqlQuery q(m_database->sql());
+    q.prepare(QStringLiteral("SELECT 1 FROM events WHERE workstation = ? AND hash = ? LIMIT 1"));
+    q.addBindValue(workstation);
+    q.addBindValue(hash);
+    return q.exec() && q.next();
+}
+
 } // namespace oneseal::db

@@ -122,6 +122,15 @@ public:
     QList<core::Event> caseEvents(const QString& caseId) const;
     /** Every event, in fold order: acknowledged ones by server_seq, then the rest by HLC. */
     QList<core::Event> allEvents() const;
+    /** The hash of the newest event of @p workstation's chain held here; empty when none. */
+    QByteArray lastHashOf(const QString& workstation) const;
+    /** Whether an event of @p workstation with this hash is held here. */
+    bool hasEventOf(const QString& workstation, const QByteArray& hash) const;
+    /**
+     * Meta key: the hash (hex) of the newest event of this workstation's chain that the hub holds
+     * (from the hub's welcome and each push's acknowledgement); verify-audit checks it is still here.
+     */
+    static QString hubChainHeadKey() { return QStringLiteral("hub_chain_head"); }
     qint64 count() const;
 
     /** Clears every projection table and folds all events again, in one transaction. */

@@ -85,6 +85,8 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
         slot.params.n = quint64(1) << log2n.toInteger();
         slot.params.r = quint32(r.toInteger());
         slot.params.p = quint32(p.toInteger());
+        if (!core::crypto::acceptableScryptParams(slot.params))
+            return damaged(); // too weak to guard the database key, or too costly to try
         slot.wrappedKey = s.value(QStringLiteral("wrapped")).toByteArray();
         const QCborValue vlen = s.value(QStringLiteral("vlen"));
         const QCborValue hashId = s.value(QStringLiteral("hash_id"));
@@ -145,9 +147,7 @@ bool KeyRing::setSlot(const QString& username, const QString& password, const QB
 {
     const QString user = normalize(username);
     // n must be a power of two (scrypt's rule, and the file stores log2 n).
-    const bool powerOfTwo = params.n >= 2 && (params.n & (params.n - 1)) == 0;
-    if (user.isEmpty() || key.size() != 32 || !powerOfTwo || params.n > (quint64(1) << kMaxLog2N)
-        || params.r < 1 || params.r > kMaxR || params.p < 1 || params.p > kMaxP)
+    if (user.isEmpty() || key.size() != 32 || !core::crypto::acceptableScryptParams(params))
         return false;
     Slot slot;
     slot.salt = core::crypto::randomBytes(16);

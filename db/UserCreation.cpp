@@ -2,6 +2,7 @@
 
 #include "EventStore.h"
 #include "UserRepository.h"
+#include "core/PasswordAuth.h"
 
 #include <QCborMap>
 #include <QUuid>
@@ -33,6 +34,8 @@ std::optional<core::User> UserCreation::prepare(const QSqlDatabase& db, const Ne
     created.displayName = displayName;
     created.roles = user.roles;
     created.passwordHash = core::crypto::hashPassword(user.password, user.kdf);
+    created.authKey = core::PasswordAuth::make(user.password, user.kdf);
+    created.mustChange = user.mustChange;
     return created;
 }
 

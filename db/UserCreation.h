@@ -21,6 +21,8 @@ struct NewUser
     core::Roles roles;
     QString password;
     core::crypto::ScryptParams kdf;
+    /** An administrator sets this password for someone else: it is changed at the user's first login. */
+    bool mustChange = false;
 };
 
 /**

@@ -10,7 +10,8 @@ namespace oneseal::db {
 
 namespace {
 const QString kSelect =
-    QStringLiteral("SELECT id, username, display_name, password_hash, roles, active FROM users ");
+    QStringLiteral("SELECT id, username, display_name, password_hash, roles, active, coalesce(auth_key, ''), "
+                   "must_change FROM users ");
 
 core::User fromQuery(const QSqlQuery& q)
 {
@@ -21,6 +22,8 @@ core::User fromQuery(const QSqlQuery& q)
     u.passwordHash = q.value(3).toString();
     u.roles = core::rolesFromKeys(q.value(4).toString());
     u.active = q.value(5).toBool();
+    u.authKey = q.value(6).toString();
+    u.mustChange = q.value(7).toBool();
     return u;
 }
 
@@ -64,11 +67,12 @@ bool UserRepository::insert(const core::User& user, QString* error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO users(id, username, display_name, password_hash, roles, active, "
-                             "created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "created_at, updated_at, auth_key, must_change) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString t = now();
     for (const QVariant& v : QVariantList{user.id, user.username.trimmed(), user.displayName.trimmed(),
                                           user.passwordHash, core::roleKeys(user.roles).join(QLatin1Char(',')),
-                                          user.active, t, t})
+                                          user.active, t, t,
+                                          user.authKey.isEmpty() ? QVariant() : QVariant(user.authKey), user.mustChange})
         q.addBindValue(v);
     if (q.exec())
         return true;
@@ -89,6 +93,47 @@ bool UserRepository::updatePasswordHash(const QString& userId, const QString& ha
     if (error)
         *error = q.lastError().text();
     return false;
+}
+
+bool UserRepository::updatePassword(const QString& userId, const QString& hash, const QString& authKey,
+                                    bool mustChange, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, auth_key = ?, must_change = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(hash);
+    q.addBindValue(authKey.isEmpty() ? QVariant() : QVariant(authKey));
+    q.addBindValue(mustChange);
+    q.addBindValue(now());
+    q.addBindValue(userId);
+    if (q.exec() && q.numRowsAffected() == 1)
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+bool UserRepository::setActive(const QString& userId, bool active, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE users SET active = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(active);
+    q.addBindValue(now());
+    q.addBindValue(userId);
+    if (q.exec() && q.numRowsAffected() == 1)
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+QDateTime UserRepository::updatedAt(const QString& userId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT updated_at FROM users WHERE id = ?"));
+    q.addBindValue(userId);
+    if (q.exec() && q.next())
+        return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+    return QDateTime();
 }
 
 } // namespace oneseal::db

@@ -2,6 +2,7 @@
 
 #include "core/User.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -20,6 +21,13 @@ public:
 
     bool insert(const core::User& user, QString* error);
     bool updatePasswordHash(const QString& userId, const QString& hash, QString* error);
+    /** A new password: its hash, its auth key (core::PasswordAuth) and whether it must be changed at first login. */
+    bool updatePassword(const QString& userId, const QString& hash, const QString& authKey, bool mustChange,
+                        QString* error);
+    /** Enables or disables a user; a disabled user's events from this time on are refused. */
+    bool setActive(const QString& userId, bool active, QString* error);
+    /** When the user's row last changed (for a disabled user: since when they are disabled). */
+    QDateTime updatedAt(const QString& userId) const;
 
 private:
     std::optional<core::User> one(const QString& column, const QString& value) const;

@@ -1,4 +1,5 @@
 #include "AdminCommands.h"
+#include "db/UserRepository.h"
 #include "Console.h"
 
 #include "core/CertificatePayload.h"
@@ -269,20 +270,30 @@ int cmdVerifyAudit(const QStringList& args)
     if (!refused)
         return fail(error);
     // Forged or unauthorised events: kept in the chain, folded nowhere, named here.
-    for (const core::Event& e : *refused)
+    const db::UserRepository users(session->database().sql());
+    for (const core::Event& e : *refused) {
+        // By name: the user the event claims as its author (and their id, which is what was signed).
+        const auto author = users.byId(e.userId);
+        const QString who = author ? QStringLiteral("%1 [%2]").arg(author->username, e.userId) : e.userId;
         out() << Admin::tr("REFUSED: workstation %1: event %2 (%3 by %4): %5")
-                     .arg(e.workstation, e.id.toString(QUuid::WithoutBraces), e.kind, e.userId, e.quarantine)
+                     .arg(e.workstation, e.id.toString(QUuid::WithoutBraces), e.kind, who, e.quarantine)
               << "\n";
+    }
     if (report->intact()) {
         out() << Admin::tr("Every chain is intact.") << "\n";
         return refused->isEmpty() ? 0 : 3;
     }
-    for (const core::AuditFinding& f : report->findings)
+    for (const core::AuditFinding& f : report->findings) {
+        if (f.problem == core::AuditFinding::Problem::Truncated) {
+            out() << Admin::tr("CUT OFF: workstation %1: %2").arg(f.workstation, f.description) << "\n";
+            continue;
+        }
         out() << Admin::tr("TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5")
                      .arg(f.workstation)
                      .arg(f.seq)
                      .arg(f.eventId, core::AuditChain::problemName(f.problem), f.description)
               << "\n";
+    }
     return 3;
 }
 

@@ -201,6 +201,39 @@ int hubSealRevoke(const QStringList& args)
     return hubSeal(args, false);
 }
 
+/** hub user-disable / user-enable: the hall's users are the hub's (docs/SECURITY.md). */
+int hubUserSetEnabled(const QStringList& args, bool enabled)
+{
+    QCommandLineParser p;
+    const QCommandLineOption username(QStringLiteral("username"), SyncAdmin::tr("The user's user name."),
+                                      SyncAdmin::tr("user"));
+    p.addOptions({hubDirOption(), asOption(), username});
+    if (!parseCommand(p, args,
+                      enabled ? SyncAdmin::tr("Enables a disabled user again at the hub.")
+                              : SyncAdmin::tr("Disables a user at the hub: every replica refuses their events from "
+                                              "now on and workstations remove their key slot at the next sync.")))
+        return 2;
+    if (p.value(username).isEmpty())
+        return fail(SyncAdmin::tr("Name the user with --username."));
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub || !hub->users().setEnabled(p.value(username), enabled, p.value(QStringLiteral("as")), &error))
+        return fail(error);
+    out() << (enabled ? SyncAdmin::tr("User %1 is enabled.") : SyncAdmin::tr("User %1 is disabled.")).arg(p.value(username))
+          << "\n";
+    return 0;
+}
+
+int hubUserDisable(const QStringList& args)
+{
+    return hubUserSetEnabled(args, false);
+}
+
+int hubUserEnable(const QStringList& args)
+{
+    return hubUserSetEnabled(args, true);
+}
+
 int hubCatalogImport(const QStringList& args)
 {
     QCommandLineParser p;
@@ -439,6 +472,8 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("user-add"), hubUserAdd},
         {QStringLiteral("seal-grant"), hubSealGrant},
         {QStringLiteral("seal-revoke"), hubSealRevoke},
+        {QStringLiteral("user-disable"), hubUserDisable},
+        {QStringLiteral("user-enable"), hubUserEnable},
         {QStringLiteral("catalog-import"), hubCatalogImport},
         {QStringLiteral("status"), hubStatus},
         {QStringLiteral("backup"), hubBackup},
@@ -453,7 +488,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|seal-grant|seal-revoke|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

@@ -133,6 +133,7 @@ QString AuditChain::problemName(AuditFinding::Problem problem)
     case AuditFinding::Problem::Changed: return tr("changed");
     case AuditFinding::Problem::Removed: return tr("removed");
     case AuditFinding::Problem::Inserted: return tr("inserted");
+    case AuditFinding::Problem::Truncated: return tr("cut off");
     }
     return QString();
 }

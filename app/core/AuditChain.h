@@ -15,6 +15,7 @@ struct AuditFinding
         Changed,  ///< an event no longer matches its hash, or was rewritten with a new hash
         Removed,  ///< an event is missing: its successor names a hash no event has, and seq numbers are missing
         Inserted, ///< an event that is not part of the chain: a second successor of one event (a fork)
+        Truncated, ///< events cut off at the end: the hub holds a later event of the chain than this replica
     };
     Problem problem = Problem::Changed;
     QString workstation;

@@ -128,6 +128,19 @@ std::optional<QByteArray> aeadDecrypt(const QByteArray& key, const QByteArray& s
     return plain;
 }
 
+int minimumScryptLog2N()
+{
+    static const int minimum = qEnvironmentVariableIntValue("ONESEAL_TEST_WEAK_KDF") == 1 ? 10 : 15;
+    return minimum;
+}
+
+bool acceptableScryptParams(const ScryptParams& params)
+{
+    const bool powerOfTwo = params.n >= 2 && (params.n & (params.n - 1)) == 0;
+    return powerOfTwo && params.n >= (quint64(1) << minimumScryptLog2N()) && params.r >= 8 && params.r <= 16
+        && params.p >= 1 && params.p <= 4 && params.n <= kMaxScryptMemory / (128 * quint64(params.r));
+}
+
 QString hashPassword(const QString& password, const ScryptParams& params)
 {
     const QByteArray salt = randomBytes(16);
@@ -150,9 +163,11 @@ bool parsePasswordHash(const QString& encoded, QByteArray* salt, ScryptParams* p
     ScryptParams p;
     p.r = parts[2].toUInt(&ok2);
     p.p = parts[3].toUInt(&ok3);
-    if (!ok1 || !ok2 || !ok3 || log2n < 1 || log2n > 22 || p.r < 1 || p.r > 64 || p.p < 1 || p.p > 64)
+    if (!ok1 || !ok2 || !ok3 || log2n < 1 || log2n > 40)
         return false;
     p.n = quint64(1) << log2n;
+    if (!acceptableScryptParams(p))
+        return false; // too weak to keep a password, or too costly to check
     const QByteArray s = QByteArray::fromBase64(parts[4].toLatin1());
     const QByteArray h = QByteArray::fromBase64(parts[5].toLatin1());
     if (s.isEmpty() || h.size() < 16 || h.size() > 64)

@@ -2,9 +2,14 @@
 
 #include "CaseState.h"
 #include "Counter.h"
+#include "Crypto.h"
 
+#include <QCborArray>
 #include <QCborMap>
+#include <QCborStreamReader>
 #include <QCborValue>
+#include <QDate>
+#include <QRegularExpression>
 #include <QHash>
 #include <QMutex>
 
@@ -101,7 +106,138 @@ std::optional<DirectoryKey> registeredKey(const Event& e, QString* why)
     }
     return k;
 }
+constexpr int kMaxDepth = 8;
+constexpr qsizetype kMaxItems = 2000;   // entries of all maps and arrays of one payload together
+constexpr qsizetype kMaxText = 16 * 1024; // characters of one text (or bytes of one byte string)
+
+/** Bounds a decoded CBOR value: depth, total item count, length of every text. */
+bool bounded(const QCborValue& v, int depth, qsizetype* items)
+{
+    if (depth > kMaxDepth)
+        return false;
+    if (v.isString())
+        return v.toString().size() <= kMaxText;
+    if (v.isByteArray())
+        return v.toByteArray().size() <= kMaxText;
+    if (v.isArray()) {
+        const QCborArray a = v.toArray();
+        *items += a.size();
+        if (*items > kMaxItems)
+            return false;
+        for (const QCborValue& x : a)
+            if (!bounded(x, depth + 1, items))
+                return false;
+    } else if (v.isMap()) {
+        const QCborMap m = v.toMap();
+        *items += m.size();
+        if (*items > kMaxItems)
+            return false;
+        for (auto it = m.constBegin(); it != m.constEnd(); ++it)
+            if (!it.key().isString() || !bounded(it.value(), depth + 1, items))
+                return false;
+    }
+    return true;
+}
+
+bool isHex64(const QCborValue& v)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return v.isString() && hex.match(v.toString()).hasMatch();
+}
+
+bool isIsoDate(const QCborValue& v)
+{
+    return v.isString() && QDate::fromString(v.toString(), Qt::ISODate).isValid();
+}
+
+bool isText(const QCborValue& v, qsizetype max, bool required)
+{
+    return v.isString() ? v.toString().size() <= max && (!required || !v.toString().trimmed().isEmpty()) : false;
+}
+
+/** Kinds that belong to a case (their event must name it). */
+bool isCaseKind(const QString& kind)
+{
+    for (const char* prefix : {"intake.", "review.", "inspection.", "decision.", "seal.", "certificate.", "correction.",
+                               "material.", "attachment.", "notice.", "conflict."})
+        if (kind.startsWith(QLatin1String(prefix)))
+            return true;
+    return false;
+}
+
+/** Kinds written as a step of a case (services::CaseSteps), which always carry the day of the step. */
+bool isDatedStep(const QString& kind)
+{
+    for (const char* prefix : {"review.", "inspection.", "decision.", "seal.", "certificate.", "correction."})
+        if (kind.startsWith(QLatin1String(prefix)))
+            return true;
+    return false;
+}
 } // namespace
+
+QString EventAdmission::checkShape(const Event& e)
+{
+    static const QRegularExpression kindPattern(QStringLiteral("^[a-z_]{1,32}\\.[a-z_]{1,48}$"));
+    if (!kindPattern.match(e.kind).hasMatch())
+        return tr("malformed: the kind of event is not one this program writes");
+    if (e.payloadCbor.size() > kMaxPayloadBytes)
+        return tr("malformed: the payload is larger than %1 bytes").arg(kMaxPayloadBytes);
+    QCborParserError parseError;
+    const QCborValue root = QCborValue::fromCbor(e.payloadCbor, &parseError);
+    qsizetype items = 0;
+    if (parseError.error != QCborError::NoError || !root.isMap() || !bounded(root, 0, &items))
+        return tr("malformed: the payload is not a bounded map");
+    const QCborMap p = root.toMap();
+    auto missing = [&e](const QString& field) {
+        return tr("malformed: %1 lacks a valid field %2").arg(e.kind, field);
+    };
+    if (isCaseKind(e.kind) && (e.caseId.trimmed().isEmpty() || e.caseId.size() > 64))
+        return tr("malformed: %1 names no case").arg(e.kind);
+    // Texts a projection shows: bounded where present.
+    for (const QString& field : {payload::notes, payload::reasons, payload::userName, payload::documentTitle})
+        if (p.contains(field) && !isText(p.value(field), 4000, false))
+            return missing(field);
+    if (isDatedStep(e.kind) && !isIsoDate(p.value(payload::date)))
+        return missing(payload::date);
+    if (isAcceptance(e.kind)) {
+        if (!isText(p.value(payload::subjectCode), 64, true))
+            return missing(payload::subjectCode);
+        if (!p.value(payload::applicant).isMap())
+            return missing(payload::applicant);
+        if (p.contains(payload::materials) && !p.value(payload::materials).isArray())
+            return missing(payload::materials);
+    } else if (e.kind == eventkind::sealApplied) {
+        if (!isHex64(p.value(payload::documentHash)))
+            return missing(payload::documentHash);
+        if (!isText(p.value(payload::documentTitle), 100, true))
+            return missing(payload::documentTitle);
+    } else if (e.kind == eventkind::attachmentAdded) {
+        if (!isHex64(p.value(QStringLiteral("sha256"))))
+            return missing(QStringLiteral("sha256"));
+        if (!isText(p.value(QStringLiteral("file_name")), 200, true))
+            return missing(QStringLiteral("file_name"));
+        if (!isText(p.value(QStringLiteral("mime")), 100, true))
+            return missing(QStringLiteral("mime"));
+    } else if (e.kind == QLatin1String("user.password_changed")) {
+        if (!isText(p.value(QStringLiteral("user_id")), 64, true))
+            return missing(QStringLiteral("user_id"));
+        QByteArray salt, verifier;
+        crypto::ScryptParams params;
+        if (!p.value(QStringLiteral("password_hash")).isString()
+            || !crypto::parsePasswordHash(p.value(QStringLiteral("password_hash")).toString(), &salt, &params, &verifier))
+            return missing(QStringLiteral("password_hash"));
+    } else if (e.kind == keyRegisteredKind()) {
+        if (p.contains(QStringLiteral("wrapped"))
+            && (!p.value(QStringLiteral("wrapped")).isByteArray() || p.value(QStringLiteral("wrapped")).toByteArray().size() > 1024))
+            return missing(QStringLiteral("wrapped"));
+    } else if (e.kind == QLatin1String("user.created")) {
+        if (!isText(p.value(QStringLiteral("user_id")), 64, true))
+            return missing(QStringLiteral("user_id"));
+        if (!isText(p.value(QStringLiteral("username")), 32, true))
+            return missing(QStringLiteral("username"));
+    }
+    return QString();
+}
 
 std::optional<Action> EventAdmission::actionForKind(const QString& kind)
 {
@@ -201,9 +337,13 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId)
         return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
             .arg(e.userId, e.kind);
-    if (e.kind.startsWith(QLatin1String("seal_key.")) || e.kind == SealGrant::signedKind())
-        return checkSealEvent(e, directory);
-    return QString();
+    if (e.kind.startsWith(QLatin1String("seal_key.")) || e.kind == SealGrant::signedKind()) {
+        const QString why = checkSealEvent(e, directory);
+        if (!why.isEmpty())
+            return why;
+    }
+    // Last: a well-signed event by the right person may still be malformed (a modified client).
+    return checkShape(e);
 }
 
 QString EventAdmission::checkSealEvent(const Event& e, const EventDirectory& directory)

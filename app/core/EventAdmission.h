@@ -86,6 +86,16 @@ public:
     static QString check(const Event& event, const EventDirectory& directory, quint64 legacyHlc,
                          bool signatureVerified = false);
 
+    /**
+     * The payload's shape for its kind (empty when well formed): a CBOR map of bounded size, depth,
+     * counts and text lengths; a case for every case step; the fields each kind's projection reads,
+     * of the right type (a date, a SHA-256, a password hash of acceptable cost, ...). A well-signed
+     * but malformed event is quarantined with this reason instead of reaching a projection.
+     */
+    static QString checkShape(const Event& event);
+    /** Largest payload an event may carry, in bytes of CBOR. */
+    static constexpr qsizetype kMaxPayloadBytes = 64 * 1024;
+
     /** Signs the event (its hash must be set) with the author's key. */
     static void sign(Event& event, const SealKey& key);
     /** Whether the event's signature is valid for this raw Ed25519 public key. */

@@ -23,6 +23,14 @@ void LoginThrottle::recordSuccess()
     m_lastFailure = QDateTime();
 }
 
+void LoginThrottle::restore(int failures, const QDateTime& lastFailure, const QDateTime& now)
+{
+    m_failures = std::clamp(failures, 0, 1000);
+    m_lastFailure = m_failures == 0 || !lastFailure.isValid() ? QDateTime() : std::min(lastFailure, now);
+    if (m_failures > 0 && !m_lastFailure.isValid())
+        m_lastFailure = now;
+}
+
 int LoginThrottle::secondsToWait(const QDateTime& now) const
 {
     if (m_failures < m_freeAttempts || !m_lastFailure.isValid())

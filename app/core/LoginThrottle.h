@@ -18,6 +18,12 @@ public:
     /** Seconds to wait before the next try is allowed; 0 when a try is allowed now. */
     int secondsToWait(const QDateTime& now) const;
     int failures() const { return m_failures; }
+    QDateTime lastFailure() const { return m_lastFailure; }
+    /**
+     * Restores a saved state (db::ThrottleFile). Bounded: at most 1000 failures, and a last failure
+     * later than @p now (a clock set back, or a planted file) counts as @p now.
+     */
+    void restore(int failures, const QDateTime& lastFailure, const QDateTime& now);
 
 private:
     int m_freeAttempts;

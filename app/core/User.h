@@ -15,6 +15,8 @@ struct User
     QString passwordHash; ///< crypto::hashPassword() text; never the password
     Roles roles;
     bool active = true;
+    QString authKey;         ///< core::PasswordAuth text (public); empty for a user made before it existed
+    bool mustChange = false; ///< the password was set by an administrator: changed at the first login
 
     bool can(Action action) const { return active && mayPerform(roles, action); }
 };

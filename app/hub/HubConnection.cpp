@@ -261,6 +261,9 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
                 qCWarning(lcConnection).noquote() << "cannot record the numbers" << m_workstation << "holds:" << why;
         }
     }
+    // The newest event the hub holds of this workstation's chain (docs/SECURITY.md, "Audit").
+    if (const QByteArray head = m_store.events().lastHashOf(m_workstation); !head.isEmpty())
+        welcome.insert(msg::chainHead, head);
     // The hall's legacy point: every workstation then refuses what the hub refuses (docs/SECURITY.md).
     const QString legacy = m_store.database().meta(db::UserDirectory::legacyHlcKey());
     if (!legacy.isEmpty())

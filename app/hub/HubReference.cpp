@@ -43,13 +43,26 @@ QList<ReferenceItem> HubReference::newerThan(const QMap<QString, qint64>& have) 
 QByteArray HubReference::usersSnapshot() const
 {
     QCborArray users;
-    for (const core::User& u : db::UserRepository(m_database.sql()).all())
-        users.append(QCborMap{{QStringLiteral("id"), u.id},
-                              {QStringLiteral("username"), u.username},
-                              {QStringLiteral("display_name"), u.displayName},
-                              {QStringLiteral("password_hash"), u.passwordHash},
-                              {QStringLiteral("roles"), core::roleKeys(u.roles).join(QLatin1Char(','))},
-                              {QStringLiteral("active"), u.active}});
+    const db::UserRepository repository(m_database.sql());
+    for (const core::User& u : repository.all()) {
+        QCborMap user{{QStringLiteral("id"), u.id},
+                      {QStringLiteral("username"), u.username},
+                      {QStringLiteral("display_name"), u.displayName},
+                      {QStringLiteral("roles"), core::roleKeys(u.roles).join(QLatin1Char(','))},
+                      {QStringLiteral("active"), u.active},
+                      {QStringLiteral("must_change"), u.mustChange}};
+        // The hash travels only for enabled users: a workstation makes their key slot from it, so that
+        // they log in there offline (docs/SECURITY.md, "What travels"). The auth key is public.
+        if (u.active)
+            user.insert(QStringLiteral("password_hash"), u.passwordHash);
+        if (!u.authKey.isEmpty())
+            user.insert(QStringLiteral("auth_key"), u.authKey);
+        // Since when a user is disabled, as the hub decided it: every replica refuses their events
+        // from that time on, whenever the snapshot reaches it.
+        if (!u.active)
+            user.insert(QStringLiteral("disabled_at"), repository.updatedAt(u.id).toUTC().toString(Qt::ISODateWithMs));
+        users.append(user);
+    }
     return users.toCborValue().toCbor();
 }
 

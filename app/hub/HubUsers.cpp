@@ -3,6 +3,10 @@
 #include "HubEventLog.h"
 #include "HubReference.h"
 #include "db/Database.h"
+#include "db/KeyRing.h"
+#include "core/PasswordAuth.h"
+
+#include <QDebug>
 #include "db/UserCreation.h"
 #include "db/UserDirectory.h"
 #include "db/UserRepository.h"
@@ -18,9 +22,10 @@
 namespace oneseal::sync {
 
 bool HubUsers::add(const QString& username, const QString& displayName, core::Roles roles, const QString& password,
-                   QString* error, const core::crypto::ScryptParams& kdf)
+                   QString* error, const core::crypto::ScryptParams& kdf, bool mustChange)
 {
-    const auto user = db::UserCreation::prepare(m_database.sql(), {username, displayName, roles, password, kdf}, error);
+    const auto user =
+        db::UserCreation::prepare(m_database.sql(), {username, displayName, roles, password, kdf, mustChange}, error);
     if (!user)
         return false;
     {
@@ -48,14 +53,36 @@ bool HubUsers::add(const QString& username, const QString& displayName, const QS
             *error = tr("Unknown roles: %1").arg(unknown.join(QStringLiteral(", ")));
         return false;
     }
-    return add(username, displayName, roles, password, error, kdf);
+    return add(username, displayName, roles, password, error, kdf, true);
+}
+
+bool HubUsers::setEnabled(const QString& username, bool enabled, const QString& actingUsername, QString* error)
+{
+    db::UserRepository users(m_database.sql());
+    const auto user = users.byUsername(username);
+    if (!user) {
+        if (error)
+            *error = tr("There is no user %1 at this hub.").arg(username);
+        return false;
+    }
+    if (!enabled && db::KeyRing::normalize(username) == db::KeyRing::normalize(actingUsername)) {
+        if (error)
+            *error = tr("An administrator cannot disable their own account.");
+        return false;
+    }
+    if (user->active == enabled)
+        return true; // already so: nothing changes, nothing is published
+    return users.setActive(user->id, enabled, error) && m_reference.publishUsers(error);
 }
 
 bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* error)
 {
     // A user who changed their password at a workstation: the hub takes the new hash (users are the
     // hub's reference data) and publishes the users again, so every workstation's key slot and the
-    // seal's password check follow. Only the user's own change counts.
+    // seal's password check follow. Only an admitted change (signed by the user's own key, which
+    // the caller checked) whose proof shows knowledge of the old password counts: the proof is a
+    // signature by the old password's auth key (core::PasswordAuth), which neither the hash nor the
+    // auth key held on workstations lets anyone make.
     bool changed = false;
     db::UserRepository users(m_database.sql());
     for (const core::Event& e : events) {
@@ -64,6 +91,8 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
         const QCborMap payload = QCborValue::fromCbor(e.payloadCbor).toMap();
         const QString userId = payload.value(QStringLiteral("user_id")).toString();
         const QString hash = payload.value(QStringLiteral("password_hash")).toString();
+        const QString authKey = payload.value(QStringLiteral("auth_key")).toString();
+        const QByteArray proof = payload.value(QStringLiteral("proof")).toByteArray();
         QByteArray salt, verifier;
         core::crypto::ScryptParams params;
         const auto target = users.byId(userId);
@@ -71,9 +100,17 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
             || !core::crypto::parsePasswordHash(hash, &salt, &params, &verifier))
             continue; // an older client's event, or not the user's own: the event stays, the users don't change
         // An administrator's password changes only at the hub, never from a workstation's event.
-        if (target->roles.testFlag(core::Role::Administrator))
+        if (target->roles.testFlag(core::Role::Administrator)) {
+            qWarning().noquote() << "password change from" << e.workstation << "for administrator" << target->username
+                                 << "refused: an administrator's password changes only at the hub";
             continue;
-        if (!users.updatePasswordHash(userId, hash, error))
+        }
+        if (!core::PasswordAuth::verify(target->authKey, userId, hash, authKey, proof)) {
+            qWarning().noquote() << "password change from" << e.workstation << "for" << target->username
+                                 << "refused: it does not prove knowledge of the old password";
+            continue;
+        }
+        if (!users.updatePassword(userId, hash, authKey, false, error))
             return false;
         changed = true;
     }

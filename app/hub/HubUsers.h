@@ -33,12 +33,26 @@ public:
     {
     }
 
-    /** Adds a user with these roles (a user.created event of the hub) and publishes the users again. */
+    /**
+     * Adds a user with these roles (a user.created event of the hub) and publishes the users again.
+     * mustChange: the password is the administrator's choice for someone else, changed at the user's
+     * first login (the hub's first administrator chooses their own).
+     */
     bool add(const QString& username, const QString& displayName, core::Roles roles, const QString& password,
-             QString* error, const core::crypto::ScryptParams& kdf = {});
-    /** As add(), the roles given as keys separated by commas ("intake_clerk,reviewer"). */
+             QString* error, const core::crypto::ScryptParams& kdf = {}, bool mustChange = false);
+    /**
+     * As add(), the roles given as keys separated by commas ("intake_clerk,reviewer"): an administrator
+     * adding someone else (`hub user-add`), whose password must be changed at their first login.
+     */
     bool add(const QString& username, const QString& displayName, const QString& roleKeys, const QString& password,
              QString* error, const core::crypto::ScryptParams& kdf = {});
+    /**
+     * Disables (or enables again) a user at the hub, acting as the administrator @p actingUsername,
+     * and publishes the users again: every replica refuses the user's events recorded from now on
+     * and every workstation removes their key slot at its next sync. An administrator cannot
+     * disable themselves (the hall would be left without one to undo it).
+     */
+    bool setEnabled(const QString& username, bool enabled, const QString& actingUsername, QString* error);
     /**
      * Takes the new password hashes of user.password_changed events into the users table (inside the
      * push's transaction) and publishes the users again when one changed.

@@ -21,6 +21,11 @@ inline const QString hello = QStringLiteral("hello");
 inline const QString welcome = QStringLiteral("welcome");
 /** welcome: the hall's legacy point, the HLC after which unsigned events are refused (docs/SECURITY.md). */
 inline const QString legacyHlc = QStringLiteral("legacy_hlc");
+/**
+ * welcome: the hash of the newest event the hub holds from this workstation (absent: none), which
+ * the workstation keeps so that verify-audit sees events cut off at the end of its chain.
+ */
+inline const QString chainHead = QStringLiteral("chain_head");
 inline const QString enroll = QStringLiteral("enroll");
 inline const QString enrolled = QStringLiteral("enrolled");
 inline const QString push = QStringLiteral("push");

@@ -1,5 +1,7 @@
 #include "AuditService.h"
 
+#include "db/EventStore.h"
+
 #include <QSaveFile>
 
 #include <algorithm>
@@ -42,7 +44,26 @@ std::optional<core::AuditReport> AuditService::verifyChains(QString* error) cons
     }
     QList<core::Event> events = m_session.events().allEvents();
     std::sort(events.begin(), events.end(), [](const core::Event& a, const core::Event& b) { return a.seq < b.seq; });
-    return core::AuditChain::verify(events);
+    core::AuditReport report = core::AuditChain::verify(events);
+    // Events cut off at the end of this workstation's chain leave a consistent chain; the hub's copy
+    // does not: the newest event of ours it holds must still be here.
+    const QString workstation = m_session.workstation();
+    const QByteArray head =
+        QByteArray::fromHex(m_session.database().meta(db::EventStore::hubChainHeadKey()).toLatin1());
+    const bool flagged = std::any_of(report.findings.cbegin(), report.findings.cend(),
+                                     [&](const core::AuditFinding& f) { return f.workstation == workstation; });
+    if (head.size() == 32 && !flagged && !m_session.events().hasEventOf(workstation, head)) {
+        core::AuditFinding f;
+        f.problem = core::AuditFinding::Problem::Truncated;
+        f.workstation = workstation;
+        f.seq = 0;
+        f.eventId = m_session.events().lastHashOf(workstation).toHex().left(16);
+        f.description = tr("events were cut off at the end of this workstation's chain: the hub holds its event %1, "
+                           "which this database no longer has (the newest here is %2)")
+                            .arg(QString::fromLatin1(head.toHex().left(16)), f.eventId);
+        report.findings.append(f);
+    }
+    return report;
 }
 
 std::optional<QList<core::Event>> AuditService::quarantinedEvents(QString* error) const

@@ -2,10 +2,12 @@
 
 #include "SigningKeys.h"
 #include "core/EventAdmission.h"
+#include "core/PasswordAuth.h"
 #include "db/UserDirectory.h"
 #include "SealKeyService.h"
 
 #include "db/KeyRing.h"
+#include "db/ThrottleFile.h"
 #include "db/UserCreation.h"
 #include "db/UserRepository.h"
 
@@ -32,7 +34,19 @@ AuthService::AuthService(QString databasePath, const core::Clock& clock)
 
 int AuthService::secondsToWait() const
 {
-    return m_throttle.secondsToWait(m_clock->now());
+    const QDateTime now = m_clock->now();
+    return db::ThrottleFile(m_databasePath).load(now).secondsToWait(now);
+}
+
+QString AuthService::waitMessage(int seconds)
+{
+    return tr("Too many wrong passwords. Try again in %n second(s).", nullptr, seconds);
+}
+
+int AuthService::secondsToWait(const Session& session)
+{
+    const QDateTime now = session.clock().now();
+    return db::ThrottleFile(session.database().path()).load(now).secondsToWait(now);
 }
 
 std::unique_ptr<Session> AuthService::login(const QString& username, const QString& password, QString* error)
@@ -42,8 +56,14 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
             *error = text;
         return nullptr;
     };
-    if (const int wait = secondsToWait(); wait > 0)
-        return fail(tr("Too many wrong passwords. Try again in %n second(s).", nullptr, wait));
+    const db::ThrottleFile throttleFile(m_databasePath);
+    core::LoginThrottle throttle = throttleFile.load(m_clock->now());
+    if (const int wait = throttle.secondsToWait(m_clock->now()); wait > 0)
+        return fail(waitMessage(wait));
+    auto recordFailure = [&]() {
+        throttle.recordFailure(m_clock->now());
+        throttleFile.save(throttle);
+    };
     if (username.trimmed().isEmpty() || password.isEmpty())
         return fail(tr("Enter your user name and password."));
 
@@ -53,7 +73,7 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
         return fail(e);
     auto key = ring->unlock(username, password);
     if (!key) {
-        m_throttle.recordFailure(m_clock->now());
+        recordFailure();
         return fail(wrongCredentials());
     }
     auto database = db::Database::open(m_databasePath, *key, {}, &e);
@@ -68,10 +88,13 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     const auto user = db::UserRepository(database->sql()).byUsername(username);
     if (!user || !user->active) {
         core::crypto::wipe(*key);
-        m_throttle.recordFailure(m_clock->now());
+        recordFailure();
         return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
     }
-    m_throttle.recordSuccess();
+    if (throttle.failures() > 0) {
+        throttle.recordSuccess();
+        throttleFile.save(throttle);
+    }
     auto session = std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
     // The login dialog shows the hall's name before the database is open: keep the key ring's copy current.
     if (const QString hall = session->hallName(); !hall.isEmpty() && ring->hallName() != hall) {
@@ -84,13 +107,16 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     // The user's event signing key (docs/SECURITY.md): opened when the user has one, made at the first
     // login in a hall that signs its events. Wrapped as strongly as the user's password hash.
     const QSqlDatabase sql = session->database().sql();
+    // A password an administrator set is changed first (mustChangePassword()): the key is made then,
+    // wrapped under the user's own password, never under one somebody else knows.
     // A user who may hold the seal key needs one in a hall that keeps its own seal key (standalone,
     // or from before grants): the seal is sealed to it. A hub's workstations follow the hub's legacy point.
     const bool mayHoldSeal = (user->can(core::Action::PrintCertificate) || user->can(core::Action::ApplySeal)
                               || user->can(core::Action::ManageUsers))
         && !session->database().meta(QStringLiteral("seal_public_key")).isEmpty();
-    if (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, QDateTime())
-        || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned) {
+    if (!user->mustChange
+        && (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, QDateTime())
+            || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned)) {
         QByteArray salt, verifier;
         core::crypto::ScryptParams kdf;
         core::crypto::parsePasswordHash(user->passwordHash, &salt, &kdf, &verifier);
@@ -112,7 +138,17 @@ QString AuthService::hallNameOf(const QString& databasePath)
 
 bool AuthService::verifyPassword(const Session& session, const QString& password)
 {
-    return core::crypto::verifyPassword(password, session.user().passwordHash);
+    const db::ThrottleFile file(session.database().path());
+    const QDateTime now = session.clock().now();
+    core::LoginThrottle throttle = file.load(now);
+    if (throttle.secondsToWait(now) > 0)
+        return false;
+    const bool ok = core::crypto::verifyPassword(password, session.user().passwordHash);
+    if (ok && throttle.failures() == 0)
+        return true;
+    ok ? throttle.recordSuccess() : throttle.recordFailure(now);
+    file.save(throttle);
+    return ok;
 }
 
 bool AuthService::changePassword(Session& session, const QString& oldPassword, const QString& newPassword,
@@ -130,6 +166,15 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
     if (newPassword == oldPassword)
         return fail(tr("The new password must differ from the current one."));
 
+    // The proof the hub asks for (core::PasswordAuth): a signature by the old password's auth key. A
+    // user made before auth keys existed has none; the hub then keeps their old password until an
+    // administrator resets it there.
+    std::optional<core::SealKey> oldAuth;
+    if (!session.user().authKey.isEmpty()) {
+        oldAuth = core::PasswordAuth::open(oldPassword, session.user().authKey);
+        if (!oldAuth)
+            return fail(tr("The current password is wrong."));
+    }
     QString e;
     auto ring = db::KeyRing::load(session.keyRingPath(), &e);
     if (!ring)
@@ -137,22 +182,36 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
     const db::KeyRing before = *ring;
     core::User updated = session.user();
     updated.passwordHash = core::crypto::hashPassword(newPassword, kdf);
+    updated.authKey = core::PasswordAuth::make(newPassword, kdf);
+    updated.mustChange = false;
+    if (updated.authKey.isEmpty())
+        return fail(tr("The key slot could not be rewrapped."));
     if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf, updated.passwordHash)
         || !ring->save(&e))
         return fail(e.isEmpty() ? tr("The key slot could not be rewrapped.") : e);
 
-    db::Transaction tx(session.database().sql());
+    QCborMap payload{{QStringLiteral("user_id"), updated.id},
+                     {QStringLiteral("password_hash"), updated.passwordHash},
+                     {QStringLiteral("auth_key"), updated.authKey}};
+    if (oldAuth)
+        payload.insert(QStringLiteral("proof"),
+                       core::PasswordAuth::prove(*oldAuth, updated.id, updated.passwordHash, updated.authKey));
+    const QSqlDatabase sql = session.database().sql();
+    const bool hadKey = session.events().signer().hasPrivateKey();
+    const bool signs = hadKey || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned;
+    db::Transaction tx(sql);
     const bool ok = tx.isActive()
-        && db::UserRepository(session.database().sql()).updatePasswordHash(updated.id, updated.passwordHash, &e)
-        && session.events().append(QString(), QStringLiteral("user.password_changed"),
-                                   QCborMap{{QStringLiteral("user_id"), updated.id},
-                                            {QStringLiteral("password_hash"), updated.passwordHash}},
-                                   updated.id, &e)
+        && db::UserRepository(sql).updatePassword(updated.id, updated.passwordHash, updated.authKey, false, &e)
+        // The first signing key, at the change an administrator's password forced: under the new password.
+        && (hadKey || !signs || SigningKeys::rotate(session, newPassword, &e, kdf))
+        && session.events().append(QString(), QStringLiteral("user.password_changed"), payload, updated.id, &e)
         // A new signing key under the new password, registered by the old one (old events stay verifiable).
-        && (!session.events().signer().hasPrivateKey() || SigningKeys::rotate(session, newPassword, &e, kdf))
+        && (!hadKey || SigningKeys::rotate(session, newPassword, &e, kdf))
         && tx.commit(&e);
     if (!ok) {
         before.save(nullptr); // the old password keeps working
+        if (!hadKey)
+            session.events().setSigner(core::SealKey());
         return fail(e.isEmpty() ? tx.errorText() : e);
     }
     session.refreshUser(updated);
@@ -160,7 +219,8 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
 }
 
 bool AuthService::addUser(Session& session, const QString& username, const QString& displayName, core::Roles roles,
-                          const QString& password, QString* error, const core::crypto::ScryptParams& kdf)
+                          const QString& password, QString* error, const core::crypto::ScryptParams& kdf,
+                          bool mustChange)
 {
     auto fail = [error](const QString& text) {
         if (error)
@@ -171,7 +231,7 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
         return fail(Session::refusal(core::Action::ManageUsers));
     QString e;
     const auto prepared =
-        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf}, &e);
+        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf, mustChange}, &e);
     if (!prepared)
         return fail(e);
     const core::User& user = *prepared;

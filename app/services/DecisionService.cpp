@@ -66,6 +66,8 @@ std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId,
         return fail(tr("The document to seal is missing (no SHA-256 of it was given)."));
     if (QString v = core::ApplicantRules::checkText(documentTitle, tr("document title"), 100, true); !v.isEmpty())
         return fail(v);
+    if (const int wait = AuthService::secondsToWait(m_steps.session()); wait > 0)
+        return fail(AuthService::waitMessage(wait));
     if (!AuthService::verifyPassword(m_steps.session(), password))
         return fail(tr("The password is wrong; the seal was not applied."));
     const QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},

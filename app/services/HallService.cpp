@@ -194,7 +194,8 @@ bool HallService::createDemoHall(const QString& databasePath, QString* error, co
     if (!catalog || !db::CatalogRepository(session->database().sql(), session->clock()).import(*catalog, error))
         return false;
     for (const DemoUser& u : demoUsers().mid(1))
-        if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf))
+        // The demo's users keep the documented demo password (no change forced at their first login).
+        if (!AuthService::addUser(*session, u.username, u.displayName, u.roles, demoPassword(), error, kdf, false))
             return false;
     // A ready set-up: the certificate operator logs in once (her signing key is made) and holds the seal.
     if (!auth.login(QStringLiteral("certifier"), demoPassword(), error))

@@ -48,7 +48,7 @@ std::optional<core::SealKey> SigningKeys::unwrap(const QByteArray& wrapped, cons
     kdf.r = quint32(m.value(kR).toInteger());
     kdf.p = quint32(m.value(kP).toInteger());
     // Bounded so a planted blob cannot make a login spend minutes or gigabytes.
-    if (kdf.n < 2 || kdf.n > (1u << 20) || (kdf.n & (kdf.n - 1)) || kdf.r < 1 || kdf.r > 16 || kdf.p < 1 || kdf.p > 4)
+    if (!core::crypto::acceptableScryptParams(kdf))
         return std::nullopt;
     QByteArray kek = core::crypto::scrypt(password, m.value(kSalt).toByteArray(), kdf);
     if (kek.isEmpty())

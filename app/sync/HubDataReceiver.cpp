@@ -75,21 +75,38 @@ bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
     if (kind != QLatin1String("users"))
         return true; // holidays, templates and seal keys are read from sync_reference where they are used
     // Users and roles come from the hub: it is authoritative for them (key slots stay local).
-    const QString now = m_clock->now().toUTC().toString(Qt::ISODate);
+    const QDateTime nowTime = m_clock->now().toUTC();
+    const QString now = nowTime.toString(Qt::ISODate);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO users(id, username, display_name, password_hash, roles, active, "
-                             "created_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, coalesce((SELECT created_at FROM users "
-                             "WHERE id = ?), ?), ?)"));
+                             "created_at, updated_at, auth_key, must_change) VALUES(?, ?, ?, coalesce(?, (SELECT "
+                             "password_hash FROM users WHERE id = ?), ''), ?, ?, coalesce((SELECT created_at FROM users "
+                             "WHERE id = ?), ?), ?, ?, ?)"));
     for (const QCborValue& v : QCborValue::fromCbor(payload).toArray()) {
         const QCborMap u = v.toMap();
         const QString id = u.value(QStringLiteral("id")).toString();
         if (id.isEmpty() || u.value(QStringLiteral("username")).toString().isEmpty())
             return fail(error, tr("A user from the hub has no id or name."));
+        const bool active = u.value(QStringLiteral("active")).toBool();
+        // A disabled user: since when, as the hub says (not when the snapshot arrived here), so that
+        // every replica refuses the same events of theirs. Never later than now.
+        QString updatedAt = now;
+        const QDateTime disabledAt =
+            QDateTime::fromString(u.value(QStringLiteral("disabled_at")).toString(), Qt::ISODateWithMs);
+        if (!active && disabledAt.isValid())
+            updatedAt = std::min(disabledAt.toUTC(), nowTime).toString(Qt::ISODateWithMs);
         for (const QVariant& value :
              QVariantList{id, u.value(QStringLiteral("username")).toString(),
                           u.value(QStringLiteral("display_name")).toString(),
-                          u.value(QStringLiteral("password_hash")).toString(), u.value(QStringLiteral("roles")).toString(),
-                          u.value(QStringLiteral("active")).toBool(), id, now, now})
+                          // A disabled user's hash does not travel: the one held here stays (it opens nothing)
+                          u.contains(QStringLiteral("password_hash"))
+                              ? QVariant(u.value(QStringLiteral("password_hash")).toString())
+                              : QVariant(),
+                          id, u.value(QStringLiteral("roles")).toString(), active, id, now, updatedAt,
+                          u.value(QStringLiteral("auth_key")).isString()
+                              ? QVariant(u.value(QStringLiteral("auth_key")).toString().left(512))
+                              : QVariant(),
+                          u.value(QStringLiteral("must_change")).toBool()})
             q.addBindValue(value);
         if (!q.exec())
             return fail(error, q.lastError().text());

@@ -361,6 +361,10 @@ bool SyncClient::connectToHub(QString* error)
     const quint64 hubHlc = quint64(core::cborInteger(welcome->value(msg::hlc)));
     if (hubHlc > seen)
         m_database.setMeta(kHlcSeen, QString::number(hubHlc), nullptr);
+    // What the hub holds of this workstation's chain: verify-audit checks that this replica still
+    // has it (services::AuditService).
+    if (const QByteArray head = welcome->value(msg::chainHead).toByteArray(); head.size() == 32)
+        m_database.setMeta(db::EventStore::hubChainHeadKey(), QString::fromLatin1(head.toHex()), nullptr);
     // The hub's legacy point governs this replica's rules too (db::UserDirectory).
     if (welcome->contains(msg::legacyHlc)) {
         const QString legacy = QString::number(core::cborInteger(welcome->value(msg::legacyHlc)));
@@ -582,7 +586,11 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
         db::Transaction tx(m_database.sql());
         if (!tx.isActive())
             return fail(error, tx.errorText());
-        if (!markBatchSent(*m_events, m_database.sql(), marks, error) || !tx.commit(error))
+        if (!markBatchSent(*m_events, m_database.sql(), marks, error)
+            || (!inFlight.front().batch.isEmpty()
+                && !m_database.setMeta(db::EventStore::hubChainHeadKey(), QString::fromLatin1(inFlight.front().batch.last().hash.toHex()),
+                                       error))
+            || !tx.commit(error))
             return false;
         for (const auto& mark : std::as_const(marks))
             m_held.add(mark.second);

@@ -18,6 +18,13 @@ ChangePasswordDialog::ChangePasswordDialog(services::Session& session, QWidget* 
 
 ChangePasswordDialog::~ChangePasswordDialog() = default;
 
+void ChangePasswordDialog::setForced()
+{
+    m_ui->messageLabel->setText(tr("Your password was set by an administrator. Choose your own before you start work; "
+                                   "your signing key is made with it."));
+    m_ui->currentEdit->setFocus();
+}
+
 void ChangePasswordDialog::accept()
 {
     if (m_ui->newEdit->text() != m_ui->repeatEdit->text()) {

@@ -23,6 +23,12 @@ public:
     explicit ChangePasswordDialog(services::Session& session, QWidget* parent = nullptr);
     ~ChangePasswordDialog() override;
 
+    /**
+     * The change a password set by an administrator forces at the user's first login: says why;
+     * cancelling it logs the user out again (LoginDialog).
+     */
+    void setForced();
+
 public slots:
     void accept() override;
 

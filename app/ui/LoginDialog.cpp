@@ -1,5 +1,7 @@
 #include "LoginDialog.h"
 
+#include "ChangePasswordDialog.h"
+
 #include "ui_LoginDialog.h"
 
 #include "core/Clock.h"
@@ -85,6 +87,15 @@ void LoginDialog::accept()
     if (m_auth) {
         QString error;
         m_session = m_auth->login(m_ui->usernameEdit->text(), password, &error);
+        if (m_session && m_session->user().mustChange) {
+            // A password an administrator set: changed now, or no work (the signing key is made then).
+            ChangePasswordDialog change(*m_session, this);
+            change.setForced();
+            if (change.exec() != QDialog::Accepted) {
+                m_session.reset();
+                error = tr("Your password must be changed before you can work.");
+            }
+        }
         if (!m_session) {
             showMessage(error);
             m_ui->passwordEdit->clear();

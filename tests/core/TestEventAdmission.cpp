@@ -2,6 +2,7 @@
 // held in memory: each refusal names its reason, and honest events pass.
 #include "core/EventAdmission.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QTest>
 
@@ -46,7 +47,16 @@ Event makeEvent(const QString& kind, const QString& userId, const QString& caseI
     e.id = QUuid::createUuid();
     e.caseId = caseId;
     e.kind = kind;
-    e.setPayload(QCborMap{{QStringLiteral("x"), 1}});
+    // A payload of the shape the kind's projection reads (EventAdmission::checkShape).
+    QCborMap p{{QStringLiteral("x"), 1}, {QStringLiteral("date"), QStringLiteral("2026-01-02")}};
+    if (kind.startsWith(QLatin1String("intake."))) {
+        p.insert(QStringLiteral("subject_code"), QStringLiteral("S1"));
+        p.insert(QStringLiteral("applicant"), QCborMap{{QStringLiteral("name"), QStringLiteral("A")}});
+    } else if (kind == QLatin1String("seal.applied")) {
+        p.insert(QStringLiteral("sha256"), QString(64, QLatin1Char('a')));
+        p.insert(QStringLiteral("document"), QStringLiteral("Licence"));
+    }
+    e.setPayload(p);
     e.userId = userId;
     e.workstation = QStringLiteral("WS-1");
     e.hlc = 100;
@@ -182,6 +192,90 @@ private slots:
         Event h = makeEvent(QStringLiteral("user.created"), QStringLiteral("x"), QString());
         h.workstation = EventAdmission::hubWorkstation();
         QCOMPARE(EventAdmission::check(h, m_dir, 0), QString());
+    }
+
+    // A modified client's well-signed event whose payload is not what its kind's projection reads:
+    // quarantined with a reason naming what is wrong, never folded.
+    void malformedEventsAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("author");
+        QTest::addColumn<QString>("caseId");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("reason");
+        const QString hash(64, QLatin1Char('b'));
+        auto cbor = [](const QCborMap& m) { return m.toCborValue().toCbor(); };
+        QTest::newRow("intake without subject")
+            << "intake.accepted" << "clerk" << "C9"
+            << cbor({{QStringLiteral("applicant"), QCborMap{}}}) << "subject_code";
+        QTest::newRow("intake with applicant as text")
+            << "intake.accepted" << "clerk" << "C9"
+            << cbor({{QStringLiteral("subject_code"), QStringLiteral("S1")}, {QStringLiteral("applicant"), QStringLiteral("x")}})
+            << "applicant";
+        QTest::newRow("seal without document hash")
+            << "seal.applied" << "approver" << "C1"
+            << cbor({{QStringLiteral("date"), QStringLiteral("2026-01-02")}, {QStringLiteral("document"), QStringLiteral("L")},
+                     {QStringLiteral("sha256"), QStringLiteral("not-hex")}})
+            << "sha256";
+        QTest::newRow("decision with a number for a date")
+            << "decision.approved" << "approver" << "C1" << cbor({{QStringLiteral("date"), 20260102}}) << "date";
+        QTest::newRow("decision without a case")
+            << "decision.approved" << "approver" << "" << cbor({{QStringLiteral("date"), QStringLiteral("2026-01-02")}})
+            << "names no case";
+        QTest::newRow("reasons too long")
+            << "decision.refused" << "approver" << "C1"
+            << cbor({{QStringLiteral("date"), QStringLiteral("2026-01-02")}, {QStringLiteral("reasons"), QString(5000, QLatin1Char('x'))}})
+            << "reasons";
+        QTest::newRow("attachment without file name")
+            << "attachment.added" << "clerk" << "C1"
+            << cbor({{QStringLiteral("sha256"), hash}, {QStringLiteral("mime"), QStringLiteral("image/png")}}) << "file_name";
+        QTest::newRow("password change with a weak hash")
+            << "user.password_changed" << "clerk" << ""
+            << cbor({{QStringLiteral("user_id"), QStringLiteral("clerk")},
+                     {QStringLiteral("password_hash"), QStringLiteral("scrypt$1$1$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaA==")}})
+            << "password_hash";
+        QTest::newRow("payload not a map") << "review.passed" << "approver" << "C1" << QCborValue(7).toCbor() << "bounded map";
+        QTest::newRow("payload not CBOR") << "review.passed" << "approver" << "C1" << QByteArray("\xff\xff\x01", 3)
+                                          << "bounded map";
+        QCborArray deep;
+        for (int i = 0; i < 20; ++i)
+            deep = QCborArray{deep};
+        QTest::newRow("payload nested too deep") << "review.passed" << "approver" << "C1"
+                                                 << cbor({{QStringLiteral("date"), QStringLiteral("2026-01-02")}, {QStringLiteral("x"), deep}})
+                                                 << "bounded map";
+        QTest::newRow("payload too large")
+            << "review.passed" << "approver" << "C1"
+            << cbor({{QStringLiteral("date"), QStringLiteral("2026-01-02")}, {QStringLiteral("x"), QByteArray(70 * 1024, 'x')}})
+            << "larger than";
+        QTest::newRow("kind not ours") << "Seal.Applied!" << "approver" << "C1" << cbor({}) << "kind of event";
+    }
+
+    void malformedEventsAreRefused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, author);
+        QFETCH(QString, caseId);
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, reason);
+        m_dir.users[QStringLiteral("approver")].roles |= Role::Reviewer;
+        m_dir.acceptors.remove(QStringLiteral("C1")); // the approver did not accept C1
+        Event e = makeEvent(kind, author, caseId);
+        e.payloadCbor = payload;
+        e.hash = e.computeHash();
+        EventAdmission::sign(e, author == QLatin1String("clerk") ? m_clerk : m_approver);
+        const QString why = EventAdmission::check(e, m_dir, 0);
+        QVERIFY2(why.startsWith(QStringLiteral("malformed")) && why.contains(reason), qPrintable(why));
+        // The same event, well formed, is admitted: the shape alone refused it.
+        Event good = makeEvent(kind == QLatin1String("Seal.Applied!") ? QStringLiteral("seal.applied") : kind, author,
+                               caseId.isEmpty() && kind != QLatin1String("user.password_changed") ? QStringLiteral("C1") : caseId);
+        if (kind == QLatin1String("attachment.added"))
+            good.setPayload({{QStringLiteral("sha256"), QString(64, QLatin1Char('c'))}, {QStringLiteral("file_name"), QStringLiteral("a.png")},
+                             {QStringLiteral("mime"), QStringLiteral("image/png")}});
+        if (kind == QLatin1String("user.password_changed"))
+            return; // a well-formed change needs a hash of acceptable cost: TestCrypto
+        good.hash = good.computeHash();
+        EventAdmission::sign(good, author == QLatin1String("clerk") ? m_clerk : m_approver);
+        QCOMPARE(EventAdmission::check(good, m_dir, 0), QString());
     }
 
 private:

@@ -31,6 +31,7 @@ private slots:
     void everyDemoUserLogsInWithTheirRoles();
     void wrongPasswordAndUnknownUser();
     void fiveWrongPasswordsMakeTheNextTryWait();
+    void throttleSurvivesRestartAndGuardsTheSealPassword();
     void changePasswordRewrapsOnlyThatSlot();
     void addUserNeedsAdministrator();
     void addUserRefusesBadInputAndChangesNothing_data();
@@ -88,6 +89,41 @@ void TestAuthService::fiveWrongPasswordsMakeTheNextTryWait()
     QCOMPARE(auth.secondsToWait(), 0);
     QVERIFY(auth.login(QStringLiteral("clerk"), kPassword, &error));
     QCOMPARE(auth.secondsToWait(), 0);
+}
+
+void TestAuthService::throttleSurvivesRestartAndGuardsTheSealPassword()
+{
+    test::TempHall hall;
+    core::FixedClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    QString error;
+    {
+        services::AuthService auth(hall.path(), clock);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!auth.login(QStringLiteral("clerk"), QStringLiteral("guess%1").arg(i), &error));
+    }
+    // A restart (a new service, as a new process would make) still makes the next try wait.
+    services::AuthService restarted(hall.path(), clock);
+    QVERIFY(restarted.secondsToWait() > 0);
+    QVERIFY(!restarted.login(QStringLiteral("clerk"), kPassword, &error));
+    QVERIFY2(error.contains(QLatin1String("Try again in")), qPrintable(error));
+    clock.advanceMs(qint64(restarted.secondsToWait()) * 1000);
+    auto session = restarted.login(QStringLiteral("approver"), kPassword, &error);
+    QVERIFY2(session, qPrintable(error));
+    // Guessing at the seal's password prompt counts the same: after five wrong ones, even the right
+    // password is refused there and at the login, across a restart.
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!services::AuthService::verifyPassword(*session, QStringLiteral("seal-guess%1").arg(i)));
+    QVERIFY(services::AuthService::secondsToWait(*session) > 0);
+    QVERIFY(!services::AuthService::verifyPassword(*session, kPassword));
+    QVERIFY(services::AuthService(hall.path(), clock).secondsToWait() > 0);
+    // A damaged throttle file is not a way around it.
+    clock.advanceMs(3600 * 1000);
+    QCOMPARE(services::AuthService(hall.path(), clock).secondsToWait(), 0);
+    QFile f(hall.path() + QStringLiteral(".throttle"));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{damaged");
+    f.close();
+    QVERIFY(services::AuthService(hall.path(), clock).secondsToWait() > 0);
 }
 
 void TestAuthService::changePasswordRewrapsOnlyThatSlot()

@@ -36,6 +36,8 @@ class TestSyncTrust : public QObject
 
 private slots:
     void forgeriesAreQuarantinedEverywhere();
+    void disabledUsersEventsAreQuarantinedEverywhere();
+    void eventsCutOffAtTheEndAreDetected();
 };
 
 void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
@@ -53,7 +55,8 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     // (a small hall), but never a case she accepted; approver decides and seals.
     // certop prints certificates but was never granted the seal key.
     for (const NewUser& u : {NewUser{"clerk1", "intake"}, NewUser{"clerk2", "intake"}, NewUser{"dual", "intake,approval"},
-                             NewUser{"approver", "approval"}, NewUser{"certop", "certificate"}}) {
+                             NewUser{"approver", "approval"}, NewUser{"certop", "certificate"},
+                             NewUser{"fresh", "intake"}}) {
         const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(u.name),
                                        QStringLiteral("--name"), QString::fromLatin1(u.name), QStringLiteral("--roles"),
                                        QString::fromLatin1(u.roles)},
@@ -223,6 +226,158 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     // The administrator's password at the hub is still the one it was (the admin command logs in with it).
     r = hub.admin({QStringLiteral("status")});
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    // A user who never logged in ("fresh", password set by the administrator): the clerk gives her a
+    // first key (it signs itself, so it is admitted) and with it signs a change of her password.
+    // Signed well, but the proof of the old password is not hers: the hub keeps the password.
+    r = forger.run(QStringLiteral("forge"), login(QStringLiteral("clerk2"))
+                                                << QStringLiteral("--kind") << QStringLiteral("user.password_changed")
+                                                << QStringLiteral("--as") << QStringLiteral("fresh") << QStringLiteral("--target-user")
+                                                << QStringLiteral("fresh") << QStringLiteral("--first-key") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QVERIFY2(hub.log().contains(QStringLiteral("does not prove knowledge of the old password")), qPrintable(hub.log()));
+    for (const QStringList& where : {QStringList{QStringLiteral("--hub-dir"), hub.directory()}, QStringList{}}) {
+        r = watcher.run(QStringLiteral("password-check"),
+                        QStringList{QStringLiteral("--user"), QStringLiteral("fresh"), QStringLiteral("--password"), kUserPassword} + where);
+        QVERIFY2(r.out == QStringLiteral("ok match=1 must_change=1"), qPrintable(r.out + r.err));
+        r = watcher.run(QStringLiteral("password-check"),
+                        QStringList{QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password"),
+                                    QStringLiteral("Forged-pass-1")} + where);
+        QVERIFY2(r.out.startsWith(QStringLiteral("ok match=0")), qPrintable(r.out + r.err));
+    }
+}
+
+// The administrator disables a user at the hub (oneseal-admin hub user-disable). A workstation that
+// has not synced since still has her key slot and her signing key: the events she records there
+// afterwards, well signed by her own key, are quarantined at the hub and at a second workstation,
+// never folded; her events from before stay valid, and enabling her again lets new ones count.
+void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
+                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}) {
+        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
+        QVERIFY2(agent->create(&error), qPrintable(error));
+        const QString code = hub.enrollmentCode(&error);
+        QVERIFY2(!code.isEmpty(), qPrintable(error));
+        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        agents << agent;
+    }
+    const Agent& forger = *agents.at(0);
+    const Agent& watcher = *agents.at(1);
+    r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString before = field(r.out, QStringLiteral("cases"));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), before}).out.startsWith(QStringLiteral("ok status=")));
+
+    // Refusals of the command itself: an unknown user, the administrator herself.
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("nobody")});
+    QVERIFY(!r.ok() && r.err.contains(QStringLiteral("no user nobody")));
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("admin")});
+    QVERIFY(!r.ok() && r.err.contains(QStringLiteral("own account")));
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+
+    // WS-FORGE has not synced since: clerk2 still logs in there and records a case, signed by her key.
+    QTest::qWait(50); // recorded strictly after the disabling
+    r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                                 << QStringLiteral("--seed") << QStringLiteral("40"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString after = field(r.out, QStringLiteral("cases"));
+    r = forger.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+
+    const RunResult atHub = watcher.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()});
+    const RunResult atWatcher = watcher.run(QStringLiteral("quarantine"));
+    for (const RunResult* q : {&atHub, &atWatcher}) {
+        int disabled = 0;
+        for (const QString& line : q->out.split(QLatin1Char('\n')))
+            disabled += line.contains(QStringLiteral("/WS-FORGE: ")) && line.contains(QStringLiteral("was disabled"));
+        QVERIFY2(disabled >= 1, qPrintable(q->out + q->err));
+    }
+    // Not folded: the later case does not exist at the watcher; the earlier one is untouched.
+    QVERIFY2(!watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), after}).ok(),
+             qPrintable(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), after}).out));
+    QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), before}).out.startsWith(QStringLiteral("ok status=")));
+    // verify-audit at the watcher names them (exit 3).
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), watcher.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    QVERIFY2(audit.out.contains(QStringLiteral("was disabled")), qPrintable(audit.out));
+
+    // Enabled again: her new events count.
+    r = hub.admin({QStringLiteral("user-enable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QTest::qWait(50);
+    r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                                 << QStringLiteral("--seed") << QStringLiteral("60"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString reenabled = field(r.out, QStringLiteral("cases"));
+    QVERIFY(forger.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("sync")).ok());
+    QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), reenabled}).out.startsWith(QStringLiteral("ok status=")));
+}
+
+// An insider with the database key deletes the newest events of her workstation's chain after they
+// reached the hub: the chain left is consistent, but verify-audit compares it with the newest event
+// the hub holds of it (sent in every welcome, updated at every acknowledged push) and says so.
+void TestSyncTrust::eventsCutOffAtTheEndAreDetected()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk1"),
+                             QStringLiteral("--name"), QStringLiteral("clerk1"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
+    QVERIFY2(ws.create(&error), qPrintable(error));
+    const QString code = hub.enrollmentCode(&error);
+    QVERIFY2(!code.isEmpty(), qPrintable(error));
+    QVERIFY(ws.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+    QVERIFY(ws.run(QStringLiteral("sync")).ok());
+    r = ws.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("3"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = ws.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    auto audit = [&ws]() {
+        return test::runProgram(test::adminBinary(),
+                                {QStringLiteral("verify-audit"), QStringLiteral("--db"), ws.db(), QStringLiteral("--as"),
+                                 QStringLiteral("admin")},
+                                "demo1234\n");
+    };
+    RunResult before = audit();
+    QVERIFY2(before.exitCode == 0 || before.exitCode == 3, qPrintable(before.out + before.err));
+    QVERIFY2(!before.out.contains(QStringLiteral("CUT OFF")) && !before.out.contains(QStringLiteral("TAMPERED")),
+             qPrintable(before.out));
+
+    r = ws.run(QStringLiteral("cut"), {QStringLiteral("--count"), QStringLiteral("2")});
+    QVERIFY2(r.out == QStringLiteral("ok cut=2"), qPrintable(r.out + r.err));
+    const RunResult after = audit();
+    QCOMPARE(after.exitCode, 3);
+    QVERIFY2(after.out.contains(QStringLiteral("CUT OFF: workstation WS-CUT")), qPrintable(after.out));
+    QVERIFY2(after.out.contains(QStringLiteral("cut off at the end")), qPrintable(after.out));
 }
 
 QTEST_GUILESS_MAIN(TestSyncTrust)

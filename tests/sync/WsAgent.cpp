@@ -10,6 +10,7 @@
 #include "db/Database.h"
 #include "db/IntakeRepository.h"
 #include "services/AuthService.h"
+#include "core/PasswordAuth.h"
 #include "services/ConflictService.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
@@ -27,6 +28,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -88,7 +90,7 @@ int main(int argc, char* argv[])
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
-                             "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned"})
+                             "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -143,6 +145,21 @@ int main(int argc, char* argv[])
             return failed(error);
         return say(QStringLiteral("ok ") + test::quarantineSummary(hub->database().sql()));
     }
+    if (command == QLatin1String("password-check")) {
+        // Whether a user's password as the hub (--hub-dir) or this workstation holds it is --password.
+        std::unique_ptr<sync::HubStore> hub;
+        if (p.isSet(QStringLiteral("hub-dir")) && !(hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error)))
+            return failed(error);
+        std::unique_ptr<db::Database> atWorkstation = hub ? nullptr : openDb(dbPath, &error);
+        if (!hub && !atWorkstation)
+            return failed(error);
+        const auto user = db::UserRepository(hub ? hub->database().sql() : atWorkstation->sql()).byUsername(p.value(QStringLiteral("user")));
+        if (!user)
+            return failed(QStringLiteral("no user"));
+        return say(QStringLiteral("ok match=%1 must_change=%2")
+                       .arg(core::crypto::verifyPassword(p.value(QStringLiteral("password")), user->passwordHash) ? 1 : 0)
+                       .arg(user->mustChange ? 1 : 0));
+    }
     if (command == QLatin1String("file") && p.isSet(QStringLiteral("hub-dir"))) {
         auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
         if (!hub)
@@ -156,6 +173,20 @@ int main(int argc, char* argv[])
     auto database = openDb(dbPath, &error);
     if (!database)
         return failed(error);
+
+    if (command == QLatin1String("cut")) {
+        // An insider with the database key cuts the newest --count events of this workstation's chain
+        // (dropping the trigger that forbids it): the chain left is consistent.
+        const QString ws = database->meta(QStringLiteral("workstation_id"));
+        QSqlQuery q(database->sql());
+        q.prepare(QStringLiteral("DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE workstation = ? "
+                                 "ORDER BY seq DESC LIMIT ?)"));
+        q.addBindValue(ws);
+        q.addBindValue(p.value(QStringLiteral("count")).toInt());
+        if (!QSqlQuery(database->sql()).exec(QStringLiteral("DROP TRIGGER events_no_delete")) || !q.exec())
+            return failed(QStringLiteral("cannot cut: ") + q.lastError().text());
+        return say(QStringLiteral("ok cut=%1").arg(q.numRowsAffected()));
+    }
 
     if (command == QLatin1String("hash"))
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
@@ -179,6 +210,15 @@ int main(int argc, char* argv[])
         auto session = auth.login(username, password, &error);
         if (!session)
             return failed(QStringLiteral("login ") + error);
+        if (session->user().mustChange) {
+            // The password the administrator set is changed at the first login (the signing key is
+            // made then); changed back at once so that the tests' later logins use the same password.
+            const core::crypto::ScryptParams fast{1u << 10, 8, 1};
+            const QString interim = password + QStringLiteral("-own");
+            if (!services::AuthService::changePassword(*session, password, interim, &error, fast)
+                || !services::AuthService::changePassword(*session, interim, password, &error, fast))
+                return failed(QStringLiteral("first change ") + error);
+        }
         if (!session->events().signer().hasPrivateKey())
             return failed(QStringLiteral("no signing key"));
         if (command == QLatin1String("login-work")) {
@@ -233,9 +273,14 @@ int main(int argc, char* argv[])
             const auto target = users.byUsername(p.value(QStringLiteral("target-user")));
             if (!target)
                 return failed(QStringLiteral("no target user"));
+            const QString hash = core::crypto::hashPassword(QStringLiteral("Forged-pass-1"), core::crypto::ScryptParams{1u << 10, 8, 1});
+            const QString authKey = core::PasswordAuth::make(QStringLiteral("Forged-pass-1"), core::crypto::ScryptParams{1u << 10, 8, 1});
+            // The forger knows the target's hash and auth key (both are in this database), not the
+            // old password: the best proof she can make is a signature by a key of her own.
             payload = QCborMap{{QStringLiteral("user_id"), target->id},
-                               {QStringLiteral("password_hash"),
-                                core::crypto::hashPassword(QStringLiteral("Forged-pass-1"), core::crypto::ScryptParams{1u << 10, 8, 1})}};
+                               {QStringLiteral("password_hash"), hash},
+                               {QStringLiteral("auth_key"), authKey},
+                               {QStringLiteral("proof"), core::PasswordAuth::prove(core::SealKey::generate(), target->id, hash, authKey)}};
         }
         if (kind == core::EventAdmission::keyRegisteredKind()) {
             // A key for another user, signed by itself (their first key already exists).
@@ -267,6 +312,18 @@ int main(int argc, char* argv[])
         // Straight into the events table: the forger's own projections are not the point.
         session->events().clearProjections();
         db::Transaction tx(session->database().sql());
+        if (p.isSet(QStringLiteral("first-key"))) {
+            // --first-key: first a key for the author (a user who never logged in), signed by itself,
+            // then the event signed with it.
+            const core::SealKey key = core::SealKey::generate();
+            session->events().setSigner(key);
+            if (!session->events().append(QString(), core::EventAdmission::keyRegisteredKind(),
+                                          QCborMap{{QStringLiteral("user_id"), authorId},
+                                                   {QStringLiteral("key_id"), key.keyId()},
+                                                   {QStringLiteral("public_key"), key.rawPublicKey()}},
+                                          authorId, &error))
+                return failed(error);
+        }
         const auto e = session->events().append(p.value(QStringLiteral("case")), kind, payload, authorId, &error);
         if (!e || !tx.commit(&error))
             return failed(error);
