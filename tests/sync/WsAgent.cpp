@@ -294,7 +294,8 @@ int main(int argc, char* argv[])
             // A certificate signed with a seal key of its own making: no grant names it.
             payload = QCborMap{{core::payload::certificateNo, QStringLiteral("JY19999990000001")},
                                {core::payload::documentHash, QString::fromLatin1(QByteArray(64, 'f'))},
-                               {QStringLiteral("seal_key_id"), core::SealKey::generate().keyId()}};
+                               {QStringLiteral("seal_key_id"), core::SealKey::generate().keyId()},
+                               {core::payload::date, clock.now().date().toString(Qt::ISODate)}};
             // With a grant of the hall's key (the hub's): an honest signature's record, in its name.
             if (const auto held = session->heldSealKey(nullptr))
                 payload.insert(QStringLiteral("seal_key_id"), held->keyId());
