@@ -11,6 +11,7 @@
 #include "InspectionDialog.h"
 #include "IntakeWorkbench.h"
 #include "ReviewDialog.h"
+#include "OwedLedgerWidget.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -116,6 +117,10 @@ void MainWindow::addBackOfficeTabs()
     if (m_session->can(core::Action::ViewAudit) || m_session->can(core::Action::ApplySeal)) {
         m_sealRegister = new SealRegisterWidget(*m_session, this);
         m_ui->workspaceTabs->insertTab(at++, m_sealRegister, tr("Seal &register"));
+    }
+    if (services::CaseLifeService(*m_session).maySeeOwedMaterials()) {
+        m_owedLedger = new OwedLedgerWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_owedLedger, tr("Owed ma&terials"));
     }
     if (!m_intake && m_queue)
         m_ui->workspaceTabs->setCurrentWidget(m_queue);

@@ -22,6 +22,7 @@ class CaseLookupWidget;
 class CertificateWindowWidget;
 class IdleLock;
 class IntakeWorkbench;
+class OwedLedgerWidget;
 class SealRegisterWidget;
 class WorkQueueWidget;
 
@@ -41,6 +42,7 @@ public:
     WorkQueueWidget* workQueue() const { return m_queue; }
     CertificateWindowWidget* certificateWindow() const { return m_certificates; }
     SealRegisterWidget* sealRegister() const { return m_sealRegister; }
+    OwedLedgerWidget* owedLedger() const { return m_owedLedger; }
 
 public slots:
     /** Hides the work and asks for the password again. */
@@ -70,6 +72,7 @@ private:
     WorkQueueWidget* m_queue = nullptr;
     CertificateWindowWidget* m_certificates = nullptr;
     SealRegisterWidget* m_sealRegister = nullptr;
+    OwedLedgerWidget* m_owedLedger = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -1,0 +1,213 @@
+#include "PdfText.h"
+#include "TestSupport.h"
+
+#include "core/Identifiers.h"
+#include "db/BackOfficeRepository.h"
+#include "print/MemoryOutput.h"
+#include "services/AuthService.h"
+#include "services/HallService.h"
+#include "services/IntakeService.h"
+#include "ui/IntakeWorkbench.h"
+#include "ui/OwedLedgerWidget.h"
+#include "ui/OwedMaterialsModel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace oneseal;
+
+namespace {
+QWidget* focused()
+{
+    return QApplication::focusWidget();
+}
+
+void type(const QString& text)
+{
+    QTest::keyClicks(focused(), text);
+}
+
+void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(focused(), key, modifiers);
+}
+
+QString residentId(const QString& first17)
+{
+    return first17 + core::residentIdCheckChar(first17);
+}
+} // namespace
+
+/** Owed materials (容缺) at the window and in the ledger, driven by keyboard (issue 14). */
+class TestCaseLifeGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void f3ListsWhatAReturningApplicantOwesAndEnterRecordsTheArrival();
+    void ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard();
+
+private:
+    std::unique_ptr<services::Session> login(const QString& username);
+    core::CaseState deferredCase(const QString& idFirst17, const QString& name);
+
+    std::unique_ptr<test::TempHall> m_hall;
+    core::FixedClock m_clock{QDateTime(QDate(2025, 6, 2), QTime(9, 0))};
+    std::unique_ptr<services::Session> m_clerk;
+};
+
+std::unique_ptr<services::Session> TestCaseLifeGui::login(const QString& username)
+{
+    QString error;
+    auto session = services::AuthService(m_hall->path(), m_clock).login(username, services::HallService::demoPassword(), &error);
+    if (!session)
+        qFatal("login of %s failed: %s", qPrintable(username), qPrintable(error));
+    return session;
+}
+
+void TestCaseLifeGui::initTestCase()
+{
+    m_hall = std::make_unique<test::TempHall>();
+    QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
+    m_clerk = login(QStringLiteral("clerk"));
+}
+
+core::CaseState TestCaseLifeGui::deferredCase(const QString& idFirst17, const QString& name)
+{
+    QString error;
+    const auto state = test::acceptCase(
+        *m_clerk,
+        [](const core::Matter& m) {
+            return !m.instant && m.deferralAllowed && m.promisedLimitDays >= 3
+                && std::any_of(m.materials.begin(), m.materials.end(), [](const core::Material& x) {
+                       return x.core && x.requirement == core::MaterialRequirement::Deferrable;
+                   });
+        },
+        idFirst17, name, QStringLiteral("13903591234"), &error, true);
+    if (!state)
+        qFatal("intake: %s", qPrintable(error));
+    return *state;
+}
+
+void TestCaseLifeGui::f3ListsWhatAReturningApplicantOwesAndEnterRecordsTheArrival()
+{
+    m_clock.set(QDateTime(QDate(2025, 6, 2), QTime(9, 0)));
+    const QString applicant = residentId(QStringLiteral("14080219700101061"));
+    const core::CaseState owing = deferredCase(applicant.left(17), QStringLiteral("冯欠材"));
+    QString owedName;
+    for (const core::MaterialEntry& m : owing.materials)
+        if (m.state == core::MaterialState::Deferred)
+            owedName = m.name;
+    QVERIFY(!owedName.isEmpty());
+
+    ui::IntakeWorkbench workbench(*m_clerk);
+    print::MemoryOutput output;
+    workbench.setDocumentOutput(&output);
+    workbench.resize(1200, 800);
+    workbench.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workbench));
+    workbench.activateWindow();
+    auto* owedView = workbench.findChild<QTableView*>(QStringLiteral("owedView"));
+    QVERIFY(owedView && !owedView->isVisible());
+
+    // F3, the ID, Enter: the applicant is known and owes one material; the cursor is on it.
+    m_clock.set(QDateTime(QDate(2025, 6, 4), QTime(10, 0)));
+    press(Qt::Key_F3);
+    QCOMPARE(focused()->objectName(), QStringLiteral("idNumberEdit"));
+    type(applicant);
+    press(Qt::Key_Return);
+    QTRY_VERIFY(owedView->isVisible());
+    QCOMPARE(focused(), owedView);
+    QCOMPARE(workbench.owedMaterials()->rowCount(), 1);
+    QCOMPARE(workbench.owedMaterials()->itemAt(0).row.caseNo, owing.caseNo);
+    QCOMPARE(workbench.owedMaterials()->itemAt(0).row.materialName, owedName);
+    QVERIFY(workbench.findChild<QLabel*>(QStringLiteral("applicantStatusLabel"))->text().contains(QLatin1String("owe")));
+
+    // The scan (the file dialog's part), then Enter: the arrival is recorded and the receipt printed.
+    QTemporaryDir dir;
+    const QString scanPath = dir.filePath(QStringLiteral("owed.png"));
+    QImage image(40, 40, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QVERIFY(image.save(scanPath));
+    QVERIFY(workbench.attachOwedScan(scanPath));
+    QCOMPARE(focused(), owedView);
+    press(Qt::Key_Return);
+    QVERIFY2(workbench.messageText().contains(QLatin1String("recorded")), qPrintable(workbench.messageText()));
+    QCOMPARE(output.jobs().size(), 1);
+    const QString text = test::pdfText(output.jobs().first().pdf);
+    QVERIFY2(text.contains(QStringLiteral("容缺材料补交回执")), qPrintable(text));
+    QVERIFY(text.contains(owing.caseNo));
+    QVERIFY(text.contains(QString(owedName).remove(QLatin1Char(' '))));
+    QVERIFY(!owedView->isVisible());
+
+    const auto after = services::IntakeService(*m_clerk).caseState(owing.caseId);
+    QVERIFY(!after->owesCoreMaterial());
+    QVERIFY(std::any_of(after->attachments.begin(), after->attachments.end(),
+                        [](const core::AttachmentRef& a) { return a.fileName == QLatin1String("owed.png"); }));
+}
+
+void TestCaseLifeGui::ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard()
+{
+    m_clock.set(QDateTime(QDate(2025, 6, 2), QTime(9, 0)));
+    const core::CaseState owing = deferredCase(QStringLiteral("14080219700101071"), QStringLiteral("陈逾期"));
+    QDate due;
+    for (const core::MaterialEntry& m : owing.materials)
+        if (m.state == core::MaterialState::Deferred)
+            due = m.dueDate;
+    QVERIFY(due.isValid());
+    m_clock.set(QDateTime(due.addDays(1), QTime(9, 0)));
+
+    auto approver = login(QStringLiteral("approver"));
+    ui::OwedLedgerWidget ledger(*approver);
+    print::MemoryOutput output;
+    ledger.setDocumentOutput(&output);
+    ledger.resize(1000, 600);
+    ledger.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ledger));
+    ledger.activateWindow();
+    int row = -1;
+    for (int i = 0; i < ledger.model()->rowCount(); ++i)
+        if (ledger.model()->itemAt(i).row.caseId == owing.caseId)
+            row = i;
+    QVERIFY(row >= 0);
+    QCOMPARE(ledger.model()->itemAt(row).warning, core::DeadlineWarning::Red);
+    QCOMPARE(ledger.model()->data(ledger.model()->index(row, 0), Qt::BackgroundRole).value<QColor>(), QColor(0xf4, 0xb4, 0xb4));
+
+    auto* view = ledger.findChild<QTableView*>(QStringLiteral("ledgerView"));
+    view->setFocus(Qt::OtherFocusReason);
+    view->selectRow(row);
+    // Without reasons: refused, nothing changes.
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->objectName(), QStringLiteral("reasonsEdit"));
+    press(Qt::Key_Tab);
+    type(services::HallService::demoPassword());
+    press(Qt::Key_T, Qt::ControlModifier);
+    QVERIFY2(ledger.messageText().contains(QLatin1String("reasons")), qPrintable(ledger.messageText()));
+    QCOMPARE(services::IntakeService(*m_clerk).caseState(owing.caseId)->status, core::CaseStatus::Accepted);
+
+    // With reasons and the password: terminated and sealed, off the ledger.
+    view->setFocus(Qt::OtherFocusReason);
+    view->selectRow(row);
+    press(Qt::Key_Tab);
+    qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("申请人逾期未补交容缺材料")); // as an input method commits it
+    press(Qt::Key_Tab);
+    type(services::HallService::demoPassword());
+    press(Qt::Key_T, Qt::ControlModifier);
+    QVERIFY2(ledger.messageText().contains(QLatin1String("terminated")), qPrintable(ledger.messageText()));
+    QCOMPARE(services::IntakeService(*m_clerk).caseState(owing.caseId)->status, core::CaseStatus::Terminated);
+    const auto reg = db::BackOfficeRepository(approver->database().sql()).sealRegister();
+    QVERIFY(std::any_of(reg.begin(), reg.end(), [&](const db::SealRegisterRow& r) {
+        return r.caseId == owing.caseId && r.documentTitle == QStringLiteral("终止办理通知书");
+    }));
+    for (int i = 0; i < ledger.model()->rowCount(); ++i)
+        QVERIFY(ledger.model()->itemAt(i).row.caseId != owing.caseId);
+}
+
+QTEST_MAIN(TestCaseLifeGui)
+#include "TestCaseLifeGui.moc"
