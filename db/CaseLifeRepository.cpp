@@ -38,14 +38,16 @@ QList<OwedMaterialRow> CaseLifeRepository::owedMaterials(const QString& applican
     return rows;
 }
 
-QList<VerificationRow> CaseLifeRepository::verificationTasks(int limit) const
+namespace {
+QList<VerificationRow> verifications(const QSqlDatabase& db, const QString& states, int limit)
 {
     QList<VerificationRow> rows;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT case_id, case_no, subject_name, applicant_name, verification_state, verification_due "
-                             "FROM cases WHERE verification_state IN ('pending', 'rectification') "
-                             "AND status NOT IN ('revoked', 'conflict') ORDER BY verification_due, case_no LIMIT ?"));
+                             "FROM cases WHERE verification_state IN (")
+              + states
+              + QStringLiteral(") AND status NOT IN ('revoked', 'conflict') ORDER BY verification_due, case_no LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return rows;
@@ -60,6 +62,17 @@ QList<VerificationRow> CaseLifeRepository::verificationTasks(int limit) const
         rows << r;
     }
     return rows;
+}
+} // namespace
+
+QList<VerificationRow> CaseLifeRepository::verificationTasks(int limit) const
+{
+    return verifications(m_db, QStringLiteral("'pending', 'rectification'"), limit);
+}
+
+QList<VerificationRow> CaseLifeRepository::falsePledges(int limit) const
+{
+    return verifications(m_db, QStringLiteral("'failed'"), limit);
 }
 
 std::optional<bool> CaseLifeRepository::certificateVoided(const QString& number) const

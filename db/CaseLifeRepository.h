@@ -48,8 +48,10 @@ public:
      * revoked), soonest due first; only the applicant's when \a applicantIdNumber is given.
      */
     QList<OwedMaterialRow> owedMaterials(const QString& applicantIdNumber = QString(), int limit = 1000) const;
-    /** Open checks of pledges, soonest due first. */
+    /** Open checks of pledges (pending, rectification), soonest due first. */
     QList<VerificationRow> verificationTasks(int limit = 1000) const;
+    /** Pledges found false whose approval is not revoked yet, oldest due first. */
+    QList<VerificationRow> falsePledges(int limit = 1000) const;
     /** Whether the printed certificate \a number is void; nullopt when no printed certificate has that number. */
     std::optional<bool> certificateVoided(const QString& number) const;
 

@@ -64,6 +64,21 @@ std::optional<QList<VerificationItem>> CaseLifeService::verificationTasks(QStrin
     return items;
 }
 
+std::optional<QList<VerificationItem>> CaseLifeService::falsePledges(QString* error) const
+{
+    const Session& s = m_steps.session();
+    if (!s.can(core::Action::DecideCase) && !s.can(core::Action::ReadAllCases))
+        return refuse<QList<VerificationItem>>(error, tr("Only approvers and supervisors see the pledges found false."));
+    QList<VerificationItem> items;
+    for (const db::VerificationRow& row : db::CaseLifeRepository(s.database().sql()).falsePledges()) {
+        VerificationItem item;
+        item.row = row;
+        item.warning = core::DeadlineWarning::Red;
+        items << item;
+    }
+    return items;
+}
+
 std::optional<core::CaseState> CaseLifeService::write(const QString& caseId, const QString& kind, const QCborMap& payload,
                                                       QString* error)
 {

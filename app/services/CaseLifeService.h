@@ -50,6 +50,8 @@ public:
     /** Whether the user may see the open checks of pledges: inspectors, regulators and supervisors. */
     bool maySeeVerifications() const;
     std::optional<QList<VerificationItem>> verificationTasks(QString* error) const;
+    /** Pledges found false and not yet revoked, for approvers (who revoke them) and supervisors. */
+    std::optional<QList<VerificationItem>> falsePledges(QString* error) const;
 
     /** Stops the clock for \a stop from tomorrow (art. 45); \a notes (what and why) are required. */
     std::optional<core::CaseState> stopClock(const QString& caseId, core::ClockStop stop, const QString& notes,

@@ -12,6 +12,7 @@
 #include "IntakeWorkbench.h"
 #include "ReviewDialog.h"
 #include "OwedLedgerWidget.h"
+#include "PledgeCheckWidget.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -121,6 +122,11 @@ void MainWindow::addBackOfficeTabs()
     if (services::CaseLifeService(*m_session).maySeeOwedMaterials()) {
         m_owedLedger = new OwedLedgerWidget(*m_session, this);
         m_ui->workspaceTabs->insertTab(at++, m_owedLedger, tr("Owed ma&terials"));
+    }
+    if (m_session->can(core::Action::VerifyPledge) || m_session->can(core::Action::DecideCase)
+        || m_session->can(core::Action::ReadAllCases)) {
+        m_pledgeChecks = new PledgeCheckWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_pledgeChecks, tr("Pledge chec&ks"));
     }
     if (!m_intake && m_queue)
         m_ui->workspaceTabs->setCurrentWidget(m_queue);

@@ -23,6 +23,7 @@ class CertificateWindowWidget;
 class IdleLock;
 class IntakeWorkbench;
 class OwedLedgerWidget;
+class PledgeCheckWidget;
 class SealRegisterWidget;
 class WorkQueueWidget;
 
@@ -73,6 +74,7 @@ private:
     CertificateWindowWidget* m_certificates = nullptr;
     SealRegisterWidget* m_sealRegister = nullptr;
     OwedLedgerWidget* m_owedLedger = nullptr;
+    PledgeCheckWidget* m_pledgeChecks = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -10,12 +10,19 @@
 #include "ui/IntakeWorkbench.h"
 #include "ui/OwedLedgerWidget.h"
 #include "ui/OwedMaterialsModel.h"
+#include "ui/PledgeCheckWidget.h"
+#include "documents/DocumentIssuer.h"
+#include "print/CertificateTemplate.h"
+#include "services/CertificateService.h"
+#include "services/DecisionService.h"
+#include "services/ReviewService.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +59,7 @@ private slots:
     void initTestCase();
     void f3ListsWhatAReturningApplicantOwesAndEnterRecordsTheArrival();
     void ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard();
+    void falsePledgeFoundByTheInspectorIsRevokedByTheApprover();
 
 private:
     std::unique_ptr<services::Session> login(const QString& username);
@@ -207,6 +215,97 @@ void TestCaseLifeGui::ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard()
     }));
     for (int i = 0; i < ledger.model()->rowCount(); ++i)
         QVERIFY(ledger.model()->itemAt(i).row.caseId != owing.caseId);
+}
+
+void TestCaseLifeGui::falsePledgeFoundByTheInspectorIsRevokedByTheApprover()
+{
+    m_clock.set(QDateTime(QDate(2025, 6, 2), QTime(9, 0)));
+    // A pledge-based case, approved, sealed, its certificate printed and handed over.
+    services::IntakeService intake(*m_clerk);
+    const auto templates = print::CertificateTemplate::builtIn();
+    const auto matter = std::find_if(intake.catalog().matters.begin(), intake.catalog().matters.end(), [&](const core::Matter& m) {
+        return m.commitmentAllowed && !m.siteInspection && !m.instant
+            && print::CertificateTemplate::forResult(templates, m.resultType, m.resultName).has_value();
+    });
+    QVERIFY(matter != intake.catalog().matters.end());
+    services::IntakeRequest r;
+    r.subjectCode = matter->code;
+    const QString holder = residentId(QStringLiteral("14080219700101081"));
+    r.applicant.idNumber = holder;
+    r.applicant.name = QStringLiteral("韩承诺");
+    r.applicant.phone = QStringLiteral("13903591234");
+    r.materials = intake.checklistFor(*intake.subject(matter->code));
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    r.outcome = core::IntakeOutcome::AcceptCommitment;
+    QString error;
+    const auto accepted = intake.record(r, &error);
+    QVERIFY2(accepted, qPrintable(error));
+    auto reviewer = login(QStringLiteral("reviewer"));
+    auto approver = login(QStringLiteral("approver"));
+    auto certifier = login(QStringLiteral("certifier"));
+    print::MemoryOutput paper;
+    QVERIFY2(services::ReviewService(*reviewer).pass(accepted->caseId, QString(), &error), qPrintable(error));
+    QVERIFY2(services::DecisionService(*approver).approve(accepted->caseId, QString(), &error), qPrintable(error));
+    QVERIFY(documents::DocumentIssuer(*approver, paper).sealDecision(accepted->caseId, services::HallService::demoPassword()).recorded());
+    const documents::IssuedDocument cert = documents::DocumentIssuer(*certifier, paper).printCertificate(accepted->caseId);
+    QVERIFY2(cert.recorded(), qPrintable(cert.error));
+    QCOMPARE(services::CertificateService(*certifier).standing(cert.title), services::CertificateStanding::InForce);
+
+    // The inspector finds the pledge false: select it, type the findings, Ctrl+3.
+    m_clock.set(QDateTime(QDate(2025, 6, 16), QTime(9, 0)));
+    auto inspector = login(QStringLiteral("inspector"));
+    {
+        ui::PledgeCheckWidget checks(*inspector);
+        checks.resize(1000, 600);
+        checks.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&checks));
+        checks.activateWindow();
+        const int row = int(checks.caseIds().indexOf(accepted->caseId));
+        QVERIFY(row >= 0);
+        auto* view = checks.findChild<QTableWidget*>(QStringLiteral("tasksView"));
+        view->setFocus(Qt::OtherFocusReason);
+        view->selectRow(row);
+        press(Qt::Key_T, Qt::ControlModifier); // nothing bound here
+        press(Qt::Key_3, Qt::ControlModifier); // no findings: refused
+        QVERIFY2(checks.messageText().contains(QLatin1String("findings")), qPrintable(checks.messageText()));
+        press(Qt::Key_Tab);
+        QCOMPARE(focused()->objectName(), QStringLiteral("notesEdit"));
+        qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("现场核查：承诺的消防设施不存在"));
+        press(Qt::Key_3, Qt::ControlModifier);
+        QVERIFY2(checks.messageText().contains(QLatin1String("false")), qPrintable(checks.messageText()));
+        QVERIFY(!checks.caseIds().contains(accepted->caseId));
+    }
+
+    // The approver revokes it: reasons, password, Ctrl+4. The certificate then checks as void.
+    ui::PledgeCheckWidget revocations(*approver);
+    print::MemoryOutput output;
+    revocations.setDocumentOutput(&output);
+    revocations.resize(1000, 600);
+    revocations.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&revocations));
+    revocations.activateWindow();
+    const int row = int(revocations.caseIds().indexOf(accepted->caseId));
+    QVERIFY(row >= 0);
+    auto* view = revocations.findChild<QTableWidget*>(QStringLiteral("tasksView"));
+    view->setFocus(Qt::OtherFocusReason);
+    view->selectRow(row);
+    press(Qt::Key_Tab);
+    qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("告知承诺内容不实"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->objectName(), QStringLiteral("passwordEdit"));
+    type(services::HallService::demoPassword());
+    press(Qt::Key_4, Qt::ControlModifier);
+    QVERIFY2(revocations.messageText().contains(QLatin1String("revoked")), qPrintable(revocations.messageText()));
+    QCOMPARE(services::IntakeService(*m_clerk).caseState(accepted->caseId)->status, core::CaseStatus::Revoked);
+    QCOMPARE(services::CertificateService(*certifier).standing(cert.title), services::CertificateStanding::Voided);
+    const auto reg = db::BackOfficeRepository(approver->database().sql()).sealRegister();
+    QVERIFY(std::any_of(reg.begin(), reg.end(), [&](const db::SealRegisterRow& row) {
+        return row.caseId == accepted->caseId && row.documentTitle == QStringLiteral("撤销行政许可决定书");
+    }));
+    QVERIFY(!revocations.caseIds().contains(accepted->caseId));
 }
 
 QTEST_MAIN(TestCaseLifeGui)
