@@ -11,6 +11,9 @@
 #include "ui/OwedLedgerWidget.h"
 #include "ui/OwedMaterialsModel.h"
 #include "ui/PledgeCheckWidget.h"
+#include "ui/ClockDialog.h"
+#include "ui/QueueModel.h"
+#include "ui/WorkQueueWidget.h"
 #include "documents/DocumentIssuer.h"
 #include "print/CertificateTemplate.h"
 #include "services/CertificateService.h"
@@ -23,6 +26,7 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTableWidget>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +64,7 @@ private slots:
     void f3ListsWhatAReturningApplicantOwesAndEnterRecordsTheArrival();
     void ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard();
     void falsePledgeFoundByTheInspectorIsRevokedByTheApprover();
+    void hearingFromTheQueueStopsTheClockAndTheApproverExtends();
 
 private:
     std::unique_ptr<services::Session> login(const QString& username);
@@ -306,6 +311,106 @@ void TestCaseLifeGui::falsePledgeFoundByTheInspectorIsRevokedByTheApprover()
         return row.caseId == accepted->caseId && row.documentTitle == QStringLiteral("撤销行政许可决定书");
     }));
     QVERIFY(!revocations.caseIds().contains(accepted->caseId));
+}
+
+void TestCaseLifeGui::hearingFromTheQueueStopsTheClockAndTheApproverExtends()
+{
+    m_clock.set(QDateTime(QDate(2025, 6, 2), QTime(9, 0))); // Monday
+    QString error;
+    const auto accepted = test::acceptCase(
+        *m_clerk, [](const core::Matter& m) { return !m.instant && !m.siteInspection && m.promisedLimitDays >= 3; },
+        QStringLiteral("14080219700101091"), QStringLiteral("卫听证"), QStringLiteral("13903591234"), &error);
+    QVERIFY2(accepted, qPrintable(error));
+    const auto& cal = core::WorkCalendar::builtIn();
+    const QDate due0 = accepted->promisedDue;
+
+    auto selectCase = [&](ui::WorkQueueWidget& queue) {
+        auto* view = queue.findChild<QTableView*>(QStringLiteral("queueView"));
+        for (int i = 0; i < queue.model()->rowCount(); ++i)
+            if (queue.model()->itemAt(i).row.caseId == accepted->caseId) {
+                view->setFocus(Qt::OtherFocusReason);
+                view->selectRow(i);
+                return true;
+            }
+        return false;
+    };
+
+    // Tuesday: the reviewer opens the clock from the queue (Ctrl+K) and stops it for a hearing (Ctrl+S).
+    m_clock.set(QDateTime(QDate(2025, 6, 3), QTime(9, 0)));
+    auto reviewer = login(QStringLiteral("reviewer"));
+    print::MemoryOutput output;
+    {
+        ui::WorkQueueWidget queue(*reviewer);
+        queue.setRole(core::Role::Reviewer);
+        queue.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&queue));
+        queue.activateWindow();
+        QVERIFY(selectCase(queue));
+        bool ran = false;
+        queue.setClockDialogHook([&](ui::ClockDialog& dialog) {
+            ran = true;
+            dialog.setDocumentOutput(&output);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.activateWindow();
+            press(Qt::Key_S, Qt::ControlModifier); // without reasons: refused
+            QVERIFY2(dialog.messageText().contains(QLatin1String("reasons")), qPrintable(dialog.messageText()));
+            QTest::keyClick(&dialog, Qt::Key_W, Qt::AltModifier);
+            QCOMPARE(focused()->objectName(), QStringLiteral("stopNotesEdit"));
+            qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("涉及相邻权利人重大利益，依申请举行听证"));
+            press(Qt::Key_S, Qt::ControlModifier);
+            QVERIFY2(dialog.messageText().contains(QLatin1String("stands still")), qPrintable(dialog.messageText()));
+            dialog.close();
+        });
+        press(Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(ran);
+        QVERIFY(selectCase(queue));
+        const int row = queue.findChild<QTableView*>(QStringLiteral("queueView"))->currentIndex().row();
+        QCOMPARE(queue.model()->data(queue.model()->index(row, ui::QueueModel::WarningColumn)).toString(),
+                 ui::QueueModel::warningText(core::DeadlineWarning::None, true));
+    }
+    QCOMPARE(output.jobs().size(), 1);
+    QVERIFY(test::pdfText(output.jobs().first().pdf).contains(QStringLiteral("听证告知书")));
+
+    // Monday 9 June: the hearing is over (Ctrl+R); the reviewer passes the case.
+    m_clock.set(QDateTime(QDate(2025, 6, 9), QTime(9, 0)));
+    ui::ClockDialog resume(*reviewer, accepted->caseId);
+    resume.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&resume));
+    resume.activateWindow();
+    press(Qt::Key_R, Qt::ControlModifier);
+    QVERIFY2(resume.messageText().contains(QLatin1String("runs again")), qPrintable(resume.messageText()));
+    resume.close();
+    auto state = services::IntakeService(*m_clerk).caseState(accepted->caseId);
+    QCOMPARE(core::workingDaysBetween(cal, due0, state->promisedDue), 3);
+    QVERIFY2(services::ReviewService(*reviewer).pass(accepted->caseId, QString(), &error), qPrintable(error));
+
+    // The approver extends by 4 working days with reasons (Ctrl+E); the 延期通知书 prints.
+    auto approver = login(QStringLiteral("approver"));
+    ui::ClockDialog extend(*approver, accepted->caseId);
+    output.clear();
+    extend.setDocumentOutput(&output);
+    extend.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&extend));
+    extend.activateWindow();
+    QTest::keyClick(&extend, Qt::Key_D, Qt::AltModifier);
+    QCOMPARE(focused()->objectName(), QStringLiteral("daysSpin"));
+    qobject_cast<QSpinBox*>(focused())->selectAll();
+    type(QStringLiteral("4"));
+    QTest::keyClick(&extend, Qt::Key_R, Qt::AltModifier);
+    QCOMPARE(focused()->objectName(), QStringLiteral("extendReasonsEdit"));
+    qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("听证后需补充核实"));
+    press(Qt::Key_E, Qt::ControlModifier);
+    QVERIFY2(extend.messageText().contains(QLatin1String("extended")), qPrintable(extend.messageText()));
+    const QDate due1 = state->promisedDue;
+    state = services::IntakeService(*m_clerk).caseState(accepted->caseId);
+    QCOMPARE(state->extensionDays, 4);
+    QCOMPARE(core::workingDaysBetween(cal, due1, state->promisedDue), 4);
+    QVERIFY(extend.caseText().contains(state->promisedDue.toString(Qt::ISODate)));
+    QCOMPARE(output.jobs().size(), 1);
+    const QString text = test::pdfText(output.jobs().first().pdf);
+    QVERIFY2(text.contains(QStringLiteral("延期通知书")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("延长4个工作日")));
 }
 
 QTEST_MAIN(TestCaseLifeGui)
