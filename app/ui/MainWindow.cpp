@@ -24,6 +24,7 @@
 #include "sync/BundleTransfer.h"
 #include "EventLogModel.h"
 #include "services/AuthService.h"
+#include "services/CertificateService.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -66,6 +67,11 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->importBundleAction, &QAction::triggered, this, &MainWindow::importBundle);
     connect(m_ui->verifyAction, &QAction::triggered, this, [this] {
         VerifyDialog dialog(m_session->trustedSealKeys(), this);
+        dialog.setRegisterCheck([this](const QString& serial) {
+            return services::CertificateService(*m_session).standing(serial) == services::CertificateStanding::Voided
+                ? tr("voided in the hall's register (or its approval revoked)")
+                : QString();
+        });
         dialog.exec();
     });
 

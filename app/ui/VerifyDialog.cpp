@@ -45,6 +45,11 @@ VerifyDialog::VerifyDialog(QList<core::SealKey> trustedKeys, QWidget* parent)
 
 VerifyDialog::~VerifyDialog() = default;
 
+QString VerifyDialog::headline() const
+{
+    return m_ui->resultLabel->isHidden() ? QString() : m_ui->resultLabel->text();
+}
+
 void VerifyDialog::setTrustedKeys(const QList<core::SealKey>& keys)
 {
     m_keys = keys;
@@ -106,7 +111,13 @@ void VerifyDialog::showResult(const core::CertificateVerification& result, const
 {
     m_result = result;
     QString headline;
-    if (result.isValid())
+    const QString voided = result.isValid() && result.decoded && m_registerCheck
+        ? m_registerCheck(result.decoded->payload.serial)
+        : QString();
+    m_voided = !voided.isEmpty();
+    if (m_voided)
+        headline = tr("VOID: signed by this hall, but %1.").arg(voided);
+    else if (result.isValid())
         headline = tr("VALID: signed by this hall and in force.");
     else if (result.status == core::CertificateVerification::UnknownKey)
         headline = tr("NOT TRUSTED: %1").arg(result.reason);
@@ -115,7 +126,7 @@ void VerifyDialog::showResult(const core::CertificateVerification& result, const
     if (!source.isEmpty())
         headline = tr("%1 — %2").arg(source, headline);
     m_ui->resultLabel->setText(headline);
-    m_ui->resultLabel->setStyleSheet(QLatin1String(result.isValid() ? kValidStyle : kInvalidStyle));
+    m_ui->resultLabel->setStyleSheet(QLatin1String(result.isValid() && !m_voided ? kValidStyle : kInvalidStyle));
     m_ui->resultLabel->setVisible(true);
 
     m_ui->fieldsGroup->setVisible(result.decoded.has_value());

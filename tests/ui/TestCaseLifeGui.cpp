@@ -14,6 +14,7 @@
 #include "ui/ClockDialog.h"
 #include "ui/QueueModel.h"
 #include "ui/WorkQueueWidget.h"
+#include "ui/VerifyDialog.h"
 #include "documents/DocumentIssuer.h"
 #include "print/CertificateTemplate.h"
 #include "services/CertificateService.h"
@@ -311,6 +312,25 @@ void TestCaseLifeGui::falsePledgeFoundByTheInspectorIsRevokedByTheApprover()
         return row.caseId == accepted->caseId && row.documentTitle == QStringLiteral("撤销行政许可决定书");
     }));
     QVERIFY(!revocations.caseIds().contains(accepted->caseId));
+
+    // The printed certificate, checked at the window: signed by the hall, but void by the register.
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("certificate.pdf"));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(paper.jobs().last().pdf);
+    file.close();
+    ui::VerifyDialog verify(certifier->trustedSealKeys());
+    verify.setCheckingDate(QDate(2025, 6, 16));
+    verify.setRegisterCheck([&](const QString& serial) {
+        return services::CertificateService(*certifier).standing(serial) == services::CertificateStanding::Voided
+            ? QStringLiteral("voided in the hall's register")
+            : QString();
+    });
+    verify.verifyFile(pdf);
+    QVERIFY2(verify.result().isValid(), qPrintable(verify.result().reason)); // the signature itself is sound
+    QVERIFY(verify.voidedInRegister());
+    QVERIFY2(verify.headline().contains(QLatin1String("VOID")), qPrintable(verify.headline()));
 }
 
 void TestCaseLifeGui::hearingFromTheQueueStopsTheClockAndTheApproverExtends()
