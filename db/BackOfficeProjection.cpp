@@ -43,7 +43,7 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
         return true;
     const QString& kind = event.kind;
     if (!kind.startsWith(QLatin1String("inspection.")) && !kind.startsWith(QLatin1String("certificate."))
-        && kind != k::sealApplied)
+        && kind != k::sealApplied && kind != k::decisionRevoked)
         return true;
     const QCborMap pl = event.payload();
     const QString at = event.recordedAt.toUTC().toString(Qt::ISODateWithMs);
@@ -95,6 +95,11 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
                      pl.value(p::documentTitle).toString(), pl.value(p::documentHash).toString(), event.userId,
                      pl.value(p::userName).toString(), event.workstation},
                     error);
+    }
+    if (kind == k::decisionRevoked) {
+        // 撤销: every certificate of the case still in force is void (core::CaseState folds the same).
+        q.prepare(QStringLiteral("UPDATE certificates SET voided = 1, void_reason = ? WHERE case_id = ? AND voided = 0"));
+        return exec(q, {pl.value(p::reasons).toString(), event.caseId}, error);
     }
     const QString number = pl.value(p::certificateNo).toString();
     if (kind == k::certificateNumbered) {

@@ -43,7 +43,8 @@ const QStringList kCaseColumns{
     QStringLiteral("deadline_certain"), QStringLiteral("risk"), QStringLiteral("notices_printed"),
     QStringLiteral("owes_core_material"), QStringLiteral("last_hlc"), QStringLiteral("waiting_role"),
     QStringLiteral("clock_stopped"), QStringLiteral("inspection_required"), QStringLiteral("decision"),
-    QStringLiteral("decided_by"), QStringLiteral("completed_date"), QStringLiteral("on_time")};
+    QStringLiteral("decided_by"), QStringLiteral("completed_date"), QStringLiteral("on_time"),
+    QStringLiteral("verification_state"), QStringLiteral("verification_due")};
 
 /** A table of several rows per case: its columns besides case_id, and the order rows are read in. */
 struct CaseRows
@@ -96,7 +97,8 @@ CaseRowsNow rowsOf(const core::CaseState& s)
         s.noticesPrinted, s.owesCoreMaterial(), qint64(s.lastHlc),
         textOrNull(waiting == core::Role::None ? QString() : core::roleKey(waiting)), s.clockStopped(),
         s.inspectionRequired, textOrNull(core::toStored(s.decision)), textOrNull(s.decidedBy), dateOrNull(s.completedDate),
-        s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int))};
+        s.completed ? QVariant(s.onTime) : QVariant(QMetaType(QMetaType::Int)),
+        textOrNull(core::toStored(s.verification)), dateOrNull(s.verificationDue)};
     for (int i = 0; i < s.materials.size(); ++i) {
         const core::MaterialEntry& m = s.materials.at(i);
         want.materials << QVariantList{m.code, i, m.name, core::materialStateKey(m.state), m.original, m.count, m.note,

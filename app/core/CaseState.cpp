@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace oneseal::core {
 
 namespace {
@@ -121,6 +123,50 @@ void CaseState::apply(const Event& event)
             inspections.last().rectificationClosed = resumed;
             inspections.last().evidence << stringsOf(p, payload::evidence);
         }
+    } else if (event.kind == eventkind::clockStopped) {
+        clockStop = clockStopFromStored(p.value(payload::clockStop).toString());
+        pauses.append({dateOf(p, payload::clockStops), QDate(), p.value(payload::notes).toString()});
+    } else if (event.kind == eventkind::clockResumed) {
+        if (!pauses.isEmpty() && !pauses.last().until.isValid())
+            pauses.last().until = dateOf(p, payload::date);
+        clockStop.reset();
+        if (const QDate d = dateOf(p, payload::promisedDue); d.isValid())
+            promisedDue = d;
+        if (const QDate d = dateOf(p, payload::legalDue); d.isValid())
+            legalDue = d;
+    } else if (event.kind == eventkind::decisionExtended) {
+        extensionDays += int(std::clamp<qint64>(cborInteger(p.value(payload::days)), 0, 10));
+        extensionReasons = p.value(payload::reasons).toString();
+        if (const QDate d = dateOf(p, payload::promisedDue); d.isValid())
+            promisedDue = d;
+        if (const QDate d = dateOf(p, payload::legalDue); d.isValid())
+            legalDue = d;
+    } else if (event.kind == eventkind::decisionTerminated || event.kind == eventkind::decisionRevoked) {
+        const bool revoked = event.kind == eventkind::decisionRevoked;
+        decision = revoked ? Decision::Revoked : Decision::Terminated;
+        decidedBy = event.userId;
+        decisionReasons = p.value(payload::reasons).toString();
+        sealsSinceDecision = 0;
+        if (revoked)
+            for (CertificateRecord& c : certificates)
+                if (!c.voided) {
+                    c.voided = true;
+                    c.voidReason = decisionReasons;
+                }
+        if (!completed) {
+            completed = true;
+            completedDate = dateOf(p, payload::date);
+        }
+    } else if (event.kind == eventkind::verificationConfirmed) {
+        verification = PledgeCheck::Confirmed;
+        verificationNotes = p.value(payload::notes).toString();
+    } else if (event.kind == eventkind::verificationRectification) {
+        verification = PledgeCheck::Rectification;
+        verificationDue = dateOf(p, payload::deadline);
+        verificationNotes = p.value(payload::notes).toString();
+    } else if (event.kind == eventkind::verificationFailed) {
+        verification = PledgeCheck::Failed;
+        verificationNotes = p.value(payload::reasons).toString();
     } else if (event.kind == eventkind::refusalProposed) {
         refusalProposal = p.value(payload::reasons).toString();
         refusalProposedBy = event.userId;
@@ -144,6 +190,11 @@ void CaseState::apply(const Event& event)
         decidedBy = event.userId;
         decisionReasons = p.value(payload::reasons).toString();
         sealsSinceDecision = 0;
+        if (event.kind == eventkind::decisionApproved) {
+            verificationDue = dateOf(p, payload::verificationDue);
+            if (verificationDue.isValid())
+                verification = PledgeCheck::Pending;
+        }
         if (event.kind == eventkind::decisionRefused) {
             completed = true;
             completedDate = dateOf(p, payload::date);
@@ -210,8 +261,24 @@ CaseState CaseState::fold(const QList<Event>& events)
     return state;
 }
 
+bool CaseState::pledgeBased() const
+{
+    return outcome == outcomeKey(IntakeOutcome::AcceptCommitment);
+}
+
+QList<MaterialEntry> CaseState::overdueMaterials(const QDate& today) const
+{
+    QList<MaterialEntry> overdue;
+    for (const MaterialEntry& m : materials)
+        if (m.state == MaterialState::Deferred && m.dueDate.isValid() && today.isValid() && m.dueDate < today)
+            overdue << m;
+    return overdue;
+}
+
 bool CaseState::owesCoreMaterial() const
 {
+    if (pledgeBased())
+        return false;
     return std::any_of(materials.begin(), materials.end(), [](const MaterialEntry& m) {
         return m.core && (m.state == MaterialState::Deferred || m.state == MaterialState::Missing);
     });

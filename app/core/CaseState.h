@@ -2,6 +2,7 @@
 
 #include "Applicant.h"
 #include "CaseStatus.h"
+#include "ClockStop.h"
 #include "CollectorKind.h"
 #include "Conflict.h"
 #include "Deadline.h"
@@ -94,7 +95,15 @@ struct CaseState
     double legalDays = -1;
     QDate intakePromisedDue; ///< the due dates as set at intake, before any pause
     QDate intakeLegalDue;
-    QList<ClockPause> pauses; ///< 补正 and 整改; the last one is open while the clock stands still
+    QList<ClockPause> pauses; ///< 补正, 整改, 听证 ...; the last one is open while the clock stands still
+    std::optional<ClockStop> clockStop; ///< the open 听证, 检验/检测/鉴定 or 专家评审 stop, if any
+    int extensionDays = 0; ///< working days added to both limits by the approver (art. 42)
+    QString extensionReasons;
+
+    // 事后核查: the later check of a pledge-based approval (告知承诺).
+    PledgeCheck verification = PledgeCheck::None;
+    QDate verificationDue; ///< when the check (or the re-check after a rectification order) is due
+    QString verificationNotes;
 
     // Back office (审查, 勘验, 审批, 用印, 制证, 出证).
     QString reviewedBy;
@@ -134,8 +143,15 @@ struct CaseState
     static constexpr CaseStatus kConflictStatus = CaseStatus::Conflict;
     bool inConflict() const { return !openConflicts.isEmpty(); }
 
-    /** Whether a core material is still owed (容缺): the certificate may not be issued. */
+    /**
+     * Whether a core material is still owed (容缺): the certificate may not be issued. Materials
+     * missing under a pledge (告知承诺) are not owed: the pledge stands for them and is checked later.
+     */
     bool owesCoreMaterial() const;
+    /** Whether this case was accepted on a pledge (告知承诺). */
+    bool pledgeBased() const;
+    /** The owed (deferred) materials still not supplied whose due date is before \a today. */
+    QList<MaterialEntry> overdueMaterials(const QDate& today) const;
     /** Whether the clock stands still (an open 补正 or 整改 pause). */
     bool clockStopped() const;
     /** The certificate in force: the last one taken that is not void; null when none. */
@@ -188,6 +204,10 @@ inline const QString withinLegal = QStringLiteral("within_legal");
 inline const QString collectorKind = QStringLiteral("collector_kind");
 inline const QString collectorName = QStringLiteral("collector_name");
 inline const QString collectorIdNumber = QStringLiteral("collector_id_number");
+inline const QString materialCode = QStringLiteral("material_code");
+inline const QString clockStop = QStringLiteral("stop");            ///< core::toStored(ClockStop)
+inline const QString days = QStringLiteral("days");                 ///< working days of an extension
+inline const QString verificationDue = QStringLiteral("verification_due");
 } // namespace payload
 
 /** Event kinds of the back office, written by the services and read by the fold. */
@@ -211,6 +231,14 @@ inline const QString certificateVoided = QStringLiteral("certificate.voided");
 inline const QString certificateIssued = QStringLiteral("certificate.issued");
 inline const QString materialSupplied = QStringLiteral("material.supplied");
 inline const QString attachmentAdded = QStringLiteral("attachment.added");
+inline const QString clockStopped = QStringLiteral("clock.stopped");   ///< 听证, 检验/检测/鉴定, 专家评审 begins
+inline const QString clockResumed = QStringLiteral("clock.resumed");   ///< ... and ends: the clock runs again
+inline const QString decisionExtended = QStringLiteral("decision.extended");   ///< 延期 (art. 42)
+inline const QString decisionTerminated = QStringLiteral("decision.terminated"); ///< 终止办理: owed material overdue
+inline const QString decisionRevoked = QStringLiteral("decision.revoked");     ///< 撤销行政许可
+inline const QString verificationConfirmed = QStringLiteral("verification.confirmed");
+inline const QString verificationRectification = QStringLiteral("verification.rectification_ordered");
+inline const QString verificationFailed = QStringLiteral("verification.failed");
 } // namespace eventkind
 
 } // namespace oneseal::core

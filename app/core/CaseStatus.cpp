@@ -30,6 +30,8 @@ constexpr StoredStatus kStored[] = {
     {CaseStatus::Approved, "approved"},
     {CaseStatus::CertificatePrinted, "certificate_printed"},
     {CaseStatus::Conflict, "conflict"},
+    {CaseStatus::Terminated, "terminated"},
+    {CaseStatus::Revoked, "revoked"},
 };
 
 } // namespace
@@ -72,6 +74,8 @@ QString displayText(CaseStatus status)
     case CaseStatus::Approved: return QCoreApplication::translate("CaseStatus", "approved");
     case CaseStatus::CertificatePrinted: return QCoreApplication::translate("CaseStatus", "certificate printed");
     case CaseStatus::Conflict: return QCoreApplication::translate("CaseStatus", "in conflict (a supervisor decides)");
+    case CaseStatus::Terminated: return QCoreApplication::translate("CaseStatus", "terminated (owed material not supplied)");
+    case CaseStatus::Revoked: return QCoreApplication::translate("CaseStatus", "approval revoked");
     case CaseStatus::Unknown: break;
     }
     return QCoreApplication::translate("CaseStatus", "unknown");
@@ -100,6 +104,8 @@ CaseStatus caseStatusAfter(CaseStatus current, const QString& kind)
         {QStringLiteral("certificate.printed"), CaseStatus::CertificatePrinted},
         {QStringLiteral("certificate.voided"), CaseStatus::Approved},
         {QStringLiteral("certificate.issued"), CaseStatus::Completed},
+        {QStringLiteral("decision.terminated"), CaseStatus::Terminated},
+        {QStringLiteral("decision.revoked"), CaseStatus::Revoked},
     };
     const auto it = next.constFind(kind);
     if (it != next.constEnd())

@@ -26,6 +26,8 @@ enum class CaseStatus {
     Approved,            ///< 准予 (also after a certificate was voided)
     CertificatePrinted,
     Conflict,            ///< workstations disagreed; a supervisor decides
+    Terminated,          ///< 终止办理: an owed material (容缺) was not supplied in time
+    Revoked,             ///< 撤销: the approval was withdrawn (false pledge, owed material not supplied)
     Unknown,             ///< stored text this version does not know
 };
 

@@ -93,6 +93,11 @@ struct Matter
     RiskLevel risk = RiskLevel::Medium;
     bool siteInspection = false;
     bool commitmentAllowed = false; ///< 告知承诺
+    /**
+     * 事后核查: working days after a pledge-based approval within which the pledge is checked
+     * (1–366; only with commitmentAllowed, where it defaults to kDefaultPledgeCheckDays; 0 otherwise).
+     */
+    int pledgeCheckDays = 0;
     bool deferralAllowed = false;   ///< 容缺受理
     int requiredVisits = 1;
     QString fee;      ///< "不收费" or the amount
@@ -203,6 +208,8 @@ public:
     static constexpr int maxTextLength = 500;
     /** Longest time limit accepted, in working days. */
     static constexpr double maxLimitDays = 366;
+    /** Matter::pledgeCheckDays of a commitment matter that does not give it. */
+    static constexpr int kDefaultPledgeCheckDays = 20;
 
 private:
     /** Holds the search index; a copy starts empty so that a copied catalog never shares a stale index. */

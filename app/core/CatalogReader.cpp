@@ -175,7 +175,7 @@ public:
                    QStringLiteral("department"), QStringLiteral("zone"), QStringLiteral("legalLimitDays"),
                    QStringLiteral("promisedLimitDays"), QStringLiteral("instant"), QStringLiteral("risk"),
                    QStringLiteral("siteInspection"), QStringLiteral("commitmentAllowed"),
-                   QStringLiteral("deferralAllowed"), QStringLiteral("requiredVisits"), QStringLiteral("fee"),
+                   QStringLiteral("pledgeCheckDays"), QStringLiteral("deferralAllowed"), QStringLiteral("requiredVisits"), QStringLiteral("fee"),
                    QStringLiteral("feeBasis"), QStringLiteral("resultType"), QStringLiteral("resultName"),
                    QStringLiteral("materials")});
         Matter m;
@@ -193,6 +193,8 @@ public:
         m.risk = choice(o, path, QStringLiteral("risk"), kRisks, RiskLevel::Medium);
         m.siteInspection = flag(o, path, QStringLiteral("siteInspection"));
         m.commitmentAllowed = flag(o, path, QStringLiteral("commitmentAllowed"));
+        m.pledgeCheckDays = integer(o, path, QStringLiteral("pledgeCheckDays"), false,
+                                    m.commitmentAllowed ? Catalog::kDefaultPledgeCheckDays : 0);
         m.deferralAllowed = flag(o, path, QStringLiteral("deferralAllowed"));
         m.requiredVisits = integer(o, path, QStringLiteral("requiredVisits"), true, 1);
         m.fee = text(o, path, QStringLiteral("fee"), false);

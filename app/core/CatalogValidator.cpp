@@ -119,6 +119,14 @@ void checkMatter(QList<CatalogProblem>& out, const QString& path, const Matter& 
         out.append({catalogChildPath(path, QStringLiteral("resultType")),
                     Catalog::tr("unknown value \"%1\"; expected one of: %2.")
                         .arg(m.resultType.left(40), catalogResultTypes().join(QStringLiteral(", ")))});
+    if (m.commitmentAllowed && (m.pledgeCheckDays < 1 || m.pledgeCheckDays > int(Catalog::maxLimitDays)))
+        out.append({catalogChildPath(path, QStringLiteral("pledgeCheckDays")),
+                    Catalog::tr("the later check of a pledge must be due within 1 to %1 working days, not %2.")
+                        .arg(int(Catalog::maxLimitDays))
+                        .arg(m.pledgeCheckDays)});
+    if (!m.commitmentAllowed && m.pledgeCheckDays != 0)
+        out.append({catalogChildPath(path, QStringLiteral("pledgeCheckDays")),
+                    Catalog::tr("only a matter with \"commitmentAllowed\": true has pledges to check later.")});
     if (m.requiredVisits < 0 || m.requiredVisits > 10)
         out.append({catalogChildPath(path, QStringLiteral("requiredVisits")),
                     Catalog::tr("%1 visits is not plausible (0 to 10).").arg(m.requiredVisits)});

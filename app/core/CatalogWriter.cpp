@@ -42,7 +42,7 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
                 {QStringLiteral("sample"), x.sample},
                 {QStringLiteral("order"), x.order},
             });
-        matterArray.append(QJsonObject{
+        QJsonObject matter{
             {QStringLiteral("code"), m.code},
             {QStringLiteral("implementationCode"), m.implementationCode},
             {QStringLiteral("name"), m.name},
@@ -64,7 +64,10 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
             {QStringLiteral("resultType"), m.resultType},
             {QStringLiteral("resultName"), m.resultName},
             {QStringLiteral("materials"), materialArray},
-        });
+        };
+        if (m.commitmentAllowed)
+            matter.insert(QStringLiteral("pledgeCheckDays"), m.pledgeCheckDays);
+        matterArray.append(matter);
     }
     QJsonArray bundleArray;
     for (const Bundle& b : catalog.bundles)

@@ -9,6 +9,8 @@ enum class Decision {
     None,     ///< not decided yet
     Approved, ///< 准予行政许可
     Refused,  ///< 不予行政许可
+    Terminated, ///< 终止办理 (an owed material was not supplied in time)
+    Revoked,  ///< 撤销行政许可 (after approval: a false pledge, an owed material not supplied)
     Unknown,  ///< stored text this version does not know
 };
 

@@ -172,6 +172,34 @@ bool isDatedStep(const QString& kind)
         if (kind.startsWith(QLatin1String(prefix)))
             return true;
     return false;
+
+}
+
+/** Why the payload of a case-life event is malformed (empty when its shape is sound or not checked here). */
+QString shapeProblem(const Event& e)
+{
+    const QCborMap p = QCborValue::fromCbor(e.payloadCbor).toMap();
+    auto isDate = [&](const QString& key) { return QDate::fromString(p.value(key).toString(), Qt::ISODate).isValid(); };
+    auto hasReasons = [&] { return !p.value(payload::reasons).toString().trimmed().isEmpty(); };
+    if (e.kind == eventkind::clockStopped
+        && (!clockStopFromStored(p.value(payload::clockStop).toString()) || !isDate(payload::clockStops)))
+        return EventAdmission::tr("a clock stop without a known reason or a start day");
+    if (e.kind == eventkind::clockResumed && !isDate(payload::date))
+        return EventAdmission::tr("a clock restart without its day");
+    if (e.kind == eventkind::decisionExtended) {
+        const QCborValue days = p.value(payload::days);
+        if (!days.isInteger() || days.toInteger() < 1 || days.toInteger() > 10 || !hasReasons())
+            return EventAdmission::tr("an extension that is not 1 to 10 working days with reasons");
+    }
+    if ((e.kind == eventkind::decisionTerminated || e.kind == eventkind::decisionRevoked
+         || e.kind == eventkind::verificationFailed)
+        && !hasReasons())
+        return EventAdmission::tr("a termination, revocation or failed check without reasons");
+    if (e.kind == eventkind::verificationRectification && !isDate(payload::deadline))
+        return EventAdmission::tr("a rectification order without its deadline");
+    if (e.kind == eventkind::materialSupplied && p.value(payload::materialCode).toString().isEmpty())
+        return EventAdmission::tr("a supplied material without its code");
+    return QString();
 }
 } // namespace
 
@@ -257,6 +285,12 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
         return Action::PrintCertificate;
     if (startsWith(kind, "conflict."))
         return Action::ResolveConflict;
+    if (startsWith(kind, "verification."))
+        return Action::VerifyPledge;
+    if (startsWith(kind, "clock."))
+        return Action::StopClock;
+    if (kind == eventkind::materialSupplied)
+        return Action::AcceptCase;
     if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind())
         return Action::ManageUsers;
     return std::nullopt;
@@ -270,7 +304,8 @@ bool EventAdmission::verify(const Event& event, const QByteArray& publicKey)
 bool EventAdmission::separatedFromAcceptor(const QString& kind)
 {
     return startsWith(kind, "review.") || startsWith(kind, "inspection.") || startsWith(kind, "decision.")
-        || kind == eventkind::sealApplied || kind == eventkind::certificateIssued;
+        || startsWith(kind, "verification.") || startsWith(kind, "clock.") || kind == eventkind::sealApplied
+        || kind == eventkind::certificateIssued;
 }
 
 bool EventAdmission::isAcceptance(const QString& kind)
@@ -342,6 +377,8 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         if (!why.isEmpty())
             return why;
     }
+    if (const QString shape = shapeProblem(e); !shape.isEmpty())
+        return tr("malformed %1: %2").arg(e.kind, shape);
     // Last: a well-signed event by the right person may still be malformed (a modified client).
     return checkShape(e);
 }

@@ -7,7 +7,8 @@ namespace oneseal::core {
 const QList<Role>& allRoles()
 {
     static const QList<Role> roles{Role::IntakeClerk, Role::Reviewer, Role::Inspector, Role::Approver,
-                                   Role::CertificateOperator, Role::Supervisor, Role::Administrator};
+                                   Role::CertificateOperator, Role::Supervisor, Role::Administrator,
+                                   Role::Regulator};
     return roles;
 }
 
@@ -21,6 +22,7 @@ QString roleKey(Role role)
     case Role::CertificateOperator: return QStringLiteral("certificate");
     case Role::Supervisor: return QStringLiteral("supervisor");
     case Role::Administrator: return QStringLiteral("admin");
+    case Role::Regulator: return QStringLiteral("regulator");
     case Role::None: break;
     }
     return QString();
@@ -44,6 +46,7 @@ QString roleDisplayName(Role role)
     case Role::CertificateOperator: return QCoreApplication::translate("Role", "Certificate operator");
     case Role::Supervisor: return QCoreApplication::translate("Role", "Supervisor");
     case Role::Administrator: return QCoreApplication::translate("Role", "Administrator");
+    case Role::Regulator: return QCoreApplication::translate("Role", "Regulator (checks after approval)");
     case Role::None: break;
     }
     return QString();
@@ -105,6 +108,9 @@ bool mayPerform(Roles roles, Action action)
     case Action::MoveBundles: return roles.testFlag(Role::Administrator) || roles.testFlag(Role::Supervisor);
     case Action::CalibratePrinter:
         return roles.testFlag(Role::CertificateOperator) || roles.testFlag(Role::Administrator);
+    case Action::VerifyPledge: return roles.testFlag(Role::Inspector) || roles.testFlag(Role::Regulator);
+    case Action::StopClock:
+        return roles.testFlag(Role::Reviewer) || roles.testFlag(Role::Inspector) || roles.testFlag(Role::Approver);
     }
     return false;
 }

@@ -16,6 +16,7 @@ enum class Role : quint32 {
     CertificateOperator = 1u << 4, ///< 制证/出证
     Supervisor = 1u << 5,          ///< 监督
     Administrator = 1u << 6,       ///< catalog, users, windows, keys
+    Regulator = 1u << 7,           ///< 监管: checks pledge-based approvals afterwards (事后核查)
 };
 Q_DECLARE_FLAGS(Roles, Role)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Roles)
@@ -37,6 +38,8 @@ enum class Action {
     ViewAudit,
     MoveBundles, ///< sync by file (USB) for a hall without network
     CalibratePrinter, ///< set this workstation's printer calibrations (certificate operators, administrators)
+    VerifyPledge, ///< 事后核查 of a pledge-based approval (inspectors, regulators)
+    StopClock,    ///< 听证, 检验/检测/鉴定, 专家评审: stop and restart a case's clock (reviewers, inspectors, approvers)
 };
 
 const QList<Role>& allRoles();

@@ -50,6 +50,14 @@ Action Workflow::actionFor(WorkStep step)
     case WorkStep::VoidCertificate:
         return Action::PrintCertificate;
     case WorkStep::IssueCertificate: return Action::IssueCertificate;
+    case WorkStep::StopClock:
+    case WorkStep::ResumeClock:
+        return Action::StopClock;
+    case WorkStep::Extend:
+    case WorkStep::Terminate:
+    case WorkStep::Revoke:
+        return Action::DecideCase;
+    case WorkStep::VerifyPledge: return Action::VerifyPledge;
     }
     return Action::ViewAudit;
 }
@@ -68,8 +76,13 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
         return tr("Case %1 is in conflict: two workstations recorded contradictory steps while apart. A "
                   "supervisor must resolve it first.")
             .arg(s.caseNo);
-    if (s.completed && step != WorkStep::ApplySeal)
+    // After completion only a revocation (and its seal) or the later check of a pledge remain.
+    const bool afterCompletion = step == WorkStep::ApplySeal || step == WorkStep::Revoke || step == WorkStep::VerifyPledge;
+    if (s.completed && !afterCompletion)
         return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
+    if (s.clockStop && step != WorkStep::ResumeClock && step != WorkStep::Terminate)
+        return tr("The clock of case %1 stands still for %2; record its end first.")
+            .arg(s.caseNo, displayText(*s.clockStop));
 
     const CaseStatus st = s.status;
     const CertificateRecord* cert = s.activeCertificate();
@@ -122,7 +135,8 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
     case WorkStep::ApplySeal:
         if (s.decision == Decision::None)
             return tr("Case %1 has no decision to seal yet.").arg(s.caseNo);
-        if (s.completed && s.decision != Decision::Refused)
+        if (s.completed && s.decision != Decision::Refused && s.decision != Decision::Terminated
+            && s.decision != Decision::Revoked)
             return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
         return QString();
     case WorkStep::NumberCertificate:
@@ -154,6 +168,40 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
                       "is supplied.")
                 .arg(s.caseNo);
         return QString();
+    case WorkStep::StopClock:
+        if (s.decision != Decision::None)
+            return tr("Case %1 has already been decided.").arg(s.caseNo);
+        if (s.clockStopped())
+            return tr("The clock of case %1 already stands still.").arg(s.caseNo);
+        return QString();
+    case WorkStep::ResumeClock:
+        if (!s.clockStop)
+            return tr("The clock of case %1 is not stopped for a hearing, testing or expert review.").arg(s.caseNo);
+        return QString();
+    case WorkStep::Extend:
+        if (s.decision != Decision::None)
+            return tr("Case %1 has already been decided.").arg(s.caseNo);
+        if (s.clockStopped())
+            return tr("The clock of case %1 stands still; extend it once it runs again.").arg(s.caseNo);
+        if (s.extensionDays >= kMaxExtensionDays)
+            return tr("The time limit of case %1 was already extended by %2 working days, the most the law allows.")
+                .arg(s.caseNo)
+                .arg(kMaxExtensionDays);
+        return QString();
+    case WorkStep::Terminate:
+        if (s.decision != Decision::None)
+            return tr("Case %1 has already been decided; an approval is revoked, not terminated.").arg(s.caseNo);
+        return QString();
+    case WorkStep::Revoke:
+        if (s.decision != Decision::Approved)
+            return tr("Case %1 holds no approval to revoke.").arg(s.caseNo);
+        return QString();
+    case WorkStep::VerifyPledge:
+        if (!s.pledgeBased() || s.decision != Decision::Approved)
+            return tr("Case %1 is not an approval on a pledge (告知承诺).").arg(s.caseNo);
+        if (s.verification != PledgeCheck::Pending && s.verification != PledgeCheck::Rectification)
+            return tr("The pledge of case %1 has already been checked.").arg(s.caseNo);
+        return QString();
     }
     return tr("Unknown step.");
 }
@@ -162,6 +210,8 @@ Role Workflow::waitingRole(const CaseState& s)
 {
     if (s.inConflict())
         return Role::Supervisor;
+    if (inBackOffice(s) && s.verification == PledgeCheck::Failed && s.decision == Decision::Approved)
+        return Role::Approver; // a false pledge: the approver revokes
     if (!inBackOffice(s) || s.completed)
         return Role::None;
     const CaseStatus st = s.status;
@@ -221,9 +271,32 @@ CaseDeadlines Workflow::deadlines(const CaseState& s, const WorkCalendar& calend
         return -1; // computeDeadline() says what is wrong
     };
     CaseDeadlines d;
-    d.promised = computeDeadline(calendar, s.acceptedDate, limit(s.promisedDays, s.intakePromisedDue), pauses);
-    d.legal = computeDeadline(calendar, s.acceptedDate, limit(s.legalDays, s.intakeLegalDue), pauses);
+    // An extension (art. 42) adds its working days to both limits.
+    auto extended = [&](double days) { return days >= 0 ? days + s.extensionDays : days; };
+    d.promised = computeDeadline(calendar, s.acceptedDate, extended(limit(s.promisedDays, s.intakePromisedDue)), pauses);
+    d.legal = computeDeadline(calendar, s.acceptedDate, extended(limit(s.legalDays, s.intakeLegalDue)), pauses);
     return d;
+}
+
+QString Workflow::checkLapse(WorkStep step, const CaseState& s, const QDate& today)
+{
+    if (step == WorkStep::Revoke && s.verification == PledgeCheck::Failed)
+        return QString(); // a false pledge is reason enough
+    const QList<MaterialEntry> overdue = s.overdueMaterials(today);
+    if (overdue.isEmpty())
+        return tr("No owed material of case %1 is overdue.").arg(s.caseNo);
+    if (step == WorkStep::Terminate && s.decision == Decision::Approved)
+        return tr("Case %1 was approved: revoke the approval instead of terminating the case.").arg(s.caseNo);
+    if (step == WorkStep::Revoke && s.decision != Decision::Approved)
+        return tr("Case %1 was not approved: terminate the case instead.").arg(s.caseNo);
+    return QString();
+}
+
+QDate Workflow::verificationDue(const CaseState& s, const WorkCalendar& calendar, const QDate& decided, int checkDays)
+{
+    if (!s.pledgeBased() || !decided.isValid() || checkDays <= 0)
+        return QDate();
+    return computeDeadline(calendar, decided, checkDays).due;
 }
 
 ClockPause Workflow::pauseFrom(const QDate& day, const QString& reason)

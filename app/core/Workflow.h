@@ -28,6 +28,12 @@ enum class WorkStep {
     ReprintCertificate,   ///< reason required, counted on the record
     VoidCertificate,      ///< reason required; the number is never used again
     IssueCertificate,     ///< 出证: handed to the holder or an agent; the case is completed (办结)
+    StopClock,            ///< 听证, 检验/检测/鉴定, 专家评审 begins: the clock stands still (art. 45)
+    ResumeClock,          ///< ... ends: the clock runs again
+    Extend,               ///< 延期: the approver adds up to kMaxExtensionDays working days (art. 42)
+    Terminate,            ///< 终止办理: an owed material (容缺) is overdue and the case is not approved
+    Revoke,               ///< 撤销: the approval is withdrawn (false pledge, or owed material overdue)
+    VerifyPledge,         ///< 事后核查 of a pledge-based approval: confirmed, rectify by a date, or false
 };
 
 /** A case's promised (承诺) and legal (法定) deadlines with every clock pause taken into account. */
@@ -98,7 +104,26 @@ public:
     /** The printed certificate number: "ZS" + year + 8-digit serial of this workstation's block. */
     static QString certificateNumber(int year, qint64 serial);
 
+    /**
+     * Whether an authorised user may end the case because an owed material is overdue on \a today:
+     * Terminate before an approval, Revoke after one. Empty when \a step is the right one now;
+     * otherwise why not (nothing overdue, or the other step applies). The role and status are
+     * checked by check().
+     */
+    static QString checkLapse(WorkStep step, const CaseState& state, const QDate& today);
+
+    /**
+     * The working day the later check (事后核查) of a pledge-based approval decided on \a decided is
+     * due: \a checkDays working days later (the smallest Matter::pledgeCheckDays of the case's
+     * matters). Invalid when the case is not pledge-based or the count needs a missing calendar year
+     * beyond an estimate (the estimate is used: a check is better early than never).
+     */
+    static QDate verificationDue(const CaseState& state, const WorkCalendar& calendar, const QDate& decided,
+                                 int checkDays);
+
     static constexpr int kMaxReasonsLength = 2000;
+    /** Longest extension of the decision time limit (行政许可法 art. 42), in working days, for the whole case. */
+    static constexpr int kMaxExtensionDays = 10;
     /** Most cases one combined visit (合并勘验) may cover. */
     static constexpr int kMaxCombinedCases = 20;
 };

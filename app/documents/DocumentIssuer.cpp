@@ -2,12 +2,14 @@
 
 #include "db/UserRepository.h"
 #include "print/CertificateBatch.h"
+#include "print/CaseLifeNotices.h"
 #include "print/CorrectionNotice.h"
 #include "print/DecisionDocument.h"
 #include "print/DocumentOutput.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
 #include "services/CalibrationService.h"
+#include "services/CaseLifeService.h"
 #include "services/CaseSteps.h"
 #include "services/CertificateService.h"
 #include "services/DecisionService.h"
@@ -90,6 +92,82 @@ IssuedDocument DocumentIssuer::printCorrectionNotice(const QString& caseId)
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
     if (result.output && review.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+        result.state = steps(m_session).load(caseId, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printMaterialReceipt(const QString& caseId, const QString& materialCode)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    services::IntakeService intake(m_session);
+    if (!intake.canRecordNotice(&result.error))
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    const bool received = std::any_of(state->materials.begin(), state->materials.end(), [&](const core::MaterialEntry& m) {
+        return m.code == materialCode && m.state == core::MaterialState::Received;
+    });
+    if (!received) {
+        result.error = tr("Case %1 has no material %2 handed in to give a receipt for.").arg(state->caseNo, materialCode.left(40));
+        return result;
+    }
+    const print::NoticeDocument doc
+        = print::CaseLifeNotices::materialReceipt(*state, materialCode, m_session.hallName(), today(m_session));
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+        result.state = steps(m_session).load(caseId, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printClockStopNotice(const QString& caseId)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    services::CaseLifeService life(m_session);
+    if (!life.canRecordNotice(&result.error))
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    if (!state->clockStop) {
+        result.error = tr("The clock of case %1 is not stopped for a hearing, testing or expert review.").arg(state->caseNo);
+        return result;
+    }
+    const print::NoticeDocument doc = print::CaseLifeNotices::clockStopNotice(*state, m_session.hallName(), today(m_session));
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+        result.state = steps(m_session).load(caseId, &result.error);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printExtensionNotice(const QString& caseId)
+{
+    IssuedDocument result;
+    result.caseId = caseId;
+    services::CaseLifeService life(m_session);
+    if (!life.canRecordNotice(&result.error))
+        return result;
+    const auto state = steps(m_session).load(caseId, &result.error);
+    if (!state)
+        return result;
+    result.caseNo = state->caseNo;
+    if (state->extensionDays <= 0) {
+        result.error = tr("The time limit of case %1 was not extended.").arg(state->caseNo);
+        return result;
+    }
+    const print::NoticeDocument doc = print::CaseLifeNotices::extensionNotice(*state, m_session.hallName(), today(m_session));
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }

@@ -30,6 +30,9 @@ namespace oneseal::documents {
  *  document                      builder (app/print)         recorded by                       event
  *  intake notice (受理通知书 ...) IntakeNotices               IntakeService::recordNoticePrinted notice.printed
  *  correction notice (补正)       CorrectionNotice            ReviewService::recordNoticePrinted notice.printed
+ *  owed material receipt (回执)   CaseLifeNotices             IntakeService::recordNoticePrinted notice.printed
+ *  clock stop, extension notices  CaseLifeNotices             CaseLifeService::recordNoticePrinted notice.printed
+ *  termination, revocation        DecisionDocument            DecisionService::applySeal        seal.applied
  *  decision (决定书), sealed      DecisionDocument            DecisionService::applySeal        seal.applied
  *  certificate                    CaseCertificate (signed)    CertificateService::recordPrinted certificate.numbered,
  *                                                             / recordReprint                   .printed / .reprinted
@@ -46,6 +49,12 @@ public:
     IssuedDocument printIntakeNotice(const QString& caseId);
     /** Prints the correction notice of a case returned for correction and records notice.printed. */
     IssuedDocument printCorrectionNotice(const QString& caseId);
+    /** Prints the receipt for the owed material \a materialCode handed in (容缺材料补交回执) and records notice.printed. */
+    IssuedDocument printMaterialReceipt(const QString& caseId, const QString& materialCode);
+    /** Prints the notice of the case's stopped clock (听证, 检验/检测/鉴定, 专家评审) and records notice.printed. */
+    IssuedDocument printClockStopNotice(const QString& caseId);
+    /** Prints the extension notice (延期通知书) of an extended case and records notice.printed. */
+    IssuedDocument printExtensionNotice(const QString& caseId);
     /**
      * Applies the seal to the decision document of a decided case: builds the document, checks
      * \a password again and records seal.applied with the document's title and hash (the seal

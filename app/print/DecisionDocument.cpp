@@ -5,6 +5,28 @@ namespace oneseal::print {
 NoticeDocument DecisionDocument::build(const core::CaseState& state, const QString& bureau)
 {
     NoticeDocument doc;
+    if (state.decision == core::Decision::Terminated || state.decision == core::Decision::Revoked) {
+        const bool revoked = state.decision == core::Decision::Revoked;
+        doc.title = revoked ? QStringLiteral("撤销行政许可决定书") : QStringLiteral("终止办理通知书");
+        doc.documentNumber = state.caseNo;
+        doc.addressee = state.applicant.name;
+        doc.paragraphs << (revoked ? QStringLiteral("你（单位）申请的“%1”事项，本机关已作出准予行政许可决定。经查，%2。"
+                                                    "根据《中华人民共和国行政许可法》第六十九条的规定，决定撤销该行政许可，"
+                                                    "已发放的许可证件同时作废。")
+                                         .arg(state.subjectName, state.decisionReasons)
+                                   : QStringLiteral("你（单位）申请的“%1”事项系容缺受理，%2。根据容缺受理承诺，本机关决定终止办理。")
+                                         .arg(state.subjectName, state.decisionReasons));
+        doc.closingParagraphs << QStringLiteral("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，"
+                                                "或者六个月内依法向人民法院提起行政诉讼。");
+        doc.fields << qMakePair(QStringLiteral("受理编号"), state.caseNo)
+                   << qMakePair(QStringLiteral("申请人"), state.applicant.name);
+        for (const core::CertificateRecord& c : state.certificates)
+            if (revoked && c.printed)
+                doc.fields << qMakePair(QStringLiteral("作废证书编号"), c.number);
+        doc.issuer = bureau;
+        doc.withSeal = true;
+        return doc;
+    }
     const bool approved = state.decision == core::Decision::Approved;
     doc.title = approved ? QStringLiteral("准予行政许可决定书") : QStringLiteral("不予行政许可决定书");
     doc.documentNumber = state.caseNo;

@@ -1,6 +1,7 @@
 #include "CertificateService.h"
 
 #include "core/SealGrant.h"
+#include "db/CaseLifeRepository.h"
 
 #include "core/CaseNumber.h"
 #include "core/Identifiers.h"
@@ -212,6 +213,14 @@ std::optional<core::CaseState> CertificateService::issue(const QString& caseId, 
 QList<db::CertificateRow> CertificateService::certificates(const QString& caseId) const
 {
     return db::BackOfficeRepository(m_steps.session().database().sql()).certificatesOfCase(caseId);
+}
+
+CertificateStanding CertificateService::standing(const QString& number) const
+{
+    const auto voided = db::CaseLifeRepository(m_steps.session().database().sql()).certificateVoided(number.trimmed());
+    if (!voided)
+        return CertificateStanding::Unknown;
+    return *voided ? CertificateStanding::Voided : CertificateStanding::InForce;
 }
 
 } // namespace oneseal::services

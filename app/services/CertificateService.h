@@ -19,6 +19,13 @@ struct Collector
     QString idNumber; ///< resident ID number (GB 11643)
 };
 
+/** What this hall's register says of a certificate number (CertificateService::standing()). */
+enum class CertificateStanding {
+    Unknown, ///< not a number of this hall's register (or not yet synced here)
+    InForce, ///< printed and not void
+    Voided,  ///< voided, or its approval revoked (撤销)
+};
+
 /**
  * Certificates (制证, 出证) after the sealed approval: numbers from this workstation's block, never
  * reused; printing, reprinting (reason required, counted on the record) and voiding (reason
@@ -72,6 +79,8 @@ public:
 
     /** The certificates of a case, by serial. */
     QList<db::CertificateRow> certificates(const QString& caseId) const;
+    /** Whether the certificate \a number is in force by this workstation's register (for checking one shown). */
+    CertificateStanding standing(const QString& number) const;
 
     /** Empty when \a collector may collect the certificate of \a state; otherwise why not. */
     static QString checkCollector(const core::CaseState& state, const Collector& collector, const QDate& today);

@@ -2,6 +2,10 @@
 
 #include "AuthService.h"
 
+#include "core/Catalog.h"
+
+#include <algorithm>
+
 namespace oneseal::services {
 
 DecisionService::DecisionService(Session& session, const core::WorkCalendar& calendar)
@@ -11,14 +15,28 @@ DecisionService::DecisionService(Session& session, const core::WorkCalendar& cal
 
 std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::Approve, error))
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Approve, error);
+    if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(notes, false, tr("notes")); !v.isEmpty()) {
         if (error)
             *error = v;
         return std::nullopt;
     }
-    const QCborMap p{{core::payload::reasons, notes.trimmed()}};
+    QCborMap p{{core::payload::reasons, notes.trimmed()}};
+    // A pledge-based approval is checked later (事后核查): due after the shortest period of its matters.
+    if (state->pledgeBased()) {
+        int checkDays = 0;
+        if (const auto catalog = m_steps.session().catalogVersion(state->catalogVersion))
+            for (const QString& code : state->matterCodes)
+                if (const core::Matter* m = catalog->matter(code); m && m->pledgeCheckDays > 0)
+                    checkDays = checkDays == 0 ? m->pledgeCheckDays : std::min(checkDays, m->pledgeCheckDays);
+        if (checkDays == 0)
+            checkDays = core::Catalog::kDefaultPledgeCheckDays;
+        const QDate due = core::Workflow::verificationDue(*state, m_steps.calendar(), m_steps.today(), checkDays);
+        if (due.isValid())
+            p.insert(core::payload::verificationDue, due.toString(Qt::ISODate));
+    }
     if (!m_steps.inTransaction(
             [&](QString* e) { return m_steps.append(caseId, core::eventkind::decisionApproved, p, e); }, error))
         return std::nullopt;

@@ -185,16 +185,9 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
                                              request.reasons);
         !v.isEmpty())
         return fail(v);
-    for (const PendingAttachment& a : request.attachments) {
-        if (a.data.isEmpty())
-            return fail(tr("The file %1 is empty.").arg(a.fileName));
-        if (a.data.size() > kMaxAttachmentBytes)
-            return fail(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(a.fileName));
-        if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/")))
-            return fail(tr("The file %1 is neither an image nor a PDF.").arg(a.fileName));
-        if (QString v = core::ApplicantRules::checkText(a.fileName, tr("file name"), 200, true); !v.isEmpty())
+    for (const PendingAttachment& a : request.attachments)
+        if (QString v = checkAttachment(a); !v.isEmpty())
             return fail(v);
-    }
 
     db::IntakeRepository repo(m_session.database().sql());
     db::EventStore& events = m_session.events();
@@ -270,6 +263,17 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     return caseState(caseId);
 }
 
+QString IntakeService::checkAttachment(const PendingAttachment& a)
+{
+    if (a.data.isEmpty())
+        return tr("The file %1 is empty.").arg(a.fileName);
+    if (a.data.size() > kMaxAttachmentBytes)
+        return tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(a.fileName);
+    if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/")))
+        return tr("The file %1 is neither an image nor a PDF.").arg(a.fileName);
+    return core::ApplicantRules::checkText(a.fileName, tr("file name"), 200, true);
+}
+
 bool IntakeService::canRecordNotice(QString* error) const
 {
     if (m_session.can(core::Action::AcceptCase) || m_session.can(core::Action::ReadAllCases))
@@ -292,7 +296,8 @@ bool IntakeService::recordNoticePrinted(const QString& caseId, const QString& ti
 }
 
 std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& caseId, const QString& materialCode,
-                                                             int count, QString* error)
+                                                             int count, QString* error,
+                                                             const std::optional<PendingAttachment>& scan)
 {
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
         if (error)
@@ -304,7 +309,8 @@ std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& case
     const auto state = caseState(caseId);
     if (!state)
         return fail(tr("There is no such case."));
-    if (state->completed || state->status == core::CaseStatus::Refused)
+    if ((state->completed && state->decision != core::Decision::Approved) || state->status == core::CaseStatus::Refused
+        || state->decision == core::Decision::Revoked || state->decision == core::Decision::Terminated)
         return fail(tr("Case %1 is closed; materials can no longer be added to it.").arg(state->caseNo));
     const auto it = std::find_if(state->materials.begin(), state->materials.end(),
                                  [&](const core::MaterialEntry& m) { return m.code == materialCode; });
@@ -314,13 +320,31 @@ std::optional<core::CaseState> IntakeService::supplyMaterial(const QString& case
         return fail(tr("\"%1\" is not owed.").arg(it->name));
     if (count < 1 || count > 100)
         return fail(tr("Give the number of copies handed in (1 to 100)."));
+    if (scan)
+        if (QString v = checkAttachment(*scan); !v.isEmpty())
+            return fail(v);
     db::Transaction tx(m_session.database().sql());
-    const QCborMap p{{QStringLiteral("material_code"), materialCode}, {QStringLiteral("count"), count},
-                     {QStringLiteral("date"), today().toString(Qt::ISODate)}};
+    QCborMap p{{core::payload::materialCode, materialCode}, {QStringLiteral("count"), count},
+               {QStringLiteral("date"), today().toString(Qt::ISODate)},
+               {core::payload::userName, m_session.user().displayName}};
     QString e;
-    if (!tx.isActive() || !m_session.events().append(caseId, QStringLiteral("material.supplied"), p, m_session.user().id, &e)
-        || !tx.commit(&e))
-        return fail(e.isEmpty() ? tx.errorText() : e);
+    if (!tx.isActive())
+        return fail(tx.errorText());
+    if (scan) {
+        const QString sha = db::AttachmentStore(m_session.database().sql()).put(scan->data, scan->mimeType, &e);
+        if (sha.isEmpty())
+            return fail(e);
+        const QCborMap ap{{QStringLiteral("sha256"), sha},
+                          {QStringLiteral("material_code"), materialCode},
+                          {QStringLiteral("file_name"), scan->fileName},
+                          {QStringLiteral("mime"), scan->mimeType},
+                          {QStringLiteral("size"), qint64(scan->data.size())}};
+        if (!m_session.events().append(caseId, core::eventkind::attachmentAdded, ap, m_session.user().id, &e))
+            return fail(e);
+        p.insert(core::payload::documentHash, sha);
+    }
+    if (!m_session.events().append(caseId, core::eventkind::materialSupplied, p, m_session.user().id, &e) || !tx.commit(&e))
+        return fail(e);
     return caseState(caseId);
 }
 

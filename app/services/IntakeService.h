@@ -104,11 +104,14 @@ public:
 
     /**
      * Records that an owed material (容缺, deferred or missing) was handed in at the window
-     * (material.supplied): the checklist shows it received and, once no core material is owed, the
-     * certificate may be issued.
+     * (material.supplied, with the scan as attachment.added when given, in one transaction): the
+     * checklist shows it received and, once no core material is owed, the certificate may be issued.
      */
     std::optional<core::CaseState> supplyMaterial(const QString& caseId, const QString& materialCode, int count,
-                                                  QString* error);
+                                                  QString* error,
+                                                  const std::optional<PendingAttachment>& scan = std::nullopt);
+    /** Empty when \a a may be attached (a named image or PDF of at most kMaxAttachmentBytes); otherwise why not. */
+    static QString checkAttachment(const PendingAttachment& a);
 
     std::optional<core::CaseState> caseState(const QString& caseId) const;
     std::optional<core::CaseState> caseByNumber(const QString& caseNo) const;

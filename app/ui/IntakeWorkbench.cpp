@@ -5,6 +5,7 @@
 #include "ChecklistModel.h"
 #include "CounterBar.h"
 #include "core/Counter.h"
+#include "OwedMaterialsModel.h"
 #include "core/Identifiers.h"
 #include "documents/DocumentIssuer.h"
 
@@ -12,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -34,6 +36,7 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     , m_session(session)
     , m_service(session)
     , m_checklist(new ChecklistModel(this))
+    , m_owed(new OwedMaterialsModel(this))
     , m_preview(this)
     , m_output(&m_preview)
 {
@@ -46,6 +49,12 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     m_ui->subjectEdit->installEventFilter(this);
     m_ui->subjectList->installEventFilter(this);
     m_ui->idNumberEdit->installEventFilter(this);
+    m_ui->owedView->setModel(m_owed);
+    m_ui->owedView->verticalHeader()->hide();
+    m_ui->owedView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->owedView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->owedView->installEventFilter(this);
+    connect(m_ui->recordArrivalButton, &QPushButton::clicked, this, &IntakeWorkbench::recordArrival);
 
     connect(m_ui->subjectEdit, &QLineEdit::textEdited, this, &IntakeWorkbench::searchSubjects);
     connect(m_ui->subjectList, &QListWidget::itemActivated, this, [this] { chooseCurrentHit(); });
@@ -134,6 +143,7 @@ void IntakeWorkbench::startNewIntake()
     m_subject.reset();
     m_knownApplicantId.clear();
     m_attachments.clear();
+    showOwedMaterials(QString());
     m_checklist->setEntries({}, QDate());
     for (QLineEdit* e : {m_ui->subjectEdit, m_ui->idNumberEdit, m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit,
                          m_ui->legalRepEdit, m_ui->agentNameEdit, m_ui->agentIdEdit})
@@ -241,10 +251,20 @@ void IntakeWorkbench::lookUpApplicant()
         m_ui->addressEdit->setText(known->address);
         m_ui->legalRepEdit->setText(known->legalRepresentative);
         m_ui->applicantStatusLabel->setText(tr("Returning applicant: details filled in from the record."));
+        showOwedMaterials(id);
+        if (m_owed->rowCount() > 0) {
+            m_ui->applicantStatusLabel->setText(
+                tr("Returning applicant: details filled in from the record. They owe %n material(s) (容缺).", nullptr,
+                   m_owed->rowCount()));
+            m_ui->owedView->setFocus(Qt::OtherFocusReason);
+            m_ui->owedView->selectRow(0);
+            return;
+        }
         m_ui->checklistView->setFocus(Qt::OtherFocusReason);
         if (m_checklist->rowCount() > 0)
             m_ui->checklistView->setCurrentIndex(m_checklist->index(0, ChecklistModel::StateColumn));
     } else {
+        showOwedMaterials(QString());
         m_knownApplicantId.clear();
         m_ui->applicantStatusLabel->setText(isOrganisation ? tr("New organisation: enter its name and phone.")
                                                            : tr("New applicant: enter the name and phone."));
@@ -275,6 +295,11 @@ bool IntakeWorkbench::eventFilter(QObject* watched, QEvent* event)
     } else if (watched == m_ui->idNumberEdit) {
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
             lookUpApplicant();
+            return true;
+        }
+    } else if (watched == m_ui->owedView) {
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && plain) {
+            recordArrival();
             return true;
         }
     } else if (watched == m_ui->checklistView && plain) {
@@ -365,21 +390,16 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome)
     emit caseRecorded(caseId, caseNo);
 }
 
-bool IntakeWorkbench::attachFile(const QString& path)
+std::optional<services::PendingAttachment> IntakeWorkbench::readScan(const QString& path)
 {
-    const int row = m_ui->checklistView->currentIndex().row();
-    if (!m_subject || row < 0) {
-        showMessage(tr("Select the material the scan belongs to first."), true);
-        return false;
-    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         showMessage(tr("Unable to read %1: %2").arg(path, f.errorString()), true);
-        return false;
+        return std::nullopt;
     }
     if (f.size() > services::IntakeService::kMaxAttachmentBytes) {
         showMessage(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(QFileInfo(path).fileName()), true);
-        return false;
+        return std::nullopt;
     }
     const QByteArray data = f.readAll();
     return addScan(QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFileNameAndData(path, data).name(), data);
@@ -402,8 +422,22 @@ bool IntakeWorkbench::addScan(const QString& fileName, const QString& mimeType, 
     a.mimeType = mimeType;
     if (a.mimeType != QLatin1String("application/pdf") && !a.mimeType.startsWith(QLatin1String("image/"))) {
         showMessage(tr("The file %1 is neither an image nor a PDF.").arg(a.fileName), true);
+        return std::nullopt;
+    }
+    return a;
+}
+
+bool IntakeWorkbench::attachFile(const QString& path)
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    if (!m_subject || row < 0) {
+        showMessage(tr("Select the material the scan belongs to first."), true);
         return false;
     }
+    auto scan = readScan(path);
+    if (!scan)
+        return false;
+    services::PendingAttachment a = *scan;
     a.materialCode = m_checklist->entries().at(row).code;
     m_attachments << a;
     const auto count = std::count_if(m_attachments.begin(), m_attachments.end(),
@@ -463,8 +497,88 @@ bool IntakeWorkbench::fillFromIdCard(const QString& idNumber, const QString& nam
     return true;
 }
 
+void IntakeWorkbench::showOwedMaterials(const QString& idNumber)
+{
+    m_owedApplicant = idNumber;
+    m_owedScans.clear();
+    QList<services::OwedItem> items;
+    if (!idNumber.isEmpty()) {
+        QString error;
+        items = services::CaseLifeService(m_session).owedMaterials(idNumber, &error).value_or(QList<services::OwedItem>());
+    }
+    m_owed->setItems(items);
+    const bool any = !items.isEmpty();
+    m_ui->owedLabel->setVisible(any);
+    m_ui->owedView->setVisible(any);
+    m_ui->recordArrivalButton->setVisible(any);
+}
+
+bool IntakeWorkbench::attachOwedScan(const QString& path)
+{
+    const int row = m_ui->owedView->currentIndex().row();
+    if (row < 0 || row >= m_owed->rowCount()) {
+        showMessage(tr("Select the owed material the scan belongs to first."), true);
+        return false;
+    }
+    auto scan = readScan(path);
+    if (!scan)
+        return false;
+    const db::OwedMaterialRow& owed = m_owed->itemAt(row).row;
+    scan->materialCode = owed.materialCode;
+    m_owedScans.insert(owed.caseId + QLatin1Char('/') + owed.materialCode, *scan);
+    showMessage(tr("Attached %1 to \"%2\" of case %3; Enter records its arrival.")
+                    .arg(scan->fileName, owed.materialName, owed.caseNo),
+                false);
+    return true;
+}
+
+bool IntakeWorkbench::recordArrival()
+{
+    const int row = m_ui->owedView->currentIndex().row();
+    if (row < 0 || row >= m_owed->rowCount()) {
+        showMessage(tr("Select the owed material that was handed in first."), true);
+        return false;
+    }
+    const db::OwedMaterialRow owed = m_owed->itemAt(row).row;
+    const QString key = owed.caseId + QLatin1Char('/') + owed.materialCode;
+    const auto scan = m_owedScans.contains(key) ? std::optional(m_owedScans.value(key)) : std::nullopt;
+    QString error;
+    if (!m_service.supplyMaterial(owed.caseId, owed.materialCode, 1, &error, scan)) {
+        showMessage(error, true);
+        return false;
+    }
+    m_owedScans.remove(key);
+    const documents::IssuedDocument receipt
+        = documents::DocumentIssuer(m_session, *m_output).printMaterialReceipt(owed.caseId, owed.materialCode);
+    if (receipt.recorded())
+        showMessage(tr("The arrival of \"%1\" for case %2 is recorded and its receipt printed.")
+                        .arg(owed.materialName, owed.caseNo),
+                    false);
+    else
+        showMessage(tr("The arrival of \"%1\" for case %2 is recorded; the receipt was not printed: %3")
+                        .arg(owed.materialName, owed.caseNo, receipt.error),
+                    true);
+    const QHash<QString, services::PendingAttachment> scans = m_owedScans;
+    showOwedMaterials(m_owedApplicant);
+    m_owedScans = scans;
+    if (m_owed->rowCount() > 0) {
+        m_ui->owedView->selectRow(std::min(row, m_owed->rowCount() - 1));
+        m_ui->owedView->setFocus(Qt::OtherFocusReason);
+    } else {
+        m_ui->checklistView->setFocus(Qt::OtherFocusReason);
+    }
+    return true;
+}
+
 void IntakeWorkbench::attachScan()
 {
+    if (m_ui->owedView->hasFocus()) {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Attach a scan of the owed material"), QString(),
+                                                          tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)"));
+        if (!path.isEmpty())
+            attachOwedScan(path);
+        return;
+    }
     const QString path = QFileDialog::getOpenFileName(this, tr("Attach a scan"), QString(),
                                                       tr("Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)"));
     if (!path.isEmpty())

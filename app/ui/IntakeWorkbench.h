@@ -4,6 +4,7 @@
 #include "PrintPreviewOutput.h"
 #include "services/IntakeService.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -16,6 +17,7 @@ namespace oneseal::ui {
 
 class ChecklistModel;
 class CounterBar;
+class OwedMaterialsModel;
 
 /**
  * The intake window (一窗受理): find the matter or bundle, find or enter the applicant once, check
@@ -23,6 +25,8 @@ class CounterBar;
  * instantly — printing the notice (documents::DocumentIssuer). Everything works from the keyboard:
  * F2 matter · F3 applicant · F4 checklist · R/M/D/N/S mark a material · Ctrl+Return accept ·
  * Ctrl+D deferred · Ctrl+G commitment · Ctrl+N one-time notice · Ctrl+R refuse · Ctrl+I instant.
+ * A returning applicant found with F3 who still owes materials (容缺) gets the list of them: Enter
+ * records the selected one's arrival (with the scan attached by Ctrl+O) and prints its receipt.
  */
 class IntakeWorkbench : public QWidget
 {
@@ -60,6 +64,11 @@ public slots:
      * the ID field exactly as if typed there, messages and all.
      */
     bool fillFromIdCard(const QString& idNumber, const QString& name, const QString& address, QString* error);
+    /** Adds a scan file to the owed material selected in the returning applicant's list. */
+    bool attachOwedScan(const QString& path);
+    /** Records the arrival of the selected owed material (with its scan) and prints its receipt. */
+    bool recordArrival();
+    OwedMaterialsModel* owedMaterials() const { return m_owed; }
 
 signals:
     void caseRecorded(const QString& caseId, const QString& caseNo);
@@ -78,6 +87,9 @@ private:
     void showMessage(const QString& text, bool error);
     void attachScan();
     void viewScans();
+    /** Lists the owed materials of the applicant \a idNumber; shows the list only when there are some. */
+    void showOwedMaterials(const QString& idNumber);
+    std::optional<services::PendingAttachment> readScan(const QString& path);
 
     std::unique_ptr<Ui::IntakeWorkbench> m_ui;
     services::Session& m_session;
@@ -86,6 +98,9 @@ private:
     std::optional<services::IntakeSubject> m_subject;
     QString m_knownApplicantId;
     QList<services::PendingAttachment> m_attachments;
+    OwedMaterialsModel* m_owed;
+    QString m_owedApplicant;
+    QHash<QString, services::PendingAttachment> m_owedScans; ///< by case id + material code
     PrintPreviewOutput m_preview;
     print::DocumentOutput* m_output;
     CounterBar* m_counter = nullptr;

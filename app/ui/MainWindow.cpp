@@ -14,6 +14,8 @@
 #include "CounterBar.h"
 #include "IntakeWorkbench.h"
 #include "ReviewDialog.h"
+#include "OwedLedgerWidget.h"
+#include "PledgeCheckWidget.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -25,6 +27,7 @@
 #include "sync/BundleTransfer.h"
 #include "EventLogModel.h"
 #include "services/AuthService.h"
+#include "services/CertificateService.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -72,7 +75,11 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
         const auto list = services::SealKeyService::receivedRevokedList(m_session->database().sql(), keys);
         dialog.setVoidedCheck([this, list](const QString& serial) {
             const auto v = services::SealKeyService::voidedStatus(m_session->database().sql(), serial, list);
-            return v.voided ? v.reason : QString();
+            if (v.voided)
+                return v.reason;
+            return services::CertificateService(*m_session).standing(serial) == services::CertificateStanding::Voided
+                ? tr("voided in the hall's register (or its approval revoked)")
+                : QString();
         });
         dialog.exec();
     });
@@ -126,6 +133,15 @@ void MainWindow::addBackOfficeTabs()
     if (m_session->can(core::Action::ViewAudit) || m_session->can(core::Action::ApplySeal)) {
         m_sealRegister = new SealRegisterWidget(*m_session, this);
         m_ui->workspaceTabs->insertTab(at++, m_sealRegister, tr("Seal &register"));
+    }
+    if (services::CaseLifeService(*m_session).maySeeOwedMaterials()) {
+        m_owedLedger = new OwedLedgerWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_owedLedger, tr("Owed ma&terials"));
+    }
+    if (m_session->can(core::Action::VerifyPledge) || m_session->can(core::Action::DecideCase)
+        || m_session->can(core::Action::ReadAllCases)) {
+        m_pledgeChecks = new PledgeCheckWidget(*m_session, this);
+        m_ui->workspaceTabs->insertTab(at++, m_pledgeChecks, tr("Pledge chec&ks"));
     }
     if (!m_intake && m_queue)
         m_ui->workspaceTabs->setCurrentWidget(m_queue);

@@ -22,6 +22,8 @@ class CaseLookupWidget;
 class CertificateWindowWidget;
 class IdleLock;
 class IntakeWorkbench;
+class OwedLedgerWidget;
+class PledgeCheckWidget;
 class SealRegisterWidget;
 class WorkQueueWidget;
 
@@ -41,6 +43,7 @@ public:
     WorkQueueWidget* workQueue() const { return m_queue; }
     CertificateWindowWidget* certificateWindow() const { return m_certificates; }
     SealRegisterWidget* sealRegister() const { return m_sealRegister; }
+    OwedLedgerWidget* owedLedger() const { return m_owedLedger; }
 
 public slots:
     /** Hides the work and asks for the password again. */
@@ -70,6 +73,8 @@ private:
     WorkQueueWidget* m_queue = nullptr;
     CertificateWindowWidget* m_certificates = nullptr;
     SealRegisterWidget* m_sealRegister = nullptr;
+    OwedLedgerWidget* m_owedLedger = nullptr;
+    PledgeCheckWidget* m_pledgeChecks = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -45,6 +45,11 @@ VerifyDialog::VerifyDialog(QList<core::SealKey> trustedKeys, QWidget* parent)
 
 VerifyDialog::~VerifyDialog() = default;
 
+QString VerifyDialog::headline() const
+{
+    return m_ui->resultLabel->isHidden() ? QString() : m_ui->resultLabel->text();
+}
+
 void VerifyDialog::setTrustedKeys(const QList<core::SealKey>& keys)
 {
     m_keys = keys;

@@ -2,10 +2,12 @@
 
 #include "ui_WorkQueueWidget.h"
 
+#include "ClockDialog.h"
 #include "QueueModel.h"
 #include "services/AuditService.h"
 
 #include <QHeaderView>
+#include <QShortcut>
 
 namespace oneseal::ui {
 
@@ -27,8 +29,18 @@ WorkQueueWidget::WorkQueueWidget(services::Session& session, QWidget* parent)
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &WorkQueueWidget::refresh);
     connect(m_ui->openButton, &QPushButton::clicked, this, &WorkQueueWidget::openCurrent);
     connect(m_ui->queueView, &QAbstractItemView::activated, this, &WorkQueueWidget::openCurrent);
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            [this] { m_ui->openButton->setEnabled(m_model->rowCount() > 0); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_ui->openButton->setEnabled(m_model->rowCount() > 0);
+        m_ui->clockButton->setEnabled(m_model->rowCount() > 0);
+    });
+    // Stopping the clock (听证, 检验, 专家评审) and extending the limit: reviewers, inspectors, approvers.
+    m_ui->clockButton->setVisible(m_session.can(core::Action::StopClock) || m_session.can(core::Action::DecideCase));
+    connect(m_ui->clockButton, &QPushButton::clicked, this, &WorkQueueWidget::openClock);
+    auto* clock = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(clock, &QShortcut::activated, m_ui->clockButton, [this] {
+        if (m_ui->clockButton->isVisible())
+            openClock();
+    });
     refresh();
 }
 
@@ -82,6 +94,19 @@ void WorkQueueWidget::showRefusedEvents()
         lines << tr("… and %n more (oneseal-admin verify-audit lists them all)", nullptr, int(refused->size() - 10));
     m_ui->refusedLabel->setText(lines.join(QLatin1Char('\n')));
     m_ui->refusedLabel->show();
+}
+
+void WorkQueueWidget::openClock()
+{
+    const int row = m_ui->queueView->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    ClockDialog dialog(m_session, m_model->itemAt(row).row.caseId, this);
+    if (m_clockDialogHook)
+        m_clockDialogHook(dialog);
+    else
+        dialog.exec();
+    refresh();
 }
 
 void WorkQueueWidget::openCurrent()

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -12,6 +13,7 @@ class WorkQueueWidget;
 
 namespace oneseal::ui {
 
+class ClockDialog;
 class QueueModel;
 
 /**
@@ -31,8 +33,13 @@ public:
     core::Role currentRole() const;
     void setRole(core::Role role);
 
+    /** Tests: runs \a hook on the clock dialog instead of exec() (the modal dialog's seam). */
+    void setClockDialogHook(std::function<void(ClockDialog&)> hook) { m_clockDialogHook = std::move(hook); }
+
 public slots:
     void refresh();
+    /** Opens the clock and extension dialog of the selected case (Ctrl+K). */
+    void openClock();
 
 signals:
     /** The user asked to work on a case from the queue of \a role. */
@@ -48,6 +55,7 @@ private:
     services::Session& m_session;
     services::QueueService m_service;
     QueueModel* m_model;
+    std::function<void(ClockDialog&)> m_clockDialogHook;
 };
 
 } // namespace oneseal::ui

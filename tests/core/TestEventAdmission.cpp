@@ -153,6 +153,70 @@ private slots:
         QVERIFY(signedEvent(QStringLiteral("counter.rated"), QCborMap{{QStringLiteral("level"), 5}}).contains(QStringLiteral("no role")));
     }
 
+    void caseLifeEventsNeedTheirRoleAndShape()
+    {
+        auto signedAs = [](const QString& kind, const QString& user, const SealKey& key, const QCborMap& payload,
+                           const QString& caseId = QStringLiteral("C1")) {
+            Event e = makeEvent(kind, user, caseId);
+            e.setPayload(payload);
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, key);
+            return e;
+        };
+        const QCborMap reasons{{QStringLiteral("reasons"), QStringLiteral("逾期未补交")}};
+        // Sound: an extension of 5 days with reasons, a revocation, a clock stop, a supplied material.
+        QCOMPARE(EventAdmission::check(signedAs(QStringLiteral("decision.extended"), QStringLiteral("approver"), m_approver,
+                                                {{QStringLiteral("days"), 5}, {QStringLiteral("reasons"), QStringLiteral("复杂")}}),
+                                       m_dir, 0),
+                 QString());
+        QCOMPARE(EventAdmission::check(signedAs(QStringLiteral("decision.revoked"), QStringLiteral("approver"), m_approver, reasons),
+                                       m_dir, 0),
+                 QString());
+        QCOMPARE(EventAdmission::check(signedAs(QStringLiteral("clock.stopped"), QStringLiteral("approver"), m_approver,
+                                                {{QStringLiteral("stop"), QStringLiteral("hearing")},
+                                                 {QStringLiteral("clock_stops"), QStringLiteral("2026-01-05")}}),
+                                       m_dir, 0),
+                 QString());
+        QCOMPARE(EventAdmission::check(signedAs(QStringLiteral("material.supplied"), QStringLiteral("clerk"), m_clerk,
+                                                {{QStringLiteral("material_code"), QStringLiteral("M1")}}),
+                                       m_dir, 0),
+                 QString());
+        // Malformed: 11 days, no reasons, an unknown stop, a rectification without its deadline.
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("decision.extended"), QStringLiteral("approver"), m_approver,
+                                               {{QStringLiteral("days"), 11}, {QStringLiteral("reasons"), QStringLiteral("x")}}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("malformed")));
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("decision.terminated"), QStringLiteral("approver"), m_approver, {}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("malformed")));
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("clock.stopped"), QStringLiteral("approver"), m_approver,
+                                               {{QStringLiteral("stop"), QStringLiteral("lunch")},
+                                                {QStringLiteral("clock_stops"), QStringLiteral("2026-01-05")}}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("malformed")));
+        // Roles: a clerk may not check a pledge or stop a clock; an approver who is no clerk may not
+        // record a supplied material; the acceptor may not check the pledge of her own case.
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("verification.confirmed"), QStringLiteral("clerk"), m_clerk, {}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("no role")));
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("clock.resumed"), QStringLiteral("clerk"), m_clerk,
+                                               {{QStringLiteral("date"), QStringLiteral("2026-01-06")}}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("no role")));
+        m_dir.users[QStringLiteral("approver")].roles = Role::Approver | Role::Regulator;
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("material.supplied"), QStringLiteral("approver"), m_approver,
+                                               {{QStringLiteral("material_code"), QStringLiteral("M1")}}),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("no role")));
+        QCOMPARE(EventAdmission::check(signedAs(QStringLiteral("verification.confirmed"), QStringLiteral("approver"), m_approver, {}),
+                                       m_dir, 0),
+                 QString());
+        QVERIFY(EventAdmission::check(signedAs(QStringLiteral("verification.confirmed"), QStringLiteral("approver"), m_approver,
+                                               {}, QStringLiteral("C2")),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("four separations")));
+    }
+
     void validityAndDisabledUsers()
     {
         m_dir.keys[0].validUntil = kT0.addDays(1); // the clerk's key ended (password reset)
