@@ -402,19 +402,15 @@ std::optional<services::PendingAttachment> IntakeWorkbench::readScan(const QStri
         return std::nullopt;
     }
     const QByteArray data = f.readAll();
-    return addScan(QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFileNameAndData(path, data).name(), data);
+    return checkedScan(QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFileNameAndData(path, data).name(), data);
 }
 
-bool IntakeWorkbench::addScan(const QString& fileName, const QString& mimeType, const QByteArray& data)
+std::optional<services::PendingAttachment> IntakeWorkbench::checkedScan(const QString& fileName, const QString& mimeType,
+                                                                       const QByteArray& data)
 {
-    const int row = m_ui->checklistView->currentIndex().row();
-    if (!m_subject || row < 0) {
-        showMessage(tr("Select the material the scan belongs to first."), true);
-        return false;
-    }
     if (data.size() > services::IntakeService::kMaxAttachmentBytes) {
         showMessage(tr("The file %1 is larger than 20 MB; scan it at a lower resolution.").arg(fileName), true);
-        return false;
+        return std::nullopt;
     }
     services::PendingAttachment a;
     a.data = data;
@@ -427,6 +423,17 @@ bool IntakeWorkbench::addScan(const QString& fileName, const QString& mimeType, 
     return a;
 }
 
+bool IntakeWorkbench::addScan(const QString& fileName, const QString& mimeType, const QByteArray& data)
+{
+    const int row = m_ui->checklistView->currentIndex().row();
+    if (!m_subject || row < 0) {
+        showMessage(tr("Select the material the scan belongs to first."), true);
+        return false;
+    }
+    const auto scan = checkedScan(fileName, mimeType, data);
+    return scan && addToChecklist(*scan, row);
+}
+
 bool IntakeWorkbench::attachFile(const QString& path)
 {
     const int row = m_ui->checklistView->currentIndex().row();
@@ -434,10 +441,12 @@ bool IntakeWorkbench::attachFile(const QString& path)
         showMessage(tr("Select the material the scan belongs to first."), true);
         return false;
     }
-    auto scan = readScan(path);
-    if (!scan)
-        return false;
-    services::PendingAttachment a = *scan;
+    const auto scan = readScan(path);
+    return scan && addToChecklist(*scan, row);
+}
+
+bool IntakeWorkbench::addToChecklist(services::PendingAttachment a, int row)
+{
     a.materialCode = m_checklist->entries().at(row).code;
     m_attachments << a;
     const auto count = std::count_if(m_attachments.begin(), m_attachments.end(),

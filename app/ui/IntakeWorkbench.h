@@ -89,6 +89,9 @@ private:
     void viewScans();
     /** Lists the owed materials of the applicant \a idNumber; shows the list only when there are some. */
     void showOwedMaterials(const QString& idNumber);
+    std::optional<services::PendingAttachment> checkedScan(const QString& fileName, const QString& mimeType,
+                                                           const QByteArray& data);
+    bool addToChecklist(services::PendingAttachment scan, int row);
     std::optional<services::PendingAttachment> readScan(const QString& path);
 
     std::unique_ptr<Ui::IntakeWorkbench> m_ui;

@@ -51,15 +51,8 @@ public:
     /** Adds the public key in a PEM file to the trusted keys; false with a message shown when it cannot. */
     bool loadPublicKey(const QString& path);
 
-    /**
-     * Also asks the hall's register about a validly signed certificate: \a check returns why the
-     * certificate number is void (voided, or its approval revoked), empty when it is in force or unknown.
-     */
-    void setRegisterCheck(std::function<QString(const QString& serial)> check) { m_registerCheck = std::move(check); }
     /** The sentence shown above the fields (empty before anything was checked). */
     QString headline() const;
-    /** Whether the last certificate shown is signed but void by the register. */
-    bool voidedInRegister() const { return m_voided; }
 
     /** The outcome shown now (Malformed with an empty reason before anything was checked). */
     const core::CertificateVerification& result() const { return m_result; }

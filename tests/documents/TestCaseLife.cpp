@@ -92,7 +92,7 @@ services::Session& TestCaseLife::as(const QString& username)
 
 void TestCaseLife::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     const auto templates = print::CertificateTemplate::builtIn();

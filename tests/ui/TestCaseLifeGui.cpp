@@ -87,7 +87,7 @@ std::unique_ptr<services::Session> TestCaseLifeGui::login(const QString& usernam
 
 void TestCaseLifeGui::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     m_clerk = login(QStringLiteral("clerk"));
 }
@@ -322,14 +322,14 @@ void TestCaseLifeGui::falsePledgeFoundByTheInspectorIsRevokedByTheApprover()
     file.close();
     ui::VerifyDialog verify(certifier->trustedSealKeys());
     verify.setCheckingDate(QDate(2025, 6, 16));
-    verify.setRegisterCheck([&](const QString& serial) {
+    verify.setVoidedCheck([&](const QString& serial) {
         return services::CertificateService(*certifier).standing(serial) == services::CertificateStanding::Voided
             ? QStringLiteral("voided in the hall's register")
             : QString();
     });
     verify.verifyFile(pdf);
     QVERIFY2(verify.result().isValid(), qPrintable(verify.result().reason)); // the signature itself is sound
-    QVERIFY(verify.voidedInRegister());
+    QVERIFY(verify.isVoided());
     QVERIFY2(verify.headline().contains(QLatin1String("VOID")), qPrintable(verify.headline()));
 }
 
