@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SealedDocument.h"
 #include "core/CaseStatus.h"
 #include "core/RiskLevel.h"
 
@@ -42,6 +43,7 @@ struct SealRegisterRow
     QString userId;
     QString userName;
     QString workstation;
+    core::SealedDocument documentKind = core::SealedDocument::Decision;
 };
 
 /** A certificate number and what happened to it. */
@@ -68,7 +70,8 @@ public:
     /** Cases waiting for a role (role key), soonest promised date first, stopped clocks last. */
     QList<QueueRow> waitingFor(const QString& roleKey, int limit = 500) const;
     /** Seal uses, oldest first; invalid dates leave that end open (days in UTC). */
-    QList<SealRegisterRow> sealRegister(const QDate& from = QDate(), const QDate& to = QDate()) const;
+    QList<SealRegisterRow> sealRegister(const QDate& from = QDate(), const QDate& to = QDate(),
+                                        core::SealedDocument kind = core::SealedDocument::None) const;
     QList<CertificateRow> certificatesOfCase(const QString& caseId) const;
 
 private:
