@@ -18,8 +18,8 @@ QList<CalendarYear> CalendarRepository::all(QString* error) const
         return years;
     }
     while (q.next())
-        years << CalendarYear{q.value(0).toInt(), q.value(1).toByteArray(), q.value(2).toString(),
-                              q.value(3).toString(), q.value(4).toString()};
+        years << CalendarYear { q.value(0).toInt(), q.value(1).toByteArray(), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toString() };
     return years;
 }
 
@@ -38,7 +38,7 @@ bool CalendarRepository::put(const CalendarYear& year, QString* error)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO calendar_years(year, json, sha256, source, imported_at) "
                              "VALUES(?, ?, ?, ?, ?)"));
-    for (const QVariant& v : QVariantList{year.year, year.json, year.sha256, year.source, year.importedAt})
+    for (const QVariant& v : QVariantList { year.year, year.json, year.sha256, year.source, year.importedAt })
         q.addBindValue(v);
     if (q.exec())
         return true;
@@ -55,14 +55,14 @@ core::WorkCalendar CalendarRepository::calendar() const
     return calendar;
 }
 
-std::optional<int> CalendarRepository::import(const QByteArray& json, const QString& source, const QDateTime& at,
-                                              QString* error)
+std::optional<int> CalendarRepository::import(
+    const QByteArray& json, const QString& source, const QDateTime& at, QString* error)
 {
     const auto year = calendar().checkYearJson(json, error);
     if (!year)
         return std::nullopt;
-    const CalendarYear row{*year, json, QString::fromLatin1(core::crypto::sha256(json).toHex()), source,
-                           at.toUTC().toString(Qt::ISODateWithMs)};
+    const CalendarYear row { *year, json, QString::fromLatin1(core::crypto::sha256(json).toHex()), source,
+        at.toUTC().toString(Qt::ISODateWithMs) };
     if (!put(row, error))
         return std::nullopt;
     return year;

@@ -30,7 +30,9 @@ struct CalendarYear
 class CalendarRepository
 {
 public:
-    explicit CalendarRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit CalendarRepository(QSqlDatabase db)
+        : m_db(std::move(db))
+    { }
 
     /** Every stored year, ascending; empty on a read error (*error says it). */
     QList<CalendarYear> all(QString* error = nullptr) const;

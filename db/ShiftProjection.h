@@ -12,7 +12,7 @@ namespace oneseal::db {
 class ShiftProjection final : public Projection
 {
 public:
-    QStringList tables() const override { return {QStringLiteral("paper_stock"), QStringLiteral("shift_handovers")}; }
+    QStringList tables() const override { return { QStringLiteral("paper_stock"), QStringLiteral("shift_handovers") }; }
     bool apply(const QSqlDatabase& db, const core::Event& event, QString* error) override;
 };
 

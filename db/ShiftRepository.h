@@ -21,14 +21,16 @@ struct ShiftFigures
     int certificatesVoided = 0;
     int sheetsSpoiled = 0;
     int materialsCollected = 0; ///< owed materials handed in (material.supplied)
-    int openCases = 0;          ///< cases of the hall neither completed nor refused
+    int openCases = 0; ///< cases of the hall neither completed nor refused
 };
 
 /** The read side of paper stock and handovers (ShiftProjection's tables and the event log). */
 class ShiftRepository
 {
 public:
-    explicit ShiftRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit ShiftRepository(QSqlDatabase db)
+        : m_db(std::move(db))
+    { }
 
     QList<core::PaperRange> ranges(const QString& workstation) const;
     QList<qint64> spoiledSheets(const QString& workstation) const;

@@ -8,7 +8,7 @@
 namespace oneseal::core {
 
 PaperAccount PaperStock::account(const QList<PaperRange>& ranges, qint64 printed, const QList<qint64>& spoiled,
-                                 qint64 voided, std::optional<qint64> countedNextSheet)
+    qint64 voided, std::optional<qint64> countedNextSheet)
 {
     PaperAccount a;
     QList<PaperRange> sorted = ranges;
@@ -29,15 +29,17 @@ PaperAccount PaperStock::account(const QList<PaperRange>& ranges, qint64 printed
     }
     if (a.remaining() < 0)
         a.mismatches << tr("%n sheet(s) more were used than received: record the stock that was used.", nullptr,
-                           int(std::min<qint64>(-a.remaining(), 1000000)));
+            int(std::min<qint64>(-a.remaining(), 1000000)));
     for (qint64 sheet : spoiled)
-        if (std::none_of(sorted.begin(), sorted.end(), [&](const PaperRange& r) { return sheet >= r.first && sheet <= r.last; }))
+        if (std::none_of(
+                sorted.begin(), sorted.end(), [&](const PaperRange& r) { return sheet >= r.first && sheet <= r.last; }))
             a.mismatches << tr("Spoiled sheet %1 is in no range received.").arg(sheet);
     if (a.voided > a.printed)
         a.mismatches << tr("More certificates were voided (%1) than sheets printed (%2).").arg(a.voided).arg(a.printed);
     if (countedNextSheet) {
         if (!a.nextSheet)
-            a.mismatches << tr("The pile was counted at sheet %1, but the stock received is used up.").arg(*countedNextSheet);
+            a.mismatches
+                << tr("The pile was counted at sheet %1, but the stock received is used up.").arg(*countedNextSheet);
         else if (*countedNextSheet != *a.nextSheet)
             a.mismatches << tr("The pile was counted at sheet %1, but the records say sheet %2 is next: %3 sheet(s) "
                                "unaccounted for.")
@@ -66,7 +68,8 @@ QString PaperStock::checkNewRange(const PaperRange& range, const QList<PaperRang
 
 QString PaperStock::checkSpoiled(qint64 sheet, const QList<PaperRange>& received, const QList<qint64>& spoiled)
 {
-    if (std::none_of(received.begin(), received.end(), [&](const PaperRange& r) { return sheet >= r.first && sheet <= r.last; }))
+    if (std::none_of(
+            received.begin(), received.end(), [&](const PaperRange& r) { return sheet >= r.first && sheet <= r.last; }))
         return tr("Sheet %1 is in no range received at this workstation.").arg(sheet);
     if (spoiled.contains(sheet))
         return tr("Sheet %1 is already recorded as spoiled.").arg(sheet);
@@ -76,7 +79,7 @@ QString PaperStock::checkSpoiled(qint64 sheet, const QList<PaperRange>& received
 QString PaperStock::shapeProblem(const QString& kind, const QCborMap& p, const QString& author)
 {
     if (kind == eventkind::paperReceived) {
-        const PaperRange r{cborInteger(p.value(payload::firstSheet)), cborInteger(p.value(payload::lastSheet))};
+        const PaperRange r { cborInteger(p.value(payload::firstSheet)), cborInteger(p.value(payload::lastSheet)) };
         return checkNewRange(r, {});
     }
     if (kind == eventkind::paperSpoiled) {

@@ -18,17 +18,17 @@
 namespace oneseal::core {
 
 namespace eventkind {
-inline const QString paperReceived = QStringLiteral("paper.received");
-inline const QString paperSpoiled = QStringLiteral("paper.spoiled");
-inline const QString shiftHandover = QStringLiteral("shift.handover");
+    inline const QString paperReceived = QStringLiteral("paper.received");
+    inline const QString paperSpoiled = QStringLiteral("paper.spoiled");
+    inline const QString shiftHandover = QStringLiteral("shift.handover");
 } // namespace eventkind
 
 namespace payload {
-inline const QString firstSheet = QStringLiteral("first_sheet");
-inline const QString lastSheet = QStringLiteral("last_sheet");
-inline const QString sheet = QStringLiteral("sheet");
-inline const QString incomingUser = QStringLiteral("incoming_user");
-inline const QString report = QStringLiteral("report"); ///< shift.handover: the figures of the report (CBOR map)
+    inline const QString firstSheet = QStringLiteral("first_sheet");
+    inline const QString lastSheet = QStringLiteral("last_sheet");
+    inline const QString sheet = QStringLiteral("sheet");
+    inline const QString incomingUser = QStringLiteral("incoming_user");
+    inline const QString report = QStringLiteral("report"); ///< shift.handover: the figures of the report (CBOR map)
 } // namespace payload
 
 /** A range of numbered sheets received, both ends included. */
@@ -43,9 +43,9 @@ struct PaperRange
 struct PaperAccount
 {
     qint64 received = 0; ///< sheets in every range received
-    qint64 printed = 0;  ///< certificate prints and reprints (one sheet each), voided ones included
+    qint64 printed = 0; ///< certificate prints and reprints (one sheet each), voided ones included
     qint64 spoiled = 0;
-    qint64 voided = 0;   ///< of the printed sheets, those whose certificate was voided
+    qint64 voided = 0; ///< of the printed sheets, those whose certificate was voided
     /** received - printed - spoiled; negative when more was used than received. */
     qint64 remaining() const { return received - printed - spoiled; }
     /** The number of the next sheet to be used; nullopt when the stock is used up or none was received. */
@@ -70,7 +70,7 @@ public:
      * pile, counted by the operator) a different next sheet is a mismatch too.
      */
     static PaperAccount account(const QList<PaperRange>& ranges, qint64 printed, const QList<qint64>& spoiled,
-                                qint64 voided, std::optional<qint64> countedNextSheet = std::nullopt);
+        qint64 voided, std::optional<qint64> countedNextSheet = std::nullopt);
 
     /** Why a new range cannot be received (bad numbers, overlapping one received); empty when it can. */
     static QString checkNewRange(const PaperRange& range, const QList<PaperRange>& received);

@@ -6,9 +6,8 @@ namespace oneseal::core {
 
 const QList<SealedDocument>& sealedDocumentKinds()
 {
-    static const QList<SealedDocument> kinds{SealedDocument::Decision, SealedDocument::Notice,
-                                             SealedDocument::Certificate, SealedDocument::Reprint,
-                                             SealedDocument::Revocation};
+    static const QList<SealedDocument> kinds { SealedDocument::Decision, SealedDocument::Notice,
+        SealedDocument::Certificate, SealedDocument::Reprint, SealedDocument::Revocation };
     return kinds;
 }
 

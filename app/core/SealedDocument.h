@@ -11,12 +11,12 @@ namespace oneseal::core {
  */
 enum class SealedDocument {
     None,
-    Decision,    ///< the decision document (准予/不予许可决定书), sealed by the approver
-    Notice,      ///< a notice to the applicant that carries the seal (受理通知书 and the like)
+    Decision, ///< the decision document (准予/不予许可决定书), sealed by the approver
+    Notice, ///< a notice to the applicant that carries the seal (受理通知书 and the like)
     Certificate, ///< a certificate's first print
-    Reprint,     ///< a certificate printed again
-    Revocation,  ///< a revocation decision (撤销)
-    Unknown,     ///< stored text this version does not know
+    Reprint, ///< a certificate printed again
+    Revocation, ///< a revocation decision (撤销)
+    Unknown, ///< stored text this version does not know
 };
 
 /** Every kind a document can have, in the order the register offers them. */

@@ -59,10 +59,6 @@ bool HubReference::publishUsers(QString* error)
     return publish(QStringLiteral("users"), usersSnapshot(), error).has_value();
 }
 
-} // namespace oneseal::sync
-
-namespace oneseal::sync {
-
 std::optional<int> HubReference::importCalendarYear(const QByteArray& json, QString* error)
 {
     db::Transaction tx(m_database.sql());

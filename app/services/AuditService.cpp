@@ -77,7 +77,8 @@ QByteArray AuditService::toCsv(const QList<db::SealRegisterRow>& rows)
                     tr("User id"), tr("Workstation"), tr("Event id")});
     for (const db::SealRegisterRow& r : rows)
         csv += csvLine({r.appliedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.caseNo,
-                        core::displayText(r.documentKind), r.documentTitle, r.documentHash, r.userName, r.userId, r.workstation, r.eventId});
+                        core::displayText(r.documentKind), r.documentTitle, r.documentHash, r.userName, r.userId,
+                        r.workstation, r.eventId});
     return csv;
 }
 

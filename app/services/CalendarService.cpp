@@ -23,8 +23,8 @@ std::optional<CalendarImport> CalendarService::importYear(const QByteArray& json
             *error = tx.errorText();
         return std::nullopt;
     }
-    const auto year = db::CalendarRepository(m_session.database().sql()).import(json, QStringLiteral("local"),
-                                                                                 m_session.clock().now(), error);
+    const auto year = db::CalendarRepository(m_session.database().sql())
+                          .import(json, QStringLiteral("local"), m_session.clock().now(), error);
     if (!year || !tx.commit(error))
         return std::nullopt;
     CalendarImport result;

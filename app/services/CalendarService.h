@@ -26,7 +26,9 @@ class CalendarService
     Q_DECLARE_TR_FUNCTIONS(CalendarService)
 
 public:
-    explicit CalendarService(Session& session) : m_session(session) {}
+    explicit CalendarService(Session& session)
+        : m_session(session)
+    { }
 
     /**
      * Checks \a json completely (as the built-in years are checked) and stores the year; the session's

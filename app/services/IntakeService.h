@@ -97,8 +97,10 @@ public:
 
     /** Whether the user may record intake notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;
-    /** Records that a notice was printed or exported (its hash goes on the record). With \a sealed the
-     * notice carried the seal and gets its own row in the seal register. */
+    /**
+     * Records that a notice was printed or exported (its hash goes on the record). With \a sealed the
+     * notice carried the seal and gets its own row in the seal register.
+     */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error, bool sealed = false);
 

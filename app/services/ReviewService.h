@@ -38,7 +38,10 @@ public:
 
     /** Whether the user may record correction notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;
-    /** Records that the correction notice was printed (its hash on the record); \a sealed: it carried the seal (seal register). */
+    /**
+     * Records that the correction notice was printed (its hash on the record); \a sealed: it carried
+     * the seal, which gives it a row in the seal register.
+     */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error, bool sealed = false);
 

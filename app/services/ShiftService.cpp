@@ -9,12 +9,12 @@
 namespace oneseal::services {
 
 namespace {
-bool fail(QString* error, const QString& text)
-{
-    if (error)
-        *error = text;
-    return false;
-}
+    bool fail(QString* error, const QString& text)
+    {
+        if (error)
+            *error = text;
+        return false;
+    }
 } // namespace
 
 bool ShiftService::append(const QString& kind, const QCborMap& payload, QString* error)
@@ -31,11 +31,11 @@ bool ShiftService::receiveStock(qint64 firstSheet, qint64 lastSheet, QString* er
     if (!m_session.can(core::Action::PrintCertificate))
         return fail(error, Session::refusal(core::Action::PrintCertificate));
     const QString why = core::PaperStock::checkNewRange(
-        {firstSheet, lastSheet}, db::ShiftRepository(m_session.database().sql()).ranges(m_session.workstation()));
+        { firstSheet, lastSheet }, db::ShiftRepository(m_session.database().sql()).ranges(m_session.workstation()));
     if (!why.isEmpty())
         return fail(error, why);
     return append(core::eventkind::paperReceived,
-                  {{core::payload::firstSheet, firstSheet}, {core::payload::lastSheet, lastSheet}}, error);
+        { { core::payload::firstSheet, firstSheet }, { core::payload::lastSheet, lastSheet } }, error);
 }
 
 bool ShiftService::spoilSheet(qint64 sheet, const QString& reason, QString* error)
@@ -47,12 +47,12 @@ bool ShiftService::spoilSheet(qint64 sheet, const QString& reason, QString* erro
     if (reason.size() > 500)
         return fail(error, tr("The reason is too long (at most 500 characters)."));
     const db::ShiftRepository repository(m_session.database().sql());
-    const QString why = core::PaperStock::checkSpoiled(sheet, repository.ranges(m_session.workstation()),
-                                                       repository.spoiledSheets(m_session.workstation()));
+    const QString why = core::PaperStock::checkSpoiled(
+        sheet, repository.ranges(m_session.workstation()), repository.spoiledSheets(m_session.workstation()));
     if (!why.isEmpty())
         return fail(error, why);
-    return append(core::eventkind::paperSpoiled, {{core::payload::sheet, sheet}, {core::payload::reasons, reason.trimmed()}},
-                  error);
+    return append(core::eventkind::paperSpoiled,
+        { { core::payload::sheet, sheet }, { core::payload::reasons, reason.trimmed() } }, error);
 }
 
 core::PaperAccount ShiftService::paperAccount(std::optional<qint64> countedNextSheet) const
@@ -60,13 +60,12 @@ core::PaperAccount ShiftService::paperAccount(std::optional<qint64> countedNextS
     const db::ShiftRepository repository(m_session.database().sql());
     const QString ws = m_session.workstation();
     return core::PaperStock::account(repository.ranges(ws), repository.sheetsPrinted(ws), repository.spoiledSheets(ws),
-                                     repository.certificatesVoided(ws), countedNextSheet);
+        repository.certificatesVoided(ws), countedNextSheet);
 }
 
 std::optional<HandoverReport> ShiftService::prepareHandover(const QString& incomingUsername,
-                                                            const QString& outgoingPassword,
-                                                            const QString& incomingPassword,
-                                                            std::optional<qint64> countedNextSheet, QString* error) const
+    const QString& outgoingPassword, const QString& incomingPassword, std::optional<qint64> countedNextSheet,
+    QString* error) const
 {
     if (!AuthService::verifyPassword(m_session, outgoingPassword)) {
         fail(error, tr("Your password is wrong; the handover was not recorded."));
@@ -103,23 +102,21 @@ bool ShiftService::recordHandover(const HandoverReport& report, const QByteArray
     if (report.outgoingId != m_session.user().id)
         return fail(error, tr("Only the outgoing user records the handover."));
     const db::ShiftFigures& f = report.figures;
-    QCborMap figures{{QStringLiteral("cases_accepted"), f.casesAccepted},
-                     {QStringLiteral("certificates_issued"), f.certificatesIssued},
-                     {QStringLiteral("certificates_printed"), f.certificatesPrinted},
-                     {QStringLiteral("certificates_reprinted"), f.certificatesReprinted},
-                     {QStringLiteral("certificates_voided"), f.certificatesVoided},
-                     {QStringLiteral("sheets_spoiled"), f.sheetsSpoiled},
-                     {QStringLiteral("materials_collected"), f.materialsCollected},
-                     {QStringLiteral("open_cases"), f.openCases},
-                     {QStringLiteral("sheets_remaining"), report.paper.remaining()},
-                     {QStringLiteral("mismatches"), qint64(report.paper.mismatches.size())}};
+    QCborMap figures { { QStringLiteral("cases_accepted"), f.casesAccepted },
+        { QStringLiteral("certificates_issued"), f.certificatesIssued },
+        { QStringLiteral("certificates_printed"), f.certificatesPrinted },
+        { QStringLiteral("certificates_reprinted"), f.certificatesReprinted },
+        { QStringLiteral("certificates_voided"), f.certificatesVoided },
+        { QStringLiteral("sheets_spoiled"), f.sheetsSpoiled },
+        { QStringLiteral("materials_collected"), f.materialsCollected }, { QStringLiteral("open_cases"), f.openCases },
+        { QStringLiteral("sheets_remaining"), report.paper.remaining() },
+        { QStringLiteral("mismatches"), qint64(report.paper.mismatches.size()) } };
     if (report.countedNextSheet)
         figures.insert(QStringLiteral("counted_next_sheet"), *report.countedNextSheet);
     return append(core::eventkind::shiftHandover,
-                  {{core::payload::incomingUser, report.incomingId},
-                   {core::payload::report, figures},
-                   {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}},
-                  error);
+        { { core::payload::incomingUser, report.incomingId }, { core::payload::report, figures },
+            { core::payload::documentHash, QString::fromLatin1(documentHash.toHex()) } },
+        error);
 }
 
 } // namespace oneseal::services

@@ -18,9 +18,9 @@ struct HandoverReport
     QString outgoingName;
     QString incomingId;
     QString incomingName;
-    QDateTime at;                   ///< when it was prepared (the session clock)
-    db::ShiftFigures figures;       ///< since the last handover at this workstation
-    core::PaperAccount paper;       ///< the stock, with the pile counted by the outgoing user
+    QDateTime at; ///< when it was prepared (the session clock)
+    db::ShiftFigures figures; ///< since the last handover at this workstation
+    core::PaperAccount paper; ///< the stock, with the pile counted by the outgoing user
     std::optional<qint64> countedNextSheet;
 };
 
@@ -36,7 +36,9 @@ class ShiftService
     Q_DECLARE_TR_FUNCTIONS(ShiftService)
 
 public:
-    explicit ShiftService(Session& session) : m_session(session) {}
+    explicit ShiftService(Session& session)
+        : m_session(session)
+    { }
 
     /** Records a range of numbered sheets received (certificate operators); refused when it overlaps. */
     bool receiveStock(qint64 firstSheet, qint64 lastSheet, QString* error);
@@ -51,8 +53,7 @@ public:
      * when a check fails. Records nothing.
      */
     std::optional<HandoverReport> prepareHandover(const QString& incomingUsername, const QString& outgoingPassword,
-                                                  const QString& incomingPassword,
-                                                  std::optional<qint64> countedNextSheet, QString* error) const;
+        const QString& incomingPassword, std::optional<qint64> countedNextSheet, QString* error) const;
     /** Records the handover whose report was printed with \a documentHash (SHA-256). */
     bool recordHandover(const HandoverReport& report, const QByteArray& documentHash, QString* error);
 

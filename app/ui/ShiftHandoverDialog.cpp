@@ -46,7 +46,7 @@ void ShiftHandoverDialog::confirm()
     }
     m_result = documents::DocumentIssuer(m_session, m_output)
                    .printHandover(m_ui->incomingUserEdit->text(), m_ui->outgoingPasswordEdit->text(),
-                                  m_ui->incomingPasswordEdit->text(), counted);
+                       m_ui->incomingPasswordEdit->text(), counted);
     m_ui->outgoingPasswordEdit->clear();
     m_ui->incomingPasswordEdit->clear();
     if (!m_result.output || !m_result.error.isEmpty()) {

@@ -21,7 +21,8 @@ const QByteArray kPassword = "demo1234\n";
 /** The calendar years a workstation database holds, as `oneseal-admin info` lists them. */
 QString calendarYears(const QString& db)
 {
-    const RunResult r = test::runProgram(test::adminBinary(), {QStringLiteral("info"), QStringLiteral("--db"), db}, kPassword);
+    const RunResult r
+        = test::runProgram(test::adminBinary(), { QStringLiteral("info"), QStringLiteral("--db"), db }, kPassword);
     for (const QString& line : r.out.split(QLatin1Char('\n')))
         if (line.startsWith(QLatin1String("Holiday calendar years: ")))
             return line.mid(24);
@@ -71,8 +72,8 @@ Agent* TestSyncCalendar::addWorkstation(const QString& name, bool sync)
         return nullptr;
     }
     const QString code = m_hub->enrollmentCode(&error);
-    const RunResult r
-        = agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), m_hub->address(), QStringLiteral("--code"), code});
+    const RunResult r = agent->run(
+        QStringLiteral("enroll"), { QStringLiteral("--hub"), m_hub->address(), QStringLiteral("--code"), code });
     if (code.isEmpty() || !r.ok()) {
         qWarning("enroll %s: %s %s %s", qPrintable(name), qPrintable(error), qPrintable(r.out), qPrintable(r.err));
         return nullptr;
@@ -96,10 +97,10 @@ void TestSyncCalendar::badFilesAreRefused()
     b.write("{\"year\": 2027, \"days\": [");
     b.close();
 
-    RunResult r = m_hub->admin({QStringLiteral("calendar-import"), placeholder});
+    RunResult r = m_hub->admin({ QStringLiteral("calendar-import"), placeholder });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("not published yet")), qPrintable(r.err));
-    r = m_hub->admin({QStringLiteral("calendar-import"), broken});
+    r = m_hub->admin({ QStringLiteral("calendar-import"), broken });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("not valid JSON")), qPrintable(r.err));
 
@@ -107,7 +108,7 @@ void TestSyncCalendar::badFilesAreRefused()
     Agent* ws = addWorkstation(QStringLiteral("WS-LOCAL"), false);
     QVERIFY(ws);
     r = test::runProgram(test::adminBinary(),
-                         {QStringLiteral("calendar-import"), QStringLiteral("--db"), ws->db(), placeholder}, kPassword);
+        { QStringLiteral("calendar-import"), QStringLiteral("--db"), ws->db(), placeholder }, kPassword);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("not published yet")), qPrintable(r.err));
     QVERIFY2(!calendarYears(ws->db()).contains(QLatin1String("2027")), qPrintable(calendarYears(ws->db())));
@@ -120,30 +121,31 @@ void TestSyncCalendar::aYearImportedAtTheHubTravelsByNetworkAndBundle()
     QVERIFY(online && offline);
     QVERIFY(calendarYears(online->db()).endsWith(QLatin1String("2026")));
 
-    const RunResult imported = m_hub->admin({QStringLiteral("calendar-import"), kFixture});
+    const RunResult imported = m_hub->admin({ QStringLiteral("calendar-import"), kFixture });
     QVERIFY2(imported.ok(), qPrintable(imported.out + imported.err));
     QVERIFY2(imported.out.contains(QLatin1String("holiday calendar for 2027")), qPrintable(imported.out));
 
     // Over the network with the next round.
     const RunResult s = online->run(QStringLiteral("sync"));
     QVERIFY2(s.ok(), qPrintable(s.out + s.err));
-    QVERIFY2(calendarYears(online->db()).endsWith(QLatin1String("2026, 2027")), qPrintable(calendarYears(online->db())));
+    QVERIFY2(
+        calendarYears(online->db()).endsWith(QLatin1String("2026, 2027")), qPrintable(calendarYears(online->db())));
 
     // By USB bundle, without network.
     QVERIFY(!calendarYears(offline->db()).contains(QLatin1String("2027")));
     const QString down = m_dir.filePath(QStringLiteral("down.osb"));
     RunResult r = test::runProgram(test::adminBinary(),
-                                   {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"),
-                                    m_hub->directory(), QStringLiteral("--workstation"), offline->workstation(),
-                                    QStringLiteral("--file"), down},
-                                   kPassword);
+        { QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"), m_hub->directory(),
+            QStringLiteral("--workstation"), offline->workstation(), QStringLiteral("--file"), down },
+        kPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     r = test::runProgram(test::adminBinary(),
-                         {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--db"), offline->db(),
-                          QStringLiteral("--file"), down},
-                         kPassword);
+        { QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--db"), offline->db(),
+            QStringLiteral("--file"), down },
+        kPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    QVERIFY2(calendarYears(offline->db()).endsWith(QLatin1String("2026, 2027")), qPrintable(calendarYears(offline->db())));
+    QVERIFY2(
+        calendarYears(offline->db()).endsWith(QLatin1String("2026, 2027")), qPrintable(calendarYears(offline->db())));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCalendar)

@@ -77,7 +77,7 @@ private:
 
     std::unique_ptr<test::TempHall> m_hall;
     // Monday 2026-12-14: a limit of at most 10 working days ends in 2026, one of 20 or more in 2027.
-    core::FixedClock m_clock{QDateTime(QDate(2026, 12, 14), QTime(9, 0))};
+    core::FixedClock m_clock { QDateTime(QDate(2026, 12, 14), QTime(9, 0)) };
     QString m_caseId;
     QDate m_promised;
     QDate m_legalBefore;
@@ -87,7 +87,8 @@ private:
 std::unique_ptr<services::Session> TestCalendarReference::login(const QString& username)
 {
     QString error;
-    auto s = services::AuthService(m_hall->path(), m_clock).login(username, services::HallService::demoPassword(), &error);
+    auto s
+        = services::AuthService(m_hall->path(), m_clock).login(username, services::HallService::demoPassword(), &error);
     if (!s)
         qWarning("%s", qPrintable(error));
     return s;
@@ -102,8 +103,7 @@ void TestCalendarReference::initTestCase()
     QVERIFY(clerk);
     QString error;
     const auto state = test::acceptCase(
-        *clerk,
-        [](const core::Matter& m) { return !m.instant && m.promisedLimitDays <= 10 && m.legalLimitDays >= 20; },
+        *clerk, [](const core::Matter& m) { return !m.instant && m.promisedLimitDays <= 10 && m.legalLimitDays >= 20; },
         QStringLiteral("14080219751212003"), QStringLiteral("刘晓明"), QStringLiteral("13700001111"), &error);
     QVERIFY2(state, qPrintable(error));
     m_caseId = state->caseId;
@@ -136,7 +136,7 @@ void TestCalendarReference::decemberCaseIsUncertainOnlyOnTheLegalDate()
     QVERIFY2(text.contains(QStringLiteral("promised by %1 ·").arg(m_promised.toString(Qt::ISODate))), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("legal limit %1 (uncertain: The holiday calendar for 2027 is not loaded")
                                .arg(m_legalBefore.toString(Qt::ISODate))),
-             qPrintable(text));
+        qPrintable(text));
 
     // The printed notice carries the promised date, which needs no 2027 calendar: no "待定".
     auto clerk = login(QStringLiteral("clerk"));
@@ -156,26 +156,26 @@ void TestCalendarReference::badCalendarFilesAreRefused()
     const QByteArray good = fixture2027();
     QVERIFY(!good.isEmpty());
 
-    const QList<QPair<QByteArray, QString>> bad{
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": ["), QStringLiteral("not valid JSON")},
-        {QByteArray("[]"), QStringLiteral("must be a JSON object")},
-        {QByteArray("{\"year\": \"2027\", \"papers\": [], \"days\": []}"), QStringLiteral("\"year\"")},
+    const QList<QPair<QByteArray, QString>> bad {
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": ["), QStringLiteral("not valid JSON") },
+        { QByteArray("[]"), QStringLiteral("must be a JSON object") },
+        { QByteArray("{\"year\": \"2027\", \"papers\": [], \"days\": []}"), QStringLiteral("\"year\"") },
         // The unpublished placeholder, as holiday-cn ships it.
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": []}"), QStringLiteral("not published yet")},
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2027-02-30\", "
-                    "\"isOffDay\": true}]}"),
-         QStringLiteral("not a real date")},
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2029-01-01\", "
-                    "\"isOffDay\": true}]}"),
-         QStringLiteral("outside 2027")},
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2027-01-01\", "
-                    "\"isOffDay\": true}, {\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true}]}"),
-         QStringLiteral("twice")},
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": []}"), QStringLiteral("not published yet") },
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2027-02-30\", "
+                     "\"isOffDay\": true}]}"),
+            QStringLiteral("not a real date") },
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2029-01-01\", "
+                     "\"isOffDay\": true}]}"),
+            QStringLiteral("outside 2027") },
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2027-01-01\", "
+                     "\"isOffDay\": true}, {\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true}]}"),
+            QStringLiteral("twice") },
         // The 2026 file lists 2026-10-10 as a make-up working day; a 2027 file may not make it a day off.
-        {QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"国庆节\", \"date\": \"2026-10-10\", "
-                    "\"isOffDay\": true}]}"),
-         QStringLiteral("loaded file for 2026")},
-        {QByteArray(core::WorkCalendar::kMaxYearFileBytes + 1, ' '), QStringLiteral("bytes long")},
+        { QByteArray("{\"year\": 2027, \"papers\": [], \"days\": [{\"name\": \"国庆节\", \"date\": \"2026-10-10\", "
+                     "\"isOffDay\": true}]}"),
+            QStringLiteral("loaded file for 2026") },
+        { QByteArray(core::WorkCalendar::kMaxYearFileBytes + 1, ' '), QStringLiteral("bytes long") },
     };
     for (const auto& [json, expected] : bad) {
         QString error;
@@ -242,22 +242,24 @@ void TestCalendarReference::yearsFromTheHubAreTakenUp()
     QVERIFY(!admin->calendar().hasYear(2027));
     auto item = [](const QByteArray& json) {
         const QByteArray payload
-            = QCborArray{QCborMap{{QStringLiteral("year"), 2027}, {QStringLiteral("json"), json}}}.toCborValue().toCbor();
-        return QCborMap{{QStringLiteral("kind"), QStringLiteral("holidays")},
-                        {QStringLiteral("version"), 1},
-                        {QStringLiteral("payload"), payload},
-                        {QStringLiteral("sha256"), QString::fromLatin1(core::crypto::sha256(payload).toHex())},
-                        {QStringLiteral("published_at"), QStringLiteral("2026-12-14T09:00:00Z")}};
+            = QCborArray { QCborMap { { QStringLiteral("year"), 2027 }, { QStringLiteral("json"), json } } }
+                  .toCborValue()
+                  .toCbor();
+        return QCborMap { { QStringLiteral("kind"), QStringLiteral("holidays") }, { QStringLiteral("version"), 1 },
+            { QStringLiteral("payload"), payload },
+            { QStringLiteral("sha256"), QString::fromLatin1(core::crypto::sha256(payload).toHex()) },
+            { QStringLiteral("published_at"), QStringLiteral("2026-12-14T09:00:00Z") } };
     };
     sync::HubDataReceiver receiver(admin->database().sql(), m_clock);
     QString error;
     // A damaged year from the hub is refused like a local file, and nothing is stored.
-    QVERIFY(!receiver.applyReferenceData(QCborArray{item("{\"year\": 2027, \"papers\": [], \"days\": []}")}, {},
-                                         nullptr, nullptr, &error));
+    QVERIFY(!receiver.applyReferenceData(
+        QCborArray { item("{\"year\": 2027, \"papers\": [], \"days\": []}") }, {}, nullptr, nullptr, &error));
     QVERIFY2(error.contains(QLatin1String("not published yet")), qPrintable(error));
     QVERIFY(db::CalendarRepository(admin->database().sql()).all().isEmpty());
 
-    QVERIFY2(receiver.applyReferenceData(QCborArray{item(fixture2027())}, {}, nullptr, nullptr, &error), qPrintable(error));
+    QVERIFY2(receiver.applyReferenceData(QCborArray { item(fixture2027()) }, {}, nullptr, nullptr, &error),
+        qPrintable(error));
     const QList<db::CalendarYear> years = db::CalendarRepository(admin->database().sql()).all();
     QCOMPARE(years.size(), 1);
     QCOMPARE(years.first().year, 2027);

@@ -42,7 +42,7 @@ private:
     void expectRow(const documents::IssuedDocument& doc, core::SealedDocument kind);
 
     std::unique_ptr<test::TempHall> m_hall;
-    core::FixedClock m_clock{QDateTime(QDate(2025, 6, 3), QTime(9, 0))};
+    core::FixedClock m_clock { QDateTime(QDate(2025, 6, 3), QTime(9, 0)) };
     std::map<QString, std::unique_ptr<services::Session>> m_sessions;
     QString m_matter;
     QMultiMap<core::SealedDocument, QString> m_expected; ///< hex hashes by kind
@@ -53,7 +53,8 @@ services::Session& TestSealRegister::as(const QString& username)
     auto& slot = m_sessions[username];
     if (!slot) {
         QString error;
-        slot = services::AuthService(m_hall->path(), m_clock).login(username, services::HallService::demoPassword(), &error);
+        slot = services::AuthService(m_hall->path(), m_clock)
+                   .login(username, services::HallService::demoPassword(), &error);
         if (!slot)
             qFatal("login of %s failed: %s", qPrintable(username), qPrintable(error));
     }
@@ -85,7 +86,8 @@ void TestSealRegister::initTestCase()
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     for (const core::Matter& m : intake.catalog().matters) {
         if (!m.siteInspection && !m.instant
-            && print::CertificateTemplate::forResult(print::CertificateTemplate::builtIn(), m.resultType, m.resultName)) {
+            && print::CertificateTemplate::forResult(
+                print::CertificateTemplate::builtIn(), m.resultType, m.resultName)) {
             m_matter = m.code;
             break;
         }
@@ -97,9 +99,9 @@ void TestSealRegister::everySealedDocumentHasItsOwnRow()
 {
     print::MemoryOutput output;
     QString error;
-    const QStringList ids{accepted(QStringLiteral("周建华"), QStringLiteral("14080219750505004")),
-                          accepted(QStringLiteral("李明远"), QStringLiteral("14080219800101001")),
-                          accepted(QStringLiteral("孙海涛"), QStringLiteral("14080219900606003"))};
+    const QStringList ids { accepted(QStringLiteral("周建华"), QStringLiteral("14080219750505004")),
+        accepted(QStringLiteral("李明远"), QStringLiteral("14080219800101001")),
+        accepted(QStringLiteral("孙海涛"), QStringLiteral("14080219900606003")) };
     // The intake notice carries the seal: one row each time it is printed (twice for the first case).
     documents::DocumentIssuer clerk(as(QStringLiteral("clerk")), output);
     expectRow(clerk.printIntakeNotice(ids.at(0)), core::SealedDocument::Notice);
@@ -109,12 +111,13 @@ void TestSealRegister::everySealedDocumentHasItsOwnRow()
         return;
 
     for (const QString& id : ids) {
-        QVERIFY2(services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error), qPrintable(error));
+        QVERIFY2(
+            services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error), qPrintable(error));
         QVERIFY2(services::DecisionService(as(QStringLiteral("approver"))).approve(id, QString(), &error),
-                 qPrintable(error));
+            qPrintable(error));
         expectRow(documents::DocumentIssuer(as(QStringLiteral("approver")), output)
                       .sealDecision(id, services::HallService::demoPassword()),
-                  core::SealedDocument::Decision);
+            core::SealedDocument::Decision);
     }
 
     // A certificate, its reprint, and a batch of the other two: a row per sheet.
@@ -122,7 +125,7 @@ void TestSealRegister::everySealedDocumentHasItsOwnRow()
     expectRow(certifier.printCertificate(ids.at(0)), core::SealedDocument::Certificate);
     expectRow(certifier.reprintCertificate(ids.at(0), QStringLiteral("卡纸")), core::SealedDocument::Reprint);
     const documents::CertificateBatchResult batch
-        = certifier.printCertificates({ids.at(1), ids.at(2)}, print::PrintMode::PlainPaper);
+        = certifier.printCertificates({ ids.at(1), ids.at(2) }, print::PrintMode::PlainPaper);
     QVERIFY2(batch.output, qPrintable(batch.jobError));
     for (const documents::IssuedDocument& item : batch.certificates)
         expectRow(item, core::SealedDocument::Certificate);
@@ -150,8 +153,8 @@ void TestSealRegister::everySealedDocumentHasItsOwnRow()
 
     // The register is a projection: rebuilt from the events, the same rows.
     QVERIFY2(as(QStringLiteral("supervisor")).events().rebuildProjections(&error), qPrintable(error));
-    QCOMPARE(db::BackOfficeRepository(as(QStringLiteral("supervisor")).database().sql()).sealRegister().size(),
-             rows.size());
+    QCOMPARE(
+        db::BackOfficeRepository(as(QStringLiteral("supervisor")).database().sql()).sealRegister().size(), rows.size());
 }
 
 void TestSealRegister::registerFiltersByKindAndExports()

@@ -72,7 +72,7 @@ private:
     }
 
     std::unique_ptr<test::TempHall> m_hall;
-    core::FixedClock m_clock{QDateTime(QDate(2025, 6, 3), QTime(9, 0))};
+    core::FixedClock m_clock { QDateTime(QDate(2025, 6, 3), QTime(9, 0)) };
     std::map<QString, std::unique_ptr<services::Session>> m_sessions;
     QString m_matter;
 };
@@ -82,7 +82,8 @@ services::Session& TestShiftHandover::as(const QString& username)
     auto& slot = m_sessions[username];
     if (!slot) {
         QString error;
-        slot = services::AuthService(m_hall->path(), m_clock).login(username, services::HallService::demoPassword(), &error);
+        slot = services::AuthService(m_hall->path(), m_clock)
+                   .login(username, services::HallService::demoPassword(), &error);
         if (!slot)
             qFatal("login of %s failed: %s", qPrintable(username), qPrintable(error));
     }
@@ -115,7 +116,8 @@ void TestShiftHandover::initTestCase()
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     for (const core::Matter& m : intake.catalog().matters) {
         if (!m.siteInspection && !m.instant
-            && print::CertificateTemplate::forResult(print::CertificateTemplate::builtIn(), m.resultType, m.resultName)) {
+            && print::CertificateTemplate::forResult(
+                print::CertificateTemplate::builtIn(), m.resultType, m.resultName)) {
             m_matter = m.code;
             break;
         }
@@ -145,10 +147,12 @@ void TestShiftHandover::stockIsAccountedForByKeyboard()
     press(Qt::Key_Tab);
     QCOMPARE(focused()->objectName(), QStringLiteral("receiveStockButton"));
     press(Qt::Key_Space);
-    QVERIFY2(window.messageText().contains(QStringLiteral("Received sheets 1001–1010")), qPrintable(window.messageText()));
-    QVERIFY2(paperText(window).contains(QStringLiteral("Received 10 · printed 0 · spoiled 0 · voided 0 · remaining 10 · "
-                                                       "next sheet 1001")),
-             qPrintable(paperText(window)));
+    QVERIFY2(
+        window.messageText().contains(QStringLiteral("Received sheets 1001–1010")), qPrintable(window.messageText()));
+    QVERIFY2(
+        paperText(window).contains(QStringLiteral("Received 10 · printed 0 · spoiled 0 · voided 0 · remaining 10 · "
+                                                  "next sheet 1001")),
+        qPrintable(paperText(window)));
 
     // An overlapping range is refused and changes nothing.
     QTest::keyClick(&window, Qt::Key_M, Qt::AltModifier);
@@ -180,10 +184,10 @@ void TestShiftHandover::stockIsAccountedForByKeyboard()
     QCOMPARE(focused()->objectName(), QStringLiteral("spoilButton"));
     press(Qt::Key_Space);
     QVERIFY2(window.messageText().contains(QLatin1String("Sheet 1004 recorded as spoiled")),
-             qPrintable(window.messageText()));
+        qPrintable(window.messageText()));
     QVERIFY2(paperText(window).contains(QStringLiteral("Received 10 · printed 3 · spoiled 1 · voided 0 · remaining 6 · "
-                                                      "next sheet 1005")),
-             qPrintable(paperText(window)));
+                                                       "next sheet 1005")),
+        qPrintable(paperText(window)));
     QVERIFY(!paperText(window).contains(QLatin1String("Mismatch")));
 
     // The same sheet twice, or one never received, is refused.
@@ -227,7 +231,7 @@ void TestShiftHandover::handoverWithASpoiledSheet()
 
     fill(QStringLiteral("wrong-password"));
     QVERIFY2(dialog.messageText().contains(QLatin1String("incoming user's password is wrong")),
-             qPrintable(dialog.messageText()));
+        qPrintable(dialog.messageText()));
     QVERIFY(dialog.isVisible());
     QVERIFY(output.jobs().isEmpty());
     QCOMPARE(certifier.events().count(), events);
@@ -249,7 +253,8 @@ void TestShiftHandover::handoverWithASpoiledSheet()
     QCOMPARE(certifier.events().count(), events + 1);
     const auto clerk = db::UserRepository(certifier.database().sql()).byUsername(QStringLiteral("clerk"));
     QSqlQuery q(certifier.database().sql());
-    QVERIFY(q.exec(QStringLiteral("SELECT outgoing_user, incoming_user, report_hash, mismatches FROM shift_handovers")));
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT outgoing_user, incoming_user, report_hash, mismatches FROM shift_handovers")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), certifier.user().id);
     QCOMPARE(q.value(1).toString(), clerk->id);
@@ -259,9 +264,8 @@ void TestShiftHandover::handoverWithASpoiledSheet()
 
     // The next shift starts from zero: nothing printed or spoiled since the handover.
     QString error;
-    const auto next = services::ShiftService(certifier).prepareHandover(
-        QStringLiteral("clerk"), services::HallService::demoPassword(), services::HallService::demoPassword(),
-        std::nullopt, &error);
+    const auto next = services::ShiftService(certifier).prepareHandover(QStringLiteral("clerk"),
+        services::HallService::demoPassword(), services::HallService::demoPassword(), std::nullopt, &error);
     QVERIFY2(next, qPrintable(error));
     QCOMPARE(next->figures.certificatesPrinted, 0);
     QCOMPARE(next->figures.sheetsSpoiled, 0);
@@ -271,8 +275,8 @@ void TestShiftHandover::handoverWithASpoiledSheet()
     auto snapshot = [&] {
         QStringList rows;
         QSqlQuery s(certifier.database().sql());
-        for (const QString& sql : {QStringLiteral("SELECT * FROM paper_stock ORDER BY event_uuid"),
-                                   QStringLiteral("SELECT * FROM shift_handovers ORDER BY event_uuid")}) {
+        for (const QString& sql : { QStringLiteral("SELECT * FROM paper_stock ORDER BY event_uuid"),
+                 QStringLiteral("SELECT * FROM shift_handovers ORDER BY event_uuid") }) {
             s.exec(sql);
             while (s.next()) {
                 QStringList values;
@@ -293,28 +297,27 @@ void TestShiftHandover::handoverShapeIsCheckedOnEveryReplica()
 {
     using core::PaperStock;
     const QString author = QStringLiteral("u1");
-    const QCborMap report{{QStringLiteral("mismatches"), 0}};
+    const QCborMap report { { QStringLiteral("mismatches"), 0 } };
     const QString hash(64, QLatin1Char('a'));
     QVERIFY(PaperStock::shapeProblem(core::eventkind::shiftHandover,
-                                     {{core::payload::incomingUser, QStringLiteral("u2")},
-                                      {core::payload::report, report},
-                                      {core::payload::documentHash, hash}},
-                                     author)
+        { { core::payload::incomingUser, QStringLiteral("u2") }, { core::payload::report, report },
+            { core::payload::documentHash, hash } },
+        author)
                 .isEmpty());
     // Confirmed by oneself, or with no report: refused (quarantined on a replica).
     QVERIFY(!PaperStock::shapeProblem(core::eventkind::shiftHandover,
-                                      {{core::payload::incomingUser, author},
-                                       {core::payload::report, report},
-                                       {core::payload::documentHash, hash}},
-                                      author)
+        { { core::payload::incomingUser, author }, { core::payload::report, report },
+            { core::payload::documentHash, hash } },
+        author)
                  .isEmpty());
-    QVERIFY(!PaperStock::shapeProblem(core::eventkind::shiftHandover, {{core::payload::incomingUser, QStringLiteral("u2")}},
-                                      author)
+    QVERIFY(!PaperStock::shapeProblem(
+        core::eventkind::shiftHandover, { { core::payload::incomingUser, QStringLiteral("u2") } }, author)
                  .isEmpty());
-    QVERIFY(!PaperStock::shapeProblem(core::eventkind::paperReceived,
-                                      {{core::payload::firstSheet, 10}, {core::payload::lastSheet, 5}}, author)
+    QVERIFY(!PaperStock::shapeProblem(
+        core::eventkind::paperReceived, { { core::payload::firstSheet, 10 }, { core::payload::lastSheet, 5 } }, author)
                  .isEmpty());
-    QVERIFY(!PaperStock::shapeProblem(core::eventkind::paperSpoiled, {{core::payload::sheet, 3}}, author).isEmpty());
+    QVERIFY(
+        !PaperStock::shapeProblem(core::eventkind::paperSpoiled, { { core::payload::sheet, 3 } }, author).isEmpty());
 }
 
 QTEST_MAIN(TestShiftHandover)
