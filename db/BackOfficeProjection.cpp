@@ -2,6 +2,7 @@
 #include "core/CborInteger.h"
 
 #include "core/CaseState.h"
+#include "core/SealedDocument.h"
 
 #include <QCborArray>
 #include <QSqlError>
@@ -33,6 +34,33 @@ namespace {
     {
         return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
     }
+
+    /** One row of the seal register for the sealed document an event records. */
+    bool registerSeal(QSqlQuery& q, const core::Event& event, const QString& at, const QString& documentKind,
+                      const QString& title, const QString& hash, QString userName, QString* error)
+    {
+        QString caseNo;
+        q.prepare(QStringLiteral("SELECT case_no FROM cases WHERE case_id = ?"));
+        if (!exec(q, {event.caseId}, error))
+            return false;
+        if (q.next())
+            caseNo = q.value(0).toString();
+        q.finish();
+        if (userName.isEmpty()) {
+            q.prepare(QStringLiteral("SELECT display_name FROM users WHERE id = ?"));
+            if (!exec(q, {event.userId}, error))
+                return false;
+            userName = q.next() ? q.value(0).toString() : event.userId;
+            q.finish();
+        }
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO seal_register(event_uuid, applied_at, case_id, case_no, "
+                                 "document_title, document_hash, user_id, user_name, workstation, document_kind) "
+                                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        return exec(q,
+                    {event.id.toString(QUuid::WithoutBraces), at, event.caseId, nullable(caseNo), title, hash,
+                     event.userId, userName, event.workstation, documentKind},
+                    error);
+    }
 } // namespace
 
 bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& event, QString* error)
@@ -43,7 +71,7 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
         return true;
     const QString& kind = event.kind;
     if (!kind.startsWith(QLatin1String("inspection.")) && !kind.startsWith(QLatin1String("certificate."))
-        && kind != k::sealApplied && kind != k::decisionRevoked)
+        && kind != k::sealApplied && kind != k::decisionRevoked && kind != QLatin1String("notice.printed"))
         return true;
     const QCborMap pl = event.payload();
     const QString at = event.recordedAt.toUTC().toString(Qt::ISODateWithMs);
@@ -79,28 +107,31 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
                                  "WHERE visit_id = ? AND case_id = ?"));
         return exec(q, {pl.value(p::date).toString(), pl.value(p::visitId).toString(), event.caseId}, error);
     }
-    if (kind == k::sealApplied) {
-        QString caseNo;
-        q.prepare(QStringLiteral("SELECT case_no FROM cases WHERE case_id = ?"));
-        if (!exec(q, {event.caseId}, error))
+    // The seal register: one row per sealed document (the decision, a sealed notice, every
+    // certificate print and reprint), each with the document's own hash.
+    if (kind == k::certificatePrinted || kind == k::certificateReprinted
+        || (kind == QLatin1String("notice.printed") && pl.contains(p::sealedDocument))) {
+        const core::SealedDocument sealed = kind == k::certificatePrinted ? core::SealedDocument::Certificate
+            : kind == k::certificateReprinted                              ? core::SealedDocument::Reprint
+                                                                           : core::sealedDocumentFromStored(
+                                                                               pl.value(p::sealedDocument).toString());
+        const QString title = kind == QLatin1String("notice.printed") ? pl.value(QStringLiteral("notice")).toString()
+                                                                        : pl.value(p::certificateNo).toString();
+        if (!registerSeal(q, event, at, core::toStored(sealed), title, pl.value(p::documentHash).toString(),
+                          pl.value(p::userName).toString(), error))
             return false;
-        if (q.next())
-            caseNo = q.value(0).toString();
-        q.finish();
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO seal_register(event_uuid, applied_at, case_id, case_no, "
-                                 "document_title, document_hash, user_id, user_name, workstation) "
-                                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        return exec(q,
-                    {event.id.toString(QUuid::WithoutBraces), at, event.caseId, nullable(caseNo),
-                     pl.value(p::documentTitle).toString(), pl.value(p::documentHash).toString(), event.userId,
-                     pl.value(p::userName).toString(), event.workstation},
-                    error);
+        if (kind == QLatin1String("notice.printed"))
+            return true;
     }
     if (kind == k::decisionRevoked) {
         // 撤销: every certificate of the case still in force is void (core::CaseState folds the same).
         q.prepare(QStringLiteral("UPDATE certificates SET voided = 1, void_reason = ? WHERE case_id = ? AND voided = 0"));
         return exec(q, {pl.value(p::reasons).toString(), event.caseId}, error);
     }
+    if (kind == k::sealApplied)
+        return registerSeal(q, event, at, core::toStored(core::SealedDocument::Decision),
+                            pl.value(p::documentTitle).toString(), pl.value(p::documentHash).toString(),
+                            pl.value(p::userName).toString(), error);
     const QString number = pl.value(p::certificateNo).toString();
     if (kind == k::certificateNumbered) {
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO certificates(certificate_no, serial, case_id, numbered_at) "

@@ -38,16 +38,20 @@ QList<QueueRow> BackOfficeRepository::waitingFor(const QString& roleKey, int lim
     return rows;
 }
 
-QList<SealRegisterRow> BackOfficeRepository::sealRegister(const QDate& from, const QDate& to) const
+QList<SealRegisterRow> BackOfficeRepository::sealRegister(const QDate& from, const QDate& to,
+                                                          core::SealedDocument kind) const
 {
     QList<SealRegisterRow> rows;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT event_uuid, applied_at, case_id, case_no, document_title, document_hash, user_id, "
-                             "user_name, workstation FROM seal_register WHERE applied_at >= ? AND applied_at < ? "
-                             "ORDER BY applied_at, event_uuid"));
+                             "user_name, workstation, document_kind FROM seal_register WHERE applied_at >= ? "
+                             "AND applied_at < ? %1ORDER BY applied_at, event_uuid")
+                  .arg(kind == core::SealedDocument::None ? QString() : QStringLiteral("AND document_kind = ? ")));
     q.addBindValue(from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("0000"));
     q.addBindValue(to.isValid() ? to.addDays(1).toString(Qt::ISODate) : QStringLiteral("9999"));
+    if (kind != core::SealedDocument::None)
+        q.addBindValue(core::toStored(kind));
     if (!q.exec())
         return rows;
     while (q.next()) {
@@ -61,6 +65,7 @@ QList<SealRegisterRow> BackOfficeRepository::sealRegister(const QDate& from, con
         r.userId = q.value(6).toString();
         r.userName = q.value(7).toString();
         r.workstation = q.value(8).toString();
+        r.documentKind = core::sealedDocumentFromStored(q.value(9).toString());
         rows << r;
     }
     return rows;

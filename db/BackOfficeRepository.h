@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/SealedDocument.h"
 #include "core/CaseStatus.h"
 #include "core/RiskLevel.h"
 
@@ -44,6 +45,7 @@ struct SealRegisterRow
     QString userId;
     QString userName;
     QString workstation;
+    core::SealedDocument documentKind = core::SealedDocument::Decision;
 };
 
 /** A certificate number and what happened to it. */
@@ -70,7 +72,8 @@ public:
     /** Cases waiting for a role (role key), soonest promised date first, stopped clocks last. */
     QList<QueueRow> waitingFor(const QString& roleKey, int limit = 500) const;
     /** Seal uses, oldest first; invalid dates leave that end open (days in UTC). */
-    QList<SealRegisterRow> sealRegister(const QDate& from = QDate(), const QDate& to = QDate()) const;
+    QList<SealRegisterRow> sealRegister(const QDate& from = QDate(), const QDate& to = QDate(),
+                                        core::SealedDocument kind = core::SealedDocument::None) const;
     QList<CertificateRow> certificatesOfCase(const QString& caseId) const;
     /** The certificate with this number, if this replica holds it. */
     std::optional<CertificateRow> certificateByNumber(const QString& certificateNo) const;

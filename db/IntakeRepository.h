@@ -25,6 +25,7 @@ struct CaseSummary
     QDateTime acceptedAt;
     QDate promisedDue;
     bool deadlineCertain = true;
+    QString deadlineNote; ///< why promisedDue is uncertain (set by services::CaseReader)
     core::RiskLevel risk = core::RiskLevel::Unknown;
 };
 

@@ -7,6 +7,7 @@
 #include "IntakeProjections.h"
 #include "SealSignatureProjection.h"
 #include "SearchIndexProjection.h"
+#include "ShiftProjection.h"
 
 #include <memory>
 
@@ -22,6 +23,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<ConflictProjection>());
     store.addProjection(std::make_shared<CounterProjection>());
     store.addProjection(std::make_shared<SealSignatureProjection>());
+    store.addProjection(std::make_shared<ShiftProjection>());
 }
 
 } // namespace oneseal::db

@@ -11,6 +11,7 @@
 #include "services/AuditService.h"
 #include "print/CertificateScanner.h"
 #include "services/AuthService.h"
+#include "services/CalendarService.h"
 #include "services/CatalogService.h"
 #include "services/CounterService.h"
 #include "loadgen/DataGenerator.h"
@@ -185,6 +186,10 @@ int cmdInfo(const QStringList& args)
           << Admin::tr("Workstation: %1").arg(session->workstation()) << "\n"
           << Admin::tr("Schema version: %1").arg(session->database().schemaVersion()) << "\n"
           << Admin::tr("Events: %1").arg(session->events().count()) << "\n";
+    QStringList years;
+    for (int y : session->calendar().years())
+        years << QString::number(y);
+    out() << Admin::tr("Holiday calendar years: %1").arg(years.join(QStringLiteral(", "))) << "\n";
     return 0;
 }
 
@@ -214,6 +219,43 @@ int cmdCatalogImport(const QStringList& args)
                  .arg(catalog->version)
                  .arg(catalog->matters.size())
                  .arg(catalog->bundles.size())
+          << "\n";
+    return 0;
+}
+
+int cmdCalendarImport(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    p.addOptions({db, as});
+    p.addPositionalArgument(QStringLiteral("file"),
+                            Admin::tr("The year's holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md)."));
+    if (!parseCommand(p, args, Admin::tr("Adds or replaces one year of the holiday calendar at this workstation. A hall "
+                                         "with a hub imports at the hub instead (oneseal-admin hub calendar-import).")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(Admin::tr("Name one holiday file."));
+    QFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(Admin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+    if (f.size() > core::WorkCalendar::kMaxYearFileBytes)
+        return fail(Admin::tr("%1 is %2 bytes long; a holiday year file has at most %3.")
+                        .arg(f.fileName())
+                        .arg(f.size())
+                        .arg(core::WorkCalendar::kMaxYearFileBytes));
+    const QByteArray json = f.readAll();
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
+    if (!session)
+        return fail(error);
+    const auto imported = services::CalendarService(*session).importYear(json, &error);
+    if (!imported)
+        return fail(Admin::tr("%1: %2").arg(f.fileName(), error));
+    out() << (imported->replaced ? Admin::tr("Replaced the holiday calendar for %1: %2 listed days.")
+                                 : Admin::tr("Added the holiday calendar for %1: %2 listed days."))
+                 .arg(imported->year)
+                 .arg(imported->listedDays)
           << "\n";
     return 0;
 }
@@ -306,9 +348,18 @@ int cmdSealRegister(const QStringList& args)
                                  Admin::tr("file"));
     const QCommandLineOption from(QStringLiteral("from"), Admin::tr("First day (YYYY-MM-DD)."), Admin::tr("day"));
     const QCommandLineOption to(QStringLiteral("to"), Admin::tr("Last day (YYYY-MM-DD)."), Admin::tr("day"));
-    p.addOptions({db, as, csv, from, to});
-    if (!parseCommand(p, args, Admin::tr("Lists the seal register (every use of the approval seal), or exports it as CSV.")))
+    const QCommandLineOption kind(QStringLiteral("kind"),
+                                  Admin::tr("Only one kind of document: decision, notice, certificate, reprint, revocation."),
+                                  Admin::tr("kind"));
+    p.addOptions({db, as, csv, from, to, kind});
+    if (!parseCommand(p, args, Admin::tr("Lists the seal register (every document that carries the seal), or exports it "
+                                         "as CSV.")))
         return 2;
+    const core::SealedDocument only
+        = p.isSet(kind) ? core::sealedDocumentFromStored(p.value(kind)) : core::SealedDocument::None;
+    if (only == core::SealedDocument::Unknown || (p.isSet(kind) && only == core::SealedDocument::None))
+        return fail(Admin::tr("Unknown document kind %1; use decision, notice, certificate, reprint or revocation.")
+                        .arg(p.value(kind)));
     const QDate first = p.isSet(from) ? QDate::fromString(p.value(from), Qt::ISODate) : QDate();
     const QDate last = p.isSet(to) ? QDate::fromString(p.value(to), Qt::ISODate) : QDate();
     if ((p.isSet(from) && !first.isValid()) || (p.isSet(to) && !last.isValid()))
@@ -319,13 +370,13 @@ int cmdSealRegister(const QStringList& args)
         return fail(error);
     services::AuditService audit(*session);
     if (p.isSet(csv)) {
-        const auto written = audit.exportSealRegister(p.value(csv), first, last, &error);
+        const auto written = audit.exportSealRegister(p.value(csv), first, last, &error, only);
         if (!written)
             return fail(error);
         out() << Admin::tr("Wrote %n seal use(s) to %1.", nullptr, *written).arg(p.value(csv)) << "\n";
         return 0;
     }
-    const auto rows = audit.sealRegister(first, last, &error);
+    const auto rows = audit.sealRegister(first, last, &error, only);
     if (!rows)
         return fail(error);
     out() << QString::fromUtf8(services::AuditService::toCsv(*rows).mid(3)) << Qt::flush;
@@ -785,6 +836,8 @@ const Command kCommands[] = {
     {"export-plain", QT_TRANSLATE_NOOP("OneSealAdmin", "write an unencrypted copy (disaster recovery)"),
      cmdExportPlain},
  {"catalog-import", QT_TRANSLATE_NOOP("OneSealAdmin", "import a new catalog version from JSON"), cmdCatalogImport},
+    {"calendar-import", QT_TRANSLATE_NOOP("OneSealAdmin", "add or replace a year of the holiday calendar (holiday-cn JSON)"),
+     cmdCalendarImport},
     {"catalog-export", QT_TRANSLATE_NOOP("OneSealAdmin", "export a catalog version as JSON"), cmdCatalogExport},
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
     {"verify-audit", QT_TRANSLATE_NOOP("OneSealAdmin", "verify every workstation's event hash chain"), cmdVerifyAudit},

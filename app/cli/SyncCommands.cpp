@@ -4,6 +4,7 @@
 #include "core/Catalog.h"
 #include "core/Crypto.h"
 #include "core/User.h"
+#include "core/WorkCalendar.h"
 #include "db/CatalogRepository.h"
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
@@ -257,6 +258,36 @@ int hubCatalogImport(const QStringList& args)
     return 0;
 }
 
+int hubCalendarImport(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOptions({hubDirOption(), asOption()});
+    p.addPositionalArgument(QStringLiteral("file"), SyncAdmin::tr("The year's holiday file, YEAR.json (holiday-cn format)."));
+    if (!parseCommand(p, args, SyncAdmin::tr("Adds or replaces a year of the holiday calendar at the hub; workstations "
+                                             "receive it with their next sync or bundle.")))
+        return 2;
+    if (p.positionalArguments().size() != 1)
+        return fail(SyncAdmin::tr("Name one holiday file."));
+    QFile f(p.positionalArguments().first());
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(SyncAdmin::tr("Unable to read %1: %2").arg(f.fileName(), f.errorString()));
+    if (f.size() > core::WorkCalendar::kMaxYearFileBytes)
+        return fail(SyncAdmin::tr("%1 is %2 bytes long; a holiday year file has at most %3.")
+                        .arg(f.fileName())
+                        .arg(f.size())
+                        .arg(core::WorkCalendar::kMaxYearFileBytes));
+    const QByteArray json = f.readAll();
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const auto year = hub->reference().importCalendarYear(json, &error);
+    if (!year)
+        return fail(SyncAdmin::tr("%1: %2").arg(f.fileName(), error));
+    out() << SyncAdmin::tr("Imported the holiday calendar for %1 at the hub.").arg(*year) << "\n";
+    return 0;
+}
+
 int hubStatus(const QStringList& args)
 {
     QCommandLineParser p;
@@ -475,6 +506,7 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("user-disable"), hubUserDisable},
         {QStringLiteral("user-enable"), hubUserEnable},
         {QStringLiteral("catalog-import"), hubCatalogImport},
+        {QStringLiteral("calendar-import"), hubCalendarImport},
         {QStringLiteral("status"), hubStatus},
         {QStringLiteral("backup"), hubBackup},
         {QStringLiteral("verify-backup"), hubVerifyBackup},
@@ -488,7 +520,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|status|backup|verify-backup|restore|rebuild [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

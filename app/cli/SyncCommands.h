@@ -4,7 +4,7 @@
 
 namespace oneseal::cli {
 
-/** oneseal-admin hub ...: init, enroll-code, revoke, user-add, catalog-import, status (docs/SYNC.md). */
+/** oneseal-admin hub ...: init, enroll-code, revoke, user-add, catalog-import, calendar-import, status (docs/SYNC.md). */
 int runHubCommand(const QStringList& arguments);
 /** oneseal-admin enroll: enrolls this workstation's database at the hub with a one-time code. */
 int runEnroll(const QStringList& arguments);

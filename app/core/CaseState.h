@@ -197,6 +197,8 @@ inline const QString deadline = QStringLiteral("deadline");
 inline const QString userName = QStringLiteral("user_name");
 inline const QString documentHash = QStringLiteral("sha256");
 inline const QString documentTitle = QStringLiteral("document");
+/** On notice.printed: the document carried the seal; the value is its core::SealedDocument stored text. */
+inline const QString sealedDocument = QStringLiteral("sealed_document");
 inline const QString certificateNo = QStringLiteral("certificate_no");
 inline const QString serial = QStringLiteral("serial");
 inline const QString onTime = QStringLiteral("on_time");

@@ -134,6 +134,18 @@ DeadlineWarning deadlineWarning(const WorkCalendar& calendar, const QDate& today
     return DeadlineWarning::Yellow;
 }
 
+DeadlineResult dueDateCertainty(const WorkCalendar& calendar, const QDate& accepted, const QDate& due)
+{
+    DeadlineResult r;
+    r.due = due;
+    r.missingYears = calendar.missingYears(accepted, due);
+    if (!r.missingYears.isEmpty()) {
+        r.certain = false;
+        r.note = WorkCalendar::missingCalendarNote(r.missingYears);
+    }
+    return r;
+}
+
 std::optional<int> workingDaysBetween(const WorkCalendar& calendar, const QDate& from, const QDate& to)
 {
     if (!from.isValid() || !to.isValid())

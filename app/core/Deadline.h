@@ -81,6 +81,14 @@ inline constexpr int kMaxDeadlineWorkingDays = 1000;
 DeadlineResult computeDeadline(
     const WorkCalendar& calendar, const QDate& accepted, double workingDays, const QList<ClockPause>& pauses = {});
 
+/**
+ * How a due date counted from \a accepted stands with \a calendar: due = \a due, certain unless a day
+ * in (accepted, due] belongs to a year without a calendar (missingYears and note then say which).
+ * For showing a stored date: a date that needs no missing year is certain whatever was missing
+ * when it was computed.
+ */
+DeadlineResult dueDateCertainty(const WorkCalendar& calendar, const QDate& accepted, const QDate& due);
+
 /** How urgent a case is. */
 enum class DeadlineWarning {
     None,

@@ -1,4 +1,5 @@
 #include "EventAdmission.h"
+#include "PaperStock.h"
 
 #include "CaseState.h"
 #include "Counter.h"
@@ -281,7 +282,7 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
         return Action::ApplySeal;
     if (kind == eventkind::certificateIssued)
         return Action::IssueCertificate;
-    if (startsWith(kind, "certificate."))
+    if (startsWith(kind, "certificate.") || startsWith(kind, "paper."))
         return Action::PrintCertificate;
     if (startsWith(kind, "conflict."))
         return Action::ResolveConflict;
@@ -369,6 +370,12 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         return tr("the author %1 was disabled").arg(e.userId);
     if (const auto action = actionForKind(e.kind); action && !mayPerform(author->roles, *action))
         return tr("the author %1 holds no role that may write %2").arg(e.userId, e.kind);
+    if (const QString shape = PaperStock::shapeProblem(e.kind, QCborValue::fromCbor(e.payloadCbor).toMap(), e.userId);
+        !shape.isEmpty())
+        return shape;
+    if (e.kind == eventkind::shiftHandover
+        && !directory.user(QCborValue::fromCbor(e.payloadCbor).toMap().value(payload::incomingUser).toString()))
+        return tr("the incoming user of a shift handover is not a user of this hall");
     if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId)
         return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
             .arg(e.userId, e.kind);

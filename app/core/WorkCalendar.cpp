@@ -47,6 +47,11 @@ const WorkCalendar& WorkCalendar::builtIn()
 
 bool WorkCalendar::parseYear(const QByteArray& json, int* year, QHash<QDate, Day>* days, QString* error) const
 {
+    if (json.size() > kMaxYearFileBytes) {
+        setError(error,
+            tr("The holiday file is %1 bytes long; a year file has at most %2.").arg(json.size()).arg(kMaxYearFileBytes));
+        return false;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -96,6 +101,10 @@ bool WorkCalendar::parseYear(const QByteArray& json, int* year, QHash<QDate, Day
             tr("The holiday file for %1 lists no days: the arrangement for %1 is not published yet, so "
                "%1 has no working-day calendar.")
                 .arg(*year));
+        return false;
+    }
+    if (list.size() > 366 + 31) {
+        setError(error, tr("The holiday file for %1 lists %2 days, more than a year has.").arg(*year).arg(list.size()));
         return false;
     }
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -170,6 +179,27 @@ bool WorkCalendar::loadYearJson(const QByteArray& json, QString* error)
     if (error)
         error->clear();
     return true;
+}
+
+std::optional<int> WorkCalendar::checkYearJson(const QByteArray& json, QString* error) const
+{
+    WorkCalendar copy = *this;
+    int year = 0;
+    QHash<QDate, Day> days;
+    if (!parseYear(json, &year, &days, error) || !copy.loadYearJson(json, error))
+        return std::nullopt;
+    return year;
+}
+
+QList<int> WorkCalendar::missingYears(const QDate& from, const QDate& to) const
+{
+    QList<int> years;
+    if (!from.isValid() || !to.isValid() || to <= from)
+        return years;
+    for (int y = from.addDays(1).year(); y <= to.year(); ++y)
+        if (!hasYear(y))
+            years << y;
+    return years;
 }
 
 const WorkCalendar::Day* WorkCalendar::listed(const QDate& date) const

@@ -40,10 +40,25 @@ public:
      */
     bool loadYearJson(const QByteArray& json, QString* error);
 
+    /** The largest year file accepted, in bytes (a published year file is about 4 KiB). */
+    static constexpr qsizetype kMaxYearFileBytes = 256 * 1024;
+
+    /**
+     * The year a holiday-cn file is for, with the file checked as loadYearJson() checks it (on
+     * top of this calendar); std::nullopt and \a error when it would be refused. Nothing changes.
+     */
+    std::optional<int> checkYearJson(const QByteArray& json, QString* error) const;
+
     /** Whether \a year has a calendar (its own file, with days, is loaded). */
     bool hasYear(int year) const { return m_files.contains(year); }
     /** The years that have a calendar, ascending. */
     QList<int> years() const { return m_files.keys(); }
+
+    /**
+     * The years without a calendar among the days d with from < d <= to (the days a count from
+     * \a from to \a to needs), ascending; empty when every such day is known or a date is invalid.
+     */
+    QList<int> missingYears(const QDate& from, const QDate& to) const;
 
     /** Whether \a date is a working day; std::nullopt when its year has no calendar or the date is invalid. */
     std::optional<bool> isWorkingDay(const QDate& date) const;

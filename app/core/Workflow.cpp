@@ -299,6 +299,20 @@ QDate Workflow::verificationDue(const CaseState& s, const WorkCalendar& calendar
     return computeDeadline(calendar, decided, checkDays).due;
 }
 
+CaseDeadlines Workflow::shownDeadlines(const CaseState& s, const WorkCalendar& calendar)
+{
+    const CaseDeadlines now = s.deadlineCertain ? CaseDeadlines() : deadlines(s, calendar);
+    auto shown = [&](const QDate& stored, const DeadlineResult& counted) {
+        if (!s.deadlineCertain && counted.due.isValid())
+            return counted;
+        return dueDateCertainty(calendar, s.acceptedDate, stored);
+    };
+    CaseDeadlines d;
+    d.promised = shown(s.promisedDue, now.promised);
+    d.legal = shown(s.legalDue, now.legal);
+    return d;
+}
+
 ClockPause Workflow::pauseFrom(const QDate& day, const QString& reason)
 {
     return {day.addDays(1), QDate(), reason};

@@ -95,6 +95,15 @@ public:
                                    const QList<ClockPause>& extraPauses = {});
 
     /**
+     * The deadlines to show for the case now, each with its own certainty under \a calendar: the dates
+     * stored by the case's last step when they were computed with every calendar they need;
+     * otherwise (a year was missing then) counted again with \a calendar, which may since hold that
+     * year. While the clock stands still, the stored dates. A date is marked uncertain exactly when
+     * counting it needs a year \a calendar lacks (dueDateCertainty()).
+     */
+    static CaseDeadlines shownDeadlines(const CaseState& state, const WorkCalendar& calendar);
+
+    /**
      * The pause a step that stops the clock on \a day opens: that day still counts, the clock stands
      * still from the next day on and resumes (counting again) on the day the materials or evidence
      * arrive.

@@ -8,6 +8,7 @@
 #include "print/DocumentOutput.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
+#include "print/ShiftReport.h"
 #include "services/CalibrationService.h"
 #include "services/CaseLifeService.h"
 #include "services/CaseSteps.h"
@@ -15,6 +16,7 @@
 #include "services/DecisionService.h"
 #include "services/IntakeService.h"
 #include "services/ReviewService.h"
+#include "services/ShiftService.h"
 
 #include <QPrinter>
 
@@ -23,7 +25,7 @@ namespace oneseal::documents {
 namespace {
 services::CaseSteps steps(services::Session& session)
 {
-    return services::CaseSteps(session, core::WorkCalendar::builtIn());
+    return services::CaseSteps(session, session.calendar());
 }
 
 QDate today(const services::Session& session)
@@ -67,11 +69,17 @@ IssuedDocument DocumentIssuer::printIntakeNotice(const QString& caseId)
     result.caseNo = state->caseNo;
     print::IntakeNotices::Hall hall;
     hall.bureau = m_session.hallName();
-    const print::NoticeDocument doc = print::IntakeNotices::build(*state, hall);
+    // The promised date as shown everywhere: marked uncertain exactly when it needs a missing year.
+    core::CaseState shown = *state;
+    const core::DeadlineResult promised = core::Workflow::shownDeadlines(*state, m_session.calendar()).promised;
+    shown.promisedDue = promised.due;
+    shown.deadlineCertain = promised.certain;
+    shown.deadlineNote = promised.note;
+    const print::NoticeDocument doc = print::IntakeNotices::build(shown, hall);
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
-    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }
@@ -91,7 +99,7 @@ IssuedDocument DocumentIssuer::printCorrectionNotice(const QString& caseId)
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
-    if (result.output && review.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+    if (result.output && review.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }
@@ -275,6 +283,52 @@ IssuedDocument DocumentIssuer::reprintCertificate(const QString& caseId, const Q
     if (result.output)
         result.state = services::CertificateService(m_session).recordReprint(caseId, reason, result.contentHash,
                                                                              &result.error, result.sealKeyId);
+    return result;
+}
+
+IssuedDocument DocumentIssuer::printHandover(const QString& incomingUsername, const QString& outgoingPassword,
+                                             const QString& incomingPassword, std::optional<qint64> countedNextSheet)
+{
+    IssuedDocument result;
+    services::ShiftService shift(m_session);
+    const auto report
+        = shift.prepareHandover(incomingUsername, outgoingPassword, incomingPassword, countedNextSheet, &result.error);
+    if (!report)
+        return result;
+    const db::ShiftFigures& f = report->figures;
+    const core::PaperAccount& paper = report->paper;
+    print::ShiftReport::Input in;
+    in.hall = m_session.hallName();
+    in.workstation = report->workstation;
+    in.outgoing = report->outgoingName;
+    in.incoming = report->incomingName;
+    in.at = report->at;
+    in.since = f.since;
+    in.figures = {
+        {tr("Cases accepted"), QString::number(f.casesAccepted)},
+        {tr("Certificates issued"), QString::number(f.certificatesIssued)},
+        {tr("Certificates printed"), QString::number(f.certificatesPrinted)},
+        {tr("Certificates reprinted"), QString::number(f.certificatesReprinted)},
+        {tr("Certificates voided"), QString::number(f.certificatesVoided)},
+        {tr("Sheets spoiled"), QString::number(f.sheetsSpoiled)},
+        {tr("Owed materials collected"), QString::number(f.materialsCollected)},
+        {tr("Open cases"), QString::number(f.openCases)},
+        {tr("Stock received / printed / spoiled / voided"),
+         QStringLiteral("%1 / %2 / %3 / %4").arg(paper.received).arg(paper.printed).arg(paper.spoiled).arg(paper.voided)},
+        {tr("Sheets remaining"), QString::number(paper.remaining())},
+        {tr("Next sheet (records / counted)"),
+         QStringLiteral("%1 / %2")
+             .arg(paper.nextSheet ? QString::number(*paper.nextSheet) : tr("none"),
+                  countedNextSheet ? QString::number(*countedNextSheet) : tr("not counted"))},
+    };
+    in.mismatches = paper.mismatches;
+    const print::NoticeDocument doc = print::ShiftReport::build(in);
+    result.title = doc.title;
+    result.contentHash = print::IntakeNotices::contentHash(doc);
+    result.output = outputNotice(doc, &result.error);
+    // Printed and recorded when error stays empty; printed but not recorded when it says why.
+    if (result.output)
+        shift.recordHandover(*report, result.contentHash, &result.error);
     return result;
 }
 

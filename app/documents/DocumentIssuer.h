@@ -76,6 +76,15 @@ public:
      */
     CertificateBatchResult printCertificates(const QStringList& caseIds, print::PrintMode mode);
 
+    /**
+     * The end-of-shift handover (services::ShiftService): both passwords checked first (nothing is
+     * printed otherwise), the report printed (print::ShiftReport), then shift.handover with its hash.
+     * \a countedNextSheet: the number of the top sheet of the certificate stock, counted by the outgoing
+     * user (a difference from the records is a mismatch on the report). The result has no case.
+     */
+    IssuedDocument printHandover(const QString& incomingUsername, const QString& outgoingPassword,
+                                 const QString& incomingPassword, std::optional<qint64> countedNextSheet);
+
     /** The printer name calibrations for \a printer's output are stored under (CalibrationService). */
     static QString calibrationPrinterName(const QPrinter& printer);
 

@@ -2,6 +2,7 @@
 
 #include "core/Crypto.h"
 #include "core/Role.h"
+#include "db/CalendarRepository.h"
 #include "db/Database.h"
 #include "db/UserRepository.h"
 
@@ -69,6 +70,26 @@ QByteArray HubReference::usersSnapshot() const
 bool HubReference::publishUsers(QString* error)
 {
     return publish(QStringLiteral("users"), usersSnapshot(), error).has_value();
+}
+
+std::optional<int> HubReference::importCalendarYear(const QByteArray& json, QString* error)
+{
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive()) {
+        if (error)
+            *error = tx.errorText();
+        return std::nullopt;
+    }
+    db::CalendarRepository repository(m_database.sql());
+    const auto year = repository.import(json, QStringLiteral("local"), m_clock.now(), error);
+    if (!year)
+        return std::nullopt;
+    QCborArray years;
+    for (const db::CalendarYear& y : repository.all())
+        years.append(QCborMap{{QStringLiteral("year"), y.year}, {QStringLiteral("json"), y.json}});
+    if (!publish(QStringLiteral("holidays"), years.toCborValue().toCbor(), error) || !tx.commit(error))
+        return std::nullopt;
+    return year;
 }
 
 } // namespace oneseal::sync

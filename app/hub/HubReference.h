@@ -33,6 +33,12 @@ public:
     QByteArray usersSnapshot() const;
     /** Publishes the users snapshot again (after a user was added or changed a password). */
     bool publishUsers(QString* error);
+    /**
+     * Checks a holiday-cn year file as a workstation will (db::CalendarRepository::import), stores it
+     * in the hub's calendar_years and publishes every imported year as reference kind "holidays"
+     * (CBOR list of {year, json}); returns the year. Nothing changes on a bad file.
+     */
+    std::optional<int> importCalendarYear(const QByteArray& json, QString* error);
 
 private:
     db::Database& m_database;

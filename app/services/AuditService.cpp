@@ -81,31 +81,32 @@ std::optional<QList<core::Event>> AuditService::quarantinedEvents(QString* error
 }
 
 std::optional<QList<db::SealRegisterRow>> AuditService::sealRegister(const QDate& from, const QDate& to,
-                                                                     QString* error) const
+                                                                     QString* error, core::SealedDocument kind) const
 {
     if (!m_session.can(core::Action::ViewAudit) && !m_session.can(core::Action::ApplySeal)) {
         if (error)
             *error = Session::refusal(core::Action::ViewAudit);
         return std::nullopt;
     }
-    return db::BackOfficeRepository(m_session.database().sql()).sealRegister(from, to);
+    return db::BackOfficeRepository(m_session.database().sql()).sealRegister(from, to, kind);
 }
 
 QByteArray AuditService::toCsv(const QList<db::SealRegisterRow>& rows)
 {
     QByteArray csv("\xEF\xBB\xBF");
-    csv += csvLine({tr("Time"), tr("Case number"), tr("Document"), tr("Document SHA-256"), tr("User"), tr("User id"),
-                    tr("Workstation"), tr("Event id")});
+    csv += csvLine({tr("Time"), tr("Case number"), tr("Document kind"), tr("Document"), tr("Document SHA-256"), tr("User"),
+                    tr("User id"), tr("Workstation"), tr("Event id")});
     for (const db::SealRegisterRow& r : rows)
         csv += csvLine({r.appliedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.caseNo,
-                        r.documentTitle, r.documentHash, r.userName, r.userId, r.workstation, r.eventId});
+                        core::displayText(r.documentKind), r.documentTitle, r.documentHash, r.userName, r.userId,
+                        r.workstation, r.eventId});
     return csv;
 }
 
 std::optional<int> AuditService::exportSealRegister(const QString& path, const QDate& from, const QDate& to,
-                                                    QString* error) const
+                                                    QString* error, core::SealedDocument kind) const
 {
-    const auto rows = sealRegister(from, to, error);
+    const auto rows = sealRegister(from, to, error, kind);
     if (!rows)
         return std::nullopt;
     if (path.trimmed().isEmpty()) {

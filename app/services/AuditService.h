@@ -29,16 +29,21 @@ public:
      */
     std::optional<QList<core::Event>> quarantinedEvents(QString* error) const;
 
-    /** The seal register between two days (UTC; an invalid day leaves that end open), oldest first. */
-    std::optional<QList<db::SealRegisterRow>> sealRegister(const QDate& from, const QDate& to, QString* error) const;
+    /**
+     * The seal register between two days (UTC; an invalid day leaves that end open), oldest first: one
+     * row per sealed document. \a kind None lists every kind, another kind only its rows.
+     */
+    std::optional<QList<db::SealRegisterRow>> sealRegister(const QDate& from, const QDate& to, QString* error,
+                                                           core::SealedDocument kind = core::SealedDocument::None) const;
     /**
      * The register as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read the
-     * Chinese text): time (local), case number, document, document SHA-256, user, user id, workstation,
-     * event id.
+     * Chinese text), headers in the user's language: time (local), case number, document kind, document,
+     * document SHA-256, user, user id, workstation, event id.
      */
     static QByteArray toCsv(const QList<db::SealRegisterRow>& rows);
     /** Writes the register as CSV to \a path (atomically); returns the number of rows written. */
-    std::optional<int> exportSealRegister(const QString& path, const QDate& from, const QDate& to, QString* error) const;
+    std::optional<int> exportSealRegister(const QString& path, const QDate& from, const QDate& to, QString* error,
+                                          core::SealedDocument kind = core::SealedDocument::None) const;
 
 private:
     Session& m_session;

@@ -1,4 +1,5 @@
 #include "CaseReader.h"
+#include "core/Workflow.h"
 
 namespace oneseal::services {
 
@@ -23,14 +24,31 @@ std::optional<db::CaseSummary> CaseReader::summaryByNumber(const QString& caseNo
     return db::IntakeRepository(m_session.database().sql()).caseByNumber(caseNo);
 }
 
+QList<db::CaseSummary> CaseReader::withShownDeadlines(QList<db::CaseSummary> cases) const
+{
+    const core::WorkCalendar& calendar = m_session.calendar();
+    for (db::CaseSummary& c : cases) {
+        // A date counted while a calendar year was missing is counted again (the year may be here now).
+        const auto s = c.deadlineCertain ? std::nullopt : state(c.caseId);
+        const core::DeadlineResult promised = s ? core::Workflow::shownDeadlines(*s, calendar).promised
+                                                : core::dueDateCertainty(calendar, c.acceptedAt.toLocalTime().date(),
+                                                                         c.promisedDue);
+        c.promisedDue = promised.due;
+        c.deadlineCertain = promised.certain;
+        c.deadlineNote = promised.note;
+    }
+    return cases;
+}
+
 QList<db::CaseSummary> CaseReader::search(const QString& text) const
 {
-    return db::IntakeRepository(m_session.database().sql()).searchCases(text);
+    return withShownDeadlines(db::IntakeRepository(m_session.database().sql()).searchCases(text));
 }
 
 QList<db::CaseSummary> CaseReader::takenToday() const
 {
-    return db::IntakeRepository(m_session.database().sql()).casesTakenBy(m_session.user().id, today());
+    return withShownDeadlines(
+        db::IntakeRepository(m_session.database().sql()).casesTakenBy(m_session.user().id, today()));
 }
 
 QList<db::CertificateRow> CaseReader::certificates(const QString& caseId) const

@@ -36,7 +36,10 @@ public:
     std::optional<core::CaseState> stateByNumber(const QString& caseNo) const;
     /** The case's line in the cases projection (status, deadline, applicant), without folding. */
     std::optional<db::CaseSummary> summaryByNumber(const QString& caseNo) const;
-    /** By case number (prefix), applicant ID number, or applicant name fragment; newest first. */
+    /**
+     * By case number (prefix), applicant ID number, or applicant name fragment; newest first. Here and
+     * in takenToday() the promised date is as shown now: certain unless it needs a missing calendar year.
+     */
     QList<db::CaseSummary> search(const QString& text) const;
     /** The cases the session's user took in today (core::Clock, local day), newest first. */
     QList<db::CaseSummary> takenToday() const;
@@ -56,6 +59,9 @@ public:
     QDate today() const;
 
 private:
+    /** The promised dates as shown under the session's calendar (core::Workflow::shownDeadlines()). */
+    QList<db::CaseSummary> withShownDeadlines(QList<db::CaseSummary> cases) const;
+
     Session& m_session;
 };
 

@@ -9,6 +9,11 @@
 
 namespace oneseal::services {
 
+CertificateService::CertificateService(Session& session)
+    : CertificateService(session, session.calendar())
+{
+}
+
 CertificateService::CertificateService(Session& session, const core::WorkCalendar& calendar)
     : m_steps(session, calendar)
 {

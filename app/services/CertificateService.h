@@ -40,7 +40,9 @@ class CertificateService
     Q_DECLARE_TR_FUNCTIONS(CertificateService)
 
 public:
-    explicit CertificateService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit CertificateService(Session& session);
+    CertificateService(Session& session, const core::WorkCalendar& calendar);
 
     /** Takes the next certificate serial for an approved, sealed case; returns the certificate number. */
     std::optional<QString> takeNumber(const QString& caseId, QString* error);

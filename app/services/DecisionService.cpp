@@ -8,6 +8,11 @@
 
 namespace oneseal::services {
 
+DecisionService::DecisionService(Session& session)
+    : DecisionService(session, session.calendar())
+{
+}
+
 DecisionService::DecisionService(Session& session, const core::WorkCalendar& calendar)
     : m_steps(session, calendar)
 {

@@ -17,7 +17,9 @@ class DecisionService
     Q_DECLARE_TR_FUNCTIONS(DecisionService)
 
 public:
-    explicit DecisionService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit DecisionService(Session& session);
+    DecisionService(Session& session, const core::WorkCalendar& calendar);
 
     /** Approves the case (准予许可); \a notes are optional. */
     std::optional<core::CaseState> approve(const QString& caseId, const QString& notes, QString* error);

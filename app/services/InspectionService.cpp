@@ -8,6 +8,11 @@
 
 namespace oneseal::services {
 
+InspectionService::InspectionService(Session& session)
+    : InspectionService(session, session.calendar())
+{
+}
+
 InspectionService::InspectionService(Session& session, const core::WorkCalendar& calendar)
     : m_steps(session, calendar)
 {

@@ -26,7 +26,9 @@ class InspectionService
     Q_DECLARE_TR_FUNCTIONS(InspectionService)
 
 public:
-    explicit InspectionService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit InspectionService(Session& session);
+    InspectionService(Session& session, const core::WorkCalendar& calendar);
 
     /** Active users holding the inspector role, by name. */
     QList<core::User> inspectors() const;

@@ -1,4 +1,5 @@
 #include "IntakeService.h"
+#include "core/SealedDocument.h"
 
 #include "CaseReader.h"
 #include "IntakePayload.h"
@@ -9,6 +10,11 @@
 #include <QUuid>
 
 namespace oneseal::services {
+
+IntakeService::IntakeService(Session& session)
+    : IntakeService(session, session.calendar())
+{
+}
 
 IntakeService::IntakeService(Session& session, const core::WorkCalendar& calendar)
     : m_session(session)
@@ -284,12 +290,14 @@ bool IntakeService::canRecordNotice(QString* error) const
 }
 
 bool IntakeService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                                        QString* error)
+                                        QString* error, bool sealed)
 {
     if (!canRecordNotice(error))
         return false;
     db::Transaction tx(m_session.database().sql());
-    const QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    if (sealed)
+        p.insert(core::payload::sealedDocument, core::toStored(core::SealedDocument::Notice));
     return tx.isActive()
         && m_session.events().append(caseId, QStringLiteral("notice.printed"), p, m_session.user().id, error)
         && tx.commit(error);

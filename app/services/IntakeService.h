@@ -64,7 +64,9 @@ class IntakeService
     Q_DECLARE_TR_FUNCTIONS(IntakeService)
 
 public:
-    explicit IntakeService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit IntakeService(Session& session);
+    IntakeService(Session& session, const core::WorkCalendar& calendar);
 
     /** Whether a catalog is loaded; otherwise *error says what to do. */
     bool isReady(QString* error = nullptr) const;
@@ -98,9 +100,12 @@ public:
 
     /** Whether the user may record intake notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;
-    /** Records that a notice was printed or exported (its hash goes on the record). */
+    /**
+     * Records that a notice was printed or exported (its hash goes on the record). With \a sealed the
+     * notice carried the seal and gets its own row in the seal register.
+     */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                             QString* error);
+                             QString* error, bool sealed = false);
 
     /**
      * Records that an owed material (容缺, deferred or missing) was handed in at the window

@@ -1,6 +1,8 @@
 #include "QueueService.h"
 
+#include "CaseReader.h"
 #include "core/Catalog.h"
+#include "core/Workflow.h"
 
 namespace oneseal::services {
 
@@ -13,6 +15,11 @@ namespace {
         return roles;
     }
 } // namespace
+
+QueueService::QueueService(Session& session)
+    : QueueService(session, session.calendar())
+{
+}
 
 QueueService::QueueService(Session& session, const core::WorkCalendar& calendar)
     : m_session(session)
@@ -56,7 +63,20 @@ std::optional<QList<QueueItem>> QueueService::queue(core::Role role, QString* er
     for (const db::QueueRow& row : db::BackOfficeRepository(m_session.database().sql()).waitingFor(core::roleKey(role))) {
         QueueItem item;
         item.row = row;
-        item.warning = warningFor(row, day);
+        // A date counted while a calendar year was missing is counted again (the year may be here now).
+        const auto state = row.deadlineCertain ? std::nullopt : CaseReader(m_session).state(row.caseId);
+        if (state) {
+            const core::CaseDeadlines shown = core::Workflow::shownDeadlines(*state, m_calendar);
+            item.promised = shown.promised;
+            item.legal = shown.legal;
+            item.row.promisedDue = shown.promised.due;
+            item.row.legalDue = shown.legal.due;
+            item.row.deadlineCertain = shown.promised.certain && shown.legal.certain;
+        } else {
+            item.promised = core::dueDateCertainty(m_calendar, row.acceptedAt.toLocalTime().date(), row.promisedDue);
+            item.legal = core::dueDateCertainty(m_calendar, row.acceptedAt.toLocalTime().date(), row.legalDue);
+        }
+        item.warning = warningFor(item.row, day);
         items << item;
     }
     return items;

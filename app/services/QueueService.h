@@ -15,6 +15,9 @@ struct QueueItem
     db::QueueRow row;
     /** Red when the promised (or legal) date has passed, yellow when close; none while the clock stands still. */
     core::DeadlineWarning warning = core::DeadlineWarning::None;
+    /** The promised and legal dates as shown, each certain or not under the session's calendar. */
+    core::DeadlineResult promised;
+    core::DeadlineResult legal;
 };
 
 /** The work queues of the back office: per role, the cases waiting for it, their deadlines and warnings. */
@@ -23,7 +26,9 @@ class QueueService
     Q_DECLARE_TR_FUNCTIONS(QueueService)
 
 public:
-    explicit QueueService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit QueueService(Session& session);
+    QueueService(Session& session, const core::WorkCalendar& calendar);
 
     /** The back-office roles whose queues the user may see: their own; supervisors and administrators all. */
     QList<core::Role> visibleRoles() const;

@@ -1,6 +1,12 @@
 #include "ReviewService.h"
+#include "core/SealedDocument.h"
 
 namespace oneseal::services {
+
+ReviewService::ReviewService(Session& session)
+    : ReviewService(session, session.calendar())
+{
+}
 
 ReviewService::ReviewService(Session& session, const core::WorkCalendar& calendar)
     : m_steps(session, calendar)
@@ -109,14 +115,15 @@ bool ReviewService::canRecordNotice(QString* error) const
 }
 
 bool ReviewService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                                        QString* error)
+                                        QString* error, bool sealed)
 {
     if (!canRecordNotice(error))
         return false;
     if (!m_steps.load(caseId, error))
         return false;
-    const QCborMap p{{QStringLiteral("notice"), title},
-                     {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    if (sealed)
+        p.insert(core::payload::sealedDocument, core::toStored(core::SealedDocument::Notice));
     return m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, QStringLiteral("notice.printed"), p, e); },
                                  error);
 }

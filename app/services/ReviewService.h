@@ -17,7 +17,9 @@ class ReviewService
     Q_DECLARE_TR_FUNCTIONS(ReviewService)
 
 public:
-    explicit ReviewService(Session& session, const core::WorkCalendar& calendar = core::WorkCalendar::builtIn());
+    /** With the session's calendar (Session::calendar()). */
+    explicit ReviewService(Session& session);
+    ReviewService(Session& session, const core::WorkCalendar& calendar);
 
     /**
      * The review passes. Whether a site inspection follows comes from the catalog version the case
@@ -36,9 +38,12 @@ public:
 
     /** Whether the user may record correction notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;
-    /** Records that the correction notice was printed (its hash on the record). */
+    /**
+     * Records that the correction notice was printed (its hash on the record); \a sealed: it carried
+     * the seal, which gives it a row in the seal register.
+     */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                             QString* error);
+                             QString* error, bool sealed = false);
 
     /** Whether the matters of a case need a site inspection (catalog of the case's version). */
     bool needsInspection(const core::CaseState& state) const;

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "core/Crypto.h"
+#include "db/CalendarRepository.h"
 #include "db/CatalogRepository.h"
 #include "db/KeyRing.h"
 #include "db/ReferenceRepository.h"
@@ -132,6 +133,28 @@ bool Session::reloadCatalogIfChanged()
         return false;
     m_catalogVersion = stored;
     m_catalog = stored > 0 ? catalogVersion(stored) : nullptr;
+    return true;
+}
+
+const core::WorkCalendar& Session::calendar() const
+{
+    if (!m_calendarLoaded) {
+        m_calendarLoaded = true;
+        db::CalendarRepository years(m_database->sql());
+        m_calendarFingerprint = years.fingerprint();
+        // Every stored year was checked when it was imported or received; one that no longer loads
+        // (a damaged row) is left out, and its dates are then reported as uncertain.
+        m_calendar = years.calendar();
+    }
+    return m_calendar;
+}
+
+bool Session::reloadCalendarIfChanged()
+{
+    if (m_calendarLoaded && db::CalendarRepository(m_database->sql()).fingerprint() == m_calendarFingerprint)
+        return false;
+    m_calendarLoaded = false;
+    calendar();
     return true;
 }
 

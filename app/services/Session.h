@@ -3,6 +3,7 @@
 #include "core/Catalog.h"
 #include "core/SealKey.h"
 #include "core/User.h"
+#include "core/WorkCalendar.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 
@@ -53,6 +54,18 @@ public:
     /** How many catalog documents this session has parsed (for tests and benchmarks). */
     int catalogLoads() const { return m_catalogLoads; }
 
+    /**
+     * The working-day calendar of this hall: the years built into the program with the years
+     * imported since (calendar_years) on top. The object stays the same for the whole session (a
+     * service may keep a reference); reloadCalendarIfChanged() refreshes its contents.
+     */
+    const core::WorkCalendar& calendar() const;
+    /**
+     * Reads the imported years again when they changed (an import, or a sync round or bundle that
+     * brought years from the hub). One cheap query when nothing changed. Returns whether it changed.
+     */
+    bool reloadCalendarIfChanged();
+
     /** Whether the user may do this at all; services refuse otherwise. */
     bool can(core::Action action) const { return m_user.can(action); }
     /** The standard refusal text for an action the user's roles do not allow. */
@@ -90,6 +103,10 @@ private:
     mutable int m_catalogVersion = -1; ///< the stored current version m_catalog was taken for; -1: not looked yet
     mutable QHash<int, std::shared_ptr<const core::Catalog>> m_catalogVersions;
     mutable int m_catalogLoads = 0;
+
+    mutable core::WorkCalendar m_calendar;
+    mutable QString m_calendarFingerprint; ///< of the stored years m_calendar holds
+    mutable bool m_calendarLoaded = false;
 };
 
 } // namespace oneseal::services

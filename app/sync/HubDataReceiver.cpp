@@ -5,6 +5,7 @@
 #include "core/CaseNumber.h"
 #include "core/Catalog.h"
 #include "core/Crypto.h"
+#include "db/CalendarRepository.h"
 #include "db/CatalogRepository.h"
 #include "db/Database.h"
 #include "db/IntakeRepository.h"
@@ -72,8 +73,10 @@ bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
     if (!db::ReferenceRepository(m_db).insert(
             {kind, version, payload, hash, item.value(QStringLiteral("published_at")).toString()}, true, error))
         return false;
+    if (kind == QLatin1String("holidays"))
+        return applyCalendar(payload, error);
     if (kind != QLatin1String("users"))
-        return true; // holidays, templates and seal keys are read from sync_reference where they are used
+        return true; // templates and seal keys are read from sync_reference where they are used
     // Users and roles come from the hub: it is authoritative for them (key slots stay local).
     const QDateTime nowTime = m_clock->now().toUTC();
     const QString now = nowTime.toString(Qt::ISODate);
@@ -110,6 +113,25 @@ bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
             q.addBindValue(value);
         if (!q.exec())
             return fail(error, q.lastError().text());
+    }
+    return true;
+}
+
+bool HubDataReceiver::applyCalendar(const QByteArray& payload, QString* error)
+{
+    // The hub's imported years (HubReference::publishCalendar): each checked here as an import is,
+    // all or none (the caller's transaction).
+    const QCborArray years = QCborValue::fromCbor(payload).toArray();
+    if (years.size() > kMaxCalendarYears)
+        return fail(error, tr("The holiday calendar from the hub lists %1 years, more than %2.")
+                               .arg(years.size())
+                               .arg(kMaxCalendarYears));
+    db::CalendarRepository repository(m_db);
+    for (const QCborValue& v : years) {
+        const QByteArray json = v.toMap().value(QStringLiteral("json")).toByteArray();
+        QString why;
+        if (!repository.import(json, QStringLiteral("hub"), m_clock->now(), &why))
+            return fail(error, tr("The holiday calendar from the hub was not taken: %1").arg(why));
     }
     return true;
 }

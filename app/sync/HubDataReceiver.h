@@ -40,8 +40,12 @@ public:
     /** Stores a number block leased by the hub (one already held is fine) and forgets its request. */
     bool storeLease(const QString& kind, qint64 start, qint64 end, QString* error);
 
+    /** The most years a holiday calendar snapshot from the hub may hold. */
+    static constexpr qsizetype kMaxCalendarYears = 100;
+
 private:
     bool applyItem(const QCborMap& item, QString* error);
+    bool applyCalendar(const QByteArray& payload, QString* error);
 
     QSqlDatabase m_db;
     const core::Clock* m_clock;

@@ -26,9 +26,13 @@ int CaseListModel::columnCount(const QModelIndex& parent) const
 
 QVariant CaseListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return QVariant();
     const services::CaseSummary& c = m_cases.at(index.row());
+    if (role == Qt::ToolTipRole && index.column() == DueColumn && !c.deadlineCertain)
+        return c.deadlineNote;
+    if (role != Qt::DisplayRole)
+        return QVariant();
     switch (index.column()) {
     case NumberColumn: return c.caseNo;
     case SubjectColumn: return c.subjectName;

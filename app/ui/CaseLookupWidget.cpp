@@ -1,4 +1,5 @@
 #include "CaseLookupWidget.h"
+#include "CaseSummary.h"
 
 #include "services/CaseReader.h"
 
@@ -70,10 +71,11 @@ void CaseLookupWidget::showDetails()
                 .arg(state->applicant.name.toHtmlEscaped(), state->applicant.idNumber, state->applicant.phone.toHtmlEscaped());
     if (!state->agent.isEmpty())
         html += tr("<p>Agent: %1 (%2)</p>").arg(state->agent.name.toHtmlEscaped(), state->agent.idNumber);
-    html += tr("<p>Status: %1 · received %2 by %3 · promised by %4%5</p>")
+    const core::CaseDeadlines due = core::Workflow::shownDeadlines(*state, m_session.calendar());
+    html += tr("<p>Status: %1 · received %2 by %3 · promised by %4 · legal limit %5</p>")
                 .arg(core::displayText(state->status), state->acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                     state->clerkName.toHtmlEscaped(), state->promisedDue.toString(Qt::ISODate),
-                     state->deadlineCertain ? QString() : tr(" (uncertain: %1)").arg(state->deadlineNote.toHtmlEscaped()));
+                     state->clerkName.toHtmlEscaped(), CaseSummary::dueText(due.promised).toHtmlEscaped(),
+                     CaseSummary::dueText(due.legal).toHtmlEscaped());
     html += QStringLiteral("<ol>");
     for (const core::MaterialEntry& m : state->materials)
         html += QStringLiteral("<li>%1 — %2%3</li>")

@@ -5,13 +5,20 @@
 
 namespace oneseal::ui {
 
-QString CaseSummary::html(const core::CaseState& s)
+QString CaseSummary::dueText(const core::DeadlineResult& due)
 {
+    const QString date = due.due.toString(Qt::ISODate);
+    return due.certain ? date : tr("%1 (uncertain: %2)").arg(date, due.note);
+}
+
+QString CaseSummary::html(const core::CaseState& s, const core::WorkCalendar& calendar)
+{
+    const core::CaseDeadlines due = core::Workflow::shownDeadlines(s, calendar);
     QString html = QStringLiteral("<h3>%1 — %2</h3>").arg(s.caseNo.toHtmlEscaped(), s.subjectName.toHtmlEscaped());
     html += tr("<p>Applicant: %1 (%2)</p>").arg(s.applicant.name.toHtmlEscaped(), s.applicant.idNumber.toHtmlEscaped());
     html += tr("<p>Status: <b>%1</b> · accepted %2 by %3 · promised by <b>%4</b> · legal limit %5%6</p>")
                 .arg(core::displayText(s.status), s.acceptedDate.toString(Qt::ISODate), s.clerkName.toHtmlEscaped(),
-                     s.promisedDue.toString(Qt::ISODate), s.legalDue.toString(Qt::ISODate),
+                     dueText(due.promised).toHtmlEscaped(), dueText(due.legal).toHtmlEscaped(),
                      s.clockStopped() ? tr(" · <b>clock stopped</b>") : QString());
     if (!s.correctionNotes.isEmpty())
         html += tr("<p>Correction asked: %1</p>").arg(s.correctionNotes.toHtmlEscaped());

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/CaseState.h"
+#include "core/WorkCalendar.h"
+#include "core/Workflow.h"
 
 #include <QCoreApplication>
 
@@ -12,7 +14,10 @@ class CaseSummary
     Q_DECLARE_TR_FUNCTIONS(CaseSummary)
 
 public:
-    static QString html(const core::CaseState& state);
+    /** With each due date counted and marked under \a calendar (core::Workflow::shownDeadlines()). */
+    static QString html(const core::CaseState& state, const core::WorkCalendar& calendar);
+    /** A due date as shown: "YYYY-MM-DD", marked " (uncertain: why)" when it needs a missing calendar year. */
+    static QString dueText(const core::DeadlineResult& due);
 };
 
 } // namespace oneseal::ui

@@ -4,6 +4,8 @@
 
 #include "CalibrationDialog.h"
 #include "CaseSummary.h"
+#include "ShiftHandoverDialog.h"
+#include "services/ShiftService.h"
 #include "documents/DocumentIssuer.h"
 #include "print/PdfFileOutput.h"
 #include "print/PrinterOutput.h"
@@ -61,9 +63,14 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     connect(m_ui->calibrateButton, &QPushButton::clicked, this, &CertificateWindowWidget::calibrate);
     connect(m_ui->readyList, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { showCase(item->data(Qt::UserRole).toString()); });
+    connect(m_ui->receiveStockButton, &QPushButton::clicked, this, &CertificateWindowWidget::receiveStock);
+    connect(m_ui->spoilButton, &QPushButton::clicked, this, &CertificateWindowWidget::spoilSheet);
+    connect(m_ui->handoverButton, &QPushButton::clicked, this, &CertificateWindowWidget::handover);
     const bool mayPrint = m_session.can(core::Action::PrintCertificate);
     for (QWidget* w : std::initializer_list<QWidget*>{m_ui->readyList, m_ui->outputCombo, m_ui->stockCheck,
-                                                      m_ui->printSelectedButton, m_ui->refreshButton})
+                                                      m_ui->printSelectedButton, m_ui->refreshButton,
+                                                      m_ui->firstSheetSpin, m_ui->lastSheetSpin, m_ui->receiveStockButton,
+                                                      m_ui->spoiledSheetSpin, m_ui->spoilButton})
         w->setEnabled(mayPrint);
     m_ui->calibrateButton->setEnabled(m_session.can(core::Action::CalibratePrinter) || mayPrint);
     refreshReady();
@@ -110,12 +117,61 @@ void CertificateWindowWidget::reload()
     auto allowed = [&](core::WorkStep step) {
         return state && core::Workflow::check(step, *state, user, roles).isEmpty();
     };
-    m_ui->caseView->setHtml(state ? CaseSummary::html(*state) : tr("Find a case by its number."));
+    m_ui->caseView->setHtml(state ? CaseSummary::html(*state, m_session.calendar()) : tr("Find a case by its number."));
     m_ui->printButton->setEnabled(allowed(core::WorkStep::NumberCertificate) || allowed(core::WorkStep::PrintCertificate));
     m_ui->reprintButton->setEnabled(allowed(core::WorkStep::ReprintCertificate));
     m_ui->voidButton->setEnabled(allowed(core::WorkStep::VoidCertificate));
     m_ui->issueGroup->setEnabled(state && state->activeCertificate() && state->activeCertificate()->printed
                                  && !state->completed);
+    refreshPaper();
+}
+
+void CertificateWindowWidget::refreshPaper()
+{
+    const core::PaperAccount a = services::ShiftService(m_session).paperAccount();
+    QString text = tr("Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6")
+                       .arg(a.received)
+                       .arg(a.printed)
+                       .arg(a.spoiled)
+                       .arg(a.voided)
+                       .arg(a.remaining())
+                       .arg(a.nextSheet ? QString::number(*a.nextSheet) : tr("none"));
+    for (const QString& m : a.mismatches)
+        text += QStringLiteral("<br><span style='color:#a4262c'><b>%1</b> %2</span>")
+                    .arg(tr("Mismatch:"), m.toHtmlEscaped());
+    m_ui->paperLabel->setText(text);
+}
+
+void CertificateWindowWidget::receiveStock()
+{
+    QString error;
+    if (!services::ShiftService(m_session).receiveStock(m_ui->firstSheetSpin->value(), m_ui->lastSheetSpin->value(),
+                                                        &error)) {
+        showMessage(error, true);
+        return;
+    }
+    showMessage(tr("Received sheets %1–%2.").arg(m_ui->firstSheetSpin->value()).arg(m_ui->lastSheetSpin->value()), false);
+    refreshPaper();
+}
+
+void CertificateWindowWidget::spoilSheet()
+{
+    QString error;
+    if (!services::ShiftService(m_session).spoilSheet(m_ui->spoiledSheetSpin->value(), m_ui->reasonEdit->text(), &error)) {
+        showMessage(error, true);
+        return;
+    }
+    showMessage(tr("Sheet %1 recorded as spoiled.").arg(m_ui->spoiledSheetSpin->value()), false);
+    m_ui->reasonEdit->clear();
+    refreshPaper();
+}
+
+void CertificateWindowWidget::handover()
+{
+    ShiftHandoverDialog dialog(m_session, *m_output, this);
+    if (dialog.exec() == QDialog::Accepted)
+        showMessage(tr("Shift handed over; the report was printed and recorded."), false);
+    refreshPaper();
 }
 
 void CertificateWindowWidget::finish(const std::optional<core::CaseState>& state, const QString& error,

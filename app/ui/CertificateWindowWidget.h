@@ -21,7 +21,9 @@ namespace oneseal::ui {
  * job (print preview, an installed printer or a PDF file), each with its own serial, moved by the
  * saved calibration of the printer and template; a case that cannot be printed is reported and the
  * others are printed. Certificates are built, signed, printed and recorded by documents::DocumentIssuer;
- * this window chooses the cases and the output. The printer calibration dialog opens from here.
+ * this window chooses the cases and the output. The printer calibration dialog opens from here, and so
+ * do the certificate stock (ranges received, sheets ruined, mismatches shown) and the end-of-shift
+ * handover (services::ShiftService, ShiftHandoverDialog).
  */
 class CertificateWindowWidget : public QWidget
 {
@@ -57,6 +59,11 @@ private:
     void issue();
     void printSelected();
     void calibrate();
+    /** The certificate stock line: what was received, printed, spoiled, voided, and every mismatch. */
+    void refreshPaper();
+    void receiveStock();
+    void spoilSheet();
+    void handover();
     void finish(const std::optional<core::CaseState>& state, const QString& error, const QString& success);
     void showMessage(const QString& text, bool error);
 

@@ -77,7 +77,7 @@ void InspectionDialog::reload()
         return;
     }
     setWindowTitle(tr("Site inspection — %1").arg(state->caseNo));
-    m_ui->caseView->setHtml(CaseSummary::html(*state));
+    m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
     const QString& user = m_session.user().id;
     const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) { return core::Workflow::check(step, *state, user, roles).isEmpty(); };

@@ -1,4 +1,5 @@
 #include "IntakeWorkbench.h"
+#include "CaseSummary.h"
 
 #include "ui_IntakeWorkbench.h"
 
@@ -199,12 +200,9 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
     lines << (subject->instant ? tr("Instant matter (即办件): completed at the window.")
                                : tr("Promised: %1 working days, by %2 · legal: %3 working days, by %4")
                                      .arg(subject->promisedDays)
-                                     .arg(promised.due.toString(Qt::ISODate))
+                                     .arg(CaseSummary::dueText(promised).toHtmlEscaped())
                                      .arg(subject->legalDays)
-                                     .arg(legal.due.toString(Qt::ISODate)));
-    if (!promised.certain || !legal.certain)
-        lines << QStringLiteral("<span style='color:#a4262c'>%1</span>")
-                     .arg((promised.note.isEmpty() ? legal.note : promised.note).toHtmlEscaped());
+                                     .arg(CaseSummary::dueText(legal).toHtmlEscaped()));
     lines << tr("Risk level: %1").arg(core::displayText(subject->risk));
     m_ui->subjectInfoLabel->setText(lines.join(QStringLiteral("<br>")));
     updateOutcomeButtons();

@@ -1,4 +1,5 @@
 #include "QueueModel.h"
+#include "CaseSummary.h"
 
 #include "CaseListModel.h"
 
@@ -60,8 +61,12 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         const QColor c = warningColour(item.warning);
         return c.isValid() ? QVariant(c) : QVariant();
     }
-    if (role == Qt::ToolTipRole && index.column() == DueColumn && r.legalDue.isValid())
-        return tr("Legal limit: %1").arg(r.legalDue.toString(Qt::ISODate));
+    if (role == Qt::ToolTipRole && index.column() == DueColumn && r.legalDue.isValid()) {
+        QString tip = tr("Legal limit: %1").arg(CaseSummary::dueText(item.legal));
+        if (!item.promised.certain)
+            tip += QLatin1Char('\n') + tr("Promised date uncertain: %1").arg(item.promised.note);
+        return tip;
+    }
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (Column(index.column())) {
@@ -70,8 +75,9 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     case ApplicantColumn: return r.applicantName;
     case StatusColumn: return core::displayText(r.status);
     case DueColumn:
-        return r.promisedDue.isValid() ? r.promisedDue.toString(Qt::ISODate) + (r.deadlineCertain ? QString() : tr(" (uncertain)"))
-                                       : QString();
+        return r.promisedDue.isValid()
+            ? r.promisedDue.toString(Qt::ISODate) + (item.promised.certain ? QString() : tr(" (uncertain)"))
+            : QString();
     case WarningColumn: return warningText(item.warning, r.clockStopped);
     case ColumnCount: break;
     }

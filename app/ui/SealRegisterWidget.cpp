@@ -2,6 +2,7 @@
 
 #include "ui_SealRegisterWidget.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QStandardItemModel>
@@ -18,8 +19,12 @@ SealRegisterWidget::SealRegisterWidget(services::Session& session, QWidget* pare
     const QDate today = session.clock().now().toLocalTime().date();
     m_ui->fromDateEdit->setDate(QDate(today.year(), 1, 1));
     m_ui->toDateEdit->setDate(today);
-    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Case number"), tr("Document"), tr("Document SHA-256"), tr("User"),
-                                        tr("Workstation")});
+    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Case number"), tr("Kind"), tr("Document"), tr("Document SHA-256"),
+                                        tr("User"), tr("Workstation")});
+    m_ui->kindCombo->addItem(tr("All documents"), int(core::SealedDocument::None));
+    for (core::SealedDocument kind : core::sealedDocumentKinds())
+        m_ui->kindCombo->addItem(core::displayText(kind), int(kind));
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &SealRegisterWidget::refresh);
     m_ui->registerView->setModel(m_model);
     m_ui->registerView->verticalHeader()->hide();
     m_ui->registerView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -47,7 +52,7 @@ void SealRegisterWidget::refresh()
 {
     m_model->removeRows(0, m_model->rowCount());
     QString error;
-    const auto rows = m_service.sealRegister(m_ui->fromDateEdit->date(), m_ui->toDateEdit->date(), &error);
+    const auto rows = m_service.sealRegister(m_ui->fromDateEdit->date(), m_ui->toDateEdit->date(), &error, kind());
     if (!rows) {
         showMessage(error, true);
         return;
@@ -55,17 +60,23 @@ void SealRegisterWidget::refresh()
     for (const db::SealRegisterRow& r : *rows) {
         QList<QStandardItem*> items;
         for (const QString& text : {r.appliedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.caseNo,
-                                    r.documentTitle, r.documentHash, r.userName, r.workstation})
+                                    core::displayText(r.documentKind), r.documentTitle, r.documentHash, r.userName, r.workstation})
             items << new QStandardItem(text);
         m_model->appendRow(items);
     }
     m_ui->countLabel->setText(tr("%n seal use(s)", nullptr, int(rows->size())));
 }
 
+core::SealedDocument SealRegisterWidget::kind() const
+{
+    return core::SealedDocument(m_ui->kindCombo->currentData().toInt());
+}
+
 bool SealRegisterWidget::exportTo(const QString& path)
 {
     QString error;
-    const auto written = m_service.exportSealRegister(path, m_ui->fromDateEdit->date(), m_ui->toDateEdit->date(), &error);
+    const auto written
+        = m_service.exportSealRegister(path, m_ui->fromDateEdit->date(), m_ui->toDateEdit->date(), &error, kind());
     if (!written) {
         showMessage(error, true);
         return false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SealedDocument.h"
 #include "services/AuditService.h"
 
 #include <QWidget>
@@ -14,7 +15,10 @@ class SealRegisterWidget;
 
 namespace oneseal::ui {
 
-/** The seal register (用印登记台账): every use of the approval seal between two days, exportable as CSV. */
+/**
+ * The seal register (用印登记台账): every document that carried the seal between two days (decisions,
+ * sealed notices, certificate prints and reprints, revocations), filtered by kind, exportable as CSV.
+ */
 class SealRegisterWidget : public QWidget
 {
     Q_OBJECT
@@ -28,8 +32,12 @@ public:
 
 public slots:
     void refresh();
-    /** Writes the shown range as CSV to \a path; false with a message on failure. */
+    /** Writes the shown range and kind as CSV to \a path; false with a message on failure. */
     bool exportTo(const QString& path);
+
+public:
+    /** The kind of document shown; None for all. */
+    core::SealedDocument kind() const;
 
 private:
     void chooseExportFile();

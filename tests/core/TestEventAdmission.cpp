@@ -1,6 +1,8 @@
 // The rules every replica applies to an incoming event (core::EventAdmission), against a directory
 // held in memory: each refusal names its reason, and honest events pass.
 #include "core/EventAdmission.h"
+#include "core/CaseState.h"
+#include "core/PaperStock.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -217,6 +219,33 @@ private slots:
                                                {}, QStringLiteral("C2")),
                                       m_dir, 0)
                     .contains(QStringLiteral("four separations")));
+    }
+
+    void paperAndHandoverEvents()
+    {
+        // Certificate stock is the certificate operators' (the clerk holds no such role); a
+        // handover needs another user of the hall and its report; each refusal names its reason.
+        Event stock = makeEvent(eventkind::paperReceived, QStringLiteral("clerk"), QString());
+        stock.setPayload(QCborMap{{payload::firstSheet, 1}, {payload::lastSheet, 10}});
+        stock.hash = stock.computeHash();
+        EventAdmission::sign(stock, m_clerk);
+        QVERIFY(EventAdmission::check(stock, m_dir, 0).contains(QStringLiteral("no role")));
+        auto handover = [&](const QString& incoming, bool withReport) {
+            Event h = makeEvent(eventkind::shiftHandover, QStringLiteral("clerk"), QString());
+            QCborMap p{{payload::incomingUser, incoming}};
+            if (withReport) {
+                p.insert(payload::report, QCborMap{{QStringLiteral("mismatches"), 0}});
+                p.insert(payload::documentHash, QString(64, QLatin1Char('0')));
+            }
+            h.setPayload(p);
+            h.hash = h.computeHash();
+            EventAdmission::sign(h, m_clerk);
+            return EventAdmission::check(h, m_dir, 0);
+        };
+        QCOMPARE(handover(QStringLiteral("approver"), true), QString());
+        QVERIFY(handover(QStringLiteral("clerk"), true).contains(QStringLiteral("another user")));
+        QVERIFY(handover(QStringLiteral("approver"), false).contains(QStringLiteral("report")));
+        QVERIFY(handover(QStringLiteral("nobody"), true).contains(QStringLiteral("not a user")));
     }
 
     void validityAndDisabledUsers()

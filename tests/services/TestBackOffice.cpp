@@ -595,15 +595,17 @@ void TestBackOffice::sealRegisterCsv()
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
     const QList<QByteArray> lines = csv.mid(3).split('\n');
     QCOMPARE(lines.size(), 3); // header, one row, the empty rest after the last CRLF
-    QCOMPARE(lines.at(0), QByteArray("Time,Case number,Document,Document SHA-256,User,User id,Workstation,Event id\r"));
+    QCOMPARE(lines.at(0),
+             QByteArray("Time,Case number,Document kind,Document,Document SHA-256,User,User id,Workstation,Event id\r"));
     const QList<QByteArray> fields = lines.at(1).chopped(1).split(',');
-    QCOMPARE(fields.size(), 8);
+    QCOMPARE(fields.size(), 9);
     QCOMPARE(fields.at(0), QByteArray("2025-09-01 09:30:00"));
     QCOMPARE(QString::fromUtf8(fields.at(1)), caseNo);
-    QCOMPARE(QString::fromUtf8(fields.at(2)), QStringLiteral("准予行政许可决定书"));
-    QCOMPARE(fields.at(3), sha("decision " + id.toUtf8()).toHex());
-    QCOMPARE(QString::fromUtf8(fields.at(4)), QStringLiteral("杨审批"));
-    QCOMPARE(QString::fromUtf8(fields.at(6)), QStringLiteral("WS-DEMO-01"));
+    QCOMPARE(QString::fromUtf8(fields.at(2)), QStringLiteral("Decision"));
+    QCOMPARE(QString::fromUtf8(fields.at(3)), QStringLiteral("准予行政许可决定书"));
+    QCOMPARE(fields.at(4), sha("decision " + id.toUtf8()).toHex());
+    QCOMPARE(QString::fromUtf8(fields.at(5)), QStringLiteral("杨审批"));
+    QCOMPARE(QString::fromUtf8(fields.at(7)), QStringLiteral("WS-DEMO-01"));
     // Quoting: commas, quotes and formula starts are made harmless.
     db::SealRegisterRow odd;
     odd.documentTitle = QStringLiteral("=cmd,\"x\"");
