@@ -86,7 +86,7 @@ private:
 
 void TestBackOffice::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     // Someone who holds every hand of the hall: allowed each step by role, never on a case they accepted.
     QString error;

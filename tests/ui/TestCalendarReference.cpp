@@ -96,7 +96,7 @@ std::unique_ptr<services::Session> TestCalendarReference::login(const QString& u
 
 void TestCalendarReference::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     QVERIFY(!core::WorkCalendar::builtIn().hasYear(2027)); // the premise: 2027 is not built in
     auto clerk = login(QStringLiteral("clerk"));

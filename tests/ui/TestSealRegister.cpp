@@ -81,7 +81,7 @@ void TestSealRegister::expectRow(const documents::IssuedDocument& doc, core::Sea
 
 void TestSealRegister::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     for (const core::Matter& m : intake.catalog().matters) {

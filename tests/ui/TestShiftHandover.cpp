@@ -111,7 +111,7 @@ QString TestShiftHandover::sealedCase(const QString& name, const QString& idFirs
 
 void TestShiftHandover::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     const services::IntakeService intake(as(QStringLiteral("clerk")));
     for (const core::Matter& m : intake.catalog().matters) {

@@ -70,7 +70,7 @@ std::unique_ptr<services::Session> TestWorkQueue::login(const QString& username)
 
 void TestWorkQueue::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     auto clerk = login(QStringLiteral("clerk"));
     QVERIFY(clerk);
