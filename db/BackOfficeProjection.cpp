@@ -129,7 +129,10 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
         return exec(q, {pl.value(p::reasons).toString(), event.caseId}, error);
     }
     if (kind == k::sealApplied)
-        return registerSeal(q, event, at, core::toStored(core::SealedDocument::Decision),
+        return registerSeal(q, event, at,
+                            pl.contains(p::sealedDocument)
+                                ? core::toStored(core::sealedDocumentFromStored(pl.value(p::sealedDocument).toString()))
+                                : core::toStored(core::SealedDocument::Decision),
                             pl.value(p::documentTitle).toString(), pl.value(p::documentHash).toString(),
                             pl.value(p::userName).toString(), error);
     const QString number = pl.value(p::certificateNo).toString();

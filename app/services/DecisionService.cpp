@@ -1,5 +1,7 @@
 #include "DecisionService.h"
 
+#include "core/SealedDocument.h"
+
 #include "AuthService.h"
 
 #include "core/Catalog.h"
@@ -93,8 +95,14 @@ std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId,
         return fail(AuthService::waitMessage(wait));
     if (!AuthService::verifyPassword(m_steps.session(), password))
         return fail(tr("The password is wrong; the seal was not applied."));
-    const QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
-                     {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
+               {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    // A revocation (撤销) is its own kind of sealed document in the seal register.
+    const auto state = m_steps.load(caseId, error);
+    if (!state)
+        return std::nullopt;
+    if (state->decision == core::Decision::Revoked)
+        p.insert(core::payload::sealedDocument, core::toStored(core::SealedDocument::Revocation));
     if (!m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, core::eventkind::sealApplied, p, e); },
                                error))
         return std::nullopt;
