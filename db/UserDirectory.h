@@ -26,14 +26,25 @@ public:
     std::optional<core::DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const override;
     std::optional<core::DirectoryUser> user(const QString& userId) const override;
     QString acceptorOf(const QString& caseId) const override;
+    core::CaseHands handsOf(const QString& caseId) const override;
+    core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
+
+    /**
+     * The relaxation of the separations in force on this replica now (the latest admitted
+     * hall.separation_relaxed by hybrid logical clock); services check steps with it.
+     */
+    static core::SeparationPolicy currentSeparationPolicy(const QSqlDatabase& db);
 
     /**
      * Takes the key of an admitted user.key_registered event into user_keys: valid from the event's
      * time, and the user's previous key valid until then. Inside the caller's transaction.
      */
     bool registerKey(const core::Event& event, QString* error);
-    /** Remembers that an admitted event accepted its case (the batch may decide the case later). */
-    void noteAcceptance(const core::Event& event);
+    /**
+     * Remembers an admitted event: the acceptance and the hand of a case step (the batch may take
+     * later steps of the case), a relaxation of the separations.
+     */
+    void noteAdmitted(const core::Event& event);
 
     /** The wrapped private key of a directory key (empty when none). */
     QByteArray wrappedKey(const QString& keyId) const;
@@ -53,6 +64,9 @@ private:
     mutable QHash<QString, std::optional<core::DirectoryKey>> m_keys;
     mutable QHash<QString, std::optional<core::DirectoryUser>> m_users;
     mutable QHash<QString, QString> m_acceptors;
+    mutable QHash<QString, core::CaseHands> m_hands;
+    /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
+    mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;
 };
 
 } // namespace oneseal::db

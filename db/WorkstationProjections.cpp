@@ -5,6 +5,7 @@
 #include "EventStore.h"
 #include "IntakeProjections.h"
 #include "SearchIndexProjection.h"
+#include "SeparationProjection.h"
 
 #include <memory>
 
@@ -18,6 +19,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<BackOfficeProjection>());
     store.addProjection(std::make_shared<SearchIndexProjection>());
     store.addProjection(std::make_shared<ConflictProjection>());
+    store.addProjection(std::make_shared<SeparationProjection>());
 }
 
 } // namespace oneseal::db

@@ -41,6 +41,7 @@ void CaseState::apply(const Event& event)
     ++eventCount;
     lastHlc = std::max(lastHlc, event.hlc);
     status = caseStatusAfter(status, event.kind);
+    hands.note(event);
 
     if (event.kind.startsWith(QLatin1String("intake."))) {
         caseNo = p.value(payload::caseNo).toString();

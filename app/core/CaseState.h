@@ -9,6 +9,7 @@
 #include "Event.h"
 #include "Intake.h"
 #include "RiskLevel.h"
+#include "Separation.h"
 
 #include <QDateTime>
 #include <QList>
@@ -123,6 +124,9 @@ struct CaseState
      * supervisor; while there is one the status is kConflictStatus and nothing else can be done.
      */
     QList<CaseConflict> openConflicts;
+
+    /** Who took which step (the separations: core::Separation). */
+    CaseHands hands;
 
     void apply(const Event& event);
     /**

@@ -2,6 +2,7 @@
 
 #include "CaseState.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 #include <QHash>
@@ -120,7 +121,7 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
         return Action::PrintCertificate;
     if (startsWith(kind, "conflict."))
         return Action::ResolveConflict;
-    if (kind == QLatin1String("user.created"))
+    if (kind == QLatin1String("user.created") || kind == SeparationPolicy::eventKind())
         return Action::ManageUsers;
     return std::nullopt;
 }
@@ -191,9 +192,31 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         return tr("the author %1 was disabled").arg(e.userId);
     if (const auto action = actionForKind(e.kind); action && !mayPerform(author->roles, *action))
         return tr("the author %1 holds no role that may write %2").arg(e.userId, e.kind);
-    if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId)
+    if (e.kind == SeparationPolicy::eventKind()) {
+        if (!e.caseId.isEmpty())
+            return tr("a relaxation of the separations belongs to the hall, not to a case");
+        if (!SeparationPolicy::fromPayload(e.payload(), &why))
+            return why;
+        return QString();
+    }
+    const auto hand = handOfKind(e.kind);
+    if (e.caseId.isEmpty() || !hand)
+        return QString();
+    const SeparationPolicy policy = directory.separationPolicyAt(e.hlc);
+    if (separatedFromAcceptor(e.kind) && !policy.allows(Hand::Accept, *hand)
+        && directory.acceptorOf(e.caseId) == e.userId)
         return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
             .arg(e.userId, e.kind);
+    const CaseHands hands = directory.handsOf(e.caseId);
+    QString v = Separation::check(*hand, e.userId, hands, policy);
+    if (v.isEmpty() && e.kind == QLatin1String("inspection.scheduled")) {
+        QStringList inspectors;
+        for (const QCborValue& i : e.payload().value(QStringLiteral("inspectors")).toArray())
+            inspectors << i.toString();
+        v = Separation::checkInspectors(inspectors, hands, policy);
+    }
+    if (!v.isEmpty())
+        return tr("the author %1 may not write %2 on this case (separations): %3").arg(e.userId, e.kind, v);
     return QString();
 }
 

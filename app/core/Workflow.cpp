@@ -54,16 +54,49 @@ Action Workflow::actionFor(WorkStep step)
     return Action::ViewAudit;
 }
 
-QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId, Roles roles)
+std::optional<Hand> Workflow::handFor(WorkStep step)
+{
+    switch (step) {
+    case WorkStep::ReviewPass:
+    case WorkStep::RequestCorrection:
+    case WorkStep::ProposeRefusal:
+        return Hand::Review;
+    case WorkStep::ReceiveCorrection:
+        return std::nullopt; // correction.received: the materials arriving, whoever records it
+    case WorkStep::ScheduleInspection:
+    case WorkStep::RecordInspection:
+    case WorkStep::RequireRectification:
+    case WorkStep::CloseRectification:
+        return Hand::Inspect;
+    case WorkStep::Approve:
+    case WorkStep::Refuse:
+    case WorkStep::ApplySeal:
+        return Hand::Decide;
+    case WorkStep::NumberCertificate:
+    case WorkStep::PrintCertificate:
+    case WorkStep::ReprintCertificate:
+    case WorkStep::VoidCertificate:
+    case WorkStep::IssueCertificate:
+        return Hand::Issue;
+    }
+    return std::nullopt;
+}
+
+QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId, Roles roles,
+                        const SeparationPolicy& policy)
 {
     if (!mayPerform(roles, actionFor(step)))
         return tr("Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.");
     if (!inBackOffice(s))
         return tr("This case was not accepted, so it does not go to the back office.");
-    if (!userId.isEmpty() && userId == s.acceptedBy)
+    const auto hand = handFor(step);
+    if (!userId.isEmpty() && userId == s.acceptedBy && (!hand || !policy.allows(Hand::Accept, *hand)))
         return tr("You accepted case %1 at the window. Intake, review, inspection, decision and issuance are "
                   "separate hands: a colleague must do this.")
             .arg(s.caseNo);
+    if (hand)
+        if (QString v = Separation::check(*hand, userId, s.hands, policy, s.caseNo); !v.isEmpty())
+            return v;
     if (s.inConflict())
         return tr("Case %1 is in conflict: two workstations recorded contradictory steps while apart. A "
                   "supervisor must resolve it first.")

@@ -2,6 +2,7 @@
 
 #include "core/Applicant.h"
 #include "db/IntakeRepository.h"
+#include "db/UserDirectory.h"
 
 namespace oneseal::services {
 
@@ -39,13 +40,19 @@ std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::W
     auto state = load(caseId, error);
     if (!state)
         return std::nullopt;
-    const QString refusal = core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles);
+    const QString refusal = core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles,
+                                                  separationPolicy());
     if (!refusal.isEmpty()) {
         if (error)
             *error = refusal;
         return std::nullopt;
     }
     return state;
+}
+
+core::SeparationPolicy CaseSteps::separationPolicy() const
+{
+    return db::UserDirectory::currentSeparationPolicy(m_session.database().sql());
 }
 
 bool CaseSteps::inTransaction(const std::function<bool(QString*)>& writes, QString* error) const
