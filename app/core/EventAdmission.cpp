@@ -199,6 +199,11 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
             return why;
         return QString();
     }
+    if (e.kind == QLatin1String("decision.matter_approved") || e.kind == QLatin1String("decision.matter_refused")) {
+        const QCborValue matter = e.payload().value(QStringLiteral("matter"));
+        if (e.caseId.isEmpty() || !matter.isString() || matter.toString().isEmpty() || matter.toString().size() > 100)
+            return tr("a decision on one matter that names no matter of a case");
+    }
     const auto hand = handOfKind(e.kind);
     if (e.caseId.isEmpty() || !hand)
         return QString();

@@ -62,7 +62,19 @@ public:
      * yet reviewed, clock stopped, certificate already issued).
      */
     static QString check(WorkStep step, const CaseState& state, const QString& userId, Roles roles,
-                         const SeparationPolicy& policy = {});
+                         const SeparationPolicy& policy = {}, const QString& matterCode = QString());
+
+    /**
+     * The checks of a step on one matter of a case decided per matter (CaseState::decidedPerMatter()):
+     * the matter is the case's; it is decided once, approved only while no precondition matter of the
+     * case was refused; sealed after its decision; its certificate numbered once the whole case is
+     * decided and its approval sealed, then printed, reprinted or voided. Empty when allowed.
+     */
+    static QString checkMatter(WorkStep step, const CaseState& state, const QString& matterCode);
+
+    /** A matter's own deadlines: its limits counted from acceptance with every pause of the case. */
+    static CaseDeadlines matterDeadlines(const CaseState& state, const MatterResult& matter,
+                                         const WorkCalendar& calendar);
 
     /** The hand a step belongs to (Separation); nullopt for steps outside the separations. */
     static std::optional<Hand> handFor(WorkStep step);

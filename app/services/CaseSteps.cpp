@@ -29,7 +29,8 @@ std::optional<core::CaseState> CaseSteps::load(const QString& caseId, QString* e
     return core::CaseState::fold(events);
 }
 
-std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::WorkStep step, QString* error) const
+std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::WorkStep step, QString* error,
+                                                  const QString& matterCode) const
 {
     // The role comes first: someone without it learns nothing about the case.
     if (!m_session.can(core::Workflow::actionFor(step))) {
@@ -41,7 +42,7 @@ std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::W
     if (!state)
         return std::nullopt;
     const QString refusal = core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles,
-                                                  separationPolicy());
+                                                  separationPolicy(), state->decidedPerMatter() ? matterCode : QString());
     if (!refusal.isEmpty()) {
         if (error)
             *error = refusal;

@@ -9,15 +9,19 @@ DecisionService::DecisionService(Session& session, const core::WorkCalendar& cal
 {
 }
 
-std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error)
+std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error,
+                                                        const QString& matterCode)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::Approve, error))
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Approve, error, matterCode);
+    if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(notes, false, tr("notes")); !v.isEmpty()) {
         if (error)
             *error = v;
         return std::nullopt;
     }
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        return decideMatter(*state, matterCode, true, notes, error);
     const QCborMap p{{core::payload::reasons, notes.trimmed()}};
     if (!m_steps.inTransaction(
             [&](QString* e) { return m_steps.append(caseId, core::eventkind::decisionApproved, p, e); }, error))
@@ -25,9 +29,10 @@ std::optional<core::CaseState> DecisionService::approve(const QString& caseId, c
     return m_steps.load(caseId, error);
 }
 
-std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, const QString& reasons, QString* error)
+std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, const QString& reasons, QString* error,
+                                                       const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::Refuse, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Refuse, error, matterCode);
     if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for refusal")); !v.isEmpty()) {
@@ -35,6 +40,8 @@ std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, co
             *error = v;
         return std::nullopt;
     }
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        return decideMatter(*state, matterCode, false, reasons, error);
     const QDate day = m_steps.today();
     const core::CaseDeadlines due = core::Workflow::deadlines(*state, m_steps.calendar());
     const QDate promised = due.promised.due.isValid() ? due.promised.due : state->promisedDue;
@@ -53,9 +60,10 @@ std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, co
 
 std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId, const QString& password,
                                                           const QByteArray& documentHash, const QString& documentTitle,
-                                                          QString* error)
+                                                          QString* error, const QString& matterCode)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::ApplySeal, error))
+    const auto state = m_steps.prepare(caseId, core::WorkStep::ApplySeal, error, matterCode);
+    if (!state)
         return std::nullopt;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
         if (error)
@@ -68,12 +76,63 @@ std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId,
         return fail(v);
     if (!AuthService::verifyPassword(m_steps.session(), password))
         return fail(tr("The password is wrong; the seal was not applied."));
-    const QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
-                     {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
+               {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        p.insert(core::payload::matter, matterCode);
     if (!m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, core::eventkind::sealApplied, p, e); },
                                error))
         return std::nullopt;
     return m_steps.load(caseId, error);
+}
+
+std::optional<core::CaseState> DecisionService::decideMatter(const core::CaseState& state, const QString& matterCode,
+                                                             bool approved, const QString& reasons, QString* error)
+{
+    const core::MatterResult* matter = state.matterResult(matterCode);
+    const QDate day = m_steps.today();
+    const core::CaseDeadlines due = core::Workflow::matterDeadlines(state, *matter, m_steps.calendar());
+    const QDate promised = due.promised.due.isValid() ? due.promised.due : matter->promisedDue;
+    const QDate legal = due.legal.due.isValid() ? due.legal.due : matter->legalDue;
+    const QCborMap p{{core::payload::matter, matterCode},
+                     {core::payload::reasons, reasons.trimmed()},
+                     {core::payload::date, day.toString(Qt::ISODate)},
+                     {core::payload::promisedDue, promised.toString(Qt::ISODate)},
+                     {core::payload::legalDue, legal.toString(Qt::ISODate)},
+                     {core::payload::onTime, promised.isValid() && day <= promised},
+                     {core::payload::withinLegal, legal.isValid() && day <= legal}};
+    // The last matter decided decides the case: approved when any matter is, refused (办结) when none.
+    bool last = true;
+    bool anyApproved = approved;
+    for (const core::MatterResult& m : state.matterResults) {
+        if (m.code == matterCode)
+            continue;
+        last = last && m.decision != core::Decision::None;
+        anyApproved = anyApproved || m.decision == core::Decision::Approved;
+    }
+    const core::CaseDeadlines caseDue = core::Workflow::deadlines(state, m_steps.calendar());
+    const QDate casePromised = caseDue.promised.due.isValid() ? caseDue.promised.due : state.promisedDue;
+    const QDate caseLegal = caseDue.legal.due.isValid() ? caseDue.legal.due : state.legalDue;
+    const QCborMap whole{{core::payload::aggregate, true},
+                         {core::payload::reasons, anyApproved ? QString() : tr("Every matter of the case was refused.")},
+                         {core::payload::date, day.toString(Qt::ISODate)},
+                         {core::payload::promisedDue, casePromised.toString(Qt::ISODate)},
+                         {core::payload::legalDue, caseLegal.toString(Qt::ISODate)},
+                         {core::payload::onTime, casePromised.isValid() && day <= casePromised},
+                         {core::payload::withinLegal, caseLegal.isValid() && day <= caseLegal}};
+    if (!m_steps.inTransaction(
+            [&](QString* e) {
+                if (!m_steps.append(state.caseId, approved ? core::eventkind::matterApproved : core::eventkind::matterRefused,
+                                    p, e))
+                    return false;
+                return !last
+                    || m_steps.append(state.caseId,
+                                      anyApproved ? core::eventkind::decisionApproved : core::eventkind::decisionRefused,
+                                      whole, e);
+            },
+            error))
+        return std::nullopt;
+    return m_steps.load(state.caseId, error);
 }
 
 } // namespace oneseal::services

@@ -187,6 +187,17 @@ void TestSeparations::replicaQuarantinesASecondStepByTheSameUser()
 
     // The same kind of event by someone free of the case's other steps is admitted.
     QVERIFY2(services::DecisionService(replica).approve(id, QString(), &error), qPrintable(error));
+
+    // A decision on one matter must name the matter (shape), whoever writes it.
+    const QString other = accept(withoutVisit, 5);
+    const core::Event noMatter = forged(other, core::eventkind::matterApproved, QCborMap{{core::payload::reasons, QString()}}, 903);
+    db::Transaction tx2(replica.database().sql());
+    const auto refused = replica.events().applyRemote({noMatter}, &error);
+    QVERIFY2(refused, qPrintable(error));
+    QVERIFY(tx2.commit(&error));
+    QCOMPARE(refused->quarantined, 1);
+    QVERIFY2(replica.events().event(noMatter.id)->quarantine.contains(QLatin1String("names no matter")),
+             qPrintable(replica.events().event(noMatter.id)->quarantine));
 }
 
 void TestSeparations::hallRelaxesANamedPairAndTheRelaxationIsRecorded()
