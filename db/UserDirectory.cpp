@@ -192,11 +192,82 @@ QList<QByteArray> UserDirectory::grantedSealKeys() const
     return keys;
 }
 
-void UserDirectory::noteAcceptance(const core::Event& event)
+core::CaseHands UserDirectory::handsOf(const QString& caseId) const
+{
+    const auto it = m_hands.constFind(caseId);
+    if (it != m_hands.constEnd())
+        return *it;
+    core::CaseHands hands;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT kind, user_id, payload FROM events WHERE case_id = ? AND quarantine IS NULL "
+                             "AND (kind LIKE 'intake.%' OR kind LIKE 'review.%' OR kind LIKE 'inspection.%' "
+                             "OR kind LIKE 'decision.%' OR kind = 'seal.applied' OR kind LIKE 'certificate.%')"));
+    q.addBindValue(caseId);
+    if (q.exec())
+        while (q.next()) {
+            core::Event e;
+            e.kind = q.value(0).toString();
+            e.userId = q.value(1).toString();
+            e.payloadCbor = q.value(2).toByteArray();
+            hands.note(e);
+        }
+    m_hands.insert(caseId, hands);
+    return hands;
+}
+
+namespace {
+QList<QPair<quint64, core::SeparationPolicy>> readPolicies(const QSqlDatabase& db)
+{
+    QList<QPair<quint64, core::SeparationPolicy>> policies;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT hlc, payload FROM events WHERE kind = ? AND quarantine IS NULL ORDER BY hlc, uuid"));
+    q.addBindValue(core::SeparationPolicy::eventKind());
+    if (q.exec())
+        while (q.next())
+            if (const auto p = core::SeparationPolicy::fromPayload(
+                    QCborValue::fromCbor(q.value(1).toByteArray()).toMap(), nullptr))
+                policies.append({q.value(0).toULongLong(), *p});
+    return policies;
+}
+} // namespace
+
+core::SeparationPolicy UserDirectory::separationPolicyAt(quint64 hlc) const
+{
+    if (!m_policies)
+        m_policies = readPolicies(m_db);
+    core::SeparationPolicy policy;
+    for (const auto& [at, p] : *m_policies)
+        if (at <= hlc)
+            policy = p;
+    return policy;
+}
+
+core::SeparationPolicy UserDirectory::currentSeparationPolicy(const QSqlDatabase& db)
+{
+    const auto policies = readPolicies(db);
+    return policies.isEmpty() ? core::SeparationPolicy() : policies.last().second;
+}
+
+void UserDirectory::noteAdmitted(const core::Event& event)
 {
     if (!event.caseId.isEmpty() && core::EventAdmission::isAcceptance(event.kind)
         && m_acceptors.value(event.caseId).isEmpty())
         m_acceptors.insert(event.caseId, event.userId);
+    if (!event.caseId.isEmpty() && core::handOfKind(event.kind)) {
+        core::CaseHands hands = handsOf(event.caseId);
+        hands.note(event);
+        m_hands.insert(event.caseId, hands);
+    }
+    if (event.kind == core::SeparationPolicy::eventKind())
+        if (const auto p = core::SeparationPolicy::fromPayload(event.payload(), nullptr)) {
+            if (!m_policies)
+                m_policies = readPolicies(m_db);
+            m_policies->append({event.hlc, *p});
+            std::stable_sort(m_policies->begin(), m_policies->end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        }
 }
 
 QByteArray UserDirectory::wrappedKey(const QString& keyId) const
@@ -276,7 +347,7 @@ bool UserDirectory::admit(QList<core::Event>& events, QString* error)
         e.quarantine = core::EventAdmission::check(e, *this, legacy, verified[size_t(i)] != 0);
         if (!e.quarantine.isEmpty())
             continue;
-        noteAcceptance(e);
+        noteAdmitted(e);
         noteSealEvent(e);
         if (e.kind == core::EventAdmission::keyRegisteredKind() && !registerKey(e, error))
             return false;

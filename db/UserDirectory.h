@@ -40,14 +40,25 @@ public:
     QList<QByteArray> grantedSealKeys() const;
     /** Remembers an admitted seal_key.* event (the batch may use the grant later). */
     void noteSealEvent(const core::Event& event);
+    core::CaseHands handsOf(const QString& caseId) const override;
+    core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
+
+    /**
+     * The relaxation of the separations in force on this replica now (the latest admitted
+     * hall.separation_relaxed by hybrid logical clock); services check steps with it.
+     */
+    static core::SeparationPolicy currentSeparationPolicy(const QSqlDatabase& db);
 
     /**
      * Takes the key of an admitted user.key_registered event into user_keys: valid from the event's
      * time, and the user's previous key valid until then. Inside the caller's transaction.
      */
     bool registerKey(const core::Event& event, QString* error);
-    /** Remembers that an admitted event accepted its case (the batch may decide the case later). */
-    void noteAcceptance(const core::Event& event);
+    /**
+     * Remembers an admitted event: the acceptance and the hand of a case step (the batch may take
+     * later steps of the case), a relaxation of the separations.
+     */
+    void noteAdmitted(const core::Event& event);
 
     /** The wrapped private key of a directory key (empty when none). */
     QByteArray wrappedKey(const QString& keyId) const;
@@ -74,6 +85,9 @@ private:
     };
     const QList<SealEvent>& sealEvents() const;
     mutable std::optional<QList<SealEvent>> m_sealEvents; ///< loaded on first use, in time order
+    mutable QHash<QString, core::CaseHands> m_hands;
+    /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
+    mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;
 };
 
 } // namespace oneseal::db

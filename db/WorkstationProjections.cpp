@@ -8,6 +8,7 @@
 #include "SealSignatureProjection.h"
 #include "SearchIndexProjection.h"
 #include "ShiftProjection.h"
+#include "SeparationProjection.h"
 
 #include <memory>
 
@@ -24,6 +25,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<CounterProjection>());
     store.addProjection(std::make_shared<SealSignatureProjection>());
     store.addProjection(std::make_shared<ShiftProjection>());
+    store.addProjection(std::make_shared<SeparationProjection>());
 }
 
 } // namespace oneseal::db

@@ -14,6 +14,7 @@
 #include "services/CalendarService.h"
 #include "services/CatalogService.h"
 #include "services/CounterService.h"
+#include "services/SeparationService.h"
 #include "loadgen/DataGenerator.h"
 #include "services/HallService.h"
 #include "services/SealKeyService.h"
@@ -380,6 +381,43 @@ int cmdSealRegister(const QStringList& args)
     if (!rows)
         return fail(error);
     out() << QString::fromUtf8(services::AuditService::toCsv(*rows).mid(3)) << Qt::flush;
+    return 0;
+}
+
+int cmdSeparation(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption relax(QStringLiteral("relax"),
+                                   Admin::tr("Pairs of steps one person may both take on a case, e.g. "
+                                             "review+inspect,decide+issue; \"none\" restores the strict rule."),
+                                   Admin::tr("pairs"));
+    const QCommandLineOption reasons(QStringLiteral("reasons"), Admin::tr("Why the hall relaxes the rule (required)."),
+                                     Admin::tr("text"));
+    p.addOptions({db, as, relax, reasons});
+    if (!parseCommand(p, args, Admin::tr("Shows or sets which pairs of steps (accept, review, inspect, decide, issue) "
+                                         "one person may both take on a case.")))
+        return 2;
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
+    if (!session)
+        return fail(error);
+    services::SeparationService separation(*session);
+    if (p.isSet(relax)) {
+        const QString value = p.value(relax).trimmed();
+        const QStringList pairs = value == QLatin1String("none") ? QStringList()
+                                                                 : value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (!separation.relax(pairs, p.value(reasons), &error))
+            return fail(error);
+    }
+    const auto row = separation.current();
+    if (!row || row->policy.relaxed.isEmpty())
+        out() << Admin::tr("Strict: accept, review, inspect, decide and issue are different people on every case.") << "\n";
+    else
+        out() << Admin::tr("Relaxed pairs: %1 (set by %2 at %3: %4)")
+                     .arg(row->policy.pairKeys().join(QStringLiteral(", ")), row->setBy, row->setAt, row->reasons)
+              << "\n";
     return 0;
 }
 
@@ -842,6 +880,8 @@ const Command kCommands[] = {
     {"info", QT_TRANSLATE_NOOP("OneSealAdmin", "show the hall, workstation and schema"), cmdInfo},
     {"verify-audit", QT_TRANSLATE_NOOP("OneSealAdmin", "verify every workstation's event hash chain"), cmdVerifyAudit},
     {"seal-register", QT_TRANSLATE_NOOP("OneSealAdmin", "list or export (--csv) the seal register"), cmdSealRegister},
+    {"separation", QT_TRANSLATE_NOOP("OneSealAdmin", "show or relax (--relax) the separation of steps per case"),
+     cmdSeparation},
     {"queue-report", QT_TRANSLATE_NOOP("OneSealAdmin", "waiting and service times and ratings of the hall's queue"),
      cmdQueueReport},
     {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},

@@ -38,11 +38,19 @@ namespace {
 void CaseState::apply(const Event& event)
 {
     const QCborMap p = event.payload();
+    // The matters a back-office event is about: the one it names, else every matter (old events).
+    const QString matterCode = p.value(payload::matter).toString();
+    QList<MatterResult*> targets;
+    for (MatterResult& r : matterResults)
+        if (matterCode.isEmpty() || r.code == matterCode)
+            targets << &r;
+    const bool aggregateDecision = p.value(payload::aggregate).toBool();
     if (caseId.isEmpty())
         caseId = event.caseId;
     ++eventCount;
     lastHlc = std::max(lastHlc, event.hlc);
     status = caseStatusAfter(status, event.kind);
+    hands.note(event);
 
     if (event.kind.startsWith(QLatin1String("intake."))) {
         caseNo = p.value(payload::caseNo).toString();
@@ -74,6 +82,28 @@ void CaseState::apply(const Event& event)
         legalDays = p.value(payload::legalDays).toDouble(-1);
         intakePromisedDue = promisedDue;
         intakeLegalDue = legalDue;
+        matterResults.clear();
+        const QCborArray limits = p.value(payload::matterLimits).toArray();
+        for (const QString& code : std::as_const(matterCodes)) {
+            MatterResult r;
+            r.code = code;
+            r.promisedDays = promisedDays;
+            r.legalDays = legalDays;
+            r.promisedDue = promisedDue;
+            r.legalDue = legalDue;
+            for (const QCborValue& v : limits) {
+                const QCborMap l = v.toMap();
+                if (l.value(payload::matter).toString() != code)
+                    continue;
+                r.name = l.value(payload::matterName).toString();
+                r.promisedDays = l.value(payload::promisedDays).toDouble(promisedDays);
+                r.legalDays = l.value(payload::legalDays).toDouble(legalDays);
+                r.promisedDue = dateOf(l, payload::promisedDue);
+                r.legalDue = dateOf(l, payload::legalDue);
+                r.precondition = l.value(payload::precondition).toBool();
+            }
+            matterResults << r;
+        }
     } else if (event.kind == QLatin1String("notice.printed")) {
         ++noticesPrinted;
     } else if (event.kind == QLatin1String("attachment.added")) {
@@ -185,7 +215,21 @@ void CaseState::apply(const Event& event)
             inspections.last().notes = p.value(payload::notes).toString();
             inspections.last().evidence << stringsOf(p, payload::evidence);
         }
+    } else if (event.kind == eventkind::matterApproved || event.kind == eventkind::matterRefused) {
+        for (MatterResult* r : targets) {
+            r->decision = event.kind == eventkind::matterApproved ? Decision::Approved : Decision::Refused;
+            r->decidedBy = event.userId;
+            r->decisionReasons = p.value(payload::reasons).toString();
+            r->sealsSinceDecision = 0;
+        }
     } else if (event.kind == eventkind::decisionApproved || event.kind == eventkind::decisionRefused) {
+        if (!aggregateDecision)
+            for (MatterResult* r : targets) {
+                r->decision = event.kind == eventkind::decisionApproved ? Decision::Approved : Decision::Refused;
+                r->decidedBy = event.userId;
+                r->decisionReasons = p.value(payload::reasons).toString();
+                r->sealsSinceDecision = 0;
+            }
         decision = event.kind == eventkind::decisionApproved ? Decision::Approved : Decision::Refused;
         decidedBy = event.userId;
         decisionReasons = p.value(payload::reasons).toString();
@@ -204,12 +248,27 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == eventkind::sealApplied) {
         ++sealCount;
         ++sealsSinceDecision;
+        for (MatterResult* r : targets) {
+            ++r->sealCount;
+            ++r->sealsSinceDecision;
+        }
     } else if (event.kind == eventkind::certificateNumbered) {
         CertificateRecord c;
         c.number = p.value(payload::certificateNo).toString();
         c.serial = cborInteger(p.value(payload::serial));
         certificates << c;
+        for (MatterResult* r : targets)
+            r->certificates << c;
     } else if (event.kind == eventkind::certificatePrinted || event.kind == eventkind::certificateReprinted) {
+        for (MatterResult* r : targets)
+            if (CertificateRecord* c = certificateNamed(r->certificates, p.value(payload::certificateNo).toString())) {
+                c->printed = true;
+                c->documentHash = p.value(payload::documentHash).toString();
+                if (event.kind == eventkind::certificateReprinted) {
+                    ++c->reprints;
+                    c->reprintReasons << p.value(payload::reasons).toString();
+                }
+            }
         if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString())) {
             c->printed = true;
             c->documentHash = p.value(payload::documentHash).toString();
@@ -219,6 +278,11 @@ void CaseState::apply(const Event& event)
             }
         }
     } else if (event.kind == eventkind::certificateVoided) {
+        for (MatterResult* r : targets)
+            if (CertificateRecord* c = certificateNamed(r->certificates, p.value(payload::certificateNo).toString())) {
+                c->voided = true;
+                c->voidReason = p.value(payload::reasons).toString();
+            }
         if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString())) {
             c->voided = true;
             c->voidReason = p.value(payload::reasons).toString();
@@ -226,6 +290,11 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == eventkind::certificateIssued) {
         if (CertificateRecord* c = certificateNamed(certificates, p.value(payload::certificateNo).toString()))
             c->issued = true;
+        // The handover gives the holder every printed certificate in force of the case.
+        for (MatterResult& r : matterResults)
+            for (CertificateRecord& c : r.certificates)
+                if (c.printed && !c.voided)
+                    c.issued = true;
         completed = true;
         completedDate = dateOf(p, payload::date);
         onTime = p.value(payload::onTime).toBool();
@@ -294,6 +363,30 @@ const CertificateRecord* CaseState::activeCertificate() const
     for (auto it = certificates.crbegin(); it != certificates.crend(); ++it)
         if (!it->voided)
             return &*it;
+    return nullptr;
+}
+
+const CertificateRecord* MatterResult::activeCertificate() const
+{
+    for (auto it = certificates.crbegin(); it != certificates.crend(); ++it)
+        if (!it->voided)
+            return &*it;
+    return nullptr;
+}
+
+const MatterResult* CaseState::matterResult(const QString& code) const
+{
+    for (const MatterResult& r : matterResults)
+        if (r.code == code)
+            return &r;
+    return nullptr;
+}
+
+const MatterResult* CaseState::refusedPrecondition() const
+{
+    for (const MatterResult& r : matterResults)
+        if (r.precondition && r.decision == Decision::Refused)
+            return &r;
     return nullptr;
 }
 

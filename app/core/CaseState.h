@@ -10,6 +10,7 @@
 #include "Event.h"
 #include "Intake.h"
 #include "RiskLevel.h"
+#include "Separation.h"
 
 #include <QDateTime>
 #include <QList>
@@ -54,6 +55,32 @@ struct CertificateRecord
     bool voided = false;
     QString voidReason;
     bool issued = false;
+};
+
+/**
+ * One matter of a case and its own result: a bundle case (一件事) carries one per matter, each with
+ * its own limits, decision, seal and certificate; a single-matter case has one. Events that name no
+ * matter (payload::matter; single-matter cases and databases from before bundles were split) apply
+ * to every matter.
+ */
+struct MatterResult
+{
+    QString code;
+    QString name;
+    double promisedDays = -1; ///< working days; -1 when the intake event did not record it
+    double legalDays = -1;
+    QDate promisedDue; ///< as set at intake, before any pause
+    QDate legalDue;
+    bool precondition = false; ///< its refusal blocks the other matters (Bundle::preconditions)
+    Decision decision = Decision::None;
+    QString decidedBy;
+    QString decisionReasons;
+    int sealCount = 0;
+    int sealsSinceDecision = 0;
+    QList<CertificateRecord> certificates;
+
+    /** The certificate in force: the last one taken that is not void; null when none. */
+    const CertificateRecord* activeCertificate() const;
 };
 
 /**
@@ -133,6 +160,17 @@ struct CaseState
      */
     QList<CaseConflict> openConflicts;
 
+    /** Who took which step (the separations: core::Separation). */
+    CaseHands hands;
+
+    /** Each matter's own result, in the order of matterCodes. */
+    QList<MatterResult> matterResults;
+    /** Whether the matters of this case are decided one by one (a bundle with more than one matter). */
+    bool decidedPerMatter() const { return matterResults.size() > 1; }
+    const MatterResult* matterResult(const QString& code) const;
+    /** A precondition matter of the case that was refused (then no other matter may be approved); null when none. */
+    const MatterResult* refusedPrecondition() const;
+
     void apply(const Event& event);
     /**
      * The fold of all of a case's events in fold order: events a supervisor overruled when
@@ -182,6 +220,11 @@ inline const QString risk = QStringLiteral("risk");
 inline const QString outcome = QStringLiteral("outcome");
 inline const QString promisedDays = QStringLiteral("promised_days");
 inline const QString legalDays = QStringLiteral("legal_days");
+inline const QString matterLimits = QStringLiteral("matter_limits"); ///< per matter: code, name, days, dues, precondition
+inline const QString matter = QStringLiteral("matter");               ///< the matter a back-office event is about
+inline const QString matterName = QStringLiteral("matter_name");
+inline const QString precondition = QStringLiteral("precondition");
+inline const QString aggregate = QStringLiteral("aggregate"); ///< a case-level decision closing per-matter ones
 // Back-office events.
 inline const QString date = QStringLiteral("date");             ///< ISO day the step happened (local)
 inline const QString notes = QStringLiteral("notes");
@@ -225,6 +268,8 @@ inline const QString rectificationRequired = QStringLiteral("inspection.rectific
 inline const QString rectificationClosed = QStringLiteral("inspection.rectification_closed");
 inline const QString decisionApproved = QStringLiteral("decision.approved");
 inline const QString decisionRefused = QStringLiteral("decision.refused");
+inline const QString matterApproved = QStringLiteral("decision.matter_approved"); ///< one matter of a bundle case
+inline const QString matterRefused = QStringLiteral("decision.matter_refused");
 inline const QString sealApplied = QStringLiteral("seal.applied");
 inline const QString certificateNumbered = QStringLiteral("certificate.numbered");
 inline const QString certificatePrinted = QStringLiteral("certificate.printed");

@@ -118,6 +118,11 @@ struct Bundle
     QStringList matterCodes;
     QStringList includes; ///< codes of other bundles whose matters this one contains too
     QString description;
+    /**
+     * Matters of the bundle (its own or its included bundles') whose refusal blocks every other
+     * matter of a case of the bundle; a refusal of any other matter blocks nothing.
+     */
+    QStringList preconditions;
 
     bool operator==(const Bundle&) const = default;
 };

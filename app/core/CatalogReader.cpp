@@ -217,7 +217,8 @@ public:
     {
         checkKeys(o, path,
                   {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("keywords"),
-                   QStringLiteral("matters"), QStringLiteral("includes"), QStringLiteral("description")});
+                   QStringLiteral("matters"), QStringLiteral("includes"), QStringLiteral("description"),
+                   QStringLiteral("preconditions")});
         Bundle b;
         b.code = text(o, path, QStringLiteral("code"), true);
         b.name = text(o, path, QStringLiteral("name"), true);
@@ -225,6 +226,7 @@ public:
         b.matterCodes = texts(o, path, QStringLiteral("matters"), true);
         b.includes = texts(o, path, QStringLiteral("includes"), false);
         b.description = text(o, path, QStringLiteral("description"), false);
+        b.preconditions = texts(o, path, QStringLiteral("preconditions"), false);
         return b;
     }
 

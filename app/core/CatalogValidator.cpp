@@ -234,6 +234,23 @@ void checkBundles(QList<CatalogProblem>& out, const Catalog& c, const QHash<QStr
     for (qsizetype i = 0; i < c.bundles.size(); ++i)
         if (state[i] == Unseen && bundleIndex.value(c.bundles.at(i).code, -1) == i)
             visit(i);
+
+    // Preconditions: matters of the bundle itself (or of a bundle it includes), each once.
+    for (qsizetype i = 0; i < c.bundles.size(); ++i) {
+        const Bundle& b = c.bundles.at(i);
+        const QStringList matters = c.bundleMatterCodes(b.code);
+        for (qsizetype j = 0; j < b.preconditions.size(); ++j) {
+            const QString p = catalogIndexPath(
+                catalogChildPath(catalogIndexPath(QStringLiteral("bundles"), i), QStringLiteral("preconditions")), j);
+            const QString& code = b.preconditions.at(j);
+            if (!matters.contains(code))
+                out.append({p, Catalog::tr("the bundle %1 names the matter %2 as a precondition, but the matter is not "
+                                           "in the bundle.")
+                                   .arg(b.code, code)});
+            else if (b.preconditions.indexOf(code) != j)
+                out.append({p, Catalog::tr("the bundle %1 names the precondition %2 twice.").arg(b.code, code)});
+        }
+    }
 }
 
 } // namespace

@@ -70,15 +70,19 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
         matterArray.append(matter);
     }
     QJsonArray bundleArray;
-    for (const Bundle& b : catalog.bundles)
-        bundleArray.append(QJsonObject{
+    for (const Bundle& b : catalog.bundles) {
+        QJsonObject o{
             {QStringLiteral("code"), b.code},
             {QStringLiteral("name"), b.name},
             {QStringLiteral("keywords"), toArray(b.keywords)},
             {QStringLiteral("matters"), toArray(b.matterCodes)},
             {QStringLiteral("includes"), toArray(b.includes)},
             {QStringLiteral("description"), b.description},
-        });
+        };
+        if (!b.preconditions.isEmpty())
+            o.insert(QStringLiteral("preconditions"), toArray(b.preconditions));
+        bundleArray.append(o);
+    }
     const QJsonObject root{
         {QStringLiteral("version"), catalog.version},
         {QStringLiteral("effectiveFrom"), catalog.effectiveFrom.toString(Qt::ISODate)},

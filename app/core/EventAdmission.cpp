@@ -292,7 +292,8 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
         return Action::StopClock;
     if (kind == eventkind::materialSupplied)
         return Action::AcceptCase;
-    if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind())
+    if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind()
+        || kind == SeparationPolicy::eventKind())
         return Action::ManageUsers;
     return std::nullopt;
 }
@@ -376,9 +377,37 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     if (e.kind == eventkind::shiftHandover
         && !directory.user(QCborValue::fromCbor(e.payloadCbor).toMap().value(payload::incomingUser).toString()))
         return tr("the incoming user of a shift handover is not a user of this hall");
-    if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId)
+    if (e.kind == SeparationPolicy::eventKind()) {
+        if (!e.caseId.isEmpty())
+            return tr("a relaxation of the separations belongs to the hall, not to a case");
+        if (QString why; !SeparationPolicy::fromPayload(e.payload(), &why))
+            return why;
+    }
+    if (e.kind == QLatin1String("decision.matter_approved") || e.kind == QLatin1String("decision.matter_refused")) {
+        const QCborValue matter = e.payload().value(QStringLiteral("matter"));
+        if (e.caseId.isEmpty() || !matter.isString() || matter.toString().isEmpty() || matter.toString().size() > 100)
+            return tr("a decision on one matter that names no matter of a case");
+    }
+    if (const auto hand = handOfKind(e.kind); !e.caseId.isEmpty() && hand) {
+        const SeparationPolicy policy = directory.separationPolicyAt(e.hlc);
+        if (separatedFromAcceptor(e.kind) && !policy.allows(Hand::Accept, *hand)
+            && directory.acceptorOf(e.caseId) == e.userId)
+            return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
+                .arg(e.userId, e.kind);
+        const CaseHands hands = directory.handsOf(e.caseId);
+        QString v = Separation::check(*hand, e.userId, hands, policy);
+        if (v.isEmpty() && e.kind == QLatin1String("inspection.scheduled")) {
+            QStringList inspectors;
+            for (const QCborValue& i : e.payload().value(QStringLiteral("inspectors")).toArray())
+                inspectors << i.toString();
+            v = Separation::checkInspectors(inspectors, hands, policy);
+        }
+        if (!v.isEmpty())
+            return tr("the author %1 may not write %2 on this case (separations): %3").arg(e.userId, e.kind, v);
+    } else if (!e.caseId.isEmpty() && separatedFromAcceptor(e.kind) && directory.acceptorOf(e.caseId) == e.userId) {
         return tr("the author %1 accepted this case and may not write %2 on it (four separations)")
             .arg(e.userId, e.kind);
+    }
     if (e.kind.startsWith(QLatin1String("seal_key.")) || e.kind == SealGrant::signedKind()) {
         const QString why = checkSealEvent(e, directory);
         if (!why.isEmpty())

@@ -6,6 +6,7 @@
 #include "Role.h"
 #include "SealGrant.h"
 #include "SealKey.h"
+#include "Separation.h"
 
 #include <QDateTime>
 #include <limits>
@@ -58,6 +59,25 @@ public:
         Q_UNUSED(at);
         return std::nullopt;
     }
+    /**
+     * Who took which step of the case in its admitted events (core::Separation). The default knows
+     * only the acceptor.
+     */
+    virtual CaseHands handsOf(const QString& caseId) const
+    {
+        CaseHands hands;
+        hands.add(Hand::Accept, acceptorOf(caseId));
+        return hands;
+    }
+    /**
+     * The hall's relaxation of the separations in force for an event of hybrid logical clock \a hlc:
+     * the admitted hall.separation_relaxed with the greatest clock not above it. The default: none.
+     */
+    virtual SeparationPolicy separationPolicyAt(quint64 hlc) const
+    {
+        Q_UNUSED(hlc);
+        return {};
+    }
 };
 
 /**
@@ -65,8 +85,10 @@ public:
  * and by every workstation on every pull or bundle import (never trusting the sender's client): a
  * valid Ed25519 signature by a key of the hall's directory that belongs to the event's author and
  * was valid when the event was recorded; an author who existed, was enabled and holds a role that
- * may make this kind of event; and the four separations (the acceptor of a case never reviews,
- * inspects, decides, seals or issues it); a certificate signature (certificate.signed) only by a
+ * may make this kind of event; and the separations (core::Separation: accept, review, inspect,
+ * decide and seal, issue are different people on one case, except pairs the hall relaxed, and every
+ * inspector a visit names is free of the other steps); a hall.separation_relaxed is an
+ * administrator's, names valid pairs and gives reasons; a certificate signature (certificate.signed) only by a
  * holder of a grant of that seal key at the time. check() returns the reason of a refusal, empty when the
  * event is admitted.
  *

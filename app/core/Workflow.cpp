@@ -62,16 +62,49 @@ Action Workflow::actionFor(WorkStep step)
     return Action::ViewAudit;
 }
 
-QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId, Roles roles)
+std::optional<Hand> Workflow::handFor(WorkStep step)
+{
+    switch (step) {
+    case WorkStep::ReviewPass:
+    case WorkStep::RequestCorrection:
+    case WorkStep::ProposeRefusal:
+        return Hand::Review;
+    case WorkStep::ReceiveCorrection:
+        return std::nullopt; // correction.received: the materials arriving, whoever records it
+    case WorkStep::ScheduleInspection:
+    case WorkStep::RecordInspection:
+    case WorkStep::RequireRectification:
+    case WorkStep::CloseRectification:
+        return Hand::Inspect;
+    case WorkStep::Approve:
+    case WorkStep::Refuse:
+    case WorkStep::ApplySeal:
+        return Hand::Decide;
+    case WorkStep::NumberCertificate:
+    case WorkStep::PrintCertificate:
+    case WorkStep::ReprintCertificate:
+    case WorkStep::VoidCertificate:
+    case WorkStep::IssueCertificate:
+        return Hand::Issue;
+    }
+    return std::nullopt;
+}
+
+QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId, Roles roles,
+                        const SeparationPolicy& policy, const QString& matterCode)
 {
     if (!mayPerform(roles, actionFor(step)))
         return tr("Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.");
     if (!inBackOffice(s))
         return tr("This case was not accepted, so it does not go to the back office.");
-    if (!userId.isEmpty() && userId == s.acceptedBy)
+    const auto hand = handFor(step);
+    if (!userId.isEmpty() && userId == s.acceptedBy && (!hand || !policy.allows(Hand::Accept, *hand)))
         return tr("You accepted case %1 at the window. Intake, review, inspection, decision and issuance are "
                   "separate hands: a colleague must do this.")
             .arg(s.caseNo);
+    if (hand)
+        if (QString v = Separation::check(*hand, userId, s.hands, policy, s.caseNo); !v.isEmpty())
+            return v;
     if (s.inConflict())
         return tr("Case %1 is in conflict: two workstations recorded contradictory steps while apart. A "
                   "supervisor must resolve it first.")
@@ -85,6 +118,32 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
             .arg(s.caseNo, displayText(*s.clockStop));
 
     const CaseStatus st = s.status;
+    if (!matterCode.isEmpty() || (s.decidedPerMatter() && step == WorkStep::IssueCertificate)) {
+        switch (step) {
+        case WorkStep::Approve:
+        case WorkStep::Refuse:
+            if (const MatterResult* m = s.matterResult(matterCode); m && m->decision != Decision::None)
+                return tr("The matter %1 of case %2 has already been decided.").arg(m->name, s.caseNo);
+            break; // and the case must be ready for a decision, below
+        case WorkStep::ApplySeal:
+        case WorkStep::NumberCertificate:
+        case WorkStep::PrintCertificate:
+        case WorkStep::ReprintCertificate:
+        case WorkStep::VoidCertificate:
+        case WorkStep::IssueCertificate:
+            return checkMatter(step, s, matterCode);
+        default:
+            break;
+        }
+        if (QString v = checkMatter(step, s, matterCode); !v.isEmpty())
+            return v;
+        if (step == WorkStep::Approve && s.decision == Decision::None
+            && (st == kInspected || (st == kReviewed && !s.inspectionRequired)))
+            return QString();
+        if (step == WorkStep::Refuse && s.decision == Decision::None
+            && (st == kReviewed || st == kInspected || st == kInspectionFailed || st == kRefusalProposed))
+            return QString();
+    }
     const CertificateRecord* cert = s.activeCertificate();
     switch (step) {
     case WorkStep::ReviewPass:
@@ -206,6 +265,81 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
     return tr("Unknown step.");
 }
 
+QString Workflow::checkMatter(WorkStep step, const CaseState& s, const QString& matterCode)
+{
+    if (step == WorkStep::IssueCertificate) {
+        // The holder collects every licence of the case at once.
+        for (const MatterResult& m : s.matterResults)
+            if (m.decision == Decision::Approved && (!m.activeCertificate() || !m.activeCertificate()->printed))
+                return tr("The certificate of %1 (case %2) is not printed yet; every licence of the case is handed over "
+                          "together.")
+                    .arg(m.name.isEmpty() ? m.code : m.name, s.caseNo);
+        if (s.decision != Decision::Approved)
+            return tr("Case %1 has no printed certificate to hand over.").arg(s.caseNo);
+        if (s.owesCoreMaterial())
+            return tr("A core material of case %1 is still owed (容缺); the certificate is issued only once it "
+                      "is supplied.")
+                .arg(s.caseNo);
+        return QString();
+    }
+    const MatterResult* m = s.matterResult(matterCode);
+    if (!m)
+        return tr("%1 is not a matter of case %2.").arg(matterCode.left(40), s.caseNo);
+    const QString name = m->name.isEmpty() ? m->code : m->name;
+    const CertificateRecord* cert = m->activeCertificate();
+    switch (step) {
+    case WorkStep::Approve:
+        if (const MatterResult* pre = s.refusedPrecondition(); pre && pre != m)
+            return tr("%1 was refused and is a precondition of the other matters of case %2: %3 can only be refused.")
+                .arg(pre->name.isEmpty() ? pre->code : pre->name, s.caseNo, name);
+        return QString();
+    case WorkStep::Refuse:
+        return QString();
+    case WorkStep::ApplySeal:
+        if (m->decision == Decision::None)
+            return tr("The matter %1 of case %2 has no decision to seal yet.").arg(name, s.caseNo);
+        return QString();
+    case WorkStep::NumberCertificate:
+        if (m->decision != Decision::Approved)
+            return tr("The matter %1 of case %2 has not been approved.").arg(name, s.caseNo);
+        if (s.decision == Decision::None)
+            return tr("Every matter of case %1 must be decided before its certificates are made.").arg(s.caseNo);
+        if (m->sealsSinceDecision == 0)
+            return tr("The approval of %1 (case %2) has not been sealed yet.").arg(name, s.caseNo);
+        if (cert && !cert->printed)
+            return tr("Certificate %1 is numbered but not printed yet; print it or void it.").arg(cert->number);
+        if (cert)
+            return tr("The certificate of %1 (case %2) is already printed.").arg(name, s.caseNo);
+        if (s.completed)
+            return tr("Case %1 is completed; nothing more can be done to it.").arg(s.caseNo);
+        return QString();
+    case WorkStep::PrintCertificate:
+        if (!cert || cert->printed)
+            return tr("Take a new certificate number for %1 (case %2) first.").arg(name, s.caseNo);
+        return QString();
+    case WorkStep::ReprintCertificate:
+        if (!cert || !cert->printed)
+            return tr("%1 (case %2) has no printed certificate to print again.").arg(name, s.caseNo);
+        return QString();
+    case WorkStep::VoidCertificate:
+        if (!cert)
+            return tr("%1 (case %2) has no certificate to void.").arg(name, s.caseNo);
+        return QString();
+    default:
+        return QString();
+    }
+}
+
+CaseDeadlines Workflow::matterDeadlines(const CaseState& s, const MatterResult& m, const WorkCalendar& calendar)
+{
+    CaseState one = s;
+    one.promisedDays = m.promisedDays;
+    one.legalDays = m.legalDays;
+    one.intakePromisedDue = m.promisedDue;
+    one.intakeLegalDue = m.legalDue;
+    return deadlines(one, calendar);
+}
+
 Role Workflow::waitingRole(const CaseState& s)
 {
     if (s.inConflict())
@@ -223,6 +357,10 @@ Role Workflow::waitingRole(const CaseState& s)
         return Role::Inspector;
     if (st == kInspected || st == kInspectionFailed || st == kRefusalProposed)
         return Role::Approver;
+    if (st == kApproved && s.decidedPerMatter())
+        for (const MatterResult& m : s.matterResults)
+            if (m.decision != Decision::None && m.sealsSinceDecision == 0)
+                return Role::Approver;
     if (st == kApproved)
         return s.sealsSinceDecision == 0 ? Role::Approver : Role::CertificateOperator;
     if (st == kCertificatePrinted)

@@ -3,10 +3,13 @@
 #include "CaseState.h"
 #include "Deadline.h"
 #include "Role.h"
+#include "Separation.h"
 #include "WorkCalendar.h"
 
 #include <QCoreApplication>
 #include <QStringList>
+
+#include <optional>
 
 namespace oneseal::core {
 
@@ -60,10 +63,27 @@ public:
 
     /**
      * Empty when a user with \a userId and \a roles may take \a step on the case now; otherwise a
-     * sentence saying why not: the role, the four separations (the user accepted this case), or the
-     * case's status (e.g. not yet reviewed, clock stopped, certificate already issued).
+     * sentence saying why not: the role, the separations (core::Separation: the user took another
+     * step of this case that \a policy does not pair with this one), or the case's status (e.g. not
+     * yet reviewed, clock stopped, certificate already issued).
      */
-    static QString check(WorkStep step, const CaseState& state, const QString& userId, Roles roles);
+    static QString check(WorkStep step, const CaseState& state, const QString& userId, Roles roles,
+                         const SeparationPolicy& policy = {}, const QString& matterCode = QString());
+
+    /**
+     * The checks of a step on one matter of a case decided per matter (CaseState::decidedPerMatter()):
+     * the matter is the case's; it is decided once, approved only while no precondition matter of the
+     * case was refused; sealed after its decision; its certificate numbered once the whole case is
+     * decided and its approval sealed, then printed, reprinted or voided. Empty when allowed.
+     */
+    static QString checkMatter(WorkStep step, const CaseState& state, const QString& matterCode);
+
+    /** A matter's own deadlines: its limits counted from acceptance with every pause of the case. */
+    static CaseDeadlines matterDeadlines(const CaseState& state, const MatterResult& matter,
+                                         const WorkCalendar& calendar);
+
+    /** The hand a step belongs to (Separation); nullopt for steps outside the separations. */
+    static std::optional<Hand> handFor(WorkStep step);
 
     /**
      * Whose turn it is: Reviewer for new and corrected cases (and cases waiting for corrected

@@ -180,36 +180,41 @@ IssuedDocument DocumentIssuer::printExtensionNotice(const QString& caseId)
     return result;
 }
 
-IssuedDocument DocumentIssuer::sealDecision(const QString& caseId, const QString& password)
+IssuedDocument DocumentIssuer::sealDecision(const QString& caseId, const QString& password, const QString& matterCode)
 {
     IssuedDocument result;
     result.caseId = caseId;
+    result.matterCode = matterCode;
     // The role and the case's state first, as DecisionService::applySeal checks them again.
-    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ApplySeal, &result.error);
+    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ApplySeal, &result.error, matterCode);
     if (!state)
         return result;
     result.caseNo = state->caseNo;
-    const print::NoticeDocument doc = print::DecisionDocument::build(*state, m_session.hallName());
+    // A bundle case: each matter's decision is its own document (and its own seal impression).
+    const print::NoticeDocument doc = print::DecisionDocument::build(
+        *state, m_session.hallName(), state->decidedPerMatter() ? matterCode : QString());
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.state = services::DecisionService(m_session).applySeal(caseId, password, result.contentHash, doc.title,
-                                                                  &result.error);
+                                                                  &result.error, matterCode);
     return result;
 }
 
 std::optional<print::CaseCertificate::Result> DocumentIssuer::buildCertificate(const core::CaseState& state,
                                                                                const QString& number,
                                                                                const core::Catalog& catalog,
-                                                                               QString* error) const
+                                                                               QString* error,
+                                                                               const QString& matterCode) const
 {
     const auto key = m_session.sealKey(error);
     if (!key)
         return std::nullopt;
     // The approver who decided the case signs a licence decision.
-    const auto signer = db::UserRepository(m_session.database().sql()).byId(state.decidedBy);
+    const core::MatterResult* matter = matterCode.isEmpty() ? nullptr : state.matterResult(matterCode);
+    const auto signer = db::UserRepository(m_session.database().sql()).byId(matter ? matter->decidedBy : state.decidedBy);
     auto certificate = print::CaseCertificate::build(state, catalog, number, m_session.hallName(),
                                                      signer ? signer->displayName : m_session.hallName(), *key,
-                                                     today(m_session), error);
+                                                     today(m_session), error, matterCode);
     if (certificate && !print::CertificateRenderer(certificate->certificateTemplate).validate(certificate->document, error))
         return std::nullopt;
     return certificate;
@@ -233,7 +238,18 @@ IssuedDocument DocumentIssuer::outputCertificate(const core::CaseState& state, c
     result.caseNo = state.caseNo;
     result.title = number;
     const services::IntakeService intake(m_session);
-    const auto certificate = buildCertificate(state, number, intake.catalog(), &result.error);
+    // In a bundle case decided per matter the number belongs to one matter's certificate.
+    // (A certificate of an older database, numbered for the whole case, is in every matter: none.)
+    int holders = 0;
+    for (const core::MatterResult& m : state.matterResults)
+        for (const core::CertificateRecord& c : m.certificates)
+            if (c.number == number) {
+                ++holders;
+                result.matterCode = m.code;
+            }
+    if (holders != 1 || !state.decidedPerMatter())
+        result.matterCode.clear();
+    const auto certificate = buildCertificate(state, number, intake.catalog(), &result.error, result.matterCode);
     if (!certificate)
         return result;
     result.contentHash = certificate->contentHash;
@@ -255,6 +271,29 @@ IssuedDocument DocumentIssuer::printCertificate(const QString& caseId)
     services::CertificateService service(m_session);
     IssuedDocument result;
     result.caseId = caseId;
+    if (const auto before = steps(m_session).load(caseId, nullptr);
+        before && !services::CertificateService::certificateMatters(*before).isEmpty()) {
+        // Every licence of a bundle case in one job.
+        const CertificateBatchResult batch = printCertificates({caseId}, print::PrintMode::PlainPaper);
+        QStringList numbers;
+        result.caseNo = before->caseNo;
+        result.output = batch.output;
+        result.error = batch.jobError;
+        for (const IssuedDocument& item : batch.certificates) {
+            if (!item.title.isEmpty())
+                numbers << item.title;
+            if (result.error.isEmpty())
+                result.error = item.error;
+            if (item.state)
+                result.state = item.state;
+            if (result.contentHash.isEmpty())
+                result.contentHash = item.contentHash;
+        }
+        result.title = numbers.join(QStringLiteral(", "));
+        if (!result.error.isEmpty())
+            result.state.reset();
+        return result;
+    }
     const auto number = service.numberForPrinting(caseId, &result.error);
     if (!number)
         return result;
@@ -339,20 +378,36 @@ CertificateBatchResult DocumentIssuer::printCertificates(const QStringList& case
     const services::IntakeService intake(m_session);
     const services::CaseSteps caseSteps = steps(m_session);
     print::CertificateBatch batch;
-    // Each case on its own: a refusal or a failure leaves the others in the batch.
+    // A bundle case decided per matter gives one certificate per approved matter not yet printed.
+    QList<QPair<QString, QString>> wanted; // (case, matter)
     for (const QString& caseId : caseIds) {
+        QStringList matters;
+        if (const auto before = caseSteps.load(caseId, nullptr))
+            for (const QString& code : services::CertificateService::certificateMatters(*before))
+                if (const core::MatterResult* m = before->matterResult(code);
+                    !m->activeCertificate() || !m->activeCertificate()->printed)
+                    matters << code;
+        if (matters.isEmpty())
+            matters << QString();
+        for (const QString& matterCode : std::as_const(matters))
+            wanted.append({caseId, matterCode});
+    }
+    // Each certificate on its own: a refusal or a failure leaves the others in the batch.
+    for (const auto& [caseId, matterCode] : std::as_const(wanted)) {
         IssuedDocument item;
         item.caseId = caseId;
+        item.matterCode = matterCode;
         const auto before = caseSteps.load(caseId, nullptr);
         item.caseNo = before ? before->caseNo : caseId;
-        item.error = service.checkBatchPrint(caseId);
+        item.error = service.checkBatchPrint(caseId, matterCode);
         std::optional<QString> number;
         if (item.error.isEmpty())
-            number = service.numberForPrinting(caseId, &item.error);
+            number = service.numberForPrinting(caseId, &item.error, matterCode);
         if (number)
             item.title = *number;
         const auto state = number ? caseSteps.load(caseId, &item.error) : std::nullopt;
-        const auto certificate = state ? buildCertificate(*state, *number, intake.catalog(), &item.error) : std::nullopt;
+        const auto certificate
+            = state ? buildCertificate(*state, *number, intake.catalog(), &item.error, matterCode) : std::nullopt;
         if (certificate) {
             item.error.clear();
             item.contentHash = certificate->contentHash;
@@ -380,7 +435,8 @@ CertificateBatchResult DocumentIssuer::printCertificates(const QStringList& case
         if (!item.built())
             continue;
         item.output = true;
-        item.state = service.recordPrinted(item.caseId, item.title, item.contentHash, &item.error, item.sealKeyId);
+        item.state = service.recordPrinted(item.caseId, item.title, item.contentHash, &item.error, item.sealKeyId,
+                                           item.matterCode);
     }
     return result;
 }

@@ -60,11 +60,13 @@ public:
      * \a password again and records seal.applied with the document's title and hash (the seal
      * register). The document is not output here.
      */
-    IssuedDocument sealDecision(const QString& caseId, const QString& password);
+    IssuedDocument sealDecision(const QString& caseId, const QString& password, const QString& matterCode = QString());
     /**
      * Prints the certificate of an approved, sealed case: the number already taken and not printed,
      * or the next one (certificate.numbered); the certificate signed with the hall's seal key; then
-     * certificate.printed with its hash. A number taken stays reserved when the print fails.
+     * certificate.printed with its hash. A number taken stays reserved when the print fails. A bundle
+     * case decided per matter gets every approved matter's certificate not yet printed, in one job
+     * (printCertificates()); the result then names the numbers and the state after the last.
      */
     IssuedDocument printCertificate(const QString& caseId);
     /** Prints the certificate in force again and records certificate.reprinted; \a reason is required. */
@@ -91,7 +93,8 @@ public:
 private:
     bool outputNotice(const print::NoticeDocument& doc, QString* error);
     std::optional<print::CaseCertificate::Result> buildCertificate(const core::CaseState& state, const QString& number,
-                                                                   const core::Catalog& catalog, QString* error) const;
+                                                                   const core::Catalog& catalog, QString* error,
+                                                                   const QString& matterCode = QString()) const;
     print::Calibration calibrationFor(const QString& printerName, const QString& templateId) const;
     IssuedDocument outputCertificate(const core::CaseState& state, const QString& number);
 

@@ -21,6 +21,8 @@ struct IssuedDocument
     QString caseNo;
     /** The document's title (受理通知书, 准予行政许可决定书 ...); for a certificate its number, set once taken. */
     QString title;
+    /** For a certificate of a bundle case: the matter it is the licence of (each matter has its own). */
+    QString matterCode;
     /**
      * SHA-256 (32 bytes) of the document's content, as recorded on its event: of the notice's
      * fields (print::IntakeNotices::contentHash) or of the certificate's signed content
@@ -45,7 +47,8 @@ struct IssuedDocument
 struct CertificateBatchResult
 {
     /**
-     * One entry per case asked for, in order. An entry not built() was left out of the job (its error
+     * One entry per case asked for, in order (a bundle case decided per matter: one per approved
+     * matter whose certificate is not printed yet, each with its matterCode). An entry not built() was left out of the job (its error
      * says why); the others were in it and are recorded() unless the job or the recording failed.
      */
     QList<IssuedDocument> certificates;

@@ -15,9 +15,13 @@ QString chineseDate(const QDate& d)
 std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseState& s, const core::Catalog& catalog,
                                                               const QString& certificateNo, const QString& bureau,
                                                               const QString& signerName, const core::SealKey& key,
-                                                              const QDate& issued, QString* error)
+                                                              const QDate& issued, QString* error,
+                                                              const QString& matterCode)
 {
-    const core::Matter* matter = s.matterCodes.isEmpty() ? nullptr : catalog.matter(s.matterCodes.first());
+    const QString code = !matterCode.isEmpty() ? matterCode
+                                               : (s.matterCodes.isEmpty() ? QString() : s.matterCodes.first());
+    const core::Matter* matter = (matterCode.isEmpty() || s.matterCodes.contains(matterCode)) ? catalog.matter(code)
+                                                                                            : nullptr;
     if (!matter) {
         if (error)
             *error = tr("The case's matter is not in the catalog; its certificate cannot be made.");
@@ -29,10 +33,14 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
             *error = tr("No certificate template fits the result \"%1\".").arg(matter->resultName);
         return std::nullopt;
     }
+    // The scope is the certificate's own matter: in a bundle case each matter has its certificate.
     QStringList matterNames;
-    for (const QString& code : s.matterCodes)
-        if (const core::Matter* m = catalog.matter(code))
-            matterNames << m->name;
+    if (!matterCode.isEmpty() || s.matterCodes.size() <= 1)
+        matterNames << matter->name;
+    else
+        for (const QString& c : s.matterCodes)
+            if (const core::Matter* m = catalog.matter(c))
+                matterNames << m->name;
     const QDate validUntil = issued.addYears(kDefaultValidityYears).addDays(-1);
 
     Result result{*tpl, {}, {}, key.keyId()};
@@ -44,7 +52,9 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
     f.insert(QStringLiteral("address"), s.applicant.address);
     f.insert(QStringLiteral("premises"), s.applicant.address);
     f.insert(QStringLiteral("matterName"), matter->resultName.isEmpty() ? matter->name : matter->resultName);
-    f.insert(QStringLiteral("businessType"), matter->resultName);
+    // 主体业态 is the holder's kind of business (餐饮服务经营者 ...), which neither the catalog nor the
+    // case records: left blank for the window to fill in rather than the licence's own name.
+    f.insert(QStringLiteral("businessType"), QString());
     f.insert(QStringLiteral("scope"), matterNames.join(QStringLiteral("；")));
     f.insert(QStringLiteral("supervisoryBody"), matter->department);
     f.insert(QStringLiteral("validity"), QStringLiteral("自%1至%2").arg(chineseDate(issued), chineseDate(validUntil)));
@@ -56,7 +66,7 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
     f.insert(QStringLiteral("body"),
              QStringLiteral("你（单位）于%1提出的“%2”申请（办件编号：%3），经审查，符合法定条件、标准。根据《中华人民共和国行政"
                             "许可法》第三十八条第一款的规定，本机关决定准予行政许可。")
-                 .arg(chineseDate(s.acceptedDate), s.subjectName, s.caseNo));
+                 .arg(chineseDate(s.acceptedDate), matterCode.isEmpty() ? s.subjectName : matter->name, s.caseNo));
     result.document.sealBureau = bureau;
 
     const QByteArray content = core::CertificatePayload::contentBytes(tpl->id(), f);

@@ -14,7 +14,9 @@ namespace oneseal::print {
 
 /**
  * The certificate of an approved case: the template for its matter's result, the field values from
- * the case, and the QR code's payload signed with the hall's Ed25519 seal key.
+ * the case, and the QR code's payload signed with the hall's Ed25519 seal key. A bundle case has one
+ * certificate per approved matter (\a matterCode): each with its own template, its own matter as
+ * the scope, and its own serial and QR code.
  */
 class CaseCertificate
 {
@@ -35,7 +37,7 @@ public:
     static std::optional<Result> build(const core::CaseState& state, const core::Catalog& catalog,
                                        const QString& certificateNo, const QString& bureau,
                                        const QString& signerName, const core::SealKey& key, const QDate& issued,
-                                       QString* error);
+                                       QString* error, const QString& matterCode = QString());
 };
 
 } // namespace oneseal::print

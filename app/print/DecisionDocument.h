@@ -15,7 +15,8 @@ class DecisionDocument
 {
 public:
     /** The document for \a state's decision, issued by \a bureau (the hall's name). */
-    static NoticeDocument build(const core::CaseState& state, const QString& bureau);
+    static NoticeDocument build(const core::CaseState& state, const QString& bureau,
+                                const QString& matterCode = QString());
 };
 
 } // namespace oneseal::print

@@ -149,6 +149,7 @@ public:
     void drawPage(QPainter& p, int page) const;
 
 private:
+    void build();
     void addSpacer(double height, bool keepWithNext = false);
     void addLines(const QStringList& lines, const Style& style, double indent, double firstIndent,
                   Qt::Alignment alignment = Qt::AlignLeft, bool together = false);
@@ -182,6 +183,24 @@ Layout::Layout(const NoticeDocument& doc, const QRectF& sheet, const QMarginsF& 
         m_margins = QMarginsF();
         m_content = sheet;
     }
+    build();
+    // A notice that must fit on one page (a bundle's acceptance notice) gets smaller type, within reason.
+    for (const double scale : {0.9, 0.82, 0.75}) {
+        if (!m_doc.fitOnOnePage || pageCount() <= 1)
+            break;
+        m_title = Style(kTitlePt * scale, 1.4, true);
+        m_body = Style(kBodyPt * scale, scale < 0.8 ? 1.3 : 1.5);
+        m_bold = Style(kBodyPt * scale, 1.5, true);
+        m_table = Style(kTablePt * scale, scale < 0.8 ? 1.2 : 1.35);
+        m_blocks.clear();
+        m_pages.clear();
+        build();
+    }
+}
+
+void Layout::build()
+{
+    const NoticeDocument& doc = m_doc;
     const double width = m_content.width();
 
     if (!doc.documentNumber.isEmpty()) {

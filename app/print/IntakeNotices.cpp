@@ -67,6 +67,18 @@ NoticeDocument IntakeNotices::build(const core::CaseState& s, const Hall& hall)
         {QStringLiteral("证件号码"), s.applicant.idNumber},
         {QStringLiteral("联系电话"), s.applicant.phone},
     };
+    // A "one thing" case names each of its matters with its own promised date.
+    if (s.matterResults.size() > 1) {
+        doc.fitOnOnePage = true; // the applicant's one sheet for the whole bundle
+        int n = 0;
+        for (const core::MatterResult& m : s.matterResults) {
+            QString value = m.name.isEmpty() ? m.code : m.name;
+            if (m.promisedDue.isValid())
+                value += QStringLiteral("（承诺%1前办结）").arg(chineseDate(m.promisedDue));
+            ++n;
+            doc.fields.insert(n, {QStringLiteral("事项%1").arg(n), value});
+        }
+    }
     if (!s.agent.isEmpty())
         doc.fields.append({QStringLiteral("代理人"), QStringLiteral("%1（%2）").arg(s.agent.name, s.agent.idNumber)});
     doc.fields.append({QStringLiteral("收件时间"), s.acceptedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
@@ -106,8 +118,17 @@ NoticeDocument IntakeNotices::build(const core::CaseState& s, const Hall& hall)
             doc.paragraphs << QStringLiteral("本事项为即办件，已当场办结。");
         else
             doc.fields.append({QStringLiteral("承诺办结日期"), dueText()});
-        doc.listTitle = QStringLiteral("已收取的申请材料");
-        doc.numberedItems = receivedItems();
+        if (s.matterResults.size() > 1) {
+            // A bundle's long list as one running paragraph, so that the notice stays on one sheet.
+            QStringList items;
+            const auto received = receivedItems();
+            for (qsizetype i = 0; i < received.size(); ++i)
+                items << QStringLiteral("%1. %2（%3）").arg(i + 1).arg(received.at(i).first, received.at(i).second);
+            doc.closingParagraphs << QStringLiteral("已收取的申请材料：%1。").arg(items.join(QStringLiteral("；")));
+        } else {
+            doc.listTitle = QStringLiteral("已收取的申请材料");
+            doc.numberedItems = receivedItems();
+        }
         doc.qrPayload = qrPayload(s);
         doc.closingParagraphs << QStringLiteral("请凭本通知书及受理编号查询办理进度、领取办理结果。");
         doc.signatureLines << QStringLiteral("申请人（签字）：") << QStringLiteral("受理人（签字）：");

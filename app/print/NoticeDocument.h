@@ -30,6 +30,8 @@ struct NoticeDocument
     QString sealBureau; ///< the text around the seal; the issuer when empty
     QByteArray qrPayload; ///< when not empty: a 25 mm QR code bottom left
     QStringList signatureLines; ///< e.g. 申请人（签字）：, each followed by a line to sign on
+    /** Set smaller type (down to 82 %) rather than run onto a second page, when that is enough. */
+    bool fitOnOnePage = false;
 };
 
 } // namespace oneseal::print

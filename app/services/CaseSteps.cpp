@@ -2,6 +2,7 @@
 
 #include "core/Applicant.h"
 #include "db/IntakeRepository.h"
+#include "db/UserDirectory.h"
 
 namespace oneseal::services {
 
@@ -28,7 +29,8 @@ std::optional<core::CaseState> CaseSteps::load(const QString& caseId, QString* e
     return core::CaseState::fold(events);
 }
 
-std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::WorkStep step, QString* error) const
+std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::WorkStep step, QString* error,
+                                                  const QString& matterCode) const
 {
     // The role comes first: someone without it learns nothing about the case.
     if (!m_session.can(core::Workflow::actionFor(step))) {
@@ -39,13 +41,19 @@ std::optional<core::CaseState> CaseSteps::prepare(const QString& caseId, core::W
     auto state = load(caseId, error);
     if (!state)
         return std::nullopt;
-    const QString refusal = core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles);
+    const QString refusal = core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles,
+                                                  separationPolicy(), state->decidedPerMatter() ? matterCode : QString());
     if (!refusal.isEmpty()) {
         if (error)
             *error = refusal;
         return std::nullopt;
     }
     return state;
+}
+
+core::SeparationPolicy CaseSteps::separationPolicy() const
+{
+    return db::UserDirectory::currentSeparationPolicy(m_session.database().sql());
 }
 
 bool CaseSteps::inTransaction(const std::function<bool(QString*)>& writes, QString* error) const

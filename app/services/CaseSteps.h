@@ -41,7 +41,11 @@ public:
     /** The fold of a case's events; nullopt with *error when there is no such case. */
     std::optional<core::CaseState> load(const QString& caseId, QString* error) const;
     /** The case when the user may take \a step on it now; otherwise nullopt with the reason. */
-    std::optional<core::CaseState> prepare(const QString& caseId, core::WorkStep step, QString* error) const;
+    std::optional<core::CaseState> prepare(const QString& caseId, core::WorkStep step, QString* error,
+                                           const QString& matterCode = QString()) const;
+
+    /** The hall's relaxation of the separations in force now (none: the strict rule). */
+    core::SeparationPolicy separationPolicy() const;
 
     /** Runs \a writes inside one write transaction and commits; rolls everything back on failure. */
     bool inTransaction(const std::function<bool(QString*)>& writes, QString* error) const;

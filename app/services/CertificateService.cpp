@@ -19,9 +19,40 @@ CertificateService::CertificateService(Session& session, const core::WorkCalenda
 {
 }
 
-std::optional<QString> CertificateService::takeNumber(const QString& caseId, QString* error)
+namespace {
+/** The matter a certificate event is about, when the case is decided per matter. */
+QString matterOf(const core::CaseState& state, const QString& matterCode)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::NumberCertificate, error))
+    return state.decidedPerMatter() ? matterCode : QString();
+}
+const core::CertificateRecord* activeOf(const core::CaseState& state, const QString& matterCode)
+{
+    if (const QString m = matterOf(state, matterCode); !m.isEmpty())
+        if (const core::MatterResult* r = state.matterResult(m))
+            return r->activeCertificate();
+    return state.activeCertificate();
+}
+void addMatter(QCborMap& p, const core::CaseState& state, const QString& matterCode)
+{
+    if (const QString m = matterOf(state, matterCode); !m.isEmpty())
+        p.insert(core::payload::matter, m);
+}
+} // namespace
+
+QStringList CertificateService::certificateMatters(const core::CaseState& state)
+{
+    QStringList codes;
+    if (state.decidedPerMatter())
+        for (const core::MatterResult& m : state.matterResults)
+            if (m.decision == core::Decision::Approved)
+                codes << m.code;
+    return codes;
+}
+
+std::optional<QString> CertificateService::takeNumber(const QString& caseId, QString* error, const QString& matterCode)
+{
+    const auto state = m_steps.prepare(caseId, core::WorkStep::NumberCertificate, error, matterCode);
+    if (!state)
         return std::nullopt;
     QString number;
     if (!m_steps.inTransaction(
@@ -30,7 +61,8 @@ std::optional<QString> CertificateService::takeNumber(const QString& caseId, QSt
                 if (!serial)
                     return false;
                 number = core::Workflow::certificateNumber(m_steps.today().year(), *serial);
-                const QCborMap p{{core::payload::certificateNo, number}, {core::payload::serial, *serial}};
+                QCborMap p{{core::payload::certificateNo, number}, {core::payload::serial, *serial}};
+                addMatter(p, *state, matterCode);
                 return m_steps.append(caseId, core::eventkind::certificateNumbered, p, e);
             },
             error))
@@ -38,15 +70,15 @@ std::optional<QString> CertificateService::takeNumber(const QString& caseId, QSt
     return number;
 }
 
-QString CertificateService::checkBatchPrint(const QString& caseId) const
+QString CertificateService::checkBatchPrint(const QString& caseId, const QString& matterCode) const
 {
     QString error;
     const auto state = m_steps.load(caseId, &error);
     if (!state)
         return error;
-    const core::CertificateRecord* cert = state->activeCertificate();
+    const core::CertificateRecord* cert = activeOf(*state, matterCode);
     const core::WorkStep step = cert && !cert->printed ? core::WorkStep::PrintCertificate : core::WorkStep::NumberCertificate;
-    if (!m_steps.prepare(caseId, step, &error))
+    if (!m_steps.prepare(caseId, step, &error, matterCode))
         return error;
     if (state->owesCoreMaterial())
         return tr("A core material of case %1 is still owed (容缺); its certificate is printed once the material "
@@ -55,15 +87,16 @@ QString CertificateService::checkBatchPrint(const QString& caseId) const
     return QString();
 }
 
-std::optional<QString> CertificateService::numberForPrinting(const QString& caseId, QString* error)
+std::optional<QString> CertificateService::numberForPrinting(const QString& caseId, QString* error,
+                                                             const QString& matterCode)
 {
     const auto state = m_steps.load(caseId, error);
     if (!state)
         return std::nullopt;
-    const core::CertificateRecord* cert = state->activeCertificate();
-    if (cert && !cert->printed && m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error))
+    const core::CertificateRecord* cert = activeOf(*state, matterCode);
+    if (cert && !cert->printed && m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error, matterCode))
         return cert->number;
-    return takeNumber(caseId, error);
+    return takeNumber(caseId, error, matterCode);
 }
 
 namespace {
@@ -77,9 +110,9 @@ QCborMap signedPayload(const QString& certificateNo, const QByteArray& documentH
 
 std::optional<core::CaseState> CertificateService::recordPrinted(const QString& caseId, const QString& certificateNo,
                                                                  const QByteArray& documentHash, QString* error,
-                                                                 const QString& sealKeyId)
+                                                                 const QString& sealKeyId, const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::PrintCertificate, error, matterCode);
     if (!state)
         return std::nullopt;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
@@ -87,13 +120,14 @@ std::optional<core::CaseState> CertificateService::recordPrinted(const QString& 
             *error = text;
         return std::nullopt;
     };
-    if (state->activeCertificate()->number != certificateNo)
+    if (activeOf(*state, matterCode)->number != certificateNo)
         return fail(tr("Certificate %1 is not the number taken for this case (%2).")
-                        .arg(certificateNo.left(40), state->activeCertificate()->number));
+                        .arg(certificateNo.left(40), activeOf(*state, matterCode)->number));
     if (documentHash.size() != 32)
         return fail(tr("The printed document is missing (no SHA-256 of it was given)."));
-    const QCborMap p{{core::payload::certificateNo, certificateNo},
-                     {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{core::payload::certificateNo, certificateNo},
+               {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    addMatter(p, *state, matterCode);
     if (!m_steps.inTransaction(
             [&](QString* e) {
                 // The seal's signature first: the print stays the case's last step.
@@ -109,9 +143,9 @@ std::optional<core::CaseState> CertificateService::recordPrinted(const QString& 
 
 std::optional<core::CaseState> CertificateService::recordReprint(const QString& caseId, const QString& reason,
                                                                  const QByteArray& documentHash, QString* error,
-                                                                 const QString& sealKeyId)
+                                                                 const QString& sealKeyId, const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::ReprintCertificate, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::ReprintCertificate, error, matterCode);
     if (!state)
         return std::nullopt;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
@@ -123,9 +157,10 @@ std::optional<core::CaseState> CertificateService::recordReprint(const QString& 
         return fail(v);
     if (documentHash.size() != 32)
         return fail(tr("The printed document is missing (no SHA-256 of it was given)."));
-    const QCborMap p{{core::payload::certificateNo, state->activeCertificate()->number},
-                     {core::payload::reasons, reason.trimmed()},
-                     {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{core::payload::certificateNo, activeOf(*state, matterCode)->number},
+               {core::payload::reasons, reason.trimmed()},
+               {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
+    addMatter(p, *state, matterCode);
     if (!m_steps.inTransaction(
             [&](QString* e) {
                 return (sealKeyId.isEmpty()
@@ -140,9 +175,9 @@ std::optional<core::CaseState> CertificateService::recordReprint(const QString& 
 }
 
 std::optional<core::CaseState> CertificateService::voidCertificate(const QString& caseId, const QString& reason,
-                                                                   QString* error)
+                                                                   QString* error, const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::VoidCertificate, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::VoidCertificate, error, matterCode);
     if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(reason, true, tr("reason for voiding")); !v.isEmpty()) {
@@ -150,8 +185,9 @@ std::optional<core::CaseState> CertificateService::voidCertificate(const QString
             *error = v;
         return std::nullopt;
     }
-    const QCborMap p{{core::payload::certificateNo, state->activeCertificate()->number},
-                     {core::payload::reasons, reason.trimmed()}};
+    QCborMap p{{core::payload::certificateNo, activeOf(*state, matterCode)->number},
+               {core::payload::reasons, reason.trimmed()}};
+    addMatter(p, *state, matterCode);
     if (!m_steps.inTransaction(
             [&](QString* e) { return m_steps.append(caseId, core::eventkind::certificateVoided, p, e); }, error))
         return std::nullopt;

@@ -27,7 +27,8 @@ enum class CertificateStanding {
 };
 
 /**
- * Certificates (制证, 出证) after the sealed approval: numbers from this workstation's block, never
+ * Certificates (制证, 出证) after the sealed approval (in a bundle case, one per approved matter:
+ * every call takes the matter's code, and the holder collects them all at once): numbers from this workstation's block, never
  * reused; printing, reprinting (reason required, counted on the record) and voiding (reason
  * required); and the handover to the holder or an agent, which completes the case (办结) and fixes
  * whether it was on time. Certificate operators only, never the case's intake clerk.
@@ -45,19 +46,19 @@ public:
     CertificateService(Session& session, const core::WorkCalendar& calendar);
 
     /** Takes the next certificate serial for an approved, sealed case; returns the certificate number. */
-    std::optional<QString> takeNumber(const QString& caseId, QString* error);
+    std::optional<QString> takeNumber(const QString& caseId, QString* error, const QString& matterCode = QString());
     /**
      * Why the certificate of \a caseId cannot go into a batch print: the user may not print it, the
      * case is not approved and sealed, its certificate is already printed, or a core deferred material
      * is still owed (容缺: the certificate could not be handed over, so a batch spends no serial on it).
      * Empty when it can.
      */
-    QString checkBatchPrint(const QString& caseId) const;
+    QString checkBatchPrint(const QString& caseId, const QString& matterCode = QString()) const;
     /**
      * The number to print the certificate of \a caseId with: the one already taken for it and not yet
      * printed, else the next serial of this workstation's block (takeNumber()).
      */
-    std::optional<QString> numberForPrinting(const QString& caseId, QString* error);
+    std::optional<QString> numberForPrinting(const QString& caseId, QString* error, const QString& matterCode = QString());
     /**
      * Records the certificate \a certificateNo (the case's numbered one) as printed with its document
      * hash (32 bytes); with \a sealKeyId, also the seal signature on it (certificate.signed: which
@@ -65,13 +66,20 @@ public:
      */
     std::optional<core::CaseState> recordPrinted(const QString& caseId, const QString& certificateNo,
                                                  const QByteArray& documentHash, QString* error,
-                                                 const QString& sealKeyId = QString());
+                                                 const QString& sealKeyId = QString(), const QString& matterCode = QString());
     /** Records a reprint of the certificate in force; \a reason is required. \a sealKeyId as recordPrinted(). */
     std::optional<core::CaseState> recordReprint(const QString& caseId, const QString& reason,
                                                  const QByteArray& documentHash, QString* error,
-                                                 const QString& sealKeyId = QString());
+                                                 const QString& sealKeyId = QString(), const QString& matterCode = QString());
     /** Voids the certificate in force (its number stays used); \a reason is required. */
-    std::optional<core::CaseState> voidCertificate(const QString& caseId, const QString& reason, QString* error);
+    std::optional<core::CaseState> voidCertificate(const QString& caseId, const QString& reason, QString* error,
+                                                   const QString& matterCode = QString());
+
+    /**
+     * The matters of a case that get a certificate of their own (a bundle case: each approved matter);
+     * empty for a case decided as a whole, whose one certificate takes no matter.
+     */
+    static QStringList certificateMatters(const core::CaseState& state);
     /**
      * Hands the printed certificate over: checks the collector (a valid resident ID; the holder must be
      * the applicant, or for an organisation its legal representative), refuses while a core deferred

@@ -20,9 +20,10 @@ DecisionService::DecisionService(Session& session, const core::WorkCalendar& cal
 {
 }
 
-std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error)
+std::optional<core::CaseState> DecisionService::approve(const QString& caseId, const QString& notes, QString* error,
+                                                        const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::Approve, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Approve, error, matterCode);
     if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(notes, false, tr("notes")); !v.isEmpty()) {
@@ -30,6 +31,8 @@ std::optional<core::CaseState> DecisionService::approve(const QString& caseId, c
             *error = v;
         return std::nullopt;
     }
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        return decideMatter(*state, matterCode, true, notes, error);
     QCborMap p{{core::payload::reasons, notes.trimmed()}};
     // A pledge-based approval is checked later (事后核查): due after the shortest period of its matters.
     if (state->pledgeBased()) {
@@ -50,9 +53,10 @@ std::optional<core::CaseState> DecisionService::approve(const QString& caseId, c
     return m_steps.load(caseId, error);
 }
 
-std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, const QString& reasons, QString* error)
+std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, const QString& reasons, QString* error,
+                                                       const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::Refuse, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::Refuse, error, matterCode);
     if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for refusal")); !v.isEmpty()) {
@@ -60,6 +64,8 @@ std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, co
             *error = v;
         return std::nullopt;
     }
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        return decideMatter(*state, matterCode, false, reasons, error);
     const QDate day = m_steps.today();
     const core::CaseDeadlines due = core::Workflow::deadlines(*state, m_steps.calendar());
     const QDate promised = due.promised.due.isValid() ? due.promised.due : state->promisedDue;
@@ -78,9 +84,10 @@ std::optional<core::CaseState> DecisionService::refuse(const QString& caseId, co
 
 std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId, const QString& password,
                                                           const QByteArray& documentHash, const QString& documentTitle,
-                                                          QString* error)
+                                                          QString* error, const QString& matterCode)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::ApplySeal, error))
+    const auto state = m_steps.prepare(caseId, core::WorkStep::ApplySeal, error, matterCode);
+    if (!state)
         return std::nullopt;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
         if (error)
@@ -98,15 +105,63 @@ std::optional<core::CaseState> DecisionService::applySeal(const QString& caseId,
     QCborMap p{{core::payload::documentTitle, documentTitle.trimmed()},
                {core::payload::documentHash, QString::fromLatin1(documentHash.toHex())}};
     // A revocation (撤销) is its own kind of sealed document in the seal register.
-    const auto state = m_steps.load(caseId, error);
-    if (!state)
-        return std::nullopt;
     if (state->decision == core::Decision::Revoked)
         p.insert(core::payload::sealedDocument, core::toStored(core::SealedDocument::Revocation));
+    if (state->decidedPerMatter() && !matterCode.isEmpty())
+        p.insert(core::payload::matter, matterCode);
     if (!m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, core::eventkind::sealApplied, p, e); },
                                error))
         return std::nullopt;
     return m_steps.load(caseId, error);
+}
+
+std::optional<core::CaseState> DecisionService::decideMatter(const core::CaseState& state, const QString& matterCode,
+                                                             bool approved, const QString& reasons, QString* error)
+{
+    const core::MatterResult* matter = state.matterResult(matterCode);
+    const QDate day = m_steps.today();
+    const core::CaseDeadlines due = core::Workflow::matterDeadlines(state, *matter, m_steps.calendar());
+    const QDate promised = due.promised.due.isValid() ? due.promised.due : matter->promisedDue;
+    const QDate legal = due.legal.due.isValid() ? due.legal.due : matter->legalDue;
+    const QCborMap p{{core::payload::matter, matterCode},
+                     {core::payload::reasons, reasons.trimmed()},
+                     {core::payload::date, day.toString(Qt::ISODate)},
+                     {core::payload::promisedDue, promised.toString(Qt::ISODate)},
+                     {core::payload::legalDue, legal.toString(Qt::ISODate)},
+                     {core::payload::onTime, promised.isValid() && day <= promised},
+                     {core::payload::withinLegal, legal.isValid() && day <= legal}};
+    // The last matter decided decides the case: approved when any matter is, refused (办结) when none.
+    bool last = true;
+    bool anyApproved = approved;
+    for (const core::MatterResult& m : state.matterResults) {
+        if (m.code == matterCode)
+            continue;
+        last = last && m.decision != core::Decision::None;
+        anyApproved = anyApproved || m.decision == core::Decision::Approved;
+    }
+    const core::CaseDeadlines caseDue = core::Workflow::deadlines(state, m_steps.calendar());
+    const QDate casePromised = caseDue.promised.due.isValid() ? caseDue.promised.due : state.promisedDue;
+    const QDate caseLegal = caseDue.legal.due.isValid() ? caseDue.legal.due : state.legalDue;
+    const QCborMap whole{{core::payload::aggregate, true},
+                         {core::payload::reasons, anyApproved ? QString() : tr("Every matter of the case was refused.")},
+                         {core::payload::date, day.toString(Qt::ISODate)},
+                         {core::payload::promisedDue, casePromised.toString(Qt::ISODate)},
+                         {core::payload::legalDue, caseLegal.toString(Qt::ISODate)},
+                         {core::payload::onTime, casePromised.isValid() && day <= casePromised},
+                         {core::payload::withinLegal, caseLegal.isValid() && day <= caseLegal}};
+    if (!m_steps.inTransaction(
+            [&](QString* e) {
+                if (!m_steps.append(state.caseId, approved ? core::eventkind::matterApproved : core::eventkind::matterRefused,
+                                    p, e))
+                    return false;
+                return !last
+                    || m_steps.append(state.caseId,
+                                      anyApproved ? core::eventkind::decisionApproved : core::eventkind::decisionRefused,
+                                      whole, e);
+            },
+            error))
+        return std::nullopt;
+    return m_steps.load(state.caseId, error);
 }
 
 } // namespace oneseal::services

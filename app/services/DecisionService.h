@@ -21,13 +21,19 @@ public:
     explicit DecisionService(Session& session);
     DecisionService(Session& session, const core::WorkCalendar& calendar);
 
-    /** Approves the case (准予许可); \a notes are optional. */
-    std::optional<core::CaseState> approve(const QString& caseId, const QString& notes, QString* error);
+    /**
+     * Approves the case (准予许可); \a notes are optional. In a bundle case \a matterCode names the
+     * matter decided (each matter has its own decision; the case is decided once every matter is);
+     * empty decides every matter at once.
+     */
+    std::optional<core::CaseState> approve(const QString& caseId, const QString& notes, QString* error,
+                                           const QString& matterCode = QString());
     /**
      * Refuses the case (不予许可) with \a reasons (required, art. 38). The case is completed (办结) and
      * its on-time status fixed: decided on or before the promised date shifted by every pause.
      */
-    std::optional<core::CaseState> refuse(const QString& caseId, const QString& reasons, QString* error);
+    std::optional<core::CaseState> refuse(const QString& caseId, const QString& reasons, QString* error,
+                                          const QString& matterCode = QString());
 
     /**
      * Applies the seal to a decided case's document: re-checks \a password, then records
@@ -35,9 +41,12 @@ public:
      */
     std::optional<core::CaseState> applySeal(const QString& caseId, const QString& password,
                                              const QByteArray& documentHash, const QString& documentTitle,
-                                             QString* error);
+                                             QString* error, const QString& matterCode = QString());
 
 private:
+    /** Records one matter's decision, and the case's once it completes the set. */
+    std::optional<core::CaseState> decideMatter(const core::CaseState& state, const QString& matterCode, bool approved,
+                                                const QString& reasons, QString* error);
     CaseSteps m_steps;
 };
 

@@ -69,6 +69,10 @@ std::optional<QString> InspectionService::schedule(const InspectionPlan& plan, Q
             return fail(plan.caseIds.size() > 1 ? tr("Case %1: %2").arg(caseId.left(40), e) : e);
         if (QString v = core::Workflow::checkInspectors(plan.inspectorIds, state->acceptedBy); !v.isEmpty())
             return fail(v);
+        if (QString v = core::Separation::checkInspectors(plan.inspectorIds, state->hands, m_steps.separationPolicy(),
+                                                          state->caseNo);
+            !v.isEmpty())
+            return fail(v);
         cases << *state;
     }
 

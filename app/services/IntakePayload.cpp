@@ -33,6 +33,18 @@ QCborMap IntakePayload::toCbor() const
         p.insert(core::payload::deadlineCertain, promised.certain && legal.certain);
         p.insert(core::payload::promisedDays, (subject && !subject->instant) ? subject->promisedDays : 0.0);
         p.insert(core::payload::legalDays, (subject && !subject->instant) ? subject->legalDays : 0.0);
+        if (!matterLimits.isEmpty()) {
+            QCborArray limits;
+            for (const MatterLimit& m : matterLimits)
+                limits << QCborMap{{core::payload::matter, m.code},
+                                   {core::payload::matterName, m.name},
+                                   {core::payload::promisedDays, m.promisedDays},
+                                   {core::payload::legalDays, m.legalDays},
+                                   {core::payload::promisedDue, m.promised.due.toString(Qt::ISODate)},
+                                   {core::payload::legalDue, m.legal.due.toString(Qt::ISODate)},
+                                   {core::payload::precondition, m.precondition}};
+            p.insert(core::payload::matterLimits, limits);
+        }
         const QString note = !promised.note.isEmpty() ? promised.note : legal.note;
         if (!note.isEmpty())
             p.insert(core::payload::deadlineNote, note);

@@ -12,6 +12,18 @@ namespace oneseal::services {
  * as checked, the outcome and its deadlines. IntakeService fills it for the case at the window;
  * DataGenerator fills it for synthetic cases, so both write exactly the same payload.
  */
+/** One matter's own limits and due dates at intake. */
+struct MatterLimit
+{
+    QString code;
+    QString name;
+    double promisedDays = 0;
+    double legalDays = 0;
+    core::DeadlineResult promised;
+    core::DeadlineResult legal;
+    bool precondition = false;
+};
+
 struct IntakePayload
 {
     QString caseNo;
@@ -26,6 +38,7 @@ struct IntakePayload
     core::DeadlineResult promised;
     core::DeadlineResult legal;
     QString clerkName;
+    QList<MatterLimit> matterLimits; ///< per matter; empty: every matter has the case's limits
 
     /** The CBOR payload of the intake.* event (keys of core::payload), read back by core::CaseState. */
     QCborMap toCbor() const;

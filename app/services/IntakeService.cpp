@@ -55,6 +55,7 @@ std::optional<IntakeSubject> IntakeService::subject(const QString& code) const
     if (const core::Bundle* b = catalog().bundle(code)) {
         s.name = b->name;
         s.bundle = true;
+        s.preconditions = b->preconditions;
         s.checklist = catalog().checklistForBundle(code);
         QStringList codes;
         for (const core::ChecklistItem& item : s.checklist)
@@ -235,6 +236,15 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     payload.promised = promised;
     payload.legal = legal;
     payload.clerkName = m_session.user().displayName;
+    for (const core::Matter* m : subj->matters) {
+        // Each matter keeps its own limits (a bundle's fire-safety check has 10 legal days, not the bundle's 20).
+        const double promisedDays = subj->instant || m->instant ? 0 : m->promisedLimitDays;
+        const double legalDays = subj->instant || m->instant ? 0 : m->legalLimitDays;
+        payload.matterLimits.append({m->code, m->name, promisedDays, legalDays,
+                                     core::computeDeadline(m_calendar, day, promisedDays),
+                                     core::computeDeadline(m_calendar, day, legalDays),
+                                     subj->preconditions.contains(m->code)});
+    }
     const QCborMap p = payload.toCbor();
     if (!events.append(caseId, core::outcomeEventKind(request.outcome), p, userId, &e))
         return fail(e);

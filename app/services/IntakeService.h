@@ -30,6 +30,7 @@ struct IntakeSubject
     core::RiskLevel risk = core::RiskLevel::Low;
     bool commitmentAllowed = false;
     bool deferralAllowed = false;
+    QStringList preconditions; ///< matters whose refusal blocks the others (Bundle::preconditions)
 };
 
 /** A scan to attach to one material of the case. */

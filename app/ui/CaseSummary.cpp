@@ -29,6 +29,22 @@ QString CaseSummary::html(const core::CaseState& s, const core::WorkCalendar& ca
                     .arg(v->date.toString(Qt::ISODate), v->inspectorNames.join(QStringLiteral(", ")).toHtmlEscaped())
                     .arg(v->combinedCaseIds.size())
                     .arg(v->result.isEmpty() ? tr("scheduled") : v->result, v->notes.toHtmlEscaped());
+    if (s.decidedPerMatter()) {
+        // Each matter of a bundle case: its own limits, decision, seal and certificate.
+        html += tr("<p>Matters:</p>") + QStringLiteral("<ul>");
+        for (const core::MatterResult& m : s.matterResults) {
+            const core::CertificateRecord* c = m.activeCertificate();
+            html += tr("<li>%1 · promised by %2 · legal limit %3 (%4 working days) · %5 · seals: %6%7</li>")
+                        .arg((m.name.isEmpty() ? m.code : m.name).toHtmlEscaped(), m.promisedDue.toString(Qt::ISODate),
+                             m.legalDue.toString(Qt::ISODate))
+                        .arg(m.legalDays)
+                        .arg(m.decision == core::Decision::None ? tr("not decided") : core::displayText(m.decision))
+                        .arg(m.sealCount)
+                        .arg(c ? tr(" · certificate %1 (%2)").arg(c->number, c->printed ? tr("printed") : tr("numbered"))
+                               : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
     if (s.decision != core::Decision::None)
         html += tr("<p>Decision: %1 · seals applied: %2</p>").arg(core::displayText(s.decision)).arg(s.sealsSinceDecision);
     if (const core::CertificateRecord* c = s.activeCertificate())

@@ -118,11 +118,21 @@ void CertificateWindowWidget::reload()
         return state && core::Workflow::check(step, *state, user, roles).isEmpty();
     };
     m_ui->caseView->setHtml(state ? CaseSummary::html(*state, m_session.calendar()) : tr("Find a case by its number."));
-    m_ui->printButton->setEnabled(allowed(core::WorkStep::NumberCertificate) || allowed(core::WorkStep::PrintCertificate));
+    // A bundle case decided per matter: print while any approved matter's licence is not printed.
+    bool matterToPrint = false;
+    if (state)
+        for (const QString& code : services::CertificateService::certificateMatters(*state))
+            matterToPrint = matterToPrint
+                || core::Workflow::check(core::WorkStep::NumberCertificate, *state, user, roles, {}, code).isEmpty()
+                || core::Workflow::check(core::WorkStep::PrintCertificate, *state, user, roles, {}, code).isEmpty();
+    const bool perMatter = state && !services::CertificateService::certificateMatters(*state).isEmpty();
+    m_ui->printButton->setEnabled(perMatter ? matterToPrint
+                                            : allowed(core::WorkStep::NumberCertificate)
+                                                  || allowed(core::WorkStep::PrintCertificate));
     m_ui->reprintButton->setEnabled(allowed(core::WorkStep::ReprintCertificate));
     m_ui->voidButton->setEnabled(allowed(core::WorkStep::VoidCertificate));
     m_ui->issueGroup->setEnabled(state && state->activeCertificate() && state->activeCertificate()->printed
-                                 && !state->completed);
+                                 && !state->completed && (!perMatter || allowed(core::WorkStep::IssueCertificate)));
     refreshPaper();
 }
 

@@ -21,6 +21,10 @@ DecisionDialog::DecisionDialog(services::Session& session, const QString& caseId
     connect(m_ui->refuseButton, &QPushButton::clicked, this, [this] { decide(false); });
     connect(m_ui->sealButton, &QPushButton::clicked, this, &DecisionDialog::applySeal);
     connect(m_ui->passwordEdit, &QLineEdit::returnPressed, this, &DecisionDialog::applySeal);
+    connect(m_ui->matterCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_reloading)
+            reload();
+    });
     reload();
 }
 
@@ -48,9 +52,36 @@ void DecisionDialog::reload()
     }
     setWindowTitle(tr("Decision — %1").arg(state->caseNo));
     m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
+    // A bundle case: each matter is decided and sealed on its own; the first one still open is chosen.
+    m_reloading = true;
+    const QString chosen = m_ui->matterCombo->currentData().toString();
+    m_ui->matterCombo->clear();
+    int firstOpen = -1;
+    int chosenOpen = -1;
+    if (state->decidedPerMatter())
+        for (const core::MatterResult& m : state->matterResults) {
+            const QString name = m.name.isEmpty() ? m.code : m.name;
+            QString text = name;
+            if (m.decision != core::Decision::None)
+                text = tr("%1 — %2").arg(name, core::displayText(m.decision));
+            m_ui->matterCombo->addItem(text, m.code);
+            if (m.decision == core::Decision::None || m.sealsSinceDecision == 0) { // still to decide or to seal
+                if (firstOpen < 0)
+                    firstOpen = m_ui->matterCombo->count() - 1;
+                if (m.code == chosen)
+                    chosenOpen = m_ui->matterCombo->count() - 1;
+            }
+        }
+    m_ui->matterCombo->setCurrentIndex(chosenOpen >= 0 ? chosenOpen : std::max(0, firstOpen));
+    m_ui->matterLabel->setVisible(state->decidedPerMatter());
+    m_ui->matterCombo->setVisible(state->decidedPerMatter());
+    m_reloading = false;
+    const QString matter = m_ui->matterCombo->currentData().toString();
     const QString& user = m_session.user().id;
     const core::Roles roles = m_session.user().roles;
-    auto allowed = [&](core::WorkStep step) { return core::Workflow::check(step, *state, user, roles).isEmpty(); };
+    auto allowed = [&](core::WorkStep step) {
+        return core::Workflow::check(step, *state, user, roles, {}, matter).isEmpty();
+    };
     m_ui->approveButton->setEnabled(allowed(core::WorkStep::Approve));
     m_ui->refuseButton->setEnabled(allowed(core::WorkStep::Refuse));
     m_ui->sealGroup->setEnabled(allowed(core::WorkStep::ApplySeal));
@@ -64,7 +95,9 @@ void DecisionDialog::decide(bool approve)
 {
     QString error;
     const QString text = m_ui->reasonsEdit->toPlainText();
-    const auto state = approve ? m_service.approve(m_caseId, text, &error) : m_service.refuse(m_caseId, text, &error);
+    const QString matter = m_ui->matterCombo->currentData().toString();
+    const auto state = approve ? m_service.approve(m_caseId, text, &error, matter)
+                               : m_service.refuse(m_caseId, text, &error, matter);
     if (!state) {
         showMessage(error, true);
         return;
@@ -79,7 +112,8 @@ void DecisionDialog::decide(bool approve)
 void DecisionDialog::applySeal()
 {
     const documents::IssuedDocument sealed
-        = documents::DocumentIssuer(m_session, m_output).sealDecision(m_caseId, m_ui->passwordEdit->text());
+        = documents::DocumentIssuer(m_session, m_output)
+              .sealDecision(m_caseId, m_ui->passwordEdit->text(), m_ui->matterCombo->currentData().toString());
     m_ui->passwordEdit->clear();
     if (!sealed.recorded()) {
         showMessage(sealed.error, true);

@@ -39,6 +39,7 @@ private:
     services::DecisionService m_service;
     QString m_caseId;
     PrintPreviewOutput m_output;
+    bool m_reloading = false;
 };
 
 } // namespace oneseal::ui
