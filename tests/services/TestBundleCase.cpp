@@ -62,7 +62,7 @@ private:
 
 void TestBundleCase::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
 }
 

@@ -53,7 +53,7 @@ private:
 
 void TestSeparations::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     QString error;
     // A hall that signs its events (every replica then checks the author of each).
@@ -77,6 +77,16 @@ services::Session& TestSeparations::as(const QString& username)
         slot = auth.login(username, services::HallService::demoPassword(), &error);
         if (!slot)
             qFatal("login of %s failed: %s", qPrintable(username), qPrintable(error));
+        if (slot->user().mustChange) {
+            // The password the administrator set is changed at the first login (the signing key is made
+            // then); changed back so that later logins use the demo password.
+            const QString own = services::HallService::demoPassword() + QStringLiteral("-own");
+            if (!services::AuthService::changePassword(*slot, services::HallService::demoPassword(), own, &error,
+                                                       test::fastKdf())
+                || !services::AuthService::changePassword(*slot, own, services::HallService::demoPassword(), &error,
+                                                          test::fastKdf()))
+                qFatal("first password change of %s failed: %s", qPrintable(username), qPrintable(error));
+        }
     }
     return *slot;
 }
@@ -175,7 +185,7 @@ void TestSeparations::replicaQuarantinesASecondStepByTheSameUser()
 
     // The approver's workstation (a replica) receives the decision anyway: quarantined, not folded.
     services::Session& replica = as(QStringLiteral("approver"));
-    const core::Event e = forged(id, core::eventkind::decisionApproved, QCborMap{{core::payload::reasons, QString()}}, 901);
+    const core::Event e = forged(id, core::eventkind::decisionApproved, QCborMap{{core::payload::reasons, QString()}, {core::payload::date, QStringLiteral("2025-03-03")}}, 901);
     db::Transaction tx(replica.database().sql());
     const auto applied = replica.events().applyRemote({e}, &error);
     QVERIFY2(applied, qPrintable(error));
@@ -190,7 +200,7 @@ void TestSeparations::replicaQuarantinesASecondStepByTheSameUser()
 
     // A decision on one matter must name the matter (shape), whoever writes it.
     const QString other = accept(withoutVisit, 5);
-    const core::Event noMatter = forged(other, core::eventkind::matterApproved, QCborMap{{core::payload::reasons, QString()}}, 903);
+    const core::Event noMatter = forged(other, core::eventkind::matterApproved, QCborMap{{core::payload::reasons, QString()}, {core::payload::date, QStringLiteral("2025-03-03")}}, 903);
     db::Transaction tx2(replica.database().sql());
     const auto refused = replica.events().applyRemote({noMatter}, &error);
     QVERIFY2(refused, qPrintable(error));
@@ -230,7 +240,7 @@ void TestSeparations::hallRelaxesANamedPairAndTheRelaxationIsRecorded()
     m_clock.set(m_clock.now().addSecs(60));
     const QString id = accept(withoutVisit, 4);
     QVERIFY2(services::ReviewService(as(QStringLiteral("allhands"))).pass(id, QString(), &error), qPrintable(error));
-    const core::Event e = forged(id, core::eventkind::decisionApproved, QCborMap{{core::payload::reasons, QString()}}, 902);
+    const core::Event e = forged(id, core::eventkind::decisionApproved, QCborMap{{core::payload::reasons, QString()}, {core::payload::date, QStringLiteral("2025-03-03")}}, 902);
     services::Session& replica = as(QStringLiteral("approver"));
     {
         db::Transaction tx(replica.database().sql());

@@ -86,7 +86,7 @@ services::Session& TestBundleWindows::as(const QString& username)
 
 void TestBundleWindows::initTestCase()
 {
-    m_hall = std::make_unique<test::TempHall>();
+    m_hall = std::make_unique<test::TempHall>(m_clock);
     QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     services::IntakeService intake(as(QStringLiteral("clerk")));
     const auto subject = intake.subject(kRestaurant);
