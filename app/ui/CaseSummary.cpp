@@ -5,6 +5,19 @@
 
 namespace oneseal::ui {
 
+QString CaseSummary::inspectionResultText(const QString& result)
+{
+    if (result.isEmpty())
+        return tr("scheduled");
+    if (result == QLatin1String("passed"))
+        return tr("passed", "site visit result");
+    if (result == QLatin1String("failed"))
+        return tr("failed", "site visit result");
+    if (result == QLatin1String("rectification"))
+        return tr("rectification required", "site visit result");
+    return result.toHtmlEscaped(); // from a newer version: shown as stored
+}
+
 QString CaseSummary::html(const core::CaseState& s)
 {
     QString html = QStringLiteral("<h3>%1 — %2</h3>").arg(s.caseNo.toHtmlEscaped(), s.subjectName.toHtmlEscaped());
@@ -21,7 +34,7 @@ QString CaseSummary::html(const core::CaseState& s)
         html += tr("<p>Site visit %1 by %2 (%3 case(s)): %4 %5</p>")
                     .arg(v->date.toString(Qt::ISODate), v->inspectorNames.join(QStringLiteral(", ")).toHtmlEscaped())
                     .arg(v->combinedCaseIds.size())
-                    .arg(v->result.isEmpty() ? tr("scheduled") : v->result, v->notes.toHtmlEscaped());
+                    .arg(inspectionResultText(v->result), v->notes.toHtmlEscaped());
     if (s.decision != core::Decision::None)
         html += tr("<p>Decision: %1 · seals applied: %2</p>").arg(core::displayText(s.decision)).arg(s.sealsSinceDecision);
     if (const core::CertificateRecord* c = s.activeCertificate())

@@ -13,6 +13,8 @@ class CaseSummary
 
 public:
     static QString html(const core::CaseState& state);
+    /** A site visit's stored result ("passed", "failed", "rectification") in the user's language. */
+    static QString inspectionResultText(const QString& result);
 };
 
 } // namespace oneseal::ui

@@ -14,6 +14,8 @@ namespace oneseal::services {
 class Session;
 }
 
+class QLabel;
+
 namespace oneseal::ui {
 
 class EventLogModel;
@@ -70,6 +72,7 @@ private:
     WorkQueueWidget* m_queue = nullptr;
     CertificateWindowWidget* m_certificates = nullptr;
     SealRegisterWidget* m_sealRegister = nullptr;
+    QLabel* m_userLabel = nullptr;
 };
 
 } // namespace oneseal::ui
