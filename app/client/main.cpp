@@ -76,6 +76,8 @@ int main(int argc, char* argv[])
         bool loggedOut = false;
         QObject::connect(window, &ui::MainWindow::loggedOut, [&loggedOut] { loggedOut = true; });
         window->show();
+        window->raise();
+        window->activateWindow(); // the keyboard goes on at the counter without a click
         const int rc = app.exec();
         if (!loggedOut)
             return rc;
