@@ -358,6 +358,14 @@ QList<CaseSummary> IntakeRepository::casesOfApplicant(const QString& applicantId
     return selectCases(QStringLiteral("WHERE applicant_id = ? ORDER BY accepted_at DESC"), {applicantId}, limit);
 }
 
+QList<CaseSummary> IntakeRepository::casesOfApplicantOn(const QString& idNumber, const QString& subjectCode,
+                                                      const QDate& day) const
+{
+    return selectCases(QStringLiteral("INDEXED BY cases_applicant_id_number WHERE applicant_id_number = ? "
+                                      "AND subject_code = ? AND accepted_date = ? ORDER BY accepted_at DESC"),
+                       {idNumber.trimmed().toUpper(), subjectCode, day.toString(Qt::ISODate)}, 20);
+}
+
 bool NumberBlocks::addBlock(const QString& kind, qint64 start, qint64 end, QString* error)
 {
     if (start < 1 || end < start) {

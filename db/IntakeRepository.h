@@ -48,6 +48,8 @@ public:
     /** Cases a clerk took in on a day (by the date of acceptance), newest first. */
     QList<CaseSummary> casesTakenBy(const QString& userId, const QDate& day) const;
     QList<CaseSummary> casesOfApplicant(const QString& applicantId, int limit = 50) const;
+    /** The cases of one applicant (by ID number) for one matter or bundle accepted on one day. */
+    QList<CaseSummary> casesOfApplicantOn(const QString& idNumber, const QString& subjectCode, const QDate& day) const;
 
 private:
     QList<CaseSummary> selectCases(const QString& where, const QVariantList& values, int limit) const;

@@ -873,7 +873,7 @@ const Command kCommands[] = {
     {"export-key", QT_TRANSLATE_NOOP("OneSealAdmin", "print the raw database key (disaster recovery)"), cmdExportKey},
     {"export-plain", QT_TRANSLATE_NOOP("OneSealAdmin", "write an unencrypted copy (disaster recovery)"),
      cmdExportPlain},
- {"catalog-import", QT_TRANSLATE_NOOP("OneSealAdmin", "import a new catalog version from JSON"), cmdCatalogImport},
+    {"catalog-import", QT_TRANSLATE_NOOP("OneSealAdmin", "import a new catalog version from JSON"), cmdCatalogImport},
     {"calendar-import", QT_TRANSLATE_NOOP("OneSealAdmin", "add or replace a year of the holiday calendar (holiday-cn JSON)"),
      cmdCalendarImport},
     {"catalog-export", QT_TRANSLATE_NOOP("OneSealAdmin", "export a catalog version as JSON"), cmdCatalogExport},
@@ -899,8 +899,11 @@ const Command kCommands[] = {
 int usage()
 {
     out() << Admin::tr("Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)") << "\n\n";
+    qsizetype width = 0; // the longest name and two spaces: names never run into their summaries
     for (const Command& c : kCommands)
-        out() << "  " << QString::fromLatin1(c.name).leftJustified(14) << Admin::tr(c.summary) << "\n";
+        width = std::max(width, qsizetype(qstrlen(c.name)));
+    for (const Command& c : kCommands)
+        out() << "  " << QString::fromLatin1(c.name).leftJustified(width + 2) << Admin::tr(c.summary) << "\n";
     out() << Qt::flush;
     return 2;
 }
@@ -909,6 +912,10 @@ int usage()
 
 int run(const QStringList& arguments)
 {
+    if (arguments.size() == 2 && (arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h"))) {
+        usage();
+        return 0;
+    }
     if (arguments.size() < 2 || arguments.at(1).startsWith(QLatin1Char('-')))
         return usage();
     const QString name = arguments.at(1);

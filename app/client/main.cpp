@@ -7,6 +7,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QWindow>
 #include <QFile>
 #include <QMessageBox>
 
@@ -31,8 +33,12 @@ int main(int argc, char* argv[])
                                       services::HallService::defaultDatabasePath());
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QApplication::translate("main", "Create the demo hall if there is none."));
+    const QCommandLineOption startOption(
+        QStringLiteral("check-start"),
+        QApplication::translate("main", "Show the login window and quit as soon as it is on the screen (start-up time)."));
     parser.addOption(dbOption);
     parser.addOption(demoOption);
+    parser.addOption(startOption);
     parser.process(app);
 
     const QString path = parser.value(dbOption);
@@ -54,6 +60,15 @@ int main(int argc, char* argv[])
     services::AuthService auth(path);
     for (;;) {
         ui::LoginDialog login(auth, services::AuthService::hallNameOf(path));
+        if (parser.isSet(startOption)) {
+            login.show();
+            QElapsedTimer waited;
+            waited.start();
+            while (!(login.windowHandle() && login.windowHandle()->isExposed()) && waited.elapsed() < 10000)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            QCoreApplication::processEvents();
+            return login.windowHandle() && login.windowHandle()->isExposed() ? 0 : 1;
+        }
         if (login.exec() != QDialog::Accepted)
             return 0;
         auto* window = new ui::MainWindow(login.takeSession());
@@ -61,6 +76,8 @@ int main(int argc, char* argv[])
         bool loggedOut = false;
         QObject::connect(window, &ui::MainWindow::loggedOut, [&loggedOut] { loggedOut = true; });
         window->show();
+        window->raise();
+        window->activateWindow(); // the keyboard goes on at the counter without a click
         const int rc = app.exec();
         if (!loggedOut)
             return rc;

@@ -84,33 +84,43 @@ QString ApplicantRules::checkPhone(const QString& phone, bool required)
     return QString();
 }
 
-QString ApplicantRules::validate(const Applicant& a)
+QString ApplicantRules::validate(const Applicant& a, ApplicantField* field)
 {
+    auto at = [field](ApplicantField f, const QString& message) {
+        if (field)
+            *field = message.isEmpty() ? ApplicantField::None : f;
+        return message;
+    };
     const bool person = a.kind == ApplicantKind::Person;
     if (QString e = checkText(a.name, person ? tr("applicant's name") : tr("organisation's name"), 100, true);
         !e.isEmpty())
-        return e;
+        return at(ApplicantField::Name, e);
     const IdCheck id = person ? checkResidentId(a.idNumber) : checkCreditCode(a.idNumber);
     if (!id.valid)
-        return id.error;
+        return at(ApplicantField::IdNumber, id.error);
     if (QString e = checkPhone(a.phone, true); !e.isEmpty())
-        return e;
+        return at(ApplicantField::Phone, e);
     if (QString e = checkText(a.address, tr("address"), 200, false); !e.isEmpty())
-        return e;
+        return at(ApplicantField::Address, e);
     if (!person)
         if (QString e = checkText(a.legalRepresentative, tr("legal representative"), 50, false); !e.isEmpty())
-            return e;
-    return QString();
+            return at(ApplicantField::LegalRepresentative, e);
+    return at(ApplicantField::None, QString());
 }
 
-QString ApplicantRules::validate(const Agent& agent)
+QString ApplicantRules::validate(const Agent& agent, ApplicantField* field)
 {
+    auto at = [field](ApplicantField f, const QString& message) {
+        if (field)
+            *field = message.isEmpty() ? ApplicantField::None : f;
+        return message;
+    };
     if (QString e = checkText(agent.name, tr("agent's name"), 50, true); !e.isEmpty())
-        return e;
+        return at(ApplicantField::AgentName, e);
     const IdCheck id = checkResidentId(agent.idNumber);
     if (!id.valid)
-        return tr("Agent: %1").arg(id.error);
-    return checkPhone(agent.phone, false);
+        return at(ApplicantField::AgentIdNumber, tr("Agent: %1").arg(id.error));
+    return at(ApplicantField::AgentPhone, checkPhone(agent.phone, false));
 }
 
 } // namespace oneseal::core

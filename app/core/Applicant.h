@@ -8,6 +8,9 @@ namespace oneseal::core {
 
 enum class ApplicantKind { Person, Organisation };
 
+/** The field of an applicant or agent a validation message is about (the window moves the cursor there). */
+enum class ApplicantField { None, Name, IdNumber, Phone, Address, LegalRepresentative, AgentName, AgentIdNumber, AgentPhone };
+
 /**
  * Who applies: a person (resident ID number, GB 11643) or an organisation (unified social credit
  * code, GB 32100). Entered once at a window and found again by ID, name fragment or phone.
@@ -47,8 +50,8 @@ public:
     /** The kind an identifier belongs to: 18 characters with a valid credit code -> organisation. */
     static ApplicantKind kindForIdentifier(const QString& normalisedId);
     /** Empty when the applicant can be stored; otherwise a sentence for the clerk. */
-    static QString validate(const Applicant& applicant);
-    static QString validate(const Agent& agent);
+    static QString validate(const Applicant& applicant, ApplicantField* field = nullptr);
+    static QString validate(const Agent& agent, ApplicantField* field = nullptr);
     /** Empty when text is a sane single-line field of at most maxLength characters. */
     static QString checkText(const QString& text, const QString& fieldName, int maxLength, bool required);
     static QString checkPhone(const QString& phone, bool required);

@@ -134,6 +134,23 @@ QString IntakeRules::defaultMissingReason()
     return QStringLiteral("未提交该材料");
 }
 
+bool IntakeRules::isAgentMaterial(const MaterialEntry& entry)
+{
+    return entry.requirement == MaterialRequirement::Optional && entry.name.contains(QStringLiteral("委托书"));
+}
+
+void IntakeRules::applyAgentDefault(QList<MaterialEntry>& materials, bool agentNamed)
+{
+    for (MaterialEntry& m : materials) {
+        if (!isAgentMaterial(m))
+            continue;
+        if (!agentNamed && m.state == MaterialState::Pending)
+            m.state = MaterialState::NotApplicable;
+        else if (agentNamed && m.state == MaterialState::NotApplicable)
+            m.state = MaterialState::Pending;
+    }
+}
+
 QString IntakeRules::check(IntakeOutcome outcome, const QList<MaterialEntry>& materials,
                            const QList<const Matter*>& matters, const QDate& today, const QDate& promisedDue,
                            const QString& reasons)

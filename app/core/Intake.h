@@ -77,6 +77,16 @@ public:
 
     /** The default reason printed for a missing material when the clerk gave none. */
     static QString defaultMissingReason();
+    /**
+     * Whether the material is only needed when an agent applies (授权委托书, the power of attorney):
+     * the catalog names it so; its requirement is then optional.
+     */
+    static bool isAgentMaterial(const MaterialEntry& entry);
+    /**
+     * The window's defaults for who came: with no agent named, a pending power of attorney is "not
+     * applicable"; with an agent, one marked so by this default is pending again.
+     */
+    static void applyAgentDefault(QList<MaterialEntry>& materials, bool agentNamed);
     /** The most a clerk may write as a note or reason. */
     static constexpr int kMaxNoteLength = 500;
     static constexpr int kMaxReasonsLength = 2000;

@@ -159,6 +159,7 @@ private:
     void addSignatureLines(const QStringList& labels);
     void addClosing();
     void paginate();
+    void build();
 
     const NoticeDocument& m_doc;
     QRectF m_content;
@@ -170,6 +171,7 @@ private:
     Style m_footer { kFooterPt, 1.3 };
     Style m_small { kSmallPt, 1.3 };
     std::vector<Block> m_blocks;
+    bool m_compact = false; ///< closer lines, table rows and signatures, to keep a notice on one page
     double m_continuationTop = 0;
     QList<QList<QPair<int, double>>> m_pages; // (block, top) per page
 };
@@ -195,6 +197,26 @@ Layout::Layout(const NoticeDocument& doc, const QRectF& sheet, const QMarginsF& 
         m_blocks.clear();
         m_pages.clear();
         build();
+    }
+    if (m_pages.size() == 2) {
+        // A notice a little longer than a page (a bundle's long checklist) would leave its closing
+        // lines, signatures and seal alone on a second page: set it closer, on one page if it fits.
+        m_compact = true;
+        m_body = Style(kBodyPt, 1.25);
+        m_bold = Style(kBodyPt, 1.25, true);
+        m_table = Style(kTablePt, 1.15);
+        m_blocks.clear();
+        m_pages.clear();
+        build();
+        if (m_pages.size() > 1) { // it does not: the normal spacing, on two pages
+            m_compact = false;
+            m_body = Style(kBodyPt, 1.65);
+            m_bold = Style(kBodyPt, 1.65, true);
+            m_table = Style(kTablePt, 1.45);
+            m_blocks.clear();
+            m_pages.clear();
+            build();
+        }
     }
 }
 
@@ -298,7 +320,7 @@ void Layout::addTable(const QList<QPair<QString, QString>>& rows)
 {
     const double left = m_content.left();
     const double width = m_content.width();
-    const double pad = 1.6;
+    const double pad = m_compact ? 0.8 : 1.6;
     double labelWidth = 0;
     for (const auto& row : rows)
         labelWidth = qMax(labelWidth, m_table.width(row.first));
@@ -394,6 +416,26 @@ void Layout::addSignatureLines(const QStringList& labels)
     if (!m_blocks.empty())
         m_blocks.back().keepWithNext = true;
     addSpacer(4, true);
+    if (m_compact) { // all on one line, side by side
+        Block block;
+        block.height = 11;
+        block.keepWithNext = true;
+        const double slot = width / qMax<qsizetype>(1, labels.size());
+        block.draw = [=](QPainter& p, double top) {
+            const double baseline = top + 8;
+            for (int i = 0; i < labels.size(); ++i) {
+                const double x = left + i * slot;
+                drawText(p, style, QPointF(x, baseline), labels[i]);
+                const double start = x + style.width(labels[i]) + 1;
+                p.save();
+                p.setPen(QPen(Qt::black, kRuleMm));
+                p.drawLine(QPointF(start, baseline + 1), QPointF(qMax(x + slot - 4, start + 20), baseline + 1));
+                p.restore();
+            }
+        };
+        m_blocks.push_back(std::move(block));
+        return;
+    }
     for (const QString& label : labels) {
         Block block;
         block.height = 11; // room for a handwritten signature above the line
@@ -452,7 +494,7 @@ void Layout::addClosing()
 
     if (!m_blocks.empty())
         m_blocks.back().keepWithNext = true; // never a page with only the seal on it
-    addSpacer(8, true);
+    addSpacer(m_compact ? 3 : 8, true);
 
     Block block;
     block.height = height;

@@ -152,12 +152,49 @@ QList<core::Applicant> IntakeService::searchApplicants(const QString& text) cons
     return db::IntakeRepository(m_session.database().sql()).searchApplicants(text);
 }
 
-std::optional<core::CaseState> IntakeService::record(const IntakeRequest& request, QString* error)
+bool IntakeService::isAcceptance(core::IntakeOutcome outcome)
 {
-    auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
+    return outcome != core::IntakeOutcome::NotifyMissing && outcome != core::IntakeOutcome::Refuse;
+}
+
+std::optional<db::CaseSummary> IntakeService::sameDayCase(const QString& idNumber, const QString& subjectCode) const
+{
+    const QString id = core::normalizeIdentifier(idNumber);
+    if (id.isEmpty() || subjectCode.isEmpty())
+        return std::nullopt;
+    for (const db::CaseSummary& c : db::IntakeRepository(m_session.database().sql()).casesOfApplicantOn(id, subjectCode, today())) {
+        const auto outcome = core::outcomeFromKey(c.outcome);
+        if (outcome && isAcceptance(*outcome))
+            return c;
+    }
+    return std::nullopt;
+}
+
+std::optional<core::CaseState> IntakeService::record(const IntakeRequest& request, QString* error, IntakeField* field)
+{
+    if (field)
+        *field = IntakeField::None;
+    auto failAt = [error, field](IntakeField at, const QString& text) -> std::optional<core::CaseState> {
         if (error)
             *error = text;
+        if (field)
+            *field = at;
         return std::nullopt;
+    };
+    auto fail = [&failAt](const QString& text) { return failAt(IntakeField::None, text); };
+    auto applicantField = [](core::ApplicantField f) {
+        switch (f) {
+        case core::ApplicantField::Name: return IntakeField::Name;
+        case core::ApplicantField::IdNumber: return IntakeField::IdNumber;
+        case core::ApplicantField::Phone: return IntakeField::Phone;
+        case core::ApplicantField::Address: return IntakeField::Address;
+        case core::ApplicantField::LegalRepresentative: return IntakeField::LegalRepresentative;
+        case core::ApplicantField::AgentName: return IntakeField::AgentName;
+        case core::ApplicantField::AgentIdNumber:
+        case core::ApplicantField::AgentPhone: return IntakeField::AgentIdNumber;
+        case core::ApplicantField::None: break;
+        }
+        return IntakeField::None;
     };
     if (!m_session.can(core::Action::AcceptCase))
         return fail(Session::refusal(core::Action::AcceptCase));
@@ -166,35 +203,44 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
         return fail(e);
     const auto subj = subject(request.subjectCode);
     if (!subj)
-        return fail(tr("Choose a matter or bundle from the catalog."));
+        return failAt(IntakeField::Subject, tr("Choose a matter or bundle from the catalog."));
 
     core::Applicant applicant = request.applicant;
     applicant.idNumber = core::normalizeIdentifier(applicant.idNumber);
     applicant.name = applicant.name.trimmed();
     applicant.phone = applicant.phone.trimmed();
     applicant.address = applicant.address.trimmed();
-    if (QString v = core::ApplicantRules::validate(applicant); !v.isEmpty())
-        return fail(v);
+    core::ApplicantField wrong = core::ApplicantField::None;
+    if (QString v = core::ApplicantRules::validate(applicant, &wrong); !v.isEmpty())
+        return failAt(applicantField(wrong), v);
     core::Agent agent = request.agent;
     agent.idNumber = core::normalizeIdentifier(agent.idNumber);
     agent.name = agent.name.trimmed();
     if (!agent.isEmpty())
-        if (QString v = core::ApplicantRules::validate(agent); !v.isEmpty())
-            return fail(v);
+        if (QString v = core::ApplicantRules::validate(agent, &wrong); !v.isEmpty())
+            return failAt(applicantField(wrong), v);
 
     const auto materials = checkedMaterials(*subj, request.materials, &e);
     if (!materials)
-        return fail(e);
+        return failAt(IntakeField::Checklist, e);
     const QDate day = today();
     const core::DeadlineResult promised = promisedDeadline(*subj, day);
     const core::DeadlineResult legal = legalDeadline(*subj, day);
     if (QString v = core::IntakeRules::check(request.outcome, *materials, subj->matters, day, promised.due,
                                              request.reasons);
         !v.isEmpty())
-        return fail(v);
+        return failAt(request.outcome == core::IntakeOutcome::Refuse && request.reasons.trimmed().isEmpty()
+                          ? IntakeField::Reasons
+                          : IntakeField::Checklist,
+                      v);
+    if (isAcceptance(request.outcome) && !request.repeatConfirmed)
+        if (const auto earlier = sameDayCase(applicant.idNumber, subj->code))
+            return failAt(IntakeField::Repeat,
+                          tr("%1 was already accepted today for this applicant as case %2. Confirm to accept it again.")
+                              .arg(subj->name, earlier->caseNo));
     for (const PendingAttachment& a : request.attachments)
         if (QString v = checkAttachment(a); !v.isEmpty())
-            return fail(v);
+            return failAt(IntakeField::Attachments, v);
 
     db::IntakeRepository repo(m_session.database().sql());
     db::EventStore& events = m_session.events();

@@ -54,6 +54,14 @@ struct IntakeRequest
     QString reasons; ///< refusal reasons, or remarks
     core::counter::Ticket ticket; ///< the hall's queue ticket (empty: none), kept on the case
     QDateTime calledAt;           ///< when the clerk called this applicant ("next applicant"); invalid: not known
+    /** The clerk confirmed accepting again what this applicant had accepted today (sameDayCase()). */
+    bool repeatConfirmed = false;
+};
+
+/** What a refused IntakeRequest is wrong about, so the window can put the cursor there. */
+enum class IntakeField {
+    None, Subject, Name, IdNumber, Phone, Address, LegalRepresentative, AgentName, AgentIdNumber, Checklist,
+    Reasons, Attachments, Repeat
 };
 
 /**
@@ -97,7 +105,14 @@ public:
      * Validates and records the outcome: applicant registration (if new or changed), the intake event
      * with the case number, deadlines and checklist, and the attachments — all or nothing.
      */
-    std::optional<core::CaseState> record(const IntakeRequest& request, QString* error);
+    std::optional<core::CaseState> record(const IntakeRequest& request, QString* error, IntakeField* field = nullptr);
+    /**
+     * A case this applicant (resident ID or credit code) already has today for the same matter or
+     * bundle with an accepting outcome: recording another acceptance needs repeatConfirmed.
+     */
+    std::optional<db::CaseSummary> sameDayCase(const QString& idNumber, const QString& subjectCode) const;
+    /** Whether an outcome takes the application in (accept, deferred, commitment, instant). */
+    static bool isAcceptance(core::IntakeOutcome outcome);
 
     /** Whether the user may record intake notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;

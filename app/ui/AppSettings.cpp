@@ -40,6 +40,24 @@ void AppSettings::setUnsentWarningMinutes(int minutes)
                          qBound(kUnsentWarningMinMinutes, minutes, kUnsentWarningMaxMinutes));
 }
 
+namespace {
+QString printerKey(AppSettings::PrintWindow window)
+{
+    return window == AppSettings::PrintWindow::Intake ? QStringLiteral("print/intakePrinter")
+                                                      : QStringLiteral("print/certificatePrinter");
+}
+} // namespace
+
+QString AppSettings::windowPrinter(PrintWindow window)
+{
+    return QSettings().value(printerKey(window)).toString().left(200);
+}
+
+void AppSettings::setWindowPrinter(PrintWindow window, const QString& printerName)
+{
+    QSettings().setValue(printerKey(window), printerName.left(200));
+}
+
 QString AppSettings::installTranslators(QCoreApplication& app)
 {
     const QString chosen = language();

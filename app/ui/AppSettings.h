@@ -23,6 +23,14 @@ public:
     static void setUnsentWarningMinutes(int minutes);
     static constexpr int kUnsentWarningMinMinutes = 5;
     static constexpr int kUnsentWarningMaxMinutes = 7 * 24 * 60;
+    /** The windows that print (each has its own default printer). */
+    enum class PrintWindow { Intake, Certificates };
+    /**
+     * The printer a window prints to with one key (its notices or certificates go there without a
+     * preview); empty: the print preview opens, and prints from there.
+     */
+    static QString windowPrinter(PrintWindow window);
+    static void setWindowPrinter(PrintWindow window, const QString& printerName);
 
     /**
      * Installs the translators for the chosen language (the system locale when "system"): OneSeal's

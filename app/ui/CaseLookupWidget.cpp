@@ -27,6 +27,7 @@ CaseLookupWidget::CaseLookupWidget(services::Session& session, QWidget* parent)
     m_ui->casesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->casesView->horizontalHeader()->setStretchLastSection(true);
     m_ui->casesView->verticalHeader()->hide();
+    setFocusProxy(m_ui->searchEdit);
     connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, [this] { search(m_ui->searchEdit->text()); });
     connect(m_ui->todayButton, &QPushButton::clicked, this, &CaseLookupWidget::showToday);
     connect(m_ui->casesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -42,6 +43,8 @@ void CaseLookupWidget::showToday()
 {
     m_model->setCases(m_reader.takenToday());
     m_ui->countLabel->setText(tr("%n case(s) taken in by you today.", nullptr, m_model->rowCount()));
+    if (m_model->rowCount() > 0)
+        m_ui->casesView->selectRow(0);
 }
 
 void CaseLookupWidget::search(const QString& text)

@@ -5,6 +5,19 @@
 
 namespace oneseal::ui {
 
+QString CaseSummary::inspectionResultText(const QString& result)
+{
+    if (result.isEmpty())
+        return tr("scheduled");
+    if (result == QLatin1String("passed"))
+        return tr("passed", "site visit result");
+    if (result == QLatin1String("failed"))
+        return tr("failed", "site visit result");
+    if (result == QLatin1String("rectification"))
+        return tr("rectification required", "site visit result");
+    return result.toHtmlEscaped(); // from a newer version: shown as stored
+}
+
 QString CaseSummary::dueText(const core::DeadlineResult& due)
 {
     const QString date = due.due.toString(Qt::ISODate);
@@ -28,7 +41,7 @@ QString CaseSummary::html(const core::CaseState& s, const core::WorkCalendar& ca
         html += tr("<p>Site visit %1 by %2 (%3 case(s)): %4 %5</p>")
                     .arg(v->date.toString(Qt::ISODate), v->inspectorNames.join(QStringLiteral(", ")).toHtmlEscaped())
                     .arg(v->combinedCaseIds.size())
-                    .arg(v->result.isEmpty() ? tr("scheduled") : v->result, v->notes.toHtmlEscaped());
+                    .arg(inspectionResultText(v->result), v->notes.toHtmlEscaped());
     if (s.decidedPerMatter()) {
         // Each matter of a bundle case: its own limits, decision, seal and certificate.
         html += tr("<p>Matters:</p>") + QStringLiteral("<ul>");

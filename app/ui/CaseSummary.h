@@ -18,6 +18,8 @@ public:
     static QString html(const core::CaseState& state, const core::WorkCalendar& calendar);
     /** A due date as shown: "YYYY-MM-DD", marked " (uncertain: why)" when it needs a missing calendar year. */
     static QString dueText(const core::DeadlineResult& due);
+    /** A site visit's stored result ("passed", "failed", "rectification") in the user's language. */
+    static QString inspectionResultText(const QString& result);
 };
 
 } // namespace oneseal::ui

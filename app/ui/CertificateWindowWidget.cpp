@@ -2,6 +2,7 @@
 
 #include "ui_CertificateWindowWidget.h"
 
+#include "AppSettings.h"
 #include "CalibrationDialog.h"
 #include "CaseSummary.h"
 #include "ShiftHandoverDialog.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QPrinterInfo>
+#include <QShortcut>
 #include <QStandardPaths>
 
 namespace oneseal::ui {
@@ -33,9 +35,21 @@ CertificateWindowWidget::CertificateWindowWidget(services::Session& session, QWi
     , m_session(session)
     , m_service(session)
     , m_preview(this)
-    , m_output(&m_preview)
+    , m_output(nullptr)
 {
     m_ui->setupUi(this);
+    setFocusProxy(m_ui->caseNoEdit);
+    if (const QString printer = AppSettings::windowPrinter(AppSettings::PrintWindow::Certificates); !printer.isEmpty()) {
+        m_printer = std::make_unique<print::PrinterOutput>(printer);
+        m_preview.setPrinterName(printer);
+    }
+    // Ctrl+Shift+P: take a number and print through the preview instead of the window's printer.
+    auto* preview = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, nullptr, nullptr,
+                                  Qt::WidgetWithChildrenShortcut);
+    connect(preview, &QShortcut::activated, this, [this] {
+        if (m_ui->printButton->isEnabled())
+            printTo(m_preview);
+    });
     m_ui->collectorKindCombo->addItem(tr("Holder in person"), int(services::Collector::Kind::Holder));
     m_ui->collectorKindCombo->addItem(tr("Agent"), int(services::Collector::Kind::Agent));
     connect(m_ui->caseNoEdit, &QLineEdit::returnPressed, this, &CertificateWindowWidget::find);
@@ -97,6 +111,13 @@ void CertificateWindowWidget::showCase(const QString& caseId)
     m_caseId = caseId;
     showMessage(QString(), false);
     reload();
+    // The next key: Enter prints (or, once printed, the holder's name for the hand-over).
+    if (m_ui->printButton->isEnabled()) {
+        m_ui->printButton->setDefault(true);
+        m_ui->printButton->setFocus(Qt::OtherFocusReason);
+    } else if (m_ui->issueGroup->isEnabled()) {
+        m_ui->collectorNameEdit->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void CertificateWindowWidget::find()
@@ -196,11 +217,26 @@ void CertificateWindowWidget::finish(const std::optional<core::CaseState>& state
     reload();
 }
 
+print::DocumentOutput& CertificateWindowWidget::output()
+{
+    if (m_output)
+        return *m_output;
+    return m_printer ? *m_printer : static_cast<print::DocumentOutput&>(m_preview);
+}
+
 void CertificateWindowWidget::print()
 {
-    const documents::IssuedDocument printed = documents::DocumentIssuer(m_session, *m_output).printCertificate(m_caseId);
+    printTo(output());
+}
+
+void CertificateWindowWidget::printTo(print::DocumentOutput& out)
+{
+    const documents::IssuedDocument printed = documents::DocumentIssuer(m_session, out).printCertificate(m_caseId);
     if (printed.recorded()) {
         finish(printed.state, QString(), tr("Certificate %1 printed.").arg(printed.title));
+        if (m_ui->issueGroup->isEnabled())
+            m_ui->collectorNameEdit->setFocus(Qt::OtherFocusReason); // next: hand it over
+        return;
     } else if (printed.title.isEmpty()) {
         showMessage(printed.error, true); // no number was taken
     } else if (!printed.output) {
@@ -216,7 +252,7 @@ void CertificateWindowWidget::print()
 void CertificateWindowWidget::reprint()
 {
     const documents::IssuedDocument printed
-        = documents::DocumentIssuer(m_session, *m_output).reprintCertificate(m_caseId, m_ui->reasonEdit->text());
+        = documents::DocumentIssuer(m_session, output()).reprintCertificate(m_caseId, m_ui->reasonEdit->text());
     if (printed.recorded()) {
         finish(printed.state, QString(), tr("Reprinted; the reprint is counted on the record."));
     } else if (printed.built() && !printed.output) {
@@ -318,7 +354,7 @@ void CertificateWindowWidget::printSelected()
     const print::PrintMode mode = m_ui->stockCheck->isChecked() ? print::PrintMode::PreprintedStock
                                                                  : print::PrintMode::PlainPaper;
     const documents::CertificateBatchResult batch
-        = documents::DocumentIssuer(m_session, chosen ? *chosen : *m_output).printCertificates(caseIds, mode);
+        = documents::DocumentIssuer(m_session, chosen ? *chosen : m_output ? *m_output : m_preview).printCertificates(caseIds, mode);
 
     QStringList done;
     QStringList failures;

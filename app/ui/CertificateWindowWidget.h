@@ -38,9 +38,11 @@ public:
 
     /**
      * Where a certificate printed or reprinted on its own, and a batch sent to "Print preview", go:
-     * the print preview by default (nullptr), or \a output (not owned).
+     * by default (nullptr) the window's printer chosen in the settings, or the print preview when
+     * none is; or \a output (not owned). Ctrl+Shift+P prints one through the preview.
      */
-    void setDocumentOutput(print::DocumentOutput* output) { m_output = output ? output : &m_preview; }
+    void setDocumentOutput(print::DocumentOutput* output) { m_output = output; }
+    PrintPreviewOutput& previewOutput() { return m_preview; }
     /** Replaces the file dialog that asks where to write batch PDFs (tests). */
     void setPdfFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
     QString messageText() const;
@@ -54,6 +56,8 @@ private:
     void find();
     void reload();
     void print();
+    void printTo(print::DocumentOutput& output);
+    print::DocumentOutput& output();
     void reprint();
     void voidCertificate();
     void issue();
@@ -72,6 +76,7 @@ private:
     services::CertificateService m_service;
     QString m_caseId;
     PrintPreviewOutput m_preview;
+    std::unique_ptr<print::DocumentOutput> m_printer; ///< the settings' printer, if one is chosen
     print::DocumentOutput* m_output;
     FileChooser m_chooseFile;
 };

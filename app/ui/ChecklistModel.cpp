@@ -49,6 +49,32 @@ void ChecklistModel::setState(int row, core::MaterialState state)
     rowChanged(row);
 }
 
+int ChecklistModel::markPendingReceived()
+{
+    int marked = 0;
+    for (int row = 0; row < m_entries.size(); ++row)
+        if (m_entries.at(row).state == core::MaterialState::Pending) {
+            setState(row, core::MaterialState::Received);
+            ++marked;
+        }
+    return marked;
+}
+
+void ChecklistModel::applyAgentDefault(bool agentNamed)
+{
+    core::IntakeRules::applyAgentDefault(m_entries, agentNamed);
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_entries.size()) - 1, ColumnCount - 1));
+}
+
+int ChecklistModel::firstPendingRow() const
+{
+    for (int row = 0; row < m_entries.size(); ++row)
+        if (m_entries.at(row).state == core::MaterialState::Pending)
+            return row;
+    return -1;
+}
+
 void ChecklistModel::toggleOriginal(int row)
 {
     if (row < 0 || row >= m_entries.size())

@@ -24,6 +24,12 @@ public:
 
     /** Marks a row; a received material gets 1 copy if it had none, a deferred one the default due date. */
     void setState(int row, core::MaterialState state);
+    /** Marks every row not yet checked as received (one key at the window); returns how many. */
+    int markPendingReceived();
+    /** The power of attorney's default for whether an agent is named (core::IntakeRules::applyAgentDefault). */
+    void applyAgentDefault(bool agentNamed);
+    /** The first row not yet checked, or -1. */
+    int firstPendingRow() const;
     void toggleOriginal(int row);
     void adjustCopies(int row, int delta);
 

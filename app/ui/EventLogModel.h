@@ -8,7 +8,7 @@ namespace oneseal::ui {
 
 /**
  * The most recent events of this workstation's database, newest first, for the overview tab: local
- * time, event kind, case number (the case id while a case has no number), user, workstation.
+ * time, what happened (in words; the kind as recorded in the tooltip), case number (the case id while a case has no number), user, workstation.
  */
 class EventLogModel : public QAbstractTableModel
 {
@@ -25,6 +25,8 @@ public:
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /** An event kind ("seal.applied") in the user's language; an unknown kind as recorded. */
+    static QString kindText(const QString& kind);
 
 private:
     services::Session& m_session;

@@ -3,12 +3,14 @@
 
 #include "ui_IntakeWorkbench.h"
 
+#include "AppSettings.h"
 #include "ChecklistModel.h"
 #include "CounterBar.h"
 #include "core/Counter.h"
 #include "OwedMaterialsModel.h"
 #include "core/Identifiers.h"
 #include "documents/DocumentIssuer.h"
+#include "print/PrinterOutput.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -19,6 +21,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -39,9 +42,21 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     , m_checklist(new ChecklistModel(this))
     , m_owed(new OwedMaterialsModel(this))
     , m_preview(this)
-    , m_output(&m_preview)
+    , m_output(nullptr)
 {
     m_ui->setupUi(this);
+    if (const QString printer = AppSettings::windowPrinter(AppSettings::PrintWindow::Intake); !printer.isEmpty()) {
+        m_printer = std::make_unique<print::PrinterOutput>(printer);
+        m_preview.setPrinterName(printer);
+    }
+    // The message line keeps its place (two lines) so that a message never moves the fields.
+    m_ui->messageLabel->setVisible(true);
+    m_ui->messageLabel->setFixedHeight(2 * m_ui->messageLabel->fontMetrics().lineSpacing() + 12);
+    m_ui->messageLabel->setFocusPolicy(Qt::NoFocus);
+    // The message under the ID number has room for two lines, never clipped.
+    m_ui->applicantStatusLabel->setMinimumHeight(2 * m_ui->applicantStatusLabel->fontMetrics().lineSpacing() + 4);
+    m_ui->applicantStatusLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_ui->applicantStatusLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_ui->checklistView->setModel(m_checklist);
     m_ui->checklistView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->checklistView->horizontalHeader()->setSectionResizeMode(ChecklistModel::NoteColumn, QHeaderView::Stretch);
@@ -62,7 +77,12 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     connect(m_ui->agentCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_ui->agentNameEdit->setEnabled(on);
         m_ui->agentIdEdit->setEnabled(on);
+        m_checklist->applyAgentDefault(on);
     });
+    connect(m_ui->idNumberEdit, &QLineEdit::textEdited, this, [this] { clearReturningApplicant(); });
+    for (QLineEdit* e : {m_ui->idNumberEdit, m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit, m_ui->legalRepEdit,
+                         m_ui->agentNameEdit, m_ui->agentIdEdit})
+        connect(e, &QLineEdit::textChanged, e, [e] { e->setPalette(QPalette()); });
     m_ui->agentNameEdit->setEnabled(false);
     m_ui->agentIdEdit->setEnabled(false);
     connect(m_ui->attachButton, &QPushButton::clicked, this, &IntakeWorkbench::attachScan);
@@ -85,9 +105,16 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     };
     for (const OutcomeKey& o : outcomes) {
         const core::IntakeOutcome outcome = o.outcome;
-        connect(o.button, &QPushButton::clicked, this, [this, outcome] { record(outcome); });
+        connect(o.button, &QPushButton::clicked, this, [this, outcome] { record(outcome, false); });
         auto* shortcut = new QShortcut(o.key, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, o.button, &QPushButton::animateClick);
+        connect(shortcut, &QShortcut::activated, o.button, &QPushButton::click);
+        // The same key with Shift: the notice opens in the print preview instead.
+        auto* preview = new QShortcut(QKeySequence(o.key[0].toCombined() | Qt::SHIFT), this, nullptr, nullptr,
+                                      Qt::WidgetWithChildrenShortcut);
+        connect(preview, &QShortcut::activated, this, [this, outcome, button = o.button] {
+            if (button->isEnabled())
+                record(outcome, true);
+        });
         o.button->setToolTip(o.key.toString(QKeySequence::NativeText));
         o.button->setText(o.button->text() + QStringLiteral(" (") + o.key.toString(QKeySequence::NativeText)
                           + QLatin1Char(')'));
@@ -113,30 +140,84 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     connect(m_checklist, &QAbstractItemModel::dataChanged, this, &IntakeWorkbench::applicantViewChanged);
     connect(m_checklist, &QAbstractItemModel::modelReset, this, &IntakeWorkbench::applicantViewChanged);
 
+    startNewIntake();
+    showMessage(QString(), MessageKind::Success);
     QString error;
     if (!m_service.isReady(&error))
-        showMessage(error, true);
-    startNewIntake();
+        showMessage(error, MessageKind::Error);
 }
 
 IntakeWorkbench::~IntakeWorkbench() = default;
 
 void IntakeWorkbench::setDocumentOutput(print::DocumentOutput* output)
 {
-    m_output = output ? output : &m_preview;
+    m_output = output;
 }
 
 QString IntakeWorkbench::messageText() const
 {
-    return m_ui->messageLabel->isVisible() ? m_ui->messageLabel->text() : QString();
+    return m_ui->messageLabel->text();
 }
 
-void IntakeWorkbench::showMessage(const QString& text, bool error)
+void IntakeWorkbench::showMessage(const QString& text, MessageKind kind)
 {
+    m_messageKind = kind;
     m_ui->messageLabel->setText(text);
-    m_ui->messageLabel->setStyleSheet(error ? QStringLiteral("background: #fde7e9; color: #a4262c; padding: 6px;")
-                                            : QStringLiteral("background: #dff6dd; color: #107c10; padding: 6px;"));
-    m_ui->messageLabel->setVisible(!text.isEmpty());
+    if (text.isEmpty())
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("padding: 6px;"));
+    else if (kind == MessageKind::Error)
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("background: #fde7e9; color: #a4262c; padding: 6px;"));
+    else if (kind == MessageKind::Warning)
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("background: #fff4ce; color: #7a4d00; padding: 6px;"));
+    else
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("background: #dff6dd; color: #107c10; padding: 6px;"));
+}
+
+void IntakeWorkbench::showFieldError(services::IntakeField field, const QString& text)
+{
+    showMessage(text, MessageKind::Error);
+    QWidget* at = nullptr;
+    switch (field) {
+    case services::IntakeField::Subject: at = m_ui->subjectEdit; break;
+    case services::IntakeField::Name: at = m_ui->nameEdit; break;
+    case services::IntakeField::IdNumber: at = m_ui->idNumberEdit; break;
+    case services::IntakeField::Phone: at = m_ui->phoneEdit; break;
+    case services::IntakeField::Address: at = m_ui->addressEdit; break;
+    case services::IntakeField::LegalRepresentative: at = m_ui->legalRepEdit; break;
+    case services::IntakeField::AgentName: at = m_ui->agentNameEdit; break;
+    case services::IntakeField::AgentIdNumber: at = m_ui->agentIdEdit; break;
+    case services::IntakeField::Checklist:
+    case services::IntakeField::Attachments: at = m_ui->checklistView; break;
+    case services::IntakeField::Reasons: at = m_ui->reasonsEdit; break;
+    case services::IntakeField::None:
+    case services::IntakeField::Repeat: break;
+    }
+    if (!at)
+        return;
+    if (auto* edit = qobject_cast<QLineEdit*>(at)) {
+        QPalette marked = edit->palette(); // a colour, not a style sheet: the field keeps its size
+        marked.setColor(QPalette::Base, QColor(0xfd, 0xe7, 0xe9));
+        edit->setPalette(marked);
+        edit->selectAll();
+    }
+    if (at == m_ui->idNumberEdit) {
+        m_ui->applicantStatusLabel->setText(text);
+        m_ui->applicantStatusLabel->setStyleSheet(QStringLiteral("color: #a4262c;"));
+    }
+    if (at == m_ui->checklistView && m_checklist->firstPendingRow() >= 0)
+        m_ui->checklistView->setCurrentIndex(m_checklist->index(m_checklist->firstPendingRow(), ChecklistModel::StateColumn));
+    at->setFocus(Qt::OtherFocusReason);
+}
+
+void IntakeWorkbench::clearReturningApplicant()
+{
+    if (m_knownApplicantId.isEmpty())
+        return;
+    // The details on screen belong to the applicant whose number was there: they go with it.
+    m_knownApplicantId.clear();
+    for (QLineEdit* e : {m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit, m_ui->legalRepEdit})
+        e->clear();
+    m_ui->applicantStatusLabel->clear();
 }
 
 void IntakeWorkbench::startNewIntake()
@@ -154,6 +235,7 @@ void IntakeWorkbench::startNewIntake()
     m_ui->subjectList->clear();
     m_ui->subjectInfoLabel->clear();
     m_ui->applicantStatusLabel->clear();
+    m_ui->applicantStatusLabel->setStyleSheet(QString());
     updateOutcomeButtons();
     m_ui->subjectEdit->setFocus(Qt::OtherFocusReason);
 }
@@ -182,7 +264,7 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
 {
     const auto subject = m_service.subject(code);
     if (!subject) {
-        showMessage(tr("No matter or bundle has the code %1.").arg(code), true);
+        showFieldError(services::IntakeField::Subject, tr("No matter or bundle has the code %1.").arg(code));
         return false;
     }
     m_subject = subject;
@@ -191,6 +273,7 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
     const core::DeadlineResult promised = m_service.promisedDeadline(*subject, today);
     const core::DeadlineResult legal = m_service.legalDeadline(*subject, today);
     m_checklist->setEntries(m_service.checklistFor(*subject), promised.due);
+    m_checklist->applyAgentDefault(m_ui->agentCheck->isChecked());
     m_ui->subjectEdit->setText(subject->name);
 
     QStringList lines;
@@ -206,7 +289,7 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
     lines << tr("Risk level: %1").arg(core::displayText(subject->risk));
     m_ui->subjectInfoLabel->setText(lines.join(QStringLiteral("<br>")));
     updateOutcomeButtons();
-    showMessage(QString(), false);
+    showMessage(QString(), MessageKind::Success);
     m_ui->idNumberEdit->setFocus(Qt::OtherFocusReason);
     return true;
 }
@@ -243,6 +326,7 @@ void IntakeWorkbench::lookUpApplicant()
     const bool isOrganisation = organisation.valid;
     m_ui->legalRepEdit->setEnabled(isOrganisation);
     if (const auto known = m_service.applicantByIdNumber(id)) {
+        clearReturningApplicant();
         m_knownApplicantId = known->id;
         m_ui->nameEdit->setText(known->name);
         m_ui->phoneEdit->setText(known->phone);
@@ -260,10 +344,11 @@ void IntakeWorkbench::lookUpApplicant()
         }
         m_ui->checklistView->setFocus(Qt::OtherFocusReason);
         if (m_checklist->rowCount() > 0)
-            m_ui->checklistView->setCurrentIndex(m_checklist->index(0, ChecklistModel::StateColumn));
+            m_ui->checklistView->setCurrentIndex(
+                m_checklist->index(std::max(0, m_checklist->firstPendingRow()), ChecklistModel::StateColumn));
     } else {
+        clearReturningApplicant();
         showOwedMaterials(QString());
-        m_knownApplicantId.clear();
         m_ui->applicantStatusLabel->setText(isOrganisation ? tr("New organisation: enter its name and phone.")
                                                            : tr("New applicant: enter the name and phone."));
         m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
@@ -309,6 +394,10 @@ bool IntakeWorkbench::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_D: state = core::MaterialState::Deferred; break;
         case Qt::Key_N: state = core::MaterialState::NotApplicable; break;
         case Qt::Key_S: state = core::MaterialState::SharedData; break;
+        case Qt::Key_A:
+            m_checklist->markPendingReceived();
+            m_ui->checklistView->setCurrentIndex(m_checklist->index(std::max(0, row), ChecklistModel::StateColumn));
+            return true;
         case Qt::Key_O: m_checklist->toggleOriginal(row); return true;
         case Qt::Key_Return:
         case Qt::Key_Enter: {
@@ -334,10 +423,10 @@ bool IntakeWorkbench::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-void IntakeWorkbench::record(core::IntakeOutcome outcome)
+void IntakeWorkbench::record(core::IntakeOutcome outcome, bool preview)
 {
     if (!m_subject) {
-        showMessage(tr("Choose the matter or bundle first (F2)."), true);
+        showFieldError(services::IntakeField::Subject, tr("Choose the matter or bundle first (F2)."));
         return;
     }
     services::IntakeRequest request;
@@ -367,24 +456,42 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome)
     request.calledAt = m_counter->calledAt();
 
     QString error;
-    const auto state = m_service.record(request, &error);
+    services::IntakeField field = services::IntakeField::None;
+    auto state = m_service.record(request, &error, &field);
+    if (!state && field == services::IntakeField::Repeat) {
+        // The same applicant, matter and day again: only when the clerk says so (default: no).
+        QMessageBox ask(QMessageBox::Warning, tr("Accept again?"), error, QMessageBox::Yes | QMessageBox::No, this);
+        ask.setDefaultButton(QMessageBox::No);
+        ask.button(QMessageBox::Yes)->setText(tr("&Accept again"));
+        ask.button(QMessageBox::No)->setText(tr("&Do not accept"));
+        if (ask.exec() != QMessageBox::Yes) {
+            showMessage(tr("Not accepted again: %1").arg(error), MessageKind::Warning);
+            m_ui->checklistView->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+        request.repeatConfirmed = true;
+        state = m_service.record(request, &error, &field);
+    }
     if (!state) {
-        showMessage(error, true);
+        showFieldError(field, error);
         return;
     }
-    const documents::IssuedDocument notice = documents::DocumentIssuer(m_session, *m_output).printIntakeNotice(state->caseId);
+    print::DocumentOutput* output = m_output ? m_output : m_printer.get();
+    if (preview || !output)
+        output = &m_preview;
+    const documents::IssuedDocument notice = documents::DocumentIssuer(m_session, *output).printIntakeNotice(state->caseId);
     const QString caseNo = state->caseNo;
     const QString caseId = state->caseId;
     startNewIntake();
     if (notice.recorded())
-        showMessage(tr("Case %1 recorded: %2 printed.").arg(caseNo, notice.title), false);
+        showMessage(tr("Case %1 recorded: %2 printed.").arg(caseNo, notice.title), MessageKind::Success);
     else if (notice.output)
         showMessage(tr("Case %1 recorded and its %2 printed, but the print was not recorded: %3")
                         .arg(caseNo, notice.title, notice.error),
-                    true);
+                    MessageKind::Error);
     else
         showMessage(tr("Case %1 recorded. The %2 was not printed: print it from the case lookup.").arg(caseNo, notice.title),
-                    false);
+                    MessageKind::Warning);
     emit caseRecorded(caseId, caseNo);
 }
 
@@ -436,7 +543,7 @@ bool IntakeWorkbench::attachFile(const QString& path)
 {
     const int row = m_ui->checklistView->currentIndex().row();
     if (!m_subject || row < 0) {
-        showMessage(tr("Select the material the scan belongs to first."), true);
+        showMessage(tr("Select the material the scan belongs to first."), MessageKind::Error);
         return false;
     }
     const auto scan = readScan(path);
@@ -450,7 +557,7 @@ bool IntakeWorkbench::addToChecklist(services::PendingAttachment a, int row)
     const auto count = std::count_if(m_attachments.begin(), m_attachments.end(),
                                      [&a](const services::PendingAttachment& p) { return p.materialCode == a.materialCode; });
     m_checklist->setScanCount(a.materialCode, int(count));
-    showMessage(tr("Attached %1 to \"%2\".").arg(a.fileName, m_checklist->entries().at(row).name), false);
+    showMessage(tr("Attached %1 to \"%2\".").arg(a.fileName, m_checklist->entries().at(row).name), MessageKind::Success);
     return true;
 }
 

@@ -23,8 +23,11 @@ class OwedMaterialsModel;
  * The intake window (一窗受理): find the matter or bundle, find or enter the applicant once, check
  * every material, and decide — accept, defer, commitment, one-time notice, refuse or complete
  * instantly — printing the notice (documents::DocumentIssuer). Everything works from the keyboard:
- * F2 matter · F3 applicant · F4 checklist · R/M/D/N/S mark a material · Ctrl+Return accept ·
- * Ctrl+D deferred · Ctrl+G commitment · Ctrl+N one-time notice · Ctrl+R refuse · Ctrl+I instant.
+ * F2 matter · F3 applicant · F4 checklist · R/M/D/N/S mark a material · A every material not yet
+ * checked received · Ctrl+Return accept · Ctrl+D deferred · Ctrl+G commitment · Ctrl+N one-time
+ * notice · Ctrl+R refuse · Ctrl+I instant. The notice goes to the window's printer (chosen once in
+ * the settings) without a preview; with Shift added to the outcome's key, or with no printer chosen,
+ * it opens in the print preview.
  * A returning applicant found with F3 who still owes materials (容缺) gets the list of them: Enter
  * records the selected one's arrival (with the scan attached by Ctrl+O) and prints its receipt.
  */
@@ -36,11 +39,16 @@ public:
     explicit IntakeWorkbench(services::Session& session, QWidget* parent = nullptr);
     ~IntakeWorkbench() override;
 
-    /** Where the notices go: the print preview by default (nullptr), or \a output (not owned). */
+    /**
+     * The window's printer: where notices go without a preview. By default (nullptr) the printer
+     * chosen in the settings, or the print preview when none is; or \a output (not owned).
+     */
     void setDocumentOutput(print::DocumentOutput* output);
+    /** The print preview that Shift with an outcome's key opens. */
+    PrintPreviewOutput& previewOutput() { return m_preview; }
     services::IntakeService& service() { return m_service; }
     ChecklistModel* checklist() const { return m_checklist; }
-    /** The text of the inline message banner (empty when hidden). */
+    /** The text of the message line (empty when there is none). */
     QString messageText() const;
     /** The counter's devices above the form (ticket, ID card reader, camera, applicant's screen). */
     CounterBar* counterBar() const { return m_counter; }
@@ -48,6 +56,9 @@ public:
     ApplicantView applicantView() const;
     /** The name of the material selected in the checklist (empty when none). */
     QString currentMaterialName() const;
+    /** How the message line shows its text. */
+    enum class MessageKind { Success, Warning, Error };
+    MessageKind messageKind() const { return m_messageKind; }
 
 public slots:
     /** Clears everything for the next applicant and puts the cursor on the matter search. */
@@ -82,9 +93,12 @@ private:
     void searchSubjects(const QString& text);
     void chooseCurrentHit();
     void lookUpApplicant();
-    void record(core::IntakeOutcome outcome);
+    void record(core::IntakeOutcome outcome, bool preview);
     void updateOutcomeButtons();
-    void showMessage(const QString& text, bool error);
+    void showMessage(const QString& text, MessageKind kind);
+    void showMessage(const QString& text, bool error) { showMessage(text, error ? MessageKind::Error : MessageKind::Success); }
+    void showFieldError(services::IntakeField field, const QString& text);
+    void clearReturningApplicant();
     void attachScan();
     void viewScans();
     /** Lists the owed materials of the applicant \a idNumber; shows the list only when there are some. */
@@ -105,7 +119,9 @@ private:
     QString m_owedApplicant;
     QHash<QString, services::PendingAttachment> m_owedScans; ///< by case id + material code
     PrintPreviewOutput m_preview;
-    print::DocumentOutput* m_output;
+    std::unique_ptr<print::DocumentOutput> m_printer; ///< the settings' printer, if one is chosen
+    print::DocumentOutput* m_output;                  ///< set by setDocumentOutput(), or nullptr
+    MessageKind m_messageKind = MessageKind::Success;
     CounterBar* m_counter = nullptr;
 };
 

@@ -36,7 +36,7 @@ LoginDialog::LoginDialog(const QString& username, std::function<bool(const QStri
     m_ui->promptLabel->setText(tr("The workstation was locked. Enter your password to go on."));
     m_ui->usernameEdit->setText(username);
     m_ui->usernameEdit->setReadOnly(true);
-    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("&Log out"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Log &out"));
     m_ui->passwordEdit->setFocus();
 }
 

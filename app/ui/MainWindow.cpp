@@ -34,6 +34,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QShortcut>
 
 namespace oneseal::ui {
 
@@ -55,6 +56,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     m_ui->recentEventsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     connect(m_ui->lockAction, &QAction::triggered, this, &MainWindow::lock);
+    connect(m_ui->logOutAction, &QAction::triggered, this, [this] {
+        emit loggedOut();
+        close();
+    });
     connect(m_ui->changePasswordAction, &QAction::triggered, this, &MainWindow::changePassword);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
@@ -86,12 +91,12 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
 
     if (m_session->can(core::Action::AcceptCase)) {
         m_intake = new IntakeWorkbench(*m_session, this);
-        m_ui->workspaceTabs->insertTab(0, m_intake, tr("&Intake"));
+        m_ui->workspaceTabs->insertTab(0, m_intake, tr("Intake"));
         m_ui->workspaceTabs->setCurrentIndex(0);
     }
     if (m_session->can(core::Action::AcceptCase) || m_session->can(core::Action::ReadAllCases)) {
         m_cases = new CaseLookupWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(m_intake ? 1 : 0, m_cases, tr("&Cases"));
+        m_ui->workspaceTabs->insertTab(m_intake ? 1 : 0, m_cases, tr("Cases"));
     }
     if (m_intake)
         connect(m_intake, &IntakeWorkbench::caseRecorded, this, [this] {
@@ -101,6 +106,26 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
         });
 
     addBackOfficeTabs();
+    // The page that opens has the keyboard: the queue's table, the intake's search, ...; the
+    // overview lists what happened up to now.
+    connect(m_ui->workspaceTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_ui->workspaceTabs->currentWidget() == m_ui->overviewTab)
+            m_eventLog->refresh();
+        if (QWidget* page = m_ui->workspaceTabs->currentWidget(); page && page->focusProxy())
+            page->setFocus(Qt::TabFocusReason);
+    });
+    if (QWidget* page = m_ui->workspaceTabs->currentWidget(); page && page->focusProxy())
+        page->setFocus(Qt::OtherFocusReason);
+    m_ui->overviewTab->setFocusProxy(m_ui->recentEventsView);
+    // The tabs are Ctrl+1 … Ctrl+9 (and Ctrl+Tab): Alt with a letter stays with the page's fields.
+    for (int i = 0; i < m_ui->workspaceTabs->count() && i < 9; ++i) {
+        auto* key = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(key, &QShortcut::activated, this, [this, i] {
+            if (!isLocked())
+                m_ui->workspaceTabs->setCurrentIndex(i);
+        });
+        m_ui->workspaceTabs->setTabToolTip(i, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText));
+    }
 
     m_idleLock = new IdleLock(AppSettings::idleLockMinutes() * 60 * 1000, this);
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
@@ -123,16 +148,16 @@ void MainWindow::addBackOfficeTabs()
     int at = m_ui->workspaceTabs->indexOf(m_ui->overviewTab);
     if (!services::QueueService(*m_session).visibleRoles().isEmpty()) {
         m_queue = new WorkQueueWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(at++, m_queue, tr("Work &queue"));
+        m_ui->workspaceTabs->insertTab(at++, m_queue, tr("Work queue"));
         connect(m_queue, &WorkQueueWidget::openRequested, this, &MainWindow::openCase);
     }
     if (m_session->can(core::Action::PrintCertificate) || m_session->can(core::Action::IssueCertificate)) {
         m_certificates = new CertificateWindowWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(at++, m_certificates, tr("Certificate &window"));
+        m_ui->workspaceTabs->insertTab(at++, m_certificates, tr("Certificate window"));
     }
     if (m_session->can(core::Action::ViewAudit) || m_session->can(core::Action::ApplySeal)) {
         m_sealRegister = new SealRegisterWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(at++, m_sealRegister, tr("Seal &register"));
+        m_ui->workspaceTabs->insertTab(at++, m_sealRegister, tr("Seal register"));
     }
     if (services::CaseLifeService(*m_session).maySeeOwedMaterials()) {
         m_owedLedger = new OwedLedgerWidget(*m_session, this);
@@ -170,9 +195,14 @@ void MainWindow::openCase(const QString& caseId, core::Role role)
 
 void MainWindow::updateStatus()
 {
-    statusBar()->showMessage(tr("%1 (%2) · workstation %3")
-                                 .arg(m_session->user().displayName, m_session->user().username,
-                                      m_session->workstation()));
+    // A widget of its own, not a status message: menus' and actions' tips replace messages.
+    if (!m_userLabel) {
+        m_userLabel = new QLabel(this);
+        m_userLabel->setObjectName(QStringLiteral("userLabel"));
+        statusBar()->insertPermanentWidget(0, m_userLabel, 1);
+    }
+    m_userLabel->setText(tr("%1 (%2) · workstation %3")
+                             .arg(m_session->user().displayName, m_session->user().username, m_session->workstation()));
 }
 
 void MainWindow::lock()

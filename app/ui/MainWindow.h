@@ -14,6 +14,8 @@ namespace oneseal::services {
 class Session;
 }
 
+class QLabel;
+
 namespace oneseal::ui {
 
 class EventLogModel;
@@ -75,6 +77,7 @@ private:
     SealRegisterWidget* m_sealRegister = nullptr;
     OwedLedgerWidget* m_owedLedger = nullptr;
     PledgeCheckWidget* m_pledgeChecks = nullptr;
+    QLabel* m_userLabel = nullptr;
 };
 
 } // namespace oneseal::ui

@@ -20,6 +20,7 @@ WorkQueueWidget::WorkQueueWidget(services::Session& session, QWidget* parent)
 {
     m_ui->setupUi(this);
     m_ui->queueView->setModel(m_model);
+    setFocusProxy(m_ui->queueView); // the queue opens with the keyboard in the table: Enter opens a case
     m_ui->queueView->verticalHeader()->hide();
     m_ui->queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->queueView->horizontalHeader()->setStretchLastSection(true);
@@ -69,8 +70,10 @@ void WorkQueueWidget::refresh()
     m_ui->countLabel->setText(!items ? error
                                      : tr("%n case(s) waiting", nullptr, m_model->rowCount())
                                            + (red > 0 ? tr(", %n overdue", nullptr, red) : QString()));
-    if (m_model->rowCount() > 0)
+    if (m_model->rowCount() > 0) {
         m_ui->queueView->selectRow(0);
+        m_ui->queueView->setCurrentIndex(m_model->index(0, 0));
+    }
     showRefusedEvents();
 }
 
