@@ -159,7 +159,6 @@ private:
     void addSignatureLines(const QStringList& labels);
     void addClosing();
     void paginate();
-    void build();
 
     const NoticeDocument& m_doc;
     QRectF m_content;

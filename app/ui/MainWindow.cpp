@@ -161,12 +161,12 @@ void MainWindow::addBackOfficeTabs()
     }
     if (services::CaseLifeService(*m_session).maySeeOwedMaterials()) {
         m_owedLedger = new OwedLedgerWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(at++, m_owedLedger, tr("Owed ma&terials"));
+        m_ui->workspaceTabs->insertTab(at++, m_owedLedger, tr("Owed materials"));
     }
     if (m_session->can(core::Action::VerifyPledge) || m_session->can(core::Action::DecideCase)
         || m_session->can(core::Action::ReadAllCases)) {
         m_pledgeChecks = new PledgeCheckWidget(*m_session, this);
-        m_ui->workspaceTabs->insertTab(at++, m_pledgeChecks, tr("Pledge chec&ks"));
+        m_ui->workspaceTabs->insertTab(at++, m_pledgeChecks, tr("Pledge checks"));
     }
     if (!m_intake && m_queue)
         m_ui->workspaceTabs->setCurrentWidget(m_queue);

@@ -1,3 +1,4 @@
+#include "core/WorkCalendar.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
 
@@ -204,7 +205,7 @@ void TestCounterWindow::caseSummaryIsTranslatable()
     s.inspections.last().result = QStringLiteral("passed");
     s.inspections.last().date = QDate(2026, 12, 1);
     // The summary goes through the mapping (a translator replaces the words; the raw key never shows).
-    QVERIFY(ui::CaseSummary::html(s).contains(QStringLiteral(": passed")));
+    QVERIFY(ui::CaseSummary::html(s, core::WorkCalendar::builtIn()).contains(QStringLiteral(": passed")));
 }
 
 void TestCounterWindow::adminHelpSeparatesCommands()

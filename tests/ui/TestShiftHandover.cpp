@@ -137,8 +137,8 @@ void TestShiftHandover::stockIsAccountedForByKeyboard()
     window.activateWindow();
     QVERIFY2(paperText(window).startsWith(QLatin1String("Received 0 ")), qPrintable(paperText(window)));
 
-    // Alt+M to "Sheets from", 1001, Tab, 1010, Tab to "Receive stock", Space.
-    QTest::keyClick(&window, Qt::Key_M, Qt::AltModifier);
+    // Alt+B to "Sheet numbers from", 1001, Tab, 1010, Tab to "Log received stock", Space.
+    QTest::keyClick(&window, Qt::Key_B, Qt::AltModifier);
     QTRY_COMPARE(focused()->objectName(), QStringLiteral("firstSheetSpin"));
     typeNumber(1001);
     press(Qt::Key_Tab);
@@ -155,7 +155,7 @@ void TestShiftHandover::stockIsAccountedForByKeyboard()
         qPrintable(paperText(window)));
 
     // An overlapping range is refused and changes nothing.
-    QTest::keyClick(&window, Qt::Key_M, Qt::AltModifier);
+    QTest::keyClick(&window, Qt::Key_B, Qt::AltModifier);
     typeNumber(1008);
     press(Qt::Key_Tab);
     typeNumber(1020);
