@@ -160,56 +160,71 @@
         <source>inserted</source>
         <translation>被插入</translation>
     </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="136"/>
+        <source>cut off</source>
+        <translation>已截断</translation>
+    </message>
 </context>
 <context>
     <name>AuditService</name>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="61"/>
+        <source>events were cut off at the end of this workstation&apos;s chain: the hub holds its event %1, which this database no longer has (the newest here is %2)</source>
+        <translation>此工作站的审计链末尾有事件被截断：中心服务器持有其事件 %1，而本数据库已没有该事件（此处最新的为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>Document SHA-256</source>
         <translation>文书 SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="76"/>
+        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <source>Document kind</source>
+        <translation>文书类型</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="98"/>
         <source>User id</source>
         <translation>用户标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="77"/>
+        <location filename="../app/services/AuditService.cpp" line="98"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="77"/>
+        <location filename="../app/services/AuditService.cpp" line="98"/>
         <source>Event id</source>
         <translation>事件标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="92"/>
+        <location filename="../app/services/AuditService.cpp" line="114"/>
         <source>Say where to write the seal register.</source>
         <translation>请指定用印登记的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="98"/>
+        <location filename="../app/services/AuditService.cpp" line="120"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -217,54 +232,56 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="22"/>
+        <location filename="../app/services/AuthService.cpp" line="25"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/services/AuthService.cpp" line="45"/>
+        <location filename="../app/services/AuthService.cpp" line="43"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="47"/>
+        <location filename="../app/services/AuthService.cpp" line="68"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="71"/>
+        <location filename="../app/services/AuthService.cpp" line="92"/>
         <source>This user account is disabled. Ask the hall administrator.</source>
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="117"/>
+        <location filename="../app/services/AuthService.cpp" line="163"/>
+        <location filename="../app/services/AuthService.cpp" line="176"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="121"/>
+        <location filename="../app/services/AuthService.cpp" line="167"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="132"/>
+        <location filename="../app/services/AuthService.cpp" line="188"/>
+        <location filename="../app/services/AuthService.cpp" line="191"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
-        <location filename="../db/UserCreation.cpp" line="27"/>
+        <location filename="../db/UserCreation.cpp" line="28"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
     </message>
     <message>
-        <location filename="../db/UserCreation.cpp" line="29"/>
+        <location filename="../db/UserCreation.cpp" line="30"/>
         <source>The user name %1 is taken.</source>
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="174"/>
+        <location filename="../app/services/AuthService.cpp" line="244"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -295,118 +312,118 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="73"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="68"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="83"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="78"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="85"/>
-        <location filename="../app/protocol/BundleFile.cpp" line="93"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="80"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="88"/>
         <source>%1 is too large for a bundle.</source>
         <translation>%1 过大，无法作为离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="95"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="90"/>
         <source>%1 is not a OneSeal bundle.</source>
         <translation>%1 不是 OneSeal 离线数据包。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="101"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="96"/>
         <source>%1 is damaged or of an unknown format.</source>
         <translation>%1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="103"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="98"/>
         <source>%1 has %2 bytes after the end of the bundle: it was changed or damaged.</source>
         <translation>%1 在离线数据包结尾之后还有 %2 字节：文件已被改动或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="112"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="107"/>
         <source>This bundle is for a workstation, not for the hub.</source>
         <translation>该离线数据包是发给工作站的，不是发给中心服务器的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="113"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="108"/>
         <source>This bundle is for the hub, not for a workstation.</source>
         <translation>该离线数据包是发给中心服务器的，不是发给工作站的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="116"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="111"/>
         <source>The bundle&apos;s signature is not valid: it was changed or damaged.</source>
         <translation>离线数据包的签名无效：数据包已被修改或损坏。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="124"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="119"/>
         <source>The bundle cannot be decrypted with this key: it is not for us.</source>
         <translation>无法用本机密钥解密该离线数据包：该数据包不是发给本机的。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="128"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="123"/>
         <source>The bundle&apos;s content is damaged.</source>
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="33"/>
+        <location filename="../app/sync/Bundle.cpp" line="26"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="49"/>
+        <location filename="../app/sync/Bundle.cpp" line="42"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/protocol/BundleFile.cpp" line="55"/>
+        <location filename="../app/protocol/BundleFile.cpp" line="50"/>
         <source>The bundle could not be sealed.</source>
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="35"/>
+        <location filename="../app/hub/HubBundle.cpp" line="28"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="36"/>
+        <location filename="../app/hub/HubBundle.cpp" line="29"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="76"/>
+        <location filename="../app/hub/HubBundle.cpp" line="69"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="78"/>
+        <location filename="../app/hub/HubBundle.cpp" line="71"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="81"/>
+        <location filename="../app/hub/HubBundle.cpp" line="74"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="64"/>
+        <location filename="../app/sync/Bundle.cpp" line="57"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="71"/>
+        <location filename="../app/sync/Bundle.cpp" line="64"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="73"/>
+        <location filename="../app/sync/Bundle.cpp" line="66"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="85"/>
+        <location filename="../app/sync/Bundle.cpp" line="78"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
     </message>
@@ -661,6 +678,75 @@
     </message>
 </context>
 <context>
+    <name>CaseLifeService</name>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="31"/>
+        <source>Only intake clerks, approvers and supervisors see the owed materials.</source>
+        <translation>只有窗口人员、审批人和主管可以查看容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="33"/>
+        <source>That is not an identity number.</source>
+        <translation>这不是有效的身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="55"/>
+        <source>Only inspectors, regulators and supervisors see the checks of pledges.</source>
+        <translation>只有核查人员、监管人员和主管可以查看告知承诺的核查情况。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="71"/>
+        <source>Only approvers and supervisors see the pledges found false.</source>
+        <translation>只有审批人和主管可以查看经核查不实的告知承诺。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="95"/>
+        <source>reasons for stopping the clock</source>
+        <translation>暂停计时的原因</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="109"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="180"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="131"/>
+        <source>An extension is 1 to %1 working days (at most %2 in all, Administrative Licensing Law art. 42).</source>
+        <translation>延期为1至%1个工作日（合计不超过%2个工作日，《行政许可法》第四十二条）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="135"/>
+        <source>reasons for the extension</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="154"/>
+        <source>reasons for terminating the case</source>
+        <translation>终止办理的理由</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="170"/>
+        <source>reasons for the revocation</source>
+        <translation>撤销的理由</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="192"/>
+        <source>The rectification deadline must be after today and within a year.</source>
+        <translation>整改期限须晚于今天，且不超过一年。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="193"/>
+        <source>what to rectify</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CaseLifeService.cpp" line="203"/>
+        <source>findings</source>
+        <translation>核查结论</translation>
+    </message>
+</context>
+<context>
     <name>CaseLookupWidget</name>
     <message>
         <location filename="../forms/CaseLookupWidget.ui" line="10"/>
@@ -686,82 +772,92 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="59"/>
+        <location filename="../app/core/CaseStatus.cpp" line="61"/>
         <source>open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="60"/>
+        <location filename="../app/core/CaseStatus.cpp" line="62"/>
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="62"/>
+        <location filename="../app/core/CaseStatus.cpp" line="64"/>
         <source>awaiting materials (one-time notice)</source>
         <translation>待补正材料（一次性告知）</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="63"/>
+        <location filename="../app/core/CaseStatus.cpp" line="65"/>
         <source>refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="64"/>
+        <location filename="../app/core/CaseStatus.cpp" line="66"/>
         <source>completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="65"/>
+        <location filename="../app/core/CaseStatus.cpp" line="67"/>
         <source>reviewed</source>
         <translation>已审查</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="66"/>
+        <location filename="../app/core/CaseStatus.cpp" line="68"/>
         <source>correction requested</source>
         <translation>已要求补正</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="67"/>
+        <location filename="../app/core/CaseStatus.cpp" line="69"/>
         <source>refusal proposed</source>
         <translation>已建议不予许可</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="68"/>
+        <location filename="../app/core/CaseStatus.cpp" line="70"/>
         <source>inspection scheduled</source>
         <translation>已安排勘验</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="69"/>
+        <location filename="../app/core/CaseStatus.cpp" line="71"/>
         <source>inspected</source>
         <translation>已勘验</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="70"/>
+        <location filename="../app/core/CaseStatus.cpp" line="72"/>
         <source>inspection failed</source>
         <translation>勘验不合格</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="71"/>
+        <location filename="../app/core/CaseStatus.cpp" line="73"/>
         <source>rectification (clock stopped)</source>
         <translation>整改中（暂停计时）</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="72"/>
+        <location filename="../app/core/CaseStatus.cpp" line="74"/>
         <source>approved</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="73"/>
+        <location filename="../app/core/CaseStatus.cpp" line="75"/>
         <source>certificate printed</source>
         <translation>已制证</translation>
     </message>
     <message>
-        <location filename="../app/core/CaseStatus.cpp" line="74"/>
+        <location filename="../app/core/CaseStatus.cpp" line="76"/>
         <source>in conflict (a supervisor decides)</source>
         <translation>存在冲突（由监督人员裁定）</translation>
     </message>
     <message>
         <location filename="../app/core/CaseStatus.cpp" line="77"/>
+        <source>terminated (owed material not supplied)</source>
+        <translation>已终止办理（未补交容缺材料）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="78"/>
+        <source>approval revoked</source>
+        <translation>已撤销行政许可</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CaseStatus.cpp" line="81"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -803,61 +899,66 @@
     <name>CaseSummary</name>
     <message>
         <location filename="../app/ui/CaseSummary.cpp" line="11"/>
+        <source>%1 (uncertain: %2)</source>
+        <translation>%1（不确定：%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="18"/>
         <source>&lt;p&gt;Applicant: %1 (%2)&lt;/p&gt;</source>
         <translation>&lt;p&gt;申请人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="12"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="19"/>
         <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · accepted %2 by %3 · promised by &lt;b&gt;%4&lt;/b&gt; · legal limit %5%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;状态：&lt;b&gt;%1&lt;/b&gt; · %2 由 %3 受理 · 承诺办结日期 &lt;b&gt;%4&lt;/b&gt; · 法定办结期限 %5%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="15"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="22"/>
         <source> · &lt;b&gt;clock stopped&lt;/b&gt;</source>
         <translation> · &lt;b&gt;暂停计时&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="17"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="24"/>
         <source>&lt;p&gt;Correction asked: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;要求补正：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="19"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="26"/>
         <source>&lt;p&gt;Refusal proposed: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;建议不予许可：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="21"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="28"/>
         <source>&lt;p&gt;Site visit %1 by %2 (%3 case(s)): %4 %5&lt;/p&gt;</source>
         <translation>&lt;p&gt;现场勘验 %1，勘验人员 %2（共%3个办件）：%4 %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="24"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="31"/>
         <source>scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="26"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="33"/>
         <source>&lt;p&gt;Decision: %1 · seals applied: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;审批决定：%1 · 已用印%2次&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="28"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="35"/>
         <source>&lt;p&gt;Certificate %1: %2, reprinted %3 time(s)&lt;/p&gt;</source>
         <translation>&lt;p&gt;证照 %1：%2，已重打%3次&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="29"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="36"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="29"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="36"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="35"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="42"/>
         <source> (core, owed)</source>
         <translation>（核心材料，待补交）</translation>
     </message>
@@ -917,22 +1018,22 @@
         <translation>未知取值“%1”；应为以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="207"/>
+        <location filename="../app/core/CatalogReader.cpp" line="209"/>
         <source>each material must be an object in braces { }.</source>
         <translation>每项材料必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="241"/>
+        <location filename="../app/core/CatalogReader.cpp" line="243"/>
         <source>&quot;%1&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="248"/>
+        <location filename="../app/core/CatalogReader.cpp" line="250"/>
         <source>each matter must be an object in braces { }.</source>
         <translation>每个事项必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="256"/>
+        <location filename="../app/core/CatalogReader.cpp" line="258"/>
         <source>each bundle must be an object in braces { }.</source>
         <translation>每个“一件事”套餐必须是用花括号 { } 括起的对象。</translation>
     </message>
@@ -998,86 +1099,96 @@
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="124"/>
+        <source>the later check of a pledge must be due within 1 to %1 working days, not %2.</source>
+        <translation>告知承诺的事后核查期限须为1至%1个工作日，而不是%2个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="129"/>
+        <source>only a matter with &quot;commitmentAllowed&quot;: true has pledges to check later.</source>
+        <translation>只有设置 "commitmentAllowed": true 的事项才有需要事后核查的告知承诺。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="132"/>
         <source>%1 visits is not plausible (0 to 10).</source>
         <translation>到现场%1次不合理（应为0至10次）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="132"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="140"/>
         <source>the matter %1 promises %2 working days, longer than its legal limit of %3; the promised limit may not exceed the legal one.</source>
         <translation>事项 %1 的承诺时限为%2个工作日，超过其法定时限%3个工作日；承诺时限不得超过法定时限。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="138"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="146"/>
         <source>an instant matter (即办件) is finished on the spot: its promised limit must be 0.</source>
         <translation>即办件须当场办结，其承诺时限必须为0。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="141"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="149"/>
         <source>a promised matter (承诺件) needs a promised limit above 0; otherwise mark it &quot;instant&quot;: true.</source>
         <translation>承诺件的承诺时限必须大于0；否则请将其设为 &quot;instant&quot;: true。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="152"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="160"/>
         <source>the material code %1 appears twice in the matter %2.</source>
         <translation>材料编码 %1 在事项 %2 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="169"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="177"/>
         <source>the bundle code %1 is used twice.</source>
         <translation>“一件事”套餐编码 %1 被重复使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="172"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="180"/>
         <source>the code %1 is used by a matter and by a bundle.</source>
         <translation>编码 %1 同时被事项和“一件事”套餐使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="177"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="185"/>
         <source>the bundle %1 contains no matter.</source>
         <translation>“一件事”套餐 %1 未包含任何事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="183"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="191"/>
         <source>the bundle %1 refers to the matter %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 引用了事项 %2，但该事项不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="186"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="194"/>
         <source>the bundle %1 lists the matter %2 twice.</source>
         <translation>“一件事”套餐 %1 重复列出了事项 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="195"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="203"/>
         <source>the bundle %1 includes the bundle %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 包含了套餐 %2，但该套餐不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="217"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="225"/>
         <source>the bundles include each other in a cycle: %1.</source>
         <translation>“一件事”套餐之间存在循环包含：%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="237"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="245"/>
         <source>the version must be a whole number from 1 up.</source>
         <translation>版本号必须是从1起的整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="239"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="247"/>
         <source>the date from which the catalog applies is missing.</source>
         <translation>缺少事项目录的生效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="259"/>
         <source>the matter code %1 is used twice (also by matters[%2]).</source>
         <translation>事项编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="259"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="267"/>
         <source>the implementation code %1 is used twice (also by matters[%2]).</source>
         <translation>实施编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="272"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="280"/>
         <source>the material code %1 is named &quot;%2&quot; here but &quot;%3&quot; elsewhere; one code must mean one material.</source>
         <translation>材料编码 %1 在此处名为“%2”，在别处却名为“%3”；同一编码只能对应同一种材料。</translation>
     </message>
@@ -1104,22 +1215,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="275"/>
+        <location filename="../app/core/CatalogReader.cpp" line="277"/>
         <source>The catalog file is empty.</source>
         <translation>事项目录文件为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="285"/>
+        <location filename="../app/core/CatalogReader.cpp" line="287"/>
         <source>Line %1, column %2: the catalog is not valid JSON (%3).</source>
         <translation>第%1行第%2列：事项目录不是有效的 JSON（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="293"/>
+        <location filename="../app/core/CatalogReader.cpp" line="295"/>
         <source>Line 1: the catalog must be a JSON object in braces { }.</source>
         <translation>第1行：事项目录必须是用花括号 { } 括起的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="315"/>
+        <location filename="../app/core/CatalogReader.cpp" line="317"/>
         <source>The built-in demonstration catalog is missing from this build.</source>
         <translation>此版本程序缺少内置的演示事项目录。</translation>
     </message>
@@ -1748,54 +1859,54 @@
 <context>
     <name>CertificateService</name>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="44"/>
+        <location filename="../app/services/CertificateService.cpp" line="52"/>
         <source>A core material of case %1 is still owed (容缺); its certificate is printed once the material is supplied.</source>
         <translation>办件 %1 仍有核心材料待补交（容缺）；须待材料补齐后方可打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="73"/>
+        <location filename="../app/services/CertificateService.cpp" line="91"/>
         <source>Certificate %1 is not the number taken for this case (%2).</source>
         <translation>证照编号 %1 不是本办件所取的编号（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="76"/>
-        <location filename="../app/services/CertificateService.cpp" line="99"/>
+        <location filename="../app/services/CertificateService.cpp" line="94"/>
+        <location filename="../app/services/CertificateService.cpp" line="125"/>
         <source>The printed document is missing (no SHA-256 of it was given).</source>
         <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="192"/>
-        <location filename="../app/services/CertificateService.cpp" line="96"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="279"/>
+        <location filename="../app/services/CertificateService.cpp" line="122"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="115"/>
+        <location filename="../app/services/CertificateService.cpp" line="148"/>
         <source>reason for voiding</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="131"/>
+        <location filename="../app/services/CertificateService.cpp" line="164"/>
         <source>Say whether the holder in person or an agent collects the certificate.</source>
         <translation>请说明由持证人本人还是代理人领取证照。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="133"/>
+        <location filename="../app/services/CertificateService.cpp" line="166"/>
         <source>collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="138"/>
+        <location filename="../app/services/CertificateService.cpp" line="171"/>
         <source>The collector&apos;s resident ID number is not valid: %1</source>
         <translation>领取人的居民身份证号码无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="143"/>
+        <location filename="../app/services/CertificateService.cpp" line="176"/>
         <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
         <translation>领取人不是持证人 %1：请核对身份证，或将领取人登记为代理人。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="148"/>
+        <location filename="../app/services/CertificateService.cpp" line="181"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
         <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
     </message>
@@ -2032,6 +2143,41 @@
         <source>Ca&amp;librate printer…</source>
         <translation>校准打印机(&amp;L)…</translation>
     </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="158"/>
+        <source>Certificate stock (numbered sheets)</source>
+        <translation>证照纸（带编号）</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="169"/>
+        <source>Sheets fro&amp;m:</source>
+        <translation>起始页号(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="181"/>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="193"/>
+        <source>Receive sto&amp;ck</source>
+        <translation>登记入库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="198"/>
+        <source>Sheet:</source>
+        <translation>页号：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="210"/>
+        <source>Sheet r&amp;uined (reason above)</source>
+        <translation>登记废页（原因见上）(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="215"/>
+        <source>End of shi&amp;ft…</source>
+        <translation>交接班(&amp;F)…</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -2054,6 +2200,109 @@
         <location filename="../forms/ChangePasswordDialog.ui" line="29"/>
         <source>&amp;Repeat new password:</source>
         <translation>确认新密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="5"/>
+        <source>Clock and extension</source>
+        <translation>暂停计时与延期</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="18"/>
+        <source>Stop the clock (Administrative Licensing Law art. 45)</source>
+        <translation>暂停计时（《行政许可法》第四十五条）</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="22"/>
+        <source>&amp;For:</source>
+        <translation>原因(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="29"/>
+        <source>&amp;What and why:</source>
+        <translation>具体事项及理由(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="38"/>
+        <source>Stop and print the notice (Ctrl+S)</source>
+        <translation>暂停计时并打印告知书（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="39"/>
+        <source>It is over: resume (Ctrl+R)</source>
+        <translation>已结束：恢复计时（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="47"/>
+        <source>Extend the time limit (approvers, art. 42)</source>
+        <translation>延长办理期限（审批人，第四十二条）</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="51"/>
+        <source>Working &amp;days:</source>
+        <translation>工作日数(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="63"/>
+        <source>&amp;Reasons:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ClockDialog.ui" line="71"/>
+        <source>Extend and print the notice (Ctrl+E)</source>
+        <translation>延期并打印告知书（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>ClockRepair</name>
+    <message>
+        <location filename="../db/ClockRepair.cpp" line="72"/>
+        <source>The events of user %1 are signed with key %2: their password is needed to sign them again.</source>
+        <translation>用户 %1 的事件使用密钥 %2 签名：需要其密码才能重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../db/ClockRepair.cpp" line="114"/>
+        <source>Event %1 was sent meanwhile; nothing was changed.</source>
+        <translation>事件 %1 已在此期间发送；未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ClockRepairService</name>
+    <message>
+        <location filename="../app/services/ClockRepairService.cpp" line="14"/>
+        <location filename="../app/services/ClockRepairService.cpp" line="22"/>
+        <source>Only an administrator may repair this workstation&apos;s clocks.</source>
+        <translation>只有管理员可以修复本工作站的时钟。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ClockRepairService.cpp" line="34"/>
+        <source>The signing key %1 of user %2 is not held here.</source>
+        <translation>本工作站未持有用户 %2 的签名密钥 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ClockRepairService.cpp" line="37"/>
+        <source>The password of user %1 does not open their signing key; nothing was changed.</source>
+        <translation>用户 %1 的密码无法打开其签名密钥；未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ClockStop</name>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="28"/>
+        <source>hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="29"/>
+        <source>testing, inspection or appraisal</source>
+        <translation>检验、检测、鉴定</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="30"/>
+        <source>expert review</source>
+        <translation>专家评审</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2372,24 @@
         <location filename="../app/services/ConflictService.cpp" line="70"/>
         <source>The event to keep must be one of the conflicting events.</source>
         <translation>要保留的事件必须是发生冲突的事件之一。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterService</name>
+    <message>
+        <location filename="../app/services/CounterService.cpp" line="37"/>
+        <source>There is no such case.</source>
+        <translation>不存在该办件。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CounterService.cpp" line="39"/>
+        <source>This case was already rated.</source>
+        <translation>该办件已评价过。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CounterService.cpp" line="63"/>
+        <source>Give a period of at most a year.</source>
+        <translation>期限最长为一年。</translation>
     </message>
 </context>
 <context>
@@ -2278,17 +2545,27 @@
 <context>
     <name>Decision</name>
     <message>
-        <location filename="../app/core/Decision.cpp" line="31"/>
+        <location filename="../app/core/Decision.cpp" line="33"/>
         <source>approved</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../app/core/Decision.cpp" line="32"/>
+        <location filename="../app/core/Decision.cpp" line="34"/>
         <source>refused</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../app/core/Decision.cpp" line="33"/>
+        <location filename="../app/core/Decision.cpp" line="35"/>
+        <source>terminated</source>
+        <translation>已终止办理</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Decision.cpp" line="36"/>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Decision.cpp" line="37"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2334,27 +2611,27 @@
 <context>
     <name>DecisionService</name>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="16"/>
+        <location filename="../app/services/DecisionService.cpp" line="28"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="33"/>
+        <location filename="../app/services/DecisionService.cpp" line="58"/>
         <source>reasons for refusal</source>
         <translation>不予许可理由</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="66"/>
+        <location filename="../app/services/DecisionService.cpp" line="91"/>
         <source>The document to seal is missing (no SHA-256 of it was given).</source>
         <translation>缺少待用印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="67"/>
+        <location filename="../app/services/DecisionService.cpp" line="92"/>
         <source>document title</source>
         <translation>文书标题</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="70"/>
+        <location filename="../app/services/DecisionService.cpp" line="97"/>
         <source>The password is wrong; the seal was not applied.</source>
         <translation>密码错误，未用印。</translation>
     </message>
@@ -2362,17 +2639,97 @@
 <context>
     <name>DocumentIssuer</name>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="156"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="122"/>
+        <source>Case %1 has no material %2 handed in to give a receipt for.</source>
+        <translation>办件 %1 没有已提交的材料 %2，无法出具收件凭证。</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="147"/>
+        <source>The clock of case %1 is not stopped for a hearing, testing or expert review.</source>
+        <translation>办件 %1 未因听证、检验检测鉴定或专家评审而暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="171"/>
+        <source>The time limit of case %1 was not extended.</source>
+        <translation>办件 %1 的办理期限未延长。</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="243"/>
         <source>certificate %1</source>
         <translation>证照 %1</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="228"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="308"/>
+        <source>Cases accepted</source>
+        <translation>受理办件数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="309"/>
+        <source>Certificates issued</source>
+        <translation>发证数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="310"/>
+        <source>Certificates printed</source>
+        <translation>制证数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="311"/>
+        <source>Certificates reprinted</source>
+        <translation>重打证照数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="312"/>
+        <source>Certificates voided</source>
+        <translation>作废证照数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="313"/>
+        <source>Sheets spoiled</source>
+        <translation>废页数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="314"/>
+        <source>Owed materials collected</source>
+        <translation>收取容缺材料数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="315"/>
+        <source>Open cases</source>
+        <translation>在办办件数</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="316"/>
+        <source>Stock received / printed / spoiled / voided</source>
+        <translation>证照纸入库 / 打印 / 废页 / 作废</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="318"/>
+        <source>Sheets remaining</source>
+        <translation>剩余证照纸</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="319"/>
+        <source>Next sheet (records / counted)</source>
+        <translation>下一页号（记录 / 清点）</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="321"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="322"/>
+        <source>not counted</source>
+        <translation>未清点</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="362"/>
         <source>The case could not be read.</source>
         <translation>无法读取该办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/documents/DocumentIssuer.cpp" line="236"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="370"/>
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n 份证照</numerusform>
@@ -2420,66 +2777,179 @@
     </message>
 </context>
 <context>
+    <name>DropFolderWatcher</name>
+    <message>
+        <location filename="../app/devices/DropFolderWatcher.cpp" line="44"/>
+        <source>Unable to watch the folder %1.</source>
+        <translation>无法监视文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/DropFolderWatcher.cpp" line="80"/>
+        <source>larger than %1 MB</source>
+        <translation>大于 %1 MB</translation>
+    </message>
+</context>
+<context>
     <name>EventAdmission</name>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="98"/>
+        <location filename="../app/core/EventAdmission.cpp" line="105"/>
         <source>a key registration that is not the author&apos;s own or whose key is malformed</source>
         <translation>密钥登记并非作者本人所为，或其密钥格式不正确</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="158"/>
+        <location filename="../app/core/EventAdmission.cpp" line="187"/>
+        <source>a clock stop without a known reason or a start day</source>
+        <translation>暂停计时缺少有效原因或起始日期</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="189"/>
+        <source>a clock restart without its day</source>
+        <translation>恢复计时缺少日期</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="193"/>
+        <source>an extension that is not 1 to 10 working days with reasons</source>
+        <translation>延期不是1至10个工作日或缺少理由</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="198"/>
+        <source>a termination, revocation or failed check without reasons</source>
+        <translation>终止办理、撤销或核查不实缺少理由</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="200"/>
+        <source>a rectification order without its deadline</source>
+        <translation>整改通知缺少整改期限</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="202"/>
+        <source>a supplied material without its code</source>
+        <translation>补交材料缺少材料代码</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="211"/>
+        <source>malformed: the kind of event is not one this program writes</source>
+        <translation>格式错误：事件类型不是本程序写入的类型</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="213"/>
+        <source>malformed: the payload is larger than %1 bytes</source>
+        <translation>格式错误：载荷大于 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="218"/>
+        <source>malformed: the payload is not a bounded map</source>
+        <translation>格式错误：载荷不是有界映射</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="221"/>
+        <source>malformed: %1 lacks a valid field %2</source>
+        <translation>格式错误：%1 缺少有效字段 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="224"/>
+        <source>malformed: %1 names no case</source>
+        <translation>格式错误：%1 未指明办件</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="329"/>
+        <source>a counter event that names no case</source>
+        <translation>窗口事件未指明办件</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="337"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="168"/>
+        <location filename="../app/core/EventAdmission.cpp" line="347"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="176"/>
+        <location filename="../app/core/EventAdmission.cpp" line="355"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="179"/>
+        <location filename="../app/core/EventAdmission.cpp" line="358"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="181"/>
+        <location filename="../app/core/EventAdmission.cpp" line="360"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="183"/>
+        <location filename="../app/core/EventAdmission.cpp" line="362"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="186"/>
+        <location filename="../app/core/EventAdmission.cpp" line="365"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="189"/>
+        <location filename="../app/core/EventAdmission.cpp" line="368"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="191"/>
+        <location filename="../app/core/EventAdmission.cpp" line="370"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="193"/>
+        <location filename="../app/core/EventAdmission.cpp" line="372"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="195"/>
+        <location filename="../app/core/EventAdmission.cpp" line="378"/>
+        <source>the incoming user of a shift handover is not a user of this hall</source>
+        <translation>交接班的接班用户不是本大厅的用户</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="380"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="388"/>
+        <source>malformed %1: %2</source>
+        <translation>格式错误的 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="400"/>
+        <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
+        <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="404"/>
+        <source>a malformed seal key revocation</source>
+        <translation>格式错误的印章密钥撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="406"/>
+        <source>an unknown kind of seal key event %1</source>
+        <translation>未知的印章密钥事件类型 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="411"/>
+        <source>a malformed seal key grant</source>
+        <translation>格式错误的印章密钥授权</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="415"/>
+        <source>%1 re-sealed a seal key they hold no grant of</source>
+        <translation>%1 对其未获授权的印章密钥重新封装</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="421"/>
+        <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
+        <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人，也不是管理员</translation>
     </message>
 </context>
 <context>
@@ -2575,12 +3045,17 @@
 <context>
     <name>HallService</name>
     <message>
-        <location filename="../app/services/HallService.cpp" line="66"/>
+        <location filename="../app/services/HallService.cpp" line="75"/>
+        <source>The hall&apos;s seal key could not be made.</source>
+        <translation>无法生成大厅的印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/HallService.cpp" line="98"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/services/HallService.cpp" line="73"/>
+        <location filename="../app/services/HallService.cpp" line="105"/>
         <source>A hall database already exists at %1; it was left as it is.</source>
         <translation>%1 处已存在大厅数据库，未作任何改动。</translation>
     </message>
@@ -2609,7 +3084,7 @@
     </message>
     <message>
         <location filename="../app/hub/HubBackup.cpp" line="78"/>
-        <location filename="../app/hub/HubBackup.cpp" line="244"/>
+        <location filename="../app/hub/HubBackup.cpp" line="253"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2654,63 +3129,64 @@
         <translation>缺少字段或字段超出范围</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="182"/>
+        <location filename="../app/hub/HubBackup.cpp" line="191"/>
         <source>Give the backup file with --out.</source>
         <translation>请用 --out 指定备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="184"/>
+        <location filename="../app/hub/HubBackup.cpp" line="193"/>
         <source>%1 exists already; a backup never overwrites a file.</source>
         <translation>%1 已存在；备份从不覆盖文件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="190"/>
+        <location filename="../app/hub/HubBackup.cpp" line="199"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="216"/>
+        <location filename="../app/hub/HubBackup.cpp" line="225"/>
         <source>The hub has no generation yet; start it once (or run any hub command) first.</source>
         <translation>中心服务器尚无代次；请先启动一次中心服务器（或运行任一中心服务器命令）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="227"/>
+        <location filename="../app/hub/HubBackup.cpp" line="236"/>
         <source>The copy %1 cannot be read: %2</source>
         <translation>无法读取副本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="256"/>
-        <location filename="../app/hub/HubBackup.cpp" line="288"/>
+        <location filename="../app/hub/HubBackup.cpp" line="177"/>
+        <location filename="../app/hub/HubBackup.cpp" line="265"/>
+        <location filename="../app/hub/HubBackup.cpp" line="297"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="262"/>
+        <location filename="../app/hub/HubBackup.cpp" line="271"/>
         <source>No temporary folder for the check: %1</source>
         <translation>无法为检查创建临时文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="275"/>
+        <location filename="../app/hub/HubBackup.cpp" line="284"/>
         <source>The hub&apos;s folder %1 does not exist; create it and put the hub&apos;s key file hub.key in it first.</source>
         <translation>中心服务器文件夹 %1 不存在；请先创建该文件夹，并放入中心服务器密钥文件 hub.key。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="279"/>
+        <location filename="../app/hub/HubBackup.cpp" line="288"/>
         <source>The hub in %1 is running; stop it first (systemctl stop oneseal-hub). Nothing was changed.</source>
         <translation>%1 中的中心服务器正在运行；请先停止它（systemctl stop oneseal-hub）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="328"/>
+        <location filename="../app/hub/HubBackup.cpp" line="337"/>
         <source>Nothing was changed.</source>
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="339"/>
+        <location filename="../app/hub/HubBackup.cpp" line="348"/>
         <source>%1 cannot be moved aside; nothing was restored.</source>
         <translation>无法将 %1 移开；未恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBackup.cpp" line="343"/>
+        <location filename="../app/hub/HubBackup.cpp" line="352"/>
         <source>%1 cannot be renamed to %2.</source>
         <translation>无法将 %1 重命名为 %2。</translation>
     </message>
@@ -2729,198 +3205,359 @@
     </message>
 </context>
 <context>
-    <name>HubStore</name>
+    <name>HubRebuild</name>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="49"/>
+        <location filename="../app/hub/HubRebuild.cpp" line="56"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="67"/>
+        <source>The hub&apos;s keys cannot be read from %1 with this hub&apos;s key file (%2).</source>
+        <translation>无法使用本中心服务器的密钥文件（%2）从 %1 读取中心服务器密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="75"/>
+        <source>%1 does not hold the hub&apos;s keys (%2 is missing).</source>
+        <translation>%1 中没有中心服务器的密钥（缺少 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="88"/>
         <source>Give the folder of the hub.</source>
         <translation>请指定中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="51"/>
-        <source>Enter the name of the hall&apos;s bureau.</source>
-        <translation>请输入大厅所属审批局的名称。</translation>
+        <location filename="../app/hub/HubRebuild.cpp" line="91"/>
+        <source>This is a hub&apos;s database, not a workstation&apos;s replica; restore a backup instead.</source>
+        <translation>这是中心服务器的数据库，不是工作站的副本；请改为恢复备份。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="59"/>
-        <source>A hub already exists in %1; it was left as it is.</source>
-        <translation>%1 中已存在中心服务器，未作任何改动。</translation>
+        <location filename="../app/hub/HubRebuild.cpp" line="97"/>
+        <source>The replica has no hall or workstation name.</source>
+        <translation>该副本没有大厅或工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="61"/>
+        <location filename="../app/hub/HubRebuild.cpp" line="99"/>
         <source>The folder %1 cannot be created.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="78"/>
+        <location filename="../app/hub/HubRebuild.cpp" line="104"/>
+        <source>A hub runs in %1; stop it first. Nothing was changed.</source>
+        <translation>%1 中有中心服务器正在运行；请先停止它。未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="107"/>
+        <source>%1 exists; a rebuild never replaces a hub&apos;s database. Move it aside first (keep it: its keys may still be read with --keys-from).</source>
+        <translation>%1 已存在；重建绝不会替换中心服务器的数据库。请先将其移走（并保留：仍可通过 --keys-from 读取其中的密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="121"/>
+        <source>The hub&apos;s keys in %1 can only be read with its key file %2, which is not there.</source>
+        <translation>%1 中的中心服务器密钥只能使用其密钥文件 %2 读取，但该文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="130"/>
         <source>The key file %1 cannot be written.</source>
         <translation>无法写入密钥文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="107"/>
+        <location filename="../app/hub/HubRebuild.cpp" line="141"/>
+        <source>Nothing was kept.</source>
+        <translation>未保留任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubRebuild.cpp" line="164"/>
+        <source>The keys in %1 are the hub of &quot;%2&quot;, the replica is of &quot;%3&quot;.</source>
+        <translation>%1 中的密钥属于“%2”的中心服务器，而该副本属于“%3”。</translation>
+    </message>
+</context>
+<context>
+    <name>HubStore</name>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="50"/>
+        <source>Give the folder of the hub.</source>
+        <translation>请指定中心服务器的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="52"/>
+        <source>Enter the name of the hall&apos;s bureau.</source>
+        <translation>请输入大厅所属审批局的名称。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="60"/>
+        <source>A hub already exists in %1; it was left as it is.</source>
+        <translation>%1 中已存在中心服务器，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="62"/>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="79"/>
+        <source>The key file %1 cannot be written.</source>
+        <translation>无法写入密钥文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubStore.cpp" line="164"/>
         <source>The hub&apos;s keys could not be created.</source>
         <translation>无法生成中心服务器的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="159"/>
+        <location filename="../app/hub/HubStore.cpp" line="189"/>
         <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
         <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="165"/>
+        <location filename="../app/hub/HubStore.cpp" line="195"/>
         <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
         <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="174"/>
+        <location filename="../app/hub/HubStore.cpp" line="204"/>
         <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
         <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="186"/>
+        <location filename="../app/hub/HubStore.cpp" line="216"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="240"/>
+        <location filename="../app/hub/HubStore.cpp" line="272"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="48"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="44"/>
         <source>A code is valid for 1 hour to 30 days.</source>
         <translation>注册码的有效期为 1 小时至 30 天。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="50"/>
-        <location filename="../app/hub/HubEnrollment.cpp" line="66"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="46"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="62"/>
         <source>The workstation name %1 cannot be used.</source>
         <translation>不能使用工作站名称 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="86"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="82"/>
         <source>No valid enrollment code matches (wrong, used or expired code, or the connection was intercepted).</source>
         <translation>没有匹配的有效注册码（注册码错误、已使用或已过期，或连接被截获）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="89"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="85"/>
         <source>This code is for workstation %1, not %2.</source>
         <translation>该注册码仅供工作站 %1 使用，而不是 %2。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="96"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="92"/>
         <source>Workstation %1 is enrolled already; revoke it first to enroll it again.</source>
         <translation>工作站 %1 已注册；如需重新注册，请先将其吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="110"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="101"/>
         <source>The code was spent at the same moment by another workstation.</source>
         <translation>该注册码同时已被另一工作站使用。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="124"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="129"/>
         <source>The certificate to renew is not this workstation&apos;s.</source>
         <translation>要续期的证书不属于本工作站。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="126"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="131"/>
         <source>The certificate of workstation %1 is valid until %2; it is renewed only in its last %3 days.</source>
         <translation>工作站 %1 的证书有效期至 %2；只在最后 %3 天内续期。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="131"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="136"/>
         <source>A renewal needs a new public key.</source>
         <translation>续期需要新的公钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="159"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="160"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="161"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="162"/>
         <source>Workstation %1 is revoked already.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="162"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="163"/>
         <source>revoked by the administrator</source>
         <translation>由系统管理员吊销</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="172"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="173"/>
         <source>The certificate is not a workstation&apos;s.</source>
         <translation>该数字证书不属于工作站。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="175"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="176"/>
         <source>The certificate of workstation %1 was revoked: %2</source>
         <translation>工作站 %1 的数字证书已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="179"/>
-        <location filename="../app/hub/HubEventLog.cpp" line="68"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="188"/>
+        <source>adopted after a rebuild</source>
+        <translation>重建后接管</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEnrollment.cpp" line="189"/>
+        <source>Workstation %1 could not be taken over after the rebuild: %2</source>
+        <translation>重建后无法接管工作站 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubEnrollment.cpp" line="194"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="85"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="182"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="197"/>
         <source>Workstation %1 was revoked: %2</source>
         <translation>工作站 %1 已被吊销：%2</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEnrollment.cpp" line="184"/>
+        <location filename="../app/hub/HubEnrollment.cpp" line="199"/>
         <source>The certificate of workstation %1 was replaced by a newer one.</source>
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="84"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="107"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="89"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="112"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="97"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="120"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="106"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="129"/>
         <source>Event %1 carries a clock %2 hours ahead of the hub&apos;s; at most %3 hours are accepted. Correct this workstation&apos;s date and time: its events are sent once the hub&apos;s clock has caught up with them.</source>
         <translation>事件 %1 的时钟比中心服务器快 %2 小时；最多只接受快 %3 小时。请校正本工作站的日期和时间：待中心服务器的时钟赶上后，这些事件会被发送。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="121"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="144"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubLeases.cpp" line="23"/>
+        <location filename="../app/hub/HubLeases.cpp" line="16"/>
         <source>There are no number blocks of kind %1.</source>
         <translation>没有类型为 %1 的号段。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubLeases.cpp" line="25"/>
+        <location filename="../app/hub/HubLeases.cpp" line="18"/>
         <source>A lease request needs an id.</source>
         <translation>号段申领请求必须有标识。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubLeases.cpp" line="35"/>
+        <location filename="../app/hub/HubLeases.cpp" line="28"/>
         <source>The lease request %1 belongs to another workstation or kind.</source>
         <translation>号段申领请求 %1 属于其他工作站或其他类型。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubLeases.cpp" line="68"/>
+        <location filename="../app/hub/HubLeases.cpp" line="61"/>
         <source>Workstation %1 reports numbers far beyond every block leased; ignored.</source>
         <translation>工作站 %1 报告的编号远超已租出的所有号段；已忽略。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="42"/>
+        <location filename="../app/hub/HubUsers.cpp" line="53"/>
         <source>Unknown roles: %1</source>
         <translation>未知角色：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="65"/>
+        <source>There is no user %1 at this hub.</source>
+        <translation>本中心服务器上没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="70"/>
+        <source>An administrator cannot disable their own account.</source>
+        <translation>管理员不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="130"/>
+        <source>This hub holds no seal key.</source>
+        <translation>本中心服务器未持有印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="145"/>
+        <source>There is no enabled user %1 at the hub.</source>
+        <translation>中心服务器上没有已启用的用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="148"/>
+        <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
+        <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="153"/>
+        <source>%1 has no signing key at the hub yet: let them log in once at a workstation, sync it, then grant again.</source>
+        <translation>%1 在中心服务器上还没有签名密钥：请让其在工作站登录一次并同步，然后重新授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="161"/>
+        <source>The seal key could not be sealed to the signing key of %1.</source>
+        <translation>无法将印章密钥封装到 %1 的签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="183"/>
+        <source>%1 holds no grant of the seal key.</source>
+        <translation>%1 未获印章密钥授权。</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardData</name>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="97"/>
+        <source>The card&apos;s ID number is not valid: %1</source>
+        <translation>身份证号码无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="99"/>
+        <source>The card&apos;s birth date does not match its ID number.</source>
+        <translation>身份证上的出生日期与身份证号码不符。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="102"/>
+        <source>The card&apos;s sex does not match its ID number.</source>
+        <translation>身份证上的性别与身份证号码不符。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="120"/>
+        <source>The card&apos;s text is incomplete (%1 of 256 bytes).</source>
+        <translation>身份证文字信息不完整（%1/256 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="134"/>
+        <source>The card gave no name or no ID number.</source>
+        <translation>身份证未提供姓名或身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="136"/>
+        <source>The card&apos;s birth date is not a date.</source>
+        <translation>身份证上的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="138"/>
+        <source>The card&apos;s validity is not a date.</source>
+        <translation>身份证上的有效期限不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardData.cpp" line="141"/>
+        <source>The card&apos;s text holds characters that are not text.</source>
+        <translation>身份证文字信息中含有非文本字符。</translation>
     </message>
 </context>
 <context>
@@ -3140,72 +3777,72 @@
 <context>
     <name>InspectionService</name>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="37"/>
+        <location filename="../app/services/InspectionService.cpp" line="42"/>
         <source>Choose the case or cases to visit.</source>
         <translation>请选择要勘验的办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="39"/>
+        <location filename="../app/services/InspectionService.cpp" line="44"/>
         <source>One visit may combine at most %1 cases.</source>
         <translation>一次勘验最多可合并%1个办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="41"/>
+        <location filename="../app/services/InspectionService.cpp" line="46"/>
         <source>A case is listed twice for the same visit.</source>
         <translation>同一次勘验中有办件被重复列出。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="43"/>
+        <location filename="../app/services/InspectionService.cpp" line="48"/>
         <source>Choose the day of the visit: today or later.</source>
         <translation>请选择勘验日期：今天或以后的日期。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="45"/>
+        <location filename="../app/services/InspectionService.cpp" line="50"/>
         <source>The visit must be within a year.</source>
         <translation>勘验日期必须在一年之内。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="54"/>
+        <location filename="../app/services/InspectionService.cpp" line="59"/>
         <source>Each person sent on site must be an active inspector.</source>
         <translation>派往现场的人员必须均为已启用的勘验人员。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="64"/>
+        <location filename="../app/services/InspectionService.cpp" line="69"/>
         <source>Case %1: %2</source>
         <translation>办件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="98"/>
+        <location filename="../app/services/InspectionService.cpp" line="103"/>
         <source>inspection notes</source>
         <translation>勘验意见</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="137"/>
+        <location filename="../app/services/InspectionService.cpp" line="142"/>
         <source>things to rectify</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="141"/>
+        <location filename="../app/services/InspectionService.cpp" line="146"/>
         <source>The rectification deadline must be after today.</source>
         <translation>整改期限必须晚于今天。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="143"/>
+        <location filename="../app/services/InspectionService.cpp" line="148"/>
         <source>The rectification deadline must be within a year.</source>
         <translation>整改期限必须在一年之内。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="146"/>
+        <location filename="../app/services/InspectionService.cpp" line="151"/>
         <source>rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="177"/>
+        <location filename="../app/services/InspectionService.cpp" line="182"/>
         <source>Attach the photos or videos that show the rectification.</source>
         <translation>请附上反映整改情况的照片或视频。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="180"/>
+        <location filename="../app/services/InspectionService.cpp" line="185"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -3311,63 +3948,68 @@
 <context>
     <name>IntakeService</name>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="30"/>
+        <location filename="../app/services/IntakeService.cpp" line="36"/>
         <source>No catalog of matters is loaded at this hall. Ask the administrator to import one (oneseal-admin catalog-import).</source>
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="162"/>
+        <location filename="../app/services/IntakeService.cpp" line="168"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="113"/>
-        <location filename="../app/services/IntakeService.cpp" line="123"/>
+        <location filename="../app/services/IntakeService.cpp" line="119"/>
+        <location filename="../app/services/IntakeService.cpp" line="129"/>
         <source>The checklist does not match the matter; choose the matter again.</source>
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="190"/>
+        <location filename="../app/services/IntakeService.cpp" line="249"/>
+        <source>The queue ticket is not valid: %1</source>
+        <translation>排队号无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="275"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="192"/>
+        <location filename="../app/services/IntakeService.cpp" line="277"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="194"/>
+        <location filename="../app/services/IntakeService.cpp" line="279"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="195"/>
+        <location filename="../app/services/IntakeService.cpp" line="280"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="294"/>
+        <location filename="../app/services/IntakeService.cpp" line="319"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="296"/>
+        <location filename="../app/services/IntakeService.cpp" line="322"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="300"/>
+        <location filename="../app/services/IntakeService.cpp" line="326"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="302"/>
+        <location filename="../app/services/IntakeService.cpp" line="328"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="304"/>
+        <location filename="../app/services/IntakeService.cpp" line="330"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -3435,67 +4077,77 @@
         <translation>代理人证件号码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="135"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="130"/>
+        <source>Owed materials (容缺) of this applicant: Enter records the arrival and prints its receipt, Ctrl+O attaches its scan first.</source>
+        <translation>该申请人的容缺材料：按 Enter 登记送达并打印收件凭证，按 Ctrl+O 先附上扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="146"/>
+        <source>Record arrival and print receipt</source>
+        <translation>登记送达并打印收件凭证</translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="157"/>
         <source>Checklist (F4)</source>
         <translation>材料清单（F4）</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="149"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="171"/>
         <source>Keys: R received · M missing · D deferred · N not applicable · S shared data · O original/copy · + / − copies · Enter edits the note, copies or due date</source>
         <translation>快捷键：R 已收取 · M 缺失 · D 容缺 · N 不适用 · S 共享获取 · O 原件/复印件 · + / − 份数 · Enter 编辑备注、份数或补交日期</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="156"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="178"/>
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="161"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="183"/>
         <source>&amp;View scans…</source>
         <translation>查看扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="171"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="193"/>
         <source>Outcome</source>
         <translation>受理结果</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="177"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="199"/>
         <source>Reasons / &amp;remarks:</source>
         <translation>理由/备注(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="191"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="213"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="192"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="214"/>
         <source>Accept, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="193"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="215"/>
         <source>Commitment-based</source>
         <translation>告知承诺受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="194"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="216"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="195"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="217"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="196"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="218"/>
         <source>Complete instantly</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="197"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="219"/>
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
@@ -3513,7 +4165,7 @@
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="136"/>
+        <location filename="../db/KeyRing.cpp" line="138"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
     </message>
@@ -3697,7 +4349,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="406"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="595"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -3707,1001 +4359,1365 @@
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="49"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="103"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="62"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="142"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="75"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="155"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="210"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="48"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="53"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="48"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="51"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="143"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="53"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="73"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="77"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="156"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="49"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="74"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="51"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="76"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="52"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="52"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="117"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
         <source>The workstation will sync with a hub (which leases its numbers).</source>
         <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="61"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="66"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="71"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="67"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="72"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="101"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="68"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="78"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="81"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="83"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="88"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="91"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="97"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="103"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="104"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="143"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="156"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="106"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="145"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="158"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="120"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="136"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="535"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="48"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="141"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="249"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="771"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="126"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="133"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="138"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="149"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="149"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="225"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="292"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="341"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="474"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="611"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="400"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="151"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="174"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="179"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="177"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="230"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="276"/>
         <location filename="../app/cli/AdminCommands.cpp" line="303"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="292"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="651"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="475"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="194"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="301"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="181"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="183"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="193"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
+        <source>Holiday calendar years: %1</source>
+        <translation>节假日日历年份：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="202"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="194"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="197"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="169"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="206"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="246"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="200"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="172"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="209"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="241"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="494"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="249"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="208"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="179"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="254"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="455"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="462"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="256"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="286"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="209"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="222"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="233"/>
+        <source>The year&apos;s holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md).</source>
+        <translation>该年度的节假日文件，即 holiday-cn 格式的 YEAR.json（见 docs/DOMAIN.md）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
+        <source>Adds or replaces one year of the holiday calendar at this workstation. A hall with a hub imports at the hub instead (oneseal-admin hub calendar-import).</source>
+        <translation>在本工作站添加或替换一年的节假日日历。设有中心服务器的大厅应改在中心服务器上导入（oneseal-admin hub calendar-import）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="270"/>
+        <source>Name one holiday file.</source>
+        <translation>请指定一个节假日文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="275"/>
+        <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
+        <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
+        <source>Replaced the holiday calendar for %1: %2 listed days.</source>
+        <translation>已替换 %1 年的节假日日历：共列出 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
+        <source>Added the holiday calendar for %1: %2 listed days.</source>
+        <translation>已添加 %1 年的节假日日历：共列出 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="268"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="223"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="516"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="106"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="745"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="747"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="750"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="752"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="224"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="227"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="273"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="490"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="288"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="434"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="726"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="252"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="298"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
 Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
 退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="263"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="309"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="320"/>
         <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
         <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="325"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="278"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <source>CUT OFF: workstation %1: %2</source>
+        <translation>已截断：工作站 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="333"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="291"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="347"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="293"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="392"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="294"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="392"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="296"/>
-        <source>Lists the seal register (every use of the approval seal), or exports it as CSV.</source>
-        <translation>列出用印登记（行政审批专用章的每次使用），或将其导出为 CSV。</translation>
+        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
+        <source>Only one kind of document: decision, notice, certificate, reprint, revocation.</source>
+        <translation>只能指定一种文书类型：decision、notice、certificate、reprint、revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
+        <source>Lists the seal register (every document that carries the seal), or exports it as CSV.</source>
+        <translation>列出用印登记（每一份加盖印章的文书），或将其导出为 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
+        <source>Unknown document kind %1; use decision, notice, certificate, reprint or revocation.</source>
+        <translation>未知的文书类型 %1；请使用 decision、notice、certificate、reprint 或 revocation。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <source>Where to write (a new file).</source>
+        <translation>写入位置（新文件）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="478"/>
+        <source>The user to grant the seal key to, or to revoke it from.</source>
+        <translation>要授予或撤销印章密钥的用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="482"/>
+        <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
+        <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
+        <source>The hall&apos;s Ed25519 certificate signing key: publish it, grant or revoke it, sign the list of voided certificates.
+The password of the --as user is read from standard input.</source>
+        <translation>大厅的 Ed25519 证照签名密钥：发布、授予或撤销，签署已作废证照清单。
+--as 用户的密码从标准输入读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
+        <source>Say where to write with --out FILE.</source>
+        <translation>请用 --out FILE 指定写入位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <source>Say which user with --user NAME.</source>
+        <translation>请用 --user NAME 指定用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="524"/>
+        <source>This hall has no seal key yet.</source>
+        <translation>本大厅尚无印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="533"/>
+        <source>Wrote the hall&apos;s public seal key(s) %1 to %2.</source>
+        <translation>已将大厅的印章公钥 %1 写入 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/AdminCommands.cpp" line="544"/>
+        <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="554"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <source>Seal key granted to %1.</source>
+        <translation>已向 %1 授予印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="555"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <source>Seal key revoked from %1.</source>
+        <translation>已撤销 %1 的印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="560"/>
+        <source>Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help).</source>
+        <translation>请指定操作：seal-key export、grant、revoke、revoked-list、generate 或 id（见 --help）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="848"/>
+        <source>the hall&apos;s seal key: export, grant, revoke, revoked-list, id</source>
+        <translation>大厅的印章密钥：export、grant、revoke、revoked-list、id</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="366"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="311"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="373"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
+        <source>Reports the hall&apos;s queue: tickets served, waiting and service times, ratings.</source>
+        <translation>报告大厅的排队情况：已办理的排队号、等候及办理时长、评价。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <source>Give --from (and --to) as YYYY-MM-DD.</source>
+        <translation>请以 YYYY-MM-DD 格式给出 --from（及 --to）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
+        <source>Tickets served: %1</source>
+        <translation>已办理排队号：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <source>Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min</source>
+        <translation>等候时长（取号至叫号，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="413"/>
+        <source>Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min</source>
+        <translation>办理时长（叫号至登记，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <source>Ratings (%1):</source>
+        <translation>评价（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="513"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="341"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="474"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="343"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="346"/>
-        <source>generate: make a new key pair; id FILE: print a key&apos;s id.</source>
-        <translation>generate：生成新的密钥对；id FILE：显示密钥标识。</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="347"/>
-        <source>Makes the hall&apos;s Ed25519 certificate signing key, or prints the id of a key file.</source>
-        <translation>生成本大厅的 Ed25519 证照印章签名密钥，或显示密钥文件的标识。</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="365"/>
-        <source>Say what to do: seal-key generate --out-private FILE --out-public FILE, or seal-key id FILE.</source>
-        <translation>请指定操作：seal-key generate --out-private FILE --out-public FILE，或 seal-key id FILE。</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="367"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="370"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="565"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="382"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="589"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="410"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="412"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="38"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="43"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="597"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="415"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="609"/>
+        <source>The hall&apos;s signed list of voided certificates (seal-key revoked-list); a certificate it names is reported VOIDED.</source>
+        <translation>大厅签署的已作废证照清单（seal-key revoked-list）；清单中列出的证照将报告为“已作废”。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="616"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="417"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="423"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="624"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="431"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="632"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <source>%1 is refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
+        <source>The hall&apos;s list of voided certificates of %1 names it.</source>
+        <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="708"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="715"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="492"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="728"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="508"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="744"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="747"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="513"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="749"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="751"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="518"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="754"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="528"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="532"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="768"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="557"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="793"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="813"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="826"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="591"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="827"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="596"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="832"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="597"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="833"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="834"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="835"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="600"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="836"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="838"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="839"/>
+        <source>add or replace a year of the holiday calendar (holiday-cn JSON)</source>
+        <translation>添加或替换一年的节假日日历（holiday-cn JSON）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="841"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="842"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="843"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="844"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="845"/>
+        <source>waiting and service times and ratings of the hall&apos;s queue</source>
+        <translation>大厅排队的等候、办理时长及评价</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="608"/>
-        <source>make the hall&apos;s certificate signing key, or show a key&apos;s id</source>
-        <translation>生成本大厅的证照印章签名密钥，或显示密钥标识</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="611"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="851"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="852"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="613"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="614"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="854"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="619"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="855"/>
+        <source>re-stamp unsent events whose clock the hub refuses</source>
+        <translation>对中心服务器拒收其时钟的未发送事件重新加盖时间戳</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="861"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="37"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="42"/>
         <source>The hub&apos;s folder (hub.db, hub.key).</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="50"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="60"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="73"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="66"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="79"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="67"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="68"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="71"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
         <source>Admit unsigned events from workstations (clients from before event signing); signed events are checked in any case.</source>
         <translation>接受工作站的未签名事件（事件签名之前的客户端）；已签名的事件在任何情况下都会校验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="74"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="94"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="107"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="103"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="116"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="105"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="108"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="124"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="134"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="144"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="170"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
+        <source>The user.</source>
+        <translation>用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="179"/>
+        <source>Grants the hall&apos;s seal key to a user (certificate operator, approver or administrator); workstations receive the grant.</source>
+        <translation>将大厅的印章密钥授予用户（制证员、审批人或管理员）；各工作站将收到该授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="181"/>
+        <source>Revokes a user&apos;s grant of the hall&apos;s seal key.</source>
+        <translation>撤销用户的印章密钥授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="209"/>
+        <source>The user&apos;s user name.</source>
+        <translation>用户的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="213"/>
+        <source>Enables a disabled user again at the hub.</source>
+        <translation>在中心服务器上重新启用已停用的用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="214"/>
+        <source>Disables a user at the hub: every replica refuses their events from now on and workstations remove their key slot at the next sync.</source>
+        <translation>在中心服务器上停用用户：自此所有副本均拒收其事件，各工作站在下次同步时删除其密钥槽。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="218"/>
+        <source>Name the user with --username.</source>
+        <translation>请用 --username 指定用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="223"/>
+        <source>User %1 is enabled.</source>
+        <translation>用户 %1 已启用。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="223"/>
+        <source>User %1 is disabled.</source>
+        <translation>用户 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="242"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="180"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="257"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="265"/>
+        <source>The year&apos;s holiday file, YEAR.json (holiday-cn format).</source>
+        <translation>该年度的节假日文件，即 YEAR.json（holiday-cn 格式）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="266"/>
+        <source>Adds or replaces a year of the holiday calendar at the hub; workstations receive it with their next sync or bundle.</source>
+        <translation>在中心服务器上添加或替换一年的节假日日历；各工作站在下次同步或导入离线数据包时接收。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
+        <source>Imported the holiday calendar for %1 at the hub.</source>
+        <translation>已在中心服务器上导入 %1 年的节假日日历。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="295"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="198"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="305"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="201"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="308"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="208"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
         <source>Taken %1; hall %2; generation %3</source>
         <translation>备份于 %1；大厅 %2；代次 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="210"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
         <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
         <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="324"/>
         <source>Database %1 bytes, SHA-256 %2</source>
         <translation>数据库 %1 字节，SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="224"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
         <source>The backup file to write (must not exist).</source>
         <translation>要写入的备份文件（不得已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="227"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
         <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
         <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="235"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
         <source>Wrote the backup %1.</source>
         <translation>已写入备份 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="244"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="268"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="375"/>
         <source>The backup file.</source>
         <translation>备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="352"/>
         <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
         <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="274"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="357"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="381"/>
         <source>Name one backup file.</source>
         <translation>请指定一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="258"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
         <source>The backup is refused: %1</source>
         <translation>备份被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="259"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="366"/>
         <source>The backup %1 is whole.</source>
         <translation>备份 %1 完整无损。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="269"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="376"/>
         <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
         <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="278"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
         <source>The restore is refused: %1</source>
         <translation>恢复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="279"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="386"/>
         <source>Restored the hub in %1 from %2; new generation %3.</source>
         <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="283"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="390"/>
         <source>The database that was there is kept as %1.</source>
         <translation>原有数据库保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="392"/>
         <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
         <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="294"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="399"/>
+        <source>The workstation&apos;s replica (its database file).</source>
+        <translation>工作站的副本（其数据库文件）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="403"/>
+        <source>Where the hub&apos;s keys survive: the lost hub&apos;s database or any backup of it (with hub.key in --dir). Workstations then stay enrolled.</source>
+        <translation>中心服务器密钥的留存位置：已丢失的中心服务器的数据库或其任一备份（hub.key 须在 --dir 中）。这样各工作站仍保持注册状态。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
+        <source>Rebuilds a lost hub without a backup from a workstation&apos;s replica: every event of every workstation, users, reference data, catalogs and files. The password of an administrator of the replica is read from standard input. Workstations push what the replica lacked at their next sync.</source>
+        <translation>在没有备份的情况下，从工作站的副本重建丢失的中心服务器：包括所有工作站的全部事件、用户、参考数据、事项目录和文件。副本中管理员的密码从标准输入读取。各工作站在下次同步时推送副本中缺少的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="417"/>
+        <source>Name the replica with --from.</source>
+        <translation>请用 --from 指定副本。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="425"/>
+        <source>Administrator password of the replica: </source>
+        <translation>副本的管理员密码：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="427"/>
+        <source>Wrong user name or password for the replica %1.</source>
+        <translation>副本 %1 的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="434"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="477"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
-        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [options]</source>
-        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|catalog-import|status|backup|verify-backup|restore [选项]</translation>
+        <location filename="../app/cli/SyncCommands.cpp" line="441"/>
+        <source>The rebuild is refused: %1</source>
+        <translation>重建被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="442"/>
+        <source>Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall&apos;s rules), %5 users, %6 catalog versions, %7 files; new generation %8, numbers through server_seq %9 kept.</source>
+        <translation>已在 %1 中重建中心服务器：%3 个工作站的 %2 个事件（其中 %4 个被大厅规则拒绝）、%5 名用户、%6 个事项目录版本、%7 个文件；新代次 %8，保留 server_seq %9 及以前的编号。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="456"/>
+        <source>A new key file %1 was made: keep a copy apart from the backups.</source>
+        <translation>已生成新的密钥文件 %1：请将其副本与备份分开保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
+        <source>The hub&apos;s certificate authority was kept: workstations stay enrolled. Revoke again any workstation revoked after %1 was made.</source>
+        <translation>已保留中心服务器的证书颁发机构：各工作站保持注册状态。对于在 %1 生成之后被吊销的工作站，请重新吊销。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="465"/>
+        <source>The hub has a new certificate authority: enrol every workstation again with a new code (hub enroll-code, then enroll at the workstation); their events are still accepted.</source>
+        <translation>中心服务器已启用新的证书颁发机构：请用新的注册码重新注册每个工作站（先执行 hub enroll-code，再在工作站上执行 enroll）；其事件仍被接受。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="468"/>
+        <source>Start the hub; each workstation pushes what the replica lacked at its next sync.</source>
+        <translation>启动中心服务器；各工作站在下次同步时推送副本中缺少的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="523"/>
+        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]</source>
+        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [选项]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="663"/>
+        <source>How far ahead of now a clock may be (the hub&apos;s clock_margin_hours).</source>
+        <translation>时钟最多可超前当前时间多少（中心服务器的 clock_margin_hours）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="664"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="665"/>
+        <source>Only say what would be re-stamped.</source>
+        <translation>只显示将被重新加盖时间戳的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="667"/>
+        <source>Re-stamps this workstation&apos;s own unsent events whose clock the hub refuses (far in the future or wrapped), and every later one of its chain: new clocks, the chain linked again, each signed again by its author (whose password is asked for). Nothing else changes; the hub never had them.</source>
+        <translation>对本工作站中心服务器拒收其时钟（远在未来或发生回绕）的未发送事件，及其审计链中的所有后续事件，重新加盖时间戳：使用新的时钟，重新链接审计链，并由各自的作者重新签名（将询问其密码）。其他内容均不变；中心服务器从未收到过这些事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="675"/>
+        <source>--margin-hours must be a whole number from 1 to 8760.</source>
+        <translation>--margin-hours 必须是 1 至 8760 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="686"/>
+        <source>No unsent event of this workstation has a clock the hub refuses; nothing to do.</source>
+        <translation>本工作站没有时钟被中心服务器拒收的未发送事件；无需处理。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="689"/>
+        <source>%1 unsent events of this workstation from %2 on are re-stamped (%3 with a clock the hub refuses).</source>
+        <translation>本工作站自 %2 起的 %1 个未发送事件已重新加盖时间戳（其中 %3 个的时钟被中心服务器拒收）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="708"/>
+        <source>Password of %1, who signed some of them: </source>
+        <translation>%1（签署了其中部分事件）的密码：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="711"/>
+        <source>The repair is refused: %1</source>
+        <translation>修复被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="712"/>
+        <source>Re-stamped %1 events; sync to send them.</source>
+        <translation>已重新加盖 %1 个事件的时间戳；请同步以发送这些事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="343"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="532"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="344"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="533"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="346"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="535"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="540"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="359"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="371"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="560"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="562"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="375"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="564"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="383"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="572"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="393"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="582"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="406"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="595"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="596"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="414"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="420"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="609"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="426"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="615"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="436"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="625"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="444"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="633"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="448"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="637"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="459"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="648"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="465"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="654"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -4717,6 +5733,119 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <location filename="../db/OnlineBackup.cpp" line="53"/>
         <source>The online backup failed: %1 (%2).</source>
         <translation>在线备份失败：%1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>OwedLedgerWidget</name>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="16"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="17"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="38"/>
+        <source>Red: the due date has passed · yellow: due within a few working days. An overdue material does not end a case by itself: an approver does it below.</source>
+        <translation>红色：已超过补交期限 · 黄色：距补交期限不足几个工作日。容缺材料逾期并不会自动终结办件：须由审批人在下方处理。</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="44"/>
+        <source>End the selected case (approvers): terminate it, or revoke its approval</source>
+        <translation>终结所选办件（审批人）：终止办理，或撤销行政许可</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="48"/>
+        <source>Rea&amp;sons:</source>
+        <translation>理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="57"/>
+        <source>Pass&amp;word (to seal):</source>
+        <translation>密码（用于用印）(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/OwedLedgerWidget.ui" line="66"/>
+        <source>Terminate or revoke and seal (Ctrl+T)</source>
+        <translation>终止办理或撤销并用印（Ctrl+T）</translation>
+    </message>
+</context>
+<context>
+    <name>PaperStock</name>
+    <message numerus="yes">
+        <location filename="../app/core/PaperStock.cpp" line="31"/>
+        <source>%n sheet(s) more were used than received: record the stock that was used.</source>
+        <translation>
+            <numerusform>已使用的证照纸比入库多 %n 页：请登记已使用的证照纸。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="36"/>
+        <source>Spoiled sheet %1 is in no range received.</source>
+        <translation>废页 %1 不在任何已入库的页号范围内。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="38"/>
+        <source>More certificates were voided (%1) than sheets printed (%2).</source>
+        <translation>作废的证照（%1）多于打印的证照纸（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="42"/>
+        <source>The pile was counted at sheet %1, but the stock received is used up.</source>
+        <translation>清点时证照纸堆顶页为第 %1 页，但入库的证照纸已用完。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="44"/>
+        <source>The pile was counted at sheet %1, but the records say sheet %2 is next: %3 sheet(s) unaccounted for.</source>
+        <translation>清点时证照纸堆顶页为第 %1 页，但记录显示下一页应为第 %2 页：有 %3 页去向不明。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="56"/>
+        <source>A range runs from a first to a last sheet number, both between 1 and %1.</source>
+        <translation>页号范围从起始页号到结束页号，均须在 1 至 %1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="58"/>
+        <source>A range holds at most %1 sheets.</source>
+        <translation>一个页号范围最多 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="61"/>
+        <source>Sheets %1–%2 overlap the range %3–%4 received before.</source>
+        <translation>第 %1–%2 页与此前入库的第 %3–%4 页重叠。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="73"/>
+        <source>Sheet %1 is in no range received at this workstation.</source>
+        <translation>第 %1 页不在本工作站任何已入库的页号范围内。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="75"/>
+        <source>Sheet %1 is already recorded as spoiled.</source>
+        <translation>第 %1 页已登记为废页。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="88"/>
+        <source>a spoiled sheet without a valid number</source>
+        <translation>废页缺少有效页号</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="90"/>
+        <source>a spoiled sheet without a reason</source>
+        <translation>废页缺少原因</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="96"/>
+        <source>a shift handover not confirmed by another user</source>
+        <translation>交接班未经另一名用户确认</translation>
+    </message>
+    <message>
+        <location filename="../app/core/PaperStock.cpp" line="98"/>
+        <source>a shift handover without its report and hash</source>
+        <translation>交接班缺少交接报告及其哈希值</translation>
     </message>
 </context>
 <context>
@@ -4750,6 +5879,82 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <location filename="../app/protocol/Pki.cpp" line="322"/>
         <source>The certificate expired on %1.</source>
         <translation>该数字证书已于 %1 过期。</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeCheck</name>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="78"/>
+        <source>check due</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="79"/>
+        <source>ordered to rectify</source>
+        <translation>已责令整改</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="80"/>
+        <source>pledge confirmed</source>
+        <translation>承诺属实</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ClockStop.cpp" line="81"/>
+        <source>pledge false: to be revoked</source>
+        <translation>承诺不实：待撤销</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeCheckWidget</name>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="12"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="13"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="36"/>
+        <source>Fi&amp;ndings or notes:</source>
+        <translation>核查结论或备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="45"/>
+        <source>Rectify &amp;by:</source>
+        <translation>整改期限(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="52"/>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="57"/>
+        <source>Pa&amp;ssword (to seal a revocation):</source>
+        <translation>密码（用于撤销用印）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="66"/>
+        <source>Pledge confirmed (Ctrl+1)</source>
+        <translation>承诺属实（Ctrl+1）</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="67"/>
+        <source>Order rectification (Ctrl+2)</source>
+        <translation>责令整改（Ctrl+2）</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="68"/>
+        <source>Pledge false (Ctrl+3)</source>
+        <translation>承诺不实（Ctrl+3）</translation>
+    </message>
+    <message>
+        <location filename="../forms/PledgeCheckWidget.ui" line="69"/>
+        <source>Revoke and seal (Ctrl+4)</source>
+        <translation>撤销并用印（Ctrl+4）</translation>
     </message>
 </context>
 <context>
@@ -4857,7 +6062,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>QueueService</name>
     <message>
-        <location filename="../app/services/QueueService.cpp" line="51"/>
+        <location filename="../app/services/QueueService.cpp" line="58"/>
         <source>You may see only the queues of your own roles.</source>
         <translation>您只能查看本人角色对应的工作队列。</translation>
     </message>
@@ -4903,67 +6108,219 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>ReviewService</name>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="26"/>
+        <location filename="../app/services/ReviewService.cpp" line="32"/>
         <source>review notes</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="44"/>
+        <location filename="../app/services/ReviewService.cpp" line="50"/>
         <source>materials to correct</source>
         <translation>需补正的材料</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="50"/>
+        <location filename="../app/services/ReviewService.cpp" line="56"/>
         <source>correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="65"/>
+        <location filename="../app/services/ReviewService.cpp" line="71"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="90"/>
+        <location filename="../app/services/ReviewService.cpp" line="96"/>
         <source>reasons for refusal</source>
         <translation>不予许可理由</translation>
     </message>
 </context>
 <context>
+    <name>RevokedList</name>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="187"/>
+        <source>The list of voided certificates is larger than %1 MiB.</source>
+        <translation>已作废证照清单大于 %1 MiB。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="191"/>
+        <source>This is not a list of voided certificates (&quot;%1&quot;).</source>
+        <translation>这不是已作废证照清单（“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="195"/>
+        <source>The list of voided certificates is damaged (not base64).</source>
+        <translation>已作废证照清单已损坏（不是 base64 编码）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="202"/>
+        <location filename="../app/core/SealGrant.cpp" line="221"/>
+        <source>The list of voided certificates is damaged.</source>
+        <translation>已作废证照清单已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="208"/>
+        <source>The list of voided certificates is signed with key %1, which is not a trusted seal key of the hall.</source>
+        <translation>已作废证照清单使用密钥 %1 签名，该密钥不是本大厅受信任的印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="212"/>
+        <source>The signature of the list of voided certificates does not match: it was changed after signing, or forged.</source>
+        <translation>已作废证照清单的签名不符：签名后被修改，或系伪造。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealGrant.cpp" line="225"/>
+        <source>The list of voided certificates holds a malformed serial.</source>
+        <translation>已作废证照清单中含有格式错误的编号。</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
-        <location filename="../app/core/Role.cpp" line="40"/>
+        <location filename="../app/core/Role.cpp" line="42"/>
         <source>Intake clerk</source>
         <translation>窗口受理员</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="41"/>
+        <location filename="../app/core/Role.cpp" line="43"/>
         <source>Reviewer</source>
         <translation>审查人员</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="42"/>
+        <location filename="../app/core/Role.cpp" line="44"/>
         <source>Inspector</source>
         <translation>勘验人员</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="43"/>
+        <location filename="../app/core/Role.cpp" line="45"/>
         <source>Approver (seal holder)</source>
         <translation>审批人员（用印）</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="44"/>
+        <location filename="../app/core/Role.cpp" line="46"/>
         <source>Certificate operator</source>
         <translation>制证发证人员</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="45"/>
+        <location filename="../app/core/Role.cpp" line="47"/>
         <source>Supervisor</source>
         <translation>监督人员</translation>
     </message>
     <message>
-        <location filename="../app/core/Role.cpp" line="46"/>
+        <location filename="../app/core/Role.cpp" line="48"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Role.cpp" line="49"/>
+        <source>Regulator (checks after approval)</source>
+        <translation>监管人员（批后核查）</translation>
+    </message>
+</context>
+<context>
+    <name>SamProtocol</name>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="59"/>
+        <source>The reader sent a frame of impossible length %1.</source>
+        <translation>读卡器发送了长度不可能为 %1 的数据帧。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="69"/>
+        <source>The reader&apos;s answer failed its checksum (a disturbed cable?).</source>
+        <translation>读卡器的应答校验和错误（线缆受到干扰？）。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="86"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="87"/>
+        <source>the card holds no such information</source>
+        <translation>身份证中没有此项信息</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="88"/>
+        <source>card found</source>
+        <translation>已找到身份证</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="89"/>
+        <source>the reader received a command with a wrong checksum</source>
+        <translation>读卡器收到的命令校验和错误</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="90"/>
+        <source>the reader received a command of wrong length</source>
+        <translation>读卡器收到的命令长度错误</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="91"/>
+        <source>the reader did not understand the command</source>
+        <translation>读卡器无法识别该命令</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="92"/>
+        <source>the reader refused an unauthorised operation</source>
+        <translation>读卡器拒绝了未经授权的操作</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="93"/>
+        <source>the reader does not know this command</source>
+        <translation>读卡器不支持该命令</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="94"/>
+        <source>the card failed to authenticate the reader&apos;s security module</source>
+        <translation>身份证未能认证读卡器的安全模块</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="95"/>
+        <source>the security module failed to authenticate the card</source>
+        <translation>安全模块未能认证身份证</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="96"/>
+        <source>the card&apos;s information failed verification</source>
+        <translation>身份证信息校验失败</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="97"/>
+        <source>this is not a resident ID card</source>
+        <translation>这不是居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="98"/>
+        <source>reading the card failed; hold it still on the reader</source>
+        <translation>读卡失败；请将身份证平稳放在读卡器上</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="99"/>
+        <source>the card gave no random number</source>
+        <translation>身份证未返回随机数</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="100"/>
+        <source>the reader&apos;s security module failed its self-test</source>
+        <translation>读卡器安全模块自检失败</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="101"/>
+        <source>the reader&apos;s security module is not authorised</source>
+        <translation>读卡器安全模块未获授权</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="102"/>
+        <source>no card on the reader</source>
+        <translation>读卡器上没有身份证</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="103"/>
+        <source>the card could not be selected; hold it still on the reader</source>
+        <translation>无法选中身份证；请将身份证平稳放在读卡器上</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/SamProtocol.cpp" line="104"/>
+        <source>unknown status %1</source>
+        <translation>未知状态 %1</translation>
     </message>
 </context>
 <context>
@@ -5020,6 +6377,65 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>SealKeyService</name>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="49"/>
+        <location filename="../app/services/SealKeyService.cpp" line="85"/>
+        <source>There is no user %1.</source>
+        <translation>没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="51"/>
+        <source>The user %1 is disabled.</source>
+        <translation>用户 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="53"/>
+        <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
+        <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="59"/>
+        <source>%1 has not logged in yet, so there is no signing key to seal the seal key to. Ask them to log in once, then grant it again.</source>
+        <translation>%1 尚未登录过，因此没有可用于封装印章密钥的签名密钥。请让其先登录一次，然后重新授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="67"/>
+        <source>%1 already holds the seal key.</source>
+        <translation>%1 已持有印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="70"/>
+        <source>The seal key could not be sealed to the signing key of %1.</source>
+        <translation>无法将印章密钥封装到 %1 的签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="88"/>
+        <source>%1 holds no grant of the seal key.</source>
+        <translation>%1 未获印章密钥授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="124"/>
+        <source>The seal key could not be sealed.</source>
+        <translation>无法封装印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="175"/>
+        <source>The list of voided certificates could not be signed.</source>
+        <translation>无法签署已作废证照清单。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="188"/>
+        <source>The case history on this workstation records it as voided: %1</source>
+        <translation>本工作站的办件历史记录显示其已作废：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="194"/>
+        <source>The hall&apos;s list of voided certificates of %1 names it.</source>
+        <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
+    </message>
+</context>
+<context>
     <name>SealRegisterWidget</name>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="16"/>
@@ -5033,24 +6449,72 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="40"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealRegisterWidget.ui" line="49"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../forms/SealRegisterWidget.ui" line="65"/>
+        <location filename="../forms/SealRegisterWidget.ui" line="74"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>SealedDocument</name>
     <message>
-        <location filename="../app/services/Session.cpp" line="45"/>
-        <source>This workstation holds no seal-signing key, so it cannot print signed certificates. Ask the hall administrator.</source>
-        <translation>本工作站没有印章签名密钥，无法打印带签名的证照。请联系大厅系统管理员。</translation>
+        <location filename="../app/core/SealedDocument.cpp" line="41"/>
+        <source>Decision</source>
+        <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../app/services/Session.cpp" line="105"/>
+        <location filename="../app/core/SealedDocument.cpp" line="42"/>
+        <source>Notice</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealedDocument.cpp" line="43"/>
+        <source>Certificate</source>
+        <translation>证照</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealedDocument.cpp" line="44"/>
+        <source>Certificate reprint</source>
+        <translation>证照重打</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealedDocument.cpp" line="45"/>
+        <source>Revocation</source>
+        <translation>撤销决定</translation>
+    </message>
+    <message>
+        <location filename="../app/core/SealedDocument.cpp" line="46"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../app/services/Session.cpp" line="61"/>
+        <source>The hall&apos;s seal key has not been granted to you, so you cannot sign certificates. Ask the hall administrator.</source>
+        <translation>本大厅的印章密钥未授权给您，因此您无法签署证照。请联系大厅管理员。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/Session.cpp" line="64"/>
+        <source>Your signing key is not open, so the seal key cannot be opened. Log out and log in again.</source>
+        <translation>您的签名密钥未打开，因此无法打开印章密钥。请注销后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/Session.cpp" line="72"/>
+        <source>Your grant of the seal key does not open with your current signing key (it was granted before your password was reset). Ask the hall administrator to grant it again.</source>
+        <translation>您获授权的印章密钥无法用当前签名密钥打开（授权发生在您的密码重置之前）。请联系大厅管理员重新授权。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/Session.cpp" line="169"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
@@ -5073,26 +6537,177 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>空闲锁定时间（分钟）(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../forms/SettingsDialog.ui" line="35"/>
+        <location filename="../forms/SettingsDialog.ui" line="33"/>
+        <source>Warn about &amp;unsent events after (minutes):</source>
+        <translation>未发送事件超过以下时长时发出警告（分钟）(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SettingsDialog.ui" line="39"/>
+        <source>While the hub cannot be reached, events recorded here that are older than this are lost with this computer&apos;s disk unless exported in a bundle.</source>
+        <translation>无法连接中心服务器期间，此处记录的早于该时长的事件，若未导出到离线数据包，将随本计算机硬盘的损坏而丢失。</translation>
+    </message>
+    <message>
+        <location filename="../forms/SettingsDialog.ui" line="49"/>
         <source>A new language takes effect when OneSeal is started again.</source>
         <translation>新语言将在重新启动 OneSeal 后生效。</translation>
     </message>
 </context>
 <context>
+    <name>ShiftHandoverDialog</name>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="5"/>
+        <source>End of shift: handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="10"/>
+        <source>The handover report is printed and recorded once both of you have given your password.</source>
+        <translation>双方均输入密码后，将打印并登记交接报告。</translation>
+    </message>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="17"/>
+        <source>&amp;Your password (outgoing):</source>
+        <translation>您的密码（交班人）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="26"/>
+        <source>&amp;Incoming user name:</source>
+        <translation>接班人用户名(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="35"/>
+        <source>Incoming user&apos;s &amp;password:</source>
+        <translation>接班人密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ShiftHandoverDialog.ui" line="44"/>
+        <source>&amp;Top sheet of the stock pile (counted; empty if none):</source>
+        <translation>证照纸堆顶页页号（清点所得；没有则留空）(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReport</name>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="8"/>
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="12"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="13"/>
+        <source>Handed over</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="14"/>
+        <source>Shift since</source>
+        <translation>本班开始时间</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="16"/>
+        <source>the first record at this workstation</source>
+        <translation>本工作站的第一条记录</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="17"/>
+        <source>Outgoing user</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="18"/>
+        <source>Incoming user</source>
+        <translation>接班人</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="22"/>
+        <source>Every sheet of certificate stock is accounted for.</source>
+        <translation>每一页证照纸均已核对无误。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="24"/>
+        <source>Paper stock mismatches</source>
+        <translation>证照纸不符情况</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="28"/>
+        <source>Both users confirmed this handover with their passwords.</source>
+        <translation>双方用户均已用密码确认本次交接。</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="29"/>
+        <source>Outgoing (signature):</source>
+        <translation>交班人（签名）：</translation>
+    </message>
+    <message>
+        <location filename="../app/print/ShiftReport.cpp" line="29"/>
+        <source>Incoming (signature):</source>
+        <translation>接班人（签名）：</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="23"/>
+        <source>Not recorded: %1.</source>
+        <translation>未登记：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="46"/>
+        <source>Say why the sheet was spoiled.</source>
+        <translation>请说明废页原因。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="48"/>
+        <source>The reason is too long (at most 500 characters).</source>
+        <translation>原因过长（最多 500 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="71"/>
+        <source>Your password is wrong; the handover was not recorded.</source>
+        <translation>您的密码错误；交接班未登记。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="76"/>
+        <source>There is no active user %1 to take over.</source>
+        <translation>没有可接班的在用用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="80"/>
+        <source>The incoming user must be another person.</source>
+        <translation>接班人必须是另一人。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="84"/>
+        <source>The incoming user&apos;s password is wrong; the handover was not recorded.</source>
+        <translation>接班人的密码错误；交接班未登记。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/ShiftService.cpp" line="103"/>
+        <source>Only the outgoing user records the handover.</source>
+        <translation>只有交班人可以登记交接班。</translation>
+    </message>
+</context>
+<context>
     <name>SigningKeys</name>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="70"/>
+        <location filename="../app/services/SigningKeys.cpp" line="72"/>
         <source>The signing key could not be protected with the password.</source>
         <translation>无法用密码保护签名密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="89"/>
+        <location filename="../app/services/SigningKeys.cpp" line="119"/>
+        <location filename="../app/services/SigningKeys.cpp" line="125"/>
         <source>Your signing key does not open with this password.</source>
         <translation>您的签名密钥无法用此密码打开。</translation>
     </message>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="95"/>
-        <location filename="../app/services/SigningKeys.cpp" line="112"/>
+        <location filename="../app/services/SigningKeys.cpp" line="90"/>
+        <location filename="../app/services/SigningKeys.cpp" line="131"/>
+        <location filename="../app/services/SigningKeys.cpp" line="149"/>
         <source>A signing key could not be made.</source>
         <translation>无法生成签名密钥。</translation>
     </message>
@@ -5215,91 +6830,134 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="246"/>
-        <source>This workstation is enrolled already.</source>
-        <translation>本工作站已注册。</translation>
-    </message>
-    <message>
-        <location filename="../app/sync/SyncClient.cpp" line="248"/>
+        <location filename="../app/sync/SyncClient.cpp" line="250"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="253"/>
+        <location filename="../app/sync/SyncClient.cpp" line="255"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="268"/>
-        <location filename="../app/sync/SyncClient.cpp" line="330"/>
+        <location filename="../app/sync/SyncClient.cpp" line="270"/>
+        <location filename="../app/sync/SyncClient.cpp" line="339"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="292"/>
+        <location filename="../app/sync/SyncClient.cpp" line="294"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="295"/>
+        <location filename="../app/sync/SyncClient.cpp" line="297"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="312"/>
+        <location filename="../app/sync/SyncClient.cpp" line="300"/>
+        <source>This workstation belongs to the hall &quot;%1&quot;; the hub at %2:%3 serves &quot;%4&quot;. It was not enrolled there.</source>
+        <translation>本工作站属于大厅“%1”；位于 %2:%3 的中心服务器服务于“%4”。本工作站未在该处注册。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="321"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="335"/>
+        <location filename="../app/sync/SyncClient.cpp" line="344"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="470"/>
+        <location filename="../app/sync/SyncClient.cpp" line="483"/>
         <source>The hub sent a renewed certificate that does not fit: %1</source>
         <translation>中心服务器发来的续期证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="559"/>
+        <location filename="../app/sync/SyncClient.cpp" line="572"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="568"/>
+        <location filename="../app/sync/SyncClient.cpp" line="581"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="623"/>
+        <location filename="../app/sync/SyncClient.cpp" line="640"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="675"/>
-        <location filename="../app/sync/SyncClient.cpp" line="683"/>
+        <location filename="../app/sync/SyncClient.cpp" line="692"/>
+        <location filename="../app/sync/SyncClient.cpp" line="700"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="56"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="57"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="71"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="72"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="87"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="92"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="121"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="126"/>
+        <source>The holiday calendar from the hub lists %1 years, more than %2.</source>
+        <translation>中心服务器发来的节假日日历列有 %1 个年份，超过了 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="134"/>
+        <source>The holiday calendar from the hub was not taken: %1</source>
+        <translation>未采用中心服务器发来的节假日日历：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="160"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRules</name>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="56"/>
+        <source>The queue ticket is too long.</source>
+        <translation>排队号过长。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="61"/>
+        <source>A queue ticket number is 1 to 16 letters and digits, like A012.</source>
+        <translation>排队号为 1 至 16 个字母和数字，如 A012。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="65"/>
+        <source>The scanned ticket&apos;s time is not a time.</source>
+        <translation>扫描的排队号上的时间不是有效时间。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="75"/>
+        <source>a queue ticket event without a valid ticket number</source>
+        <translation>排队号事件缺少有效的排队号</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="77"/>
+        <source>a queue ticket event with a malformed time</source>
+        <translation>排队号事件的时间格式错误</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Counter.cpp" line="83"/>
+        <source>a rating that is not one of the five levels</source>
+        <translation>评价不属于五个等级之一</translation>
     </message>
 </context>
 <context>
@@ -5356,7 +7014,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>UserDirectory</name>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="137"/>
+        <location filename="../db/UserDirectory.cpp" line="232"/>
         <source>The signing key %1 could not be stored: %2</source>
         <translation>无法保存签名密钥 %1：%2</translation>
     </message>
@@ -5447,79 +7105,89 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>WorkCalendar</name>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="54"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="52"/>
+        <source>The holiday file is %1 bytes long; a year file has at most %2.</source>
+        <translation>节假日文件长度为 %1 字节；年度文件最多 %2 字节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/WorkCalendar.cpp" line="59"/>
         <source>The holiday file is not valid JSON: %1 (at byte %2).</source>
         <translation>节假日文件不是有效的 JSON：%1（位于第 %2 字节）。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="60"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="65"/>
         <source>The holiday file must be a JSON object with &quot;year&quot;, &quot;papers&quot; and &quot;days&quot;.</source>
         <translation>节假日文件必须是包含 &quot;year&quot;、&quot;papers&quot; 和 &quot;days&quot; 的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="69"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="74"/>
         <source>The holiday file must give its &quot;year&quot; as a number between %1 and %2.</source>
         <translation>节假日文件必须以 %1 至 %2 之间的数字给出 &quot;year&quot;。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="82"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="87"/>
         <source>The holiday file for %1 must list its State Council notices in &quot;papers&quot; (a list of addresses).</source>
         <translation>%1年节假日文件必须在 &quot;papers&quot; 中列出国务院办公厅的相关通知（网址列表）。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="90"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="95"/>
         <source>The holiday file for %1 has no &quot;days&quot; list.</source>
         <translation>%1年节假日文件缺少 &quot;days&quot; 列表。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="96"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="101"/>
         <source>The holiday file for %1 lists no days: the arrangement for %1 is not published yet, so %1 has no working-day calendar.</source>
         <translation>%1年节假日文件未列出任何日期：%1年的节假日安排尚未公布，因此%1年暂无工作日日历。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="109"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="107"/>
+        <source>The holiday file for %1 lists %2 days, more than a year has.</source>
+        <translation>%1 年的节假日文件列有 %2 天，超过了一年的天数。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/WorkCalendar.cpp" line="118"/>
         <source>Entry %1 of the holiday file for %2 needs a &quot;name&quot;, a &quot;date&quot; and &quot;isOffDay&quot; (true or false).</source>
         <translation>%2年节假日文件的第%1项需要包含 &quot;name&quot;、&quot;date&quot; 和 &quot;isOffDay&quot;（true 或 false）。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="118"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="127"/>
         <source>Entry %1 of the holiday file for %2 has the date “%3”, which is not a real date written YYYY-MM-DD.</source>
         <translation>%2年节假日文件第%1项的日期为“%3”，不是 YYYY-MM-DD 格式的有效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="127"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="136"/>
         <source>Entry %1 of the holiday file for %2 is dated %3, outside %2 and the end of %4.</source>
         <translation>%2年节假日文件第%1项的日期为 %3，既不在%2年内，也不在%4年年末。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="135"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="144"/>
         <source>The holiday file for %1 lists %2 twice.</source>
         <translation>%1年节假日文件重复列出了 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="160"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="169"/>
         <source>The holiday file for %1 makes %2 a %3, but the loaded file for %4 makes it a %5.</source>
         <translation>%1年节假日文件将 %2 定为%3，但已加载的%4年文件将其定为%5。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="163"/>
-        <location filename="../app/core/WorkCalendar.cpp" line="165"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="172"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="174"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="163"/>
-        <location filename="../app/core/WorkCalendar.cpp" line="165"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="172"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="174"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="213"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="243"/>
         <source>The holiday calendar for %1 is not loaded, so this date is uncertain: it counts Monday to Friday as working days.</source>
         <translation>未加载%1年的节假日日历，因此该日期不确定：暂按周一至周五为工作日计算。</translation>
     </message>
     <message>
-        <location filename="../app/core/WorkCalendar.cpp" line="216"/>
+        <location filename="../app/core/WorkCalendar.cpp" line="246"/>
         <source>The holiday calendars for %1 are not loaded, so this date is uncertain: it counts Monday to Friday as working days.</source>
         <translation>未加载%1年的节假日日历，因此该日期不确定：暂按周一至周五为工作日计算。</translation>
     </message>
@@ -5548,6 +7216,11 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
     <message>
         <location filename="../forms/WorkQueueWidget.ui" line="58"/>
+        <source>Clock and extension… (Ctrl+K)</source>
+        <translation>暂停计时与延期…（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../forms/WorkQueueWidget.ui" line="63"/>
         <source>&amp;Open case…</source>
         <translation>打开办件(&amp;O)…</translation>
     </message>
@@ -5555,177 +7228,239 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="60"/>
+        <location filename="../app/core/Workflow.cpp" line="68"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="62"/>
+        <location filename="../app/core/Workflow.cpp" line="70"/>
         <source>This case was not accepted, so it does not go to the back office.</source>
         <translation>该办件未予受理，不进入后台办理环节。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="64"/>
+        <location filename="../app/core/Workflow.cpp" line="72"/>
         <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
         <translation>办件 %1 是您在窗口受理的。受理、审查、勘验、决定和发证须由不同人员办理：此步骤须由同事办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="68"/>
+        <location filename="../app/core/Workflow.cpp" line="76"/>
         <source>Case %1 is in conflict: two workstations recorded contradictory steps while apart. A supervisor must resolve it first.</source>
         <translation>办件 %1 存在冲突：两个工作站在离线期间记录了相互矛盾的办理步骤。须先由监督人员处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="72"/>
-        <location filename="../app/core/Workflow.cpp" line="126"/>
+        <location filename="../app/core/Workflow.cpp" line="82"/>
+        <location filename="../app/core/Workflow.cpp" line="140"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
         <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="81"/>
+        <location filename="../app/core/Workflow.cpp" line="84"/>
+        <source>The clock of case %1 stands still for %2; record its end first.</source>
+        <translation>办件 %1 因%2暂停计时；请先登记其结束。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="94"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
         <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="83"/>
+        <location filename="../app/core/Workflow.cpp" line="96"/>
         <source>Case %1 has already been reviewed.</source>
         <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="87"/>
+        <location filename="../app/core/Workflow.cpp" line="100"/>
         <source>No correction was requested for case %1.</source>
         <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="93"/>
-        <location filename="../app/core/Workflow.cpp" line="115"/>
+        <location filename="../app/core/Workflow.cpp" line="106"/>
+        <location filename="../app/core/Workflow.cpp" line="128"/>
         <source>Case %1 has not passed review yet.</source>
         <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="95"/>
+        <location filename="../app/core/Workflow.cpp" line="108"/>
         <source>A visit is already scheduled for case %1.</source>
         <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="96"/>
+        <location filename="../app/core/Workflow.cpp" line="109"/>
         <source>Case %1 does not wait for a site inspection.</source>
         <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="100"/>
+        <location filename="../app/core/Workflow.cpp" line="113"/>
         <source>No site visit of case %1 is waiting for its result.</source>
         <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="104"/>
+        <location filename="../app/core/Workflow.cpp" line="117"/>
         <source>No rectification of case %1 is open.</source>
         <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="110"/>
+        <location filename="../app/core/Workflow.cpp" line="123"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
         <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="112"/>
+        <location filename="../app/core/Workflow.cpp" line="125"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
         <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="114"/>
-        <location filename="../app/core/Workflow.cpp" line="120"/>
+        <location filename="../app/core/Workflow.cpp" line="127"/>
+        <location filename="../app/core/Workflow.cpp" line="133"/>
+        <location filename="../app/core/Workflow.cpp" line="173"/>
+        <location filename="../app/core/Workflow.cpp" line="183"/>
         <source>Case %1 has already been decided.</source>
         <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="121"/>
+        <location filename="../app/core/Workflow.cpp" line="134"/>
         <source>Case %1 is not ready for a decision.</source>
         <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="124"/>
+        <location filename="../app/core/Workflow.cpp" line="137"/>
         <source>Case %1 has no decision to seal yet.</source>
         <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="130"/>
+        <location filename="../app/core/Workflow.cpp" line="144"/>
         <source>Case %1 has not been approved.</source>
         <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="131"/>
+        <location filename="../app/core/Workflow.cpp" line="145"/>
         <source>Case %1 already has a certificate printed.</source>
         <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="133"/>
+        <location filename="../app/core/Workflow.cpp" line="147"/>
         <source>The approval of case %1 has not been sealed yet.</source>
         <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="135"/>
+        <location filename="../app/core/Workflow.cpp" line="149"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
         <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="139"/>
+        <location filename="../app/core/Workflow.cpp" line="153"/>
         <source>Take a new certificate number for case %1 first.</source>
         <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="143"/>
+        <location filename="../app/core/Workflow.cpp" line="157"/>
         <source>Case %1 has no printed certificate to print again.</source>
         <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="147"/>
+        <location filename="../app/core/Workflow.cpp" line="161"/>
         <source>Case %1 has no certificate to void.</source>
         <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="151"/>
+        <location filename="../app/core/Workflow.cpp" line="165"/>
         <source>Case %1 has no printed certificate to hand over.</source>
         <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="153"/>
+        <location filename="../app/core/Workflow.cpp" line="167"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
         <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="158"/>
+        <location filename="../app/core/Workflow.cpp" line="175"/>
+        <source>The clock of case %1 already stands still.</source>
+        <translation>办件 %1 已暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="179"/>
+        <source>The clock of case %1 is not stopped for a hearing, testing or expert review.</source>
+        <translation>办件 %1 未因听证、检验检测鉴定或专家评审而暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="185"/>
+        <source>The clock of case %1 stands still; extend it once it runs again.</source>
+        <translation>办件 %1 正在暂停计时；请在恢复计时后再延期。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="187"/>
+        <source>The time limit of case %1 was already extended by %2 working days, the most the law allows.</source>
+        <translation>办件 %1 的办理期限已延长 %2 个工作日，已达法律允许的上限。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="193"/>
+        <source>Case %1 has already been decided; an approval is revoked, not terminated.</source>
+        <translation>办件 %1 已作出审批决定；已准予的行政许可应予撤销，而不是终止办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="197"/>
+        <source>Case %1 holds no approval to revoke.</source>
+        <translation>办件 %1 没有可撤销的行政许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="201"/>
+        <source>Case %1 is not an approval on a pledge (告知承诺).</source>
+        <translation>办件 %1 不是以告知承诺方式准予的行政许可（告知承诺）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="203"/>
+        <source>The pledge of case %1 has already been checked.</source>
+        <translation>办件 %1 的告知承诺已核查过。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="206"/>
         <source>Unknown step.</source>
         <translation>未知步骤。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="187"/>
+        <location filename="../app/core/Workflow.cpp" line="237"/>
         <source>Give the %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="189"/>
+        <location filename="../app/core/Workflow.cpp" line="239"/>
         <source>The %1 may be at most %2 characters long.</source>
         <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="193"/>
+        <location filename="../app/core/Workflow.cpp" line="243"/>
         <source>The %1 contain a control character; type them again.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="204"/>
+        <location filename="../app/core/Workflow.cpp" line="254"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
         <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="206"/>
+        <location filename="../app/core/Workflow.cpp" line="256"/>
         <source>Each inspector may be named once.</source>
         <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="208"/>
+        <location filename="../app/core/Workflow.cpp" line="258"/>
         <source>The clerk who accepted the case may not inspect it.</source>
         <translation>受理该办件的窗口人员不得参与其勘验。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="287"/>
+        <source>No owed material of case %1 is overdue.</source>
+        <translation>办件 %1 没有逾期的容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="289"/>
+        <source>Case %1 was approved: revoke the approval instead of terminating the case.</source>
+        <translation>办件 %1 已准予许可：请撤销行政许可，而不是终止办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="291"/>
+        <source>Case %1 was not approved: terminate the case instead.</source>
+        <translation>办件 %1 未准予许可：请改为终止办理。</translation>
     </message>
 </context>
 <context>
@@ -5838,6 +7573,102 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::devices::HallCaller</name>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="24"/>
+        <source>The calling system did not answer within %1 s.</source>
+        <translation>叫号系统在 %1 秒内未应答。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="42"/>
+        <source>No calling system is configured.</source>
+        <translation>未配置叫号系统。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="51"/>
+        <source>The calling system&apos;s address is not a valid URL.</source>
+        <translation>叫号系统的地址不是有效的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="59"/>
+        <source>The calling system&apos;s command is empty.</source>
+        <translation>叫号系统的命令为空。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="73"/>
+        <source>The calling system is still being called; wait a moment.</source>
+        <translation>正在呼叫叫号系统；请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="92"/>
+        <source>The calling system answered: %1</source>
+        <translation>叫号系统应答：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="101"/>
+        <source>The calling system&apos;s command could not start: %1</source>
+        <translation>叫号系统的命令无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/HallCaller.cpp" line="107"/>
+        <source>The calling system&apos;s command failed (exit code %1): %2</source>
+        <translation>叫号系统的命令执行失败（退出码 %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::devices::IdCardReader</name>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="16"/>
+        <source>The ID card reader stopped answering in the middle of a reading; check its cable and read the card again.</source>
+        <translation>身份证阅读器在读卡过程中停止应答；请检查线缆后重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="33"/>
+        <source>The ID card reader&apos;s port failed (%1); check its cable.</source>
+        <translation>身份证阅读器端口故障（%1）；请检查线缆。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="45"/>
+        <source>Unable to open the ID card reader on %1: %2</source>
+        <translation>无法打开 %1 上的身份证阅读器：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="70"/>
+        <source>No ID card reader is connected; set its port in Devices settings.</source>
+        <translation>未连接身份证阅读器；请在“设备”设置中设置其端口。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="108"/>
+        <source>The ID card reader sent more than any answer holds; reading stopped.</source>
+        <translation>身份证阅读器发送的数据超出任何应答的长度；已停止读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="115"/>
+        <source>Read the card again.</source>
+        <translation>请重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="139"/>
+        <source>No card on the ID card reader: place the card on it and read again.</source>
+        <translation>身份证阅读器上没有身份证：请放上身份证后重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="153"/>
+        <source>The ID card reader&apos;s answer holds no card text. Read the card again.</source>
+        <translation>身份证阅读器的应答中没有身份证文字信息。请重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="159"/>
+        <source>The ID card reader&apos;s answer is shorter than it says. Read the card again.</source>
+        <translation>身份证阅读器的应答比其声明的长度短。请重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../app/devices/IdCardReader.cpp" line="175"/>
+        <source>The ID card reader says: %1.</source>
+        <translation>身份证阅读器提示：%1。</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::sync::HubConnection</name>
     <message>
         <location filename="../app/hub/HubConnection.cpp" line="47"/>
@@ -5885,7 +7716,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="282"/>
+        <location filename="../app/hub/HubConnection.cpp" line="285"/>
         <source>Only a restored hub takes events of other workstations.</source>
         <translation>只有经过恢复的中心服务器才接收其他工作站的事件。</translation>
     </message>
@@ -5911,6 +7742,89 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/hub/TlsServer.cpp" line="66"/>
         <source>closed during the TLS handshake</source>
         <translation>在 TLS 握手期间连接被关闭</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::ApplicantScreen</name>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="36"/>
+        <source>OneSeal — applicant&apos;s screen</source>
+        <translation>OneSeal — 申请人屏幕</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="43"/>
+        <source>Welcome. Please wait for the clerk.</source>
+        <translation>欢迎您。请稍候，工作人员马上为您办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="115"/>
+        <source>&lt;p&gt;Ticket &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;排队号 &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="117"/>
+        <source>&lt;p&gt;Applicant: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; ID: &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;申请人：&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; 证件号码：&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="120"/>
+        <source>&lt;p&gt;Matter: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;事项：&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="128"/>
+        <source>&lt;p&gt;Completed at the window today.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已在窗口当场办结。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="130"/>
+        <source>&lt;p&gt;Promised by &lt;b&gt;%1&lt;/b&gt; (legal limit %2)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;承诺办结日期 &lt;b&gt;%1&lt;/b&gt;（法定办结期限 %2）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="139"/>
+        <source>being checked</source>
+        <translation>核验中</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="140"/>
+        <source>received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="141"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="142"/>
+        <source>may be handed in later</source>
+        <translation>可容缺后补</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="143"/>
+        <source>not needed</source>
+        <translation>无需提交</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="144"/>
+        <source>from shared data</source>
+        <translation>来自共享数据</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="148"/>
+        <source>&lt;p&gt;Materials: %1 of %2 received&lt;/p&gt;</source>
+        <translation>&lt;p&gt;材料：已收取 %1 份，共 %2 份&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="160"/>
+        <source>&lt;p&gt;Your application %1 (%2) has been handled.&lt;/p&gt;&lt;p&gt;How satisfied are you with our service?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;您的申请 %1（%2）已办理完毕。&lt;/p&gt;&lt;p&gt;您对我们的服务是否满意？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ApplicantScreen.cpp" line="178"/>
+        <source>Thank you for your rating.</source>
+        <translation>感谢您的评价。</translation>
     </message>
 </context>
 <context>
@@ -6011,42 +7925,42 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CaseListModel</name>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="39"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="43"/>
         <source> (uncertain)</source>
         <translation>（不确定）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="51"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="55"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="52"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="56"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="53"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="57"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="54"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="55"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="59"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="56"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="60"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseListModel.cpp" line="57"/>
+        <location filename="../app/ui/CaseListModel.cpp" line="61"/>
         <source>Clerk</source>
         <translation>受理人员</translation>
     </message>
@@ -6054,51 +7968,46 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CaseLookupWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="43"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="44"/>
         <source>%n case(s) taken in by you today.</source>
         <translation>
             <numerusform>您今日已受理%n件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="49"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="50"/>
         <source>No case matches &quot;%1&quot;.</source>
         <translation>没有与“%1”匹配的办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="50"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="51"/>
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>共找到%n个办件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="69"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="70"/>
         <source>&lt;p&gt;Applicant: %1 (%2) · phone %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;申请人：%1（%2）· 电话 %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="72"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="73"/>
         <source>&lt;p&gt;Agent: %1 (%2)&lt;/p&gt;</source>
         <translation>&lt;p&gt;代理人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="73"/>
-        <source>&lt;p&gt;Status: %1 · received %2 by %3 · promised by %4%5&lt;/p&gt;</source>
-        <translation>&lt;p&gt;状态：%1 · %2 由 %3 受理 · 承诺办结日期 %4%5&lt;/p&gt;</translation>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="75"/>
+        <source>&lt;p&gt;Status: %1 · received %2 by %3 · promised by %4 · legal limit %5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;状态：%1 · %2 由 %3 受理 · 承诺办结日期 %4 · 法定办结期限 %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="76"/>
-        <source> (uncertain: %1)</source>
-        <translation>（不确定：%1）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="81"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="83"/>
         <source>, due %1</source>
         <translation>，补交截止日期 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="83"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="85"/>
         <source>&lt;p&gt;Notices printed: %1 · scans: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;已打印通知书：%1 · 扫描件：%2&lt;/p&gt;</translation>
     </message>
@@ -6106,121 +8015,151 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="37"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="39"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="38"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="40"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="47"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="49"/>
         <source>Save the certificates as PDF</source>
         <translation>将证照保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="47"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="49"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="50"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="52"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="55"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="57"/>
         <source>PDF file…</source>
         <translation>PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="58"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="60"/>
         <source>Shows the certificates first; print them from the preview.</source>
         <translation>先显示证照，再从预览中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="99"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="106"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="113"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="120"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="197"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="137"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="193"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="157"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="213"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="155"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="211"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="171"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="132"/>
+        <source>Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6</source>
+        <translation>入库 %1 · 已打印 %2 · 废页 %3 · 已作废 %4 · 剩余 %5 · 下一页 %6</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="138"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
+        <source>Mismatch:</source>
+        <translation>不符：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="153"/>
+        <source>Received sheets %1–%2.</source>
+        <translation>已入库第 %1–%2 页。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="164"/>
+        <source>Sheet %1 recorded as spoiled.</source>
+        <translation>第 %1 页已登记为废页。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="173"/>
+        <source>Shift handed over; the report was printed and recorded.</source>
+        <translation>已完成交接班；交接报告已打印并登记。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="227"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="187"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="243"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="188"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="244"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="207"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="263"/>
         <source> (core material owed)</source>
         <translation>（核心材料待补交）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="231"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="287"/>
         <source>Select the cases to print in the list of cases ready for a certificate.</source>
         <translation>请在待制证办件列表中选择要打印的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="266"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="322"/>
         <source>%1: printed as %2, but not recorded: %3</source>
         <translation>%1：已打印为 %2，但未登记：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="271"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="327"/>
         <source>Nothing was printed (%1); the numbers %2 stay reserved for their cases.</source>
         <translation>未打印任何内容（%1）；编号 %2 仍为各自办件保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="276"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="332"/>
         <source>%n certificate(s) written to %1: %2.</source>
         <translation>
             <numerusform>已将 %n 张证照写入 %1：%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="278"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="334"/>
         <source>%n certificate(s) printed: %1.</source>
         <translation>
             <numerusform>已打印 %n 张证照：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="281"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="337"/>
         <source>Not printed:</source>
         <translation>未打印：</translation>
     </message>
@@ -6228,7 +8167,12 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::ChangePasswordDialog</name>
     <message>
-        <location filename="../app/ui/ChangePasswordDialog.cpp" line="24"/>
+        <location filename="../app/ui/ChangePasswordDialog.cpp" line="23"/>
+        <source>Your password was set by an administrator. Choose your own before you start work; your signing key is made with it.</source>
+        <translation>您的密码由管理员设置。开始工作前请设置您自己的密码；您的签名密钥将以此生成。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ChangePasswordDialog.cpp" line="31"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -6337,6 +8281,72 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::ui::ClockDialog</name>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="74"/>
+        <source>There is no such case.</source>
+        <translation>不存在该办件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="77"/>
+        <source>The clock stands still for %1.</source>
+        <translation>因%1暂停计时。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="78"/>
+        <source>The clock stands still.</source>
+        <translation>暂停计时中。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="79"/>
+        <source>The clock runs.</source>
+        <translation>正常计时中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/ClockDialog.cpp" line="81"/>
+        <source>Extended by %n working day(s).</source>
+        <translation>
+            <numerusform>已延期 %n 个工作日。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="82"/>
+        <source>Case %1 — %2. Promised by %3, legal limit %4. %5</source>
+        <translation>办件 %1 — %2。承诺办结日期 %3，法定办结期限 %4。%5</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="84"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="85"/>
+        <source>(stopped)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="104"/>
+        <source>The clock of case %1 stands still; the %2 is printed.</source>
+        <translation>办件 %1 已暂停计时；%2已打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="105"/>
+        <source>The clock of case %1 stands still; the notice was not printed: %2</source>
+        <translation>办件 %1 已暂停计时；告知书未打印：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="120"/>
+        <source>The clock of case %1 runs again; it is now promised by %2.</source>
+        <translation>办件 %1 已恢复计时；现承诺办结日期为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="135"/>
+        <source>Case %1 is extended; it is now promised by %2. The %3 is printed.</source>
+        <translation>办件 %1 已延期；现承诺办结日期为 %2。%3已打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ClockDialog.cpp" line="137"/>
+        <source>Case %1 is extended; the notice was not printed: %2</source>
+        <translation>办件 %1 已延期；告知书未打印：%2</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::ConflictDialog</name>
     <message>
         <location filename="../app/ui/ConflictDialog.cpp" line="22"/>
@@ -6405,6 +8415,144 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::ui::CounterBar</name>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="34"/>
+        <source>Read ID card (F7)</source>
+        <translation>读取身份证（F7）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="35"/>
+        <source>Camera (F8)</source>
+        <translation>高拍仪（F8）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="36"/>
+        <source>Applicant screen (F9)</source>
+        <translation>申请人屏幕（F9）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="37"/>
+        <source>Next applicant (F12)</source>
+        <translation>下一位申请人（F12）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="43"/>
+        <source>type or scan</source>
+        <translation>输入或扫描</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="52"/>
+        <source>Devices…</source>
+        <translation>设备…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="57"/>
+        <source>Ticket (F6):</source>
+        <translation>排队号（F6）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="100"/>
+        <source>The camera&apos;s file %1 was not taken: %2.</source>
+        <translation>未采用高拍仪文件 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="104"/>
+        <source>The next ticket was not called: %1</source>
+        <translation>未能呼叫下一个排队号：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="106"/>
+        <source>The next ticket was called.</source>
+        <translation>已呼叫下一个排队号。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="114"/>
+        <source>The applicant rated the service: %1.</source>
+        <translation>申请人对服务的评价：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="185"/>
+        <source>Calling the next ticket…</source>
+        <translation>正在呼叫下一个排队号…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="207"/>
+        <source>ID card: %1 · %2 · %3 · born %4 · issued by %5 · valid %6</source>
+        <translation>身份证：%1 · %2 · %3 · 出生 %4 · 签发机关 %5 · 有效期限 %6</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="211"/>
+        <source>This ID card expired on %1: ask for a valid identity document. %2</source>
+        <translation>该身份证已于 %1 过期：请申请人出示有效身份证件。%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="223"/>
+        <source>Select the material the pages belong to first (F4).</source>
+        <translation>请先选择页面所属的材料（F4）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="266"/>
+        <source>Unable to read the camera&apos;s file %1: %2</source>
+        <translation>无法读取高拍仪文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="281"/>
+        <source>The camera&apos;s file %1 was attached but could not be removed from %2.</source>
+        <translation>高拍仪文件 %1 已附上，但无法从 %2 中删除。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="329"/>
+        <source>ID number read by the card reader (keyboard mode).</source>
+        <translation>由身份证阅读器读取的身份证号码（键盘模式）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="352"/>
+        <source>Counter devices</source>
+        <translation>窗口设备</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="368"/>
+        <source>Open at start</source>
+        <translation>启动时打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="370"/>
+        <source>ID card reader port:</source>
+        <translation>身份证阅读器端口：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="371"/>
+        <source>Reader speed (baud):</source>
+        <translation>阅读器速率（波特）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="372"/>
+        <source>Camera program&apos;s folder:</source>
+        <translation>高拍仪程序的文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="373"/>
+        <source>Calling system (URL or command):</source>
+        <translation>叫号系统（URL 或命令）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="374"/>
+        <source>Calling time limit:</source>
+        <translation>叫号时限：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="375"/>
+        <source>This window&apos;s name:</source>
+        <translation>本窗口名称：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="376"/>
+        <source>Applicant&apos;s screen:</source>
+        <translation>申请人屏幕：</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::DecisionDialog</name>
     <message>
         <location filename="../app/ui/DecisionDialog.cpp" line="46"/>
@@ -6430,6 +8578,59 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/DecisionDialog.cpp" line="89"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
         <translation>已在《%1》上用印，并已记入用印登记。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::DocumentCameraDialog</name>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="22"/>
+        <source>Capture page (Space)</source>
+        <translation>拍摄页面（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="24"/>
+        <source>Document camera — %1</source>
+        <translation>高拍仪 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="33"/>
+        <source>No camera found. Connect the document camera by USB and open this again, or attach a scanned file with Ctrl+O.</source>
+        <translation>未找到高拍仪。请通过 USB 连接高拍仪后重新打开，或按 Ctrl+O 附上扫描文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="35"/>
+        <source>No camera found. Connect the document camera by USB and open this again; pages its own program saves to %1 are attached to the selected material by themselves.</source>
+        <translation>未找到高拍仪。请通过 USB 连接高拍仪后重新打开；其自带程序保存到 %1 的页面会自动附到所选材料上。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="57"/>
+        <source>The camera could not capture: %1</source>
+        <translation>高拍仪无法拍摄：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="60"/>
+        <source>The camera failed: %1</source>
+        <translation>高拍仪故障：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="63"/>
+        <source>%1: place the page and press Space. Pages captured: 0.</source>
+        <translation>%1：请放好页面后按空格键。已拍摄页数：0。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="97"/>
+        <source>The camera is not ready yet; press Space again in a moment.</source>
+        <translation>高拍仪尚未就绪；请稍后再按空格键。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="121"/>
+        <source>The captured page could not be encoded.</source>
+        <translation>无法对拍摄的页面进行编码。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DocumentCameraDialog.cpp" line="126"/>
+        <source>Pages captured: %1. Place the next page and press Space, or close.</source>
+        <translation>已拍摄页数：%1。请放好下一页并按空格键，或关闭窗口。</translation>
     </message>
 </context>
 <context>
@@ -6518,124 +8719,164 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::IntakeWorkbench</name>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="146"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="166"/>
         <source>[bundle] %1 — %2</source>
         <translation>【一件事】%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="147"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="167"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="165"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="185"/>
         <source>No matter or bundle has the code %1.</source>
         <translation>没有编码为 %1 的事项或“一件事”套餐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="179"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="199"/>
         <source>Bundle of %n matter(s); shared materials are collected once.</source>
         <translation>
             <numerusform>“一件事”套餐，含%n个事项；共用材料只收取一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="180"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="200"/>
         <source>Instant matter (即办件): completed at the window.</source>
         <translation>即办件：窗口当场办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="181"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="201"/>
         <source>Promised: %1 working days, by %2 · legal: %3 working days, by %4</source>
         <translation>承诺时限：%1个工作日，%2前办结 · 法定时限：%3个工作日，%4前办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="189"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="206"/>
         <source>Risk level: %1</source>
         <translation>风险等级：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="234"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="251"/>
         <source>Returning applicant: details filled in from the record.</source>
         <translation>已办理过业务的申请人：已按既有记录填入信息。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="255"/>
+        <source>Returning applicant: details filled in from the record. They owe %n material(s) (容缺).</source>
+        <translation>
+            <numerusform>老申请人：已根据记录填写信息。其有 %n 份容缺材料待补交（容缺）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="240"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="267"/>
         <source>New organisation: enter its name and phone.</source>
         <translation>新单位：请输入单位名称和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="241"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="268"/>
         <source>New applicant: enter the name and phone.</source>
         <translation>新申请人：请输入姓名和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="308"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="340"/>
         <source>Choose the matter or bundle first (F2).</source>
         <translation>请先选择事项或“一件事”套餐（F2）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="340"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="380"/>
         <source>Case %1 recorded: %2 printed.</source>
         <translation>办件 %1 已登记，已打印《%2》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="342"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="382"/>
         <source>Case %1 recorded and its %2 printed, but the print was not recorded: %3</source>
         <translation>办件 %1 已登记，%2 已打印，但打印未能记录：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="346"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="386"/>
         <source>Case %1 recorded. The %2 was not printed: print it from the case lookup.</source>
         <translation>办件 %1 已登记，但《%2》未打印：请在办件查询中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="355"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="428"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="439"/>
         <source>Select the material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="360"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="395"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="364"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="399"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="410"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="372"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="418"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="380"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="453"/>
         <source>Attached %1 to &quot;%2&quot;.</source>
         <translation>已将 %1 附加到“%2”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="386"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="527"/>
+        <source>Select the owed material the scan belongs to first.</source>
+        <translation>请先选择扫描件所属的容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="536"/>
+        <source>Attached %1 to &quot;%2&quot; of case %3; Enter records its arrival.</source>
+        <translation>已将 %1 附到办件 %3 的“%2”；按 Enter 登记送达。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="546"/>
+        <source>Select the owed material that was handed in first.</source>
+        <translation>请先选择已送达的容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="561"/>
+        <source>The arrival of &quot;%1&quot; for case %2 is recorded and its receipt printed.</source>
+        <translation>已登记办件 %2 的“%1”送达并打印收件凭证。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="565"/>
+        <source>The arrival of &quot;%1&quot; for case %2 is recorded; the receipt was not printed: %3</source>
+        <translation>已登记办件 %2 的“%1”送达；收件凭证未打印：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="583"/>
+        <source>Attach a scan of the owed material</source>
+        <translation>附上容缺材料的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="589"/>
         <source>Attach a scan</source>
         <translation>附加扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="387"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="584"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="590"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="399"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="602"/>
         <source>Scans of &quot;%1&quot;</source>
         <translation>“%1”的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="414"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="617"/>
         <source>%1 (PDF, %2 KB)</source>
         <translation>%1（PDF，%2 KB）</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="419"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="622"/>
         <source>No scans attached to this material yet (Ctrl+O attaches one).</source>
         <translation>此材料尚未附加扫描件（按 Ctrl+O 附加）。</translation>
     </message>
@@ -6643,49 +8884,54 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::LoginDialog</name>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="22"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="24"/>
         <source>Hall database: %1</source>
         <translation>大厅数据库：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="32"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="34"/>
         <source>OneSeal — Locked</source>
         <translation>OneSeal — 已锁定</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="33"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="35"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="34"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="36"/>
         <source>The workstation was locked. Enter your password to go on.</source>
         <translation>工作站已锁定。请输入密码以继续。</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="37"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="39"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="46"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="48"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="47"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="49"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/LoginDialog.cpp" line="75"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="77"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/LoginDialog.cpp" line="105"/>
+        <location filename="../app/ui/LoginDialog.cpp" line="96"/>
+        <source>Your password must be changed before you can work.</source>
+        <translation>您必须先修改密码才能开始工作。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/LoginDialog.cpp" line="116"/>
         <source>The password is wrong.</source>
         <translation>密码错误。</translation>
     </message>
@@ -6693,157 +8939,317 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="41"/>
+        <location filename="../app/ui/MainWindow.cpp" line="47"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="41"/>
+        <location filename="../app/ui/MainWindow.cpp" line="47"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="42"/>
+        <location filename="../app/ui/MainWindow.cpp" line="48"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="72"/>
+        <location filename="../app/ui/MainWindow.cpp" line="81"/>
+        <source>voided in the hall&apos;s register (or its approval revoked)</source>
+        <translation>已在大厅登记中作废（或已撤销其行政许可）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="89"/>
         <source>&amp;Intake</source>
         <translation>受理(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="77"/>
+        <location filename="../app/ui/MainWindow.cpp" line="94"/>
         <source>&amp;Cases</source>
         <translation>办件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="109"/>
+        <location filename="../app/ui/MainWindow.cpp" line="126"/>
         <source>Work &amp;queue</source>
         <translation>工作队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="114"/>
+        <location filename="../app/ui/MainWindow.cpp" line="131"/>
         <source>Certificate &amp;window</source>
         <translation>制证发证窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="118"/>
+        <location filename="../app/ui/MainWindow.cpp" line="135"/>
         <source>Seal &amp;register</source>
         <translation>用印登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="147"/>
+        <location filename="../app/ui/MainWindow.cpp" line="139"/>
+        <source>Owed ma&amp;terials</source>
+        <translation>容缺材料(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="144"/>
+        <source>Pledge chec&amp;ks</source>
+        <translation>告知承诺核查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="173"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="184"/>
+        <location filename="../app/ui/MainWindow.cpp" line="212"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="192"/>
-        <location filename="../app/ui/MainWindow.cpp" line="200"/>
-        <location filename="../app/ui/MainWindow.cpp" line="203"/>
+        <location filename="../app/ui/MainWindow.cpp" line="220"/>
+        <location filename="../app/ui/MainWindow.cpp" line="228"/>
+        <location filename="../app/ui/MainWindow.cpp" line="231"/>
         <source>Export bundle for the hub</source>
         <translation>导出发往中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="194"/>
-        <location filename="../app/ui/MainWindow.cpp" line="213"/>
+        <location filename="../app/ui/MainWindow.cpp" line="222"/>
+        <location filename="../app/ui/MainWindow.cpp" line="241"/>
         <source>OneSeal bundles (*.osb)</source>
         <translation>OneSeal 离线数据包 (*.osb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="204"/>
+        <location filename="../app/ui/MainWindow.cpp" line="232"/>
         <source>%n unsent event(s) written to %1. Take the file to the hub; the events count as sent once the hub&apos;s bundle comes back.</source>
         <translation>
             <numerusform>已将 %n 个未发送的事件写入 %1。请将该文件送交中心服务器；待中心服务器的离线数据包传回后，这些事件即视为已发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="213"/>
-        <location filename="../app/ui/MainWindow.cpp" line="219"/>
-        <location filename="../app/ui/MainWindow.cpp" line="222"/>
+        <location filename="../app/ui/MainWindow.cpp" line="241"/>
+        <location filename="../app/ui/MainWindow.cpp" line="247"/>
+        <location filename="../app/ui/MainWindow.cpp" line="250"/>
         <source>Import bundle from the hub</source>
         <translation>导入中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="223"/>
+        <location filename="../app/ui/MainWindow.cpp" line="251"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>该离线数据包此前已导入，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="224"/>
+        <location filename="../app/ui/MainWindow.cpp" line="252"/>
         <source>%1 new event(s) from the hub; %2 of this workstation&apos;s events acknowledged.</source>
         <translation>收到中心服务器的新事件 %1 个；本工作站有 %2 个事件获得确认。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="235"/>
+        <location filename="../app/ui/MainWindow.cpp" line="263"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="236"/>
+        <location filename="../app/ui/MainWindow.cpp" line="264"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
 </context>
 <context>
-    <name>oneseal::ui::QueueModel</name>
-    <message>
-        <location filename="../app/ui/QueueModel.cpp" line="34"/>
-        <source>clock stopped</source>
-        <translation>暂停计时</translation>
+    <name>oneseal::ui::OwedLedgerWidget</name>
+    <message numerus="yes">
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="68"/>
+        <source>%n material(s) owed</source>
+        <translation>
+            <numerusform>%n 份容缺材料</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="69"/>
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>，%n 份已逾期</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="36"/>
-        <source>OVERDUE</source>
-        <translation>已超期</translation>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="78"/>
+        <source>Select the owed material whose case is to end.</source>
+        <translation>请选择要终结其办件的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="37"/>
-        <source>due soon</source>
-        <translation>即将到期</translation>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="84"/>
+        <source>Case %1 is no longer there.</source>
+        <translation>办件 %1 已不存在。</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="64"/>
-        <source>Legal limit: %1</source>
-        <translation>法定办结期限：%1</translation>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="91"/>
+        <source>The password is wrong; nothing was changed.</source>
+        <translation>密码错误；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="73"/>
-        <source> (uncertain)</source>
-        <translation>（不确定）</translation>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="108"/>
+        <source>The approval of case %1 is revoked; its certificate is void. The %2 is sealed.</source>
+        <translation>办件 %1 的行政许可已撤销；其证照已作废。%2已用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="86"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="110"/>
+        <source>Case %1 is terminated. The %2 is sealed.</source>
+        <translation>办件 %1 已终止办理。%2已用印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="113"/>
+        <source>Case %1 is ended, but the seal was not applied: %2. Seal it from the decision window.</source>
+        <translation>办件 %1 已终结，但未能用印：%2。请在审批决定窗口用印。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::OwedMaterialsModel</name>
+    <message>
+        <location filename="../app/ui/OwedMaterialsModel.cpp" line="61"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="87"/>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/QueueModel.cpp" line="88"/>
+        <location filename="../app/ui/OwedMaterialsModel.cpp" line="62"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="89"/>
+        <location filename="../app/ui/OwedMaterialsModel.cpp" line="63"/>
+        <source>Owed material</source>
+        <translation>容缺材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedMaterialsModel.cpp" line="64"/>
+        <source>Due by</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedMaterialsModel.cpp" line="65"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::PledgeCheckWidget</name>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="23"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="23"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="23"/>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="23"/>
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="23"/>
+        <source>Due by</source>
+        <translation>核查期限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="110"/>
+        <source>%n pledge(s) to check or revoke</source>
+        <translation>
+            <numerusform>%n 件告知承诺待核查或撤销</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="137"/>
+        <source>The pledge of case %1 is confirmed.</source>
+        <translation>办件 %1 的告知承诺经核查属实。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="144"/>
+        <source>Case %1 must rectify by %2; it is checked again then.</source>
+        <translation>办件 %1 须在 %2 前完成整改；届时将再次核查。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="152"/>
+        <source>The pledge of case %1 is recorded as false; an approver revokes the approval.</source>
+        <translation>办件 %1 的告知承诺已登记为不实；由审批人撤销行政许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="162"/>
+        <source>The password is wrong; nothing was changed.</source>
+        <translation>密码错误；未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="176"/>
+        <source>The approval of case %1 is revoked; its certificate is void. The %2 is sealed.</source>
+        <translation>办件 %1 的行政许可已撤销；其证照已作废。%2已用印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PledgeCheckWidget.cpp" line="180"/>
+        <source>The approval of case %1 is revoked, but the seal was not applied: %2</source>
+        <translation>办件 %1 的行政许可已撤销，但未能用印：%2</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::QueueModel</name>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="35"/>
+        <source>clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="37"/>
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="38"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="65"/>
+        <source>Legal limit: %1</source>
+        <translation>法定办结期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="67"/>
+        <source>Promised date uncertain: %1</source>
+        <translation>承诺办结日期不确定：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="79"/>
+        <source> (uncertain)</source>
+        <translation>（不确定）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="92"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="93"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="94"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="90"/>
+        <location filename="../app/ui/QueueModel.cpp" line="96"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="91"/>
+        <location filename="../app/ui/QueueModel.cpp" line="97"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
@@ -6894,56 +9300,66 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SealRegisterWidget</name>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
         <source>Document SHA-256</source>
         <translation>文书 SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="21"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="23"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="22"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="23"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
+    <message>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="24"/>
+        <source>All documents</source>
+        <translation>全部文书</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="62"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="67"/>
         <source>%n seal use(s)</source>
         <translation>
             <numerusform>共%n条用印记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="73"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="84"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="79"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="90"/>
         <source>Export the seal register</source>
         <translation>导出用印登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealRegisterWidget.cpp" line="80"/>
+        <location filename="../app/ui/SealRegisterWidget.cpp" line="91"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -6957,68 +9373,90 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>oneseal::ui::ShiftHandoverDialog</name>
+    <message>
+        <location filename="../app/ui/ShiftHandoverDialog.cpp" line="18"/>
+        <source>Print and &amp;confirm</source>
+        <translation>打印并确认(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ShiftHandoverDialog.cpp" line="41"/>
+        <source>Write the top sheet&apos;s number in digits, or leave it empty.</source>
+        <translation>请用数字填写堆顶页的页号，或留空。</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::SyncStatusWidget</name>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="32"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="34"/>
         <source>Export bundle…</source>
         <translation>导出离线数据包…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="38"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="40"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="61"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="63"/>
         <source>Not connected to a hub</source>
         <translation>未连接中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="63"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="65"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="65"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="67"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="67"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="69"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="68"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="70"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n 个未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="70"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="72"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="72"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="74"/>
         <source>this computer&apos;s clock is ahead of the hub&apos;s</source>
         <translation>本机时钟快于中心服务器时钟</translation>
     </message>
-    <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="76"/>
-        <source>unsent for over an hour: export a bundle</source>
-        <translation>超过一小时未发送：请导出离线数据包</translation>
+    <message numerus="yes">
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="79"/>
+        <source>unsent for over %n hour(s): export a bundle</source>
+        <translation>
+            <numerusform>未发送已超过 %n 小时：请导出离线数据包</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="78"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="80"/>
+        <source>unsent for over %n minute(s): export a bundle</source>
+        <translation>
+            <numerusform>未发送已超过 %n 分钟：请导出离线数据包</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="82"/>
         <source>the hub was restored from a backup (%1); %n event(s) sent again</source>
         <translation>
             <numerusform>中心服务器已从备份恢复（%1）；已重新发送 %n 条事件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/SyncStatusWidget.cpp" line="84"/>
+        <location filename="../app/ui/SyncStatusWidget.cpp" line="88"/>
         <source>this workstation&apos;s certificate ends on %1: sync with the hub to renew it, or enroll again</source>
         <translation>本工作站的证书将于 %1 到期：请与中心服务器同步以续期，或重新注册</translation>
     </message>
@@ -7026,78 +9464,83 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::VerifyDialog</name>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="66"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="77"/>
         <source>No trusted key is loaded: every certificate will show as untrusted.</source>
         <translation>未加载受信任的密钥：所有证照都将显示为不受信任。</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="67"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="78"/>
         <source>Trusted keys: %1</source>
         <translation>受信任的密钥：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="110"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="125"/>
+        <source>VOIDED: signed by this hall, but no longer valid. %1</source>
+        <translation>已作废：由本大厅签署，但已失效。%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/VerifyDialog.cpp" line="127"/>
         <source>VALID: signed by this hall and in force.</source>
         <translation>有效：由本大厅签发且在有效期内。</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="112"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="129"/>
         <source>NOT TRUSTED: %1</source>
         <translation>不受信任：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="114"/>
-        <location filename="../app/ui/VerifyDialog.cpp" line="141"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="131"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="159"/>
         <source>INVALID: %1</source>
         <translation>无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="116"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="133"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="125"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="142"/>
         <source>What the QR code says</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="126"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="143"/>
         <source>What the QR code claims (not confirmed)</source>
         <translation>二维码声称的内容（未经确认）</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="132"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="149"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="151"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="169"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="157"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="175"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="171"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="189"/>
         <source>Open a certificate</source>
         <translation>打开证照</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="172"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="190"/>
         <source>Certificates (*.png *.jpg *.jpeg *.bmp *.pdf);;All files (*)</source>
         <translation>证照 (*.png *.jpg *.jpeg *.bmp *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="179"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="197"/>
         <source>Load the hall&apos;s public key</source>
         <translation>加载大厅的公钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/VerifyDialog.cpp" line="180"/>
+        <location filename="../app/ui/VerifyDialog.cpp" line="198"/>
         <source>Public keys (*.pem);;All files (*)</source>
         <translation>公钥 (*.pem);;所有文件 (*)</translation>
     </message>
@@ -7105,33 +9548,33 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::WorkQueueWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="58"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="70"/>
         <source>%n case(s) waiting</source>
         <translation>
             <numerusform>待办办件%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="59"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="71"/>
         <source>, %n overdue</source>
         <translation>
             <numerusform>，其中%n件已超期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="76"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="88"/>
         <source>%n event(s) refused by the hall&apos;s rules (kept, not counted):</source>
         <translation>
             <numerusform>%n 个事件被本大厅规则拒绝（已保留，不计入）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="79"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="91"/>
         <source>%1 from workstation %2, written as %3: %4</source>
         <translation>%1，来自工作站 %2，以 %3 名义写入：%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="82"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="94"/>
         <source>… and %n more (oneseal-admin verify-audit lists them all)</source>
         <translation>
             <numerusform>……另有 %n 个（oneseal-admin verify-audit 会全部列出）</numerusform>
