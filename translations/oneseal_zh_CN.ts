@@ -88,32 +88,32 @@
         <translation>电话号码“%1”无效：请使用数字，可带区号和“-”。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="90"/>
+        <location filename="../app/core/Applicant.cpp" line="95"/>
         <source>applicant&apos;s name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="90"/>
+        <location filename="../app/core/Applicant.cpp" line="95"/>
         <source>organisation&apos;s name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="98"/>
+        <location filename="../app/core/Applicant.cpp" line="103"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="101"/>
+        <location filename="../app/core/Applicant.cpp" line="106"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="108"/>
+        <location filename="../app/core/Applicant.cpp" line="118"/>
         <source>agent&apos;s name</source>
         <translation>代理人姓名</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="112"/>
+        <location filename="../app/core/Applicant.cpp" line="122"/>
         <source>Agent: %1</source>
         <translation>代理人：%1</translation>
     </message>
@@ -667,12 +667,12 @@
 <context>
     <name>CaseCertificate</name>
     <message>
-        <location filename="../app/print/CaseCertificate.cpp" line="23"/>
+        <location filename="../app/print/CaseCertificate.cpp" line="27"/>
         <source>The case&apos;s matter is not in the catalog; its certificate cannot be made.</source>
         <translation>该办件的事项不在事项目录中，无法制作其证照。</translation>
     </message>
     <message>
-        <location filename="../app/print/CaseCertificate.cpp" line="29"/>
+        <location filename="../app/print/CaseCertificate.cpp" line="33"/>
         <source>No certificate template fits the result &quot;%1&quot;.</source>
         <translation>没有与办理结果“%1”相符的证照模板。</translation>
     </message>
@@ -865,32 +865,32 @@
 <context>
     <name>CaseSteps</name>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="25"/>
+        <location filename="../app/services/CaseSteps.cpp" line="26"/>
         <source>There is no case with the id &quot;%1&quot;.</source>
         <translation>不存在标识为“%1”的办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="74"/>
+        <location filename="../app/services/CaseSteps.cpp" line="82"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="77"/>
+        <location filename="../app/services/CaseSteps.cpp" line="85"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="79"/>
+        <location filename="../app/services/CaseSteps.cpp" line="87"/>
         <source>The file %1 is larger than 50 MB; shorten the video or lower the resolution.</source>
         <translation>文件 %1 超过 50 MB，请缩短视频或降低分辨率。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="82"/>
+        <location filename="../app/services/CaseSteps.cpp" line="90"/>
         <source>The file %1 is neither a photo, a video nor a PDF.</source>
         <translation>文件 %1 既不是照片、视频，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseSteps.cpp" line="83"/>
+        <location filename="../app/services/CaseSteps.cpp" line="91"/>
         <source>The file %1 is neither a photo nor a video.</source>
         <translation>文件 %1 既不是照片，也不是视频。</translation>
     </message>
@@ -898,67 +898,107 @@
 <context>
     <name>CaseSummary</name>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="11"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="24"/>
         <source>%1 (uncertain: %2)</source>
         <translation>%1（不确定：%2）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="18"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="31"/>
         <source>&lt;p&gt;Applicant: %1 (%2)&lt;/p&gt;</source>
         <translation>&lt;p&gt;申请人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="19"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="32"/>
         <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · accepted %2 by %3 · promised by &lt;b&gt;%4&lt;/b&gt; · legal limit %5%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;状态：&lt;b&gt;%1&lt;/b&gt; · %2 由 %3 受理 · 承诺办结日期 &lt;b&gt;%4&lt;/b&gt; · 法定办结期限 %5%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="22"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="35"/>
         <source> · &lt;b&gt;clock stopped&lt;/b&gt;</source>
         <translation> · &lt;b&gt;暂停计时&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="24"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="37"/>
         <source>&lt;p&gt;Correction asked: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;要求补正：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="26"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="39"/>
         <source>&lt;p&gt;Refusal proposed: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;建议不予许可：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="28"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="41"/>
         <source>&lt;p&gt;Site visit %1 by %2 (%3 case(s)): %4 %5&lt;/p&gt;</source>
         <translation>&lt;p&gt;现场勘验 %1，勘验人员 %2（共%3个办件）：%4 %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="31"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="11"/>
         <source>scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="33"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="13"/>
+        <source>passed</source>
+        <comment>site visit result</comment>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="15"/>
+        <source>failed</source>
+        <comment>site visit result</comment>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="17"/>
+        <source>rectification required</source>
+        <comment>site visit result</comment>
+        <translation>需整改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="47"/>
+        <source>&lt;p&gt;Matters:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;事项：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="50"/>
+        <source>&lt;li&gt;%1 · promised by %2 · legal limit %3 (%4 working days) · %5 · seals: %6%7&lt;/li&gt;</source>
+        <translation>&lt;li&gt;%1 · 承诺办结日期 %2 · 法定办结期限 %3（%4 个工作日）· %5 · 用印：%6%7&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="54"/>
+        <source>not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="56"/>
+        <source> · certificate %1 (%2)</source>
+        <translation> · 证照 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CaseSummary.cpp" line="62"/>
         <source>&lt;p&gt;Decision: %1 · seals applied: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;审批决定：%1 · 已用印%2次&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="35"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="64"/>
         <source>&lt;p&gt;Certificate %1: %2, reprinted %3 time(s)&lt;/p&gt;</source>
         <translation>&lt;p&gt;证照 %1：%2，已重打%3次&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="36"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="56"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="65"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="36"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="56"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="65"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseSummary.cpp" line="42"/>
+        <location filename="../app/ui/CaseSummary.cpp" line="71"/>
         <source> (core, owed)</source>
         <translation>（核心材料，待补交）</translation>
     </message>
@@ -1023,17 +1063,17 @@
         <translation>每项材料必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="243"/>
+        <location filename="../app/core/CatalogReader.cpp" line="245"/>
         <source>&quot;%1&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="250"/>
+        <location filename="../app/core/CatalogReader.cpp" line="252"/>
         <source>each matter must be an object in braces { }.</source>
         <translation>每个事项必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="258"/>
+        <location filename="../app/core/CatalogReader.cpp" line="260"/>
         <source>each bundle must be an object in braces { }.</source>
         <translation>每个“一件事”套餐必须是用花括号 { } 括起的对象。</translation>
     </message>
@@ -1105,7 +1145,7 @@
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="129"/>
         <source>only a matter with &quot;commitmentAllowed&quot;: true has pledges to check later.</source>
-        <translation>只有设置 "commitmentAllowed": true 的事项才有需要事后核查的告知承诺。</translation>
+        <translation>只有设置 &quot;commitmentAllowed&quot;: true 的事项才有需要事后核查的告知承诺。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="132"/>
@@ -1168,27 +1208,37 @@
         <translation>“一件事”套餐之间存在循环包含：%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="245"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="247"/>
+        <source>the bundle %1 names the matter %2 as a precondition, but the matter is not in the bundle.</source>
+        <translation>“一件事”%1 将事项 %2 列为前置条件，但该事项不在此“一件事”中。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
+        <source>the bundle %1 names the precondition %2 twice.</source>
+        <translation>“一件事”%1 两次列出前置条件 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="262"/>
         <source>the version must be a whole number from 1 up.</source>
         <translation>版本号必须是从1起的整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="247"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="264"/>
         <source>the date from which the catalog applies is missing.</source>
         <translation>缺少事项目录的生效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="259"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="276"/>
         <source>the matter code %1 is used twice (also by matters[%2]).</source>
         <translation>事项编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="267"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="284"/>
         <source>the implementation code %1 is used twice (also by matters[%2]).</source>
         <translation>实施编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="280"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="297"/>
         <source>the material code %1 is named &quot;%2&quot; here but &quot;%3&quot; elsewhere; one code must mean one material.</source>
         <translation>材料编码 %1 在此处名为“%2”，在别处却名为“%3”；同一编码只能对应同一种材料。</translation>
     </message>
@@ -1215,22 +1265,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="277"/>
+        <location filename="../app/core/CatalogReader.cpp" line="279"/>
         <source>The catalog file is empty.</source>
         <translation>事项目录文件为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="287"/>
+        <location filename="../app/core/CatalogReader.cpp" line="289"/>
         <source>Line %1, column %2: the catalog is not valid JSON (%3).</source>
         <translation>第%1行第%2列：事项目录不是有效的 JSON（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="295"/>
+        <location filename="../app/core/CatalogReader.cpp" line="297"/>
         <source>Line 1: the catalog must be a JSON object in braces { }.</source>
         <translation>第1行：事项目录必须是用花括号 { } 括起的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="317"/>
+        <location filename="../app/core/CatalogReader.cpp" line="319"/>
         <source>The built-in demonstration catalog is missing from this build.</source>
         <translation>此版本程序缺少内置的演示事项目录。</translation>
     </message>
@@ -1859,54 +1909,54 @@
 <context>
     <name>CertificateService</name>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="52"/>
+        <location filename="../app/services/CertificateService.cpp" line="84"/>
         <source>A core material of case %1 is still owed (容缺); its certificate is printed once the material is supplied.</source>
         <translation>办件 %1 仍有核心材料待补交（容缺）；须待材料补齐后方可打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="91"/>
+        <location filename="../app/services/CertificateService.cpp" line="124"/>
         <source>Certificate %1 is not the number taken for this case (%2).</source>
         <translation>证照编号 %1 不是本办件所取的编号（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="94"/>
-        <location filename="../app/services/CertificateService.cpp" line="125"/>
+        <location filename="../app/services/CertificateService.cpp" line="127"/>
+        <location filename="../app/services/CertificateService.cpp" line="159"/>
         <source>The printed document is missing (no SHA-256 of it was given).</source>
         <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="279"/>
-        <location filename="../app/services/CertificateService.cpp" line="122"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="318"/>
+        <location filename="../app/services/CertificateService.cpp" line="156"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="148"/>
+        <location filename="../app/services/CertificateService.cpp" line="183"/>
         <source>reason for voiding</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="164"/>
+        <location filename="../app/services/CertificateService.cpp" line="200"/>
         <source>Say whether the holder in person or an agent collects the certificate.</source>
         <translation>请说明由持证人本人还是代理人领取证照。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="166"/>
+        <location filename="../app/services/CertificateService.cpp" line="202"/>
         <source>collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="171"/>
+        <location filename="../app/services/CertificateService.cpp" line="207"/>
         <source>The collector&apos;s resident ID number is not valid: %1</source>
         <translation>领取人的居民身份证号码无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="176"/>
+        <location filename="../app/services/CertificateService.cpp" line="212"/>
         <source>The collector is not the holder %1: check the ID card, or record the collector as an agent.</source>
         <translation>领取人不是持证人 %1：请核对身份证，或将领取人登记为代理人。</translation>
     </message>
     <message>
-        <location filename="../app/services/CertificateService.cpp" line="181"/>
+        <location filename="../app/services/CertificateService.cpp" line="217"/>
         <source>Only the legal representative of %1 collects as the holder; anyone else collects as an agent.</source>
         <translation>只有 %1 的法定代表人可以作为持证人本人领取；其他人须作为代理人领取。</translation>
     </message>
@@ -2100,23 +2150,38 @@
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="87"/>
-        <source>I&amp;D number:</source>
-        <translation>证件号码(&amp;D)：</translation>
+        <source>ID nu&amp;mber:</source>
+        <translation>证件号码(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="98"/>
-        <source>&amp;Hand over</source>
-        <translation>出证(&amp;H)</translation>
+        <source>Han&amp;d over</source>
+        <translation>交付(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="110"/>
+        <source>Ready for a &amp;certificate (Shift or Ctrl with the arrows and Space selects several):</source>
+        <translation>待制证办件(&amp;C)（Shift 或 Ctrl 加方向键和空格可多选）：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="169"/>
+        <source>Sheet num&amp;bers from:</source>
+        <translation>证照纸编号(&amp;B)从：</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="193"/>
+        <source>Lo&amp;g received stock</source>
+        <translation>登记领用证照纸(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../forms/CertificateWindowWidget.ui" line="215"/>
+        <source>&amp;Wrap up the shift…</source>
+        <translation>交接班(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="106"/>
         <source>Print several certificates</source>
         <translation>批量打印证照</translation>
-    </message>
-    <message>
-        <location filename="../forms/CertificateWindowWidget.ui" line="110"/>
-        <source>Read&amp;y for a certificate (Shift or Ctrl with the arrows and Space selects several):</source>
-        <translation>待制证办件(&amp;Y)（按住 Shift 或 Ctrl 配合方向键和空格键可多选）：</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="124"/>
@@ -2149,19 +2214,9 @@
         <translation>证照纸（带编号）</translation>
     </message>
     <message>
-        <location filename="../forms/CertificateWindowWidget.ui" line="169"/>
-        <source>Sheets fro&amp;m:</source>
-        <translation>起始页号(&amp;M)：</translation>
-    </message>
-    <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="181"/>
         <source>to:</source>
         <translation>至：</translation>
-    </message>
-    <message>
-        <location filename="../forms/CertificateWindowWidget.ui" line="193"/>
-        <source>Receive sto&amp;ck</source>
-        <translation>登记入库(&amp;C)</translation>
     </message>
     <message>
         <location filename="../forms/CertificateWindowWidget.ui" line="198"/>
@@ -2172,11 +2227,6 @@
         <location filename="../forms/CertificateWindowWidget.ui" line="210"/>
         <source>Sheet r&amp;uined (reason above)</source>
         <translation>登记废页（原因见上）(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../forms/CertificateWindowWidget.ui" line="215"/>
-        <source>End of shi&amp;ft…</source>
-        <translation>交接班(&amp;F)…</translation>
     </message>
 </context>
 <context>
@@ -2578,32 +2628,37 @@
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="19"/>
+        <location filename="../forms/DecisionDialog.ui" line="21"/>
+        <source>&amp;Matter of the bundle:</source>
+        <translation>“一件事”中的事项(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/DecisionDialog.ui" line="34"/>
         <source>&amp;Reasons (required to refuse) or notes:</source>
         <translation>理由（不予许可时必填）或备注(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="33"/>
+        <location filename="../forms/DecisionDialog.ui" line="48"/>
         <source>&amp;Approve</source>
         <translation>准予许可(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="38"/>
+        <location filename="../forms/DecisionDialog.ui" line="53"/>
         <source>Re&amp;fuse</source>
         <translation>不予许可(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="48"/>
+        <location filename="../forms/DecisionDialog.ui" line="63"/>
         <source>Apply the seal (行政审批专用章)</source>
         <translation>加盖行政审批专用章</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="52"/>
+        <location filename="../forms/DecisionDialog.ui" line="67"/>
         <source>Your &amp;password:</source>
         <translation>您的密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../forms/DecisionDialog.ui" line="63"/>
+        <location filename="../forms/DecisionDialog.ui" line="78"/>
         <source>Apply the &amp;seal</source>
         <translation>用印(&amp;S)</translation>
     </message>
@@ -2611,29 +2666,34 @@
 <context>
     <name>DecisionService</name>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="28"/>
+        <location filename="../app/services/DecisionService.cpp" line="29"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="58"/>
+        <location filename="../app/services/DecisionService.cpp" line="62"/>
         <source>reasons for refusal</source>
         <translation>不予许可理由</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="91"/>
+        <location filename="../app/services/DecisionService.cpp" line="98"/>
         <source>The document to seal is missing (no SHA-256 of it was given).</source>
         <translation>缺少待用印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="92"/>
+        <location filename="../app/services/DecisionService.cpp" line="99"/>
         <source>document title</source>
         <translation>文书标题</translation>
     </message>
     <message>
-        <location filename="../app/services/DecisionService.cpp" line="97"/>
+        <location filename="../app/services/DecisionService.cpp" line="104"/>
         <source>The password is wrong; the seal was not applied.</source>
         <translation>密码错误，未用印。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/DecisionService.cpp" line="146"/>
+        <source>Every matter of the case was refused.</source>
+        <translation>该办件的所有事项均不予许可。</translation>
     </message>
 </context>
 <context>
@@ -2654,82 +2714,82 @@
         <translation>办件 %1 的办理期限未延长。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="243"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="259"/>
         <source>certificate %1</source>
         <translation>证照 %1</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="308"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="347"/>
         <source>Cases accepted</source>
         <translation>受理办件数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="309"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="348"/>
         <source>Certificates issued</source>
         <translation>发证数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="310"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="349"/>
         <source>Certificates printed</source>
         <translation>制证数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="311"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="350"/>
         <source>Certificates reprinted</source>
         <translation>重打证照数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="312"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="351"/>
         <source>Certificates voided</source>
         <translation>作废证照数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="313"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="352"/>
         <source>Sheets spoiled</source>
         <translation>废页数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="314"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="353"/>
         <source>Owed materials collected</source>
         <translation>收取容缺材料数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="315"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="354"/>
         <source>Open cases</source>
         <translation>在办办件数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="316"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="355"/>
         <source>Stock received / printed / spoiled / voided</source>
         <translation>证照纸入库 / 打印 / 废页 / 作废</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="318"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="357"/>
         <source>Sheets remaining</source>
         <translation>剩余证照纸</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="319"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="358"/>
         <source>Next sheet (records / counted)</source>
         <translation>下一页号（记录 / 清点）</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="321"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="360"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="322"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="361"/>
         <source>not counted</source>
         <translation>未清点</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="362"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="417"/>
         <source>The case could not be read.</source>
         <translation>无法读取该办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/documents/DocumentIssuer.cpp" line="370"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="425"/>
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n 份证照</numerusform>
@@ -2739,39 +2799,39 @@
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="609"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="669"/>
         <source>The PDF could not be made.</source>
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="615"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="675"/>
         <source>Cannot write the PDF to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/print/DocumentRenderer.cpp" line="661"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="721"/>
         <source>The notice has %n page(s); the chosen range has none of them.</source>
         <translation>
             <numerusform>通知书共%n页，所选页码范围不含其中任何一页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="668"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="728"/>
         <source>The printer %1 is not ready.</source>
         <translation>打印机 %1 未就绪。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="669"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="729"/>
         <source>Cannot write to %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="676"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="736"/>
         <source>The printer stopped after page %1.</source>
         <translation>打印机在打印第%1页后停止。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="687"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="747"/>
         <source>The printer did not accept the notice.</source>
         <translation>打印机未接受该通知书。</translation>
     </message>
@@ -2852,102 +2912,118 @@
         <translation>格式错误：%1 未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="329"/>
+        <location filename="../app/core/EventAdmission.cpp" line="330"/>
         <source>a counter event that names no case</source>
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="337"/>
+        <location filename="../app/core/EventAdmission.cpp" line="338"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="347"/>
+        <location filename="../app/core/EventAdmission.cpp" line="348"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="355"/>
+        <location filename="../app/core/EventAdmission.cpp" line="356"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="358"/>
+        <location filename="../app/core/EventAdmission.cpp" line="359"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="360"/>
+        <location filename="../app/core/EventAdmission.cpp" line="361"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="362"/>
+        <location filename="../app/core/EventAdmission.cpp" line="363"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="365"/>
+        <location filename="../app/core/EventAdmission.cpp" line="366"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="368"/>
+        <location filename="../app/core/EventAdmission.cpp" line="369"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="370"/>
+        <location filename="../app/core/EventAdmission.cpp" line="371"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="372"/>
+        <location filename="../app/core/EventAdmission.cpp" line="373"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="378"/>
+        <location filename="../app/core/EventAdmission.cpp" line="379"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="380"/>
+        <location filename="../app/core/EventAdmission.cpp" line="382"/>
+        <source>a relaxation of the separations belongs to the hall, not to a case</source>
+        <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="389"/>
+        <source>a decision on one matter that names no matter of a case</source>
+        <translation>单一事项的决定未指明办件中的事项</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="395"/>
+        <location filename="../app/core/EventAdmission.cpp" line="408"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="388"/>
+        <location filename="../app/core/EventAdmission.cpp" line="406"/>
+        <source>the author %1 may not write %2 on this case (separations): %3</source>
+        <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="417"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="400"/>
+        <location filename="../app/core/EventAdmission.cpp" line="429"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="404"/>
+        <location filename="../app/core/EventAdmission.cpp" line="433"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="406"/>
+        <location filename="../app/core/EventAdmission.cpp" line="435"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="411"/>
+        <location filename="../app/core/EventAdmission.cpp" line="440"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="415"/>
+        <location filename="../app/core/EventAdmission.cpp" line="444"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="421"/>
+        <location filename="../app/core/EventAdmission.cpp" line="450"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人，也不是管理员</translation>
     </message>
@@ -3812,37 +3888,37 @@
         <translation>办件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="103"/>
+        <location filename="../app/services/InspectionService.cpp" line="107"/>
         <source>inspection notes</source>
         <translation>勘验意见</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="142"/>
+        <location filename="../app/services/InspectionService.cpp" line="146"/>
         <source>things to rectify</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="146"/>
+        <location filename="../app/services/InspectionService.cpp" line="150"/>
         <source>The rectification deadline must be after today.</source>
         <translation>整改期限必须晚于今天。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="148"/>
+        <location filename="../app/services/InspectionService.cpp" line="152"/>
         <source>The rectification deadline must be within a year.</source>
         <translation>整改期限必须在一年之内。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="151"/>
+        <location filename="../app/services/InspectionService.cpp" line="155"/>
         <source>rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="182"/>
+        <location filename="../app/services/InspectionService.cpp" line="186"/>
         <source>Attach the photos or videos that show the rectification.</source>
         <translation>请附上反映整改情况的照片或视频。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="185"/>
+        <location filename="../app/services/InspectionService.cpp" line="189"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -3850,97 +3926,97 @@
 <context>
     <name>IntakeRules</name>
     <message>
-        <location filename="../app/core/Intake.cpp" line="142"/>
+        <location filename="../app/core/Intake.cpp" line="159"/>
         <source>Choose the matter or bundle first.</source>
         <translation>请先选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="144"/>
+        <location filename="../app/core/Intake.cpp" line="161"/>
         <source>note on &quot;%1&quot;</source>
         <translation>“%1”的备注</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="148"/>
+        <location filename="../app/core/Intake.cpp" line="165"/>
         <source>Enter how many copies of &quot;%1&quot; were received (1 to 99).</source>
         <translation>请输入“%1”的收取份数（1至99）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="152"/>
+        <location filename="../app/core/Intake.cpp" line="169"/>
         <source>A refusal must state its reasons (Administrative Licensing Law, art. 38).</source>
         <translation>不予受理必须说明理由（《行政许可法》第三十八条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="154"/>
+        <location filename="../app/core/Intake.cpp" line="171"/>
         <source>reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="160"/>
+        <location filename="../app/core/Intake.cpp" line="177"/>
         <source>&quot;%1&quot; has not been checked yet: mark it received, missing, deferred, not applicable or obtained from shared data.</source>
         <translation>“%1”尚未核对：请标记为已收取、缺失、容缺、不适用或共享获取。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="165"/>
+        <location filename="../app/core/Intake.cpp" line="182"/>
         <source>&quot;%1&quot; is required and cannot be marked not applicable.</source>
         <translation>“%1”为必要材料，不能标记为不适用。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="169"/>
+        <location filename="../app/core/Intake.cpp" line="186"/>
         <source>A one-time notice lists what is missing or wrong: mark at least one material missing.</source>
         <translation>一次性告知须列明缺少或有误的材料：请至少将一项材料标记为缺失。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="175"/>
+        <location filename="../app/core/Intake.cpp" line="192"/>
         <source>&quot;%1&quot; does not allow commitment-based acceptance.</source>
         <translation>“%1”不适用告知承诺受理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="178"/>
+        <location filename="../app/core/Intake.cpp" line="195"/>
         <source>Commitment-based acceptance does not defer materials; mark &quot;%1&quot; missing (covered by the pledge) or received.</source>
         <translation>告知承诺受理不涉及容缺材料：请将“%1”标记为缺失（由承诺书涵盖）或已收取。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="186"/>
+        <location filename="../app/core/Intake.cpp" line="203"/>
         <source>&quot;%1&quot; is missing: give a one-time notice instead, or defer it if the matter allows.</source>
         <translation>“%1”缺失：请改为出具一次性告知；如事项允许，也可作容缺处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="192"/>
+        <location filename="../app/core/Intake.cpp" line="209"/>
         <source>Accepting with deferred materials needs at least one deferred material.</source>
         <translation>容缺受理至少需要一项容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="197"/>
+        <location filename="../app/core/Intake.cpp" line="214"/>
         <source>&quot;%1&quot; cannot be deferred: only materials marked deferrable in the catalog can.</source>
         <translation>“%1”不能容缺：只有事项目录中标记为可容缺的材料才能容缺。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="200"/>
+        <location filename="../app/core/Intake.cpp" line="217"/>
         <source>&quot;%1&quot; does not allow deferred materials.</source>
         <translation>“%1”不允许容缺受理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="202"/>
+        <location filename="../app/core/Intake.cpp" line="219"/>
         <source>Give the date by which &quot;%1&quot; must be supplied.</source>
         <translation>请填写“%1”的补交截止日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="204"/>
+        <location filename="../app/core/Intake.cpp" line="221"/>
         <source>The due date of &quot;%1&quot; is in the past.</source>
         <translation>“%1”的补交截止日期早于今天。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="206"/>
+        <location filename="../app/core/Intake.cpp" line="223"/>
         <source>The due date of &quot;%1&quot; (%2) is after the promised completion date (%3).</source>
         <translation>“%1”的补交截止日期（%2）晚于承诺办结日期（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="212"/>
+        <location filename="../app/core/Intake.cpp" line="229"/>
         <source>Some materials are deferred: choose &quot;Accept with deferred materials&quot;.</source>
         <translation>有材料标记为容缺：请选择“容缺受理”。</translation>
     </message>
     <message>
-        <location filename="../app/core/Intake.cpp" line="216"/>
+        <location filename="../app/core/Intake.cpp" line="233"/>
         <source>&quot;%1&quot; is not an instant matter (即办件).</source>
         <translation>“%1”不是即办件。</translation>
     </message>
@@ -3953,63 +4029,68 @@
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="168"/>
+        <location filename="../app/services/IntakeService.cpp" line="206"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="119"/>
-        <location filename="../app/services/IntakeService.cpp" line="129"/>
+        <location filename="../app/services/IntakeService.cpp" line="120"/>
+        <location filename="../app/services/IntakeService.cpp" line="130"/>
         <source>The checklist does not match the matter; choose the matter again.</source>
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="249"/>
+        <location filename="../app/services/IntakeService.cpp" line="239"/>
+        <source>%1 was already accepted today for this applicant as case %2. Confirm to accept it again.</source>
+        <translation>该申请人今天已受理过“%1”（办件 %2）。请确认是否再次受理。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="305"/>
         <source>The queue ticket is not valid: %1</source>
         <translation>排队号无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="275"/>
+        <location filename="../app/services/IntakeService.cpp" line="331"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="277"/>
+        <location filename="../app/services/IntakeService.cpp" line="333"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="279"/>
+        <location filename="../app/services/IntakeService.cpp" line="335"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="280"/>
+        <location filename="../app/services/IntakeService.cpp" line="336"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="319"/>
+        <location filename="../app/services/IntakeService.cpp" line="375"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="322"/>
+        <location filename="../app/services/IntakeService.cpp" line="378"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="326"/>
+        <location filename="../app/services/IntakeService.cpp" line="382"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="328"/>
+        <location filename="../app/services/IntakeService.cpp" line="384"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="330"/>
+        <location filename="../app/services/IntakeService.cpp" line="386"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -4023,8 +4104,8 @@
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="23"/>
-        <source>&amp;Find (F2):</source>
-        <translation>查找（F2）(&amp;F)：</translation>
+        <source>&amp;Search (F2):</source>
+        <translation>搜索(&amp;S)（F2）：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="29"/>
@@ -4093,13 +4174,13 @@
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="171"/>
-        <source>Keys: R received · M missing · D deferred · N not applicable · S shared data · O original/copy · + / − copies · Enter edits the note, copies or due date</source>
-        <translation>快捷键：R 已收取 · M 缺失 · D 容缺 · N 不适用 · S 共享获取 · O 原件/复印件 · + / − 份数 · Enter 编辑备注、份数或补交日期</translation>
+        <source>Keys: R received · M missing · D deferred · N not applicable · S shared data · A every unchecked one received · O original/copy · + / − copies · Enter edits the note, copies or due date</source>
+        <translation>按键：R 已收 · M 缺少 · D 容缺 · N 不适用 · S 共享数据 · A 所有未勾选的均已收 · O 原件/复印件 · + / − 份数 · Enter 编辑备注、份数或补交期限</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="178"/>
-        <source>Attach &amp;scan…</source>
-        <translation>附加扫描件(&amp;S)…</translation>
+        <source>Attach sc&amp;an…</source>
+        <translation>附加扫描件(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="183"/>
@@ -4215,8 +4296,8 @@
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="13"/>
-        <source>&amp;Overview</source>
-        <translation>概览(&amp;O)</translation>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="23"/>
@@ -4234,72 +4315,82 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="63"/>
+        <location filename="../forms/MainWindow.ui" line="64"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="68"/>
+        <location filename="../forms/MainWindow.ui" line="69"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="79"/>
+        <location filename="../forms/MainWindow.ui" line="80"/>
         <source>&amp;Export bundle for the hub…</source>
         <translation>导出发往中心服务器的离线数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="82"/>
+        <location filename="../forms/MainWindow.ui" line="83"/>
         <source>&amp;Import bundle from the hub…</source>
         <translation>导入中心服务器的离线数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="85"/>
+        <location filename="../forms/MainWindow.ui" line="86"/>
         <source>&amp;Lock workstation</source>
         <translation>锁定工作站(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="86"/>
+        <location filename="../forms/MainWindow.ui" line="87"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="89"/>
+        <location filename="../forms/MainWindow.ui" line="90"/>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="91"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="94"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="92"/>
+        <location filename="../forms/MainWindow.ui" line="97"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="95"/>
+        <location filename="../forms/MainWindow.ui" line="100"/>
         <source>Printer &amp;calibration…</source>
         <translation>打印机校准(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="98"/>
+        <location filename="../forms/MainWindow.ui" line="103"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="99"/>
+        <location filename="../forms/MainWindow.ui" line="104"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="102"/>
+        <location filename="../forms/MainWindow.ui" line="107"/>
         <source>&amp;Verify a certificate…</source>
         <translation>验证证照(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="103"/>
+        <location filename="../forms/MainWindow.ui" line="108"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="106"/>
+        <location filename="../forms/MainWindow.ui" line="111"/>
         <source>&amp;About OneSeal</source>
         <translation>关于 OneSeal(&amp;A)</translation>
     </message>
@@ -4320,17 +4411,17 @@
 <context>
     <name>NumberBlocks</name>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="365"/>
+        <location filename="../db/IntakeRepository.cpp" line="373"/>
         <source>A number block must run from 1 upwards.</source>
         <translation>号段必须从1开始。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="375"/>
+        <location filename="../db/IntakeRepository.cpp" line="383"/>
         <source>The number block %1–%2 overlaps one this workstation already holds.</source>
         <translation>号段 %1–%2 与本工作站已持有的号段重叠。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="400"/>
+        <location filename="../db/IntakeRepository.cpp" line="408"/>
         <source>This workstation has no %1 numbers left. Connect to the hall&apos;s hub so that it can lease a new block.</source>
         <translation>本工作站的 %1 编号已用完。请连接大厅中心服务器，以便申领新的号段。</translation>
     </message>
@@ -4359,8 +4450,8 @@
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
         <location filename="../app/cli/SyncCommands.cpp" line="75"/>
         <location filename="../app/cli/SyncCommands.cpp" line="155"/>
@@ -4369,15 +4460,15 @@
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="53"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="53"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="517"/>
         <location filename="../app/cli/SyncCommands.cpp" line="73"/>
         <location filename="../app/cli/SyncCommands.cpp" line="77"/>
         <location filename="../app/cli/SyncCommands.cpp" line="156"/>
@@ -4386,24 +4477,24 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
         <location filename="../app/cli/SyncCommands.cpp" line="74"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
         <location filename="../app/cli/SyncCommands.cpp" line="76"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
         <location filename="../app/cli/SyncCommands.cpp" line="117"/>
         <location filename="../app/cli/SyncCommands.cpp" line="138"/>
         <location filename="../app/cli/SyncCommands.cpp" line="599"/>
@@ -4411,135 +4502,135 @@
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="60"/>
         <source>The workstation will sync with a hub (which leases its numbers).</source>
         <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="61"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="62"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="71"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="72"/>
         <location filename="../app/cli/SyncCommands.cpp" line="100"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="72"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
         <location filename="../app/cli/SyncCommands.cpp" line="101"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="74"/>
         <location filename="../app/cli/SyncCommands.cpp" line="102"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="78"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="79"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="86"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="87"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="88"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="89"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="91"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="97"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="98"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="108"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
         <location filename="../app/cli/SyncCommands.cpp" line="154"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
         <location filename="../app/cli/SyncCommands.cpp" line="156"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
         <location filename="../app/cli/SyncCommands.cpp" line="158"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="120"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="141"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="212"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="249"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="771"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="142"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="162"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="809"/>
         <location filename="../app/cli/SyncCommands.cpp" line="61"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="126"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="127"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="129"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="138"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="139"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="155"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="474"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="611"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="155"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="272"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="512"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="649"/>
         <location filename="../app/cli/SyncCommands.cpp" line="332"/>
         <location filename="../app/cli/SyncCommands.cpp" line="400"/>
         <location filename="../app/cli/SyncCommands.cpp" line="405"/>
@@ -4547,653 +4638,689 @@ The password is read twice from standard input.</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="157"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="160"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="169"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="179"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="182"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="276"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="303"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="651"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="183"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="277"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="304"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="369"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="439"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="553"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="689"/>
         <location filename="../app/cli/SyncCommands.cpp" line="475"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
         <location filename="../app/cli/SyncCommands.cpp" line="301"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="193"/>
         <source>Holiday calendar years: %1</source>
         <translation>节假日日历年份：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="202"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="206"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="207"/>
         <location filename="../app/cli/SyncCommands.cpp" line="246"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="209"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="241"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="494"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="484"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="532"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
         <location filename="../app/cli/SyncCommands.cpp" line="249"/>
         <location filename="../app/cli/SyncCommands.cpp" line="273"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="254"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="455"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="462"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="493"/>
         <location filename="../app/cli/AdminCommands.cpp" line="500"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="538"/>
         <location filename="../app/cli/SyncCommands.cpp" line="256"/>
         <location filename="../app/cli/SyncCommands.cpp" line="286"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="233"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
         <source>The year&apos;s holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md).</source>
         <translation>该年度的节假日文件，即 holiday-cn 格式的 YEAR.json（见 docs/DOMAIN.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
         <source>Adds or replaces one year of the holiday calendar at this workstation. A hall with a hub imports at the hub instead (oneseal-admin hub calendar-import).</source>
         <translation>在本工作站添加或替换一年的节假日日历。设有中心服务器的大厅应改在中心服务器上导入（oneseal-admin hub calendar-import）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="238"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="239"/>
         <location filename="../app/cli/SyncCommands.cpp" line="270"/>
         <source>Name one holiday file.</source>
         <translation>请指定一个节假日文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="244"/>
         <location filename="../app/cli/SyncCommands.cpp" line="275"/>
         <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
         <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
         <source>Replaced the holiday calendar for %1: %2 listed days.</source>
         <translation>已替换 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
         <source>Added the holiday calendar for %1: %2 listed days.</source>
         <translation>已添加 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="268"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="745"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="747"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="750"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="752"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="783"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="785"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="788"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="790"/>
         <location filename="../app/cli/SyncCommands.cpp" line="119"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="273"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="288"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="434"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="726"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="289"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="298"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="299"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
 Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
 退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="309"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="310"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="320"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="321"/>
         <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
         <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="325"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="331"/>
         <source>CUT OFF: workstation %1: %2</source>
         <translation>已截断：工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="333"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="347"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="429"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
         <location filename="../app/cli/AdminCommands.cpp" line="350"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="392"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="429"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="392"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="352"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
         <source>Only one kind of document: decision, notice, certificate, reprint, revocation.</source>
         <translation>只能指定一种文书类型：decision、notice、certificate、reprint、revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="354"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="355"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
         <source>Lists the seal register (every document that carries the seal), or exports it as CSV.</source>
         <translation>列出用印登记（每一份加盖印章的文书），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="362"/>
         <source>Unknown document kind %1; use decision, notice, certificate, reprint or revocation.</source>
         <translation>未知的文书类型 %1；请使用 decision、notice、certificate、reprint 或 revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
+        <source>Pairs of steps one person may both take on a case, e.g. review+inspect,decide+issue; &quot;none&quot; restores the strict rule.</source>
+        <translation>同一人在一个办件上可同时承担的环节对，例如 review+inspect,decide+issue；"none" 恢复严格规则。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
+        <source>pairs</source>
+        <translation>环节对</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="396"/>
+        <source>Why the hall relaxes the rule (required).</source>
+        <translation>大厅放宽该规则的理由（必填）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <source>Shows or sets which pairs of steps (accept, review, inspect, decide, issue) one person may both take on a case.</source>
+        <translation>显示或设置同一人在一个办件上可同时承担的环节对（受理、审查、勘验、决定、发证）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="416"/>
+        <source>Strict: accept, review, inspect, decide and issue are different people on every case.</source>
+        <translation>严格：每个办件的受理、审查、勘验、决定和发证均由不同人员办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <source>Relaxed pairs: %1 (set by %2 at %3: %4)</source>
+        <translation>已放宽的环节对：%1（由 %2 于 %3 设置：%4）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
         <source>Where to write (a new file).</source>
         <translation>写入位置（新文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="478"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="516"/>
         <source>The user to grant the seal key to, or to revoke it from.</source>
         <translation>要授予或撤销印章密钥的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="482"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="520"/>
         <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
         <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="523"/>
         <source>The hall&apos;s Ed25519 certificate signing key: publish it, grant or revoke it, sign the list of voided certificates.
 The password of the --as user is read from standard input.</source>
         <translation>大厅的 Ed25519 证照签名密钥：发布、授予或撤销，签署已作废证照清单。
 --as 用户的密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="547"/>
         <source>Say where to write with --out FILE.</source>
         <translation>请用 --out FILE 指定写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="549"/>
         <source>Say which user with --user NAME.</source>
         <translation>请用 --user NAME 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="524"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
         <source>This hall has no seal key yet.</source>
         <translation>本大厅尚无印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="533"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
         <source>Wrote the hall&apos;s public seal key(s) %1 to %2.</source>
         <translation>已将大厅的印章公钥 %1 写入 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="544"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="582"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="554"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="592"/>
         <location filename="../app/cli/SyncCommands.cpp" line="189"/>
         <source>Seal key granted to %1.</source>
         <translation>已向 %1 授予印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="555"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
         <location filename="../app/cli/SyncCommands.cpp" line="189"/>
         <source>Seal key revoked from %1.</source>
         <translation>已撤销 %1 的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="560"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
         <source>Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help).</source>
         <translation>请指定操作：seal-key export、grant、revoke、revoked-list、generate 或 id（见 --help）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="848"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
+        <source>show or relax (--relax) the separation of steps per case</source>
+        <translation>显示或放宽（--relax）每个办件的岗位分离</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="888"/>
         <source>the hall&apos;s seal key: export, grant, revoke, revoked-list, id</source>
         <translation>大厅的印章密钥：export、grant、revoke、revoked-list、id</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="366"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="367"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="376"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="394"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
         <source>Reports the hall&apos;s queue: tickets served, waiting and service times, ratings.</source>
         <translation>报告大厅的排队情况：已办理的排队号、等候及办理时长、评价。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="437"/>
         <source>Give --from (and --to) as YYYY-MM-DD.</source>
         <translation>请以 YYYY-MM-DD 格式给出 --from（及 --to）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="445"/>
         <source>Tickets served: %1</source>
         <translation>已办理排队号：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="408"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
         <source>Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>等候时长（取号至叫号，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="413"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="451"/>
         <source>Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>办理时长（叫号至登记，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="456"/>
         <source>Ratings (%1):</source>
         <translation>评价（%1）：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="513"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="568"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="551"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="474"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="512"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="476"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="600"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="565"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="615"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="588"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="626"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="589"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="627"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="599"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="645"/>
         <location filename="../app/cli/SyncCommands.cpp" line="43"/>
         <location filename="../app/cli/SyncCommands.cpp" line="597"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="609"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
         <source>The hall&apos;s signed list of voided certificates (seal-key revoked-list); a certificate it names is reported VOIDED.</source>
         <translation>大厅签署的已作废证照清单（seal-key revoked-list）；清单中列出的证照将报告为“已作废”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="616"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="654"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="624"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="662"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="632"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="670"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
         <source>%1 is refused: %2</source>
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="740"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="708"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="715"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="746"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="753"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="759"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="728"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="766"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="744"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="782"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="747"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="785"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="749"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="787"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="751"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="789"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="754"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="792"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="802"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="768"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="806"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="793"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="831"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="813"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="851"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="826"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="864"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="827"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="865"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="832"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="870"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="833"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="871"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="834"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="872"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="835"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="873"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="836"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="874"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="838"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="876"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="839"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="877"/>
         <source>add or replace a year of the holiday calendar (holiday-cn JSON)</source>
         <translation>添加或替换一年的节假日日历（holiday-cn JSON）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="841"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="842"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="880"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="843"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="881"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="844"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="882"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="845"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="885"/>
         <source>waiting and service times and ratings of the hall&apos;s queue</source>
         <translation>大厅排队的等候、办理时长及评价</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="887"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="890"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="851"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="891"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="852"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="892"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="893"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="854"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="894"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="855"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="895"/>
         <source>re-stamp unsent events whose clock the hub refuses</source>
         <translation>对中心服务器拒收其时钟的未发送事件重新加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="861"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="901"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="930"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -5272,6 +5399,7 @@ The password is read twice from standard input.</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
         <location filename="../app/cli/SyncCommands.cpp" line="139"/>
         <source>text</source>
         <translation>文本</translation>
@@ -5960,12 +6088,32 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>PrintPreviewOutput</name>
     <message>
-        <location filename="../app/ui/PrintPreviewOutput.cpp" line="18"/>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="35"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/PrintPreviewOutput.cpp" line="25"/>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="44"/>
+        <source>the printer you choose</source>
+        <translation>您选择的打印机</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="46"/>
+        <source>Enter or Ctrl+P prints to %1 · Ctrl+Shift+P another printer or a PDF file · Ctrl++ / Ctrl+− zoom · Esc closes without printing</source>
+        <translation>Enter 或 Ctrl+P 打印到 %1 · Ctrl+Shift+P 选择其他打印机或 PDF 文件 · Ctrl++ / Ctrl+− 缩放 · Esc 不打印并关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="53"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="55"/>
+        <source>Print &amp;to…</source>
+        <translation>打印到(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/PrintPreviewOutput.cpp" line="93"/>
         <source>The print preview was closed without printing.</source>
         <translation>打印预览已关闭，未打印。</translation>
     </message>
@@ -6439,8 +6587,8 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <name>SealRegisterWidget</name>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="16"/>
-        <source>&amp;From:</source>
-        <translation>自(&amp;F)：</translation>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../forms/SealRegisterWidget.ui" line="28"/>
@@ -6497,6 +6645,99 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>Separation</name>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="43"/>
+        <source>acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="44"/>
+        <source>review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="45"/>
+        <source>site inspection</source>
+        <translation>现场勘验</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="46"/>
+        <source>decision and seal</source>
+        <translation>决定和用印</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="47"/>
+        <source>certificate issue</source>
+        <translation>发证</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="117"/>
+        <source>At most %1 pairs of steps can be relaxed.</source>
+        <translation>最多可放宽 %1 个环节对。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="124"/>
+        <source>&quot;%1&quot; is not a pair of steps; write two of accept, review, inspect, decide, issue joined by +, e.g. review+inspect.</source>
+        <translation>“%1”不是环节对；请用 + 连接 accept、review、inspect、decide、issue 中的两个，例如 review+inspect。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="128"/>
+        <source>&quot;%1&quot; names the same step twice.</source>
+        <translation>“%1”两次列出同一环节。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="131"/>
+        <source>The pair &quot;%1&quot; is named twice.</source>
+        <translation>环节对“%1”被列出两次。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="143"/>
+        <source>the relaxed pairs are missing or too many</source>
+        <translation>放宽的环节对缺失或过多</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="148"/>
+        <source>a relaxation of the separations without reasons</source>
+        <translation>放宽岗位分离但未说明理由</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="155"/>
+        <source>a relaxed pair that is not text</source>
+        <translation>放宽的环节对不是文本</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="179"/>
+        <location filename="../app/core/Separation.cpp" line="194"/>
+        <source>this case</source>
+        <translation>本办件</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="179"/>
+        <location filename="../app/core/Separation.cpp" line="194"/>
+        <source>case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="180"/>
+        <source>You took the %1 of %2. Acceptance, review, inspection, decision and issue are done by different people: a colleague must do the %3.</source>
+        <translation>您已办理%2的%1。受理、审查、勘验、决定和发证须由不同人员办理：%3须由其他同事办理。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Separation.cpp" line="195"/>
+        <source>The inspector %1 took the %2 of %3 and may not inspect it.</source>
+        <translation>勘验人员 %1 已办理%3的%2，不得参与其勘验。</translation>
+    </message>
+</context>
+<context>
+    <name>SeparationService</name>
+    <message>
+        <location filename="../app/services/SeparationService.cpp" line="25"/>
+        <source>reasons for relaxing the separations</source>
+        <translation>放宽岗位分离的理由</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/services/Session.cpp" line="61"/>
@@ -6547,7 +6788,17 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>无法连接中心服务器期间，此处记录的早于该时长的事件，若未导出到离线数据包，将随本计算机硬盘的损坏而丢失。</translation>
     </message>
     <message>
-        <location filename="../forms/SettingsDialog.ui" line="49"/>
+        <location filename="../forms/SettingsDialog.ui" line="47"/>
+        <source>Intake window &amp;printer:</source>
+        <translation>受理窗口打印机(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SettingsDialog.ui" line="56"/>
+        <source>Certificate &amp;window printer:</source>
+        <translation>制证窗口打印机(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SettingsDialog.ui" line="67"/>
         <source>A new language takes effect when OneSeal is started again.</source>
         <translation>新语言将在重新启动 OneSeal 后生效。</translation>
     </message>
@@ -7014,7 +7265,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>UserDirectory</name>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="232"/>
+        <location filename="../db/UserDirectory.cpp" line="303"/>
         <source>The signing key %1 could not be stored: %2</source>
         <translation>无法保存签名密钥 %1：%2</translation>
     </message>
@@ -7228,237 +7479,301 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="68"/>
+        <location filename="../app/core/Workflow.cpp" line="97"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="70"/>
+        <location filename="../app/core/Workflow.cpp" line="99"/>
         <source>This case was not accepted, so it does not go to the back office.</source>
         <translation>该办件未予受理，不进入后台办理环节。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="72"/>
+        <location filename="../app/core/Workflow.cpp" line="102"/>
         <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
         <translation>办件 %1 是您在窗口受理的。受理、审查、勘验、决定和发证须由不同人员办理：此步骤须由同事办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="76"/>
+        <location filename="../app/core/Workflow.cpp" line="109"/>
         <source>Case %1 is in conflict: two workstations recorded contradictory steps while apart. A supervisor must resolve it first.</source>
         <translation>办件 %1 存在冲突：两个工作站在离线期间记录了相互矛盾的办理步骤。须先由监督人员处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="82"/>
-        <location filename="../app/core/Workflow.cpp" line="140"/>
+        <location filename="../app/core/Workflow.cpp" line="115"/>
+        <location filename="../app/core/Workflow.cpp" line="199"/>
+        <location filename="../app/core/Workflow.cpp" line="314"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
         <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="84"/>
+        <location filename="../app/core/Workflow.cpp" line="117"/>
         <source>The clock of case %1 stands still for %2; record its end first.</source>
         <translation>办件 %1 因%2暂停计时；请先登记其结束。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="94"/>
+        <location filename="../app/core/Workflow.cpp" line="126"/>
+        <source>The matter %1 of case %2 has already been decided.</source>
+        <translation>办件 %2 的事项 %1 已作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="153"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
         <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="96"/>
+        <location filename="../app/core/Workflow.cpp" line="155"/>
         <source>Case %1 has already been reviewed.</source>
         <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="100"/>
+        <location filename="../app/core/Workflow.cpp" line="159"/>
         <source>No correction was requested for case %1.</source>
         <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="106"/>
-        <location filename="../app/core/Workflow.cpp" line="128"/>
+        <location filename="../app/core/Workflow.cpp" line="165"/>
+        <location filename="../app/core/Workflow.cpp" line="187"/>
         <source>Case %1 has not passed review yet.</source>
         <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="108"/>
+        <location filename="../app/core/Workflow.cpp" line="167"/>
         <source>A visit is already scheduled for case %1.</source>
         <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="109"/>
+        <location filename="../app/core/Workflow.cpp" line="168"/>
         <source>Case %1 does not wait for a site inspection.</source>
         <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="113"/>
+        <location filename="../app/core/Workflow.cpp" line="172"/>
         <source>No site visit of case %1 is waiting for its result.</source>
         <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="117"/>
+        <location filename="../app/core/Workflow.cpp" line="176"/>
         <source>No rectification of case %1 is open.</source>
         <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="123"/>
+        <location filename="../app/core/Workflow.cpp" line="182"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
         <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="125"/>
+        <location filename="../app/core/Workflow.cpp" line="184"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
         <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="127"/>
-        <location filename="../app/core/Workflow.cpp" line="133"/>
-        <location filename="../app/core/Workflow.cpp" line="173"/>
-        <location filename="../app/core/Workflow.cpp" line="183"/>
+        <location filename="../app/core/Workflow.cpp" line="186"/>
+        <location filename="../app/core/Workflow.cpp" line="192"/>
+        <location filename="../app/core/Workflow.cpp" line="232"/>
+        <location filename="../app/core/Workflow.cpp" line="242"/>
         <source>Case %1 has already been decided.</source>
         <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="134"/>
+        <location filename="../app/core/Workflow.cpp" line="193"/>
         <source>Case %1 is not ready for a decision.</source>
         <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="137"/>
+        <location filename="../app/core/Workflow.cpp" line="196"/>
         <source>Case %1 has no decision to seal yet.</source>
         <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="144"/>
+        <location filename="../app/core/Workflow.cpp" line="203"/>
         <source>Case %1 has not been approved.</source>
         <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="145"/>
+        <location filename="../app/core/Workflow.cpp" line="204"/>
         <source>Case %1 already has a certificate printed.</source>
         <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="147"/>
+        <location filename="../app/core/Workflow.cpp" line="206"/>
         <source>The approval of case %1 has not been sealed yet.</source>
         <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="149"/>
+        <location filename="../app/core/Workflow.cpp" line="208"/>
+        <location filename="../app/core/Workflow.cpp" line="310"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
         <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="153"/>
+        <location filename="../app/core/Workflow.cpp" line="212"/>
         <source>Take a new certificate number for case %1 first.</source>
         <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="157"/>
+        <location filename="../app/core/Workflow.cpp" line="216"/>
         <source>Case %1 has no printed certificate to print again.</source>
         <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="161"/>
+        <location filename="../app/core/Workflow.cpp" line="220"/>
         <source>Case %1 has no certificate to void.</source>
         <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="165"/>
+        <location filename="../app/core/Workflow.cpp" line="224"/>
+        <location filename="../app/core/Workflow.cpp" line="278"/>
         <source>Case %1 has no printed certificate to hand over.</source>
         <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="167"/>
+        <location filename="../app/core/Workflow.cpp" line="226"/>
+        <location filename="../app/core/Workflow.cpp" line="280"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
         <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="175"/>
+        <location filename="../app/core/Workflow.cpp" line="234"/>
         <source>The clock of case %1 already stands still.</source>
         <translation>办件 %1 已暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="179"/>
+        <location filename="../app/core/Workflow.cpp" line="238"/>
         <source>The clock of case %1 is not stopped for a hearing, testing or expert review.</source>
         <translation>办件 %1 未因听证、检验检测鉴定或专家评审而暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="185"/>
+        <location filename="../app/core/Workflow.cpp" line="244"/>
         <source>The clock of case %1 stands still; extend it once it runs again.</source>
         <translation>办件 %1 正在暂停计时；请在恢复计时后再延期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="187"/>
+        <location filename="../app/core/Workflow.cpp" line="246"/>
         <source>The time limit of case %1 was already extended by %2 working days, the most the law allows.</source>
         <translation>办件 %1 的办理期限已延长 %2 个工作日，已达法律允许的上限。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="193"/>
+        <location filename="../app/core/Workflow.cpp" line="252"/>
         <source>Case %1 has already been decided; an approval is revoked, not terminated.</source>
         <translation>办件 %1 已作出审批决定；已准予的行政许可应予撤销，而不是终止办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="197"/>
+        <location filename="../app/core/Workflow.cpp" line="256"/>
         <source>Case %1 holds no approval to revoke.</source>
         <translation>办件 %1 没有可撤销的行政许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="201"/>
+        <location filename="../app/core/Workflow.cpp" line="260"/>
         <source>Case %1 is not an approval on a pledge (告知承诺).</source>
         <translation>办件 %1 不是以告知承诺方式准予的行政许可（告知承诺）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="203"/>
+        <location filename="../app/core/Workflow.cpp" line="262"/>
         <source>The pledge of case %1 has already been checked.</source>
         <translation>办件 %1 的告知承诺已核查过。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="206"/>
+        <location filename="../app/core/Workflow.cpp" line="265"/>
         <source>Unknown step.</source>
         <translation>未知步骤。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="237"/>
+        <location filename="../app/core/Workflow.cpp" line="274"/>
+        <source>The certificate of %1 (case %2) is not printed yet; every licence of the case is handed over together.</source>
+        <translation>%1（办件 %2）的证照尚未打印；该办件的所有许可证一并交付。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="287"/>
+        <source>%1 is not a matter of case %2.</source>
+        <translation>%1 不是办件 %2 的事项。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="293"/>
+        <source>%1 was refused and is a precondition of the other matters of case %2: %3 can only be refused.</source>
+        <translation>%1 已不予许可，且是办件 %2 其他事项的前置条件：%3 只能不予许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="300"/>
+        <source>The matter %1 of case %2 has no decision to seal yet.</source>
+        <translation>办件 %2 的事项 %1 尚无可用印的决定。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="304"/>
+        <source>The matter %1 of case %2 has not been approved.</source>
+        <translation>办件 %2 的事项 %1 未获批准。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="306"/>
+        <source>Every matter of case %1 must be decided before its certificates are made.</source>
+        <translation>办件 %1 的所有事项均作出决定后方可制证。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="308"/>
+        <source>The approval of %1 (case %2) has not been sealed yet.</source>
+        <translation>%1（办件 %2）的许可决定尚未用印。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="312"/>
+        <source>The certificate of %1 (case %2) is already printed.</source>
+        <translation>%1（办件 %2）的证照已打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="318"/>
+        <source>Take a new certificate number for %1 (case %2) first.</source>
+        <translation>请先为 %1（办件 %2）取新的证照编号。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="322"/>
+        <source>%1 (case %2) has no printed certificate to print again.</source>
+        <translation>%1（办件 %2）没有可重新打印的已打印证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="326"/>
+        <source>%1 (case %2) has no certificate to void.</source>
+        <translation>%1（办件 %2）没有可作废的证照。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="375"/>
         <source>Give the %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="239"/>
+        <location filename="../app/core/Workflow.cpp" line="377"/>
         <source>The %1 may be at most %2 characters long.</source>
         <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="243"/>
+        <location filename="../app/core/Workflow.cpp" line="381"/>
         <source>The %1 contain a control character; type them again.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="254"/>
+        <location filename="../app/core/Workflow.cpp" line="392"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
         <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="256"/>
+        <location filename="../app/core/Workflow.cpp" line="394"/>
         <source>Each inspector may be named once.</source>
         <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="258"/>
+        <location filename="../app/core/Workflow.cpp" line="396"/>
         <source>The clerk who accepted the case may not inspect it.</source>
         <translation>受理该办件的窗口人员不得参与其勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="287"/>
+        <location filename="../app/core/Workflow.cpp" line="425"/>
         <source>No owed material of case %1 is overdue.</source>
         <translation>办件 %1 没有逾期的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="289"/>
+        <location filename="../app/core/Workflow.cpp" line="427"/>
         <source>Case %1 was approved: revoke the approval instead of terminating the case.</source>
         <translation>办件 %1 已准予许可：请撤销行政许可，而不是终止办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="291"/>
+        <location filename="../app/core/Workflow.cpp" line="429"/>
         <source>Case %1 was not approved: terminate the case instead.</source>
         <translation>办件 %1 未准予许可：请改为终止办理。</translation>
     </message>
@@ -7466,33 +7781,38 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/client/main.cpp" line="25"/>
+        <location filename="../app/client/main.cpp" line="27"/>
         <source>OneSeal window-staff client</source>
         <translation>OneSeal 窗口工作人员客户端</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="29"/>
+        <location filename="../app/client/main.cpp" line="31"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="30"/>
+        <location filename="../app/client/main.cpp" line="32"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="33"/>
+        <location filename="../app/client/main.cpp" line="35"/>
         <source>Create the demo hall if there is none.</source>
         <translation>如尚无大厅，则创建演示大厅。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="42"/>
-        <location filename="../app/client/main.cpp" line="49"/>
+        <location filename="../app/client/main.cpp" line="38"/>
+        <source>Show the login window and quit as soon as it is on the screen (start-up time).</source>
+        <translation>显示登录窗口，一出现即退出（用于测量启动时间）。</translation>
+    </message>
+    <message>
+        <location filename="../app/client/main.cpp" line="48"/>
+        <location filename="../app/client/main.cpp" line="55"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="43"/>
+        <location filename="../app/client/main.cpp" line="49"/>
         <source>There is no hall database at %1.
 Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>%1 处没有大厅数据库。
@@ -7968,46 +8288,46 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CaseLookupWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="44"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="45"/>
         <source>%n case(s) taken in by you today.</source>
         <translation>
             <numerusform>您今日已受理%n件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="50"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="53"/>
         <source>No case matches &quot;%1&quot;.</source>
         <translation>没有与“%1”匹配的办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="51"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="54"/>
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>共找到%n个办件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="70"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="73"/>
         <source>&lt;p&gt;Applicant: %1 (%2) · phone %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;申请人：%1（%2）· 电话 %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="73"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="76"/>
         <source>&lt;p&gt;Agent: %1 (%2)&lt;/p&gt;</source>
         <translation>&lt;p&gt;代理人：%1（%2）&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="75"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="78"/>
         <source>&lt;p&gt;Status: %1 · received %2 by %3 · promised by %4 · legal limit %5&lt;/p&gt;</source>
         <translation>&lt;p&gt;状态：%1 · %2 由 %3 受理 · 承诺办结日期 %4 · 法定办结期限 %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="83"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="86"/>
         <source>, due %1</source>
         <translation>，补交截止日期 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/CaseLookupWidget.cpp" line="85"/>
+        <location filename="../app/ui/CaseLookupWidget.cpp" line="88"/>
         <source>&lt;p&gt;Notices printed: %1 · scans: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;已打印通知书：%1 · 扫描件：%2&lt;/p&gt;</translation>
     </message>
@@ -8015,151 +8335,151 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="39"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="53"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="40"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="54"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="49"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="63"/>
         <source>Save the certificates as PDF</source>
         <translation>将证照保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="49"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="63"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="52"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="66"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="57"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="71"/>
         <source>PDF file…</source>
         <translation>PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="60"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="74"/>
         <source>Shows the certificates first; print them from the preview.</source>
         <translation>先显示证照，再从预览中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="106"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="127"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="120"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="197"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="243"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="193"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="236"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="213"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="259"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="211"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="257"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="132"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="163"/>
         <source>Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6</source>
         <translation>入库 %1 · 已打印 %2 · 废页 %3 · 已作废 %4 · 剩余 %5 · 下一页 %6</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="138"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="169"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="172"/>
         <source>Mismatch:</source>
         <translation>不符：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="153"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="184"/>
         <source>Received sheets %1–%2.</source>
         <translation>已入库第 %1–%2 页。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="164"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="195"/>
         <source>Sheet %1 recorded as spoiled.</source>
         <translation>第 %1 页已登记为废页。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="173"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="204"/>
         <source>Shift handed over; the report was printed and recorded.</source>
         <translation>已完成交接班；交接报告已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="227"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="273"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="243"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="289"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="244"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="290"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="263"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="309"/>
         <source> (core material owed)</source>
         <translation>（核心材料待补交）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="287"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="333"/>
         <source>Select the cases to print in the list of cases ready for a certificate.</source>
         <translation>请在待制证办件列表中选择要打印的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="322"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="368"/>
         <source>%1: printed as %2, but not recorded: %3</source>
         <translation>%1：已打印为 %2，但未登记：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="327"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="373"/>
         <source>Nothing was printed (%1); the numbers %2 stay reserved for their cases.</source>
         <translation>未打印任何内容（%1）；编号 %2 仍为各自办件保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="332"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="378"/>
         <source>%n certificate(s) written to %1: %2.</source>
         <translation>
             <numerusform>已将 %n 张证照写入 %1：%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="334"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="380"/>
         <source>%n certificate(s) printed: %1.</source>
         <translation>
             <numerusform>已打印 %n 张证照：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="337"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="383"/>
         <source>Not printed:</source>
         <translation>未打印：</translation>
     </message>
@@ -8180,102 +8500,102 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::ChecklistModel</name>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="71"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="97"/>
         <source>not checked</source>
         <translation>未核对</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="72"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="98"/>
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="73"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="99"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="74"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="100"/>
         <source>deferred</source>
         <translation>容缺</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="75"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="101"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="76"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="102"/>
         <source>shared data</source>
         <translation>共享获取</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="85"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="111"/>
         <source>required</source>
         <translation>必要</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="86"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="112"/>
         <source>optional</source>
         <translation>非必要</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="87"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="113"/>
         <source>required, may be deferred</source>
         <translation>必要，可容缺</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="90"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="116"/>
         <source>, core</source>
         <translation>，核心材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="114"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="140"/>
         <source>original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="114"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="140"/>
         <source>copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="177"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="203"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="178"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="204"/>
         <source>Requirement</source>
         <translation>必要性</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="179"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="205"/>
         <source>State</source>
         <translation>核对情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="180"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="206"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="181"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="207"/>
         <source>Copies</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="182"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="208"/>
         <source>Due</source>
         <translation>补交截止日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="183"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="209"/>
         <source>Note / reason</source>
         <translation>备注/原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ChecklistModel.cpp" line="184"/>
+        <location filename="../app/ui/ChecklistModel.cpp" line="210"/>
         <source>Scans</source>
         <translation>扫描件</translation>
     </message>
@@ -8555,27 +8875,32 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::DecisionDialog</name>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="46"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="50"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="49"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="53"/>
         <source>Decision — %1</source>
         <translation>审批决定 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="73"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="66"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/DecisionDialog.cpp" line="106"/>
         <source>Approved. Type your password to apply the seal.</source>
         <translation>已准予许可。请输入密码以用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="74"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="107"/>
         <source>Refused. Type your password to apply the seal to the refusal.</source>
         <translation>已决定不予许可。请输入密码，在不予许可决定书上用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="89"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="123"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
         <translation>已在《%1》上用印，并已记入用印登记。</translation>
     </message>
@@ -8636,27 +8961,192 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::EventLogModel</name>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="53"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="55"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="56"/>
+        <source>accepted, materials deferred</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="57"/>
+        <source>accepted on commitment</source>
+        <translation>告知承诺受理</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="58"/>
+        <source>one-time notice of missing materials</source>
+        <translation>一次性告知缺少的材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="59"/>
+        <source>not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="60"/>
+        <source>completed at the window</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="61"/>
+        <source>notice printed</source>
+        <translation>已打印告知书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="62"/>
+        <source>applicant registered</source>
+        <translation>已登记申请人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="63"/>
+        <source>applicant&apos;s details changed</source>
+        <translation>申请人信息已变更</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="64"/>
+        <source>review passed</source>
+        <translation>审查通过</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="65"/>
+        <source>correction requested</source>
+        <translation>已要求补正</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="66"/>
+        <source>correction received</source>
+        <translation>已收到补正材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="67"/>
+        <source>refusal proposed</source>
+        <translation>已建议不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="68"/>
+        <source>site visit scheduled</source>
+        <translation>已安排现场勘验</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="69"/>
+        <source>site visit passed</source>
+        <translation>现场勘验合格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="70"/>
+        <source>site visit failed</source>
+        <translation>现场勘验不合格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="71"/>
+        <source>rectification required</source>
+        <translation>需整改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="72"/>
+        <source>rectification closed</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="73"/>
+        <source>approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="74"/>
+        <source>refused</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="75"/>
+        <source>seal applied</source>
+        <translation>已用印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="76"/>
+        <source>certificate numbered</source>
+        <translation>已取证照编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="77"/>
+        <source>certificate printed</source>
+        <translation>已制证</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="78"/>
+        <source>certificate reprinted</source>
+        <translation>证照已重新打印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="79"/>
+        <source>certificate voided</source>
+        <translation>证照已作废</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="80"/>
+        <source>certificate handed over</source>
+        <translation>证照已交付</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="81"/>
+        <source>owed material handed in</source>
+        <translation>已补交容缺材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="82"/>
+        <source>scan attached</source>
+        <translation>已附加扫描件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="83"/>
+        <source>conflict resolved</source>
+        <translation>冲突已解决</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="84"/>
+        <source>signing key registered</source>
+        <translation>已登记签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="85"/>
+        <source>user created</source>
+        <translation>已创建用户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="86"/>
+        <source>logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="87"/>
+        <source>password changed</source>
+        <translation>已修改密码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="100"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="54"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="101"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="55"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="102"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="56"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="103"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="57"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="104"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -8719,164 +9209,184 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::IntakeWorkbench</name>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="166"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="248"/>
         <source>[bundle] %1 — %2</source>
         <translation>【一件事】%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="167"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="249"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="185"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="267"/>
         <source>No matter or bundle has the code %1.</source>
         <translation>没有编码为 %1 的事项或“一件事”套餐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="199"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="282"/>
         <source>Bundle of %n matter(s); shared materials are collected once.</source>
         <translation>
             <numerusform>“一件事”套餐，含%n个事项；共用材料只收取一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="200"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="283"/>
         <source>Instant matter (即办件): completed at the window.</source>
         <translation>即办件：窗口当场办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="201"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="284"/>
         <source>Promised: %1 working days, by %2 · legal: %3 working days, by %4</source>
         <translation>承诺时限：%1个工作日，%2前办结 · 法定时限：%3个工作日，%4前办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="206"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="289"/>
         <source>Risk level: %1</source>
         <translation>风险等级：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="251"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="335"/>
         <source>Returning applicant: details filled in from the record.</source>
         <translation>已办理过业务的申请人：已按既有记录填入信息。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="255"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="339"/>
         <source>Returning applicant: details filled in from the record. They owe %n material(s) (容缺).</source>
         <translation>
             <numerusform>老申请人：已根据记录填写信息。其有 %n 份容缺材料待补交（容缺）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="267"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="352"/>
         <source>New organisation: enter its name and phone.</source>
         <translation>新单位：请输入单位名称和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="268"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="353"/>
         <source>New applicant: enter the name and phone.</source>
         <translation>新申请人：请输入姓名和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="340"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="429"/>
         <source>Choose the matter or bundle first (F2).</source>
         <translation>请先选择事项或“一件事”套餐（F2）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="380"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="463"/>
+        <source>Accept again?</source>
+        <translation>再次受理？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="465"/>
+        <source>&amp;Accept again</source>
+        <translation>再次受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="466"/>
+        <source>&amp;Do not accept</source>
+        <translation>不受理(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="468"/>
+        <source>Not accepted again: %1</source>
+        <translation>未再次受理：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="487"/>
         <source>Case %1 recorded: %2 printed.</source>
         <translation>办件 %1 已登记，已打印《%2》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="382"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="489"/>
         <source>Case %1 recorded and its %2 printed, but the print was not recorded: %3</source>
         <translation>办件 %1 已登记，%2 已打印，但打印未能记录：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="386"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="493"/>
         <source>Case %1 recorded. The %2 was not printed: print it from the case lookup.</source>
         <translation>办件 %1 已登记，但《%2》未打印：请在办件查询中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="428"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="439"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="535"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="546"/>
         <source>Select the material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="395"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="502"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="399"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="410"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="506"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="517"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="418"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="525"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="453"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="560"/>
         <source>Attached %1 to &quot;%2&quot;.</source>
         <translation>已将 %1 附加到“%2”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="527"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="634"/>
         <source>Select the owed material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="536"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="643"/>
         <source>Attached %1 to &quot;%2&quot; of case %3; Enter records its arrival.</source>
         <translation>已将 %1 附到办件 %3 的“%2”；按 Enter 登记送达。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="546"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="653"/>
         <source>Select the owed material that was handed in first.</source>
         <translation>请先选择已送达的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="561"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="668"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded and its receipt printed.</source>
         <translation>已登记办件 %2 的“%1”送达并打印收件凭证。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="565"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="672"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded; the receipt was not printed: %3</source>
         <translation>已登记办件 %2 的“%1”送达；收件凭证未打印：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="583"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="690"/>
         <source>Attach a scan of the owed material</source>
         <translation>附上容缺材料的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="589"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="696"/>
         <source>Attach a scan</source>
         <translation>附加扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="584"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="590"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="691"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="697"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="602"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="709"/>
         <source>Scans of &quot;%1&quot;</source>
         <translation>“%1”的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="617"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="724"/>
         <source>%1 (PDF, %2 KB)</source>
         <translation>%1（PDF，%2 KB）</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="622"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="729"/>
         <source>No scans attached to this material yet (Ctrl+O attaches one).</source>
         <translation>此材料尚未附加扫描件（按 Ctrl+O 附加）。</translation>
     </message>
@@ -8905,8 +9415,8 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     </message>
     <message>
         <location filename="../app/ui/LoginDialog.cpp" line="39"/>
-        <source>&amp;Log out</source>
-        <translation>注销(&amp;L)</translation>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
     </message>
     <message>
         <location filename="../app/ui/LoginDialog.cpp" line="48"/>
@@ -8939,114 +9449,114 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="47"/>
+        <location filename="../app/ui/MainWindow.cpp" line="48"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="47"/>
+        <location filename="../app/ui/MainWindow.cpp" line="48"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="48"/>
+        <location filename="../app/ui/MainWindow.cpp" line="49"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="81"/>
+        <location filename="../app/ui/MainWindow.cpp" line="86"/>
         <source>voided in the hall&apos;s register (or its approval revoked)</source>
         <translation>已在大厅登记中作废（或已撤销其行政许可）</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="89"/>
-        <source>&amp;Intake</source>
-        <translation>受理(&amp;I)</translation>
-    </message>
-    <message>
         <location filename="../app/ui/MainWindow.cpp" line="94"/>
-        <source>&amp;Cases</source>
-        <translation>办件(&amp;C)</translation>
+        <source>Intake</source>
+        <translation>受理</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="126"/>
-        <source>Work &amp;queue</source>
-        <translation>工作队列(&amp;Q)</translation>
+        <location filename="../app/ui/MainWindow.cpp" line="99"/>
+        <source>Cases</source>
+        <translation>办件</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="131"/>
-        <source>Certificate &amp;window</source>
-        <translation>制证发证窗口(&amp;W)</translation>
+        <location filename="../app/ui/MainWindow.cpp" line="151"/>
+        <source>Work queue</source>
+        <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="135"/>
-        <source>Seal &amp;register</source>
-        <translation>用印登记(&amp;R)</translation>
+        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <source>Certificate window</source>
+        <translation>制证窗口</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="139"/>
-        <source>Owed ma&amp;terials</source>
-        <translation>容缺材料(&amp;T)</translation>
+        <location filename="../app/ui/MainWindow.cpp" line="160"/>
+        <source>Seal register</source>
+        <translation>用印登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="144"/>
-        <source>Pledge chec&amp;ks</source>
-        <translation>告知承诺核查(&amp;K)</translation>
+        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <source>Owed materials</source>
+        <translation>容缺材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="173"/>
+        <location filename="../app/ui/MainWindow.cpp" line="169"/>
+        <source>Pledge checks</source>
+        <translation>事后核查</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="204"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="212"/>
+        <location filename="../app/ui/MainWindow.cpp" line="242"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="220"/>
-        <location filename="../app/ui/MainWindow.cpp" line="228"/>
-        <location filename="../app/ui/MainWindow.cpp" line="231"/>
+        <location filename="../app/ui/MainWindow.cpp" line="250"/>
+        <location filename="../app/ui/MainWindow.cpp" line="258"/>
+        <location filename="../app/ui/MainWindow.cpp" line="261"/>
         <source>Export bundle for the hub</source>
         <translation>导出发往中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="222"/>
-        <location filename="../app/ui/MainWindow.cpp" line="241"/>
+        <location filename="../app/ui/MainWindow.cpp" line="252"/>
+        <location filename="../app/ui/MainWindow.cpp" line="271"/>
         <source>OneSeal bundles (*.osb)</source>
         <translation>OneSeal 离线数据包 (*.osb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="232"/>
+        <location filename="../app/ui/MainWindow.cpp" line="262"/>
         <source>%n unsent event(s) written to %1. Take the file to the hub; the events count as sent once the hub&apos;s bundle comes back.</source>
         <translation>
             <numerusform>已将 %n 个未发送的事件写入 %1。请将该文件送交中心服务器；待中心服务器的离线数据包传回后，这些事件即视为已发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="241"/>
-        <location filename="../app/ui/MainWindow.cpp" line="247"/>
-        <location filename="../app/ui/MainWindow.cpp" line="250"/>
+        <location filename="../app/ui/MainWindow.cpp" line="271"/>
+        <location filename="../app/ui/MainWindow.cpp" line="277"/>
+        <location filename="../app/ui/MainWindow.cpp" line="280"/>
         <source>Import bundle from the hub</source>
         <translation>导入中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="251"/>
+        <location filename="../app/ui/MainWindow.cpp" line="281"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>该离线数据包此前已导入，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="252"/>
+        <location filename="../app/ui/MainWindow.cpp" line="282"/>
         <source>%1 new event(s) from the hub; %2 of this workstation&apos;s events acknowledged.</source>
         <translation>收到中心服务器的新事件 %1 个；本工作站有 %2 个事件获得确认。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="263"/>
+        <location filename="../app/ui/MainWindow.cpp" line="293"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="264"/>
+        <location filename="../app/ui/MainWindow.cpp" line="294"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
@@ -9367,9 +9877,19 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SettingsDialog</name>
     <message>
-        <location filename="../app/ui/SettingsDialog.cpp" line="14"/>
+        <location filename="../app/ui/SettingsDialog.cpp" line="16"/>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="26"/>
+        <source>None: open the print preview</source>
+        <translation>无：打开打印预览</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SettingsDialog.cpp" line="31"/>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
     </message>
 </context>
 <context>
@@ -9548,33 +10068,33 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::WorkQueueWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="70"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="71"/>
         <source>%n case(s) waiting</source>
         <translation>
             <numerusform>待办办件%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="71"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="72"/>
         <source>, %n overdue</source>
         <translation>
             <numerusform>，其中%n件已超期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="88"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="91"/>
         <source>%n event(s) refused by the hall&apos;s rules (kept, not counted):</source>
         <translation>
             <numerusform>%n 个事件被本大厅规则拒绝（已保留，不计入）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="91"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="94"/>
         <source>%1 from workstation %2, written as %3: %4</source>
         <translation>%1，来自工作站 %2，以 %3 名义写入：%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/WorkQueueWidget.cpp" line="94"/>
+        <location filename="../app/ui/WorkQueueWidget.cpp" line="97"/>
         <source>… and %n more (oneseal-admin verify-audit lists them all)</source>
         <translation>
             <numerusform>……另有 %n 个（oneseal-admin verify-audit 会全部列出）</numerusform>
