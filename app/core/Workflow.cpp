@@ -79,7 +79,14 @@ std::optional<Hand> Workflow::handFor(WorkStep step)
     case WorkStep::Approve:
     case WorkStep::Refuse:
     case WorkStep::ApplySeal:
+    case WorkStep::Extend:    // decision.extended
+    case WorkStep::Terminate: // decision.terminated
+    case WorkStep::Revoke:    // decision.revoked
         return Hand::Decide;
+    case WorkStep::StopClock:
+    case WorkStep::ResumeClock:
+    case WorkStep::VerifyPledge:
+        return std::nullopt; // clock.*, verification.*: no hand of their own (core::handOfKind)
     case WorkStep::NumberCertificate:
     case WorkStep::PrintCertificate:
     case WorkStep::ReprintCertificate:
