@@ -127,7 +127,7 @@ IssuedDocument DocumentIssuer::printMaterialReceipt(const QString& caseId, const
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
-    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }
@@ -151,7 +151,7 @@ IssuedDocument DocumentIssuer::printClockStopNotice(const QString& caseId)
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
-    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }
@@ -175,7 +175,7 @@ IssuedDocument DocumentIssuer::printExtensionNotice(const QString& caseId)
     result.title = doc.title;
     result.contentHash = print::IntakeNotices::contentHash(doc);
     result.output = outputNotice(doc, &result.error);
-    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error))
+    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
 }

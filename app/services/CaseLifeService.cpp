@@ -1,5 +1,7 @@
 #include "CaseLifeService.h"
 
+#include "core/SealedDocument.h"
+
 #include <QCborArray>
 
 namespace oneseal::services {
@@ -217,12 +219,13 @@ bool CaseLifeService::canRecordNotice(QString* error) const
 }
 
 bool CaseLifeService::recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                                          QString* error)
+                                          QString* error, bool sealed)
 {
     if (!canRecordNotice(error) || !m_steps.load(caseId, error))
         return false;
-    const QCborMap p{{QStringLiteral("notice"), title},
-                     {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    QCborMap p{{QStringLiteral("notice"), title}, {QStringLiteral("sha256"), QString::fromLatin1(documentHash.toHex())}};
+    if (sealed) // a notice that carries the seal has its row in the seal register
+        p.insert(core::payload::sealedDocument, core::toStored(core::SealedDocument::Notice));
     return m_steps.inTransaction(
         [&](QString* e) { return m_steps.append(caseId, QStringLiteral("notice.printed"), p, e); }, error);
 }

@@ -85,7 +85,7 @@ public:
     bool canRecordNotice(QString* error) const;
     /** Records that such a notice was printed (notice.printed with its hash). */
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
-                             QString* error);
+                             QString* error, bool sealed = false);
 
     QDate today() const { return m_steps.today(); }
 

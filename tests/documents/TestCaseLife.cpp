@@ -387,7 +387,8 @@ void TestCaseLife::missingUnderAPledgeDoesNotBlockIssuingAndTheCheckRevokes()
     const auto reg = db::BackOfficeRepository(as(QStringLiteral("approver")).database().sql()).sealRegister();
     QVERIFY(std::any_of(reg.begin(), reg.end(), [&](const db::SealRegisterRow& row) {
         return row.caseId == state->caseId && row.documentTitle == QStringLiteral("撤销行政许可决定书")
-            && row.documentHash == QString::fromLatin1(sealed.contentHash.toHex());
+            && row.documentHash == QString::fromLatin1(sealed.contentHash.toHex())
+            && row.documentKind == core::SealedDocument::Revocation;
     }));
     const auto standing = services::CertificateService(as(QStringLiteral("certifier"))).standing(number);
     QCOMPARE(standing, services::CertificateStanding::Voided);
@@ -469,6 +470,12 @@ void TestCaseLife::hearingStopsTheClockAndAnExtensionMovesTheDueDate()
     QVERIFY2(text.contains(QStringLiteral("听证告知书")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("第四十五条")));
     QVERIFY(text.contains(QStringLiteral("2025年6月4日")));
+    // The notice carries the seal: its own row in the seal register, with its hash.
+    const auto sealRows = db::BackOfficeRepository(as(QStringLiteral("reviewer")).database().sql()).sealRegister();
+    QVERIFY(std::any_of(sealRows.begin(), sealRows.end(), [&](const db::SealRegisterRow& r) {
+        return r.caseId == accepted->caseId && r.documentKind == core::SealedDocument::Notice
+            && r.documentHash == QString::fromLatin1(notice.contentHash.toHex());
+    }));
     // The queue shows it stopped: no warning.
     const auto queue = services::QueueService(as(QStringLiteral("reviewer"))).queue(core::Role::Reviewer, &error);
     const auto row = std::find_if(queue->begin(), queue->end(),
