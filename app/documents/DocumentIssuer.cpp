@@ -56,128 +56,113 @@ bool DocumentIssuer::outputNotice(const print::NoticeDocument& doc, QString* err
     return m_output.print(job, error);
 }
 
-IssuedDocument DocumentIssuer::printIntakeNotice(const QString& caseId)
+IssuedDocument DocumentIssuer::issueNotice(const QString& caseId, const NoticeRecorder& record, const NoticeBuilder& build)
 {
     IssuedDocument result;
     result.caseId = caseId;
-    services::IntakeService intake(m_session);
-    if (!intake.canRecordNotice(&result.error))
+    if (!record(nullptr, QByteArray(), &result.error))
         return result;
     const auto state = steps(m_session).load(caseId, &result.error);
     if (!state)
         return result;
     result.caseNo = state->caseNo;
-    print::IntakeNotices::Hall hall;
-    hall.bureau = m_session.hallName();
-    // The promised date as shown everywhere: marked uncertain exactly when it needs a missing year.
-    core::CaseState shown = *state;
-    const core::DeadlineResult promised = core::Workflow::shownDeadlines(*state, m_session.calendar()).promised;
-    shown.promisedDue = promised.due;
-    shown.deadlineCertain = promised.certain;
-    shown.deadlineNote = promised.note;
-    const print::NoticeDocument doc = print::IntakeNotices::build(shown, hall);
-    result.title = doc.title;
-    result.contentHash = print::IntakeNotices::contentHash(doc);
-    result.output = outputNotice(doc, &result.error);
-    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
+    const auto doc = build(*state, &result.error);
+    if (!doc)
+        return result;
+    result.title = doc->title;
+    result.contentHash = print::IntakeNotices::contentHash(*doc);
+    result.output = outputNotice(*doc, &result.error);
+    if (result.output && record(&*doc, result.contentHash, &result.error))
         result.state = steps(m_session).load(caseId, &result.error);
     return result;
+}
+
+IssuedDocument DocumentIssuer::printIntakeNotice(const QString& caseId)
+{
+    services::IntakeService intake(m_session);
+    auto recorder = [&](const print::NoticeDocument* doc, const QByteArray& hash, QString* e) {
+        return doc ? intake.recordNoticePrinted(caseId, doc->title, hash, e, doc->withSeal) : intake.canRecordNotice(e);
+    };
+    return issueNotice(
+        caseId, recorder,
+        [&](const core::CaseState& state, QString*) -> std::optional<print::NoticeDocument> {
+            print::IntakeNotices::Hall hall;
+            hall.bureau = m_session.hallName();
+            // The promised date as shown everywhere: marked uncertain exactly when it needs a missing year.
+            core::CaseState shown = state;
+            const core::DeadlineResult promised = core::Workflow::shownDeadlines(state, m_session.calendar()).promised;
+            shown.promisedDue = promised.due;
+            shown.deadlineCertain = promised.certain;
+            shown.deadlineNote = promised.note;
+            return print::IntakeNotices::build(shown, hall);
+        });
 }
 
 IssuedDocument DocumentIssuer::printCorrectionNotice(const QString& caseId)
 {
-    IssuedDocument result;
-    result.caseId = caseId;
     services::ReviewService review(m_session);
-    if (!review.canRecordNotice(&result.error))
-        return result;
-    const auto state = steps(m_session).load(caseId, &result.error);
-    if (!state)
-        return result;
-    result.caseNo = state->caseNo;
-    const print::NoticeDocument doc = print::CorrectionNotice::build(*state, m_session.hallName(), today(m_session));
-    result.title = doc.title;
-    result.contentHash = print::IntakeNotices::contentHash(doc);
-    result.output = outputNotice(doc, &result.error);
-    if (result.output && review.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
-        result.state = steps(m_session).load(caseId, &result.error);
-    return result;
+    auto recorder = [&](const print::NoticeDocument* doc, const QByteArray& hash, QString* e) {
+        return doc ? review.recordNoticePrinted(caseId, doc->title, hash, e, doc->withSeal) : review.canRecordNotice(e);
+    };
+    return issueNotice(
+        caseId, recorder,
+        [&](const core::CaseState& state, QString*) -> std::optional<print::NoticeDocument> {
+            return print::CorrectionNotice::build(state, m_session.hallName(), today(m_session));
+        });
 }
 
 IssuedDocument DocumentIssuer::printMaterialReceipt(const QString& caseId, const QString& materialCode)
 {
-    IssuedDocument result;
-    result.caseId = caseId;
     services::IntakeService intake(m_session);
-    if (!intake.canRecordNotice(&result.error))
-        return result;
-    const auto state = steps(m_session).load(caseId, &result.error);
-    if (!state)
-        return result;
-    result.caseNo = state->caseNo;
-    const bool received = std::any_of(state->materials.begin(), state->materials.end(), [&](const core::MaterialEntry& m) {
-        return m.code == materialCode && m.state == core::MaterialState::Received;
-    });
-    if (!received) {
-        result.error = tr("Case %1 has no material %2 handed in to give a receipt for.").arg(state->caseNo, materialCode.left(40));
-        return result;
-    }
-    const print::NoticeDocument doc
-        = print::CaseLifeNotices::materialReceipt(*state, materialCode, m_session.hallName(), today(m_session));
-    result.title = doc.title;
-    result.contentHash = print::IntakeNotices::contentHash(doc);
-    result.output = outputNotice(doc, &result.error);
-    if (result.output && intake.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
-        result.state = steps(m_session).load(caseId, &result.error);
-    return result;
+    auto recorder = [&](const print::NoticeDocument* doc, const QByteArray& hash, QString* e) {
+        return doc ? intake.recordNoticePrinted(caseId, doc->title, hash, e, doc->withSeal) : intake.canRecordNotice(e);
+    };
+    return issueNotice(
+        caseId, recorder,
+        [&](const core::CaseState& state, QString* e) -> std::optional<print::NoticeDocument> {
+            const bool received = std::any_of(state.materials.begin(), state.materials.end(), [&](const core::MaterialEntry& m) {
+                return m.code == materialCode && m.state == core::MaterialState::Received;
+            });
+            if (!received) {
+                *e = tr("Case %1 has no material %2 handed in to give a receipt for.").arg(state.caseNo, materialCode.left(40));
+                return std::nullopt;
+            }
+            return print::CaseLifeNotices::materialReceipt(state, materialCode, m_session.hallName(), today(m_session));
+        });
 }
 
 IssuedDocument DocumentIssuer::printClockStopNotice(const QString& caseId)
 {
-    IssuedDocument result;
-    result.caseId = caseId;
     services::CaseLifeService life(m_session);
-    if (!life.canRecordNotice(&result.error))
-        return result;
-    const auto state = steps(m_session).load(caseId, &result.error);
-    if (!state)
-        return result;
-    result.caseNo = state->caseNo;
-    if (!state->clockStop) {
-        result.error = tr("The clock of case %1 is not stopped for a hearing, testing or expert review.").arg(state->caseNo);
-        return result;
-    }
-    const print::NoticeDocument doc = print::CaseLifeNotices::clockStopNotice(*state, m_session.hallName(), today(m_session));
-    result.title = doc.title;
-    result.contentHash = print::IntakeNotices::contentHash(doc);
-    result.output = outputNotice(doc, &result.error);
-    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
-        result.state = steps(m_session).load(caseId, &result.error);
-    return result;
+    auto recorder = [&](const print::NoticeDocument* doc, const QByteArray& hash, QString* e) {
+        return doc ? life.recordNoticePrinted(caseId, doc->title, hash, e, doc->withSeal) : life.canRecordNotice(e);
+    };
+    return issueNotice(
+        caseId, recorder,
+        [&](const core::CaseState& state, QString* e) -> std::optional<print::NoticeDocument> {
+            if (!state.clockStop) {
+                *e = tr("The clock of case %1 is not stopped for a hearing, testing or expert review.").arg(state.caseNo);
+                return std::nullopt;
+            }
+            return print::CaseLifeNotices::clockStopNotice(state, m_session.hallName(), today(m_session));
+        });
 }
 
 IssuedDocument DocumentIssuer::printExtensionNotice(const QString& caseId)
 {
-    IssuedDocument result;
-    result.caseId = caseId;
     services::CaseLifeService life(m_session);
-    if (!life.canRecordNotice(&result.error))
-        return result;
-    const auto state = steps(m_session).load(caseId, &result.error);
-    if (!state)
-        return result;
-    result.caseNo = state->caseNo;
-    if (state->extensionDays <= 0) {
-        result.error = tr("The time limit of case %1 was not extended.").arg(state->caseNo);
-        return result;
-    }
-    const print::NoticeDocument doc = print::CaseLifeNotices::extensionNotice(*state, m_session.hallName(), today(m_session));
-    result.title = doc.title;
-    result.contentHash = print::IntakeNotices::contentHash(doc);
-    result.output = outputNotice(doc, &result.error);
-    if (result.output && life.recordNoticePrinted(caseId, doc.title, result.contentHash, &result.error, doc.withSeal))
-        result.state = steps(m_session).load(caseId, &result.error);
-    return result;
+    auto recorder = [&](const print::NoticeDocument* doc, const QByteArray& hash, QString* e) {
+        return doc ? life.recordNoticePrinted(caseId, doc->title, hash, e, doc->withSeal) : life.canRecordNotice(e);
+    };
+    return issueNotice(
+        caseId, recorder,
+        [&](const core::CaseState& state, QString* e) -> std::optional<print::NoticeDocument> {
+            if (state.extensionDays <= 0) {
+                *e = tr("The time limit of case %1 was not extended.").arg(state.caseNo);
+                return std::nullopt;
+            }
+            return print::CaseLifeNotices::extensionNotice(state, m_session.hallName(), today(m_session));
+        });
 }
 
 IssuedDocument DocumentIssuer::sealDecision(const QString& caseId, const QString& password, const QString& matterCode)

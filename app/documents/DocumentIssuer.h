@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QPrinter;
@@ -91,6 +92,12 @@ public:
     static QString calibrationPrinterName(const QPrinter& printer);
 
 private:
+    /** Without a document: may this user record the notice; with one: record it as printed. */
+    using NoticeRecorder = std::function<bool(const print::NoticeDocument* doc, const QByteArray& hash, QString* error)>;
+    /** The notice of a case, or nullopt with *error when the case has none to give. */
+    using NoticeBuilder = std::function<std::optional<print::NoticeDocument>(const core::CaseState&, QString* error)>;
+    /** Every notice's one path: the role check, the case, the document, the output, then its record. */
+    IssuedDocument issueNotice(const QString& caseId, const NoticeRecorder& record, const NoticeBuilder& build);
     bool outputNotice(const print::NoticeDocument& doc, QString* error);
     std::optional<print::CaseCertificate::Result> buildCertificate(const core::CaseState& state, const QString& number,
                                                                    const core::Catalog& catalog, QString* error,
