@@ -197,9 +197,6 @@ void BM_ColdStartToLogin(benchmark::State& state)
 }
 } // namespace
 
-BENCHMARK(BM_EnterOnIdNumber)->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_AcceptToNoticeReady)->UseManualTime()->Iterations(100)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ColdStartToLogin)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
@@ -248,6 +245,14 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "The database has too few applicants (%d).\n", int(g_ids.size()));
         return 2;
     }
+    // ONESEAL_BENCH_ITERATIONS=N runs each benchmark N times instead (a profile under callgrind).
+    const int n = qEnvironmentVariableIntValue("ONESEAL_BENCH_ITERATIONS");
+    benchmark::RegisterBenchmark("BM_EnterOnIdNumber", BM_EnterOnIdNumber)
+        ->UseManualTime()->Iterations(n > 0 ? n : 200)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_AcceptToNoticeReady", BM_AcceptToNoticeReady)
+        ->UseManualTime()->Iterations(n > 0 ? n : 100)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_ColdStartToLogin", BM_ColdStartToLogin)
+        ->UseManualTime()->Iterations(n > 0 ? n : 20)->Unit(benchmark::kMillisecond);
     benchmark::RunSpecifiedBenchmarks();
     g_session.reset();
     return 0;

@@ -1,8 +1,11 @@
 #include "CounterKeys.h"
 
 #include <QApplication>
+#include <QInputMethodEvent>
 #include <QTest>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace oneseal::test {
 
@@ -21,7 +24,14 @@ bool KeySession::type(const QString& text)
     QWidget* focus = QApplication::focusWidget();
     if (!focus)
         return false;
-    QTest::keyClicks(focus, text);
+    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        QTest::keyClicks(focus, text);
+    } else { // Chinese comes from an input method, committed as a whole
+        QInputMethodEvent commit;
+        commit.setCommitString(text);
+        QApplication::sendEvent(focus, &commit);
+    }
     return true;
 }
 

@@ -16,7 +16,7 @@ class KeySession
 public:
     /** One counted key on the focused widget; false (and not counted) when no widget has the focus. */
     bool key(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
-    /** Typed data on the focused widget, not counted; false when no widget has the focus. */
+    /** Typed data on the focused widget, not counted (Chinese committed as an input method does); false when no widget has the focus. */
     bool type(const QString& text);
     int count() const { return m_count; }
     void reset() { m_count = 0; }
