@@ -227,7 +227,7 @@ int main(int argc, char** argv)
     // Nor one who owes a deferred material (容缺): Enter puts the cursor on what they owe instead of
     // the checklist (the owed-materials path of the README, not the five keys).
     QSqlQuery owes(g_session->database().sql());
-    owes.prepare(QStringLiteral("SELECT 1 FROM cases c JOIN case_materials m ON m.case_id = c.case_id "
+    owes.prepare(QStringLiteral("SELECT 1 FROM cases c CROSS JOIN case_materials m ON m.case_id = c.case_id "
                                 "WHERE c.applicant_id_number = ? AND c.outcome = 'accept-deferred' "
                                 "AND m.state = 'deferred' LIMIT 1"));
     int owing = 0;
