@@ -9,16 +9,21 @@ QList<OwedMaterialRow> CaseLifeRepository::owedMaterials(const QString& applican
     QList<OwedMaterialRow> rows;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // One applicant's (the counter's Enter on the ID number): their cases first, through
+    // cases_applicant_id_number (CROSS JOIN keeps that order), never every deferred material of the
+    // hall, which an "(? = '' OR c.applicant_id_number = ?)" condition read.
+    const bool oneApplicant = !applicantIdNumber.isEmpty();
     q.prepare(QStringLiteral(
-        "SELECT c.case_id, c.case_no, c.status, c.subject_name, c.applicant_name, c.applicant_id_number, "
-        "m.material_code, m.name, m.due_date FROM case_materials m JOIN cases c ON c.case_id = m.case_id "
-        "WHERE m.state = 'deferred' AND c.outcome = 'accept-deferred' "
-        "AND c.status NOT IN ('refused', 'terminated', 'revoked', 'conflict') "
-        "AND (? = '' OR c.applicant_id_number = ?) "
-        "ORDER BY (m.due_date IS NULL), m.due_date, c.case_no, m.position LIMIT ?"));
-    const QString applicant = applicantIdNumber.isEmpty() ? QStringLiteral("") : applicantIdNumber; // never NULL
-    q.addBindValue(applicant);
-    q.addBindValue(applicant);
+                  "SELECT c.case_id, c.case_no, c.status, c.subject_name, c.applicant_name, c.applicant_id_number, "
+                  "m.material_code, m.name, m.due_date FROM %1 "
+                  "WHERE m.state = 'deferred' AND c.outcome = 'accept-deferred' "
+                  "AND c.status NOT IN ('refused', 'terminated', 'revoked', 'conflict') %2"
+                  "ORDER BY (m.due_date IS NULL), m.due_date, c.case_no, m.position LIMIT ?")
+                  .arg(oneApplicant ? QStringLiteral("cases c CROSS JOIN case_materials m ON m.case_id = c.case_id")
+                                    : QStringLiteral("case_materials m JOIN cases c ON c.case_id = m.case_id"),
+                       oneApplicant ? QStringLiteral("AND c.applicant_id_number = ? ") : QString()));
+    if (oneApplicant)
+        q.addBindValue(applicantIdNumber);
     q.addBindValue(limit);
     if (!q.exec())
         return rows;

@@ -6,6 +6,8 @@
 #include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QHash>
+#include <QMutex>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPrinter>
@@ -44,6 +46,60 @@ QFont documentFont(double pt, bool bold = false)
     return font;
 }
 
+/**
+ * Line breaks and widths already measured, for every notice of the process: a window prints the
+ * same boilerplate, matter and material names again and again, and measuring text (shaping every
+ * glyph through FreeType) was most of laying a notice out. Keyed by the text, the font and the
+ * widths, so a hit is exactly what measuring again would give. Bounded; emptied when full.
+ */
+class MeasureCache
+{
+public:
+    static MeasureCache& instance()
+    {
+        static MeasureCache cache;
+        return cache;
+    }
+
+    template<typename Make>
+    QStringList lines(const QString& key, Make make)
+    {
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (const auto it = m_lines.constFind(key); it != m_lines.cend())
+                return *it;
+        }
+        QStringList made = make();
+        const QMutexLocker lock(&m_mutex);
+        if (m_lines.size() >= kMaxEntries)
+            m_lines.clear();
+        m_lines.insert(key, made);
+        return made;
+    }
+
+    template<typename Make>
+    double width(const QString& key, Make make)
+    {
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (const auto it = m_widths.constFind(key); it != m_widths.cend())
+                return *it;
+        }
+        const double made = make();
+        const QMutexLocker lock(&m_mutex);
+        if (m_widths.size() >= kMaxEntries)
+            m_widths.clear();
+        m_widths.insert(key, made);
+        return made;
+    }
+
+private:
+    static constexpr qsizetype kMaxEntries = 4096;
+    QMutex m_mutex;
+    QHash<QString, QStringList> m_lines;
+    QHash<QString, double> m_widths;
+};
+
 /** A font with its metrics in millimetres and the distance between its lines. */
 struct Style
 {
@@ -57,7 +113,12 @@ struct Style
         lineHeight = em * leading;
     }
 
-    double width(const QString& text) const { return QFontMetricsF(font).horizontalAdvance(text) / kTextUnitsPerMm; }
+    double width(const QString& text) const
+    {
+        return MeasureCache::instance().width(font.key() + QChar(0x1f) + text, [&] {
+            return QFontMetricsF(font).horizontalAdvance(text) / kTextUnitsPerMm;
+        });
+    }
 
     /** The baseline of a line whose box starts at @p top: the glyphs centred in the line box. */
     double baseline(double top) const { return top + (lineHeight - ascent - descent) / 2 + ascent; }
@@ -83,7 +144,7 @@ void drawText(QPainter& p, const Style& style, const QPointF& baselineMm, const 
  * Breaks @p text into lines no wider than @p firstWidth (the first line) and @p width (the others),
  * following Unicode line breaking so CJK punctuation never starts a line. Hard line breaks are kept.
  */
-QStringList wrap(const QString& text, const Style& style, double firstWidth, double width)
+QStringList wrapUncached(const QString& text, const Style& style, double firstWidth, double width)
 {
     QStringList lines;
     const QStringList pieces = text.split(QLatin1Char('\n'));
@@ -106,6 +167,12 @@ QStringList wrap(const QString& text, const Style& style, double firstWidth, dou
             lines.append(QString());
     }
     return lines;
+}
+
+QStringList wrap(const QString& text, const Style& style, double firstWidth, double width)
+{
+    const QString key = QStringLiteral("%1\x1f%2\x1f%3\x1f").arg(style.font.key()).arg(firstWidth, 0, 'g', 17).arg(width, 0, 'g', 17) + text;
+    return MeasureCache::instance().lines(key, [&] { return wrapUncached(text, style, firstWidth, width); });
 }
 
 /** "2026年11月26日": the form of dates on Chinese official documents (GB/T 9704). */

@@ -289,6 +289,10 @@ void CertificateWindowWidget::issue()
            done ? (done->onTime ? tr("Handed over; case %1 is completed on time.").arg(done->caseNo)
                                 : tr("Handed over; case %1 is completed, late.").arg(done->caseNo))
                 : QString());
+    if (done) { // the next holder: their case number typed over this one
+        m_ui->caseNoEdit->setFocus(Qt::OtherFocusReason);
+        m_ui->caseNoEdit->selectAll();
+    }
 }
 
 void CertificateWindowWidget::refreshReady()

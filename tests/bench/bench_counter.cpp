@@ -1,15 +1,19 @@
-// The counter's speed goals (issue 15), on a generated hall database:
+// The counter's speed goals (issue 15), on a generated hall database (docs/PERFORMANCE.md, "The counter"):
 //   ONESEAL_BENCH_DB=/path/hall.db [ONESEAL_BENCH_USER=clerk] QT_QPA_PLATFORM=offscreen build/tests/bench/bench_counter
+// The workbench is driven by the keys test_counter_keys counts (tests/support/CounterKeys): F2, wykfd,
+// Enter, the ID number typed, Enter, A, Ctrl+Return.
 // EnterOnIdNumber: from Enter on a returning applicant's ID number (我要开饭店 chosen) to the filled
-//   form with the checklist focused. AcceptToNoticeReady: from Ctrl+Return (every material received)
-//   to the notice recorded and rendered as PDF bytes (print::MemoryOutput). ColdStartToLogin: the
-//   client process started until its login window is on the screen (`oneseal --check-start`).
-#include "core/Identifiers.h"
+//   form with the checklist focused. AcceptToNoticeReady: from Ctrl+Return (after A) to the case
+//   recorded, the notice rendered as PDF bytes (print::MemoryOutput) and its print recorded.
+//   ColdStartToLogin: the client process started until its login window is on the screen
+//   (`oneseal --check-start`). A benchmark stops with an error when the window does not do what the
+//   keys should make it do.
+#include "CounterKeys.h"
+
 #include "print/MemoryOutput.h"
 #include "services/AuthService.h"
 #include "services/IntakeService.h"
 #include "services/Session.h"
-#include "ui/ChecklistModel.h"
 #include "ui/IntakeWorkbench.h"
 
 #include <benchmark/benchmark.h>
@@ -60,51 +64,71 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-QString restaurantCode(services::IntakeService& service)
+/** The clerk's window as the counter has it: shown, active, printing to memory. */
+void showWorkbench(ui::IntakeWorkbench& w, print::MemoryOutput& out)
 {
-    for (const core::Bundle& b : service.catalog().bundles)
-        if (b.name == QStringLiteral("我要开饭店"))
-            return b.code;
-    return QString();
+    w.setDocumentOutput(&out);
+    w.resize(1280, 800);
+    w.show();
+    w.activateWindow();
+    QApplication::processEvents();
 }
 
-/** The workbench with 我要开饭店 chosen and a returning applicant's ID typed, the cursor in it. */
-void prepare(ui::IntakeWorkbench& w, const QString& code, const QString& id)
+/**
+ * Untimed: the next applicant (F12's clearing), then the keys of test_counter_keys up to the ID
+ * number: F2, wykfd, Enter (我要开饭店 chosen), the returning applicant's ID number typed.
+ */
+bool untilIdNumber(ui::IntakeWorkbench& w, test::KeySession& keys, const QString& id, QString* error)
 {
     w.startNewIntake();
-    w.chooseSubject(code);
-    auto* edit = w.findChild<QLineEdit*>(QStringLiteral("idNumberEdit"));
-    edit->setText(id);
-    edit->setFocus();
-    QApplication::processEvents();
+    keys.reset();
+    if (!test::intake::chooseMatter(keys, test::intake::restaurantSearch())
+        || test::KeySession::focusName() != QLatin1String("idNumberEdit")) {
+        *error = QStringLiteral("F2, wykfd, Enter did not choose the matter and move to the ID number (focus: %1).")
+                     .arg(test::KeySession::focusName());
+        return false;
+    }
+    keys.type(id);
+    return true;
+}
+
+/** After Enter on the ID number: the returning applicant's details filled in and the checklist focused. */
+bool filledAndFocused(ui::IntakeWorkbench& w, const QString& id, QString* error)
+{
+    const auto* name = w.findChild<QLineEdit*>(QStringLiteral("nameEdit"));
+    if (test::KeySession::focusName() == QLatin1String("checklistView") && !name->text().isEmpty())
+        return true;
+    *error = QStringLiteral("Enter did not fill the form and focus the checklist (ID %1, focus: %2, name: \"%3\", %4).")
+                 .arg(id, test::KeySession::focusName(), name->text(), w.messageText());
+    return false;
 }
 
 void BM_EnterOnIdNumber(benchmark::State& state)
 {
     ui::IntakeWorkbench w(*g_session);
     print::MemoryOutput out;
-    w.setDocumentOutput(&out);
-    w.resize(1280, 800);
-    w.show();
-    w.activateWindow();
-    QApplication::processEvents();
-    const QString code = restaurantCode(w.service());
-    auto* edit = w.findChild<QLineEdit*>(QStringLiteral("idNumberEdit"));
+    showWorkbench(w, out);
+    test::KeySession keys;
     std::vector<double> ms, cpuMs;
     qsizetype i = 0;
+    QString error;
     for (auto _ : state) {
         state.PauseTiming();
-        prepare(w, code, g_ids.at(i++ % g_ids.size()));
+        const QString id = g_ids.at(i++ % g_ids.size());
+        if (!untilIdNumber(w, keys, id, &error)) {
+            state.SkipWithError(qPrintable(error));
+            return;
+        }
         state.ResumeTiming();
         QElapsedTimer t;
         t.start();
         const double cpu = threadCpuMs();
-        QTest::keyClick(edit, Qt::Key_Return);
+        test::intake::findApplicant(keys); // timed: Enter and what it posts
         QApplication::processEvents();
         const qint64 ns = t.nsecsElapsed();
         cpuMs.push_back(threadCpuMs() - cpu);
-        if (QApplication::focusWidget() == nullptr || QApplication::focusWidget()->objectName() != QLatin1String("checklistView")) {
-            state.SkipWithError("Enter did not fill the form and focus the checklist.");
+        if (!filledAndFocused(w, id, &error)) {
+            state.SkipWithError(qPrintable(error));
             return;
         }
         state.SetIterationTime(double(ns) / 1e9);
@@ -117,31 +141,33 @@ void BM_AcceptToNoticeReady(benchmark::State& state)
 {
     ui::IntakeWorkbench w(*g_session);
     print::MemoryOutput out;
-    w.setDocumentOutput(&out);
-    w.resize(1280, 800);
-    w.show();
-    w.activateWindow();
-    QApplication::processEvents();
-    const QString code = restaurantCode(w.service());
-    auto* edit = w.findChild<QLineEdit*>(QStringLiteral("idNumberEdit"));
+    showWorkbench(w, out);
+    test::KeySession keys;
     std::vector<double> ms, cpuMs;
     qsizetype i = g_ids.size() / 2;
+    QString error;
     for (auto _ : state) {
         state.PauseTiming();
-        prepare(w, code, g_ids.at(i++ % g_ids.size()));
-        QTest::keyClick(edit, Qt::Key_Return);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
+        const QString id = g_ids.at(i++ % g_ids.size());
+        if (!untilIdNumber(w, keys, id, &error) || !test::intake::findApplicant(keys) || !filledAndFocused(w, id, &error)) {
+            state.SkipWithError(qPrintable(error));
+            return;
+        }
+        test::intake::markRemainingReceived(keys); // A
         const qsizetype before = out.jobs().size();
         state.ResumeTiming();
         QElapsedTimer t;
         t.start();
         const double cpu = threadCpuMs();
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+        test::intake::accept(keys); // timed: Ctrl+Return until recorded, drawn and its print recorded
         QApplication::processEvents();
         const qint64 ns = t.nsecsElapsed();
         cpuMs.push_back(threadCpuMs() - cpu);
-        if (out.jobs().size() != before + 1 || w.messageKind() != ui::IntakeWorkbench::MessageKind::Success) {
-            state.SkipWithError(qPrintable(QStringLiteral("No notice: ") + w.messageText()));
+        if (out.jobs().size() != before + 1 || w.messageKind() != ui::IntakeWorkbench::MessageKind::Success
+            || keys.count() != 5) {
+            state.SkipWithError(qPrintable(QStringLiteral("No notice after %1 keys (ID %2): %3")
+                                               .arg(keys.count())
+                                               .arg(id, w.messageText())));
             return;
         }
         state.SetIterationTime(double(ns) / 1e9);
@@ -171,9 +197,6 @@ void BM_ColdStartToLogin(benchmark::State& state)
 }
 } // namespace
 
-BENCHMARK(BM_EnterOnIdNumber)->UseManualTime()->Iterations(200)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_AcceptToNoticeReady)->UseManualTime()->Iterations(100)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ColdStartToLogin)->UseManualTime()->Iterations(20)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
@@ -195,15 +218,41 @@ int main(int argc, char** argv)
     QSqlQuery q(g_session->database().sql());
     // Applicants without a case today: accepting 我要开饭店 for one again would ask first.
     q.prepare(QStringLiteral("SELECT id_number FROM applicants WHERE kind = 'person' AND id_number NOT IN "
-                             "(SELECT applicant_id_number FROM cases WHERE accepted_date = ?) ORDER BY random() LIMIT 400"));
+                             "(SELECT applicant_id_number FROM cases WHERE accepted_date = ?) ORDER BY random() LIMIT 600"));
     q.addBindValue(services::IntakeService(*g_session).today().toString(Qt::ISODate));
     q.exec();
+    QStringList candidates;
     while (q.next())
-        g_ids << q.value(0).toString();
+        candidates << q.value(0).toString();
+    // Nor one who owes a deferred material (容缺): Enter puts the cursor on what they owe instead of
+    // the checklist (the owed-materials path of the README, not the five keys).
+    QSqlQuery owes(g_session->database().sql());
+    owes.prepare(QStringLiteral("SELECT 1 FROM cases c CROSS JOIN case_materials m ON m.case_id = c.case_id "
+                                "WHERE c.applicant_id_number = ? AND c.outcome = 'accept-deferred' "
+                                "AND m.state = 'deferred' LIMIT 1"));
+    int owing = 0;
+    for (const QString& id : std::as_const(candidates)) {
+        owes.addBindValue(id);
+        owes.exec();
+        if (owes.next())
+            ++owing;
+        else if (g_ids.size() < 400)
+            g_ids << id;
+    }
+    std::fprintf(stderr, "%d applicants drawn, %d of them owe a deferred material (left out), %d used.\n",
+                 int(candidates.size()), owing, int(g_ids.size()));
     if (g_ids.size() < 300) {
         std::fprintf(stderr, "The database has too few applicants (%d).\n", int(g_ids.size()));
         return 2;
     }
+    // ONESEAL_BENCH_ITERATIONS=N runs each benchmark N times instead (a profile under callgrind).
+    const int n = qEnvironmentVariableIntValue("ONESEAL_BENCH_ITERATIONS");
+    benchmark::RegisterBenchmark("BM_EnterOnIdNumber", BM_EnterOnIdNumber)
+        ->UseManualTime()->Iterations(n > 0 ? n : 200)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_AcceptToNoticeReady", BM_AcceptToNoticeReady)
+        ->UseManualTime()->Iterations(n > 0 ? n : 100)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_ColdStartToLogin", BM_ColdStartToLogin)
+        ->UseManualTime()->Iterations(n > 0 ? n : 20)->Unit(benchmark::kMillisecond);
     benchmark::RunSpecifiedBenchmarks();
     g_session.reset();
     return 0;

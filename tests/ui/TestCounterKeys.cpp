@@ -1,3 +1,4 @@
+#include "CounterKeys.h"
 #include "PdfText.h"
 #include "TestSupport.h"
 
@@ -94,14 +95,6 @@ private slots:
     void noticeNotPrintedIsAWarning();
     void previewPrintsByKeyboard();
     void powerOfAttorneyFollowsTheAgent();
-
-private:
-    int m_keys = 0;
-    void key(Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        ++m_keys;
-        QTest::keyClick(focused(), k, modifiers);
-    }
 };
 
 void TestCounterKeys::returningApplicantBundleInFiveKeys()
@@ -124,14 +117,13 @@ void TestCounterKeys::returningApplicantBundleInFiveKeys()
     workbench.show();
     QVERIFY(QTest::qWaitForWindowExposed(&workbench));
     workbench.activateWindow();
-    m_keys = 0;
+    test::KeySession keys; // the same keys as bench_counter times
 
-    key(Qt::Key_F2);                     // 1: the matter search
-    type(QStringLiteral("wykfd"));       // typed: 我要开饭店
-    key(Qt::Key_Return);                 // 2: the first hit
+    // 1 F2 (the matter search), typed: wykfd (我要开饭店), 2 Enter (the first hit)
+    QVERIFY(test::intake::chooseMatter(keys, test::intake::restaurantSearch()));
     QCOMPARE(focused()->objectName(), QStringLiteral("idNumberEdit"));
-    type(applicantId);                   // typed: the ID number
-    key(Qt::Key_Return);                 // 3: the returning applicant is filled in
+    QVERIFY(keys.type(applicantId));                  // typed: the ID number
+    QVERIFY(test::intake::findApplicant(keys));       // 3 Enter: the returning applicant is filled in
     QCOMPARE(workbench.findChild<QLineEdit*>(QStringLiteral("nameEdit"))->text(), QStringLiteral("张三丰"));
     QCOMPARE(focused()->objectName(), QStringLiteral("checklistView"));
 
@@ -150,11 +142,11 @@ void TestCounterKeys::returningApplicantBundleInFiveKeys()
     QVERIFY(shared > 0);
     QCOMPARE(attorney, 1);
 
-    key(Qt::Key_A);                      // 4: every material not yet checked received
+    QVERIFY(test::intake::markRemainingReceived(keys)); // 4 A: every material not yet checked received
     for (const core::MaterialEntry& m : model->entries())
         QVERIFY2(m.state != core::MaterialState::Pending, qPrintable(m.name));
-    key(Qt::Key_Return, Qt::ControlModifier); // 5: accept; the notice goes to the window's printer
-    QCOMPARE(m_keys, 5);
+    QVERIFY(test::intake::accept(keys));              // 5 Ctrl+Return: the notice goes to the window's printer
+    QCOMPARE(keys.count(), 5);
     QTRY_VERIFY(QFile::exists(pdfPath));
     QCOMPARE(workbench.messageKind(), ui::IntakeWorkbench::MessageKind::Success);
     QCOMPARE(focused()->objectName(), QStringLiteral("subjectEdit")); // ready for the next applicant
