@@ -469,6 +469,10 @@ void TestSealKeyDialog::exportsKeysAndASignedListThatVerifies()
     QVERIFY2(exported, qPrintable(error));
     QVERIFY(!exported->hasPrivateKey());
     QCOMPARE(exported->keyId(), admin.trustedSealKeys().first().keyId());
+    // The fingerprint shown is SHA-256 of the exported raw key, what `openssl pkey -outform DER | tail -c 32` hashes.
+    const QString shown = dialog.findChild<QTableWidget*>(QStringLiteral("keysView"))->item(0, 1)->text();
+    QCOMPARE(QString(shown).remove(QLatin1Char(' ')).toLower(),
+             QString::fromLatin1(QCryptographicHash::hash(exported->rawPublicKey(), QCryptographicHash::Sha256).toHex()));
 
     const QString listPath = m_files.filePath(QStringLiteral("revoked.txt"));
     next = listPath;
