@@ -515,10 +515,12 @@ int cmdSealKey(const QStringList& args)
     const QCommandLineOption outFile(QStringLiteral("out"), Admin::tr("Where to write (a new file)."), Admin::tr("file"));
     const QCommandLineOption user(QStringLiteral("user"), Admin::tr("The user to grant the seal key to, or to revoke it from."),
                                   Admin::tr("name"));
-    p.addOptions({ db, as, privateOut, publicOut, outFile, user });
+    const QCommandLineOption reason(QStringLiteral("reason"), Admin::tr("Why the grant ends (revoke; recorded)."),
+                                    Admin::tr("text"));
+    p.addOptions({ db, as, privateOut, publicOut, outFile, user, reason });
     p.addPositionalArgument(QStringLiteral("action"),
         Admin::tr("export --out FILE: the hall's public seal keys (PEM); grant --user NAME / revoke --user NAME "
-                  "(administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of "
+                  "--reason TEXT (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of "
                   "the seal key); generate: a key pair for tests; id FILE: print a key's id."));
     if (!parseCommand(p, args, Admin::tr("The hall's Ed25519 certificate signing key: publish it, grant or revoke it, "
                                          "sign the list of voided certificates.\n"
@@ -547,6 +549,8 @@ int cmdSealKey(const QStringList& args)
             return fail(Admin::tr("Say where to write with --out FILE."));
         if (!writes && p.value(user).isEmpty())
             return fail(Admin::tr("Say which user with --user NAME."));
+        if (action == QLatin1String("revoke") && p.value(reason).trimmed().isEmpty())
+            return fail(Admin::tr("Say why the grant ends with --reason TEXT."));
         if (writes && QFile::exists(p.value(outFile)))
             return fail(Admin::tr("%1 already exists; choose another name or move it away first.").arg(p.value(outFile)));
         QString error;
@@ -586,7 +590,7 @@ int cmdSealKey(const QStringList& args)
             return 0;
         }
         const bool granted = action == QLatin1String("grant") ? seal.grant(p.value(user), &error)
-                                                               : seal.revoke(p.value(user), &error);
+                                                               : seal.revoke(p.value(user), p.value(reason), &error);
         if (!granted)
             return fail(error);
         out() << (action == QLatin1String("grant") ? Admin::tr("Seal key granted to %1.").arg(p.value(user))

@@ -1,11 +1,15 @@
 #include "SealKeyService.h"
 
+#include "AuthService.h"
 #include "db/BackOfficeRepository.h"
+#include "db/DirectoryListing.h"
 #include "db/ReferenceRepository.h"
 #include "db/UserDirectory.h"
 #include "db/UserRepository.h"
 
+#include <QCborArray>
 #include <QCborMap>
+#include <QCryptographicHash>
 
 namespace oneseal::services {
 
@@ -59,6 +63,11 @@ bool SealKeyService::grant(const QString& username, QString* error)
         return fail(error, tr("%1 has not logged in yet, so there is no signing key to seal the seal key to. Ask them "
                               "to log in once, then grant it again.")
                                .arg(target->username));
+    if (directory.sealGrantsOf(m_session.user().id, QDateTime()).isEmpty())
+        return fail(error, tr("You hold no grant of the hall's seal key, so you cannot seal it to %1. In a hall with "
+                              "a hub, grant it at the hub (oneseal-admin hub seal-grant), or have the hub grant it "
+                              "to you first.")
+                               .arg(target->username));
     const auto seal = m_session.heldSealKey(error);
     if (!seal)
         return false;
@@ -75,10 +84,33 @@ bool SealKeyService::grant(const QString& username, QString* error)
         && tx.commit(error);
 }
 
-bool SealKeyService::revoke(const QString& username, QString* error)
+bool SealKeyService::grant(const QString& username, const QString& adminPassword, QString* error)
 {
     if (!m_session.can(core::Action::ManageUsers))
         return fail(error, Session::refusal(core::Action::ManageUsers));
+    if (username.trimmed().isEmpty())
+        return fail(error, tr("Choose the user to grant the seal key to."));
+    if (const int wait = AuthService::secondsToWait(m_session); wait > 0)
+        return fail(error, AuthService::waitMessage(wait));
+    if (adminPassword.isEmpty() || !AuthService::verifyPassword(m_session, adminPassword))
+        return fail(error, tr("Your password is wrong; the seal key was not granted."));
+    return grant(username, error);
+}
+
+bool SealKeyService::revoke(const QString& username, const QString& reason, QString* error)
+{
+    if (!m_session.can(core::Action::ManageUsers))
+        return fail(error, Session::refusal(core::Action::ManageUsers));
+    if (username.trimmed().isEmpty())
+        return fail(error, tr("Choose the user whose grant of the seal key ends."));
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return fail(error, tr("Give the reason why the grant ends; it is recorded with the revocation."));
+    if (why.size() > kMaxReasonLength)
+        return fail(error, tr("The reason is longer than %1 characters.").arg(kMaxReasonLength));
+    for (const QChar c : why)
+        if (c.category() == QChar::Other_Control)
+            return fail(error, tr("The reason contains control characters."));
     const QSqlDatabase sql = m_session.database().sql();
     const auto target = db::UserRepository(sql).byUsername(username.trimmed());
     if (!target)
@@ -91,7 +123,9 @@ bool SealKeyService::revoke(const QString& username, QString* error)
         return fail(error, tx.errorText());
     for (const core::SealGrantRecord& g : grants)
         if (!append(core::SealGrant::revokedKind(),
-                    QCborMap{{QStringLiteral("user_id"), target->id}, {QStringLiteral("seal_key_id"), g.sealKeyId}},
+                    QCborMap{{QStringLiteral("user_id"), target->id},
+                             {QStringLiteral("seal_key_id"), g.sealKeyId},
+                             {QStringLiteral("reasons"), why}},
                     error))
             return false;
     return tx.commit(error);
@@ -163,6 +197,11 @@ std::optional<QByteArray> SealKeyService::revokedList(QString* error)
         fail(error, Session::refusal(core::Action::PrintCertificate));
         return std::nullopt;
     }
+    if (db::UserDirectory(m_session.database().sql()).sealGrantsOf(m_session.user().id, QDateTime()).isEmpty()) {
+        fail(error, tr("Only a holder of the hall's seal key can sign the list of voided certificates, and the seal "
+                       "key has not been granted to you. In a hall with a hub, the hub publishes the list itself."));
+        return std::nullopt;
+    }
     const auto seal = m_session.heldSealKey(error);
     if (!seal)
         return std::nullopt;
@@ -176,6 +215,129 @@ std::optional<QByteArray> SealKeyService::revokedList(QString* error)
         return std::nullopt;
     }
     return text;
+}
+
+QString SealKeyService::fingerprint(const QByteArray& rawPublicKey)
+{
+    const QString hex = QString::fromLatin1(QCryptographicHash::hash(rawPublicKey, QCryptographicHash::Sha256).toHex().toUpper());
+    QStringList groups;
+    for (qsizetype i = 0; i < hex.size(); i += 4)
+        groups << hex.mid(i, 4);
+    return groups.join(QLatin1Char(' '));
+}
+
+std::optional<QByteArray> SealKeyService::publicKeysPem(QString* error) const
+{
+    const QList<core::SealKey> keys = m_session.trustedSealKeys();
+    if (keys.isEmpty()) {
+        fail(error, tr("This hall has no seal key yet."));
+        return std::nullopt;
+    }
+    QByteArray pem;
+    for (const core::SealKey& k : keys)
+        pem += k.publicPem();
+    return pem;
+}
+
+std::optional<SealKeyOverview> SealKeyService::overview(QString* error) const
+{
+    if (!m_session.can(core::Action::ManageUsers) && !m_session.can(core::Action::ViewAudit)) {
+        fail(error, Session::refusal(core::Action::ManageUsers));
+        return std::nullopt;
+    }
+    const QSqlDatabase sql = m_session.database().sql();
+    const db::DirectoryListing listing(sql);
+    QString readError;
+    const QList<db::ListedSealEvent> events = listing.sealEvents(&readError);
+    const QList<db::ListedKey> keys = listing.keys(&readError);
+    if (!readError.isEmpty()) {
+        fail(error, tr("The directory could not be read: %1").arg(readError));
+        return std::nullopt;
+    }
+    const QList<core::User> users = db::UserRepository(sql).all();
+    QHash<QString, const core::User*> byId;
+    for (const core::User& u : users)
+        byId.insert(u.id, &u);
+    auto nameOf = [&byId](const QString& id) {
+        if (const core::User* u = byId.value(id))
+            return u->username;
+        return id; // HUB, or a user this workstation does not know
+    };
+
+    SealKeyOverview o;
+    // The published keys: every key trusted here, with its first grant (or the hub's publication).
+    QHash<QString, QDateTime> firstGrant;
+    for (const db::ListedSealEvent& e : events)
+        if (e.kind != core::SealGrant::revokedKind() && !firstGrant.contains(e.sealKeyId))
+            firstGrant.insert(e.sealKeyId, e.at);
+    QDateTime published;
+    if (const auto item = db::ReferenceRepository(sql).latest(QStringLiteral("seal_keys"), nullptr))
+        published = QDateTime::fromString(item->publishedAt, Qt::ISODateWithMs);
+    for (const core::SealKey& k : m_session.trustedSealKeys()) {
+        PublishedSealKey p;
+        p.keyId = k.keyId();
+        p.fingerprint = fingerprint(k.rawPublicKey());
+        p.since = firstGrant.value(p.keyId, published);
+        p.publicPem = k.publicPem();
+        o.keys << p;
+    }
+
+    // Every grant from its seal_key.granted to its seal_key.revoked; a re-sealing keeps it.
+    QHash<QString, qsizetype> open; // user id + key id -> index in o.grants
+    for (const db::ListedSealEvent& e : events) {
+        const QString slot = e.userId + QLatin1Char('/') + e.sealKeyId;
+        if (e.kind == core::SealGrant::grantedKind()) {
+            if (open.contains(slot))
+                continue; // granted again to a new signing key: the same grant
+            SealGrantEntry g;
+            g.username = nameOf(e.userId);
+            if (const core::User* u = byId.value(e.userId)) {
+                g.displayName = u->displayName;
+                g.roles = u->roles;
+            }
+            g.sealKeyId = e.sealKeyId;
+            g.grantedAt = e.at;
+            g.grantedBy = nameOf(e.authorId);
+            open.insert(slot, o.grants.size());
+            o.grants << g;
+        } else if (e.kind == core::SealGrant::revokedKind()) {
+            const auto it = open.constFind(slot);
+            if (it == open.constEnd())
+                continue;
+            SealGrantEntry& g = o.grants[*it];
+            g.revokedAt = e.at;
+            g.revokedBy = nameOf(e.authorId);
+            g.reason = e.reasons;
+            open.erase(it);
+        }
+    }
+    std::reverse(o.grants.begin(), o.grants.end());
+
+    db::UserRepository repository(sql);
+    for (const core::User& u : users) {
+        DirectoryEntry d;
+        d.username = u.username;
+        d.displayName = u.displayName;
+        d.roles = u.roles;
+        d.enabled = u.active;
+        if (!u.active)
+            d.disabledAt = repository.updatedAt(u.id);
+        d.mustChange = u.mustChange;
+        for (auto it = open.cbegin(); it != open.cend(); ++it)
+            if (it.key().startsWith(u.id + QLatin1Char('/')))
+                d.holdsSeal = true;
+        for (const db::ListedKey& k : keys)
+            if (k.userId == u.id) {
+                core::DirectoryKey key;
+                key.keyId = k.keyId;
+                key.userId = k.userId;
+                key.validFrom = k.validFrom;
+                key.validUntil = k.validUntil;
+                d.keys << key;
+            }
+        o.users << d;
+    }
+    return o;
 }
 
 VoidedCertificate SealKeyService::voidedStatus(const QSqlDatabase& db, const QString& serial,

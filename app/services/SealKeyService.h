@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "core/EventAdmission.h"
 #include "core/SealGrant.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,50 @@ struct VoidedCertificate
     bool voided = false;
     QString reason;  ///< the void reason from the case history, or "listed in the hall's list of ..."
     QString caseNo;  ///< the case it belongs to, when this workstation holds it
+};
+
+/** One of the hall's published seal keys, as the seal key dialog lists it. */
+struct PublishedSealKey
+{
+    QString keyId;       ///< the id every QR code names (hex)
+    QString fingerprint; ///< SHA-256 of the raw public key, hex in groups of four
+    QDateTime since;     ///< its first grant here, else when the hub published it; invalid: unknown
+    QByteArray publicPem;
+};
+
+/** One grant of the seal key, from its seal_key.granted to its seal_key.revoked (if any). */
+struct SealGrantEntry
+{
+    QString username;
+    QString displayName;
+    core::Roles roles;
+    QString sealKeyId;
+    QDateTime grantedAt;
+    QString grantedBy; ///< user name of the administrator (or HUB)
+    QDateTime revokedAt; ///< invalid: in force
+    QString revokedBy;
+    QString reason;
+};
+
+/** A user of the hall's directory: who may sign what, with which keys, since when. */
+struct DirectoryEntry
+{
+    QString username;
+    QString displayName;
+    core::Roles roles;
+    bool enabled = true;
+    QDateTime disabledAt; ///< when disabled (from the hub's decision or this workstation's)
+    bool mustChange = false;
+    bool holdsSeal = false; ///< a grant of the seal key in force now
+    QList<core::DirectoryKey> keys; ///< signing keys, oldest first, with their validity
+};
+
+/** What the seal key dialog shows (SealKeyService::overview()). */
+struct SealKeyOverview
+{
+    QList<PublishedSealKey> keys;
+    QList<SealGrantEntry> grants; ///< newest first
+    QList<DirectoryEntry> users;  ///< by user name
 };
 
 /**
@@ -38,8 +83,28 @@ public:
      * that their signing key is in the directory). Administrators only.
      */
     bool grant(const QString& username, QString* error);
-    /** Ends @p username's grant of every seal key. Administrators only. */
-    bool revoke(const QString& username, QString* error);
+    /**
+     * As grant(), after the administrator's password again (the shared throttle guards it): what the
+     * seal key dialog calls.
+     */
+    bool grant(const QString& username, const QString& adminPassword, QString* error);
+    /**
+     * Ends @p username's grant of every seal key, with @p reason (required, at most 500 characters,
+     * recorded in seal_key.revoked). Administrators only.
+     */
+    bool revoke(const QString& username, const QString& reason, QString* error);
+
+    /**
+     * The hall's published seal keys, every grant and the user directory (users, roles, signing keys
+     * with their validity, disabled since): supervisors and administrators. nullopt with @p error
+     * when refused or unreadable.
+     */
+    std::optional<SealKeyOverview> overview(QString* error) const;
+    /** Every public seal key this hall trusts, PEM, one block each (as seal-key export writes). */
+    std::optional<QByteArray> publicKeysPem(QString* error) const;
+    /** SHA-256 of a raw public key, upper-case hex in groups of four. */
+    static QString fingerprint(const QByteArray& rawPublicKey);
+    static constexpr int kMaxReasonLength = 500;
 
     /**
      * A database from before grants: its plain meta seal_private_key is sealed to every enabled

@@ -16,6 +16,7 @@
 #include "ReviewDialog.h"
 #include "OwedLedgerWidget.h"
 #include "PledgeCheckWidget.h"
+#include "SealKeyDialog.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -66,6 +67,12 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     m_ui->calibrationAction->setVisible(m_session->can(core::Action::CalibratePrinter));
     connect(m_ui->calibrationAction, &QAction::triggered, this, [this] {
         CalibrationDialog dialog(*m_session, this);
+        dialog.exec();
+    });
+    // The seal key and the directory: administrators act, supervisors see (SealKeyService decides).
+    m_ui->sealKeyAction->setVisible(m_session->can(core::Action::ManageUsers) || m_session->can(core::Action::ViewAudit));
+    connect(m_ui->sealKeyAction, &QAction::triggered, this, [this] {
+        SealKeyDialog dialog(*m_session, this);
         dialog.exec();
     });
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);

@@ -117,12 +117,12 @@ void TestSealKeyService::grantAndRevokeRoundTrip()
     QCOMPARE(approverKey->rawPrivateKey(), certifierKey->rawPrivateKey());
     const qint64 grants = admin->events().count();
 
-    QVERIFY2(seal.revoke(QStringLiteral("approver"), &error), qPrintable(error));
+    QVERIFY2(seal.revoke(QStringLiteral("approver"), QStringLiteral("moved to another hall"), &error), qPrintable(error));
     QCOMPARE(admin->events().count(), grants + 1);
     QCOMPARE(admin->events().allEvents().last().kind, core::SealGrant::revokedKind());
     QVERIFY(!approver->sealKey(&error));
     QVERIFY2(error.contains(QStringLiteral("not been granted")), qPrintable(error));
-    QVERIFY(!seal.revoke(QStringLiteral("approver"), &error));
+    QVERIFY(!seal.revoke(QStringLiteral("approver"), QStringLiteral("moved to another hall"), &error));
     QVERIFY2(error.contains(QStringLiteral("holds no grant")), qPrintable(error));
     // The certificate operator keeps hers; the approver gets it again.
     QVERIFY(hall.login(QStringLiteral("certifier"))->sealKey(&error));
@@ -155,7 +155,7 @@ void TestSealKeyService::certificateSignatureNeedsAGrant()
     // After the revocation, the same signature is refused.
     QTest::qWait(5);
     auto admin = hall.login(QStringLiteral("admin"));
-    QVERIFY2(services::SealKeyService(*admin).revoke(QStringLiteral("certifier"), &error), qPrintable(error));
+    QVERIFY2(services::SealKeyService(*admin).revoke(QStringLiteral("certifier"), QStringLiteral("left the hall"), &error), qPrintable(error));
     e.recordedAt = QDateTime::currentDateTimeUtc().addSecs(1);
     QVERIFY(core::EventAdmission::checkSealEvent(e, db::UserDirectory(certifier->database().sql()))
                 .contains(QStringLiteral("without a grant")));

@@ -243,9 +243,13 @@ void TestVerifyCommand::hallExportsItsKeyAndList()
                 m_payload });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     // Grant and revoke from the command line (an administrator), refused to anyone else.
-    r = admin({ "seal-key", "revoke", "--db", db, "--as", "certifier", "--user", "certifier" }, "demo1234\n");
+    r = admin({ "seal-key", "revoke", "--db", db, "--as", "certifier", "--user", "certifier", "--reason", "moved" }, "demo1234\n");
     QCOMPARE(r.exitCode, 1);
     r = admin({ "seal-key", "revoke", "--db", db, "--as", "admin", "--user", "certifier" }, "demo1234\n");
+    QCOMPARE(r.exitCode, 1); // no reason
+    QVERIFY2(r.err.contains(QStringLiteral("--reason")), qPrintable(r.err));
+    r = admin({ "seal-key", "revoke", "--db", db, "--as", "admin", "--user", "certifier", "--reason", "moved" },
+              "demo1234\n");
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     r = admin({ "seal-key", "revoked-list", "--db", db, "--as", "certifier", "--out", list + "2" }, "demo1234\n");
     QCOMPARE(r.exitCode, 1);

@@ -14,6 +14,7 @@
 #include "services/ConflictService.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
+#include "services/SealKeyService.h"
 #include "services/Session.h"
 #include "services/SigningKeys.h"
 #include "core/EventAdmission.h"
@@ -192,7 +193,7 @@ int main(int argc, char* argv[])
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
     if (command == QLatin1String("quarantine"))
         return say(QStringLiteral("ok ") + test::quarantineSummary(database->sql()));
-    if (command == QLatin1String("login-work") || command == QLatin1String("forge")) {
+    if (command == QLatin1String("login-work") || command == QLatin1String("forge") || command == QLatin1String("seal")) {
         // A real login (key slot made here from the password, as an administrator would grant it):
         // the session signs with the user's own key from the hall's directory, made at the first login.
         const QString username = p.value(QStringLiteral("user"));
@@ -221,6 +222,21 @@ int main(int argc, char* argv[])
         }
         if (!session->events().signer().hasPrivateKey())
             return failed(QStringLiteral("no signing key"));
+        if (command == QLatin1String("seal")) {
+            // The seal key at this workstation, through the seal key dialog's service: --kind grant
+            // (after the logged-in administrator's password) or revoke for --target-user, or open.
+            services::SealKeyService seal(*session);
+            const QString action = p.value(QStringLiteral("kind"));
+            const QString target = p.value(QStringLiteral("target-user"));
+            if (action == QLatin1String("open")) {
+                const auto key = session->sealKey(&error);
+                return key ? say(QStringLiteral("ok seal_key=") + key->keyId()) : failed(error);
+            }
+            const bool done = action == QLatin1String("grant")
+                ? seal.grant(target, password, &error)
+                : action == QLatin1String("revoke") && seal.revoke(target, QStringLiteral("left the hall"), &error);
+            return done ? say(QStringLiteral("ok ") + action) : failed(error.isEmpty() ? QStringLiteral("unknown action") : error);
+        }
         if (command == QLatin1String("login-work")) {
             services::IntakeService intake(*session);
             if (!intake.isReady(&error))

@@ -108,6 +108,19 @@ void TestCounterWindow::noDuplicateMnemonics()
             if (keys.count(c) > 1)
                 clashes << QStringLiteral("%1 on %2: %3").arg(c, tabs->tabText(i), QStringList(keys.values(c)).join(QStringLiteral(" / ")));
     }
+    // Inside every menu of the role too (the File menu grows with the administrator's dialogs).
+    for (QAction* top : window.menuBar()->actions()) {
+        if (!top->isVisible() || !top->menu())
+            continue;
+        QMultiMap<QChar, QString> keys;
+        for (QAction* a : top->menu()->actions())
+            if (a->isVisible() && !a->isSeparator())
+                if (const QChar c = mnemonic(a->text()); !c.isNull())
+                    keys.insert(c, a->text());
+        for (const QChar c : keys.uniqueKeys())
+            if (keys.count(c) > 1)
+                clashes << QStringLiteral("%1 in menu %2: %3").arg(c, top->text(), QStringList(keys.values(c)).join(QStringLiteral(" / ")));
+    }
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "services/SealKeyService.h"
+
+#include <QDialog>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class SealKeyDialog;
+}
+
+namespace oneseal::ui {
+
+/**
+ * The hall's seal key at a workstation (docs/SECURITY.md, "The seal key"): the published keys, every
+ * grant, granting to a certificate operator or approver after the administrator's password, revoking
+ * with a reason, exporting the public keys (PEM) and writing the signed list of voided certificates;
+ * and, read-only, the user directory (who may sign what, with which key, since when). Administrators
+ * act; supervisors see. Every check is services::SealKeyService's: the dialog shows its refusals.
+ */
+class SealKeyDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /** Asks where to write a file (the suggested name given); empty: cancelled. Tests replace it. */
+    using FileChooser = std::function<QString(const QString& title, const QString& suggestedPath)>;
+
+    explicit SealKeyDialog(services::Session& session, QWidget* parent = nullptr);
+    ~SealKeyDialog() override;
+
+    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+    /** The message shown (a refusal or what was done); empty when none. */
+    QString messageText() const;
+    /** Whether the last message was a refusal. */
+    bool messageIsError() const { return m_messageIsError; }
+
+private:
+    void reload();
+    void grant();
+    void revoke();
+    void exportKeys();
+    void writeRevokedList();
+    void showMessage(const QString& text, bool error);
+    /** Writes @p bytes to @p path whole or not at all (QSaveFile); false with *error. */
+    static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
+
+    std::unique_ptr<Ui::SealKeyDialog> m_ui;
+    services::Session& m_session;
+    services::SealKeyService m_service;
+    FileChooser m_chooseFile;
+    bool m_messageIsError = false;
+};
+
+} // namespace oneseal::ui
