@@ -133,10 +133,8 @@ void CertificateWindowWidget::find()
 void CertificateWindowWidget::reload()
 {
     const auto state = m_caseId.isEmpty() ? std::nullopt : services::CaseReader(m_session).state(m_caseId);
-    const QString& user = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) {
-        return state && core::Workflow::check(step, *state, user, roles).isEmpty();
+        return state && services::CaseReader(m_session).refusal(step, *state).isEmpty(); // the hall's policy
     };
     m_ui->caseView->setHtml(state ? CaseSummary::html(*state, m_session.calendar()) : tr("Find a case by its number."));
     // A bundle case decided per matter: print while any approved matter's licence is not printed.
@@ -144,8 +142,8 @@ void CertificateWindowWidget::reload()
     if (state)
         for (const QString& code : services::CertificateService::certificateMatters(*state))
             matterToPrint = matterToPrint
-                || core::Workflow::check(core::WorkStep::NumberCertificate, *state, user, roles, {}, code).isEmpty()
-                || core::Workflow::check(core::WorkStep::PrintCertificate, *state, user, roles, {}, code).isEmpty();
+                || services::CaseReader(m_session).refusal(core::WorkStep::NumberCertificate, *state, code).isEmpty()
+                || services::CaseReader(m_session).refusal(core::WorkStep::PrintCertificate, *state, code).isEmpty();
     const bool perMatter = state && !services::CertificateService::certificateMatters(*state).isEmpty();
     m_ui->printButton->setEnabled(perMatter ? matterToPrint
                                             : allowed(core::WorkStep::NumberCertificate)
