@@ -62,6 +62,7 @@ private slots:
     void overdueOwedMaterialOfAnApprovedCaseRevokesIt();
     void missingUnderAPledgeDoesNotBlockIssuingAndTheCheckRevokes();
     void pledgeCheckPeriodComesFromTheCatalog();
+    void demoRegulatorChecksAPledge();
     void hearingStopsTheClockAndAnExtensionMovesTheDueDate();
 
 private:
@@ -434,6 +435,49 @@ void TestCaseLife::pledgeCheckPeriodComesFromTheCatalog()
     json.insert(at, QLatin1String("\"pledgeCheckDays\": 10, "));
     QVERIFY(!core::Catalog::fromJson(json.toUtf8(), &error));
     QVERIFY2(error.contains(QLatin1String("commitmentAllowed")), qPrintable(error));
+}
+
+void TestCaseLife::demoRegulatorChecksAPledge()
+{
+    // The demo hall has a regulator (README's demo users): logs in with the demo password, holds only that role.
+    services::Session& regulator = as(QStringLiteral("regulator"));
+    QCOMPARE(regulator.user().roles, core::Roles(core::Role::Regulator));
+    QCOMPARE(regulator.user().displayName, QStringLiteral("吴监管"));
+    QVERIFY(regulator.can(core::Action::VerifyPledge));
+    QVERIFY(!regulator.can(core::Action::DecideCase));
+
+    m_clock.set(at(2025, 6, 2));
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    const auto subject = intake.subject(m_pledgeMatter);
+    QVERIFY(subject);
+    services::IntakeRequest r;
+    r.subjectCode = m_pledgeMatter;
+    r.applicant.idNumber = residentId(QStringLiteral("14080219800101051"));
+    r.applicant.name = QStringLiteral("郑承诺");
+    r.applicant.phone = QStringLiteral("13903591234");
+    r.materials = intake.checklistFor(*subject);
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    r.outcome = core::IntakeOutcome::AcceptCommitment;
+    QString error;
+    auto state = intake.record(r, &error);
+    QVERIFY2(state, qPrintable(error));
+    approveAndSeal(state->caseId);
+
+    // The regulator's list holds the check; the regulator confirms it.
+    services::CaseLifeService life(regulator);
+    const auto tasks = life.verificationTasks(&error);
+    QVERIFY2(tasks, qPrintable(error));
+    QVERIFY(std::any_of(tasks->begin(), tasks->end(),
+                        [&](const services::VerificationItem& i) { return i.row.caseId == state->caseId; }));
+    state = life.confirmPledge(state->caseId, QStringLiteral("现场核实与承诺一致"), &error);
+    QVERIFY2(state, qPrintable(error));
+    QCOMPARE(state->verification, core::PledgeCheck::Confirmed);
+    const core::Event last = regulator.events().caseEvents(state->caseId).constLast();
+    QCOMPARE(last.kind, core::eventkind::verificationConfirmed);
+    QCOMPARE(last.userId, regulator.user().id);
 }
 
 void TestCaseLife::hearingStopsTheClockAndAnExtensionMovesTheDueDate()
