@@ -157,7 +157,8 @@ void CertificateWindowWidget::reload()
 
 void CertificateWindowWidget::refreshPaper()
 {
-    const core::PaperAccount a = services::ShiftService(m_session).paperAccount();
+    const services::ShiftService shift(m_session);
+    const core::PaperAccount a = shift.paperAccount();
     QString text = tr("Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6")
                        .arg(a.received)
                        .arg(a.printed)
@@ -168,6 +169,12 @@ void CertificateWindowWidget::refreshPaper()
     for (const QString& m : a.mismatches)
         text += QStringLiteral("<br><span style='color:#a4262c'><b>%1</b> %2</span>")
                     .arg(tr("Mismatch:"), m.toHtmlEscaped());
+    // Each colleague's stock is hers: her mismatches are shown under her name.
+    for (const services::OperatorPaper& p : shift.paperAccounts(nullptr).value_or(QList<services::OperatorPaper>()))
+        if (p.operatorId != m_session.user().id)
+            for (const QString& m : p.account.mismatches)
+                text += QStringLiteral("<br><span style='color:#a4262c'><b>%1</b> %2</span>")
+                            .arg(tr("Mismatch in the stock of %1:").arg(p.operatorName).toHtmlEscaped(), m.toHtmlEscaped());
     m_ui->paperLabel->setText(text);
 }
 
