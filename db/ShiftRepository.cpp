@@ -8,27 +8,47 @@
 
 namespace oneseal::db {
 
-QList<core::PaperRange> ShiftRepository::ranges(const QString& workstation) const
+QList<core::PaperRange> ShiftRepository::ranges(const QString& operatorId) const
 {
     QList<core::PaperRange> list;
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT first_sheet, last_sheet FROM paper_stock WHERE workstation = ? AND kind = 'received' "
-                       "ORDER BY first_sheet"));
-    q.addBindValue(workstation);
+    q.prepare(QStringLiteral("SELECT first_sheet, last_sheet FROM paper_stock WHERE user_id = ? AND kind = 'received' "
+                             "ORDER BY first_sheet"));
+    q.addBindValue(operatorId);
     if (q.exec())
         while (q.next())
             list << core::PaperRange { q.value(0).toLongLong(), q.value(1).toLongLong() };
     return list;
 }
 
-QList<qint64> ShiftRepository::spoiledSheets(const QString& workstation) const
+QList<core::PaperRange> ShiftRepository::allRanges() const
+{
+    QList<core::PaperRange> list;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT first_sheet, last_sheet FROM paper_stock WHERE kind = 'received' "
+                              "ORDER BY first_sheet")))
+        while (q.next())
+            list << core::PaperRange { q.value(0).toLongLong(), q.value(1).toLongLong() };
+    return list;
+}
+
+QStringList ShiftRepository::stockHolders() const
+{
+    QStringList ids;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT DISTINCT user_id FROM paper_stock ORDER BY user_id")))
+        while (q.next())
+            ids << q.value(0).toString();
+    return ids;
+}
+
+QList<qint64> ShiftRepository::spoiledSheets(const QString& operatorId) const
 {
     QList<qint64> list;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT first_sheet FROM paper_stock WHERE workstation = ? AND kind = 'spoiled' "
+    q.prepare(QStringLiteral("SELECT first_sheet FROM paper_stock WHERE user_id = ? AND kind = 'spoiled' "
                              "ORDER BY first_sheet"));
-    q.addBindValue(workstation);
+    q.addBindValue(operatorId);
     if (q.exec())
         while (q.next())
             list << q.value(0).toLongLong();
@@ -51,14 +71,27 @@ qint64 ShiftRepository::countEvents(const QString& workstation, const QStringLis
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-qint64 ShiftRepository::sheetsPrinted(const QString& workstation) const
+qint64 ShiftRepository::sheetsPrinted(const QString& operatorId) const
 {
-    return countEvents(workstation, { core::eventkind::certificatePrinted, core::eventkind::certificateReprinted });
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM events WHERE user_id = ? AND quarantine IS NULL AND kind IN (?, ?)"));
+    q.addBindValue(operatorId);
+    q.addBindValue(core::eventkind::certificatePrinted);
+    q.addBindValue(core::eventkind::certificateReprinted);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-qint64 ShiftRepository::certificatesVoided(const QString& workstation) const
+qint64 ShiftRepository::certificatesVoided(const QString& operatorId) const
 {
-    return countEvents(workstation, { core::eventkind::certificateVoided });
+    // A voided certificate's sheet is accounted to whoever printed it (the case's print by that operator).
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM events v WHERE v.kind = ? AND v.quarantine IS NULL AND EXISTS ("
+                             "SELECT 1 FROM events p WHERE p.case_id = v.case_id AND p.kind = ? AND p.user_id = ? "
+                             "AND p.quarantine IS NULL AND p.seq < v.seq)"));
+    q.addBindValue(core::eventkind::certificateVoided);
+    q.addBindValue(core::eventkind::certificatePrinted);
+    q.addBindValue(operatorId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 ShiftFigures ShiftRepository::figures(const QString& workstation) const

@@ -32,11 +32,19 @@ public:
         : m_db(std::move(db))
     { }
 
-    QList<core::PaperRange> ranges(const QString& workstation) const;
-    QList<qint64> spoiledSheets(const QString& workstation) const;
-    /** Prints and reprints (one sheet each) and voided certificates recorded at \a workstation. */
-    qint64 sheetsPrinted(const QString& workstation) const;
-    qint64 certificatesVoided(const QString& workstation) const;
+    /**
+     * The stock is the certificate operator's, wherever she works: the ranges she received, the
+     * sheets she spoiled, her prints and reprints (one sheet each) and, of the certificates she
+     * printed, those voided later (whoever voided them).
+     */
+    QList<core::PaperRange> ranges(const QString& operatorId) const;
+    QList<qint64> spoiledSheets(const QString& operatorId) const;
+    qint64 sheetsPrinted(const QString& operatorId) const;
+    qint64 certificatesVoided(const QString& operatorId) const;
+    /** Every range received in the hall, whoever received it (a numbered sheet exists once). */
+    QList<core::PaperRange> allRanges() const;
+    /** The operators who received or spoiled stock, by user id. */
+    QStringList stockHolders() const;
     /** The figures of \a workstation's events after its last handover (all of them when none). */
     ShiftFigures figures(const QString& workstation) const;
 

@@ -57,6 +57,15 @@ enum class MaterialSource {
     SharedData, ///< 共享获取 (the hall fetches it; the applicant need not bring it)
 };
 
+/**
+ * What an overdue owed material (容缺) of a matter leads to once the case was approved (before an
+ * approval the case is always terminated): the catalog's "onOwedLapse".
+ */
+enum class OwedLapse {
+    Revoke,    ///< "revoke" (the default): the approval is revoked (撤销, a decision document)
+    Terminate, ///< "terminate": the case is terminated with a notice while its licence is not printed
+};
+
 /** One item of a matter's material list. The same code means the same material in every matter. */
 struct Material
 {
@@ -99,6 +108,7 @@ struct Matter
      */
     int pledgeCheckDays = 0;
     bool deferralAllowed = false;   ///< 容缺受理
+    OwedLapse onOwedLapse = OwedLapse::Revoke; ///< only with deferralAllowed; see OwedLapse
     int requiredVisits = 1;
     QString fee;      ///< "不收费" or the amount
     QString feeBasis;

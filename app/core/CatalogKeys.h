@@ -55,6 +55,10 @@ inline constexpr EnumKey<MaterialSource> kSources[] = {
     {MaterialSource::Government, "government"},
     {MaterialSource::SharedData, "sharedData"},
 };
+inline constexpr EnumKey<OwedLapse> kOwedLapses[] = {
+    {OwedLapse::Revoke, "revoke"},
+    {OwedLapse::Terminate, "terminate"},
+};
 
 template <typename E, std::size_t N>
 inline QString keyOf(const EnumKey<E> (&table)[N], E value)

@@ -175,7 +175,7 @@ public:
                    QStringLiteral("department"), QStringLiteral("zone"), QStringLiteral("legalLimitDays"),
                    QStringLiteral("promisedLimitDays"), QStringLiteral("instant"), QStringLiteral("risk"),
                    QStringLiteral("siteInspection"), QStringLiteral("commitmentAllowed"),
-                   QStringLiteral("pledgeCheckDays"), QStringLiteral("deferralAllowed"), QStringLiteral("requiredVisits"), QStringLiteral("fee"),
+                   QStringLiteral("pledgeCheckDays"), QStringLiteral("deferralAllowed"), QStringLiteral("onOwedLapse"), QStringLiteral("requiredVisits"), QStringLiteral("fee"),
                    QStringLiteral("feeBasis"), QStringLiteral("resultType"), QStringLiteral("resultName"),
                    QStringLiteral("materials")});
         Matter m;
@@ -196,6 +196,8 @@ public:
         m.pledgeCheckDays = integer(o, path, QStringLiteral("pledgeCheckDays"), false,
                                     m.commitmentAllowed ? Catalog::kDefaultPledgeCheckDays : 0);
         m.deferralAllowed = flag(o, path, QStringLiteral("deferralAllowed"));
+        if (o.contains(QStringLiteral("onOwedLapse"))) // optional: "revoke" when absent
+            m.onOwedLapse = choice(o, path, QStringLiteral("onOwedLapse"), kOwedLapses, OwedLapse::Revoke);
         m.requiredVisits = integer(o, path, QStringLiteral("requiredVisits"), true, 1);
         m.fee = text(o, path, QStringLiteral("fee"), false);
         m.feeBasis = text(o, path, QStringLiteral("feeBasis"), false);

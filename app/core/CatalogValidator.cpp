@@ -127,6 +127,10 @@ void checkMatter(QList<CatalogProblem>& out, const QString& path, const Matter& 
     if (!m.commitmentAllowed && m.pledgeCheckDays != 0)
         out.append({catalogChildPath(path, QStringLiteral("pledgeCheckDays")),
                     Catalog::tr("only a matter with \"commitmentAllowed\": true has pledges to check later.")});
+    checkEnum(out, catalogChildPath(path, QStringLiteral("onOwedLapse")), kOwedLapses, m.onOwedLapse);
+    if (!m.deferralAllowed && m.onOwedLapse != OwedLapse::Revoke)
+        out.append({catalogChildPath(path, QStringLiteral("onOwedLapse")),
+                    Catalog::tr("only a matter with \"deferralAllowed\": true has owed materials that can lapse.")});
     if (m.requiredVisits < 0 || m.requiredVisits > 10)
         out.append({catalogChildPath(path, QStringLiteral("requiredVisits")),
                     Catalog::tr("%1 visits is not plausible (0 to 10).").arg(m.requiredVisits)});

@@ -67,6 +67,8 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
         };
         if (m.commitmentAllowed)
             matter.insert(QStringLiteral("pledgeCheckDays"), m.pledgeCheckDays);
+        if (m.onOwedLapse != OwedLapse::Revoke)
+            matter.insert(QStringLiteral("onOwedLapse"), keyOf(kOwedLapses, m.onOwedLapse));
         matterArray.append(matter);
     }
     QJsonArray bundleArray;

@@ -255,7 +255,8 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
                 .arg(kMaxExtensionDays);
         return QString();
     case WorkStep::Terminate:
-        if (s.decision != Decision::None)
+        // An approval whose licence is not printed may be terminated too, where the catalog says so (checkLapse).
+        if (s.decision != Decision::None && (s.decision != Decision::Approved || s.activeCertificate()))
             return tr("Case %1 has already been decided; an approval is revoked, not terminated.").arg(s.caseNo);
         return QString();
     case WorkStep::Revoke:
@@ -423,17 +424,31 @@ CaseDeadlines Workflow::deadlines(const CaseState& s, const WorkCalendar& calend
     return d;
 }
 
-QString Workflow::checkLapse(WorkStep step, const CaseState& s, const QDate& today)
+WorkStep Workflow::lapseStep(const CaseState& s, OwedLapse rule)
+{
+    if (s.decision != Decision::Approved)
+        return WorkStep::Terminate;
+    return rule == OwedLapse::Terminate && !s.activeCertificate() ? WorkStep::Terminate : WorkStep::Revoke;
+}
+
+QString Workflow::checkLapse(WorkStep step, const CaseState& s, const QDate& today, OwedLapse rule)
 {
     if (step == WorkStep::Revoke && s.verification == PledgeCheck::Failed)
         return QString(); // a false pledge is reason enough
     const QList<MaterialEntry> overdue = s.overdueMaterials(today);
     if (overdue.isEmpty())
         return tr("No owed material of case %1 is overdue.").arg(s.caseNo);
-    if (step == WorkStep::Terminate && s.decision == Decision::Approved)
-        return tr("Case %1 was approved: revoke the approval instead of terminating the case.").arg(s.caseNo);
-    if (step == WorkStep::Revoke && s.decision != Decision::Approved)
-        return tr("Case %1 was not approved: terminate the case instead.").arg(s.caseNo);
+    const WorkStep due = lapseStep(s, rule);
+    if (step == WorkStep::Terminate && due == WorkStep::Revoke)
+        return rule == OwedLapse::Terminate
+            ? tr("A licence of case %1 is printed: revoke the approval instead of terminating the case.").arg(s.caseNo)
+            : tr("Case %1 was approved: revoke the approval instead of terminating the case.").arg(s.caseNo);
+    if (step == WorkStep::Revoke && due == WorkStep::Terminate)
+        return s.decision == Decision::Approved
+            ? tr("The catalog ends case %1 by termination when an owed material is overdue: terminate the case "
+                 "instead of revoking the approval.")
+                  .arg(s.caseNo)
+            : tr("Case %1 was not approved: terminate the case instead.").arg(s.caseNo);
     return QString();
 }
 

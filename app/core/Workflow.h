@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CaseState.h"
+#include "Catalog.h"
 #include "Deadline.h"
 #include "Role.h"
 #include "Separation.h"
@@ -135,11 +136,17 @@ public:
 
     /**
      * Whether an authorised user may end the case because an owed material is overdue on \a today:
-     * Terminate before an approval, Revoke after one. Empty when \a step is the right one now;
-     * otherwise why not (nothing overdue, or the other step applies). The role and status are
-     * checked by check().
+     * the step lapseStep() names. Empty when \a step is the right one now; otherwise why not (nothing
+     * overdue, or the other step applies). The role and status are checked by check().
      */
-    static QString checkLapse(WorkStep step, const CaseState& state, const QDate& today);
+    static QString checkLapse(WorkStep step, const CaseState& state, const QDate& today,
+                              OwedLapse rule = OwedLapse::Revoke);
+    /**
+     * The step an overdue owed material calls for under the catalog's \a rule (Matter::onOwedLapse):
+     * Terminate before an approval; after one, Revoke, or Terminate when the rule says so and no
+     * licence of the case is printed (a printed licence is only ever revoked).
+     */
+    static WorkStep lapseStep(const CaseState& state, OwedLapse rule);
 
     /**
      * The working day the later check (事后核查) of a pledge-based approval decided on \a decided is

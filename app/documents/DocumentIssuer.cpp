@@ -337,7 +337,7 @@ IssuedDocument DocumentIssuer::printHandover(const QString& incomingUsername, co
         {tr("Sheets spoiled"), QString::number(f.sheetsSpoiled)},
         {tr("Owed materials collected"), QString::number(f.materialsCollected)},
         {tr("Open cases"), QString::number(f.openCases)},
-        {tr("Stock received / printed / spoiled / voided"),
+        {tr("Stock of %1: received / printed / spoiled / voided").arg(report->outgoingName),
          QStringLiteral("%1 / %2 / %3 / %4").arg(paper.received).arg(paper.printed).arg(paper.spoiled).arg(paper.voided)},
         {tr("Sheets remaining"), QString::number(paper.remaining())},
         {tr("Next sheet (records / counted)"),

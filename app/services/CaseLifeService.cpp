@@ -146,12 +146,35 @@ std::optional<core::CaseState> CaseLifeService::extend(const QString& caseId, in
     return write(caseId, core::eventkind::decisionExtended, p, error);
 }
 
+core::OwedLapse CaseLifeService::lapseRule(const core::CaseState& state) const
+{
+    const auto catalog = m_steps.session().catalogVersion(state.catalogVersion);
+    const QStringList codes = state.matterCodes.isEmpty() ? QStringList{state.subjectCode} : state.matterCodes;
+    bool any = false;
+    for (const QString& code : codes) {
+        const core::Matter* m = catalog ? catalog->matter(code) : nullptr;
+        if (!m || m->onOwedLapse != core::OwedLapse::Terminate)
+            return core::OwedLapse::Revoke;
+        any = true;
+    }
+    return any ? core::OwedLapse::Terminate : core::OwedLapse::Revoke;
+}
+
+std::optional<core::WorkStep> CaseLifeService::lapseStep(const QString& caseId, QString* error) const
+{
+    const auto state = m_steps.load(caseId, error);
+    if (!state)
+        return std::nullopt;
+    return core::Workflow::lapseStep(*state, lapseRule(*state));
+}
+
 std::optional<core::CaseState> CaseLifeService::terminate(const QString& caseId, const QString& reasons, QString* error)
 {
     const auto state = m_steps.prepare(caseId, core::WorkStep::Terminate, error);
     if (!state)
         return std::nullopt;
-    if (QString v = core::Workflow::checkLapse(core::WorkStep::Terminate, *state, today()); !v.isEmpty())
+    if (QString v = core::Workflow::checkLapse(core::WorkStep::Terminate, *state, today(), lapseRule(*state));
+        !v.isEmpty())
         return refuse<core::CaseState>(error, v);
     if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for terminating the case")); !v.isEmpty())
         return refuse<core::CaseState>(error, v);
@@ -167,7 +190,7 @@ std::optional<core::CaseState> CaseLifeService::revoke(const QString& caseId, co
     const auto state = m_steps.prepare(caseId, core::WorkStep::Revoke, error);
     if (!state)
         return std::nullopt;
-    if (QString v = core::Workflow::checkLapse(core::WorkStep::Revoke, *state, today()); !v.isEmpty())
+    if (QString v = core::Workflow::checkLapse(core::WorkStep::Revoke, *state, today(), lapseRule(*state)); !v.isEmpty())
         return refuse<core::CaseState>(error, v);
     if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for the revocation")); !v.isEmpty())
         return refuse<core::CaseState>(error, v);

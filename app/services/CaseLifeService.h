@@ -64,7 +64,17 @@ public:
      */
     std::optional<core::CaseState> extend(const QString& caseId, int days, const QString& reasons, QString* error);
 
-    /** Terminates a case that is not approved because an owed material is overdue (终止办理). */
+    /**
+     * What an overdue owed material of the case calls for now (core::Workflow::lapseStep under its
+     * matters' Matter::onOwedLapse): WorkStep::Terminate or WorkStep::Revoke; nullopt with \a error
+     * when there is no such case.
+     */
+    std::optional<core::WorkStep> lapseStep(const QString& caseId, QString* error) const;
+
+    /**
+     * Terminates a case because an owed material is overdue (终止办理): before an approval, or after
+     * one whose licence is not printed where the catalog says "terminate".
+     */
     std::optional<core::CaseState> terminate(const QString& caseId, const QString& reasons, QString* error);
     /**
      * Revokes an approval (撤销) because its pledge was found false or an owed material is overdue:
@@ -90,6 +100,11 @@ public:
     QDate today() const { return m_steps.today(); }
 
 private:
+    /**
+     * The catalog's rule for the case's matters (the version it was accepted under): terminate only
+     * when every matter says so, revoke otherwise (the default).
+     */
+    core::OwedLapse lapseRule(const core::CaseState& state) const;
     std::optional<core::CaseState> write(const QString& caseId, const QString& kind, const QCborMap& payload,
                                          QString* error);
 

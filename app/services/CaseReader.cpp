@@ -1,5 +1,6 @@
 #include "CaseReader.h"
 #include "core/Workflow.h"
+#include "db/UserDirectory.h"
 
 namespace oneseal::services {
 
@@ -64,6 +65,12 @@ std::optional<QByteArray> CaseReader::attachmentData(const QString& sha256) cons
 std::shared_ptr<const core::Catalog> CaseReader::catalogOf(const core::CaseState& state) const
 {
     return m_session.catalogVersion(state.catalogVersion);
+}
+
+QString CaseReader::refusal(core::WorkStep step, const core::CaseState& state, const QString& matterCode) const
+{
+    return core::Workflow::check(step, state, m_session.user().id, m_session.user().roles,
+                                 db::UserDirectory::currentSeparationPolicy(m_session.database().sql()), matterCode);
 }
 
 QDate CaseReader::today() const

@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "core/CaseState.h"
 #include "core/Catalog.h"
+#include "core/Workflow.h"
 #include "db/BackOfficeRepository.h"
 #include "db/EventLogRepository.h"
 #include "db/IntakeRepository.h"
@@ -54,6 +55,13 @@ public:
 
     /** The last \a limit events of this workstation's database (its own and pulled ones), newest first. */
     QList<RecentEvent> recentEvents(int limit) const;
+
+    /**
+     * Why the session's user may not take \a step on a case in \a state now (role, status, and the
+     * separations under the hall's policy in force, core::Workflow::check); empty when they may. The
+     * dialogs grey their buttons by it, as the services refuse by it.
+     */
+    QString refusal(core::WorkStep step, const core::CaseState& state, const QString& matterCode = QString()) const;
 
     /** Today at this workstation: the session clock's local date. */
     QDate today() const;

@@ -56,6 +56,7 @@ QList<DemoUser> HallService::demoUsers()
         {QStringLiteral("approver"), QStringLiteral("杨审批"), Role::Approver},
         {QStringLiteral("certifier"), QStringLiteral("周制证"), Role::CertificateOperator},
         {QStringLiteral("supervisor"), QStringLiteral("孙监督"), Role::Supervisor},
+        {QStringLiteral("regulator"), QStringLiteral("吴监管"), Role::Regulator},
     };
 }
 

@@ -29,6 +29,18 @@ public:
      * \a reasons (required). Nothing is written on any problem.
      */
     bool relax(const QStringList& pairKeys, const QString& reasons, QString* error);
+    /**
+     * Relaxes (\a relaxed) or restores one pair ("review+decide") of the relaxation in force, after
+     * the administrator's \a password; the other pairs stay as they are. Refused, with nothing written,
+     * when the password is wrong, the pair is unknown or already in that state.
+     */
+    bool setPair(const QString& pairKey, bool relaxed, const QString& reasons, const QString& password,
+                 QString* error);
+
+    /** The policy every step and every dialog checks now (the strict rule when none is in force). */
+    core::SeparationPolicy policy() const;
+    /** Every pair of steps ("accept+review", ... "decide+issue"), in order. */
+    static QStringList allPairKeys();
 
 private:
     Session& m_session;

@@ -30,8 +30,9 @@ bool ShiftService::receiveStock(qint64 firstSheet, qint64 lastSheet, QString* er
 {
     if (!m_session.can(core::Action::PrintCertificate))
         return fail(error, Session::refusal(core::Action::PrintCertificate));
+    // A numbered sheet exists once in the hall: no range may overlap one any operator received.
     const QString why = core::PaperStock::checkNewRange(
-        { firstSheet, lastSheet }, db::ShiftRepository(m_session.database().sql()).ranges(m_session.workstation()));
+        { firstSheet, lastSheet }, db::ShiftRepository(m_session.database().sql()).allRanges());
     if (!why.isEmpty())
         return fail(error, why);
     return append(core::eventkind::paperReceived,
@@ -47,8 +48,9 @@ bool ShiftService::spoilSheet(qint64 sheet, const QString& reason, QString* erro
     if (reason.size() > 500)
         return fail(error, tr("The reason is too long (at most 500 characters)."));
     const db::ShiftRepository repository(m_session.database().sql());
+    // Only a sheet of the operator's own stock (a colleague's sheets are hers to account for).
     const QString why = core::PaperStock::checkSpoiled(
-        sheet, repository.ranges(m_session.workstation()), repository.spoiledSheets(m_session.workstation()));
+        sheet, repository.ranges(m_session.user().id), repository.spoiledSheets(m_session.user().id));
     if (!why.isEmpty())
         return fail(error, why);
     return append(core::eventkind::paperSpoiled,
@@ -57,10 +59,33 @@ bool ShiftService::spoilSheet(qint64 sheet, const QString& reason, QString* erro
 
 core::PaperAccount ShiftService::paperAccount(std::optional<qint64> countedNextSheet) const
 {
+    return paperAccountOf(m_session.user().id, countedNextSheet);
+}
+
+core::PaperAccount ShiftService::paperAccountOf(const QString& operatorId, std::optional<qint64> countedNextSheet) const
+{
     const db::ShiftRepository repository(m_session.database().sql());
-    const QString ws = m_session.workstation();
-    return core::PaperStock::account(repository.ranges(ws), repository.sheetsPrinted(ws), repository.spoiledSheets(ws),
-        repository.certificatesVoided(ws), countedNextSheet);
+    return core::PaperStock::account(repository.ranges(operatorId), repository.sheetsPrinted(operatorId),
+        repository.spoiledSheets(operatorId), repository.certificatesVoided(operatorId), countedNextSheet);
+}
+
+std::optional<QList<OperatorPaper>> ShiftService::paperAccounts(QString* error) const
+{
+    if (!m_session.can(core::Action::PrintCertificate) && !m_session.can(core::Action::ReadAllCases)) {
+        fail(error, Session::refusal(core::Action::ReadAllCases));
+        return std::nullopt;
+    }
+    QList<OperatorPaper> list;
+    const db::UserRepository users(m_session.database().sql());
+    for (const QString& id : db::ShiftRepository(m_session.database().sql()).stockHolders()) {
+        OperatorPaper p;
+        p.operatorId = id;
+        const auto user = users.byId(id);
+        p.operatorName = user ? user->displayName : id;
+        p.account = paperAccountOf(id);
+        list << p;
+    }
+    return list;
 }
 
 std::optional<HandoverReport> ShiftService::prepareHandover(const QString& incomingUsername,

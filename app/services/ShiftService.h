@@ -24,6 +24,14 @@ struct HandoverReport
     std::optional<qint64> countedNextSheet;
 };
 
+/** One certificate operator's stock (ShiftService::paperAccounts()). */
+struct OperatorPaper
+{
+    QString operatorId;
+    QString operatorName;
+    core::PaperAccount account;
+};
+
 /**
  * Pre-printed certificate stock and the end-of-shift handover at this workstation (core/PaperStock):
  * a certificate operator records the numbered ranges received and every spoiled sheet; prints,
@@ -44,8 +52,16 @@ public:
     bool receiveStock(qint64 firstSheet, qint64 lastSheet, QString* error);
     /** Records a sheet ruined in the printer, with the reason (certificate operators). */
     bool spoilSheet(qint64 sheet, const QString& reason, QString* error);
-    /** The stock of this workstation now; with \a countedNextSheet, checked against the pile. */
+    /**
+     * The session's operator's stock now (hers wherever she works); with \a countedNextSheet,
+     * checked against the pile.
+     */
     core::PaperAccount paperAccount(std::optional<qint64> countedNextSheet = std::nullopt) const;
+    /**
+     * Every operator's stock with its mismatches, for certificate operators and whoever reads all
+     * cases (supervisors); refused otherwise.
+     */
+    std::optional<QList<OperatorPaper>> paperAccounts(QString* error) const;
 
     /**
      * The handover report to print, after checking both passwords: the session user's (outgoing) and
@@ -58,6 +74,8 @@ public:
     bool recordHandover(const HandoverReport& report, const QByteArray& documentHash, QString* error);
 
 private:
+    core::PaperAccount paperAccountOf(const QString& operatorId,
+        std::optional<qint64> countedNextSheet = std::nullopt) const;
     bool append(const QString& kind, const QCborMap& payload, QString* error);
 
     Session& m_session;

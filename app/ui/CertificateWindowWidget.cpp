@@ -133,10 +133,8 @@ void CertificateWindowWidget::find()
 void CertificateWindowWidget::reload()
 {
     const auto state = m_caseId.isEmpty() ? std::nullopt : services::CaseReader(m_session).state(m_caseId);
-    const QString& user = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) {
-        return state && core::Workflow::check(step, *state, user, roles).isEmpty();
+        return state && services::CaseReader(m_session).refusal(step, *state).isEmpty(); // the hall's policy
     };
     m_ui->caseView->setHtml(state ? CaseSummary::html(*state, m_session.calendar()) : tr("Find a case by its number."));
     // A bundle case decided per matter: print while any approved matter's licence is not printed.
@@ -144,8 +142,8 @@ void CertificateWindowWidget::reload()
     if (state)
         for (const QString& code : services::CertificateService::certificateMatters(*state))
             matterToPrint = matterToPrint
-                || core::Workflow::check(core::WorkStep::NumberCertificate, *state, user, roles, {}, code).isEmpty()
-                || core::Workflow::check(core::WorkStep::PrintCertificate, *state, user, roles, {}, code).isEmpty();
+                || services::CaseReader(m_session).refusal(core::WorkStep::NumberCertificate, *state, code).isEmpty()
+                || services::CaseReader(m_session).refusal(core::WorkStep::PrintCertificate, *state, code).isEmpty();
     const bool perMatter = state && !services::CertificateService::certificateMatters(*state).isEmpty();
     m_ui->printButton->setEnabled(perMatter ? matterToPrint
                                             : allowed(core::WorkStep::NumberCertificate)
@@ -159,7 +157,8 @@ void CertificateWindowWidget::reload()
 
 void CertificateWindowWidget::refreshPaper()
 {
-    const core::PaperAccount a = services::ShiftService(m_session).paperAccount();
+    const services::ShiftService shift(m_session);
+    const core::PaperAccount a = shift.paperAccount();
     QString text = tr("Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6")
                        .arg(a.received)
                        .arg(a.printed)
@@ -170,6 +169,12 @@ void CertificateWindowWidget::refreshPaper()
     for (const QString& m : a.mismatches)
         text += QStringLiteral("<br><span style='color:#a4262c'><b>%1</b> %2</span>")
                     .arg(tr("Mismatch:"), m.toHtmlEscaped());
+    // Each colleague's stock is hers: her mismatches are shown under her name.
+    for (const services::OperatorPaper& p : shift.paperAccounts(nullptr).value_or(QList<services::OperatorPaper>()))
+        if (p.operatorId != m_session.user().id)
+            for (const QString& m : p.account.mismatches)
+                text += QStringLiteral("<br><span style='color:#a4262c'><b>%1</b> %2</span>")
+                            .arg(tr("Mismatch in the stock of %1:").arg(p.operatorName).toHtmlEscaped(), m.toHtmlEscaped());
     m_ui->paperLabel->setText(text);
 }
 

@@ -83,11 +83,9 @@ void ClockDialog::reload()
                                  .arg(state->caseNo, state->subjectName,
                                       state->promisedDue.isValid() ? state->promisedDue.toString(Qt::ISODate) : tr("(stopped)"),
                                       state->legalDue.isValid() ? state->legalDue.toString(Qt::ISODate) : tr("(stopped)"), clock));
-    const QString uid = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
-    m_ui->stopButton->setEnabled(core::Workflow::check(core::WorkStep::StopClock, *state, uid, roles).isEmpty());
-    m_ui->resumeButton->setEnabled(core::Workflow::check(core::WorkStep::ResumeClock, *state, uid, roles).isEmpty());
-    m_ui->extendButton->setEnabled(core::Workflow::check(core::WorkStep::Extend, *state, uid, roles).isEmpty());
+    m_ui->stopButton->setEnabled(services::CaseReader(m_session).refusal(core::WorkStep::StopClock, *state).isEmpty());
+    m_ui->resumeButton->setEnabled(services::CaseReader(m_session).refusal(core::WorkStep::ResumeClock, *state).isEmpty());
+    m_ui->extendButton->setEnabled(services::CaseReader(m_session).refusal(core::WorkStep::Extend, *state).isEmpty());
     m_ui->daysSpin->setMaximum(std::max(1, core::Workflow::kMaxExtensionDays - state->extensionDays));
 }
 

@@ -77,14 +77,16 @@ void DecisionDialog::reload()
     m_ui->matterCombo->setVisible(state->decidedPerMatter());
     m_reloading = false;
     const QString matter = m_ui->matterCombo->currentData().toString();
-    const QString& user = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
     auto allowed = [&](core::WorkStep step) {
-        return core::Workflow::check(step, *state, user, roles, {}, matter).isEmpty();
+        return services::CaseReader(m_session).refusal(step, *state, matter).isEmpty(); // the hall's policy in force
     };
     m_ui->approveButton->setEnabled(allowed(core::WorkStep::Approve));
     m_ui->refuseButton->setEnabled(allowed(core::WorkStep::Refuse));
     m_ui->sealGroup->setEnabled(allowed(core::WorkStep::ApplySeal));
+    // Nothing to do here: say why (the role, the status, or a step of this case the user already took).
+    if (!m_ui->approveButton->isEnabled() && !m_ui->refuseButton->isEnabled() && !m_ui->sealGroup->isEnabled()
+        && m_ui->messageLabel->text().isEmpty())
+        showMessage(services::CaseReader(m_session).refusal(core::WorkStep::Approve, *state, matter), true);
     if (m_ui->sealGroup->isEnabled() && !m_ui->approveButton->isEnabled() && !m_ui->refuseButton->isEnabled())
         m_ui->passwordEdit->setFocus();
     else

@@ -78,9 +78,8 @@ void InspectionDialog::reload()
     }
     setWindowTitle(tr("Site inspection — %1").arg(state->caseNo));
     m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
-    const QString& user = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
-    auto allowed = [&](core::WorkStep step) { return core::Workflow::check(step, *state, user, roles).isEmpty(); };
+    const services::CaseReader reader(m_session); // the hall's separation policy in force, as the service checks it
+    auto allowed = [&](core::WorkStep step) { return reader.refusal(step, *state).isEmpty(); };
     m_ui->scheduleGroup->setEnabled(allowed(core::WorkStep::ScheduleInspection));
     m_ui->passButton->setEnabled(allowed(core::WorkStep::RecordInspection));
     m_ui->failButton->setEnabled(allowed(core::WorkStep::RecordInspection));

@@ -17,6 +17,7 @@
 #include "OwedLedgerWidget.h"
 #include "PledgeCheckWidget.h"
 #include "SealKeyDialog.h"
+#include "SeparationDialog.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -75,6 +76,16 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
         SealKeyDialog dialog(*m_session, this);
         dialog.exec();
     });
+    // The hall's separation of steps (relaxed pairs for a small hall): administrators (the service checks).
+    if (m_session->can(core::Action::ManageUsers)) {
+        auto* separations = new QAction(tr("Separatio&n of steps…"), this);
+        separations->setObjectName(QStringLiteral("separationAction"));
+        m_ui->fileMenu->insertAction(m_ui->quitAction, separations);
+        connect(separations, &QAction::triggered, this, [this] {
+            SeparationDialog dialog(*m_session, this);
+            dialog.exec();
+        });
+    }
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
     // Sync by file for a hall without network: supervisors and administrators (the service decides).
     m_ui->syncMenu->menuAction()->setVisible(m_session->can(core::Action::MoveBundles));

@@ -28,6 +28,8 @@ OwedLedgerWidget::OwedLedgerWidget(services::Session& session, QWidget* parent)
     m_ui->lapseGroup->setVisible(m_session.can(core::Action::DecideCase));
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &OwedLedgerWidget::refresh);
     connect(m_ui->lapseButton, &QPushButton::clicked, this, &OwedLedgerWidget::endSelectedCase);
+    connect(m_ui->ledgerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OwedLedgerWidget::offerLapseStep);
     auto* lapse = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_T), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(lapse, &QShortcut::activated, this, [this] {
         if (m_ui->lapseGroup->isVisible())
@@ -69,6 +71,18 @@ void OwedLedgerWidget::refresh()
                                            + (red > 0 ? tr(", %n overdue", nullptr, red) : QString()));
     if (m_model->rowCount() > 0)
         m_ui->ledgerView->selectRow(0);
+    offerLapseStep();
+}
+
+void OwedLedgerWidget::offerLapseStep()
+{
+    const int row = m_ui->ledgerView->currentIndex().row();
+    const auto step = row >= 0 && row < m_model->rowCount()
+        ? m_service.lapseStep(m_model->itemAt(row).row.caseId, nullptr)
+        : std::nullopt;
+    m_ui->lapseButton->setText(!step ? tr("Terminate or revoke and seal (Ctrl+T)")
+                               : *step == core::WorkStep::Revoke ? tr("Revoke the approval and seal (Ctrl+T)")
+                                                                 : tr("Terminate the case and seal (Ctrl+T)"));
 }
 
 bool OwedLedgerWidget::endSelectedCase()
@@ -92,10 +106,16 @@ bool OwedLedgerWidget::endSelectedCase()
         return false;
     }
     QString error;
-    const bool approved = state->decision == core::Decision::Approved;
+    // The step the catalog says for the case's matters (Matter::onOwedLapse), as the button names it.
+    const auto step = m_service.lapseStep(owed.caseId, &error);
+    if (!step) {
+        showMessage(error, true);
+        return false;
+    }
+    const bool revoke = *step == core::WorkStep::Revoke;
     const QString reasons = m_ui->reasonsEdit->text();
-    const auto ended = approved ? m_service.revoke(owed.caseId, reasons, &error)
-                                : m_service.terminate(owed.caseId, reasons, &error);
+    const auto ended = revoke ? m_service.revoke(owed.caseId, reasons, &error)
+                              : m_service.terminate(owed.caseId, reasons, &error);
     if (!ended) {
         showMessage(error, true);
         return false;
@@ -105,7 +125,7 @@ bool OwedLedgerWidget::endSelectedCase()
         = documents::DocumentIssuer(m_session, m_output ? *m_output : preview).sealDecision(owed.caseId, password);
     m_ui->reasonsEdit->clear();
     if (sealed.recorded())
-        showMessage(approved ? tr("The approval of case %1 is revoked; its certificate is void. The %2 is sealed.")
+        showMessage(revoke ? tr("The approval of case %1 is revoked; its certificate is void. The %2 is sealed.")
                                    .arg(owed.caseNo, sealed.title)
                              : tr("Case %1 is terminated. The %2 is sealed.").arg(owed.caseNo, sealed.title),
                     false);

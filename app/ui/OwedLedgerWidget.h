@@ -45,6 +45,8 @@ public slots:
 
 private:
     void showMessage(const QString& text, bool error);
+    /** Names on the button the step the catalog calls for on the selected case (terminate or revoke). */
+    void offerLapseStep();
 
     std::unique_ptr<Ui::OwedLedgerWidget> m_ui;
     services::Session& m_session;

@@ -50,13 +50,17 @@ void ReviewDialog::reload()
     }
     setWindowTitle(tr("Review — %1").arg(state->caseNo));
     m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
-    const QString& user = m_session.user().id;
-    const core::Roles roles = m_session.user().roles;
-    auto allowed = [&](core::WorkStep step) { return core::Workflow::check(step, *state, user, roles).isEmpty(); };
+    const services::CaseReader reader(m_session); // the hall's separation policy in force, as the service checks it
+    auto allowed = [&](core::WorkStep step) { return reader.refusal(step, *state).isEmpty(); };
     m_ui->passButton->setEnabled(allowed(core::WorkStep::ReviewPass));
     m_ui->correctionButton->setEnabled(allowed(core::WorkStep::RequestCorrection));
     m_ui->receivedButton->setEnabled(allowed(core::WorkStep::ReceiveCorrection));
     m_ui->refuseButton->setEnabled(allowed(core::WorkStep::ProposeRefusal));
+    // Nothing to do here: say why (the role, the status, or a step of this case the user already took).
+    if (!m_ui->passButton->isEnabled() && !m_ui->correctionButton->isEnabled() && !m_ui->receivedButton->isEnabled()
+        && !m_ui->refuseButton->isEnabled()
+        && m_ui->messageLabel->text().isEmpty())
+        showMessage(reader.refusal(core::WorkStep::ReviewPass, *state), true);
 }
 
 void ReviewDialog::done(const std::optional<core::CaseState>& state, const QString& error, const QString& success)

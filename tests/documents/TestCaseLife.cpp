@@ -8,6 +8,7 @@
 #include "print/MemoryOutput.h"
 #include "services/AuthService.h"
 #include "services/CaseLifeService.h"
+#include "services/CatalogService.h"
 #include "services/CertificateService.h"
 #include "services/DecisionService.h"
 #include "services/HallService.h"
@@ -62,6 +63,8 @@ private slots:
     void overdueOwedMaterialOfAnApprovedCaseRevokesIt();
     void missingUnderAPledgeDoesNotBlockIssuingAndTheCheckRevokes();
     void pledgeCheckPeriodComesFromTheCatalog();
+    void demoRegulatorChecksAPledge();
+    void owedLapseFollowsTheCatalog(); // last: it imports a catalog version
     void hearingStopsTheClockAndAnExtensionMovesTheDueDate();
 
 private:
@@ -436,6 +439,49 @@ void TestCaseLife::pledgeCheckPeriodComesFromTheCatalog()
     QVERIFY2(error.contains(QLatin1String("commitmentAllowed")), qPrintable(error));
 }
 
+void TestCaseLife::demoRegulatorChecksAPledge()
+{
+    // The demo hall has a regulator (README's demo users): logs in with the demo password, holds only that role.
+    services::Session& regulator = as(QStringLiteral("regulator"));
+    QCOMPARE(regulator.user().roles, core::Roles(core::Role::Regulator));
+    QCOMPARE(regulator.user().displayName, QStringLiteral("吴监管"));
+    QVERIFY(regulator.can(core::Action::VerifyPledge));
+    QVERIFY(!regulator.can(core::Action::DecideCase));
+
+    m_clock.set(at(2025, 6, 2));
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    const auto subject = intake.subject(m_pledgeMatter);
+    QVERIFY(subject);
+    services::IntakeRequest r;
+    r.subjectCode = m_pledgeMatter;
+    r.applicant.idNumber = residentId(QStringLiteral("14080219800101051"));
+    r.applicant.name = QStringLiteral("郑承诺");
+    r.applicant.phone = QStringLiteral("13903591234");
+    r.materials = intake.checklistFor(*subject);
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    r.outcome = core::IntakeOutcome::AcceptCommitment;
+    QString error;
+    auto state = intake.record(r, &error);
+    QVERIFY2(state, qPrintable(error));
+    approveAndSeal(state->caseId);
+
+    // The regulator's list holds the check; the regulator confirms it.
+    services::CaseLifeService life(regulator);
+    const auto tasks = life.verificationTasks(&error);
+    QVERIFY2(tasks, qPrintable(error));
+    QVERIFY(std::any_of(tasks->begin(), tasks->end(),
+                        [&](const services::VerificationItem& i) { return i.row.caseId == state->caseId; }));
+    state = life.confirmPledge(state->caseId, QStringLiteral("现场核实与承诺一致"), &error);
+    QVERIFY2(state, qPrintable(error));
+    QCOMPARE(state->verification, core::PledgeCheck::Confirmed);
+    const core::Event last = regulator.events().caseEvents(state->caseId).constLast();
+    QCOMPARE(last.kind, core::eventkind::verificationConfirmed);
+    QCOMPARE(last.userId, regulator.user().id);
+}
+
 void TestCaseLife::hearingStopsTheClockAndAnExtensionMovesTheDueDate()
 {
     m_clock.set(at(2025, 6, 2)); // Monday
@@ -519,6 +565,81 @@ void TestCaseLife::hearingStopsTheClockAndAnExtensionMovesTheDueDate()
                                    [&](const services::QueueItem& i) { return i.row.caseId == accepted->caseId; });
     QVERIFY(row2 != queue2->end());
     QCOMPARE(row2->row.promisedDue, state->promisedDue);
+}
+
+void TestCaseLife::owedLapseFollowsTheCatalog()
+{
+    QString error;
+    // The catalog's word: "onOwedLapse" is "revoke" (the default) or "terminate", only with deferralAllowed.
+    auto catalog = as(QStringLiteral("admin")).catalog();
+    QVERIFY(catalog);
+    QCOMPARE(catalog->matter(m_deferMatter)->onOwedLapse, core::OwedLapse::Revoke);
+    core::Catalog next = *catalog;
+    next.version = catalog->version + 1;
+    for (core::Matter& m : next.matters)
+        if (m.code == m_deferMatter)
+            m.onOwedLapse = core::OwedLapse::Terminate;
+    const QByteArray json = next.toJson();
+    QVERIFY(json.contains("\"onOwedLapse\": \"terminate\""));
+    auto again = core::Catalog::fromJson(json, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->matter(m_deferMatter)->onOwedLapse, core::OwedLapse::Terminate);
+    QByteArray bad = json;
+    bad.replace("\"onOwedLapse\": \"terminate\"", "\"onOwedLapse\": \"forget\"");
+    QVERIFY(!core::Catalog::fromJson(bad, &error));
+    QVERIFY2(error.contains(QLatin1String("onOwedLapse")) && error.contains(QLatin1String("terminate")), qPrintable(error));
+    core::Catalog wrong = next;
+    for (core::Matter& m : wrong.matters)
+        if (!m.deferralAllowed) {
+            m.onOwedLapse = core::OwedLapse::Terminate;
+            break;
+        }
+    QVERIFY(!core::Catalog::fromJson(wrong.toJson(), &error));
+    QVERIFY2(error.contains(QLatin1String("deferralAllowed")), qPrintable(error));
+    QVERIFY2(services::CatalogService(as(QStringLiteral("admin"))).importJson(json, &error), qPrintable(error));
+
+    // Approved, its licence not printed, the owed material overdue: the catalog says terminate.
+    m_clock.set(at(2025, 6, 2));
+    const core::CaseState first = deferred(QStringLiteral("冯终止"), QStringLiteral("14080219800101061"));
+    QCOMPARE(first.catalogVersion, next.version);
+    const core::MaterialEntry* owed = deferredOf(first);
+    QVERIFY(owed);
+    const QDate due = owed->dueDate;
+    approveAndSeal(first.caseId);
+    m_clock.set(QDateTime(due.addDays(2), QTime(10, 0)));
+    services::CaseLifeService approver(as(QStringLiteral("approver")));
+    QCOMPARE(approver.lapseStep(first.caseId, &error), std::optional(core::WorkStep::Terminate));
+    QVERIFY(!approver.revoke(first.caseId, QStringLiteral("逾期未补交"), &error));
+    QVERIFY2(error.contains(QLatin1String("terminate the case")), qPrintable(error));
+    auto ended = approver.terminate(first.caseId, QStringLiteral("申请人逾期未补交容缺材料"), &error);
+    QVERIFY2(ended, qPrintable(error));
+    QCOMPARE(ended->status, core::CaseStatus::Terminated);
+    print::MemoryOutput output;
+    const documents::IssuedDocument sealed = documents::DocumentIssuer(as(QStringLiteral("approver")), output)
+                                                 .sealDecision(first.caseId, services::HallService::demoPassword());
+    QVERIFY2(sealed.recorded(), qPrintable(sealed.error));
+    QCOMPARE(sealed.title, QStringLiteral("终止办理通知书"));
+
+    // A printed licence is only ever revoked, whatever the catalog says.
+    m_clock.set(at(2025, 6, 2));
+    const core::CaseState second = deferred(QStringLiteral("褚撤销"), QStringLiteral("14080219800101071"));
+    approveAndSeal(second.caseId);
+    printCertificate(second.caseId);
+    m_clock.set(QDateTime(deferredOf(second)->dueDate.addDays(2), QTime(10, 0)));
+    QCOMPARE(approver.lapseStep(second.caseId, &error), std::optional(core::WorkStep::Revoke));
+    QVERIFY(!approver.terminate(second.caseId, QStringLiteral("逾期未补交"), &error));
+    QVERIFY2(error.contains(QLatin1String("revoke")), qPrintable(error)); // the role and status check says it first
+    auto revoked = approver.revoke(second.caseId, QStringLiteral("申请人逾期未补交容缺材料"), &error);
+    QVERIFY2(revoked, qPrintable(error));
+    QCOMPARE(revoked->status, core::CaseStatus::Revoked);
+
+    // Not yet decided: terminated under either rule.
+    m_clock.set(at(2025, 6, 2));
+    const core::CaseState third = deferred(QStringLiteral("卫待审"), QStringLiteral("14080219800101081"));
+    m_clock.set(QDateTime(deferredOf(third)->dueDate.addDays(2), QTime(10, 0)));
+    QCOMPARE(approver.lapseStep(third.caseId, &error), std::optional(core::WorkStep::Terminate));
+    QVERIFY(!approver.revoke(third.caseId, QStringLiteral("逾期未补交"), &error));
+    QVERIFY2(approver.terminate(third.caseId, QStringLiteral("申请人逾期未补交容缺材料"), &error), qPrintable(error));
 }
 
 QTEST_MAIN(TestCaseLife)

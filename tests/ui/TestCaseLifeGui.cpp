@@ -20,6 +20,8 @@
 #include "services/CertificateService.h"
 #include "services/DecisionService.h"
 #include "services/ReviewService.h"
+#include "services/CatalogService.h"
+#include <QPushButton>
 
 #include <QApplication>
 #include <QFile>
@@ -66,6 +68,7 @@ private slots:
     void ledgerShowsOverdueRedAndTheApproverTerminatesByKeyboard();
     void falsePledgeFoundByTheInspectorIsRevokedByTheApprover();
     void hearingFromTheQueueStopsTheClockAndTheApproverExtends();
+    void ledgerOffersTheStepTheCatalogSays(); // last: it imports a catalog version
 
 private:
     std::unique_ptr<services::Session> login(const QString& username);
@@ -431,6 +434,81 @@ void TestCaseLifeGui::hearingFromTheQueueStopsTheClockAndTheApproverExtends()
     const QString text = test::pdfText(output.jobs().first().pdf);
     QVERIFY2(text.contains(QStringLiteral("延期通知书")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("延长4个工作日")));
+}
+
+void TestCaseLifeGui::ledgerOffersTheStepTheCatalogSays()
+{
+    QString error;
+    auto approver = login(QStringLiteral("approver"));
+    auto reviewer = login(QStringLiteral("reviewer"));
+    auto approveCase = [&](const QString& caseId) {
+        return services::ReviewService(*reviewer).pass(caseId, QString(), &error)
+            && services::DecisionService(*approver).approve(caseId, QString(), &error);
+    };
+    // Under the demo catalog (no "onOwedLapse": revoke) and under a version whose matter says "terminate".
+    m_clock.set(QDateTime(QDate(2025, 6, 2), QTime(9, 0)));
+    const core::CaseState revoking = deferredCase(QStringLiteral("14080219700101091"), QStringLiteral("蒋撤销"));
+    QVERIFY2(approveCase(revoking.caseId), qPrintable(error));
+    auto admin = login(QStringLiteral("admin"));
+    core::Catalog next = *admin->catalog();
+    next.version += 1;
+    for (core::Matter& m : next.matters)
+        if (m.code == revoking.subjectCode)
+            m.onOwedLapse = core::OwedLapse::Terminate;
+    QVERIFY2(services::CatalogService(*admin).importJson(next.toJson(), &error), qPrintable(error));
+    const core::CaseState terminating = deferredCase(QStringLiteral("14080219700101101"), QStringLiteral("沈终止"));
+    QCOMPARE(terminating.subjectCode, revoking.subjectCode);
+    QCOMPARE(terminating.catalogVersion, next.version);
+    QVERIFY2(approveCase(terminating.caseId), qPrintable(error));
+    QDate due;
+    for (const core::MaterialEntry& m : terminating.materials)
+        if (m.state == core::MaterialState::Deferred)
+            due = m.dueDate;
+    m_clock.set(QDateTime(due.addDays(3), QTime(9, 0)));
+
+    ui::OwedLedgerWidget ledger(*approver);
+    print::MemoryOutput output;
+    ledger.setDocumentOutput(&output);
+    ledger.resize(1000, 600);
+    ledger.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ledger));
+    ledger.activateWindow();
+    auto rowOf = [&](const QString& caseId) {
+        for (int i = 0; i < ledger.model()->rowCount(); ++i)
+            if (ledger.model()->itemAt(i).row.caseId == caseId)
+                return i;
+        return -1;
+    };
+    auto* view = ledger.findChild<QTableView*>(QStringLiteral("ledgerView"));
+    auto* button = ledger.findChild<QPushButton*>(QStringLiteral("lapseButton"));
+    auto end = [&](const QString& caseId) {
+        view->setFocus(Qt::OtherFocusReason);
+        view->selectRow(rowOf(caseId));
+        const QString offered = button->text();
+        press(Qt::Key_Tab);
+        qobject_cast<QLineEdit*>(focused())->insert(QStringLiteral("申请人逾期未补交容缺材料"));
+        press(Qt::Key_Tab);
+        type(services::HallService::demoPassword());
+        press(Qt::Key_T, Qt::ControlModifier);
+        return offered;
+    };
+    QVERIFY(rowOf(revoking.caseId) >= 0 && rowOf(terminating.caseId) >= 0);
+
+    // The catalog says terminate: the button offers it, Ctrl+T does it and seals the notice.
+    QVERIFY2(end(terminating.caseId).startsWith(QLatin1String("Terminate the case")), qPrintable(button->text()));
+    QVERIFY2(ledger.messageText().contains(QLatin1String("terminated")), qPrintable(ledger.messageText()));
+    QCOMPARE(services::IntakeService(*m_clerk).caseState(terminating.caseId)->status, core::CaseStatus::Terminated);
+    // The default: the approval is revoked.
+    QVERIFY2(end(revoking.caseId).startsWith(QLatin1String("Revoke the approval")), qPrintable(button->text()));
+    QVERIFY2(ledger.messageText().contains(QLatin1String("revoked")), qPrintable(ledger.messageText()));
+    QCOMPARE(services::IntakeService(*m_clerk).caseState(revoking.caseId)->status, core::CaseStatus::Revoked);
+    const auto reg = db::BackOfficeRepository(approver->database().sql()).sealRegister();
+    QVERIFY(std::any_of(reg.begin(), reg.end(), [&](const db::SealRegisterRow& r) {
+        return r.caseId == terminating.caseId && r.documentTitle == QStringLiteral("终止办理通知书");
+    }));
+    QVERIFY(std::any_of(reg.begin(), reg.end(), [&](const db::SealRegisterRow& r) {
+        return r.caseId == revoking.caseId && r.documentTitle == QStringLiteral("撤销行政许可决定书");
+    }));
 }
 
 QTEST_MAIN(TestCaseLifeGui)

@@ -15,6 +15,7 @@
 #include "services/AuthService.h"
 #include "services/DecisionService.h"
 #include "services/HallService.h"
+#include "services/SealKeyService.h"
 #include "services/IntakeService.h"
 #include "services/ReviewService.h"
 #include "services/ShiftService.h"
@@ -62,6 +63,7 @@ private slots:
     void stockIsAccountedForByKeyboard();
     void handoverWithASpoiledSheet();
     void handoverShapeIsCheckedOnEveryReplica();
+    void stockIsEachOperatorsOwn();
 
 private:
     services::Session& as(const QString& username);
@@ -318,6 +320,67 @@ void TestShiftHandover::handoverShapeIsCheckedOnEveryReplica()
                  .isEmpty());
     QVERIFY(
         !PaperStock::shapeProblem(core::eventkind::paperSpoiled, { { core::payload::sheet, 3 } }, author).isEmpty());
+}
+
+void TestShiftHandover::stockIsEachOperatorsOwn()
+{
+    // A second certificate operator at the same workstation, holding the seal too.
+    QString error;
+    services::Session& admin = as(QStringLiteral("admin"));
+    QVERIFY2(services::AuthService::addUser(admin, QStringLiteral("certifier2"), QStringLiteral("吴制证"),
+                                            core::Role::CertificateOperator, services::HallService::demoPassword(),
+                                            &error, test::fastKdf(), false),
+             qPrintable(error));
+    services::Session& second = as(QStringLiteral("certifier2"));
+    QVERIFY2(services::SealKeyService(admin).grant(QStringLiteral("certifier2"), &error), qPrintable(error));
+    services::Session& first = as(QStringLiteral("certifier"));
+    QCOMPARE(second.workstation(), first.workstation());
+    const core::PaperAccount firstBefore = services::ShiftService(first).paperAccount();
+    QVERIFY(firstBefore.received > 0);
+
+    // Her stock starts empty although the workstation's operator has sheets.
+    services::ShiftService shift(second);
+    core::PaperAccount mine = shift.paperAccount();
+    QCOMPARE(mine.received, 0);
+    QCOMPARE(mine.printed, 0);
+    // A numbered sheet exists once in the hall: no range overlapping a colleague's; no spoiling her sheets.
+    QVERIFY(!shift.receiveStock(1005, 1020, &error));
+    QVERIFY2(error.contains(QLatin1String("overlap")), qPrintable(error));
+    QVERIFY(!shift.spoilSheet(1009, QStringLiteral("卡纸"), &error));
+    QVERIFY(shift.receiveStock(2001, 2001, &error));
+
+    // She prints two certificates on her one sheet: her stock is short by one, her colleague's untouched.
+    print::MemoryOutput output;
+    documents::DocumentIssuer issuer(second, output);
+    QVERIFY(issuer.printCertificate(sealedCase(QStringLiteral("卫国强"), QStringLiteral("14080219750505014"))).recorded());
+    QVERIFY(issuer.printCertificate(sealedCase(QStringLiteral("蒋文华"), QStringLiteral("14080219750505024"))).recorded());
+    mine = shift.paperAccount();
+    QCOMPARE(mine.received, 1);
+    QCOMPARE(mine.printed, 2);
+    QCOMPARE(mine.remaining(), -1);
+    QCOMPARE(mine.mismatches.size(), 1);
+    const core::PaperAccount firstAfter = services::ShiftService(first).paperAccount();
+    QCOMPARE(firstAfter.printed, firstBefore.printed);
+    QCOMPARE(firstAfter.received, firstBefore.received);
+    QCOMPARE(firstAfter.mismatches, firstBefore.mismatches);
+
+    // The supervisor sees each operator's stock with its own mismatches; the colleague's window names her.
+    const auto all = services::ShiftService(as(QStringLiteral("supervisor"))).paperAccounts(&error);
+    QVERIFY2(all, qPrintable(error));
+    QCOMPARE(all->size(), 2);
+    for (const services::OperatorPaper& p : *all)
+        QCOMPARE(p.account.mismatches.size(), p.operatorId == second.user().id ? 1 : int(firstBefore.mismatches.size()));
+    QVERIFY(!services::ShiftService(as(QStringLiteral("clerk"))).paperAccounts(&error));
+    ui::CertificateWindowWidget window(first);
+    QVERIFY2(paperText(window).contains(QStringLiteral("Mismatch in the stock of 吴制证:")), qPrintable(paperText(window)));
+
+    // Her handover report shows her sheets, not the workstation's.
+    const auto report = shift.prepareHandover(QStringLiteral("certifier"), services::HallService::demoPassword(),
+                                              services::HallService::demoPassword(), std::nullopt, &error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->paper.received, 1);
+    QCOMPARE(report->paper.printed, 2);
+    QCOMPARE(report->paper.mismatches.size(), 1);
 }
 
 QTEST_MAIN(TestShiftHandover)
