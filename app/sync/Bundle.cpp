@@ -86,6 +86,11 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
     qint64 last = cursor;
     for (const core::Event& ev : *events)
         last = std::max(last, ev.serverSeq);
+    // The users (enabled, disabled_at) before the events, as in a sync round (docs/SECURITY.md).
+    HubDataReceiver receiver(database.sql());
+    if (!receiver.applyReferenceData(inner->value(QStringLiteral("items")).toArray(),
+                                     inner->value(QStringLiteral("catalogs")).toArray(), nullptr, nullptr, error))
+        return std::nullopt;
     {
         db::EventStore store(database, workstation);
         db::registerWorkstationProjections(store);
@@ -101,10 +106,6 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
         result.duplicates = applied->present;
         result.acknowledged = applied->acknowledged;
     }
-    HubDataReceiver receiver(database.sql());
-    if (!receiver.applyReferenceData(inner->value(QStringLiteral("items")).toArray(),
-                                     inner->value(QStringLiteral("catalogs")).toArray(), nullptr, nullptr, error))
-        return std::nullopt;
     for (const QCborValue& v : inner->value(QStringLiteral("leases")).toArray()) {
         const QCborArray a = v.toArray();
         if (!receiver.storeLease(a.at(0).toString(), core::cborInteger(a.at(1)), core::cborInteger(a.at(2)), error))

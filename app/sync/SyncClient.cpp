@@ -495,9 +495,11 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     m_held = {}; // only what this round's push was told
     m_waitedNs = 0;
     m_meeting = {};
-    // Push before pull: what this workstation did reaches the hub first.
-    if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !finishRecovery(error)
-        || !syncReference(report, error) || !refillNumbers(report, error) || !syncFiles(report, error))
+    // Push before pull: what this workstation did reaches the hub first. The reference data (users:
+    // enabled, disabled_at) before the pull, so that the rules admit the pulled events with the
+    // directory the hub had when it refused or admitted them (docs/SECURITY.md).
+    if (!connectToHub(error) || !pushAll(report, error) || !syncReference(report, error) || !pullAll(report, error)
+        || !finishRecovery(error) || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
     report.hubRestored = m_meeting.hubRestored;
     report.resent = m_meeting.resent;

@@ -37,6 +37,7 @@ class TestSyncTrust : public QObject
 private slots:
     void forgeriesAreQuarantinedEverywhere();
     void disabledUsersEventsAreQuarantinedEverywhere();
+    void disablingAndLaterEventsInOneRound();
     void eventsCutOffAtTheEndAreDetected();
 };
 
@@ -335,6 +336,72 @@ void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
     QVERIFY(forger.run(QStringLiteral("sync")).ok());
     QVERIFY(watcher.run(QStringLiteral("sync")).ok());
     QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), reenabled}).out.startsWith(QStringLiteral("ok status=")));
+}
+
+// A workstation that learns of a disabling in the same round as the disabled user's later events
+// (it has not synced since the disabling): it takes the round's users before it admits the pulled
+// events, so it quarantines them exactly as the hub does. Before, it pulled first and admitted them.
+void TestSyncTrust::disablingAndLaterEventsInOneRound()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
+                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
+        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
+        QVERIFY2(agent->create(&error), qPrintable(error));
+        const QString code = hub.enrollmentCode(&error);
+        QVERIFY2(!code.isEmpty(), qPrintable(error));
+        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        agents << agent;
+    }
+    const Agent& a = *agents.at(0);
+    const Agent& b = *agents.at(1);
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString before = field(r.out, QStringLiteral("cases"));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    QVERIFY(b.run(QStringLiteral("sync")).ok());
+
+    // Disabled at the hub; neither workstation has synced since.
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QTest::qWait(50); // recorded strictly after the disabling
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                            << QStringLiteral("--seed") << QStringLiteral("40"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString after = field(r.out, QStringLiteral("cases"));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    // B learns of the disabling and of her later events in one round.
+    r = b.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    auto refusedOfA = [](const QString& summary) {
+        QStringList lines = summary.split(QLatin1Char('\n'));
+        lines.removeIf([](const QString& line) { return !line.contains(QStringLiteral("/WS-A: ")); });
+        return lines;
+    };
+    const QStringList atHub = refusedOfA(b.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}).out);
+    const QStringList atB = refusedOfA(b.run(QStringLiteral("quarantine")).out);
+    QVERIFY2(!atHub.filter(QStringLiteral("was disabled")).isEmpty(), qPrintable(atHub.join(QLatin1Char('\n'))));
+    QCOMPARE(atB, atHub); // the same events, the same reasons
+    // Not folded at B; her earlier case stays.
+    QVERIFY(!b.run(QStringLiteral("status"), {QStringLiteral("--case"), after}).ok());
+    QVERIFY(b.run(QStringLiteral("status"), {QStringLiteral("--case"), before}).out.startsWith(QStringLiteral("ok status=")));
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), b.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    QVERIFY2(audit.out.contains(QStringLiteral("REFUSED: workstation WS-A")) && audit.out.contains(QStringLiteral("was disabled")),
+             qPrintable(audit.out));
 }
 
 // An insider with the database key deletes the newest events of her workstation's chain after they
