@@ -331,6 +331,10 @@ int cmdVerifyAudit(const QStringList& args)
             out() << Admin::tr("CUT OFF: workstation %1: %2").arg(f.workstation, f.description) << "\n";
             continue;
         }
+        if (f.problem == core::AuditFinding::Problem::ForgedCheckpoint) {
+            out() << Admin::tr("FORGED CHECKPOINT: workstation %1: %2").arg(f.workstation, f.description) << "\n";
+            continue;
+        }
         out() << Admin::tr("TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5")
                      .arg(f.workstation)
                      .arg(f.seq)

@@ -1,4 +1,6 @@
 #include "Bundle.h"
+
+#include "db/ChainCheckpoints.h"
 #include "core/Failed.h"
 #include "core/CborInteger.h"
 
@@ -97,8 +99,22 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
         db::Transaction tx(database.sql());
         if (!tx.isActive())
             return failed<BundleImport>(error, tx.errorText());
+        // The hub's checkpoints before the events they govern (docs/SECURITY.md, "Checkpoints"),
+        // each signed by the checkpoint key the hub's signed bundle names.
+        db::ChainCheckpoints checkpoints(database.sql());
+        const QByteArray hubKey = inner->value(QStringLiteral("checkpoint_key")).toByteArray();
+        if (!checkpoints.addHubKey(hubKey, error))
+            return std::nullopt;
+        const QCborArray received = inner->value(QStringLiteral("checkpoints")).toArray();
+        for (const QCborValue& v : received) {
+            const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
+            if (!cp || !cp->verify(hubKey))
+                return failed<BundleImport>(error, tr("This bundle holds a chain checkpoint the hub did not sign."));
+            if (!checkpoints.store(*cp, error))
+                return std::nullopt;
+        }
         const auto applied = store.applyRemote(*events, error);
-        if (!applied || !storage.storeFiles(inner->value(QStringLiteral("files")).toArray(), error)
+        if (!applied || (!received.isEmpty() && !checkpoints.keepNewest(error)) || !storage.storeFiles(inner->value(QStringLiteral("files")).toArray(), error)
             || !state.setValue(ClientState::cursor(), QByteArray::number(last), error)
             || !storage.recordImport(e->id, e->direction, int(events->size()), error) || !tx.commit(error))
             return std::nullopt;
