@@ -420,9 +420,9 @@ std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QC
     // what the reply covers; anything else is refused with the reply.
     const QList<QByteArray> keys = db::ChainCheckpoints(m_database.sql()).hubKeys();
     QList<core::ChainCheckpoint> checkpoints;
-    if (list.size() > HubCheckpointLimit) {
+    if (list.size() > kMaxCheckpointsPerReply) {
         disconnectFromHub();
-        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(HubCheckpointLimit));
+        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(kMaxCheckpointsPerReply));
         return std::nullopt;
     }
     for (const QCborValue& v : list) {

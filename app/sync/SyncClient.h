@@ -131,7 +131,7 @@ private:
      */
     bool meetHub(const QCborMap& welcome, QString* error);
     /** Most checkpoints a reply may carry (the hub's HubEventLog::kMaxCheckpointsPerPull). */
-    static constexpr int HubCheckpointLimit = 5000;
+    static constexpr int kMaxCheckpointsPerReply = 5000;
     /** Checkpoints of a reply, each signed by the hub's key and numbered in (after, through]. */
     std::optional<QList<core::ChainCheckpoint>> readCheckpoints(const QCborArray& list, qint64 after, qint64 through,
                                                                 QString* error);
