@@ -272,8 +272,14 @@ bool HubStore::loadCheckpointKey(QString* error)
     if (seed.isEmpty()) {
         key = core::SealKey::generate();
         seed = key->rawPrivateKey();
-        if (!db::HubSecretRepository(m_database->sql()).put(kCheckpointKey, seed, error))
-            return false;
+        if (!db::HubSecretRepository(m_database->sql()).put(kCheckpointKey, seed, error)) {
+            // Another process opening the hub at the same moment made it first: take that one.
+            const auto again = db::HubSecretRepository(m_database->sql()).all(error);
+            if (!again || again->value(kCheckpointKey).isEmpty())
+                return false;
+            seed = again->value(kCheckpointKey);
+            key = core::SealKey::fromRawPrivate(seed, error);
+        }
     } else {
         key = core::SealKey::fromRawPrivate(seed, error);
     }
