@@ -1,5 +1,6 @@
 #include "UserDirectory.h"
 
+#include "ChainCheckpoints.h"
 #include "core/Role.h"
 
 #include <QCborMap>
@@ -9,6 +10,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -242,6 +244,23 @@ core::SeparationPolicy UserDirectory::separationPolicyAt(quint64 hlc) const
         if (at <= hlc)
             policy = p;
     return policy;
+}
+
+std::optional<core::ChainCheckpoint> UserDirectory::checkpointBefore(const QString& workstation, qint64 serverSeq) const
+{
+    // A batch asks for many events of one workstation in ascending order: one answer holds until the
+    // next checkpoint of that workstation.
+    const auto it = m_checkpoints.constFind(workstation);
+    if (it != m_checkpoints.constEnd() && serverSeq > it->from && serverSeq <= it->to)
+        return it->checkpoint;
+    const ChainCheckpoints checkpoints(m_db);
+    CheckpointSpan span;
+    span.checkpoint = checkpoints.before(workstation, serverSeq);
+    span.from = span.checkpoint ? span.checkpoint->serverSeq : 0;
+    const qint64 next = checkpoints.firstFrom(workstation, serverSeq);
+    span.to = next > 0 ? next : std::numeric_limits<qint64>::max();
+    m_checkpoints.insert(workstation, span);
+    return span.checkpoint;
 }
 
 core::SeparationPolicy UserDirectory::currentSeparationPolicy(const QSqlDatabase& db)

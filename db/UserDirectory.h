@@ -42,6 +42,7 @@ public:
     void noteSealEvent(const core::Event& event);
     core::CaseHands handsOf(const QString& caseId) const override;
     core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
+    std::optional<core::ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const override;
 
     /**
      * The relaxation of the separations in force on this replica now (the latest admitted
@@ -88,6 +89,14 @@ private:
     mutable QHash<QString, core::CaseHands> m_hands;
     /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
     mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;
+    /** Per workstation: the checkpoint that holds for numbers in (from, to] (table chain_checkpoints). */
+    struct CheckpointSpan
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        std::optional<core::ChainCheckpoint> checkpoint;
+    };
+    mutable QHash<QString, CheckpointSpan> m_checkpoints;
 };
 
 } // namespace oneseal::db

@@ -1,4 +1,5 @@
 #include "AdminCommands.h"
+#include "db/ChainCheckpoints.h"
 #include "db/UserRepository.h"
 #include "Console.h"
 
@@ -322,6 +323,9 @@ int cmdVerifyAudit(const QStringList& args)
                      .arg(e.workstation, e.id.toString(QUuid::WithoutBraces), e.kind, who, e.quarantine)
               << "\n";
     }
+    // The hub key the checkpoints were checked with: compare with "oneseal-admin hub status" at the hub.
+    if (const QList<QByteArray> keys = db::ChainCheckpoints(session->database().sql()).hubKeys(); !keys.isEmpty())
+        out() << Admin::tr("Checkpoints checked with the hub's key %1.").arg(core::SealKey::keyIdOf(keys.constLast())) << "\n";
     if (report->intact()) {
         out() << Admin::tr("Every chain is intact.") << "\n";
         return refused->isEmpty() ? 0 : 3;
@@ -329,6 +333,10 @@ int cmdVerifyAudit(const QStringList& args)
     for (const core::AuditFinding& f : report->findings) {
         if (f.problem == core::AuditFinding::Problem::Truncated) {
             out() << Admin::tr("CUT OFF: workstation %1: %2").arg(f.workstation, f.description) << "\n";
+            continue;
+        }
+        if (f.problem == core::AuditFinding::Problem::ForgedCheckpoint) {
+            out() << Admin::tr("FORGED CHECKPOINT: workstation %1: %2").arg(f.workstation, f.description) << "\n";
             continue;
         }
         out() << Admin::tr("TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5")

@@ -1,4 +1,6 @@
 #include "SyncCommands.h"
+
+#include "core/SealKey.h"
 #include "Console.h"
 
 #include "core/Catalog.h"
@@ -300,7 +302,8 @@ int hubStatus(const QStringList& args)
         return fail(error);
     out() << SyncAdmin::tr("Hall: %1").arg(hub->hallName()) << "\n"
           << SyncAdmin::tr("Events: %1 (last server_seq %2)").arg(hub->events().count()).arg(hub->events().maxServerSeq())
-          << "\n";
+          << "\n"
+          << SyncAdmin::tr("Checkpoint key: %1").arg(core::SealKey::keyIdOf(hub->checkpointPublicKey())) << "\n";
     for (const db::HubWorkstation& w : db::HubWorkstationRepository(hub->database().sql()).all())
         out() << "  " << w.id.leftJustified(20) << SyncAdmin::tr("enrolled %1, last seen %2, %3 events")
                                                         .arg(w.enrolledAt, w.lastSeenAt)

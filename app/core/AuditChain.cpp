@@ -134,6 +134,7 @@ QString AuditChain::problemName(AuditFinding::Problem problem)
     case AuditFinding::Problem::Removed: return tr("removed");
     case AuditFinding::Problem::Inserted: return tr("inserted");
     case AuditFinding::Problem::Truncated: return tr("cut off");
+    case AuditFinding::Problem::ForgedCheckpoint: return tr("forged checkpoint");
     }
     return QString();
 }

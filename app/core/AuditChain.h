@@ -16,6 +16,7 @@ struct AuditFinding
         Removed,  ///< an event is missing: its successor names a hash no event has, and seq numbers are missing
         Inserted, ///< an event that is not part of the chain: a second successor of one event (a fork)
         Truncated, ///< events cut off at the end: the hub holds a later event of the chain than this replica
+        ForgedCheckpoint, ///< a checkpoint of the chain held here is not signed by the hub's checkpoint key
     };
     Problem problem = Problem::Changed;
     QString workstation;

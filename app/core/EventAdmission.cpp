@@ -332,6 +332,16 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         if (!shape.isEmpty())
             return shape;
     }
+    // Backdating: an event the hub numbered after a checkpoint of its workstation's chain was written
+    // after the hub's time in it, give or take the clock margin (docs/SECURITY.md, "Checkpoints").
+    if (e.serverSeq > 0)
+        if (const auto cp = directory.checkpointBefore(e.workstation, e.serverSeq);
+            cp && e.recordedAt < cp->earliestAfter())
+            return tr("recorded at %1, before the hub's checkpoint of workstation %2 at %3 less the clock margin of "
+                      "%4 hours (backdated)")
+                .arg(e.recordedAt.toUTC().toString(Qt::ISODate), e.workstation,
+                     cp->hubTime.toUTC().toString(Qt::ISODate))
+                .arg(cp->marginMs / 3600000.0);
     if (e.signature.isEmpty() && e.keyId.isEmpty()) {
         if (e.hlc <= legacyHlc)
             return QString();

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "ChainCheckpoint.h"
 #include "Event.h"
 #include "Role.h"
 #include "SealGrant.h"
@@ -77,6 +78,16 @@ public:
     {
         Q_UNUSED(hlc);
         return {};
+    }
+    /**
+     * The newest hub-signed checkpoint of the workstation's chain numbered before @p serverSeq
+     * (core::ChainCheckpoint), if any: the event numbered serverSeq was written after it. Default: none.
+     */
+    virtual std::optional<ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const
+    {
+        Q_UNUSED(workstation);
+        Q_UNUSED(serverSeq);
+        return std::nullopt;
     }
 };
 

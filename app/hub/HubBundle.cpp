@@ -1,4 +1,8 @@
 #include "HubBundle.h"
+
+#include "db/ChainCheckpoints.h"
+
+#include <limits>
 #include "core/Failed.h"
 #include "core/CborInteger.h"
 
@@ -89,7 +93,15 @@ std::optional<int> HubBundle::exportAtHub(HubStore& hub, const QString& workstat
     QCborArray leases;
     for (const db::HubLease& lease : db::HubLeaseRepository(hub.database().sql()).ofWorkstation(workstation))
         leases.append(QCborArray{lease.kind, lease.start, lease.end});
+    // The chain checkpoints of the stretch and their key, as a pull brings them (docs/SECURITY.md).
+    QCborArray checkpoints;
+    if (!events.isEmpty())
+        for (const core::ChainCheckpoint& cp :
+             db::ChainCheckpoints(hub.database().sql()).between(from, events.constLast().serverSeq, std::numeric_limits<int>::max()))
+            checkpoints.append(cp.toCbor());
     const QCborMap inner{{QStringLiteral("from"), from},
+                         {QStringLiteral("checkpoint_key"), hub.checkpointPublicKey()},
+                         {QStringLiteral("checkpoints"), checkpoints},
                          {QStringLiteral("events"), Protocol::encodeEvents(events)},
                          {QStringLiteral("items"), items},
                          {QStringLiteral("catalogs"), catalogs},

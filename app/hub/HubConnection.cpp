@@ -264,6 +264,8 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
     // The newest event the hub holds of this workstation's chain (docs/SECURITY.md, "Audit").
     if (const QByteArray head = m_store.events().lastHashOf(m_workstation); !head.isEmpty())
         welcome.insert(msg::chainHead, head);
+    // The key of the checkpoints in push and pull replies (docs/SECURITY.md, "Checkpoints").
+    welcome.insert(msg::checkpointKey, m_store.checkpointPublicKey());
     // The hall's legacy point: every workstation then refuses what the hub refuses (docs/SECURITY.md).
     const QString legacy = m_store.database().meta(db::UserDirectory::legacyHlcKey());
     if (!legacy.isEmpty())
@@ -303,11 +305,13 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
     if (outcome->stored > 0 || outcome->duplicates > 0)
         qCInfo(lcConnection).noquote() << "push from" << m_workstation << ": stored" << outcome->stored << "duplicates"
                                        << outcome->duplicates;
-    reply(QCborMap{{msg::type, msg::pushed},
-                   {msg::acks, acks},
-                   {msg::hlc, qint64(m_store.clockNow())},
-                   {msg::clockAhead, outcome->clockAhead}},
-          n);
+    QCborMap pushed{{msg::type, msg::pushed},
+                    {msg::acks, acks},
+                    {msg::hlc, qint64(m_store.clockNow())},
+                    {msg::clockAhead, outcome->clockAhead}};
+    if (outcome->checkpoint)
+        pushed.insert(msg::checkpoint, outcome->checkpoint->toCbor());
+    reply(pushed, n);
 }
 
 void HubConnection::onPull(const QCborMap& frame, qint64 n)
@@ -321,6 +325,7 @@ void HubConnection::onPull(const QCborMap& frame, qint64 n)
                    {msg::list, pulled.events},
                    {msg::more, pulled.more},
                    {msg::through, pulled.through},
+                   {msg::checkpoints, pulled.checkpoints},
                    {msg::hlc, qint64(m_store.clockNow())}},
           n);
 }

@@ -1,5 +1,6 @@
 #include "HubEventLog.h"
 
+#include "db/ChainCheckpoints.h"
 #include "db/EventReader.h"
 #include "db/hub/HubRecoveryRepository.h"
 #include "db/hub/HubWorkstationRepository.h"
@@ -95,6 +96,7 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         }
     }
     QHash<QString, qint64> storedBy;
+    QHash<QString, qint64> lastSeqOf;
     PushOutcome outcome;
     QList<core::Event> fresh;
     QSet<QUuid> seen;
@@ -149,6 +151,7 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         heads[e.workstation] = e.hash;
         ++storedBy[e.workstation];
         e.serverSeq = next++;
+        lastSeqOf[e.workstation] = e.serverSeq;
         outcome.acks.append({e.id, e.serverSeq});
         if (core::HybridLogicalClock::millis(e.hlc) > nowMs + kClockAheadMs)
             outcome.clockAhead = true;
@@ -172,6 +175,20 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it)
             if (!workstations.advanceChain(it.key(), heads.value(it.key()), it.value(), isoNow(m_clock), error))
                 return std::nullopt;
+        // The pusher's chain as the hub now holds it, signed (docs/SECURITY.md, "Checkpoints"): its
+        // later events may not claim to be older than this, less the margin.
+        if (!workstation.isEmpty() && lastSeqOf.contains(workstation) && m_checkpointKey.hasPrivateKey()) {
+            core::ChainCheckpoint cp;
+            cp.workstation = workstation;
+            cp.serverSeq = lastSeqOf.value(workstation);
+            cp.head = heads.value(workstation);
+            cp.hubTime = m_clock.now().toUTC();
+            cp.marginMs = m_hlc.maxAheadMs();
+            cp.sign(m_checkpointKey);
+            if (!db::ChainCheckpoints(sql).store(cp, error))
+                return std::nullopt;
+            outcome.checkpoint = cp;
+        }
     }
     if (!tx.commit(error))
         return std::nullopt;
@@ -254,10 +271,23 @@ HubEventLog::PullReply HubEventLog::pull(qint64 after, int limit, qint64 maxByte
             break;
         }
     }
-    for (const Wire& w : std::as_const(wire))
-        reply.events.append(w.value);
     // All of (after, newest] is covered unless the reply was cut: then up to its last event.
     reply.through = reply.more ? wire.constLast().serverSeq : std::max(after, newest);
+    // The checkpoints of the stretch, which the workstation stores before it admits the events; at
+    // most kMaxCheckpointsPerPull, the reply then ends at the last one.
+    QList<core::ChainCheckpoint> checkpoints =
+        db::ChainCheckpoints(m_database.sql()).between(after, reply.through, kMaxCheckpointsPerPull + 1);
+    if (checkpoints.size() > kMaxCheckpointsPerPull) {
+        checkpoints.resize(kMaxCheckpointsPerPull);
+        reply.through = checkpoints.constLast().serverSeq;
+        reply.more = true;
+        while (!wire.isEmpty() && wire.constLast().serverSeq > reply.through)
+            wire.removeLast();
+    }
+    for (const core::ChainCheckpoint& cp : std::as_const(checkpoints))
+        reply.checkpoints.append(cp.toCbor());
+    for (const Wire& w : std::as_const(wire))
+        reply.events.append(w.value);
     return reply;
 }
 

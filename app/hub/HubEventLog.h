@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/ChainCheckpoint.h"
 #include "core/Clock.h"
+#include "core/SealKey.h"
 #include "core/Event.h"
 #include "core/HybridLogicalClock.h"
 #include "db/EventStore.h"
@@ -26,6 +28,7 @@ struct PushOutcome
     bool clockAhead = false; ///< an event's clock is far ahead of the hub's
     int quarantined = 0;     ///< stored but refused by the hall's rules (core::EventAdmission)
     QStringList quarantineReasons;
+    std::optional<core::ChainCheckpoint> checkpoint; ///< signed for the pusher's chain when it stored events
 };
 
 /**
@@ -57,6 +60,10 @@ public:
     void setClockMarginMs(qint64 ms);
     qint64 clockMarginMs() const { return m_hlc.maxAheadMs(); }
     void setStoredHook(StoredHook hook) { m_storedHook = std::move(hook); }
+    /** The hub's checkpoint key: every push that stores events is answered with a signed checkpoint. */
+    void setCheckpointKey(core::SealKey key) { m_checkpointKey = std::move(key); }
+    /** Most checkpoints one pull reply carries (the reply is cut before the next one). */
+    static constexpr int kMaxCheckpointsPerPull = 5000;
 
     /**
      * Stores pushed events (all from workstation) once each, in one transaction: checks each hash
@@ -80,6 +87,7 @@ public:
         QCborArray events; ///< in wire form (Protocol::encodeEvent), ascending server_seq
         bool more = false; ///< there are others after these
         qint64 through = 0; ///< the workstation's cursor may move here (past skipped events, never past the last stored)
+        QCborArray checkpoints; ///< the chain checkpoints numbered in (after, through]
     };
     /**
      * Events after the cursor, at most limit and about maxBytes, leaving out those in skip (the
@@ -118,6 +126,7 @@ private:
     std::unique_ptr<db::EventStore> m_events;
     core::HybridLogicalClock m_hlc;
     StoredHook m_storedHook;
+    core::SealKey m_checkpointKey;
 
     /** The newest events in wire form by server_seq: every stored event in (m_wireBase, m_wireThrough]. */
     mutable std::map<qint64, Wire> m_wire;

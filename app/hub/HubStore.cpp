@@ -30,6 +30,7 @@ const QString kCaCert = QStringLiteral("ca_cert");
 const QString kTlsKey = QStringLiteral("tls_key");
 const QString kTlsCert = QStringLiteral("tls_cert");
 const QString kSealKey = QStringLiteral("seal_signing_key");
+const QString kCheckpointKey = QStringLiteral("checkpoint_signing_key"); ///< raw Ed25519 seed (docs/SECURITY.md)
 } // namespace
 
 HubStore::~HubStore() = default;
@@ -234,6 +235,10 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     hub->m_leases = std::make_unique<HubLeases>(database, clock);
     hub->m_reference = std::make_unique<HubReference>(database, clock);
     hub->m_users = std::make_unique<HubUsers>(database, *hub->m_log, *hub->m_reference);
+    if (!hub->loadCheckpointKey(&e)) {
+        fail(error, e);
+        return nullptr;
+    }
     HubUsers* users = hub->m_users.get();
     hub->m_log->setStoredHook(
         [users](const QList<core::Event>& stored, QString* why) {
@@ -253,6 +258,36 @@ bool HubStore::loadGeneration(QString* error)
     m_parentGeneration = m_database->meta(QString(kParentGenerationMeta));
     const QString through = m_database->meta(QString(kRestoredThroughMeta));
     m_restoredThrough = through.isEmpty() ? -1 : through.toLongLong();
+    return true;
+}
+
+bool HubStore::loadCheckpointKey(QString* error)
+{
+    // Made at the first start of a hub that has none (every hub before checkpoints), then kept.
+    const auto secrets = db::HubSecretRepository(m_database->sql()).all(error);
+    if (!secrets)
+        return false;
+    QByteArray seed = secrets->value(kCheckpointKey);
+    std::optional<core::SealKey> key;
+    if (seed.isEmpty()) {
+        key = core::SealKey::generate();
+        seed = key->rawPrivateKey();
+        if (!db::HubSecretRepository(m_database->sql()).put(kCheckpointKey, seed, error)) {
+            // Another process opening the hub at the same moment made it first: take that one.
+            const auto again = db::HubSecretRepository(m_database->sql()).all(error);
+            if (!again || again->value(kCheckpointKey).isEmpty())
+                return false;
+            seed = again->value(kCheckpointKey);
+            key = core::SealKey::fromRawPrivate(seed, error);
+        }
+    } else {
+        key = core::SealKey::fromRawPrivate(seed, error);
+    }
+    core::crypto::wipe(seed);
+    if (!key)
+        return false;
+    m_checkpointPublicKey = key->rawPublicKey();
+    m_log->setCheckpointKey(std::move(*key));
     return true;
 }
 

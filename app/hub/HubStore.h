@@ -94,6 +94,8 @@ public:
     QByteArray caKey() const { return m_identity.caKey; }
     QByteArray tlsCertificate() const { return m_identity.tlsCertificate; }
     QByteArray tlsKey() const { return m_identity.tlsKey; }
+    /** The raw Ed25519 public key that signs the chain checkpoints (sent in every welcome). */
+    QByteArray checkpointPublicKey() const { return m_checkpointPublicKey; }
     /** This hub's generation: made at init, new at every restore or rebuild (workstations compare it). */
     QString generation() const { return m_generation; }
     /** The generation this one was restored from (the backup's); empty for a hub never restored. */
@@ -177,6 +179,8 @@ private:
 
     std::unique_ptr<db::Database> m_database;
     HubIdentity m_identity;
+    QByteArray m_checkpointPublicKey;
+    bool loadCheckpointKey(QString* error);
     QString m_generation;
     QString m_parentGeneration;
     qint64 m_restoredThrough = -1;

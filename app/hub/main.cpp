@@ -38,6 +38,18 @@ void logToStdout(QtMsgType type, const QMessageLogContext&, const QString& messa
 }
 } // namespace
 
+namespace {
+class OffsetClock : public oneseal::core::Clock
+{
+public:
+    explicit OffsetClock(qint64 offsetMs) : m_offsetMs(offsetMs) {}
+    QDateTime now() const override { return oneseal::core::Clock::system().now().addMSecs(m_offsetMs); }
+
+private:
+    qint64 m_offsetMs;
+};
+} // namespace
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -66,7 +78,12 @@ int main(int argc, char* argv[])
         qCritical().noquote() << "cannot start: another hub or a restore holds" << lock.fileName();
         return 1;
     }
-    auto store = oneseal::sync::HubStore::open(parser.value(QStringLiteral("dir")), &error);
+    // Test programs only (ONESEAL_TEST_WEAK_KDF is set by oneseal_add_test and nothing else): a hub
+    // whose clock runs ahead, so that the sync tests can make checkpoints later than a key's start.
+    static const OffsetClock clock(qEnvironmentVariableIsSet("ONESEAL_TEST_WEAK_KDF")
+                                       ? qEnvironmentVariable("ONESEAL_TEST_HUB_CLOCK_OFFSET_MS").toLongLong()
+                                       : 0);
+    auto store = oneseal::sync::HubStore::open(parser.value(QStringLiteral("dir")), &error, clock);
     if (!store) {
         qCritical().noquote() << "cannot open the hub:" << error;
         return 1;

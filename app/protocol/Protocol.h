@@ -26,6 +26,12 @@ inline const QString legacyHlc = QStringLiteral("legacy_hlc");
  * the workstation keeps so that verify-audit sees events cut off at the end of its chain.
  */
 inline const QString chainHead = QStringLiteral("chain_head");
+/** welcome: the hub's Ed25519 checkpoint key (raw public key, docs/SECURITY.md "Checkpoints"). */
+inline const QString checkpointKey = QStringLiteral("checkpoint_key");
+/** pushed: the hub-signed checkpoint of the pusher's chain (core::ChainCheckpoint::toCbor). */
+inline const QString checkpoint = QStringLiteral("checkpoint");
+/** events: the checkpoints numbered in (after, through] (a workstation stores them before the events). */
+inline const QString checkpoints = QStringLiteral("checkpoints");
 inline const QString enroll = QStringLiteral("enroll");
 inline const QString enrolled = QStringLiteral("enrolled");
 inline const QString push = QStringLiteral("push");

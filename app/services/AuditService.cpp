@@ -1,5 +1,6 @@
 #include "AuditService.h"
 
+#include "db/ChainCheckpoints.h"
 #include "db/EventStore.h"
 
 #include <QSaveFile>
@@ -61,6 +62,37 @@ std::optional<core::AuditReport> AuditService::verifyChains(QString* error) cons
         f.description = tr("events were cut off at the end of this workstation's chain: the hub holds its event %1, "
                            "which this database no longer has (the newest here is %2)")
                             .arg(QString::fromLatin1(head.toHex().left(16)), f.eventId);
+        report.findings.append(f);
+    }
+    // The newest hub-signed checkpoint of each chain held here (docs/SECURITY.md, "Checkpoints"): its
+    // event must still be here. Unlike meta hub_chain_head, nobody but the hub can make one.
+    const db::ChainCheckpoints checkpoints(m_session.database().sql());
+    const QList<QByteArray> hubKeys = checkpoints.hubKeys();
+    for (const core::ChainCheckpoint& cp : checkpoints.newest()) {
+        if (std::any_of(report.findings.cbegin(), report.findings.cend(),
+                        [&](const core::AuditFinding& f) { return f.workstation == cp.workstation; }))
+            continue;
+        core::AuditFinding f;
+        f.workstation = cp.workstation;
+        f.eventId = m_session.events().lastHashOf(cp.workstation).toHex().left(16);
+        const QString at = cp.hubTime.toUTC().toString(Qt::ISODate);
+        if (!std::any_of(hubKeys.cbegin(), hubKeys.cend(), [&](const QByteArray& k) { return cp.verify(k); })) {
+            f.problem = core::AuditFinding::Problem::ForgedCheckpoint;
+            f.description = tr("the checkpoint of this chain numbered %1 (%2) is not signed by the hub's checkpoint key: "
+                               "it was written or changed here")
+                                .arg(cp.serverSeq)
+                                .arg(at);
+        } else if (!m_session.events().hasEventOf(cp.workstation, cp.head)) {
+            f.problem = core::AuditFinding::Problem::Truncated;
+            f.description = tr("events were cut off at the end of this workstation's chain: the hub signed at %1 that it "
+                               "holds the chain up to its event %2 (number %3), which this database no longer has (the "
+                               "newest here is %4)")
+                                .arg(at, QString::fromLatin1(cp.head.toHex().left(16)))
+                                .arg(cp.serverSeq)
+                                .arg(f.eventId);
+        } else {
+            continue;
+        }
         report.findings.append(f);
     }
     return report;

@@ -1,4 +1,6 @@
 #include "Bundle.h"
+
+#include "db/ChainCheckpoints.h"
 #include "core/Failed.h"
 #include "core/CborInteger.h"
 
@@ -86,14 +88,33 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
     qint64 last = cursor;
     for (const core::Event& ev : *events)
         last = std::max(last, ev.serverSeq);
+    // The users (enabled, disabled_at) before the events, as in a sync round (docs/SECURITY.md).
+    HubDataReceiver receiver(database.sql());
+    if (!receiver.applyReferenceData(inner->value(QStringLiteral("items")).toArray(),
+                                     inner->value(QStringLiteral("catalogs")).toArray(), nullptr, nullptr, error))
+        return std::nullopt;
     {
         db::EventStore store(database, workstation);
         db::registerWorkstationProjections(store);
         db::Transaction tx(database.sql());
         if (!tx.isActive())
             return failed<BundleImport>(error, tx.errorText());
+        // The hub's checkpoints before the events they govern (docs/SECURITY.md, "Checkpoints"),
+        // each signed by the checkpoint key the hub's signed bundle names.
+        db::ChainCheckpoints checkpoints(database.sql());
+        const QByteArray hubKey = inner->value(QStringLiteral("checkpoint_key")).toByteArray();
+        if (!checkpoints.addHubKey(hubKey, error))
+            return std::nullopt;
+        const QCborArray received = inner->value(QStringLiteral("checkpoints")).toArray();
+        for (const QCborValue& v : received) {
+            const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
+            if (!cp || !cp->verify(hubKey))
+                return failed<BundleImport>(error, tr("This bundle holds a chain checkpoint the hub did not sign."));
+            if (!checkpoints.store(*cp, error))
+                return std::nullopt;
+        }
         const auto applied = store.applyRemote(*events, error);
-        if (!applied || !storage.storeFiles(inner->value(QStringLiteral("files")).toArray(), error)
+        if (!applied || (!received.isEmpty() && !checkpoints.keepNewest(error)) || !storage.storeFiles(inner->value(QStringLiteral("files")).toArray(), error)
             || !state.setValue(ClientState::cursor(), QByteArray::number(last), error)
             || !storage.recordImport(e->id, e->direction, int(events->size()), error) || !tx.commit(error))
             return std::nullopt;
@@ -101,10 +122,6 @@ std::optional<BundleImport> Bundle::importAtWorkstation(db::Database& database, 
         result.duplicates = applied->present;
         result.acknowledged = applied->acknowledged;
     }
-    HubDataReceiver receiver(database.sql());
-    if (!receiver.applyReferenceData(inner->value(QStringLiteral("items")).toArray(),
-                                     inner->value(QStringLiteral("catalogs")).toArray(), nullptr, nullptr, error))
-        return std::nullopt;
     for (const QCborValue& v : inner->value(QStringLiteral("leases")).toArray()) {
         const QCborArray a = v.toArray();
         if (!receiver.storeLease(a.at(0).toString(), core::cborInteger(a.at(1)), core::cborInteger(a.at(2)), error))

@@ -11,6 +11,7 @@
 #include "core/Catalog.h"
 #include "core/Crypto.h"
 #include "db/BlobTransfer.h"
+#include "db/ChainCheckpoints.h"
 #include "db/CatalogRepository.h"
 #include "db/IntakeRepository.h"
 #include "db/ReferenceRepository.h"
@@ -31,6 +32,7 @@
 #include <QElapsedTimer>
 
 #include <deque>
+#include <limits>
 
 namespace oneseal::sync {
 
@@ -365,6 +367,9 @@ bool SyncClient::connectToHub(QString* error)
     // has it (services::AuditService).
     if (const QByteArray head = welcome->value(msg::chainHead).toByteArray(); head.size() == 32)
         m_database.setMeta(db::EventStore::hubChainHeadKey(), QString::fromLatin1(head.toHex()), nullptr);
+    // The key of the hub's chain checkpoints, from the pinned hub (docs/SECURITY.md, "Checkpoints").
+    if (!db::ChainCheckpoints(m_database.sql()).addHubKey(welcome->value(msg::checkpointKey).toByteArray(), error))
+        return false;
     // The hub's legacy point governs this replica's rules too (db::UserDirectory).
     if (welcome->contains(msg::legacyHlc)) {
         const QString legacy = QString::number(core::cborInteger(welcome->value(msg::legacyHlc)));
@@ -408,6 +413,30 @@ qint64 SyncClient::resentAfterRestore() const
     return state(kResent).toLongLong();
 }
 
+std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QCborArray& list, qint64 after,
+                                                                         qint64 through, QString* error)
+{
+    // Signed by the hub's current checkpoint key (the one its last welcome named), numbered within
+    // what the reply covers; anything else is refused with the reply.
+    const QList<QByteArray> keys = db::ChainCheckpoints(m_database.sql()).hubKeys();
+    QList<core::ChainCheckpoint> checkpoints;
+    if (list.size() > kMaxCheckpointsPerReply) {
+        disconnectFromHub();
+        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(kMaxCheckpointsPerReply));
+        return std::nullopt;
+    }
+    for (const QCborValue& v : list) {
+        const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
+        if (!cp || keys.isEmpty() || !cp->verify(keys.constLast()) || cp->serverSeq <= after || cp->serverSeq > through) {
+            disconnectFromHub();
+            fail(error, tr("The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key."));
+            return std::nullopt;
+        }
+        checkpoints << *cp;
+    }
+    return checkpoints;
+}
+
 bool SyncClient::meetHub(const QCborMap& welcome, QString* error)
 {
     const QString generation = welcome.value(msg::generation).toString();
@@ -432,7 +461,8 @@ bool SyncClient::meetHub(const QCborMap& welcome, QString* error)
         return fail(error, tx.errorText());
     const auto cleared = db::ServerSeqRenumbering::clearAbove(m_database.sql(), base, error);
     const QString now = m_clock.now().toUTC().toString(Qt::ISODateWithMs);
-    if (!cleared || !setState(kCursor, QByteArray::number(base), error)
+    if (!cleared || !db::ChainCheckpoints(m_database.sql()).clearAbove(base, error)
+        || !setState(kCursor, QByteArray::number(base), error)
         || !setState(kHubGeneration, generation.toUtf8(), error)
         || !setState(kRecoveryBase, QByteArray::number(base), error) || !setState(kRestoredSeenAt, now.toLatin1(), error)
         || !setState(kResent, QByteArray::number(*cleared), error) || !tx.commit(error))
@@ -495,9 +525,11 @@ std::optional<SyncReport> SyncClient::syncOnce(QString* error)
     m_held = {}; // only what this round's push was told
     m_waitedNs = 0;
     m_meeting = {};
-    // Push before pull: what this workstation did reaches the hub first.
-    if (!connectToHub(error) || !pushAll(report, error) || !pullAll(report, error) || !finishRecovery(error)
-        || !syncReference(report, error) || !refillNumbers(report, error) || !syncFiles(report, error))
+    // Push before pull: what this workstation did reaches the hub first. The reference data (users:
+    // enabled, disabled_at) before the pull, so that the rules admit the pulled events with the
+    // directory the hub had when it refused or admitted them (docs/SECURITY.md).
+    if (!connectToHub(error) || !pushAll(report, error) || !syncReference(report, error) || !pullAll(report, error)
+        || !finishRecovery(error) || !refillNumbers(report, error) || !syncFiles(report, error))
         return std::nullopt;
     report.hubRestored = m_meeting.hubRestored;
     report.resent = m_meeting.resent;
@@ -571,6 +603,23 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub acknowledged %1 of %2 events.").arg(acks.size()).arg(batch.size()));
         }
+        std::optional<core::ChainCheckpoint> checkpoint;
+        if (reply->contains(msg::checkpoint)) {
+            const auto read = readCheckpoints(QCborArray{reply->value(msg::checkpoint)}, 0,
+                                              std::numeric_limits<qint64>::max(), error);
+            if (!read)
+                return false;
+            // The newest of this workstation's own events in the batch (after a restore it relays others' too).
+            QByteArray ownHead;
+            for (const core::Event& e : batch)
+                if (e.workstation == m_workstation)
+                    ownHead = e.hash;
+            if (read->constFirst().workstation != m_workstation || read->constFirst().head != ownHead) {
+                disconnectFromHub();
+                return fail(error, tr("The hub sent a checkpoint of another chain than the one pushed."));
+            }
+            checkpoint = read->constFirst();
+        }
         QList<QPair<QUuid, qint64>> marks;
         marks.reserve(acks.size());
         for (const QCborValue& ack : acks) {
@@ -587,6 +636,7 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
         if (!tx.isActive())
             return fail(error, tx.errorText());
         if (!markBatchSent(*m_events, m_database.sql(), marks, error)
+            || (checkpoint && !db::ChainCheckpoints(m_database.sql()).store(*checkpoint, error))
             || (!inFlight.front().batch.isEmpty()
                 && !m_database.setMeta(db::EventStore::hubChainHeadKey(), QString::fromLatin1(inFlight.front().batch.last().hash.toHex()),
                                        error))
@@ -699,15 +749,24 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub sent events out of order."));
         }
+        const auto checkpoints = readCheckpoints(reply->value(msg::checkpoints).toArray(), after, through, error);
+        if (!checkpoints)
+            return false;
         if (through > after) {
-            // The events and the cursor move together, or neither does.
+            // The events and the cursor move together, or neither does. The checkpoints first: the
+            // rules read them (an event numbered after a checkpoint may not be backdated before it).
             db::Transaction tx(m_database.sql());
             if (!tx.isActive())
                 return fail(error, tx.errorText());
+            db::ChainCheckpoints held(m_database.sql());
+            for (const core::ChainCheckpoint& cp : *checkpoints)
+                if (!held.store(cp, error))
+                    return false;
             std::optional<db::RemoteApplyResult> result = db::RemoteApplyResult{};
             if (!events->isEmpty())
                 result = m_events->applyRemote(*events, error);
-            if (!result || !setState(kCursor, QByteArray::number(through), error) || !tx.commit(error))
+            if (!result || (!checkpoints->isEmpty() && !held.keepNewest(error))
+                || !setState(kCursor, QByteArray::number(through), error) || !tx.commit(error))
                 return false;
             report.pulled += result->inserted;
             report.acknowledgedByPull += result->acknowledged;

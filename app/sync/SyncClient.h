@@ -2,6 +2,7 @@
 
 #include "protocol/Frame.h"
 #include "protocol/Protocol.h"
+#include "core/ChainCheckpoint.h"
 #include "core/Clock.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
@@ -129,6 +130,11 @@ private:
      * workstations) and the cursor goes back to that point, in one transaction.
      */
     bool meetHub(const QCborMap& welcome, QString* error);
+    /** Most checkpoints a reply may carry (the hub's HubEventLog::kMaxCheckpointsPerPull). */
+    static constexpr int kMaxCheckpointsPerReply = 5000;
+    /** Checkpoints of a reply, each signed by the hub's key and numbered in (after, through]. */
+    std::optional<QList<core::ChainCheckpoint>> readCheckpoints(const QCborArray& list, qint64 after, qint64 through,
+                                                                QString* error);
     /** After a complete round following meetHub(): the renumbered cases are folded again once. */
     bool finishRecovery(QString* error);
     /** Highest number of each kind leased here (reported in hello, for a restored hub). */

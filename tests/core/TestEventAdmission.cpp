@@ -39,6 +39,15 @@ public:
         return users.value(userId);
     }
     QString acceptorOf(const QString& caseId) const override { return acceptors.value(caseId); }
+    QList<ChainCheckpoint> checkpoints; ///< ascending server_seq
+    std::optional<ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const override
+    {
+        std::optional<ChainCheckpoint> found;
+        for (const ChainCheckpoint& c : checkpoints)
+            if (c.workstation == workstation && c.serverSeq < serverSeq)
+                found = c;
+        return found;
+    }
 };
 
 const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
@@ -124,6 +133,48 @@ private slots:
         Event k = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
         EventAdmission::sign(k, SealKey::generate());
         QVERIFY(EventAdmission::check(k, m_dir, 0).contains(QStringLiteral("not in the hall's directory")));
+    }
+
+    // An event numbered after a hub-signed checkpoint of its chain may not claim to be older than the
+    // checkpoint's hub time less the margin (docs/SECURITY.md, "Checkpoints"); the checkpoint's
+    // signature covers every field.
+    void backdatedEventsAfterACheckpointAreRefused()
+    {
+        const SealKey hubKey = SealKey::generate();
+        ChainCheckpoint cp;
+        cp.workstation = QStringLiteral("WS-1");
+        cp.serverSeq = 10;
+        cp.head = QByteArray(32, 'h');
+        cp.hubTime = kT0.addDays(3);
+        cp.marginMs = 24LL * 3600 * 1000;
+        cp.sign(hubKey);
+        QVERIFY(cp.verify(hubKey.rawPublicKey()));
+        const auto back = ChainCheckpoint::fromCbor(cp.toCbor());
+        QVERIFY(back && back->verify(hubKey.rawPublicKey()) && back->hubTime == cp.hubTime);
+        ChainCheckpoint moved = cp;
+        moved.head = QByteArray(32, 'i');
+        QVERIFY(!moved.verify(hubKey.rawPublicKey()));
+        QVERIFY(!cp.verify(SealKey::generate().rawPublicKey()));
+        QCborMap shortHead = cp.toCbor();
+        shortHead.insert(QStringLiteral("head"), QByteArray(31, 'h'));
+        QVERIFY(!ChainCheckpoint::fromCbor(shortHead));
+        m_dir.checkpoints = {cp};
+
+        auto checked = [&](qint64 serverSeq, const QDateTime& recordedAt, const QString& workstation = QStringLiteral("WS-1")) {
+            Event e = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
+            e.workstation = workstation;
+            e.recordedAt = recordedAt;
+            e.serverSeq = serverSeq;
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, m_clerk);
+            return EventAdmission::check(e, m_dir, 0);
+        };
+        QVERIFY(checked(11, kT0.addDays(1)).contains(QStringLiteral("(backdated)")));
+        QVERIFY(checked(11, kT0.addDays(2).addMSecs(-1)).contains(QStringLiteral("before the hub's checkpoint of workstation WS-1")));
+        QCOMPARE(checked(11, kT0.addDays(2)), QString());          // exactly the margin
+        QCOMPARE(checked(10, kT0.addDays(1)), QString());          // the checkpoint's own event, and those before
+        QCOMPARE(checked(11, kT0.addDays(1), QStringLiteral("WS-2")), QString()); // another chain
+        QCOMPARE(checked(0, kT0.addDays(1)), QString());           // not numbered by the hub (a local event)
     }
 
     void counterEventsNeedTheirShape()

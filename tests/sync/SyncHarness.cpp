@@ -1,5 +1,7 @@
 #include "SyncHarness.h"
 
+#include <QProcessEnvironment>
+
 #include "TestConfig.h"
 
 #include <QDeadlineTimer>
@@ -104,6 +106,12 @@ bool HubProcess::start(QString* error, quint16 port)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(logPath(), QIODevice::Append);
     const qint64 offset = QFileInfo(logPath()).size();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (m_clockOffsetMs != 0)
+        env.insert(QStringLiteral("ONESEAL_TEST_HUB_CLOCK_OFFSET_MS"), QString::number(m_clockOffsetMs));
+    else
+        env.remove(QStringLiteral("ONESEAL_TEST_HUB_CLOCK_OFFSET_MS"));
+    m_process->setProcessEnvironment(env);
     m_process->start(hubBinary(), {QStringLiteral("--dir"), m_dir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
                                    QStringLiteral("--port"), QString::number(port)});
     static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));

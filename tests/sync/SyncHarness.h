@@ -42,6 +42,8 @@ public:
     /** hub init and the demo catalog; signedEventsOnly: the hall refuses unsigned events (a new hall). */
     bool init(QString* error, bool signedEventsOnly = false);
     bool start(QString* error, quint16 port = 0);
+    /** The next start() runs the hub with its clock this far ahead (ONESEAL_TEST_HUB_CLOCK_OFFSET_MS). */
+    void setClockOffsetMs(qint64 ms) { m_clockOffsetMs = ms; }
     /** SIGTERM and wait; true when it stopped cleanly (exit 0, "stopped" logged). */
     bool terminate();
     void kill9();
@@ -61,6 +63,7 @@ private:
     QString m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
+    qint64 m_clockOffsetMs = 0;
 };
 
 /** A workstation as a ws_agent process per command. */

@@ -37,7 +37,10 @@ class TestSyncTrust : public QObject
 private slots:
     void forgeriesAreQuarantinedEverywhere();
     void disabledUsersEventsAreQuarantinedEverywhere();
+    void disablingAndLaterEventsInOneRound();
     void eventsCutOffAtTheEndAreDetected();
+    void backdatedEventsAfterACheckpointAreQuarantinedEverywhere();
+    void cutOffWithTheHubsHeadRewrittenIsDetected();
 };
 
 void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
@@ -337,6 +340,72 @@ void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
     QVERIFY(watcher.run(QStringLiteral("status"), {QStringLiteral("--case"), reenabled}).out.startsWith(QStringLiteral("ok status=")));
 }
 
+// A workstation that learns of a disabling in the same round as the disabled user's later events
+// (it has not synced since the disabling): it takes the round's users before it admits the pulled
+// events, so it quarantines them exactly as the hub does. Before, it pulled first and admitted them.
+void TestSyncTrust::disablingAndLaterEventsInOneRound()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
+                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
+        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
+        QVERIFY2(agent->create(&error), qPrintable(error));
+        const QString code = hub.enrollmentCode(&error);
+        QVERIFY2(!code.isEmpty(), qPrintable(error));
+        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        agents << agent;
+    }
+    const Agent& a = *agents.at(0);
+    const Agent& b = *agents.at(1);
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString before = field(r.out, QStringLiteral("cases"));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    QVERIFY(b.run(QStringLiteral("sync")).ok());
+
+    // Disabled at the hub; neither workstation has synced since.
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QTest::qWait(50); // recorded strictly after the disabling
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                            << QStringLiteral("--seed") << QStringLiteral("40"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString after = field(r.out, QStringLiteral("cases"));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    // B learns of the disabling and of her later events in one round.
+    r = b.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    auto refusedOfA = [](const QString& summary) {
+        QStringList lines = summary.split(QLatin1Char('\n'));
+        lines.removeIf([](const QString& line) { return !line.contains(QStringLiteral("/WS-A: ")); });
+        return lines;
+    };
+    const QStringList atHub = refusedOfA(b.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}).out);
+    const QStringList atB = refusedOfA(b.run(QStringLiteral("quarantine")).out);
+    QVERIFY2(!atHub.filter(QStringLiteral("was disabled")).isEmpty(), qPrintable(atHub.join(QLatin1Char('\n'))));
+    QCOMPARE(atB, atHub); // the same events, the same reasons
+    // Not folded at B; her earlier case stays.
+    QVERIFY(!b.run(QStringLiteral("status"), {QStringLiteral("--case"), after}).ok());
+    QVERIFY(b.run(QStringLiteral("status"), {QStringLiteral("--case"), before}).out.startsWith(QStringLiteral("ok status=")));
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), b.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    QVERIFY2(audit.out.contains(QStringLiteral("REFUSED: workstation WS-A")) && audit.out.contains(QStringLiteral("was disabled")),
+             qPrintable(audit.out));
+}
+
 // An insider with the database key deletes the newest events of her workstation's chain after they
 // reached the hub: the chain left is consistent, but verify-audit compares it with the newest event
 // the hub holds of it (sent in every welcome, updated at every acknowledged push) and says so.
@@ -378,6 +447,144 @@ void TestSyncTrust::eventsCutOffAtTheEndAreDetected()
     QCOMPARE(after.exitCode, 3);
     QVERIFY2(after.out.contains(QStringLiteral("CUT OFF: workstation WS-CUT")), qPrintable(after.out));
     QVERIFY2(after.out.contains(QStringLiteral("cut off at the end")), qPrintable(after.out));
+}
+
+// A disabled user with her password, on a workstation that synced after the disabling, signs an
+// event dated before the disabling (her key was valid then, she was enabled then). The hub signed a
+// checkpoint of that workstation's chain at the sync: an event after it that claims to be older than
+// the checkpoint less the clock margin (24 hours) is backdated, and quarantined at the hub and at a
+// second workstation. The hub runs with its clock two days ahead for the checkpoint, so that a key
+// registered moments ago can be older than the margin.
+void TestSyncTrust::backdatedEventsAfterACheckpointAreQuarantinedEverywhere()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    for (const char* name : {"clerk1", "clerk2"}) {
+        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
+                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
+                                       QStringLiteral("intake")},
+                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    }
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-F"), QStringLiteral("WS-W")}) {
+        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
+        QVERIFY2(agent->create(&error), qPrintable(error));
+        const QString code = hub.enrollmentCode(&error);
+        QVERIFY2(!code.isEmpty(), qPrintable(error));
+        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        agents << agent;
+    }
+    const Agent& f = *agents.at(0);
+    const Agent& w = *agents.at(1);
+    // clerk2's key is made at her first login at WS-F.
+    RunResult r = f.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(f.run(QStringLiteral("sync")).ok());
+    QVERIFY(w.run(QStringLiteral("sync")).ok());
+    QTest::qWait(1500);
+    const QDateTime disabling = QDateTime::currentDateTimeUtc();
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    // Two days later by the hub's clock, WS-F syncs with clerk1's work: the hub signs a checkpoint.
+    const quint16 port = hub.port();
+    QVERIFY(hub.terminate());
+    hub.setClockOffsetMs(2LL * 24 * 3600 * 1000);
+    QVERIFY2(hub.start(&error, port), qPrintable(error));
+    r = f.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                           << QStringLiteral("--seed") << QStringLiteral("30"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString honestCase = field(r.out, QStringLiteral("cases"));
+    QVERIFY(f.run(QStringLiteral("sync")).ok());
+
+    // At WS-F an insider enables clerk2 again in its own database; she signs an event dated half a
+    // second before her disabling. A control: the same kind by clerk1, dated by the hub's clock.
+    const qint64 back = -(disabling.msecsTo(QDateTime::currentDateTimeUtc()) + 500);
+    r = f.run(QStringLiteral("forge"), login(QStringLiteral("clerk2")) << QStringLiteral("--enable-locally") << QStringLiteral("1")
+                                                                       << QStringLiteral("--kind") << QStringLiteral("desk.note")
+                                                                       << QStringLiteral("--skew-ms") << QString::number(back));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString backdated = field(r.out, QStringLiteral("event"));
+    r = f.run(QStringLiteral("forge"), login(QStringLiteral("clerk1")) << QStringLiteral("--kind") << QStringLiteral("desk.note")
+                                                                       << QStringLiteral("--skew-ms")
+                                                                       << QString::number(2LL * 24 * 3600 * 1000));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = f.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = w.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    for (const RunResult& q : {w.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}),
+                               w.run(QStringLiteral("quarantine"))}) {
+        QStringList notes = q.out.split(QLatin1Char('\n')).filter(QStringLiteral("desk.note/"));
+        QVERIFY2(notes.size() == 1, qPrintable(q.out + q.err)); // clerk1's counts
+        QVERIFY2(notes.first().startsWith(QStringLiteral("desk.note/WS-F: recorded at")), qPrintable(notes.first()));
+        QVERIFY2(notes.first().contains(QStringLiteral("before the hub's checkpoint of workstation WS-F")), qPrintable(notes.first()));
+        QVERIFY2(notes.first().contains(QStringLiteral("(backdated)")), qPrintable(notes.first()));
+    }
+    QVERIFY(w.run(QStringLiteral("status"), {QStringLiteral("--case"), honestCase}).out.startsWith(QStringLiteral("ok status=")));
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), w.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    QVERIFY2(audit.out.contains(QStringLiteral("REFUSED: workstation WS-F: event ") + backdated) && audit.out.contains(QStringLiteral("backdated")),
+             qPrintable(audit.out));
+}
+
+// The insider who cuts the newest events of her workstation's chain also rewrites the chain head the
+// hub sent (meta hub_chain_head): the hub-signed checkpoint still names the event that is gone. And
+// a checkpoint rewritten to name the new end no longer carries the hub's signature.
+void TestSyncTrust::cutOffWithTheHubsHeadRewrittenIsDetected()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk1"),
+                             QStringLiteral("--name"), QStringLiteral("clerk1"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
+    QVERIFY2(ws.create(&error), qPrintable(error));
+    const QString code = hub.enrollmentCode(&error);
+    QVERIFY2(!code.isEmpty(), qPrintable(error));
+    QVERIFY(ws.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
+    QVERIFY(ws.run(QStringLiteral("sync")).ok());
+    r = ws.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("3"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(ws.run(QStringLiteral("sync")).ok());
+    auto audit = [&ws]() {
+        return test::runProgram(test::adminBinary(),
+                                {QStringLiteral("verify-audit"), QStringLiteral("--db"), ws.db(), QStringLiteral("--as"),
+                                 QStringLiteral("admin")},
+                                "demo1234\n");
+    };
+    const RunResult before = audit();
+    QVERIFY2(!before.out.contains(QStringLiteral("CUT OFF")) && !before.out.contains(QStringLiteral("FORGED"))
+                 && !before.out.contains(QStringLiteral("TAMPERED")),
+             qPrintable(before.out));
+
+    r = ws.run(QStringLiteral("cut"), {QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--rewrite-meta"), QStringLiteral("1")});
+    QVERIFY2(r.out == QStringLiteral("ok cut=2"), qPrintable(r.out + r.err));
+    RunResult after = audit();
+    QCOMPARE(after.exitCode, 3);
+    QVERIFY2(after.out.contains(QStringLiteral("CUT OFF: workstation WS-CUT: events were cut off at the end of this workstation's "
+                                               "chain: the hub signed")),
+             qPrintable(after.out));
+
+    r = ws.run(QStringLiteral("cut"), {QStringLiteral("--count"), QStringLiteral("0"), QStringLiteral("--forge-checkpoint"), QStringLiteral("1")});
+    QVERIFY2(r.out == QStringLiteral("ok cut=0"), qPrintable(r.out + r.err));
+    after = audit();
+    QCOMPARE(after.exitCode, 3);
+    QVERIFY2(after.out.contains(QStringLiteral("FORGED CHECKPOINT: workstation WS-CUT: the checkpoint of this chain numbered")),
+             qPrintable(after.out));
 }
 
 QTEST_GUILESS_MAIN(TestSyncTrust)

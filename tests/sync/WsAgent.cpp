@@ -8,6 +8,7 @@
 #include "core/Identifiers.h"
 #include "db/ConflictProjection.h"
 #include "db/Database.h"
+#include "db/EventStore.h"
 #include "db/IntakeRepository.h"
 #include "services/AuthService.h"
 #include "core/PasswordAuth.h"
@@ -91,7 +92,8 @@ int main(int argc, char* argv[])
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
-                             "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count"})
+                             "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count",
+                             "rewrite-meta", "forge-checkpoint", "enable-locally"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -184,9 +186,24 @@ int main(int argc, char* argv[])
                                  "ORDER BY seq DESC LIMIT ?)"));
         q.addBindValue(ws);
         q.addBindValue(p.value(QStringLiteral("count")).toInt());
-        if (!QSqlQuery(database->sql()).exec(QStringLiteral("DROP TRIGGER events_no_delete")) || !q.exec())
+        if (!QSqlQuery(database->sql()).exec(QStringLiteral("DROP TRIGGER IF EXISTS events_no_delete")) || !q.exec())
             return failed(QStringLiteral("cannot cut: ") + q.lastError().text());
-        return say(QStringLiteral("ok cut=%1").arg(q.numRowsAffected()));
+        const int cut = q.numRowsAffected();
+        db::EventStore store(*database, ws);
+        const QString newHead = QString::fromLatin1(store.lastHashOf(ws).toHex());
+        // --rewrite-meta: the chain head the hub sent, kept in meta, is made the new end too.
+        if (p.isSet(QStringLiteral("rewrite-meta")) && !database->setMeta(db::EventStore::hubChainHeadKey(), newHead, &error))
+            return failed(error);
+        // --forge-checkpoint: the hub's checkpoints of this chain are made to name the new end too.
+        if (p.isSet(QStringLiteral("forge-checkpoint"))) {
+            QSqlQuery c(database->sql());
+            c.prepare(QStringLiteral("UPDATE chain_checkpoints SET head = ? WHERE workstation = ?"));
+            c.addBindValue(store.lastHashOf(ws));
+            c.addBindValue(ws);
+            if (!c.exec())
+                return failed(c.lastError().text());
+        }
+        return say(QStringLiteral("ok cut=%1").arg(cut));
     }
 
     if (command == QLatin1String("hash"))
@@ -205,6 +222,14 @@ int main(int argc, char* argv[])
             if (!ring->setSlot(username, password, readKey(dbPath), core::crypto::ScryptParams{1u << 10, 8, 1})
                 || !ring->save(&error))
                 return failed(QStringLiteral("slot ") + error);
+        }
+        // --enable-locally: an insider with the database key enables a user the hub disabled, here only.
+        if (p.isSet(QStringLiteral("enable-locally"))) {
+            QSqlQuery q(database->sql());
+            q.prepare(QStringLiteral("UPDATE users SET active = 1 WHERE username = ?"));
+            q.addBindValue(username);
+            if (!q.exec())
+                return failed(q.lastError().text());
         }
         database.reset();
         services::AuthService auth(dbPath, clock);

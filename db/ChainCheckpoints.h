@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/ChainCheckpoint.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace oneseal::db {
+
+/**
+ * The hub-signed checkpoints of the workstations' chains this replica holds (table
+ * chain_checkpoints, docs/SECURITY.md "Checkpoints"): every one at the hub, those received at a
+ * workstation. Signatures are checked before anything is stored (the hub signs what it stores).
+ */
+class ChainCheckpoints
+{
+    Q_DECLARE_TR_FUNCTIONS(ChainCheckpoints)
+
+public:
+    explicit ChainCheckpoints(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    /** Stores a checkpoint once (the same workstation and number again changes nothing). */
+    bool store(const core::ChainCheckpoint& checkpoint, QString* error);
+    /** The newest checkpoint of the workstation numbered below serverSeq. */
+    std::optional<core::ChainCheckpoint> before(const QString& workstation, qint64 serverSeq) const;
+    /** The lowest number of a checkpoint of the workstation at or above serverSeq (0: none). */
+    qint64 firstFrom(const QString& workstation, qint64 serverSeq) const;
+    /** Checkpoints numbered in (after, through], ascending, at most limit (what a pull brings). */
+    QList<core::ChainCheckpoint> between(qint64 after, qint64 through, int limit) const;
+    /** The newest checkpoint of each workstation. */
+    QList<core::ChainCheckpoint> newest() const;
+    /** Keeps only the newest checkpoint of each workstation (a workstation needs no other). */
+    bool keepNewest(QString* error);
+    /** Forgets those numbered above serverSeq (a hub restored from a backup numbers anew). */
+    bool clearAbove(qint64 serverSeq, QString* error);
+
+    /**
+     * The hub's checkpoint keys this workstation met (raw Ed25519 public keys, the newest last),
+     * received in the welcome of its pinned hub (sync_client_state hub_checkpoint_keys).
+     */
+    QList<QByteArray> hubKeys() const;
+    /** Adds the key the hub's welcome names, when new. */
+    bool addHubKey(const QByteArray& rawPublicKey, QString* error);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace oneseal::db
