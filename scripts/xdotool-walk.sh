@@ -41,7 +41,7 @@ export XDG_RUNTIME_DIR="$out/run" LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xc
 unset QT_SCALE_FACTOR QT_AUTO_SCREEN_SCALE_FACTOR || true
 
 db="$out/hall.db"
-"$admin" demo --db "$db" >"$out/demo.log" 2>&1 || fail "oneseal-admin demo: $(cat "$out/demo.log")"
+QT_QPA_PLATFORM=offscreen "$admin" demo --db "$db" >"$out/demo.log" 2>&1 || fail "oneseal-admin demo: $(cat "$out/demo.log")"
 # The intake window prints without a dialog to its printer: here a folder of PDF files.
 cat >"$XDG_CONFIG_HOME/OneSeal/OneSeal.conf" <<EOF
 [print]
@@ -93,24 +93,36 @@ type_text() {
   xdotool type --delay 60 "$1"
   pause
 }
-# Gives the keyboard to the client's visible window whose title matches: an X server without a
-# window manager gives it to no one (offscreen tests never see this).
+# Gives the keyboard to the client's visible window whose title matches $1 (and not $2): an X server
+# without a window manager gives it to no one (offscreen tests never see this), and a window that
+# is closing (the login dialog) must not be the one chosen.
 focus_window() {
-  local wid=""
+  local wid="" id name
   for _ in $(seq 100); do
-    wid=$(xdotool search --onlyvisible --pid "$client_pid" --name "$1" 2>/dev/null | tail -1 || true)
+    wid=""
+    for id in $(xdotool search --onlyvisible --pid "$client_pid" --name "$1" 2>/dev/null || true); do
+      name=$(xdotool getwindowname "$id" 2>/dev/null) || continue # gone meanwhile
+      [ -n "${2:-}" ] && grep -q -- "$2" <<<"$name" && continue
+      wid=$id
+    done
     [ -n "$wid" ] && break
     kill -0 "$client_pid" 2>/dev/null || fail "the client ended: $(cat "$out/client.log")"
     sleep 0.1
   done
   [ -n "$wid" ] || fail "no window '$1' appeared"
-  xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus --sync "$wid" || fail "cannot focus '$1'"
-  pause 0.3
-  [ "$(xdotool getwindowfocus)" = "$wid" ] || xdotool windowfocus --sync "$wid"
-  pause 0.3
+  # The pointer inside (no click): X's "pointer root" focus then agrees with the explicit focus.
+  xdotool mousemove --window "$wid" 20 20 2>/dev/null || true
+  xdotool windowactivate --sync "$wid" >/dev/null 2>&1 || xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  for _ in $(seq 20); do
+    [ "$(xdotool getwindowfocus 2>/dev/null)" = "$wid" ] && break
+    xdotool windowfocus "$wid" 2>/dev/null || true
+    sleep 0.1
+  done
+  [ "$(xdotool getwindowfocus 2>/dev/null)" = "$wid" ] || fail "window '$1' did not get the keyboard"
+  pause 0.5
 }
 pdfs() { find "$out/pdf" -name '*.pdf' | wc -l; }
-events() { printf '%s\n' "$password" | "$admin" events --db "$db" --as supervisor --last 20 2>&1; }
+events() { printf '%s\n' "$password" | QT_QPA_PLATFORM=offscreen "$admin" events --db "$db" --as supervisor --last 20 2>&1; }
 
 # Log in as the demo clerk, by keyboard.
 focus_window 'Log in'
@@ -119,7 +131,7 @@ type_text clerk
 key Tab
 type_text "$password"
 key Return
-focus_window '^OneSeal'
+focus_window '^OneSeal' 'Log in'
 shot intake-window
 
 # A new applicant for another matter, so that they are on record (not counted).

@@ -143,6 +143,9 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     auto* attach = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(attach, &QShortcut::activated, this, &IntakeWorkbench::attachScan);
 
+    // The page that opens has the keyboard in the matter search (MainWindow focuses a page's proxy):
+    // without it, under a real X server the form had no focus and F2/F3/F4 did nothing until a click.
+    setFocusProxy(m_ui->subjectEdit);
     m_counter = new CounterBar(session, *this);
     m_ui->mainLayout->insertWidget(1, m_counter);
     connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &IntakeWorkbench::applicantViewChanged);
