@@ -251,7 +251,8 @@ bool ApplicantProjection::apply(const QSqlDatabase& db, const core::Event& event
     }
     q.finish();
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO applicants(id, kind, name, id_number, phone, address, "
-                             "legal_representative, updated_hlc) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "legal_representative, updated_hlc, sex, ethnicity, birth_date, id_authority, "
+                             "id_valid_from, id_valid_to, id_from_card) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(a.id);
     q.addBindValue(a.kind == core::ApplicantKind::Person ? QStringLiteral("person") : QStringLiteral("organisation"));
     q.addBindValue(a.name);
@@ -260,6 +261,16 @@ bool ApplicantProjection::apply(const QSqlDatabase& db, const core::Event& event
     q.addBindValue(a.address);
     q.addBindValue(a.legalRepresentative);
     q.addBindValue(qint64(event.hlc));
+    // The card's details (absent from older events: NULL).
+    auto textOrNull = [](const QString& t) { return t.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t); };
+    auto dayOrNull = [&](const QDate& d) { return textOrNull(d.isValid() ? d.toString(Qt::ISODate) : QString()); };
+    q.addBindValue(textOrNull(a.sex));
+    q.addBindValue(textOrNull(a.ethnicity));
+    q.addBindValue(dayOrNull(a.birthDate));
+    q.addBindValue(textOrNull(a.idAuthority));
+    q.addBindValue(dayOrNull(a.idValidFrom));
+    q.addBindValue(a.idLongTerm ? QVariant(QStringLiteral("long_term")) : dayOrNull(a.idValidTo));
+    q.addBindValue(a.fromCard ? 1 : 0);
     return run(q, error);
 }
 

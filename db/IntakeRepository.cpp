@@ -18,7 +18,8 @@ namespace oneseal::db {
 
 namespace {
 const QString kApplicantColumns =
-    QStringLiteral("SELECT id, kind, name, id_number, phone, address, legal_representative FROM applicants ");
+    QStringLiteral("SELECT id, kind, name, id_number, phone, address, legal_representative, sex, ethnicity, birth_date, "
+                   "id_authority, id_valid_from, id_valid_to, id_from_card FROM applicants ");
 const QString kCaseColumns = QStringLiteral(
     "SELECT case_id, case_no, status, outcome, subject_name, applicant_name, applicant_id_number, clerk_name, "
     "accepted_at, promised_due, deadline_certain, risk FROM cases ");
@@ -34,6 +35,14 @@ core::Applicant applicantFrom(const QSqlQuery& q)
     a.phone = q.value(4).toString();
     a.address = q.value(5).toString();
     a.legalRepresentative = q.value(6).toString();
+    a.sex = q.value(7).toString();
+    a.ethnicity = q.value(8).toString();
+    a.birthDate = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+    a.idAuthority = q.value(10).toString();
+    a.idValidFrom = QDate::fromString(q.value(11).toString(), Qt::ISODate);
+    a.idLongTerm = q.value(12).toString() == QLatin1String("long_term");
+    a.idValidTo = a.idLongTerm ? QDate() : QDate::fromString(q.value(12).toString(), Qt::ISODate);
+    a.fromCard = q.value(13).toBool();
     return a;
 }
 
@@ -199,7 +208,8 @@ QList<core::Applicant> IntakeRepository::searchApplicants(const QString& text, i
     collect(kApplicantColumns + QStringLiteral("WHERE name = ? LIMIT ?"), {t, limit});
     const QString gram = rarestGram(m_db, t).gram;
     if (!gram.isEmpty())
-        collect(QStringLiteral("SELECT a.id, a.kind, a.name, a.id_number, a.phone, a.address, a.legal_representative "
+        collect(QStringLiteral("SELECT a.id, a.kind, a.name, a.id_number, a.phone, a.address, a.legal_representative, a.sex, "
+                               "a.ethnicity, a.birth_date, a.id_authority, a.id_valid_from, a.id_valid_to, a.id_from_card "
                                "FROM search_grams g JOIN applicants a ON a.id = g.applicant_id AND a.name = g.name "
                                "WHERE g.gram = ? AND g.name LIKE ? ESCAPE '\\' ORDER BY g.name LIMIT ?"),
                 {gram, QLatin1Char('%') + likeLiteral(t) + QLatin1Char('%'), limit});

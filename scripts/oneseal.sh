@@ -15,6 +15,7 @@ packages=(
   libqt6sql6 libqt6printsupport6 qt6-qpa-plugins qt6-serialport-dev qt6-multimedia-dev
   libsqlcipher-dev sqlcipher libssl-dev libqrencode-dev libzbar-dev zbar-tools libpoppler-qt6-dev openssl
   libbenchmark-dev poppler-utils xvfb xauth fonts-wqy-microhei file dpkg-dev
+  xdotool x11-apps imagemagick
   clang libclang-rt-14-dev
 )
 

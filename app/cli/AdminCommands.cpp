@@ -429,6 +429,36 @@ int cmdSeparation(const QStringList& args)
     return 0;
 }
 
+bool writeNewFile(const QString& path, const QByteArray& data, QFileDevice::Permissions permissions, QString* error);
+
+int cmdEvents(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption last(QStringLiteral("last"), Admin::tr("How many of the newest events (1-1000, default 20)."),
+                                  Admin::tr("count"), QStringLiteral("20"));
+    p.addOptions({db, as, last});
+    if (!parseCommand(p, args, Admin::tr("Lists the newest events of the database: time, kind, case number, user, "
+                                         "workstation (never their contents).")))
+        return 2;
+    bool ok = false;
+    const int count = p.value(last).toInt(&ok);
+    if (!ok || count < 1 || count > 1000)
+        return fail(Admin::tr("Give --last as a number from 1 to 1000."));
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Password: "), &error);
+    if (!session)
+        return fail(error);
+    const auto events = services::AuditService(*session).recentEvents(count, &error);
+    if (!events)
+        return fail(error);
+    for (const db::RecentEvent& e : *events)
+        out() << e.recordedAt.toLocalTime().toString(Qt::ISODate) << "\t" << e.kind << "\t"
+              << (e.caseNo.isEmpty() ? QStringLiteral("-") : e.caseNo) << "\t" << e.user << "\t" << e.workstation << "\n";
+    return 0;
+}
+
 int cmdQueueReport(const QStringList& args)
 {
     QCommandLineParser p;
@@ -436,7 +466,9 @@ int cmdQueueReport(const QStringList& args)
     const auto as = asOption();
     const QCommandLineOption from(QStringLiteral("from"), Admin::tr("First day (YYYY-MM-DD)."), Admin::tr("day"));
     const QCommandLineOption to(QStringLiteral("to"), Admin::tr("Last day (YYYY-MM-DD)."), Admin::tr("day"));
-    p.addOptions({db, as, from, to});
+    const QCommandLineOption csv(QStringLiteral("csv"), Admin::tr("Also write the report as CSV to this new file."),
+                                 Admin::tr("file"));
+    p.addOptions({db, as, from, to, csv});
     if (!parseCommand(p, args, Admin::tr("Reports the hall's queue: tickets served, waiting and service times, ratings.")))
         return 2;
     const QDate first = QDate::fromString(p.value(from), Qt::ISODate);
@@ -465,6 +497,27 @@ int cmdQueueReport(const QStringList& args)
     for (int level = 5; level >= 1; --level)
         out() << " " << core::counter::ratingText(core::counter::Rating(level)) << " " << r->ratings[size_t(level - 1)];
     out() << "\n";
+    // The same breakdowns as the supervisor's queue report window.
+    const std::pair<QString, const QList<services::QueueGroup>*> parts[] = {
+        {Admin::tr("By day:"), &r->byDay}, {Admin::tr("By window:"), &r->byWindow}, {Admin::tr("By clerk:"), &r->byClerk}};
+    for (const auto& [title, groups] : parts) {
+        out() << title << "\n";
+        for (const services::QueueGroup& g : *groups)
+            out() << "  " << Admin::tr("%1: %2 served, waiting mean %3 min (90% within %4), service mean %5 min (90% within %6), %7 rated")
+                                 .arg(g.label)
+                                 .arg(g.figures.served)
+                                 .arg(g.figures.meanWaitSeconds / 60, 0, 'f', 1)
+                                 .arg(g.figures.p90WaitSeconds / 60, 0, 'f', 1)
+                                 .arg(g.figures.meanServiceSeconds / 60, 0, 'f', 1)
+                                 .arg(g.figures.p90ServiceSeconds / 60, 0, 'f', 1)
+                                 .arg(g.figures.rated)
+                  << "\n";
+    }
+    if (p.isSet(csv)) {
+        if (!writeNewFile(p.value(csv), r->toCsv(), QFileDevice::ReadOwner | QFileDevice::WriteOwner, &error))
+            return fail(error);
+        out() << Admin::tr("CSV written to %1.").arg(p.value(csv)) << "\n";
+    }
     return 0;
 }
 
@@ -894,6 +947,7 @@ const Command kCommands[] = {
     {"seal-register", QT_TRANSLATE_NOOP("OneSealAdmin", "list or export (--csv) the seal register"), cmdSealRegister},
     {"separation", QT_TRANSLATE_NOOP("OneSealAdmin", "show or relax (--relax) the separation of steps per case"),
      cmdSeparation},
+    {"events", QT_TRANSLATE_NOOP("OneSealAdmin", "list the newest events (kind, case number, user)"), cmdEvents},
     {"queue-report", QT_TRANSLATE_NOOP("OneSealAdmin", "waiting and service times and ratings of the hall's queue"),
      cmdQueueReport},
     {"verify", QT_TRANSLATE_NOOP("OneSealAdmin", "check a certificate's signed QR code (text, PNG or PDF)"), cmdVerify},

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QScreen>
 #include <QWindow>
 #include <QFile>
 #include <QMessageBox>
@@ -75,6 +76,10 @@ int main(int argc, char* argv[])
         window->setAttribute(Qt::WA_DeleteOnClose);
         bool loggedOut = false;
         QObject::connect(window, &ui::MainWindow::loggedOut, [&loggedOut] { loggedOut = true; });
+        // Large enough for its forms where the screen allows (an X server without a window manager,
+        // as under Xvfb, keeps the size it is given: the intake form was squeezed at 1200×800).
+        if (const QScreen* screen = window->screen())
+            window->resize(window->sizeHint().expandedTo(window->size()).boundedTo(screen->availableGeometry().size()));
         window->show();
         window->raise();
         window->activateWindow(); // the keyboard goes on at the counter without a click

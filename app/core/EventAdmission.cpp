@@ -233,6 +233,11 @@ QString EventAdmission::checkShape(const Event& e)
             return missing(payload::subjectCode);
         if (!p.value(payload::applicant).isMap())
             return missing(payload::applicant);
+        // The ID card's details (optional; older events lack them): short texts where present.
+        const QCborMap applicant = p.value(payload::applicant).toMap();
+        for (const char* key : {"sex", "ethnicity", "birth_date", "id_authority", "id_valid_from", "id_valid_to"})
+            if (applicant.contains(QLatin1String(key)) && !isText(applicant.value(QLatin1String(key)), 100, false))
+                return missing(QLatin1String("applicant.") + QLatin1String(key));
         if (p.contains(payload::materials) && !p.value(payload::materials).isArray())
             return missing(payload::materials);
     } else if (e.kind == eventkind::sealApplied) {

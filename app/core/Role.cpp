@@ -111,6 +111,7 @@ bool mayPerform(Roles roles, Action action)
     case Action::VerifyPledge: return roles.testFlag(Role::Inspector) || roles.testFlag(Role::Regulator);
     case Action::StopClock:
         return roles.testFlag(Role::Reviewer) || roles.testFlag(Role::Inspector) || roles.testFlag(Role::Approver);
+    case Action::ConfigureDevices: return roles.testFlag(Role::Administrator);
     }
     return false;
 }

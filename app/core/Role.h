@@ -40,6 +40,7 @@ enum class Action {
     CalibratePrinter, ///< set this workstation's printer calibrations (certificate operators, administrators)
     VerifyPledge, ///< 事后核查 of a pledge-based approval (inspectors, regulators)
     StopClock,    ///< 听证, 检验/检测/鉴定, 专家评审: stop and restart a case's clock (reviewers, inspectors, approvers)
+    ConfigureDevices, ///< this workstation's counter devices and the calling system's command (administrators)
 };
 
 const QList<Role>& allRoles();

@@ -2,6 +2,8 @@
 
 #include "print/DocumentOutput.h"
 
+#include <memory>
+
 namespace oneseal::print {
 
 /** Sends each job straight to an installed printer, by its name, without a dialog. */
@@ -16,5 +18,8 @@ public:
 private:
     QString m_printerName;
 };
+
+/** The output for a printer chosen in the settings: "pdf:FOLDER" is a PdfFolderOutput, anything else a printer. */
+std::unique_ptr<DocumentOutput> outputForPrinter(const QString& name);
 
 } // namespace oneseal::print

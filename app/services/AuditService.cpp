@@ -36,6 +36,16 @@ AuditService::AuditService(Session& session)
 {
 }
 
+std::optional<QList<db::RecentEvent>> AuditService::recentEvents(int limit, QString* error) const
+{
+    if (!m_session.can(core::Action::ViewAudit)) {
+        if (error)
+            *error = Session::refusal(core::Action::ViewAudit);
+        return std::nullopt;
+    }
+    return db::EventLogRepository(m_session.database().sql()).recent(std::clamp(limit, 1, 1000));
+}
+
 std::optional<core::AuditReport> AuditService::verifyChains(QString* error) const
 {
     if (!m_session.can(core::Action::ViewAudit)) {

@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "core/AuditChain.h"
 #include "db/BackOfficeRepository.h"
+#include "db/EventLogRepository.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,12 @@ public:
     /** Writes the register as CSV to \a path (atomically); returns the number of rows written. */
     std::optional<int> exportSealRegister(const QString& path, const QDate& from, const QDate& to, QString* error,
                                           core::SealedDocument kind = core::SealedDocument::None) const;
+
+    /**
+     * The newest events of this database, newest first (kind, case number, user, workstation; never
+     * their payloads), at most \a limit (1 to 1000). Supervisors and administrators.
+     */
+    std::optional<QList<db::RecentEvent>> recentEvents(int limit, QString* error) const;
 
 private:
     Session& m_session;

@@ -10,8 +10,8 @@
 
 namespace oneseal::services {
 
-/** The hall's queue over some days: how long applicants waited and were served, and how they rated. */
-struct QueueReport
+/** Waiting and service times and ratings of a set of served tickets. */
+struct QueueFigures
 {
     int served = 0;           ///< cases recorded with a queue ticket
     int withWaiting = 0;      ///< of these, whose ticket said when it was drawn (and was called)
@@ -22,6 +22,30 @@ struct QueueReport
     double p90ServiceSeconds = 0;
     int rated = 0;
     std::array<int, 5> ratings{}; ///< [level - 1]: how many rated 1 (非常不满意) … 5 (非常满意)
+};
+
+/** One line of a breakdown: a day, a window (workstation) or a clerk. */
+struct QueueGroup
+{
+    QString key;   ///< 2026-12-05, the workstation, the user id
+    QString label; ///< what the report shows: the day, the workstation, the clerk's name
+    QueueFigures figures;
+};
+
+/** The hall's queue over some days: how long applicants waited and were served, and how they rated. */
+struct QueueReport : QueueFigures
+{
+    QDate from;
+    QDate to;
+    QList<QueueGroup> byDay;    ///< local days with served tickets, in order
+    QList<QueueGroup> byWindow; ///< by workstation, by name
+    QList<QueueGroup> byClerk;  ///< by the clerk who recorded the intake, by name
+
+    /**
+     * The report as CSV (RFC 4180, UTF-8 with a BOM for spreadsheet programs): one row for the whole
+     * period, then one per day, window and clerk; times in minutes with one decimal.
+     */
+    QByteArray toCsv() const;
 };
 
 /**
@@ -50,6 +74,11 @@ public:
 
     /** The report of the days @p from to @p to (inclusive, local days). Supervisors and administrators. */
     std::optional<QueueReport> report(const QDate& from, const QDate& to, QString* error) const;
+    /**
+     * Writes the report of those days as CSV (QueueReport::toCsv) to @p path, replacing the file
+     * whole or not at all. The same check as report(). Returns the tickets served in the period.
+     */
+    std::optional<int> exportReport(const QDate& from, const QDate& to, const QString& path, QString* error) const;
 
 private:
     Session& m_session;

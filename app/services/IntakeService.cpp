@@ -192,6 +192,11 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
         case core::ApplicantField::AgentName: return IntakeField::AgentName;
         case core::ApplicantField::AgentIdNumber:
         case core::ApplicantField::AgentPhone: return IntakeField::AgentIdNumber;
+        case core::ApplicantField::Sex: return IntakeField::Sex;
+        case core::ApplicantField::Ethnicity: return IntakeField::Ethnicity;
+        case core::ApplicantField::BirthDate: return IntakeField::BirthDate;
+        case core::ApplicantField::IdAuthority: return IntakeField::IdAuthority;
+        case core::ApplicantField::IdValidity: return IntakeField::IdValidity;
         case core::ApplicantField::None: break;
         }
         return IntakeField::None;
@@ -210,6 +215,8 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     applicant.name = applicant.name.trimmed();
     applicant.phone = applicant.phone.trimmed();
     applicant.address = applicant.address.trimmed();
+    applicant.ethnicity = applicant.ethnicity.trimmed();
+    applicant.idAuthority = applicant.idAuthority.trimmed();
     core::ApplicantField wrong = core::ApplicantField::None;
     if (QString v = core::ApplicantRules::validate(applicant, &wrong); !v.isEmpty())
         return failAt(applicantField(wrong), v);
@@ -253,7 +260,11 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     if (const auto known = repo.applicantByIdNumber(applicant.idNumber)) {
         applicant.id = known->id;
         const bool changed = known->name != applicant.name || known->phone != applicant.phone
-            || known->address != applicant.address || known->legalRepresentative != applicant.legalRepresentative;
+            || known->address != applicant.address || known->legalRepresentative != applicant.legalRepresentative
+            || known->sex != applicant.sex || known->ethnicity != applicant.ethnicity
+            || known->birthDate != applicant.birthDate || known->idAuthority != applicant.idAuthority
+            || known->idValidFrom != applicant.idValidFrom || known->idValidTo != applicant.idValidTo
+            || known->idLongTerm != applicant.idLongTerm || known->fromCard != applicant.fromCard;
         if (changed && !events.append(QString(), QStringLiteral("applicant.updated"), applicant.toCbor(), userId, &e))
             return fail(e);
     } else {

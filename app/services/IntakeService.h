@@ -61,7 +61,7 @@ struct IntakeRequest
 /** What a refused IntakeRequest is wrong about, so the window can put the cursor there. */
 enum class IntakeField {
     None, Subject, Name, IdNumber, Phone, Address, LegalRepresentative, AgentName, AgentIdNumber, Checklist,
-    Reasons, Attachments, Repeat
+    Reasons, Attachments, Repeat, Sex, Ethnicity, BirthDate, IdAuthority, IdValidity
 };
 
 /**

@@ -121,7 +121,7 @@ CounterBar::CounterBar(services::Session& session, IntakeWorkbench& workbench)
                     takeDroppedFile(path);
         });
     qApp->installEventFilter(this);
-    applySettings(DeviceSettings::load());
+    applySettings(services::DeviceSettings::load());
 }
 
 CounterBar::~CounterBar()
@@ -129,7 +129,7 @@ CounterBar::~CounterBar()
     qApp->removeEventFilter(this);
 }
 
-void CounterBar::applySettings(const DeviceSettings& settings)
+void CounterBar::applySettings(const services::DeviceSettings& settings)
 {
     m_settings = settings;
     QStringList problems;
@@ -199,21 +199,28 @@ void CounterBar::takeCard(const devices::IdCardData& card)
         setStatus(problem, true);
         return; // nothing filled
     }
+    core::Applicant read;
+    read.idNumber = card.idNumber;
+    read.name = card.name;
+    read.address = card.address;
+    read.sex = core::ApplicantRules::normalizeSex(card.sexCode);
+    read.ethnicity = card.ethnicity();
+    read.birthDate = card.birthDate;
+    read.idAuthority = card.authority;
+    read.idValidFrom = card.validFrom;
+    read.idValidTo = card.validTo;
+    read.idLongTerm = card.longTerm;
+    read.fromCard = true;
     QString error;
-    if (!m_workbench.fillFromIdCard(card.idNumber, card.name, card.address, &error)) {
+    if (!m_workbench.fillFromIdCard(read, &error)) {
         setStatus(error, true);
         return;
     }
-    QString details = tr("ID card: %1 · %2 · %3 · born %4 · issued by %5 · valid %6")
-                          .arg(card.name, card.sex(), card.ethnicity(), card.birthDate.toString(Qt::ISODate),
-                               card.authority, card.validityText());
-    if (card.expiredOn(m_session.clock().today())) {
-        setStatus(tr("This ID card expired on %1: ask for a valid identity document. %2")
-                      .arg(card.validTo.toString(Qt::ISODate), details),
-                  true);
+    if (const QString expired = core::ApplicantRules::expiryWarning(read, m_session.clock().today()); !expired.isEmpty()) {
+        setStatus(expired, true);
         return;
     }
-    setStatus(details, false);
+    setStatus(tr("ID card of %1 read: the details are in the form.").arg(card.name), false);
 }
 
 void CounterBar::openCamera()
@@ -348,25 +355,58 @@ bool CounterBar::eventFilter(QObject* watched, QEvent* event)
 
 void CounterBar::openSettings()
 {
-    QDialog dialog(this);
+    if (const auto saved = editDeviceSettings(m_session, m_settings, this))
+        applySettings(*saved);
+}
+
+std::optional<services::DeviceSettings> CounterBar::editDeviceSettings(services::Session& session,
+                                                                       const services::DeviceSettings& current,
+                                                                       QWidget* parent)
+{
+    services::DeviceSettingsService service(session);
+    const bool editable = service.mayChange();
+    const services::DeviceSettings& m_settings = current;
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("deviceSettingsDialog"));
     dialog.setWindowTitle(tr("Counter devices"));
     auto* form = new QFormLayout(&dialog);
     auto* port = new QLineEdit(m_settings.idCardPort, &dialog);
+    port->setObjectName(QStringLiteral("readerPortEdit"));
+    port->setMaxLength(services::DeviceSettings::kMaxPortLength);
     port->setPlaceholderText(QStringLiteral("/dev/ttyUSB0"));
     auto* baud = new QSpinBox(&dialog);
+    baud->setObjectName(QStringLiteral("readerBaudSpin"));
     baud->setRange(1200, 921600);
     baud->setValue(m_settings.idCardBaud);
     auto* folder = new QLineEdit(m_settings.dropFolder, &dialog);
+    folder->setObjectName(QStringLiteral("dropFolderEdit"));
+    folder->setMaxLength(services::DeviceSettings::kMaxFolderLength);
     auto* caller = new QLineEdit(m_settings.callerTarget, &dialog);
+    caller->setObjectName(QStringLiteral("callerEdit"));
+    caller->setMaxLength(services::DeviceSettings::kMaxCallerLength);
     caller->setPlaceholderText(QStringLiteral("http://caller/next?window={window}&last={ticket}"));
     auto* timeout = new QSpinBox(&dialog);
+    timeout->setObjectName(QStringLiteral("callerTimeoutSpin"));
     timeout->setRange(200, 30000);
     timeout->setSuffix(QStringLiteral(" ms"));
     timeout->setValue(m_settings.callerTimeoutMs);
     auto* windowName = new QLineEdit(m_settings.windowName, &dialog);
-    windowName->setMaxLength(40);
+    windowName->setObjectName(QStringLiteral("windowNameEdit"));
+    windowName->setMaxLength(services::DeviceSettings::kMaxWindowNameLength);
     auto* screen = new QCheckBox(tr("Open at start"), &dialog);
+    screen->setObjectName(QStringLiteral("screenAtStartCheck"));
     screen->setChecked(m_settings.applicantScreen);
+    if (!editable) {
+        auto* why = new QLabel(services::DeviceSettingsService::refusalText(), &dialog);
+        why->setObjectName(QStringLiteral("deviceSettingsRefusal"));
+        why->setWordWrap(true);
+        form->addRow(why);
+        for (QLineEdit* e : {port, folder, caller, windowName})
+            e->setReadOnly(true);
+        for (QSpinBox* b : {baud, timeout})
+            b->setReadOnly(true);
+        screen->setEnabled(false);
+    }
     form->addRow(tr("ID card reader port:"), port);
     form->addRow(tr("Reader speed (baud):"), baud);
     form->addRow(tr("Camera program's folder:"), folder);
@@ -374,22 +414,39 @@ void CounterBar::openSettings()
     form->addRow(tr("Calling time limit:"), timeout);
     form->addRow(tr("This window's name:"), windowName);
     form->addRow(tr("Applicant's screen:"), screen);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* error = new QLabel(&dialog);
+    error->setObjectName(QStringLiteral("deviceSettingsError"));
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: #a4262c;"));
+    form->addRow(error);
+    auto* buttons = new QDialogButtonBox(editable ? QDialogButtonBox::Save | QDialogButtonBox::Cancel
+                                                  : QDialogButtonBox::Close,
+                                         &dialog);
     form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    services::DeviceSettings s;
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        s.idCardPort = port->text().trimmed();
+        s.idCardBaud = baud->value();
+        s.dropFolder = folder->text().trimmed();
+        s.callerTarget = caller->text().trimmed();
+        s.callerTimeoutMs = timeout->value();
+        s.windowName = windowName->text().trimmed();
+        s.applicantScreen = screen->isChecked();
+        QString why;
+        if (!service.save(s, &why)) {
+            error->setText(why);
+            return; // the dialog stays open, nothing stored
+        }
+        dialog.accept();
+    });
+    if (editable)
+        port->setFocus(Qt::OtherFocusReason);
+    else
+        buttons->button(QDialogButtonBox::Close)->setFocus(Qt::OtherFocusReason);
     if (dialog.exec() != QDialog::Accepted)
-        return;
-    DeviceSettings s;
-    s.idCardPort = port->text().trimmed();
-    s.idCardBaud = baud->value();
-    s.dropFolder = folder->text().trimmed();
-    s.callerTarget = caller->text().trimmed();
-    s.callerTimeoutMs = timeout->value();
-    s.windowName = windowName->text().trimmed();
-    s.applicantScreen = screen->isChecked();
-    s.save();
-    applySettings(s);
+        return std::nullopt;
+    return s;
 }
 
 } // namespace oneseal::ui

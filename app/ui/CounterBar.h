@@ -1,12 +1,12 @@
 #pragma once
 
 #include "ApplicantScreen.h"
-#include "DeviceSettings.h"
 #include "devices/DropFolderWatcher.h"
 #include "devices/HallCaller.h"
 #include "devices/IdCardReader.h"
 #include "devices/KeystrokeBurst.h"
 #include "services/CounterService.h"
+#include "services/DeviceSettings.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -36,7 +36,7 @@ public:
     ~CounterBar() override;
 
     /** Applies device settings (reader port, drop folder, calling system, applicant's screen). */
-    void applySettings(const DeviceSettings& settings);
+    void applySettings(const services::DeviceSettings& settings);
     /** The ticket typed or scanned for the current applicant (nullopt with *error when malformed). */
     std::optional<core::counter::Ticket> ticket(QString* error) const;
     /** When "next applicant" called the current one (invalid: not called). */
@@ -67,12 +67,27 @@ private:
     void setStatus(const QString& text, bool error);
     void updateScreen();
     void caseRecorded(const QString& caseId, const QString& caseNo);
+
+public:
+    /**
+     * "Devices…": the device settings, editable by administrators; for anyone else read-only with
+     * the reason (services::DeviceSettingsService decides, and refuses a save).
+     */
     void openSettings();
+    /**
+     * The device settings dialog on its own (File → Counter devices… opens it too): the settings
+     * saved, or nothing when cancelled or only shown.
+     */
+    static std::optional<services::DeviceSettings> editDeviceSettings(services::Session& session,
+                                                                      const services::DeviceSettings& current,
+                                                                      QWidget* parent);
+
+private:
 
     services::Session& m_session;
     IntakeWorkbench& m_workbench;
     services::CounterService m_counter;
-    DeviceSettings m_settings;
+    services::DeviceSettings m_settings;
     devices::IdCardReader m_reader;
     devices::DropFolderWatcher m_drop;
     devices::HallCaller m_caller;

@@ -46,8 +46,9 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
 {
     m_ui->setupUi(this);
     if (const QString printer = AppSettings::windowPrinter(AppSettings::PrintWindow::Intake); !printer.isEmpty()) {
-        m_printer = std::make_unique<print::PrinterOutput>(printer);
-        m_preview.setPrinterName(printer);
+        m_printer = print::outputForPrinter(printer);
+        if (!printer.startsWith(QLatin1String("pdf:")))
+            m_preview.setPrinterName(printer);
     }
     // The message line keeps its place (two lines) so that a message never moves the fields.
     m_ui->messageLabel->setVisible(true);
@@ -83,6 +84,15 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     for (QLineEdit* e : {m_ui->idNumberEdit, m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit, m_ui->legalRepEdit,
                          m_ui->agentNameEdit, m_ui->agentIdEdit})
         connect(e, &QLineEdit::textChanged, e, [e] { e->setPalette(QPalette()); });
+    for (QLineEdit* e : cardEdits())
+        connect(e, &QLineEdit::textChanged, e, [e] { e->setPalette(QPalette()); });
+    // A typed validity that has ended is warned about, as a read card's is; the clerk decides.
+    connect(m_ui->idValidToEdit, &QLineEdit::editingFinished, this, [this] {
+        core::Applicant a;
+        a.idValidTo = core::ApplicantRules::parseDay(m_ui->idValidToEdit->text());
+        if (const QString w = core::ApplicantRules::expiryWarning(a, m_session.clock().today()); !w.isEmpty())
+            showMessage(w, MessageKind::Warning);
+    });
     m_ui->agentNameEdit->setEnabled(false);
     m_ui->agentIdEdit->setEnabled(false);
     connect(m_ui->attachButton, &QPushButton::clicked, this, &IntakeWorkbench::attachScan);
@@ -133,6 +143,9 @@ IntakeWorkbench::IntakeWorkbench(services::Session& session, QWidget* parent)
     auto* attach = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(attach, &QShortcut::activated, this, &IntakeWorkbench::attachScan);
 
+    // The page that opens has the keyboard in the matter search (MainWindow focuses a page's proxy):
+    // without it, under a real X server the form had no focus and F2/F3/F4 did nothing until a click.
+    setFocusProxy(m_ui->subjectEdit);
     m_counter = new CounterBar(session, *this);
     m_ui->mainLayout->insertWidget(1, m_counter);
     connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &IntakeWorkbench::applicantViewChanged);
@@ -186,6 +199,11 @@ void IntakeWorkbench::showFieldError(services::IntakeField field, const QString&
     case services::IntakeField::LegalRepresentative: at = m_ui->legalRepEdit; break;
     case services::IntakeField::AgentName: at = m_ui->agentNameEdit; break;
     case services::IntakeField::AgentIdNumber: at = m_ui->agentIdEdit; break;
+    case services::IntakeField::Sex: at = m_ui->sexEdit; break;
+    case services::IntakeField::Ethnicity: at = m_ui->ethnicityEdit; break;
+    case services::IntakeField::BirthDate: at = m_ui->birthDateEdit; break;
+    case services::IntakeField::IdAuthority: at = m_ui->idAuthorityEdit; break;
+    case services::IntakeField::IdValidity: at = m_ui->idValidFromEdit; break;
     case services::IntakeField::Checklist:
     case services::IntakeField::Attachments: at = m_ui->checklistView; break;
     case services::IntakeField::Reasons: at = m_ui->reasonsEdit; break;
@@ -209,14 +227,80 @@ void IntakeWorkbench::showFieldError(services::IntakeField field, const QString&
     at->setFocus(Qt::OtherFocusReason);
 }
 
+QList<QLineEdit*> IntakeWorkbench::cardEdits() const
+{
+    return {m_ui->sexEdit, m_ui->ethnicityEdit, m_ui->birthDateEdit, m_ui->idAuthorityEdit, m_ui->idValidFromEdit,
+            m_ui->idValidToEdit};
+}
+
+void IntakeWorkbench::setCardDetails(const core::Applicant& a, bool fromCard)
+{
+    m_cardRead = fromCard;
+    auto day = [](const QDate& d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); };
+    m_ui->sexEdit->setText(a.sex);
+    m_ui->ethnicityEdit->setText(a.ethnicity);
+    m_ui->birthDateEdit->setText(day(a.birthDate));
+    m_ui->idAuthorityEdit->setText(a.idAuthority);
+    m_ui->idValidFromEdit->setText(day(a.idValidFrom));
+    m_ui->idValidToEdit->setText(a.idLongTerm ? QStringLiteral("长期") : day(a.idValidTo));
+    for (QLineEdit* e : cardEdits()) {
+        e->setReadOnly(fromCard);
+        e->setToolTip(fromCard ? tr("Read from the ID card") : QString());
+    }
+}
+
+void IntakeWorkbench::clearCardDetails()
+{
+    setCardDetails(core::Applicant(), false);
+}
+
+bool IntakeWorkbench::takeCardDetails(core::Applicant& a)
+{
+    auto wrong = [this](services::IntakeField field, const QString& text) {
+        showFieldError(field, text);
+        return false;
+    };
+    const QString sex = m_ui->sexEdit->text().trimmed();
+    a.sex = core::ApplicantRules::normalizeSex(sex);
+    if (!sex.isEmpty() && a.sex.isEmpty())
+        return wrong(services::IntakeField::Sex, tr("Give the sex as 男 or 女 (1 or 2)."));
+    a.ethnicity = m_ui->ethnicityEdit->text().trimmed();
+    a.idAuthority = m_ui->idAuthorityEdit->text().trimmed();
+    const struct
+    {
+        QLineEdit* edit;
+        QDate* day;
+        services::IntakeField field;
+    } days[] = {{m_ui->birthDateEdit, &a.birthDate, services::IntakeField::BirthDate},
+                {m_ui->idValidFromEdit, &a.idValidFrom, services::IntakeField::IdValidity},
+                {m_ui->idValidToEdit, &a.idValidTo, services::IntakeField::IdValidity}};
+    a.idLongTerm = m_ui->idValidToEdit->text().trimmed() == QStringLiteral("长期");
+    for (const auto& d : days) {
+        const QString text = d.edit->text().trimmed();
+        if (text.isEmpty() || (d.edit == m_ui->idValidToEdit && a.idLongTerm))
+            continue;
+        *d.day = core::ApplicantRules::parseDay(text);
+        if (!d.day->isValid()) {
+            showFieldError(d.field, tr("\"%1\" is not a date: write it as 1990-03-07.").arg(text));
+            d.edit->setFocus(Qt::OtherFocusReason);
+            return false;
+        }
+    }
+    a.fromCard = m_cardRead;
+    return true;
+}
+
 void IntakeWorkbench::clearReturningApplicant()
 {
+    if (m_cardRead)
+        clearCardDetails(); // the card's details go with the number they came with
     if (m_knownApplicantId.isEmpty())
         return;
     // The details on screen belong to the applicant whose number was there: they go with it.
     m_knownApplicantId.clear();
     for (QLineEdit* e : {m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit, m_ui->legalRepEdit})
         e->clear();
+    clearCardDetails();
     m_ui->applicantStatusLabel->clear();
 }
 
@@ -230,6 +314,7 @@ void IntakeWorkbench::startNewIntake()
     for (QLineEdit* e : {m_ui->subjectEdit, m_ui->idNumberEdit, m_ui->nameEdit, m_ui->phoneEdit, m_ui->addressEdit,
                          m_ui->legalRepEdit, m_ui->agentNameEdit, m_ui->agentIdEdit})
         e->clear();
+    clearCardDetails();
     m_ui->agentCheck->setChecked(false);
     m_ui->reasonsEdit->clear();
     m_ui->subjectList->clear();
@@ -325,6 +410,8 @@ void IntakeWorkbench::lookUpApplicant()
     m_ui->applicantStatusLabel->setStyleSheet(QString());
     const bool isOrganisation = organisation.valid;
     m_ui->legalRepEdit->setEnabled(isOrganisation);
+    for (QLineEdit* e : cardEdits())
+        e->setEnabled(!isOrganisation); // an organisation has no ID card
     if (const auto known = m_service.applicantByIdNumber(id)) {
         clearReturningApplicant();
         m_knownApplicantId = known->id;
@@ -332,6 +419,8 @@ void IntakeWorkbench::lookUpApplicant()
         m_ui->phoneEdit->setText(known->phone);
         m_ui->addressEdit->setText(known->address);
         m_ui->legalRepEdit->setText(known->legalRepresentative);
+        setCardDetails(*known, false);
+        m_cardRead = known->fromCard; // kept as they were recorded, but the clerk may correct them
         m_ui->applicantStatusLabel->setText(tr("Returning applicant: details filled in from the record."));
         showOwedMaterials(id);
         if (m_owed->rowCount() > 0) {
@@ -438,6 +527,8 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome, bool preview)
     request.applicant.phone = m_ui->phoneEdit->text();
     request.applicant.address = m_ui->addressEdit->text();
     request.applicant.legalRepresentative = m_ui->legalRepEdit->isEnabled() ? m_ui->legalRepEdit->text() : QString();
+    if (m_ui->sexEdit->isEnabled() && !takeCardDetails(request.applicant))
+        return;
     if (m_ui->agentCheck->isChecked()) {
         request.agent.name = m_ui->agentNameEdit->text();
         request.agent.idNumber = m_ui->agentIdEdit->text();
@@ -588,25 +679,46 @@ ApplicantView IntakeWorkbench::applicantView() const
 
 bool IntakeWorkbench::fillFromIdCard(const QString& idNumber, const QString& name, const QString& address, QString* error)
 {
-    const QString id = core::normalizeIdentifier(idNumber);
-    if (name.isEmpty()) { // a number only (a reader typing it): exactly as if typed into the field
+    core::Applicant card;
+    card.idNumber = idNumber;
+    card.name = name;
+    card.address = address;
+    return fillFromIdCard(card, error);
+}
+
+bool IntakeWorkbench::fillFromIdCard(const core::Applicant& card, QString* error)
+{
+    const QString id = core::normalizeIdentifier(card.idNumber);
+    if (card.name.isEmpty()) { // a number only (a reader typing it): exactly as if typed into the field
         m_ui->idNumberEdit->setText(id);
         lookUpApplicant();
         return true;
     }
+    // The whole card is checked before anything is filled: nothing half-filled.
     const core::IdCheck check = core::checkResidentId(id, m_session.clock().today());
-    if (!check.valid) {
+    QString problem = check.valid ? QString() : check.error;
+    core::Applicant checked = card;
+    checked.idNumber = id;
+    checked.kind = core::ApplicantKind::Person;
+    if (problem.isEmpty())
+        problem = core::ApplicantRules::checkCardDetails(checked);
+    if (problem.isEmpty())
+        problem = core::ApplicantRules::checkText(card.name, tr("name on the card"), m_ui->nameEdit->maxLength(), true);
+    if (problem.isEmpty())
+        problem = core::ApplicantRules::checkText(card.address, tr("address on the card"), m_ui->addressEdit->maxLength(), false);
+    if (!problem.isEmpty()) {
         if (error)
-            *error = check.error;
+            *error = problem;
         return false;
     }
     m_ui->idNumberEdit->setText(id);
     lookUpApplicant();
-    if (!name.isEmpty())
-        m_ui->nameEdit->setText(name.left(m_ui->nameEdit->maxLength()));
-    if (!address.isEmpty())
-        m_ui->addressEdit->setText(address.left(m_ui->addressEdit->maxLength()));
-    if (m_knownApplicantId.isEmpty() && !name.isEmpty())
+    m_ui->nameEdit->setText(card.name);
+    if (!card.address.isEmpty())
+        m_ui->addressEdit->setText(card.address);
+    if (card.hasCardDetails())
+        setCardDetails(checked, true);
+    if (m_knownApplicantId.isEmpty())
         m_ui->phoneEdit->setFocus(Qt::OtherFocusReason); // the card gave all but the phone
     return true;
 }

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QWidget>
 
+class QLineEdit;
+
 #include <memory>
 
 namespace Ui {
@@ -75,6 +77,12 @@ public slots:
      * the ID field exactly as if typed there, messages and all.
      */
     bool fillFromIdCard(const QString& idNumber, const QString& name, const QString& address, QString* error);
+    /**
+     * The same with everything the card says (sex, ethnicity, birth date, issuing authority and
+     * validity go into their fields, read-only while they are the card's). The whole card is checked
+     * first (core::ApplicantRules); nothing is filled when it fails.
+     */
+    bool fillFromIdCard(const core::Applicant& card, QString* error);
     /** Adds a scan file to the owed material selected in the returning applicant's list. */
     bool attachOwedScan(const QString& path);
     /** Records the arrival of the selected owed material (with its scan) and prints its receipt. */
@@ -99,6 +107,12 @@ private:
     void showMessage(const QString& text, bool error) { showMessage(text, error ? MessageKind::Error : MessageKind::Success); }
     void showFieldError(services::IntakeField field, const QString& text);
     void clearReturningApplicant();
+    /** The card's details: shown (read-only when \a fromCard), or cleared and editable. */
+    void setCardDetails(const core::Applicant& details, bool fromCard);
+    void clearCardDetails();
+    /** Reads the typed or read card details into \a applicant; false (message at the field) when malformed. */
+    bool takeCardDetails(core::Applicant& applicant);
+    QList<QLineEdit*> cardEdits() const;
     void attachScan();
     void viewScans();
     /** Lists the owed materials of the applicant \a idNumber; shows the list only when there are some. */
@@ -123,6 +137,7 @@ private:
     print::DocumentOutput* m_output;                  ///< set by setDocumentOutput(), or nullptr
     MessageKind m_messageKind = MessageKind::Success;
     CounterBar* m_counter = nullptr;
+    bool m_cardRead = false; ///< the card details on screen came from the card's chip
 };
 
 } // namespace oneseal::ui

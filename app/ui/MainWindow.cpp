@@ -18,6 +18,7 @@
 #include "PledgeCheckWidget.h"
 #include "SealKeyDialog.h"
 #include "SeparationDialog.h"
+#include "QueueReportDialog.h"
 #include "SealRegisterWidget.h"
 #include "WorkQueueWidget.h"
 #include "ChangePasswordDialog.h"
@@ -64,6 +65,12 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     });
     connect(m_ui->changePasswordAction, &QAction::triggered, this, &MainWindow::changePassword);
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    // Shown to everyone (read-only unless an administrator: the service decides).
+    connect(m_ui->deviceSettingsAction, &QAction::triggered, this, [this] {
+        const auto saved = CounterBar::editDeviceSettings(*m_session, services::DeviceSettings::load(), this);
+        if (saved && m_intake)
+            m_intake->counterBar()->applySettings(*saved);
+    });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->calibrationAction->setVisible(m_session->can(core::Action::CalibratePrinter));
     connect(m_ui->calibrationAction, &QAction::triggered, this, [this] {
@@ -89,6 +96,15 @@ MainWindow::MainWindow(std::unique_ptr<services::Session> session, QWidget* pare
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
     // Sync by file for a hall without network: supervisors and administrators (the service decides).
     m_ui->syncMenu->menuAction()->setVisible(m_session->can(core::Action::MoveBundles));
+    // The supervisor's menu (reports): supervisors and administrators (CounterService::report decides).
+    m_ui->reportsMenu->menuAction()->setVisible(m_session->can(core::Action::ReadAllCases));
+    m_ui->queueReportAction->setEnabled(m_session->can(core::Action::ReadAllCases));
+    connect(m_ui->queueReportAction, &QAction::triggered, this, [this] {
+        if (isLocked())
+            return;
+        QueueReportDialog dialog(*m_session, this);
+        dialog.exec();
+    });
     connect(m_ui->exportBundleAction, &QAction::triggered, this, &MainWindow::exportBundle);
     connect(m_ui->importBundleAction, &QAction::triggered, this, &MainWindow::importBundle);
     connect(m_ui->verifyAction, &QAction::triggered, this, [this] {

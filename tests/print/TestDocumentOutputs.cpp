@@ -1,6 +1,9 @@
 #include "print/DocumentOutput.h"
 #include "print/MemoryOutput.h"
 #include "print/PdfFileOutput.h"
+#include "print/PrinterOutput.h"
+
+#include <QDir>
 
 #include <QFile>
 #include <QGuiApplication>
@@ -54,6 +57,7 @@ class TestDocumentOutputs : public QObject
 
 private slots:
     void pdfFileHoldsEveryPage();
+    void pdfFolderPrinterWritesEachJobToANewFile();
     void memoryKeepsEachJob();
     void memoryRefusalKeepsNothing();
     void aFailingPaintIsReported();
@@ -73,6 +77,32 @@ void TestDocumentOutputs::pdfFileHoldsEveryPage()
     QCOMPARE(doc->numPages(), 2);
     QCOMPARE(doc->info(QStringLiteral("Title")), QStringLiteral("notice"));
     QCOMPARE(pageText(pdf, 1), QStringLiteral("page 2 of notice"));
+}
+
+void TestDocumentOutputs::pdfFolderPrinterWritesEachJobToANewFile()
+{
+    QTemporaryDir dir;
+    // A window printer "pdf:FOLDER": each job a new file, named by its title, none overwritten.
+    const std::unique_ptr<print::DocumentOutput> output = print::outputForPrinter(QStringLiteral("pdf:") + dir.path());
+    auto* folder = dynamic_cast<print::PdfFolderOutput*>(output.get());
+    QVERIFY(folder);
+    QString error;
+    QVERIFY2(output->print(job(QStringLiteral("受理通知书/1"), 1), &error), qPrintable(error));
+    const QString first = folder->lastFile();
+    QVERIFY2(output->print(job(QStringLiteral("受理通知书/1"), 2), &error), qPrintable(error));
+    QVERIFY(folder->lastFile() != first);
+    const QStringList files = QDir(dir.path()).entryList(QDir::Files);
+    QCOMPARE(files.size(), 2);
+    QVERIFY2(files.first().startsWith(QStringLiteral("受理通知书_1-")), qPrintable(files.first()));
+    QFile f(folder->lastFile());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(pageText(f.readAll(), 1), QStringLiteral("page 2 of 受理通知书/1"));
+    // A folder that is not there: refused with its name, nothing written.
+    print::PdfFolderOutput missing(dir.filePath(QStringLiteral("no-such-folder")));
+    QVERIFY(!missing.print(job(QStringLiteral("x"), 1), &error));
+    QVERIFY(error.contains(QStringLiteral("no-such-folder")));
+    // Any other name is a printer.
+    QVERIFY(dynamic_cast<print::PrinterOutput*>(print::outputForPrinter(QStringLiteral("HP_LaserJet")).get()));
 }
 
 void TestDocumentOutputs::memoryKeepsEachJob()

@@ -5,9 +5,12 @@
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "services/CounterService.h"
+#include "services/DeviceSettings.h"
 #include "services/IntakeService.h"
 
+#include <QSettings>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace oneseal;
@@ -62,6 +65,8 @@ class TestCounterService : public QObject
 private slots:
     void initTestCase()
     {
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
         m_hall = std::make_unique<test::TempHall>();
         QVERIFY2(m_hall->isValid(), qPrintable(m_hall->error()));
     }
@@ -139,7 +144,42 @@ private slots:
         QVERIFY(!services::CounterService(*clerk).ratingOf(state->caseId));
     }
 
+    /**
+     * The counter's devices, and above all the calling system's command that F12 runs, are changed
+     * by administrators only: a clerk and a supervisor are refused by the service and nothing is
+     * stored; an administrator's malformed settings are refused too.
+     */
+    void deviceSettingsAreForAdministrators()
+    {
+        services::DeviceSettings wanted;
+        wanted.callerTarget = QStringLiteral("/usr/local/bin/call-next --window {window}");
+        wanted.idCardPort = QStringLiteral("/dev/ttyUSB0");
+        const services::DeviceSettings before = services::DeviceSettings::load();
+        QVERIFY(before.callerTarget.isEmpty());
+        for (const char* user : {"clerk", "supervisor"}) {
+            auto session = m_hall->login(QLatin1String(user));
+            services::DeviceSettingsService service(*session);
+            QVERIFY(!service.mayChange());
+            QString error;
+            QVERIFY(!service.save(wanted, &error));
+            QCOMPARE(error, services::DeviceSettingsService::refusalText());
+            QVERIFY(services::DeviceSettings::load() == before);
+        }
+        auto admin = m_hall->login(QStringLiteral("admin"));
+        services::DeviceSettingsService service(*admin);
+        QVERIFY(service.mayChange());
+        QString error;
+        services::DeviceSettings bad = wanted;
+        bad.callerTarget = QStringLiteral("call-next\nrm -rf /");
+        QVERIFY(!service.save(bad, &error));
+        QVERIFY2(error.contains(QStringLiteral("control character")), qPrintable(error));
+        QVERIFY(services::DeviceSettings::load() == before);
+        QVERIFY2(service.save(wanted, &error), qPrintable(error));
+        QVERIFY(services::DeviceSettings::load() == wanted);
+    }
+
 private:
+    QTemporaryDir m_settingsDir;
     std::unique_ptr<test::TempHall> m_hall;
 };
 

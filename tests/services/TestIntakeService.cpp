@@ -4,6 +4,10 @@
 #include "core/Identifiers.h"
 #include "db/IntakeRepository.h"
 #include "services/IntakeService.h"
+#include "db/Database.h"
+#include "db/EventStore.h"
+
+#include <functional>
 
 #include <QSqlQuery>
 #include <QTest>
@@ -59,6 +63,8 @@ private slots:
     void badApplicantInputChangesNothing_data();
     void badApplicantInputChangesNothing();
     void quotesInNamesAreStoredVerbatim();
+    void cardDetailsAreCheckedAndStored();
+    void eventsWithoutCardDetailsStillFold();
 
 private:
     std::unique_ptr<test::TempHall> m_hall;
@@ -340,6 +346,104 @@ void TestIntakeService::quotesInNamesAreStoredVerbatim()
     QCOMPARE(service.applicantByIdNumber(r.applicant.idNumber)->name, r.applicant.name);
     QCOMPARE(service.searchCases(QStringLiteral("O'Brien")).size(), 1);
     QCOMPARE(service.searchCases(QStringLiteral("%")).size(), 0); // wildcards are literal
+}
+
+void TestIntakeService::cardDetailsAreCheckedAndStored()
+{
+    auto session = m_hall->login(QStringLiteral("clerk"));
+    services::IntakeService service(*session);
+    auto r = requestFor(service, service.catalog().matters.first().code, core::MaterialState::Missing);
+    r.outcome = core::IntakeOutcome::NotifyMissing;
+    r.applicant.idNumber = residentId(QStringLiteral("14080219770707003")); // born 1977-07-07, 男 (odd)
+    // Each inconsistency is refused at its field, and nothing is written.
+    struct Bad
+    {
+        std::function<void(core::Applicant&)> spoil;
+        services::IntakeField field;
+    };
+    const QList<Bad> bad{
+        {[](core::Applicant& a) { a.birthDate = QDate(1977, 7, 8); }, services::IntakeField::BirthDate},
+        {[](core::Applicant& a) { a.sex = QStringLiteral("女"); }, services::IntakeField::Sex},
+        {[](core::Applicant& a) { a.sex = QStringLiteral("x"); }, services::IntakeField::Sex},
+        {[](core::Applicant& a) { a.ethnicity = QString(50, QChar(0x6c49)); }, services::IntakeField::Ethnicity},
+        {[](core::Applicant& a) { a.idAuthority = QStringLiteral("公安\x07局"); }, services::IntakeField::IdAuthority},
+        {[](core::Applicant& a) {
+             a.idValidFrom = QDate(2020, 1, 1);
+             a.idValidTo = QDate(2019, 1, 1);
+         },
+         services::IntakeField::IdValidity},
+    };
+    const qint64 before = session->events().count();
+    for (const Bad& b : bad) {
+        auto wrong = r;
+        b.spoil(wrong.applicant);
+        QString error;
+        services::IntakeField field = services::IntakeField::None;
+        QVERIFY(!service.record(wrong, &error, &field));
+        QCOMPARE(int(field), int(b.field));
+        QVERIFY(!error.isEmpty());
+    }
+    QCOMPARE(session->events().count(), before);
+    r.applicant.sex = QStringLiteral("男");
+    r.applicant.ethnicity = QStringLiteral("回");
+    r.applicant.birthDate = QDate(1977, 7, 7);
+    r.applicant.idAuthority = QStringLiteral("运城市公安局盐湖分局");
+    r.applicant.idValidFrom = QDate(2017, 7, 7);
+    r.applicant.idLongTerm = true;
+    r.applicant.fromCard = true;
+    QString error;
+    QVERIFY2(service.record(r, &error), qPrintable(error));
+    const auto stored = service.applicantByIdNumber(r.applicant.idNumber);
+    QVERIFY(stored);
+    QCOMPARE(stored->ethnicity, QStringLiteral("回"));
+    QCOMPARE(stored->birthDate, QDate(1977, 7, 7));
+    QVERIFY(stored->idLongTerm);
+    QVERIFY(!stored->idValidTo.isValid());
+    QVERIFY(stored->fromCard);
+    QCOMPARE(core::ApplicantRules::expiryWarning(*stored, QDate(2099, 1, 1)), QString()); // 长期 never expires
+    // Rebuilt from the events: the same.
+    QVERIFY2(session->events().rebuildProjections(&error), qPrintable(error));
+    const auto rebuilt = service.applicantByIdNumber(r.applicant.idNumber);
+    QVERIFY(rebuilt && rebuilt->toCbor() == stored->toCbor());
+}
+
+void TestIntakeService::eventsWithoutCardDetailsStillFold()
+{
+    // An applicant registered before card details existed: the payload has none of their keys.
+    auto session = m_hall->login(QStringLiteral("clerk"));
+    const QString id = residentId(QStringLiteral("14080219660606004"));
+    const QCborMap old{{QStringLiteral("id"), QStringLiteral("3f1c6a7e-0000-4000-8000-000000000001")},
+                       {QStringLiteral("kind"), QStringLiteral("person")},
+                       {QStringLiteral("name"), QStringLiteral("钱七")},
+                       {QStringLiteral("id_number"), id},
+                       {QStringLiteral("phone"), QStringLiteral("13800138001")},
+                       {QStringLiteral("address"), QString()},
+                       {QStringLiteral("legal_representative"), QString()}};
+    QString error;
+    {
+        db::Transaction tx(session->database().sql());
+        QVERIFY(session->events().append(QString(), QStringLiteral("applicant.registered"), old,
+                                         session->user().id, &error));
+        QVERIFY(tx.commit(&error));
+    }
+    QVERIFY2(session->events().rebuildProjections(&error), qPrintable(error));
+    services::IntakeService service(*session);
+    const auto a = service.applicantByIdNumber(id);
+    QVERIFY(a);
+    QCOMPARE(a->name, QStringLiteral("钱七"));
+    QVERIFY(!a->hasCardDetails());
+    QVERIFY(!a->fromCard);
+    // Written again, the payload is the same as before card details existed.
+    QCOMPARE(a->toCbor(), old);
+    // The same applicant comes back with a card: applicant.updated carries the details.
+    auto r = requestFor(service, service.catalog().matters.first().code, core::MaterialState::Missing);
+    r.outcome = core::IntakeOutcome::NotifyMissing;
+    r.applicant.idNumber = id;
+    r.applicant.name = QStringLiteral("钱七");
+    r.applicant.phone = QStringLiteral("13800138001");
+    r.applicant.birthDate = QDate(1966, 6, 6);
+    QVERIFY2(service.record(r, &error), qPrintable(error));
+    QCOMPARE(service.applicantByIdNumber(id)->birthDate, QDate(1966, 6, 6));
 }
 
 QTEST_GUILESS_MAIN(TestIntakeService)

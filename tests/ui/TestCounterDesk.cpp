@@ -26,7 +26,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QTimer>
+#include "services/DeviceSettings.h"
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -127,6 +134,7 @@ class TestCounterDesk : public QObject
 
 private slots:
     void idCardFillsTheApplicant();
+    void typedCardDetailsAreCheckedLikeTheCard();
     void expiredCardIsWarnedAbout();
     void readerFailuresFillNothing_data();
     void readerFailuresFillNothing();
@@ -135,6 +143,7 @@ private slots:
     void noCameraIsSaidClearly();
     void applicantScreenShowsOnlyTheCurrentApplicantAndTakesTheRating();
     void ticketIsKeptAndNextApplicantCallsTheHall();
+    void clerkSeesTheDevicesReadOnly();
 };
 
 void TestCounterDesk::idCardFillsTheApplicant()
@@ -149,12 +158,90 @@ void TestCounterDesk::idCardFillsTheApplicant()
     QTRY_COMPARE_WITH_TIMEOUT(desk.field("idNumberEdit"), QStringLiteral("110101199003071233"), 5000);
     QCOMPARE(desk.field("nameEdit"), QStringLiteral("王小明"));
     QCOMPARE(desk.field("addressEdit"), QStringLiteral("北京市东城区景山前街4号"));
-    // Sex, ethnicity, birth, authority and validity are shown to the clerk beside the form.
-    for (const QString& part : {QStringLiteral("男"), QStringLiteral("汉"), QStringLiteral("1990-03-07"),
-                                QStringLiteral("北京市公安局东城分局"), QStringLiteral("2015-06-01 – 2035-06-01")})
-        QVERIFY2(desk.status().contains(part), qPrintable(desk.status()));
+    // Sex, ethnicity, birth, authority and validity are fields of their own, read-only: the card's.
+    const QList<std::pair<const char*, QString>> card{{"sexEdit", QStringLiteral("男")},
+                                                      {"ethnicityEdit", QStringLiteral("汉")},
+                                                      {"birthDateEdit", QStringLiteral("1990-03-07")},
+                                                      {"idAuthorityEdit", QStringLiteral("北京市公安局东城分局")},
+                                                      {"idValidFromEdit", QStringLiteral("2015-06-01")},
+                                                      {"idValidToEdit", QStringLiteral("2035-06-01")}};
+    for (const auto& [name, value] : card) {
+        QCOMPARE(desk.field(name), value);
+        QVERIFY2(desk.edit(name)->isReadOnly(), name);
+    }
     // The card gave all but the phone: the cursor waits there.
     QCOMPARE(focused()->objectName(), QStringLiteral("phoneEdit"));
+
+    // Accepted: the card's details are stored with the applicant and in the intake event.
+    QTest::keyClicks(focused(), QStringLiteral("13800138000"));
+    desk.receiveAll();
+    desk.selectMaterial(0);
+    QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(desk.workbench->messageText().contains(QStringLiteral("recorded")));
+    const auto stored = desk.workbench->service().applicantByIdNumber(QStringLiteral("110101199003071233"));
+    QVERIFY(stored);
+    QCOMPARE(stored->sex, QStringLiteral("男"));
+    QCOMPARE(stored->ethnicity, QStringLiteral("汉"));
+    QCOMPARE(stored->birthDate, QDate(1990, 3, 7));
+    QCOMPARE(stored->idAuthority, QStringLiteral("北京市公安局东城分局"));
+    QCOMPARE(stored->idValidFrom, QDate(2015, 6, 1));
+    QCOMPARE(stored->idValidTo, QDate(2035, 6, 1));
+    QVERIFY(stored->fromCard);
+    core::Event intake;
+    for (const core::Event& e : desk.session->events().allEvents())
+        if (e.kind.startsWith(QLatin1String("intake.")))
+            intake = e;
+    const QCborMap applicant = intake.payload().value(QStringLiteral("applicant")).toMap();
+    QCOMPARE(applicant.value(QStringLiteral("birth_date")).toString(), QStringLiteral("1990-03-07"));
+    QCOMPARE(applicant.value(QStringLiteral("id_authority")).toString(), QStringLiteral("北京市公安局东城分局"));
+
+    // F12, the next applicant: nothing of the card stays, and the fields take typing again.
+    QTest::keyClick(focused(), Qt::Key_F12);
+    for (const auto& [name, value] : card) {
+        QCOMPARE(desk.field(name), QString());
+        QVERIFY(!desk.edit(name)->isReadOnly());
+    }
+}
+
+void TestCounterDesk::typedCardDetailsAreCheckedLikeTheCard()
+{
+    Desk desk;
+    QVERIFY(desk.open());
+    QVERIFY(desk.workbench->chooseSubject(desk.matterCode));
+    desk.edit("idNumberEdit")->setFocus();
+    QTest::keyClicks(focused(), residentId(QStringLiteral("14080219850312123")));
+    QTest::keyClick(focused(), Qt::Key_Return);
+    desk.edit("nameEdit")->setText(QStringLiteral("赵六")); // (QTest types Latin-1 only)
+    QTest::keyClicks(desk.edit("phoneEdit"), QStringLiteral("13800138000"));
+    // Typed, not read: editable. A birth date other than the number's is refused at its field.
+    QVERIFY(!desk.edit("birthDateEdit")->isReadOnly());
+    QTest::keyClicks(desk.edit("sexEdit"), QStringLiteral("1"));
+    QTest::keyClicks(desk.edit("birthDateEdit"), QStringLiteral("1985-03-13"));
+    desk.receiveAll();
+    desk.selectMaterial(0);
+    const qint64 before = desk.session->events().count();
+    QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(desk.workbench->messageText().contains(QStringLiteral("does not match")), qPrintable(desk.workbench->messageText()));
+    QCOMPARE(focused()->objectName(), QStringLiteral("birthDateEdit"));
+    QCOMPARE(desk.session->events().count(), before);
+    // The right date, and a card that expired: a warning, and the clerk may still accept.
+    desk.edit("birthDateEdit")->clear();
+    QTest::keyClicks(desk.edit("birthDateEdit"), QStringLiteral("19850312"));
+    desk.edit("idValidToEdit")->setFocus();
+    QTest::keyClicks(focused(), QStringLiteral("2020-01-01"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QVERIFY2(desk.workbench->messageText().contains(QStringLiteral("expired on 2020-01-01")),
+             qPrintable(desk.workbench->messageText()));
+    QCOMPARE(desk.workbench->messageKind(), ui::IntakeWorkbench::MessageKind::Warning);
+    desk.selectMaterial(0);
+    QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(desk.workbench->messageText().contains(QStringLiteral("recorded")), qPrintable(desk.workbench->messageText()));
+    const auto stored = desk.workbench->service().applicantByIdNumber(residentId(QStringLiteral("14080219850312123")));
+    QVERIFY(stored);
+    QCOMPARE(stored->sex, QStringLiteral("男"));
+    QCOMPARE(stored->birthDate, QDate(1985, 3, 12));
+    QCOMPARE(stored->idValidTo, QDate(2020, 1, 1));
+    QVERIFY(!stored->fromCard);
 }
 
 void TestCounterDesk::expiredCardIsWarnedAbout()
@@ -168,6 +255,8 @@ void TestCounterDesk::expiredCardIsWarnedAbout()
     QTRY_VERIFY_WITH_TIMEOUT(desk.status().contains(QStringLiteral("expired")), 5000);
     QVERIFY(desk.status().contains(QStringLiteral("2020-12-01")));
     QCOMPARE(desk.field("nameEdit"), QStringLiteral("李秀英")); // filled, and the clerk decides
+    QCOMPARE(desk.field("idValidToEdit"), QStringLiteral("2020-12-01"));
+    QVERIFY(desk.edit("idValidToEdit")->isReadOnly());
 }
 
 void TestCounterDesk::readerFailuresFillNothing_data()
@@ -191,8 +280,11 @@ void TestCounterDesk::readerFailuresFillNothing()
     desk.counter()->reader().setStepTimeoutMs(800);
     desk.counter()->reader().readOnce();
     QTRY_VERIFY_WITH_TIMEOUT(desk.status().contains(message), 5000);
-    for (const char* f : {"idNumberEdit", "nameEdit", "addressEdit"})
+    for (const char* f : {"idNumberEdit", "nameEdit", "addressEdit", "sexEdit", "ethnicityEdit", "birthDateEdit",
+                          "idAuthorityEdit", "idValidFromEdit", "idValidToEdit"}) {
         QCOMPARE(desk.field(f), QString());
+        QVERIFY(!desk.edit(f)->isReadOnly());
+    }
 }
 
 void TestCounterDesk::keyboardReaderTypesIntoAnyField()
@@ -424,3 +516,43 @@ void TestCounterDesk::ticketIsKeptAndNextApplicantCallsTheHall()
 
 QTEST_MAIN(TestCounterDesk)
 #include "TestCounterDesk.moc"
+
+void TestCounterDesk::clerkSeesTheDevicesReadOnly()
+{
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    Desk desk;
+    QVERIFY(desk.open());
+    // The clerk opens Devices…: every field read-only, the reason shown, only Close.
+    bool seen = false;
+    QTimer::singleShot(100, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = true;
+        for (const char* name : {"readerPortEdit", "dropFolderEdit", "callerEdit", "windowNameEdit"}) {
+            auto* e = dialog->findChild<QLineEdit*>(QLatin1String(name));
+            QVERIFY(e && e->isReadOnly());
+        }
+        for (const char* name : {"readerBaudSpin", "callerTimeoutSpin"})
+            QVERIFY(dialog->findChild<QSpinBox*>(QLatin1String(name))->isReadOnly());
+        QVERIFY(!dialog->findChild<QCheckBox*>(QStringLiteral("screenAtStartCheck"))->isEnabled());
+        auto* why = dialog->findChild<QLabel*>(QStringLiteral("deviceSettingsRefusal"));
+        QVERIFY(why && why->text().contains(QStringLiteral("administrator")));
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QVERIFY(!buttons->button(QDialogButtonBox::Save));
+        // Typing into the command changes nothing; Esc closes.
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("callerEdit")), QStringLiteral("/bin/evil"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("callerEdit"))->text(), QString());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    });
+    desk.counter()->openSettings();
+    QVERIFY(seen);
+    QVERIFY(services::DeviceSettings::load().callerTarget.isEmpty());
+    // And the service refuses the clerk whatever the window does.
+    services::DeviceSettings wanted;
+    wanted.callerTarget = QStringLiteral("/bin/evil");
+    QString error;
+    QVERIFY(!services::DeviceSettingsService(*desk.session).save(wanted, &error));
+    QVERIFY(services::DeviceSettings::load().callerTarget.isEmpty());
+}

@@ -78,6 +78,7 @@ private slots:
     void logOutIsInTheFileMenu();
     void userStaysInTheStatusBar();
     void queueOpensWithTheKeyboardInTheTable();
+    void intakeOpensWithTheKeyboardInTheSearch();
     void overviewShowsWordsAndTheNewestEvents();
     void caseSummaryIsTranslatable();
     void adminHelpSeparatesCommands();
@@ -182,6 +183,22 @@ void TestCounterWindow::queueOpensWithTheKeyboardInTheTable()
              qPrintable(QApplication::focusWidget()->objectName()));
     QVERIFY(view->currentIndex().isValid());
     QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row(), QModelIndex()));
+}
+
+void TestCounterWindow::intakeOpensWithTheKeyboardInTheSearch()
+{
+    // Under Xvfb the clerk's window opened with no field focused: F2 (a key of the intake page) and
+    // typing did nothing until a click. The intake page now has the keyboard in the matter search.
+    test::TempHall hall;
+    ui::MainWindow window(hall.login(QStringLiteral("clerk")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QTRY_VERIFY(QApplication::focusWidget());
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("subjectEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("wykfd"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("idNumberEdit"));
 }
 
 void TestCounterWindow::overviewShowsWordsAndTheNewestEvents()
