@@ -25,6 +25,7 @@ private slots:
     void demoHallIsReady();
     void clerkCannotObtainTheSealKey();
     void grantAndRevokeRoundTrip();
+    void revokeNeedsAReasonAndGrantThePassword();
     void certificateSignatureNeedsAGrant();
     void passwordChangeKeepsTheSeal();
     void oldDatabaseIsUpgraded();
@@ -128,6 +129,47 @@ void TestSealKeyService::grantAndRevokeRoundTrip()
     QVERIFY(hall.login(QStringLiteral("certifier"))->sealKey(&error));
     QVERIFY2(seal.grant(QStringLiteral("approver"), &error), qPrintable(error));
     QVERIFY2(approver->sealKey(&error), qPrintable(error));
+}
+
+void TestSealKeyService::revokeNeedsAReasonAndGrantThePassword()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto admin = hall.login(QStringLiteral("admin"));
+    hall.login(QStringLiteral("approver"));
+    services::SealKeyService seal(*admin);
+    const qint64 before = admin->events().count();
+    QString error;
+    // Revoking: a reason, bounded, without control characters; nothing recorded otherwise.
+    QVERIFY(!seal.revoke(QStringLiteral("certifier"), QStringLiteral("   "), &error));
+    QVERIFY2(error.contains(QStringLiteral("Give the reason")), qPrintable(error));
+    QVERIFY(!seal.revoke(QStringLiteral("certifier"), QString(services::SealKeyService::kMaxReasonLength + 1, QLatin1Char('x')),
+                         &error));
+    QVERIFY2(error.contains(QStringLiteral("longer than 500")), qPrintable(error));
+    QVERIFY(!seal.revoke(QStringLiteral("certifier"), QStringLiteral("bad") + QChar(7) + QStringLiteral("bell"), &error));
+    QVERIFY2(error.contains(QStringLiteral("control characters")), qPrintable(error));
+    // Granting from the dialog: the administrator's password again.
+    QVERIFY(!seal.grant(QStringLiteral("approver"), QStringLiteral("wrong-password"), &error));
+    QVERIFY2(error.contains(QStringLiteral("password is wrong")), qPrintable(error));
+    QVERIFY(!seal.grant(QStringLiteral("approver"), QString(), &error));
+    QCOMPARE(admin->events().count(), before);
+    QVERIFY2(seal.grant(QStringLiteral("approver"), services::HallService::demoPassword(), &error), qPrintable(error));
+    QCOMPARE(admin->events().count(), before + 1);
+    // The overview: the grant listed, in force, by the administrator.
+    auto overview = seal.overview(&error);
+    QVERIFY2(overview, qPrintable(error));
+    QCOMPARE(overview->keys.size(), 1);
+    QCOMPARE(overview->grants.first().username, QStringLiteral("approver"));
+    QCOMPARE(overview->grants.first().grantedBy, QStringLiteral("admin"));
+    QVERIFY(!overview->grants.first().revokedAt.isValid());
+    QVERIFY2(seal.revoke(QStringLiteral("approver"), QStringLiteral("  moved  "), &error), qPrintable(error));
+    overview = seal.overview(&error);
+    QVERIFY(overview->grants.first().revokedAt.isValid());
+    QCOMPARE(overview->grants.first().reason, QStringLiteral("moved"));
+    QCOMPARE(overview->grants.first().revokedBy, QStringLiteral("admin"));
+    // A clerk sees none of it.
+    QVERIFY(!services::SealKeyService(*hall.login(QStringLiteral("clerk"))).overview(&error));
+    QCOMPARE(error, services::Session::refusal(core::Action::ManageUsers));
 }
 
 void TestSealKeyService::certificateSignatureNeedsAGrant()
