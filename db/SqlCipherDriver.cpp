@@ -22,6 +22,8 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace oneseal::db {
@@ -114,31 +116,86 @@ bool onlyCommentsFollow(const char* s)
     return true;
 }
 
-Q_ALWAYS_INLINE QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
+/**
+ * Makes `v` (a default-constructed, null QVariant) hold `value`, exactly as QVariant(const T&) does
+ * (same type, same internal storage), but without calling into QtCore and, for a QString, without
+ * copying it: QVariant(const QString&) takes a reference, so a new string costs two atomic
+ * reference count changes on the way in. Only for types QVariant keeps inside itself.
+ */
+template <typename T>
+Q_ALWAYS_INLINE void emplaceInVariant(QVariant& v, T&& value)
 {
-    // One sqlite3_column_value() and the sqlite3_value_*() accessors: each sqlite3_column_*() call
-    // would look the column up again (this is the hot path of every scan).
+    using Type = std::decay_t<T>;
+    static_assert(QVariant::Private::CanUseInternalSpace<Type>, "the value must fit inside the QVariant");
+    QVariant::Private* d = &v.data_ptr(); // trivially destructible: nothing to end before
+    d = new (d) QVariant::Private(QMetaType::fromType<Type>());
+    new (&d->data.data) Type(std::forward<T>(value));
+}
+
+/**
+ * The id of the type `v` holds in its own storage, read without calling into QtCore; 0 when it is
+ * null, keeps its value elsewhere, or is of a type not yet registered. For such a value,
+ * isNull() is false and the value is at `heldValue(v)`.
+ */
+Q_ALWAYS_INLINE int heldTypeId(const QVariant& v)
+{
+    const QVariant::Private& d = v.data_ptr();
+    if (d.is_null || d.is_shared)
+        return 0;
+    const QtPrivate::QMetaTypeInterface* type = d.typeInterface();
+    return type ? type->typeId.loadRelaxed() : 0;
+}
+
+template <typename T>
+Q_ALWAYS_INLINE const T& heldValue(const QVariant& v)
+{
+    return *reinterpret_cast<const T*>(&v.data_ptr().data.data);
+}
+
+template <typename T>
+Q_ALWAYS_INLINE T& heldValue(QVariant& v)
+{
+    return *reinterpret_cast<T*>(&v.data_ptr().data.data);
+}
+
+/**
+ * Reads one value of the row the statement is on into `v` (a default-constructed QVariant): the
+ * value's storage class decides the type (qlonglong, double, QString, QByteArray), a NULL takes the
+ * column's null type. The hot path of every scan: one sqlite3_column_value() (each sqlite3_column_*()
+ * call would look the column up again) and the sqlite3_value_*() accessors, and the QVariant filled
+ * in place (the caller returns it, so no QVariant is moved or destroyed on the way).
+ */
+Q_ALWAYS_INLINE void readColumnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType, QVariant& v)
+{
     sqlite3_value* value = sqlite3_column_value(stmt, column);
     switch (sqlite3_value_type(value)) {
     case SQLITE_INTEGER:
-        return QVariant(qlonglong(sqlite3_value_int64(value)));
+        emplaceInVariant(v, qlonglong(sqlite3_value_int64(value)));
+        return;
     case SQLITE_FLOAT:
-        return QVariant(sqlite3_value_double(value));
+        emplaceInVariant(v, sqlite3_value_double(value));
+        return;
     case SQLITE_NULL:
-        return QVariant(nullType);
+        new (&v) QVariant(nullType); // v is null: nothing to destroy first
+        return;
     case SQLITE_BLOB: {
         const void* blob = sqlite3_value_blob(value);
-        return QVariant(QByteArray(static_cast<const char*>(blob), sqlite3_value_bytes(value)));
+        emplaceInVariant(v, QByteArray(static_cast<const char*>(blob), sqlite3_value_bytes(value)));
+        return;
     }
     default: {
-        // The QString is made inside the QVariant: QVariant(const QString&) would copy it, two
-        // atomic reference count changes per value.
         const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-        QVariant v{QString()}; // a null QString: nothing to count
-        *static_cast<QString*>(v.data()) = QString::fromUtf8(text, sqlite3_value_bytes(value));
-        return v;
+        emplaceInVariant(v, QString::fromUtf8(text, sqlite3_value_bytes(value)));
+        return;
     }
     }
+}
+
+QVariant columnValue(sqlite3_stmt* stmt, int column, const QMetaType& nullType)
+{
+    QVariant v;
+    readColumnValue(stmt, column, nullType, v);
+    return v;
 }
 
 /**
@@ -325,6 +382,8 @@ public:
     // accessors are calls into QtSql, made for every value read.
     int at = QSql::BeforeFirstRow;
     bool forwardOnly = false;
+    /// data() reads the statement's current row: forward-only, on a row, not holding (updateStreaming())
+    bool streaming = false;
     std::vector<QByteArray> utf8; ///< per parameter: reused buffers for text converted to UTF-8
     bool rowPending = false;     ///< exec() stepped onto a first row that no fetch has consumed
     bool done = false;           ///< the statement reported SQLITE_DONE
@@ -354,6 +413,17 @@ public:
         utf8.clear();
         rowPending = false;
         done = true;
+        updateStreaming();
+    }
+
+    void updateStreaming() { streaming = forwardOnly && !holding && at >= 0 && stmt; }
+
+    /** data() off the streaming path: the row kept by last(), a cached row, or nothing. */
+    Q_NEVER_INLINE void storedData(int column, QVariant& v) const
+    {
+        if (column < 0 || column >= nullTypes.size() || at < 0)
+            return;
+        v = forwardOnly ? heldRow.value(column) : cache.value(at).value(column);
     }
 
     /**
@@ -467,7 +537,30 @@ void SqlCipherResult::bindValue(int pos, const QVariant& value, QSql::ParamType 
     QVariantList& values = boundValues();
     if (values.size() <= pos)
         values.resize(pos + 1);
-    values[pos] = value;
+    QVariant& slot = values[pos];
+    // The same type as the value bound here before (a loop binding row after row): the value is
+    // assigned inside the QVariant, not the QVariant destroyed and copy-constructed through its
+    // metatype.
+    const int held = heldTypeId(value);
+    if (held != 0 && heldTypeId(slot) == held) {
+        switch (held) {
+        case QMetaType::QString:
+            heldValue<QString>(slot) = heldValue<QString>(value);
+            return;
+        case QMetaType::Int:
+            heldValue<int>(slot) = heldValue<int>(value);
+            return;
+        case QMetaType::LongLong:
+            heldValue<qlonglong>(slot) = heldValue<qlonglong>(value);
+            return;
+        case QMetaType::Double:
+            heldValue<double>(slot) = heldValue<double>(value);
+            return;
+        default:
+            break;
+        }
+    }
+    slot = value;
 }
 
 bool SqlCipherResult::prepare(const QString& query)
@@ -539,31 +632,33 @@ int SqlCipherResult::bindText(sqlite3_stmt* stmt, int pos, QStringView text)
     return sqlite3_bind_text(stmt, pos, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC);
 }
 
+int SqlCipherResult::bindBlob(sqlite3_stmt* stmt, int pos, const QByteArray& blob)
+{
+    if (blob.isNull())
+        return sqlite3_bind_null(stmt, pos);
+    // Bound without a copy: held (shared, not copied) until the next exec(), as SQLite may read
+    // parameters again on every step of a streamed query.
+    m_d->heldBlobs.append(blob);
+    return sqlite3_bind_blob(stmt, pos, blob.constData(), int(blob.size()), SQLITE_STATIC);
+}
+
 int SqlCipherResult::bindOne(sqlite3_stmt* stmt, int pos, const QVariant& v)
 {
-    // The rules of SqlCipherDriver::storedValue(), without making a QVariant for the common types.
-    if (v.isNull())
-        return sqlite3_bind_null(stmt, pos);
-    switch (v.typeId()) {
+    // The rules of SqlCipherDriver::storedValue(), without making a QVariant (nor calling into
+    // QtCore to ask the type) for the common types.
+    switch (heldTypeId(v)) {
     case QMetaType::QString: {
-        const auto* text = static_cast<const QString*>(v.constData());
-        return text->isNull() ? sqlite3_bind_null(stmt, pos) : bindText(stmt, pos, *text);
+        const QString& text = heldValue<QString>(v);
+        return text.isNull() ? sqlite3_bind_null(stmt, pos) : bindText(stmt, pos, text);
     }
     case QMetaType::Int:
-        return sqlite3_bind_int64(stmt, pos, *static_cast<const int*>(v.constData()));
+        return sqlite3_bind_int64(stmt, pos, heldValue<int>(v));
     case QMetaType::LongLong:
-        return sqlite3_bind_int64(stmt, pos, *static_cast<const qlonglong*>(v.constData()));
+        return sqlite3_bind_int64(stmt, pos, heldValue<qlonglong>(v));
     case QMetaType::Double:
-        return sqlite3_bind_double(stmt, pos, *static_cast<const double*>(v.constData()));
-    case QMetaType::QByteArray: {
-        const auto* blob = static_cast<const QByteArray*>(v.constData());
-        if (blob->isNull())
-            return sqlite3_bind_null(stmt, pos);
-        // Bound without a copy: held (shared, not copied) until the next exec(), as SQLite may read
-        // parameters again on every step of a streamed query.
-        m_d->heldBlobs.append(*blob);
-        return sqlite3_bind_blob(stmt, pos, blob->constData(), int(blob->size()), SQLITE_STATIC);
-    }
+        return sqlite3_bind_double(stmt, pos, heldValue<double>(v));
+    case QMetaType::QByteArray:
+        return bindBlob(stmt, pos, heldValue<QByteArray>(v));
     default:
         break;
     }
@@ -575,6 +670,8 @@ int SqlCipherResult::bindOne(sqlite3_stmt* stmt, int pos, const QVariant& v)
         return sqlite3_bind_int64(stmt, pos, stored.toLongLong());
     case QMetaType::Double:
         return sqlite3_bind_double(stmt, pos, stored.toDouble());
+    case QMetaType::QByteArray:
+        return bindBlob(stmt, pos, *static_cast<const QByteArray*>(stored.constData()));
     default:
         return bindText(stmt, pos, *static_cast<const QString*>(stored.constData()));
     }
@@ -582,10 +679,24 @@ int SqlCipherResult::bindOne(sqlite3_stmt* stmt, int pos, const QVariant& v)
 
 bool SqlCipherResult::exec()
 {
+    // QSqlResult::setActive(true) copies the statement's text into executedQuery() (two atomic
+    // reference count changes), so the flag is changed only when it changes: a statement run again
+    // and again (the insert loop) stays active from one exec() to the next.
+    if (run()) {
+        if (!isActive())
+            setActive(true);
+        return true;
+    }
+    if (isActive())
+        setActive(false);
+    return false;
+}
+
+bool SqlCipherResult::run()
+{
     sqlite3_stmt* stmt = m_d->stmt;
     sqlite3* db = m_d->driver->connection();
     setAt(QSql::BeforeFirstRow);
-    setActive(false);
     if (!stmt || !db) {
         setLastError(QSqlError(QCoreApplication::translate("SqlCipherDriver", "No statement is prepared."), QString(),
                                QSqlError::StatementError));
@@ -597,6 +708,7 @@ bool SqlCipherResult::exec()
     m_d->cache.clear();
     m_d->heldRow.clear();
     m_d->holding = false;
+    m_d->updateStreaming();
     m_d->rowPending = false;
     m_d->done = false;
     m_d->affected = -1;
@@ -652,7 +764,6 @@ bool SqlCipherResult::exec()
         return false;
     }
     setSelect(sqlite3_column_count(stmt) > 0);
-    setActive(true);
     return true;
 }
 
@@ -727,6 +838,22 @@ bool SqlCipherResult::execBatch(bool)
 
 bool SqlCipherResult::fetchNext()
 {
+    SqlCipherResultPrivate* d = m_d;
+    if (Q_LIKELY(d->streaming && !d->rowPending && !d->done)) {
+        // The scan's path: on a row of a forward-only query, step to the next.
+        const int rc = sqlite3_step(d->stmt);
+        if (Q_LIKELY(rc == SQLITE_ROW)) {
+            ++d->at;
+            QSqlResult::setAt(d->at);
+            return true;
+        }
+        d->done = true;
+        if (rc != SQLITE_DONE)
+            setLastError(makeError(QCoreApplication::translate("SqlCipherDriver", "Unable to fetch the next row."),
+                                   d->driver->connection(), QSqlError::StatementError, rc));
+        sqlite3_reset(d->stmt);
+        return false;
+    }
     if (!m_d->forwardOnly)
         return fetch(m_d->at < 0 ? 0 : m_d->at + 1);
     if (m_d->holding) // last() went to the end already
@@ -810,6 +937,7 @@ bool SqlCipherResult::fetchLast()
             return false;
         m_d->heldRow = std::move(last);
         m_d->holding = true;
+        m_d->updateStreaming();
         setAt(row);
         return true;
     }
@@ -822,11 +950,13 @@ bool SqlCipherResult::fetchLast()
 
 QVariant SqlCipherResult::data(int column)
 {
-    if (column < 0 || column >= m_d->nullTypes.size() || m_d->at < 0)
-        return QVariant();
-    if (m_d->forwardOnly && !m_d->holding)
-        return columnValue(m_d->stmt, column, m_d->nullTypes.at(column));
-    return m_d->forwardOnly ? m_d->heldRow.value(column) : m_d->cache.value(m_d->at).value(column);
+    QVariant v; // the only object returned: filled in place (NRVO)
+    SqlCipherResultPrivate* d = m_d;
+    if (Q_LIKELY(d->streaming && uint(column) < uint(d->nullTypes.size())))
+        readColumnValue(d->stmt, column, d->nullTypes.at(column), v);
+    else
+        d->storedData(column, v);
+    return v;
 }
 
 bool SqlCipherResult::isNull(int column)
@@ -869,12 +999,14 @@ void SqlCipherResult::detachFromResultSet()
 void SqlCipherResult::setForwardOnly(bool forward)
 {
     m_d->forwardOnly = forward;
+    m_d->updateStreaming();
     QSqlResult::setForwardOnly(forward);
 }
 
 void SqlCipherResult::setAt(int index)
 {
     m_d->at = index;
+    m_d->updateStreaming();
     QSqlResult::setAt(index);
 }
 

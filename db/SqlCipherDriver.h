@@ -127,8 +127,11 @@ protected:
 
 private:
     friend class SqlCipherDriver;
+    /** exec() but for the active flag: binds the values, runs the statement to its first row. */
+    bool run();
     int bindOne(sqlite3_stmt* stmt, int pos, const QVariant& value);
     int bindText(sqlite3_stmt* stmt, int pos, QStringView text);
+    int bindBlob(sqlite3_stmt* stmt, int pos, const QByteArray& blob);
     SqlCipherResultPrivate* m_d;
 };
 

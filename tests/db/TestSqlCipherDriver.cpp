@@ -66,6 +66,9 @@ private slots:
     void execBatchPositional();
     void execBatchAllOrNothing();
     void lastOnForwardOnly();
+    void valuesReadAsQtMakesThem();
+    void rebindingLeavesCopiesAlone();
+    void activeAcrossExecs();
     void fieldTableAndDeclaredTypes();
     void expressionColumnTypes();
     void bracketQuotedIdentifiers();
@@ -980,6 +983,146 @@ void TestSqlCipherDriver::lastOnForwardOnly()
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 1);
     QCOMPARE(q.value(1).toString(), QStringLiteral("a"));
+}
+
+// data() fills the QVariant it returns in place (no QVariant(const T&) call): each value must be the
+// QVariant Qt itself would make, own its data, and outlive the row it was read from.
+void TestSqlCipherDriver::valuesReadAsQtMakesThem()
+{
+    exec(QStringLiteral("CREATE TABLE t(i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)"));
+    exec(QStringLiteral("INSERT INTO t VALUES(7, 2.5, '申请人一', x'00ff10', NULL), (8, -1.0, 'b', x'', NULL)"));
+    const QVariantList first{ QVariant(qlonglong(7)), QVariant(2.5), QVariant(QStringLiteral("申请人一")),
+                              QVariant(QByteArray::fromHex("00ff10")) };
+    for (const bool forwardOnly : { true, false }) {
+        QSqlQuery q(db());
+        q.setForwardOnly(forwardOnly);
+        QVERIFY(q.exec(QStringLiteral("SELECT i, r, s, b, n FROM t ORDER BY i")));
+        QVERIFY(q.next());
+        QVariantList kept;
+        for (int c = 0; c < first.size(); ++c) {
+            const QVariant got = q.value(c);
+            const QVariant& want = first.at(c);
+            QCOMPARE(got.metaType(), want.metaType());
+            QCOMPARE(got, want);
+            QVERIFY(got.isValid() && !got.isNull());
+            // The same representation as QVariant(const T&): same flags, same type interface.
+            QCOMPARE(bool(got.data_ptr().is_null), bool(want.data_ptr().is_null));
+            QCOMPARE(bool(got.data_ptr().is_shared), bool(want.data_ptr().is_shared));
+            QCOMPARE(got.data_ptr().typeInterface(), want.data_ptr().typeInterface());
+            kept.append(got);
+        }
+        QString text = q.value(2).toString();
+        text[0] = QLatin1Char('X'); // detaches: the value read is its own
+        QCOMPARE(q.value(2).toString(), QStringLiteral("申请人一"));
+        QVERIFY(q.value(4).isNull());
+        QCOMPARE(q.value(4).metaType(), QMetaType::fromType<QString>());
+        QVERIFY(!q.value(5).isValid()); // no such column
+        // Values read from the first row are untouched by the next row and by a new exec().
+        QVERIFY(q.next());
+        QCOMPARE(q.value(2).toString(), QStringLiteral("b"));
+        QCOMPARE(q.value(3).metaType(), QMetaType::fromType<QByteArray>());
+        QVERIFY(q.value(3).toByteArray().isEmpty()); // x'': empty (null, as with QSQLITE)
+        QVERIFY(q.exec(QStringLiteral("SELECT i FROM t WHERE i > 100")));
+        QVERIFY(!q.next());
+        QCOMPARE(kept, first);
+        QVERIFY(!q.value(0).isValid()); // not on a row
+    }
+}
+
+// bindValue() assigns a value of the same type inside the bound QVariant: copies of the bound
+// values taken before must keep theirs, and a change of type or a NULL must still bind right.
+void TestSqlCipherDriver::rebindingLeavesCopiesAlone()
+{
+    exec(QStringLiteral("CREATE TABLE t(v)"));
+    QSqlQuery q(db());
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO t(v) VALUES(?)")));
+    q.bindValue(0, QStringLiteral("一"));
+    const QVariant one = q.boundValue(0);
+    const QVariantList before = q.boundValues();
+    QVERIFY(q.exec());
+    q.bindValue(0, QStringLiteral("二"));
+    QCOMPARE(one.toString(), QStringLiteral("一"));
+    QCOMPARE(before, QVariantList{ QStringLiteral("一") });
+    QCOMPARE(q.boundValue(0).toString(), QStringLiteral("二"));
+    QVERIFY(q.exec());
+    q.bindValue(0, 3);
+    QVERIFY(q.exec());
+    q.bindValue(0, 4);
+    const QVariant four = q.boundValue(0);
+    QVERIFY(q.exec());
+    q.bindValue(0, 5);
+    QCOMPARE(four.toInt(), 4);
+    QVERIFY(q.exec());
+    q.bindValue(0, 6.5);
+    QVERIFY(q.exec());
+    q.bindValue(0, 7.5);
+    QVERIFY(q.exec());
+    q.bindValue(0, QString()); // a null QString after a string: NULL
+    QVERIFY(q.exec());
+    q.bindValue(0, QStringLiteral("八"));
+    QVERIFY(q.exec());
+    q.bindValue(0, QString());
+    QVERIFY(q.exec());
+    q.bindValue(0, QVariant(QMetaType::fromType<QString>())); // a null QVariant of type QString: NULL
+    QVERIFY(q.exec());
+    q.bindValue(0, QByteArray("\x01\x02", 2));
+    QVERIFY(q.exec());
+    q.bindValue(0, QByteArray("\x03", 1));
+    QVERIFY(q.exec());
+
+    QSqlQuery s(db());
+    QVERIFY(s.exec(QStringLiteral("SELECT quote(v) FROM t ORDER BY rowid")));
+    QStringList got;
+    while (s.next())
+        got << s.value(0).toString();
+    QCOMPARE(got, QStringList({ "'一'", "'二'", "3", "4", "5", "6.5", "7.5", "NULL", "'八'", "NULL", "NULL",
+                                "X'0102'", "X'03'" }));
+}
+
+// exec() leaves the active flag alone while it stays true (a statement run again and again), so a
+// failure must still clear it, and executedQuery() must follow a new statement.
+void TestSqlCipherDriver::activeAcrossExecs()
+{
+    exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, code TEXT UNIQUE)"));
+    QSqlQuery q(db());
+    const QString insert = QStringLiteral("INSERT INTO t(code) VALUES(?)");
+    QVERIFY(q.prepare(insert));
+    QVERIFY(!q.isActive());
+    q.bindValue(0, QStringLiteral("a"));
+    QVERIFY(q.exec());
+    QVERIFY(q.isActive());
+    QCOMPARE(q.executedQuery(), insert);
+    q.bindValue(0, QStringLiteral("b"));
+    QVERIFY(q.exec());
+    QVERIFY(q.isActive());
+    QCOMPARE(q.numRowsAffected(), 1);
+    q.bindValue(0, QStringLiteral("a")); // breaks UNIQUE
+    QVERIFY(!q.exec());
+    QVERIFY(!q.isActive());
+    QVERIFY(q.lastError().isValid());
+    q.bindValue(0, QStringLiteral("c"));
+    QVERIFY(q.exec());
+    QVERIFY(q.isActive());
+    QVERIFY(!q.lastError().isValid());
+    q.bindValue(1, QStringLiteral("d")); // two values for one parameter
+    QVERIFY(!q.exec());
+    QVERIFY(!q.isActive());
+
+    const QString select = QStringLiteral("SELECT code FROM t WHERE id = ?");
+    QVERIFY(q.prepare(select));
+    QVERIFY(!q.isActive());
+    q.bindValue(0, 2);
+    QVERIFY(q.exec());
+    QVERIFY(q.isActive() && q.isSelect());
+    QCOMPARE(q.executedQuery(), select);
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("b"));
+    q.bindValue(0, 3);
+    QVERIFY(q.exec()); // again while active: starts before the first row
+    QCOMPARE(q.at(), int(QSql::BeforeFirstRow));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("c"));
+    QVERIFY(!q.next());
 }
 
 void TestSqlCipherDriver::fieldTableAndDeclaredTypes()
