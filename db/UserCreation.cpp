@@ -34,7 +34,8 @@ std::optional<core::User> UserCreation::prepare(const QSqlDatabase& db, const Ne
     created.username = username;
     created.displayName = displayName;
     created.roles = user.roles;
-    created.passwordHash = core::crypto::hashPassword(user.password, user.kdf);
+    if (user.withHash)
+        created.passwordHash = core::crypto::hashPassword(user.password, user.kdf);
     created.authKey = core::PasswordAuth::make(user.password, user.kdf);
     created.slotKey = core::PasswordSlot::make(user.password, user.kdf);
     if (created.authKey.isEmpty() || created.slotKey.isEmpty())

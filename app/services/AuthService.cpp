@@ -260,12 +260,10 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
         return fail(Session::refusal(core::Action::ManageUsers));
     QString e;
     const auto prepared =
-        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf, mustChange}, &e);
+        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf, mustChange, false}, &e);
     if (!prepared)
         return fail(e);
-    // A workstation keeps no password hash (docs/SECURITY.md, "What travels").
-    core::User user = *prepared;
-    user.passwordHash.clear();
+    const core::User& user = *prepared; // no password hash: a workstation keeps none
 
     auto ring = db::KeyRing::load(session.keyRingPath(), &e);
     if (!ring)

@@ -127,7 +127,8 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
 
     const auto prepared = db::UserCreation::prepare(
         database->sql(),
-        {setup.adminUsername, setup.adminDisplayName, core::Role::Administrator, setup.adminPassword, setup.kdf},
+        {setup.adminUsername, setup.adminDisplayName, core::Role::Administrator, setup.adminPassword, setup.kdf,
+         false, false},
         &openError);
     if (!prepared) {
         cleanup();
@@ -135,8 +136,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
     }
     // A workstation keeps no password hash (docs/SECURITY.md, "What travels"): the key slot, the auth
     // key and the slot key check the password here.
-    core::User admin = *prepared;
-    admin.passwordHash.clear();
+    const core::User& admin = *prepared;
 
     {
         db::Transaction tx(database->sql());
