@@ -1,5 +1,7 @@
 #include "KeyRing.h"
 
+#include "core/PasswordSlot.h"
+
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
@@ -95,7 +97,17 @@ std::optional<KeyRing> KeyRing::load(const QString& path, QString* error)
             return damaged();
         slot.verifierLength = vlen.isInteger() ? int(vlen.toInteger()) : 0;
         slot.passwordHashId = hashId.toByteArray();
-        if (slot.salt.size() < 16 || slot.wrappedKey.size() != kWrappedKeySize)
+        const QCborValue sealed = s.value(QStringLiteral("sealed"));
+        const QCborValue slotId = s.value(QStringLiteral("slot_id"));
+        if ((!sealed.isUndefined() && !sealed.isBool())
+            || (!slotId.isUndefined() && (!slotId.isByteArray() || slotId.toByteArray().size() != 32)))
+            return damaged();
+        slot.sealed = sealed.toBool();
+        slot.slotKeyId = slotId.toByteArray();
+        // A sealed slot holds CBOR {ephemeral, sealed}: 32 + 60 bytes and a few of CBOR.
+        const bool sizeOk = slot.sealed ? slot.wrappedKey.size() >= 92 && slot.wrappedKey.size() <= 160
+                                        : slot.wrappedKey.size() == kWrappedKeySize;
+        if (slot.salt.size() < 16 || slot.salt.size() > 64 || !sizeOk || (slot.sealed && slot.verifierLength > 0))
             return damaged();
         ring.m_slots.insert(user, slot);
     }
@@ -119,6 +131,10 @@ bool KeyRing::save(QString* error) const
             s.insert(QStringLiteral("vlen"), it->verifierLength);
         if (!it->passwordHashId.isEmpty())
             s.insert(QStringLiteral("hash_id"), it->passwordHashId);
+        if (it->sealed)
+            s.insert(QStringLiteral("sealed"), true);
+        if (!it->slotKeyId.isEmpty())
+            s.insert(QStringLiteral("slot_id"), it->slotKeyId);
         slotMap.insert(it.key(), s);
     }
     QCborMap root;
@@ -143,7 +159,7 @@ bool KeyRing::save(QString* error) const
 }
 
 bool KeyRing::setSlot(const QString& username, const QString& password, const QByteArray& key,
-                      const core::crypto::ScryptParams& params, const QString& passwordHash)
+                      const core::crypto::ScryptParams& params, const QString& passwordHash, const QString& slotKey)
 {
     const QString user = normalize(username);
     // n must be a power of two (scrypt's rule, and the file stores log2 n).
@@ -161,29 +177,33 @@ bool KeyRing::setSlot(const QString& username, const QString& password, const QB
         return false;
     if (!passwordHash.isEmpty())
         slot.passwordHashId = passwordHashIdOf(passwordHash);
+    if (!slotKey.isEmpty())
+        slot.slotKeyId = core::PasswordSlot::idOf(slotKey);
     m_slots.insert(user, slot);
     return true;
 }
 
-bool KeyRing::setSlotFromPasswordHash(const QString& username, const QString& passwordHash, const QByteArray& key)
+bool KeyRing::setSlotForSlotKey(const QString& username, const QString& slotKey, const QByteArray& key)
 {
     const QString user = normalize(username);
-    Slot slot;
-    QByteArray verifier;
-    if (user.isEmpty() || key.size() != 32
-        || !core::crypto::parsePasswordHash(passwordHash, &slot.salt, &slot.params, &verifier)
-        || slot.salt.size() < 16)
+    const auto parsed = core::PasswordSlot::parse(slotKey);
+    if (user.isEmpty() || key.size() != 32 || !parsed)
         return false;
-    slot.verifierLength = int(verifier.size());
-    QByteArray kek = verifierKek(verifier);
-    core::crypto::wipe(verifier);
-    slot.wrappedKey = core::crypto::aeadEncrypt(kek, key, slotAad(user));
-    core::crypto::wipe(kek);
+    Slot slot;
+    slot.salt = parsed->salt;
+    slot.params = parsed->params;
+    slot.sealed = true;
+    slot.wrappedKey = core::PasswordSlot::seal(slotKey, key, slotAad(user));
     if (slot.wrappedKey.isEmpty())
         return false;
-    slot.passwordHashId = passwordHashIdOf(passwordHash);
+    slot.slotKeyId = core::PasswordSlot::idOf(slotKey);
     m_slots.insert(user, slot);
     return true;
+}
+
+QByteArray KeyRing::slotKeyId(const QString& username) const
+{
+    return m_slots.value(normalize(username)).slotKeyId;
 }
 
 QByteArray KeyRing::passwordHashId(const QString& username) const
@@ -202,6 +222,8 @@ std::optional<QByteArray> KeyRing::unlock(const QString& username, const QString
     const auto it = m_slots.constFind(user);
     if (it == m_slots.constEnd())
         return std::nullopt;
+    if (it->sealed)
+        return core::PasswordSlot::open(password, it->salt, it->params, it->wrappedKey, slotAad(user));
     QByteArray kek;
     if (it->verifierLength > 0) {
         QByteArray verifier = core::crypto::scrypt(password, it->salt, it->params, it->verifierLength);

@@ -34,6 +34,12 @@ public:
          */
         int verifierLength = 0;
         QByteArray passwordHashId; ///< SHA-256 of the password hash text the slot matches (may be empty)
+        /**
+         * Sealed to the user's slot key (core::PasswordSlot) rather than wrapped with a key derived
+         * from the password: wrappedKey is the sealed box, salt and params are the slot key's.
+         */
+        bool sealed = false;
+        QByteArray slotKeyId; ///< core::PasswordSlot::idOf the slot key the slot matches (may be empty)
     };
 
     static QString pathFor(const QString& databasePath);
@@ -61,16 +67,18 @@ public:
      * later change of the hash coming from the hub is noticed.
      */
     bool setSlot(const QString& username, const QString& password, const QByteArray& key,
-                 const core::crypto::ScryptParams& params = {}, const QString& passwordHash = QString());
+                 const core::crypto::ScryptParams& params = {}, const QString& passwordHash = QString(),
+                 const QString& slotKey = QString());
 
     /**
-     * Adds or replaces the user's slot from the user's password hash (core::crypto::hashPassword
-     * text) alone, for a user who arrived from the hub and has never logged in here: the slot opens
-     * with the same password as the hash verifies. Whoever holds the hash can derive the slot's
-     * wrapping key, as whoever holds the password can: the hash exists only inside encrypted
-     * databases (this one and the hub's). False when the hash is not one of ours.
+     * Adds or replaces the user's slot from the public half of their slot key alone
+     * (core::PasswordSlot text, from the hall's users), for a user who has never logged in here: the
+     * database key sealed to it, which only the user's password opens. False when the text is not a
+     * slot key (or names a refused cost).
      */
-    bool setSlotFromPasswordHash(const QString& username, const QString& passwordHash, const QByteArray& key);
+    bool setSlotForSlotKey(const QString& username, const QString& slotKey, const QByteArray& key);
+    /** Which slot key the user's slot was made for (core::PasswordSlot::idOf); empty when unknown or no slot. */
+    QByteArray slotKeyId(const QString& username) const;
 
     /** SHA-256 of the password hash the user's slot was made for; empty when unknown or no slot. */
     QByteArray passwordHashId(const QString& username) const;

@@ -3,6 +3,7 @@
 #include "EventStore.h"
 #include "UserRepository.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 
 #include <QCborMap>
 #include <QUuid>
@@ -33,8 +34,12 @@ std::optional<core::User> UserCreation::prepare(const QSqlDatabase& db, const Ne
     created.username = username;
     created.displayName = displayName;
     created.roles = user.roles;
-    created.passwordHash = core::crypto::hashPassword(user.password, user.kdf);
+    if (user.withHash)
+        created.passwordHash = core::crypto::hashPassword(user.password, user.kdf);
     created.authKey = core::PasswordAuth::make(user.password, user.kdf);
+    created.slotKey = core::PasswordSlot::make(user.password, user.kdf);
+    if (created.authKey.isEmpty() || created.slotKey.isEmpty())
+        return fail(tr("The keys of the new password could not be made."));
     created.mustChange = user.mustChange;
     return created;
 }
@@ -42,10 +47,14 @@ std::optional<core::User> UserCreation::prepare(const QSqlDatabase& db, const Ne
 std::optional<core::Event> UserCreation::record(EventStore& events, const core::User& user, const QString& authorId,
                                                 QString* error)
 {
-    const QCborMap payload{{QStringLiteral("user_id"), user.id},
+    QCborMap payload{{QStringLiteral("user_id"), user.id},
                            {QStringLiteral("username"), user.username},
                            {QStringLiteral("display_name"), user.displayName},
                            {QStringLiteral("roles"), core::roleKeys(user.roles).join(QLatin1Char(','))}};
+    // The auth key the administrator's password makes: a first signing key of the user is proved by it
+    // (docs/SECURITY.md, "The first key"), on every replica from the events alone.
+    if (!user.authKey.isEmpty())
+        payload.insert(QStringLiteral("auth_key"), user.authKey);
     if (!UserRepository(events.database().sql()).insert(user, error))
         return std::nullopt;
     return events.append(QString(), eventKind(), payload, authorId, error);

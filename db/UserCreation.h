@@ -23,6 +23,11 @@ struct NewUser
     core::crypto::ScryptParams kdf;
     /** An administrator sets this password for someone else: it is changed at the user's first login. */
     bool mustChange = false;
+    /**
+     * Whether the password's hash is made and kept: at the hub (its administrators log in there with
+     * it); a workstation keeps none (docs/SECURITY.md, "What travels"), its auth key and slot key check.
+     */
+    bool withHash = true;
 };
 
 /**

@@ -1,6 +1,7 @@
 #include "UserDirectory.h"
 
 #include "ChainCheckpoints.h"
+#include "core/PasswordAuth.h"
 #include "core/Role.h"
 
 #include <QCborMap>
@@ -269,8 +270,47 @@ core::SeparationPolicy UserDirectory::currentSeparationPolicy(const QSqlDatabase
     return policies.isEmpty() ? core::SeparationPolicy() : policies.last().second;
 }
 
+namespace {
+/** One step of a user's auth key: their user.created names it, a change proved by it moves it on. */
+void stepAuthKey(QString* authKey, const QString& userId, const QString& kind, const QCborMap& p)
+{
+    if (p.value(QStringLiteral("user_id")).toString() != userId)
+        return;
+    if (kind == QLatin1String("user.created"))
+        *authKey = p.value(QStringLiteral("auth_key")).toString().left(512);
+    else if (kind == QLatin1String("user.password_changed") && !authKey->isEmpty()
+             && core::PasswordAuth::verifyChange(*authKey, p))
+        *authKey = p.value(QStringLiteral("auth_key")).toString().left(512);
+}
+} // namespace
+
+QString UserDirectory::authKeyOf(const QString& userId) const
+{
+    const auto it = m_authKeys.constFind(userId);
+    if (it != m_authKeys.constEnd())
+        return *it;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT kind, payload FROM events WHERE quarantine IS NULL AND (kind = 'user.created' "
+                             "OR (kind = 'user.password_changed' AND user_id = ?)) ORDER BY seq"));
+    q.addBindValue(userId);
+    QString authKey;
+    if (q.exec())
+        while (q.next())
+            stepAuthKey(&authKey, userId, q.value(0).toString(), QCborValue::fromCbor(q.value(1).toByteArray()).toMap());
+    m_authKeys.insert(userId, authKey);
+    return authKey;
+}
+
 void UserDirectory::noteAdmitted(const core::Event& event)
 {
+    if (event.kind == QLatin1String("user.created") || event.kind == QLatin1String("user.password_changed")) {
+        const QCborMap p = event.payload();
+        const QString userId = p.value(QStringLiteral("user_id")).toString();
+        QString authKey = authKeyOf(userId); // what is stored, then this event of the batch
+        stepAuthKey(&authKey, userId, event.kind, p);
+        m_authKeys.insert(userId, authKey);
+    }
     if (!event.caseId.isEmpty() && core::EventAdmission::isAcceptance(event.kind)
         && m_acceptors.value(event.caseId).isEmpty())
         m_acceptors.insert(event.caseId, event.userId);

@@ -41,6 +41,7 @@ public:
     /** Remembers an admitted seal_key.* event (the batch may use the grant later). */
     void noteSealEvent(const core::Event& event);
     core::CaseHands handsOf(const QString& caseId) const override;
+    QString authKeyOf(const QString& userId) const override;
     core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
     std::optional<core::ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const override;
 
@@ -87,6 +88,7 @@ private:
     const QList<SealEvent>& sealEvents() const;
     mutable std::optional<QList<SealEvent>> m_sealEvents; ///< loaded on first use, in time order
     mutable QHash<QString, core::CaseHands> m_hands;
+    mutable QHash<QString, QString> m_authKeys; ///< authKeyOf(), with the batch's admitted events
     /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
     mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;
     /** Per workstation: the checkpoint that holds for numbers in (from, to] (table chain_checkpoints). */

@@ -11,7 +11,7 @@ namespace oneseal::db {
 namespace {
 const QString kSelect =
     QStringLiteral("SELECT id, username, display_name, password_hash, roles, active, coalesce(auth_key, ''), "
-                   "must_change FROM users ");
+                   "must_change, coalesce(slot_key, '') FROM users ");
 
 core::User fromQuery(const QSqlQuery& q)
 {
@@ -24,6 +24,7 @@ core::User fromQuery(const QSqlQuery& q)
     u.active = q.value(5).toBool();
     u.authKey = q.value(6).toString();
     u.mustChange = q.value(7).toBool();
+    u.slotKey = q.value(8).toString();
     return u;
 }
 
@@ -67,12 +68,14 @@ bool UserRepository::insert(const core::User& user, QString* error)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO users(id, username, display_name, password_hash, roles, active, "
-                             "created_at, updated_at, auth_key, must_change) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "created_at, updated_at, auth_key, must_change, slot_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString t = now();
     for (const QVariant& v : QVariantList{user.id, user.username.trimmed(), user.displayName.trimmed(),
-                                          user.passwordHash, core::roleKeys(user.roles).join(QLatin1Char(',')),
+                                          user.passwordHash.isEmpty() ? QStringLiteral("") : user.passwordHash,
+                                          core::roleKeys(user.roles).join(QLatin1Char(',')),
                                           user.active, t, t,
-                                          user.authKey.isEmpty() ? QVariant() : QVariant(user.authKey), user.mustChange})
+                                          user.authKey.isEmpty() ? QVariant() : QVariant(user.authKey), user.mustChange,
+                                          user.slotKey.isEmpty() ? QVariant() : QVariant(user.slotKey)})
         q.addBindValue(v);
     if (q.exec())
         return true;
@@ -96,12 +99,14 @@ bool UserRepository::updatePasswordHash(const QString& userId, const QString& ha
 }
 
 bool UserRepository::updatePassword(const QString& userId, const QString& hash, const QString& authKey,
-                                    bool mustChange, QString* error)
+                                    bool mustChange, QString* error, const QString& slotKey)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, auth_key = ?, must_change = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(hash);
+    q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, auth_key = ?, slot_key = ?, must_change = ?, "
+                             "updated_at = ? WHERE id = ?"));
+    q.addBindValue(hash.isEmpty() ? QStringLiteral("") : hash);
     q.addBindValue(authKey.isEmpty() ? QVariant() : QVariant(authKey));
+    q.addBindValue(slotKey.isEmpty() ? QVariant() : QVariant(slotKey));
     q.addBindValue(mustChange);
     q.addBindValue(now());
     q.addBindValue(userId);

@@ -21,9 +21,12 @@ public:
 
     bool insert(const core::User& user, QString* error);
     bool updatePasswordHash(const QString& userId, const QString& hash, QString* error);
-    /** A new password: its hash, its auth key (core::PasswordAuth) and whether it must be changed at first login. */
+    /**
+     * A new password: its hash (empty at a workstation, which keeps none), its auth key
+     * (core::PasswordAuth), its slot key (core::PasswordSlot) and whether it must be changed at first login.
+     */
     bool updatePassword(const QString& userId, const QString& hash, const QString& authKey, bool mustChange,
-                        QString* error);
+                        QString* error, const QString& slotKey = QString());
     /** Enables or disables a user; a disabled user's events from this time on are refused. */
     bool setActive(const QString& userId, bool active, QString* error);
     /** When the user's row last changed (for a disabled user: since when they are disabled). */

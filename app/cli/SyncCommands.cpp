@@ -5,6 +5,7 @@
 
 #include "core/Catalog.h"
 #include "core/Crypto.h"
+#include "core/PasswordAuth.h"
 #include "core/User.h"
 #include "core/WorkCalendar.h"
 #include "db/CatalogRepository.h"
@@ -61,7 +62,11 @@ std::unique_ptr<sync::HubStore> openHubAs(const QString& dir, const QString& use
     hub->eventLog().setClockMarginMs(limits.clockMarginMs);
     const auto user = db::UserRepository(hub->database().sql()).byUsername(username);
     const QString password = readSecret(SyncAdmin::tr("Administrator password: "));
-    if (!user || !user->can(core::Action::ManageUsers) || !core::crypto::verifyPassword(password, user->passwordHash)) {
+    // A hub rebuilt from a workstation's copy has no hashes (workstations keep none): the auth key checks.
+    const bool matches = user
+        && (user->passwordHash.isEmpty() ? core::PasswordAuth::open(password, user->authKey).has_value()
+                                         : core::crypto::verifyPassword(password, user->passwordHash));
+    if (!user || !user->can(core::Action::ManageUsers) || !matches) {
         *error = SyncAdmin::tr("Wrong user name or password, or the user is not an administrator of this hub.");
         return nullptr;
     }

@@ -4,6 +4,8 @@
 #include "CaseState.h"
 #include "Counter.h"
 #include "Crypto.h"
+#include "PasswordAuth.h"
+#include "PasswordSlot.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -257,13 +259,23 @@ QString EventAdmission::checkShape(const Event& e)
             return missing(QStringLiteral("user_id"));
         QByteArray salt, verifier;
         crypto::ScryptParams params;
-        if (!p.value(QStringLiteral("password_hash")).isString()
-            || !crypto::parsePasswordHash(p.value(QStringLiteral("password_hash")).toString(), &salt, &params, &verifier))
+        // An older client's change carries the new hash; a current one the new slot key (no hash travels).
+        if (!p.contains(QStringLiteral("password_hash"))) {
+            if (!p.value(QStringLiteral("slot_key")).isString()
+                || !PasswordSlot::parse(p.value(QStringLiteral("slot_key")).toString()))
+                return missing(QStringLiteral("slot_key"));
+        } else if (!p.value(QStringLiteral("password_hash")).isString()
+                   || !crypto::parsePasswordHash(p.value(QStringLiteral("password_hash")).toString(), &salt, &params,
+                                                 &verifier))
             return missing(QStringLiteral("password_hash"));
     } else if (e.kind == keyRegisteredKind()) {
         if (p.contains(QStringLiteral("wrapped"))
             && (!p.value(QStringLiteral("wrapped")).isByteArray() || p.value(QStringLiteral("wrapped")).toByteArray().size() > 1024))
             return missing(QStringLiteral("wrapped"));
+        if (p.contains(QStringLiteral("auth_proof"))
+            && (!p.value(QStringLiteral("auth_proof")).isByteArray()
+                || p.value(QStringLiteral("auth_proof")).toByteArray().size() != SealKey::kSignatureSize))
+            return missing(QStringLiteral("auth_proof"));
     } else if (e.kind == QLatin1String("user.created")) {
         if (!isText(p.value(QStringLiteral("user_id")), 64, true))
             return missing(QStringLiteral("user_id"));
@@ -365,6 +377,18 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         // so nobody can give another user a key once that user has one.
         const auto current = directory.keyOfUserAt(e.userId, e.recordedAt);
         signer = current ? current : fresh;
+        // A first key is also proved by the user's password: a signature by the auth key the
+        // administrator's password made, or the user's own since (docs/SECURITY.md, "The first key").
+        // The database key does not make it. A user whose auth key is not in the events (made before
+        // this rule) keeps the old rule.
+        if (!current) {
+            const QString authKey = directory.authKeyOf(e.userId);
+            if (!authKey.isEmpty()
+                && !PasswordAuth::verifyFirstKey(
+                    authKey, e.userId, fresh->keyId,
+                    QCborValue::fromCbor(e.payloadCbor).toMap().value(QStringLiteral("auth_proof")).toByteArray()))
+                return tr("a first signing key without a valid proof by the user's password (auth key)");
+        }
     } else {
         signer = directory.key(e.keyId);
         if (!signer)

@@ -61,6 +61,17 @@ public:
         return std::nullopt;
     }
     /**
+     * The user's auth key (core::PasswordAuth text) as the admitted events establish it: the one of
+     * their user.created, then of each admitted user.password_changed whose proof verifies. A first
+     * signing key must be proved by it; empty (the default, and a user made before it was recorded):
+     * no proof is asked.
+     */
+    virtual QString authKeyOf(const QString& userId) const
+    {
+        Q_UNUSED(userId);
+        return QString();
+    }
+    /**
      * Who took which step of the case in its admitted events (core::Separation). The default knows
      * only the acceptor.
      */

@@ -105,4 +105,47 @@ bool PasswordAuth::verify(const QString& currentAuthKey, const QString& userId, 
     return key && key->verify(changeMessage(userId, newPasswordHash, newAuthKey), proof);
 }
 
+QByteArray PasswordAuth::changeMessageWithoutHash(const QString& userId, const QString& newAuthKey,
+                                                  const QString& newSlotKey)
+{
+    return QByteArrayLiteral("oneseal-password-change-v2\n") + userId.toUtf8() + '\n' + newAuthKey.toUtf8() + '\n'
+        + newSlotKey.toUtf8();
+}
+
+bool PasswordAuth::verifyChange(const QString& currentAuthKey, const QCborMap& payload)
+{
+    const QString userId = payload.value(QStringLiteral("user_id")).toString();
+    const QString newAuthKey = payload.value(QStringLiteral("auth_key")).toString();
+    const QByteArray proof = payload.value(QStringLiteral("proof")).toByteArray();
+    if (payload.contains(QStringLiteral("password_hash")))
+        return verify(currentAuthKey, userId, payload.value(QStringLiteral("password_hash")).toString(), newAuthKey,
+                      proof);
+    const QByteArray publicKey = publicKeyOf(currentAuthKey);
+    const QString newSlotKey = payload.value(QStringLiteral("slot_key")).toString();
+    if (publicKey.isEmpty() || publicKeyOf(newAuthKey).isEmpty() || newSlotKey.isEmpty() || newSlotKey.size() > 512)
+        return false;
+    const auto key = SealKey::fromRawPublic(publicKey, nullptr);
+    return key && key->verify(changeMessageWithoutHash(userId, newAuthKey, newSlotKey), proof);
+}
+
+QByteArray PasswordAuth::firstKeyMessage(const QString& userId, const QString& keyId)
+{
+    return QByteArrayLiteral("oneseal-first-key-v1\n") + userId.toUtf8() + '\n' + keyId.toUtf8();
+}
+
+QByteArray PasswordAuth::proveFirstKey(const SealKey& authKey, const QString& userId, const QString& keyId)
+{
+    return authKey.sign(firstKeyMessage(userId, keyId));
+}
+
+bool PasswordAuth::verifyFirstKey(const QString& authKey, const QString& userId, const QString& keyId,
+                                  const QByteArray& proof)
+{
+    const QByteArray publicKey = publicKeyOf(authKey);
+    if (publicKey.isEmpty() || proof.size() != SealKey::kSignatureSize)
+        return false;
+    const auto key = SealKey::fromRawPublic(publicKey, nullptr);
+    return key && key->verify(firstKeyMessage(userId, keyId), proof);
+}
+
 } // namespace oneseal::core

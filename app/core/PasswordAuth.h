@@ -3,6 +3,8 @@
 #include "Crypto.h"
 #include "SealKey.h"
 
+#include <QCborMap>
+
 #include <optional>
 
 namespace oneseal::core {
@@ -35,6 +37,28 @@ public:
     /** Whether @p proof shows knowledge of the password of @p currentAuthKey. */
     static bool verify(const QString& currentAuthKey, const QString& userId, const QString& newPasswordHash,
                        const QString& newAuthKey, const QByteArray& proof);
+
+    /**
+     * What a password change signs now that no hash travels (docs/SECURITY.md, "What travels"): the
+     * user, the new auth key and the new slot key (core::PasswordSlot).
+     */
+    static QByteArray changeMessageWithoutHash(const QString& userId, const QString& newAuthKey,
+                                               const QString& newSlotKey);
+    /**
+     * Whether a user.password_changed payload {user_id, auth_key, proof, and password_hash (older
+     * clients) or slot_key} proves knowledge of the password of @p currentAuthKey.
+     */
+    static bool verifyChange(const QString& currentAuthKey, const QCborMap& payload);
+
+    /**
+     * A user's first signing key (one that signs its own registration) carries a proof by the auth
+     * key of the password the administrator set, or the user's own (docs/SECURITY.md, "The first key"):
+     * a signature over the user and the key id. The database key does not make it; only the password.
+     */
+    static QByteArray firstKeyMessage(const QString& userId, const QString& keyId);
+    static QByteArray proveFirstKey(const SealKey& authKey, const QString& userId, const QString& keyId);
+    static bool verifyFirstKey(const QString& authKey, const QString& userId, const QString& keyId,
+                               const QByteArray& proof);
 };
 
 } // namespace oneseal::core

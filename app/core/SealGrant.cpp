@@ -55,9 +55,10 @@ QByteArray sharedSecret(EVP_PKEY* privateKey, const QByteArray& peerPublic)
     return secret;
 }
 
-QByteArray wrappingKey(QByteArray shared, const QByteArray& ephemeral, const QByteArray& recipient)
+QByteArray wrappingKey(const QByteArray& context, QByteArray shared, const QByteArray& ephemeral,
+                       const QByteArray& recipient)
 {
-    const QByteArray key = crypto::sha256(kGrantContext + shared + ephemeral + recipient);
+    const QByteArray key = crypto::sha256(context + shared + ephemeral + recipient);
     crypto::wipe(shared);
     return key;
 }
@@ -101,10 +102,10 @@ QByteArray SealGrant::x25519FromEd25519Seed(const QByteArray& seed)
     return scalar;
 }
 
-QByteArray SealGrant::wrap(const SealKey& seal, const QByteArray& recipient)
+QByteArray SealGrant::sealToX25519(const QByteArray& recipientX, const QByteArray& secret, const QByteArray& context,
+                                   const QByteArray& aad)
 {
-    const QByteArray recipientX = x25519FromEd25519Public(recipient);
-    if (!seal.hasPrivateKey() || recipientX.isEmpty())
+    if (recipientX.size() != 32 || secret.isEmpty())
         return {};
     std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nullptr),
                                                                    &EVP_PKEY_CTX_free);
@@ -116,35 +117,53 @@ QByteArray SealGrant::wrap(const SealKey& seal, const QByteArray& recipient)
     const QByteArray shared = sharedSecret(ephemeral.get(), recipientX);
     if (ephemeralPublic.isEmpty() || shared.isEmpty())
         return {};
-    QByteArray key = wrappingKey(shared, ephemeralPublic, recipientX);
-    const QByteArray sealed = crypto::aeadEncrypt(key, seal.rawPrivateKey(), kGrantContext + seal.rawPublicKey());
+    QByteArray key = wrappingKey(context, shared, ephemeralPublic, recipientX);
+    const QByteArray sealed = crypto::aeadEncrypt(key, secret, aad);
     crypto::wipe(key);
     if (sealed.isEmpty())
         return {};
     return QCborMap{{kEphemeral, ephemeralPublic}, {kSealed, sealed}}.toCborValue().toCbor();
 }
 
-std::optional<SealKey> SealGrant::unwrap(const QByteArray& wrapped, const SealKey& recipient,
-                                         const QByteArray& sealPublic)
+std::optional<QByteArray> SealGrant::openWithX25519(const QByteArray& sealedBox, const QByteArray& privateScalar,
+                                                    const QByteArray& context, const QByteArray& aad)
 {
-    if (!recipient.hasPrivateKey() || wrapped.size() > 1024)
+    if (sealedBox.size() > 1024 || privateScalar.size() != 32)
         return std::nullopt;
-    const QCborMap m = QCborValue::fromCbor(wrapped).toMap();
+    const QCborMap m = QCborValue::fromCbor(sealedBox).toMap();
     const QByteArray ephemeralPublic = m.value(kEphemeral).toByteArray();
     if (ephemeralPublic.size() != 32)
         return std::nullopt;
-    QByteArray scalar = x25519FromEd25519Seed(recipient.rawPrivateKey());
-    const PKey own(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, bytes(scalar), size_t(scalar.size())),
+    const PKey own(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, bytes(privateScalar),
+                                                size_t(privateScalar.size())),
                    &EVP_PKEY_free);
-    crypto::wipe(scalar);
     if (!own)
         return std::nullopt;
     const QByteArray shared = sharedSecret(own.get(), ephemeralPublic);
     if (shared.isEmpty())
         return std::nullopt;
-    QByteArray key = wrappingKey(shared, ephemeralPublic, x25519Public(own.get()));
-    auto seed = crypto::aeadDecrypt(key, m.value(kSealed).toByteArray(), kGrantContext + sealPublic);
+    QByteArray key = wrappingKey(context, shared, ephemeralPublic, x25519Public(own.get()));
+    auto secret = crypto::aeadDecrypt(key, m.value(kSealed).toByteArray(), aad);
     crypto::wipe(key);
+    return secret;
+}
+
+QByteArray SealGrant::wrap(const SealKey& seal, const QByteArray& recipient)
+{
+    const QByteArray recipientX = x25519FromEd25519Public(recipient);
+    if (!seal.hasPrivateKey() || recipientX.isEmpty())
+        return {};
+    return sealToX25519(recipientX, seal.rawPrivateKey(), kGrantContext, kGrantContext + seal.rawPublicKey());
+}
+
+std::optional<SealKey> SealGrant::unwrap(const QByteArray& wrapped, const SealKey& recipient,
+                                         const QByteArray& sealPublic)
+{
+    if (!recipient.hasPrivateKey())
+        return std::nullopt;
+    QByteArray scalar = x25519FromEd25519Seed(recipient.rawPrivateKey());
+    auto seed = openWithX25519(wrapped, scalar, kGrantContext, kGrantContext + sealPublic);
+    crypto::wipe(scalar);
     if (!seed)
         return std::nullopt;
     auto seal = SealKey::fromRawPrivate(*seed, nullptr);

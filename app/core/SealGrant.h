@@ -42,6 +42,17 @@ public:
     static std::optional<SealKey> unwrap(const QByteArray& wrapped, const SealKey& recipient,
                                          const QByteArray& sealPublic);
 
+    /**
+     * The sealing itself, for any 32-byte secret and any X25519 recipient (the grants above, the key
+     * slots of core::PasswordSlot): CBOR {ephemeral, sealed}, AES-256-GCM under SHA-256(context ||
+     * X25519(ephemeral, recipient) || ephemeral public || recipient) with @p aad. Empty on failure.
+     */
+    static QByteArray sealToX25519(const QByteArray& recipientX, const QByteArray& secret, const QByteArray& context,
+                                   const QByteArray& aad);
+    /** Opens what sealToX25519() made with the recipient's X25519 private scalar; nullopt when it does not. */
+    static std::optional<QByteArray> openWithX25519(const QByteArray& sealedBox, const QByteArray& privateScalar,
+                                                    const QByteArray& context, const QByteArray& aad);
+
     /** The X25519 public key that corresponds to an Ed25519 public key; empty when it is not a point. */
     static QByteArray x25519FromEd25519Public(const QByteArray& edPublic);
     /** The X25519 private key of an Ed25519 seed (the first half of SHA-512 of the seed). */

@@ -17,6 +17,7 @@ struct User
     bool active = true;
     QString authKey;         ///< core::PasswordAuth text (public); empty for a user made before it existed
     bool mustChange = false; ///< the password was set by an administrator: changed at the first login
+    QString slotKey; ///< core::PasswordSlot text (public); empty for a user whose password was set before it existed
 
     bool can(Action action) const { return active && mayPerform(roles, action); }
 };

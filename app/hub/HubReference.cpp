@@ -52,12 +52,12 @@ QByteArray HubReference::usersSnapshot() const
                       {QStringLiteral("roles"), core::roleKeys(u.roles).join(QLatin1Char(','))},
                       {QStringLiteral("active"), u.active},
                       {QStringLiteral("must_change"), u.mustChange}};
-        // The hash travels only for enabled users: a workstation makes their key slot from it, so that
-        // they log in there offline (docs/SECURITY.md, "What travels"). The auth key is public.
-        if (u.active)
-            user.insert(QStringLiteral("password_hash"), u.passwordHash);
+        // No password hash travels (docs/SECURITY.md, "What travels"): a workstation seals its database
+        // key to the user's slot key (public) so that they log in there offline. The auth key is public.
         if (!u.authKey.isEmpty())
             user.insert(QStringLiteral("auth_key"), u.authKey);
+        if (!u.slotKey.isEmpty())
+            user.insert(QStringLiteral("slot_key"), u.slotKey);
         // Since when a user is disabled, as the hub decided it: every replica refuses their events
         // from that time on, whenever the snapshot reaches it.
         if (!u.active)

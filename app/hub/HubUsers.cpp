@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/KeyRing.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 
 #include <QDebug>
 #include "db/UserCreation.h"
@@ -92,12 +93,15 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
         const QString userId = payload.value(QStringLiteral("user_id")).toString();
         const QString hash = payload.value(QStringLiteral("password_hash")).toString();
         const QString authKey = payload.value(QStringLiteral("auth_key")).toString();
-        const QByteArray proof = payload.value(QStringLiteral("proof")).toByteArray();
+        const QString slotKey = payload.value(QStringLiteral("slot_key")).toString();
         QByteArray salt, verifier;
         core::crypto::ScryptParams params;
         const auto target = users.byId(userId);
-        if (userId.isEmpty() || userId != e.userId || !target
-            || !core::crypto::parsePasswordHash(hash, &salt, &params, &verifier))
+        // An older client sends the new hash; a current one the new slot key instead (no hash travels).
+        const bool wellFormed = payload.contains(QStringLiteral("password_hash"))
+            ? core::crypto::parsePasswordHash(hash, &salt, &params, &verifier)
+            : core::PasswordSlot::parse(slotKey).has_value();
+        if (userId.isEmpty() || userId != e.userId || !target || !wellFormed)
             continue; // an older client's event, or not the user's own: the event stays, the users don't change
         // An administrator's password changes only at the hub, never from a workstation's event.
         if (target->roles.testFlag(core::Role::Administrator)) {
@@ -105,12 +109,13 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
                                  << "refused: an administrator's password changes only at the hub";
             continue;
         }
-        if (!core::PasswordAuth::verify(target->authKey, userId, hash, authKey, proof)) {
+        if (!core::PasswordAuth::verifyChange(target->authKey, payload)) {
             qWarning().noquote() << "password change from" << e.workstation << "for" << target->username
                                  << "refused: it does not prove knowledge of the old password";
             continue;
         }
-        if (!users.updatePassword(userId, hash, authKey, false, error))
+        // The hub keeps no hash of a user who is not an administrator: nobody logs in at the hub with it.
+        if (!users.updatePassword(userId, hash, authKey, false, error, slotKey))
             return false;
         changed = true;
     }

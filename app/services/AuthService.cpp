@@ -3,6 +3,7 @@
 #include "SigningKeys.h"
 #include "core/EventAdmission.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 #include "db/UserDirectory.h"
 #include "SealKeyService.h"
 
@@ -117,9 +118,13 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     if (!user->mustChange
         && (mayHoldSeal || db::UserDirectory(sql).keyOfUserAt(user->id, QDateTime())
             || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned)) {
-        QByteArray salt, verifier;
+        // A new key costs what the user's password costs elsewhere (their slot key or auth key).
         core::crypto::ScryptParams kdf;
-        core::crypto::parsePasswordHash(user->passwordHash, &salt, &kdf, &verifier);
+        QByteArray salt, verifier;
+        if (const auto own = core::PasswordSlot::paramsOf(!user->slotKey.isEmpty() ? user->slotKey : user->authKey))
+            kdf = *own;
+        else
+            core::crypto::parsePasswordHash(user->passwordHash, &salt, &kdf, &verifier);
         if (!SigningKeys::open(*session, password, &e, kdf))
             qWarning().noquote() << "signing key:" << e; // the events stay unsigned and every replica says so
     }
@@ -136,6 +141,24 @@ QString AuthService::hallNameOf(const QString& databasePath)
     return ring ? ring->hallName() : QString();
 }
 
+bool AuthService::passwordMatches(const Session& session, const core::User& user, const QString& password)
+{
+    // A workstation keeps no password hash (docs/SECURITY.md, "What travels"): the password is checked
+    // with the user's auth key, or their slot key, or their key slot here; a hash where one is left.
+    if (!user.passwordHash.isEmpty())
+        return core::crypto::verifyPassword(password, user.passwordHash);
+    if (!user.authKey.isEmpty())
+        return core::PasswordAuth::open(password, user.authKey).has_value();
+    if (!user.slotKey.isEmpty())
+        return core::PasswordSlot::matches(password, user.slotKey);
+    const auto ring = db::KeyRing::load(session.keyRingPath(), nullptr);
+    auto key = ring ? ring->unlock(user.username, password) : std::nullopt;
+    const bool ok = key && *key == session.key();
+    if (key)
+        core::crypto::wipe(*key);
+    return ok;
+}
+
 bool AuthService::verifyPassword(const Session& session, const QString& password)
 {
     const db::ThrottleFile file(session.database().path());
@@ -143,7 +166,7 @@ bool AuthService::verifyPassword(const Session& session, const QString& password
     core::LoginThrottle throttle = file.load(now);
     if (throttle.secondsToWait(now) > 0)
         return false;
-    const bool ok = core::crypto::verifyPassword(password, session.user().passwordHash);
+    const bool ok = passwordMatches(session, session.user(), password);
     if (ok && throttle.failures() == 0)
         return true;
     ok ? throttle.recordSuccess() : throttle.recordFailure(now);
@@ -181,29 +204,35 @@ bool AuthService::changePassword(Session& session, const QString& oldPassword, c
         return fail(e);
     const db::KeyRing before = *ring;
     core::User updated = session.user();
-    updated.passwordHash = core::crypto::hashPassword(newPassword, kdf);
+    // No hash is kept or sent (docs/SECURITY.md, "What travels"): the new auth key proves the next
+    // change, the new slot key lets other workstations seal a key slot for this password.
+    updated.passwordHash.clear();
     updated.authKey = core::PasswordAuth::make(newPassword, kdf);
+    updated.slotKey = core::PasswordSlot::make(newPassword, kdf);
     updated.mustChange = false;
-    if (updated.authKey.isEmpty())
+    if (updated.authKey.isEmpty() || updated.slotKey.isEmpty())
         return fail(tr("The key slot could not be rewrapped."));
-    if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf, updated.passwordHash)
+    if (!ring->setSlot(session.user().username, newPassword, session.key(), kdf, QString(), updated.slotKey)
         || !ring->save(&e))
         return fail(e.isEmpty() ? tr("The key slot could not be rewrapped.") : e);
 
     QCborMap payload{{QStringLiteral("user_id"), updated.id},
-                     {QStringLiteral("password_hash"), updated.passwordHash},
-                     {QStringLiteral("auth_key"), updated.authKey}};
+                     {QStringLiteral("auth_key"), updated.authKey},
+                     {QStringLiteral("slot_key"), updated.slotKey}};
     if (oldAuth)
         payload.insert(QStringLiteral("proof"),
-                       core::PasswordAuth::prove(*oldAuth, updated.id, updated.passwordHash, updated.authKey));
+                       oldAuth->sign(core::PasswordAuth::changeMessageWithoutHash(updated.id, updated.authKey,
+                                                                                  updated.slotKey)));
     const QSqlDatabase sql = session.database().sql();
     const bool hadKey = session.events().signer().hasPrivateKey();
     const bool signs = hadKey || db::UserDirectory::legacyHlc(sql) != core::EventAdmission::kAllUnsigned;
     db::Transaction tx(sql);
     const bool ok = tx.isActive()
-        && db::UserRepository(sql).updatePassword(updated.id, updated.passwordHash, updated.authKey, false, &e)
-        // The first signing key, at the change an administrator's password forced: under the new password.
-        && (hadKey || !signs || SigningKeys::rotate(session, newPassword, &e, kdf))
+        && db::UserRepository(sql).updatePassword(updated.id, updated.passwordHash, updated.authKey, false, &e,
+                                                  updated.slotKey)
+        // The first signing key, at the change an administrator's password forced: under the new password,
+        // proved by the auth key of the password the administrator set (docs/SECURITY.md, "The first key").
+        && (hadKey || !signs || SigningKeys::rotate(session, newPassword, &e, kdf, oldAuth ? &*oldAuth : nullptr))
         && session.events().append(QString(), QStringLiteral("user.password_changed"), payload, updated.id, &e)
         // A new signing key under the new password, registered by the old one (old events stay verifiable).
         && (!hadKey || SigningKeys::rotate(session, newPassword, &e, kdf))
@@ -231,16 +260,16 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
         return fail(Session::refusal(core::Action::ManageUsers));
     QString e;
     const auto prepared =
-        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf, mustChange}, &e);
+        db::UserCreation::prepare(session.database().sql(), {username, displayName, roles, password, kdf, mustChange, false}, &e);
     if (!prepared)
         return fail(e);
-    const core::User& user = *prepared;
+    const core::User& user = *prepared; // no password hash: a workstation keeps none
 
     auto ring = db::KeyRing::load(session.keyRingPath(), &e);
     if (!ring)
         return fail(e);
     const db::KeyRing before = *ring;
-    if (!ring->setSlot(user.username, password, session.key(), kdf, user.passwordHash) || !ring->save(&e))
+    if (!ring->setSlot(user.username, password, session.key(), kdf, QString(), user.slotKey) || !ring->save(&e))
         return fail(e.isEmpty() ? tr("The key slot could not be written.") : e);
 
     db::Transaction tx(session.database().sql());

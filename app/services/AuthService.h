@@ -66,7 +66,15 @@ public:
     static std::optional<QByteArray> recoverKey(const QString& databasePath, const QString& username,
                                                 const QString& password, QString* error);
 
+    /**
+     * Whether @p password is @p user's, checked without the throttle and without a password hash where
+     * none is kept: by the user's auth key, else slot key, else key slot at this session's database
+     * (another user's password at a shift handover; the session user's through verifyPassword()).
+     */
+    static bool passwordMatches(const Session& session, const core::User& user, const QString& password);
+
 private:
+
     QString m_databasePath;
     const core::Clock* m_clock;
 };

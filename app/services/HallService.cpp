@@ -60,13 +60,14 @@ QList<DemoUser> HallService::demoUsers()
     };
 }
 
-bool HallService::createSealKey(db::Database& database, db::EventStore& events, const QString& adminId,
+bool HallService::createSealKey(db::Database& database, db::EventStore& events, const QString& adminId, const QString& adminAuthKey,
                                 const HallSetup& setup, QString* error)
 {
     // A standalone hall's seal key (docs/SECURITY.md, "The seal key"): made here and kept only sealed
     // to the administrator's signing key, made now while the password is at hand; the administrator
     // grants it on. A workstation that joins a hub gets the hub's key through grants instead.
-    const auto adminKey = SigningKeys::registerFirstKey(events, adminId, setup.adminPassword, setup.kdf, error);
+    const auto adminKey =
+        SigningKeys::registerFirstKey(events, adminId, setup.adminPassword, setup.kdf, error, adminAuthKey);
     if (!adminKey)
         return false;
     const core::SealKey seal = core::SealKey::generate();
@@ -127,12 +128,15 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
 
     const auto prepared = db::UserCreation::prepare(
         database->sql(),
-        {setup.adminUsername, setup.adminDisplayName, core::Role::Administrator, setup.adminPassword, setup.kdf},
+        {setup.adminUsername, setup.adminDisplayName, core::Role::Administrator, setup.adminPassword, setup.kdf,
+         false, false},
         &openError);
     if (!prepared) {
         cleanup();
         return fail(openError);
     }
+    // A workstation keeps no password hash (docs/SECURITY.md, "What travels"): the key slot, the auth
+    // key and the slot key check the password here.
     const core::User& admin = *prepared;
 
     {
@@ -152,7 +156,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
             db::EventStore events(*database, workstation, *setup.clock);
             db::registerWorkstationProjections(events);
             if (!db::UserCreation::record(events, admin, admin.id, &e)
-                || (setup.ownsFirstNumberBlocks && !createSealKey(*database, events, admin.id, setup, &e))
+                || (setup.ownsFirstNumberBlocks && !createSealKey(*database, events, admin.id, admin.authKey, setup, &e))
                 || !tx.commit(&e)) {
                 cleanup();
                 return fail(e);
@@ -164,7 +168,7 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
     }
     db::KeyRing ring(keyRingPath);
     ring.setHallName(setup.hallName);
-    ring.setSlot(admin.username, setup.adminPassword, key, setup.kdf, admin.passwordHash);
+    ring.setSlot(admin.username, setup.adminPassword, key, setup.kdf, QString(), admin.slotKey);
     core::crypto::wipe(key);
     if (!ring.save(&openError)) {
         cleanup();

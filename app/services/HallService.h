@@ -60,7 +60,7 @@ public:
     static QString defaultDatabasePath();
 
 private:
-    static bool createSealKey(db::Database& database, db::EventStore& events, const QString& adminId,
+    static bool createSealKey(db::Database& database, db::EventStore& events, const QString& adminId, const QString& adminAuthKey,
                               const HallSetup& setup, QString* error);
 };
 

@@ -1,5 +1,6 @@
 #include "KeySlotService.h"
 
+#include "core/PasswordSlot.h"
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
 
@@ -24,16 +25,17 @@ std::optional<KeySlotChanges> KeySlotService::reconcile(QString* error)
                 changes.removed << user.username;
             continue;
         }
-        const QByteArray wanted = db::KeyRing::passwordHashIdOf(user.passwordHash);
-        const QByteArray have = ring->passwordHashId(user.username);
-        // A slot made before hash ids were recorded (empty id) is left as it is: it still opens
-        // with the password it was made with.
-        if (hasSlot && (have.isEmpty() || have == wanted))
+        // A user whose password was set before slot keys existed has none: their slot here (if any)
+        // keeps working with the password it was made with; no hash travels to make one from.
+        if (user.slotKey.isEmpty())
             continue;
-        if (!ring->setSlotFromPasswordHash(user.username, user.passwordHash, m_session.key())) {
+        // The slot matches the user's current slot key (made here from the password, or sealed to
+        // it): nothing to do. Otherwise the password changed elsewhere, or the user is new here.
+        if (hasSlot && ring->slotKeyId(user.username) == core::PasswordSlot::idOf(user.slotKey))
+            continue;
+        if (!ring->setSlotForSlotKey(user.username, user.slotKey, m_session.key())) {
             if (error)
-                *error = tr("The password record of user %1 is damaged; no key slot was made for them.")
-                             .arg(user.username);
+                *error = tr("The slot key of user %1 is damaged; no key slot was made for them.").arg(user.username);
             return std::nullopt;
         }
         (hasSlot ? changes.updated : changes.added) << user.username;

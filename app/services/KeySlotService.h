@@ -20,9 +20,10 @@ struct KeySlotChanges
 
 /**
  * Keeps this workstation's key ring in step with the users table, which the hub fills (users and
- * roles are reference data): a user created or reset at the hub gets a slot made from their
- * password hash, so they can log in here offline with the password the administrator gave them;
- * a user disabled at the hub loses their slot. Runs after each sync with the logged-in session,
+ * roles are reference data): a user created or reset at the hub, or who changed their password
+ * elsewhere, gets a slot sealed to their slot key (core::PasswordSlot, public; no password hash
+ * travels), so they can log in here offline with their password; a user disabled at the hub loses
+ * their slot. Runs after each sync with the logged-in session,
  * which holds the database key; needs no role (it only follows what the hub decided).
  */
 class KeySlotService

@@ -105,7 +105,7 @@ std::optional<HandoverReport> ShiftService::prepareHandover(const QString& incom
         fail(error, tr("The incoming user must be another person."));
         return std::nullopt;
     }
-    if (!core::crypto::verifyPassword(incomingPassword, incoming->passwordHash)) {
+    if (!AuthService::passwordMatches(m_session, *incoming, incomingPassword)) {
         fail(error, tr("The incoming user's password is wrong; the handover was not recorded."));
         return std::nullopt;
     }

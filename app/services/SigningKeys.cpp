@@ -3,6 +3,7 @@
 #include "SealKeyService.h"
 #include "core/EventAdmission.h"
 #include "core/HybridLogicalClock.h"
+#include "core/PasswordAuth.h"
 #include "db/UserDirectory.h"
 
 #include <QCborMap>
@@ -64,25 +65,35 @@ std::optional<core::SealKey> SigningKeys::unwrap(const QByteArray& wrapped, cons
     return key;
 }
 
+QCborMap SigningKeys::registration(const QString& userId, const core::SealKey& key, const QByteArray& wrapped,
+                                   const core::SealKey* firstKeyAuth)
+{
+    QCborMap payload{{QStringLiteral("user_id"), userId},
+                     {QStringLiteral("key_id"), key.keyId()},
+                     {QStringLiteral("public_key"), key.rawPublicKey()},
+                     {QStringLiteral("wrapped"), wrapped}};
+    if (firstKeyAuth && firstKeyAuth->hasPrivateKey())
+        payload.insert(QStringLiteral("auth_proof"), core::PasswordAuth::proveFirstKey(*firstKeyAuth, userId, key.keyId()));
+    return payload;
+}
+
 bool SigningKeys::registerKey(Session& session, const core::SealKey& key, const QString& password,
-                              const core::crypto::ScryptParams& kdf, QString* error)
+                              const core::crypto::ScryptParams& kdf, QString* error,
+                              const core::SealKey* firstKeyAuth)
 {
     const QByteArray wrapped = wrap(key, password, kdf);
     if (wrapped.isEmpty())
         return fail(error, tr("The signing key could not be protected with the password."));
     const QString userId = session.user().id;
     const auto e = session.events().append(QString(), core::EventAdmission::keyRegisteredKind(),
-                                           QCborMap{{QStringLiteral("user_id"), userId},
-                                                    {QStringLiteral("key_id"), key.keyId()},
-                                                    {QStringLiteral("public_key"), key.rawPublicKey()},
-                                                    {QStringLiteral("wrapped"), wrapped}},
-                                           userId, error);
+                                           registration(userId, key, wrapped, firstKeyAuth), userId, error);
     return e.has_value();
 }
 
 std::optional<core::SealKey> SigningKeys::registerFirstKey(db::EventStore& events, const QString& userId,
                                                           const QString& password,
-                                                          const core::crypto::ScryptParams& kdf, QString* error)
+                                                          const core::crypto::ScryptParams& kdf, QString* error,
+                                                          const QString& authKey)
 {
     const core::SealKey key = core::SealKey::generate();
     const QByteArray wrapped = key.isNull() ? QByteArray() : wrap(key, password, kdf);
@@ -90,13 +101,10 @@ std::optional<core::SealKey> SigningKeys::registerFirstKey(db::EventStore& event
         fail(error, tr("A signing key could not be made."));
         return std::nullopt;
     }
+    const auto auth = authKey.isEmpty() ? std::nullopt : core::PasswordAuth::open(password, authKey);
     events.setSigner(key);
     if (!events.append(QString(), core::EventAdmission::keyRegisteredKind(),
-                       QCborMap{{QStringLiteral("user_id"), userId},
-                                {QStringLiteral("key_id"), key.keyId()},
-                                {QStringLiteral("public_key"), key.rawPublicKey()},
-                                {QStringLiteral("wrapped"), wrapped}},
-                       userId, error)) {
+                       registration(userId, key, wrapped, auth ? &*auth : nullptr), userId, error)) {
         events.setSigner(core::SealKey());
         return std::nullopt;
     }
@@ -133,7 +141,11 @@ bool SigningKeys::open(Session& session, const QString& password, QString* error
     if (!tx.isActive())
         return fail(error, tx.errorText());
     session.events().setSigner(key); // a first key signs its own registration
-    if (!registerKey(session, key, password, kdf, error)
+    // ... and is proved by the password's auth key, which the database key does not give.
+    const auto auth = session.user().authKey.isEmpty()
+        ? std::nullopt
+        : core::PasswordAuth::open(password, session.user().authKey);
+    if (!registerKey(session, key, password, kdf, error, auth ? &*auth : nullptr)
         || (ahead && !SealKeyService::rewrapForNewKey(session, key, error, &*ahead)) || !tx.commit(error)) {
         session.events().setSigner(core::SealKey());
         return false;
@@ -142,19 +154,20 @@ bool SigningKeys::open(Session& session, const QString& password, QString* error
 }
 
 bool SigningKeys::rotate(Session& session, const QString& newPassword, QString* error,
-                         const core::crypto::ScryptParams& kdf)
+                         const core::crypto::ScryptParams& kdf, const core::SealKey* firstKeyAuth)
 {
     const core::SealKey key = core::SealKey::generate();
     if (key.isNull())
         return fail(error, tr("A signing key could not be made."));
     // Signed by the current key (the store's signer), which ends where the new one begins; a user
     // without one (a hall before signing) registers a first key.
-    if (!session.events().signer().hasPrivateKey())
+    const bool first = !session.events().signer().hasPrivateKey();
+    if (first)
         session.events().setSigner(key);
     // The seal grants this user holds follow the new key (signed with the old one, still current).
     if (!SealKeyService::rewrapForNewKey(session, key, error))
         return false;
-    if (!registerKey(session, key, newPassword, kdf, error))
+    if (!registerKey(session, key, newPassword, kdf, error, first ? firstKeyAuth : nullptr))
         return false;
     session.events().setSigner(key);
     return true;

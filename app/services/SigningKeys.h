@@ -5,6 +5,8 @@
 #include "Session.h"
 #include "core/Crypto.h"
 
+#include <QCborMap>
+
 namespace oneseal::services {
 
 /**
@@ -31,16 +33,23 @@ public:
      * the caller's transaction); the session signs with the new key afterwards.
      */
     static bool rotate(Session& session, const QString& newPassword, QString* error,
-                       const core::crypto::ScryptParams& kdf = {});
+                       const core::crypto::ScryptParams& kdf = {}, const core::SealKey* firstKeyAuth = nullptr);
 
     /**
      * A user's first key, made and registered in @p events (inside the caller's transaction) while
      * the password is at hand: a new hall's administrator, who grants the seal key on. The store
-     * signs with it afterwards.
+     * signs with it afterwards. @p authKey: the user's auth key text, which proves the first key.
      */
     static std::optional<core::SealKey> registerFirstKey(db::EventStore& events, const QString& userId,
                                                          const QString& password,
-                                                         const core::crypto::ScryptParams& kdf, QString* error);
+                                                         const core::crypto::ScryptParams& kdf, QString* error,
+                                                         const QString& authKey = QString());
+    /**
+     * The payload of a key registration; a first key (one that signs itself) carries the proof of
+     * @p firstKeyAuth, the auth key of the user's password (docs/SECURITY.md, "The first key").
+     */
+    static QCborMap registration(const QString& userId, const core::SealKey& key, const QByteArray& wrapped,
+                                 const core::SealKey* firstKeyAuth);
 
     /** The private key wrapped under a password: CBOR {salt, n, r, p, sealed}. */
     static QByteArray wrap(const core::SealKey& key, const QString& password, const core::crypto::ScryptParams& kdf);
@@ -50,7 +59,8 @@ public:
 
 private:
     static bool registerKey(Session& session, const core::SealKey& key, const QString& password,
-                            const core::crypto::ScryptParams& kdf, QString* error);
+                            const core::crypto::ScryptParams& kdf, QString* error,
+                            const core::SealKey* firstKeyAuth = nullptr);
 };
 
 } // namespace oneseal::services

@@ -5,6 +5,7 @@
 #include "core/CaseNumber.h"
 #include "core/Catalog.h"
 #include "core/Crypto.h"
+#include "core/PasswordSlot.h"
 #include "db/CalendarRepository.h"
 #include "db/CatalogRepository.h"
 #include "db/Database.h"
@@ -81,10 +82,11 @@ bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
     const QDateTime nowTime = m_clock->now().toUTC();
     const QString now = nowTime.toString(Qt::ISODate);
     QSqlQuery q(m_db);
+    // No password hash is taken: an older hub may still send one; the workstation keeps none
+    // (docs/SECURITY.md, "What travels"). A slot key or auth key that is not one is not kept.
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO users(id, username, display_name, password_hash, roles, active, "
-                             "created_at, updated_at, auth_key, must_change) VALUES(?, ?, ?, coalesce(?, (SELECT "
-                             "password_hash FROM users WHERE id = ?), ''), ?, ?, coalesce((SELECT created_at FROM users "
-                             "WHERE id = ?), ?), ?, ?, ?)"));
+                             "created_at, updated_at, auth_key, must_change, slot_key) VALUES(?, ?, ?, '', ?, ?, "
+                             "coalesce((SELECT created_at FROM users WHERE id = ?), ?), ?, ?, ?, ?)"));
     for (const QCborValue& v : QCborValue::fromCbor(payload).toArray()) {
         const QCborMap u = v.toMap();
         const QString id = u.value(QStringLiteral("id")).toString();
@@ -101,15 +103,14 @@ bool HubDataReceiver::applyItem(const QCborMap& item, QString* error)
         for (const QVariant& value :
              QVariantList{id, u.value(QStringLiteral("username")).toString(),
                           u.value(QStringLiteral("display_name")).toString(),
-                          // A disabled user's hash does not travel: the one held here stays (it opens nothing)
-                          u.contains(QStringLiteral("password_hash"))
-                              ? QVariant(u.value(QStringLiteral("password_hash")).toString())
-                              : QVariant(),
-                          id, u.value(QStringLiteral("roles")).toString(), active, id, now, updatedAt,
+                          u.value(QStringLiteral("roles")).toString(), active, id, now, updatedAt,
                           u.value(QStringLiteral("auth_key")).isString()
                               ? QVariant(u.value(QStringLiteral("auth_key")).toString().left(512))
                               : QVariant(),
-                          u.value(QStringLiteral("must_change")).toBool()})
+                          u.value(QStringLiteral("must_change")).toBool(),
+                          core::PasswordSlot::parse(u.value(QStringLiteral("slot_key")).toString())
+                              ? QVariant(u.value(QStringLiteral("slot_key")).toString())
+                              : QVariant()})
             q.addBindValue(value);
         if (!q.exec())
             return fail(error, q.lastError().text());

@@ -1,6 +1,8 @@
 #include "core/Crypto.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 
+#include <QCborMap>
 #include <QTest>
 
 using namespace oneseal::core;
@@ -20,6 +22,9 @@ private slots:
     void scryptCostIsBoundedBothWays_data();
     void scryptCostIsBoundedBothWays();
     void passwordAuthProvesTheOldPassword();
+    void slotKeySealsToThePasswordOnly();
+    void slotKeyCostIsBounded();
+    void passwordChangeWithoutHashAndFirstKeyProof();
 };
 
 namespace {
@@ -165,6 +170,97 @@ void TestCrypto::passwordAuthProvesTheOldPassword()
     QVERIFY(!oneseal::core::PasswordAuth::verify(QString(), QStringLiteral("u1"), newHash, newAuth, proof));
     // An auth key text with a weak cost is refused.
     QVERIFY(oneseal::core::PasswordAuth::publicKeyOf(QString(authKey).replace(QLatin1String("$10$8$"), QLatin1String("$4$8$"))).isEmpty());
+}
+
+// The slot key (core::PasswordSlot): the database key sealed to a public key that only the password's
+// private half opens; what travels (the text) opens nothing.
+void TestCrypto::slotKeySealsToThePasswordOnly()
+{
+    using oneseal::core::PasswordSlot;
+    const QString slotKey = PasswordSlot::make(QStringLiteral("窗口 secret 1"), cheap());
+    QVERIFY(slotKey.startsWith(QLatin1String("x25519-scrypt$10$8$1$")));
+    const auto parsed = PasswordSlot::parse(slotKey);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->publicKey.size(), 32);
+    QVERIFY(PasswordSlot::matches(QStringLiteral("窗口 secret 1"), slotKey));
+    QVERIFY(!PasswordSlot::matches(QStringLiteral("窗口 secret 2"), slotKey));
+    // Another salt and domain than the auth key's: the same password makes another public key.
+    const QString again = PasswordSlot::make(QStringLiteral("窗口 secret 1"), cheap());
+    QVERIFY(PasswordSlot::parse(again)->publicKey != parsed->publicKey);
+
+    const QByteArray secret = crypto::randomBytes(32);
+    const QByteArray aad = QByteArrayLiteral("oneseal-keyslot-v1:li.na");
+    const QByteArray box = PasswordSlot::seal(slotKey, secret, aad);
+    QVERIFY(!box.isEmpty());
+    QVERIFY(!box.contains(secret));
+    const auto opened = PasswordSlot::open(QStringLiteral("窗口 secret 1"), parsed->salt, parsed->params, box, aad);
+    QVERIFY(opened);
+    QCOMPARE(*opened, secret);
+    // A wrong password, another user's slot (aad), a changed box: nothing.
+    QVERIFY(!PasswordSlot::open(QStringLiteral("窗口 secret 2"), parsed->salt, parsed->params, box, aad));
+    QVERIFY(!PasswordSlot::open(QStringLiteral("窗口 secret 1"), parsed->salt, parsed->params, box,
+                                QByteArrayLiteral("oneseal-keyslot-v1:other")));
+    for (int i : {3, 20, int(box.size()) - 1}) {
+        QByteArray tampered = box;
+        tampered[i] = char(tampered[i] ^ 0x01);
+        QVERIFY2(!PasswordSlot::open(QStringLiteral("窗口 secret 1"), parsed->salt, parsed->params, tampered, aad),
+                 qPrintable(QString::number(i)));
+    }
+    // Sealed to the public key only: a box for another slot key does not open with this password.
+    const QByteArray other = PasswordSlot::seal(again, secret, aad);
+    QVERIFY(PasswordSlot::open(QStringLiteral("窗口 secret 1"), PasswordSlot::parse(again)->salt, parsed->params, other, aad));
+    QVERIFY(!PasswordSlot::open(QStringLiteral("窗口 secret 1"), parsed->salt, parsed->params, other, aad));
+    QVERIFY(PasswordSlot::seal(QStringLiteral("not a slot key"), secret, aad).isEmpty());
+}
+
+void TestCrypto::slotKeyCostIsBounded()
+{
+    using oneseal::core::PasswordSlot;
+    const QString slotKey = PasswordSlot::make(QStringLiteral("pw"), cheap());
+    // New slot keys cost N = 2^17 by default, like every new password record.
+    QCOMPARE(crypto::ScryptParams().n, quint64(1) << 17);
+    for (const char* weak : {"$4$8$", "$9$8$", "$19$8$", "$10$1$", "$10$32$"})
+        QVERIFY2(!PasswordSlot::parse(QString(slotKey).replace(QLatin1String("$10$8$"), QLatin1String(weak))),
+                 weak);
+    QVERIFY(PasswordSlot::parse(QString(slotKey).replace(QLatin1String("$10$8$"), QLatin1String("$18$8$"))));
+    // Not a slot key: another scheme, a short salt, a public key of the wrong size, too long.
+    QVERIFY(!PasswordSlot::parse(QString(slotKey).replace(QLatin1String("x25519-scrypt"), QLatin1String("ed25519-scrypt"))));
+    QVERIFY(!PasswordSlot::parse(QStringLiteral("x25519-scrypt$10$8$1$c2FsdA==$") + QString::fromLatin1(QByteArray(32, 'k').toBase64())));
+    QVERIFY(!PasswordSlot::parse(slotKey.section(QLatin1Char('$'), 0, 4) + QStringLiteral("$AAAA")));
+    QVERIFY(!PasswordSlot::parse(slotKey + QString(600, QLatin1Char('A'))));
+    // Opening with a refused cost does no work.
+    QVERIFY(!PasswordSlot::open(QStringLiteral("pw"), QByteArray(16, 's'), crypto::ScryptParams{2, 8, 1}, QByteArray(100, 'b'),
+                                QByteArray()));
+}
+
+void TestCrypto::passwordChangeWithoutHashAndFirstKeyProof()
+{
+    using oneseal::core::PasswordAuth;
+    using oneseal::core::PasswordSlot;
+    oneseal::core::SealKey old;
+    const QString oldAuth = PasswordAuth::make(QStringLiteral("set by admin"), cheap(), &old);
+    const QString newAuth = PasswordAuth::make(QStringLiteral("her own one"), cheap());
+    const QString newSlot = PasswordSlot::make(QStringLiteral("her own one"), cheap());
+    QCborMap change{{QStringLiteral("user_id"), QStringLiteral("u1")},
+                    {QStringLiteral("auth_key"), newAuth},
+                    {QStringLiteral("slot_key"), newSlot},
+                    {QStringLiteral("proof"), old.sign(PasswordAuth::changeMessageWithoutHash(QStringLiteral("u1"), newAuth, newSlot))}};
+    QVERIFY(PasswordAuth::verifyChange(oldAuth, change));
+    QVERIFY(!PasswordAuth::verifyChange(newAuth, change));
+    // The slot key is bound: another one (whose password the forger knows) breaks the proof.
+    QCborMap swapped = change;
+    swapped.insert(QStringLiteral("slot_key"), PasswordSlot::make(QStringLiteral("forger's"), cheap()));
+    QVERIFY(!PasswordAuth::verifyChange(oldAuth, swapped));
+
+    // A first signing key proved by the auth key: bound to the user and the key id.
+    const QByteArray proof = PasswordAuth::proveFirstKey(old, QStringLiteral("u1"), QStringLiteral("k1"));
+    QVERIFY(PasswordAuth::verifyFirstKey(oldAuth, QStringLiteral("u1"), QStringLiteral("k1"), proof));
+    QVERIFY(!PasswordAuth::verifyFirstKey(oldAuth, QStringLiteral("u2"), QStringLiteral("k1"), proof));
+    QVERIFY(!PasswordAuth::verifyFirstKey(oldAuth, QStringLiteral("u1"), QStringLiteral("k2"), proof));
+    QVERIFY(!PasswordAuth::verifyFirstKey(newAuth, QStringLiteral("u1"), QStringLiteral("k1"), proof));
+    QVERIFY(!PasswordAuth::verifyFirstKey(oldAuth, QStringLiteral("u1"), QStringLiteral("k1"), QByteArray()));
+    const QByteArray byAnother = PasswordAuth::proveFirstKey(oneseal::core::SealKey::generate(), QStringLiteral("u1"), QStringLiteral("k1"));
+    QVERIFY(!PasswordAuth::verifyFirstKey(oldAuth, QStringLiteral("u1"), QStringLiteral("k1"), byAnother));
 }
 
 QTEST_GUILESS_MAIN(TestCrypto)

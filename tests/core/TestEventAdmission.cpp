@@ -3,6 +3,7 @@
 #include "core/EventAdmission.h"
 #include "core/CaseState.h"
 #include "core/PaperStock.h"
+#include "core/PasswordAuth.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -48,6 +49,8 @@ public:
                 found = c;
         return found;
     }
+    QHash<QString, QString> authKeys;
+    QString authKeyOf(const QString& userId) const override { return authKeys.value(userId); }
 };
 
 const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
@@ -334,6 +337,31 @@ private slots:
         // A first key signs its own registration.
         m_dir.users.insert(QStringLiteral("new"), {QStringLiteral("new"), Role::Reviewer, {}});
         QCOMPARE(EventAdmission::check(registration(QStringLiteral("new"), fresh), m_dir, 0), QString());
+        // A user whose auth key the events name (made with the administrator's password): her first
+        // key needs its proof by that auth key, which the database key does not make.
+        SealKey auth;
+        m_dir.authKeys.insert(QStringLiteral("new"),
+                              PasswordAuth::make(QStringLiteral("set by admin"), {quint64(1) << 10, 8, 1}, &auth));
+        QVERIFY(EventAdmission::check(registration(QStringLiteral("new"), fresh), m_dir, 0)
+                    .contains(QStringLiteral("without a valid proof by the user's password")));
+        auto proved = [&](const QByteArray& proof) {
+            Event e = makeEvent(EventAdmission::keyRegisteredKind(), QStringLiteral("new"), QString());
+            e.setPayload(QCborMap{{QStringLiteral("user_id"), QStringLiteral("new")},
+                                  {QStringLiteral("key_id"), fresh.keyId()},
+                                  {QStringLiteral("public_key"), fresh.rawPublicKey()},
+                                  {QStringLiteral("auth_proof"), proof}});
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, fresh);
+            return e;
+        };
+        QCOMPARE(EventAdmission::check(proved(PasswordAuth::proveFirstKey(auth, QStringLiteral("new"), fresh.keyId())), m_dir, 0),
+                 QString());
+        // A proof by another key, or for another key id, or for another user: refused.
+        for (const QByteArray& bad : {PasswordAuth::proveFirstKey(SealKey::generate(), QStringLiteral("new"), fresh.keyId()),
+                                      PasswordAuth::proveFirstKey(auth, QStringLiteral("new"), SealKey::generate().keyId()),
+                                      PasswordAuth::proveFirstKey(auth, QStringLiteral("approver"), fresh.keyId()),
+                                      QByteArray(10, 'x')})
+            QVERIFY(EventAdmission::check(proved(bad), m_dir, 0).contains(QStringLiteral("without a valid proof")));
         // Hub events are the authority's.
         Event h = makeEvent(QStringLiteral("user.created"), QStringLiteral("x"), QString());
         h.workstation = EventAdmission::hubWorkstation();

@@ -52,7 +52,11 @@ void TestAuthService::everyDemoUserLogsInWithTheirRoles()
         QCOMPARE(session->user().roles, demo.roles);
         QCOMPARE(session->workstation(), QStringLiteral("WS-DEMO-01"));
         QCOMPARE(session->hallName(), services::HallService::demoHallName());
-        QVERIFY(!session->user().passwordHash.contains(kPassword));
+        // A workstation keeps no password hash; the public keys of the password are there instead.
+        QCOMPARE(session->user().passwordHash, QString());
+        QVERIFY(session->user().slotKey.startsWith(QLatin1String("x25519-scrypt$")));
+        QVERIFY(!session->user().slotKey.contains(kPassword) && !session->user().authKey.contains(kPassword));
+        QVERIFY(services::AuthService::verifyPassword(*session, kPassword));
     }
 }
 

@@ -231,8 +231,9 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
 
     // A user who never logged in ("fresh", password set by the administrator): the clerk gives her a
-    // first key (it signs itself, so it is admitted) and with it signs a change of her password.
-    // Signed well, but the proof of the old password is not hers: the hub keeps the password.
+    // first key (it signs itself) and with it signs a change of her password. The first key lacks the
+    // proof by her password (docs/SECURITY.md, "The first key"): refused at the hub and at the watcher,
+    // and so is the change it signed; the hub keeps the password.
     r = forger.run(QStringLiteral("forge"), login(QStringLiteral("clerk2"))
                                                 << QStringLiteral("--kind") << QStringLiteral("user.password_changed")
                                                 << QStringLiteral("--as") << QStringLiteral("fresh") << QStringLiteral("--target-user")
@@ -240,7 +241,15 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY(forger.run(QStringLiteral("sync")).ok());
     QVERIFY(watcher.run(QStringLiteral("sync")).ok());
-    QVERIFY2(hub.log().contains(QStringLiteral("does not prove knowledge of the old password")), qPrintable(hub.log()));
+    for (const RunResult& q : {watcher.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}),
+                               watcher.run(QStringLiteral("quarantine"))}) {
+        const QStringList refused = refusedBesidesSetUp(q.out);
+        QVERIFY2(refused.size() == forgeries.size() + 3, qPrintable(q.out + q.err));
+        QVERIFY2(refused.at(refused.size() - 2).startsWith(QStringLiteral("user.key_registered/WS-FORGE: "))
+                     && refused.at(refused.size() - 2).contains(QStringLiteral("without a valid proof by the user's password")),
+                 qPrintable(q.out));
+        QVERIFY2(refused.last().startsWith(QStringLiteral("user.password_changed/WS-FORGE: ")), qPrintable(q.out));
+    }
     for (const QStringList& where : {QStringList{QStringLiteral("--hub-dir"), hub.directory()}, QStringList{}}) {
         r = watcher.run(QStringLiteral("password-check"),
                         QStringList{QStringLiteral("--user"), QStringLiteral("fresh"), QStringLiteral("--password"), kUserPassword} + where);

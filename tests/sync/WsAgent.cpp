@@ -17,6 +17,7 @@
 #include "services/IntakeService.h"
 #include "services/SealKeyService.h"
 #include "services/Session.h"
+#include "services/KeySlotService.h"
 #include "services/SigningKeys.h"
 #include "core/EventAdmission.h"
 #include "core/SealGrant.h"
@@ -29,6 +30,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -93,7 +95,7 @@ int main(int argc, char* argv[])
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
                              "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count",
-                             "rewrite-meta", "forge-checkpoint", "enable-locally"})
+                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -160,8 +162,59 @@ int main(int argc, char* argv[])
         if (!user)
             return failed(QStringLiteral("no user"));
         return say(QStringLiteral("ok match=%1 must_change=%2")
-                       .arg(core::crypto::verifyPassword(p.value(QStringLiteral("password")), user->passwordHash) ? 1 : 0)
+                       .arg((user->passwordHash.isEmpty()
+                                 ? core::PasswordAuth::open(p.value(QStringLiteral("password")), user->authKey).has_value()
+                                 : core::crypto::verifyPassword(p.value(QStringLiteral("password")), user->passwordHash))
+                                ? 1
+                                : 0)
                        .arg(user->mustChange ? 1 : 0));
+    }
+    if (command == QLatin1String("hashes")) {
+        // Password hash texts ("scrypt$N$r$p$salt$hash"; not the "-scrypt$" of auth and slot keys): at
+        // a workstation in every value of every table (users, events' payloads, reference data, ...);
+        // with --hub-dir in the users the hub publishes now. "ok hashes=N tables=..." (where found).
+        static const QRegularExpression hash(QStringLiteral("(?<!-)scrypt\\$\\d+\\$\\d+\\$\\d+\\$"));
+        auto count = [](const QByteArray& bytes) {
+            return int(hash.globalMatch(QString::fromLatin1(bytes)).hasNext() ? 1 : 0);
+        };
+        int found = 0;
+        QStringList where;
+        if (p.isSet(QStringLiteral("hub-dir"))) {
+            auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+            if (!hub)
+                return failed(error);
+            QSqlQuery q(hub->database().sql());
+            if (!q.exec(QStringLiteral("SELECT payload FROM sync_reference WHERE kind = 'users' ORDER BY version DESC LIMIT 1"))
+                || !q.next())
+                return failed(QStringLiteral("no users published"));
+            found = count(q.value(0).toByteArray());
+            if (found)
+                where << QStringLiteral("sync_reference");
+            return say(QStringLiteral("ok hashes=%1 tables=%2").arg(found).arg(where.join(QLatin1Char(','))));
+        }
+        auto database = openDb(dbPath, &error);
+        if (!database)
+            return failed(error);
+        QSqlQuery tables(database->sql());
+        if (!tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+            return failed(tables.lastError().text());
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const QString& table : names) {
+            QSqlQuery q(database->sql());
+            q.setForwardOnly(true);
+            if (!q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table)))
+                continue; // virtual tables of the search index
+            int here = 0;
+            while (q.next())
+                for (int c = 0; c < q.record().count(); ++c)
+                    here += count(q.value(c).toByteArray());
+            if (here)
+                where << table;
+            found += here;
+        }
+        return say(QStringLiteral("ok hashes=%1 tables=%2").arg(found).arg(where.join(QLatin1Char(','))));
     }
     if (command == QLatin1String("file") && p.isSet(QStringLiteral("hub-dir"))) {
         auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
@@ -208,6 +261,21 @@ int main(int argc, char* argv[])
 
     if (command == QLatin1String("hash"))
         return say(QStringLiteral("ok ") + test::syncSummary(database->sql()));
+    if (command == QLatin1String("reconcile")) {
+        // After a sync, a logged-in user (--user, --password) brings the key ring in line with the
+        // hall's users, as the client does (KeySlotService): "ok added=a,b updated=... removed=...".
+        database.reset();
+        services::AuthService auth(dbPath, clock);
+        auto session = auth.login(p.value(QStringLiteral("user")), p.value(QStringLiteral("password")), &error);
+        if (!session)
+            return failed(QStringLiteral("login ") + error);
+        const auto changes = services::KeySlotService(*session).reconcile(&error);
+        if (!changes)
+            return failed(error);
+        return say(QStringLiteral("ok added=%1 updated=%2 removed=%3")
+                       .arg(changes->added.join(QLatin1Char(',')), changes->updated.join(QLatin1Char(',')),
+                            changes->removed.join(QLatin1Char(','))));
+    }
     if (command == QLatin1String("quarantine"))
         return say(QStringLiteral("ok ") + test::quarantineSummary(database->sql()));
     if (command == QLatin1String("login-work") || command == QLatin1String("forge") || command == QLatin1String("seal")) {
@@ -218,7 +286,8 @@ int main(int argc, char* argv[])
         auto ring = db::KeyRing::load(db::KeyRing::pathFor(dbPath), &error);
         if (!ring)
             return failed(error);
-        if (!ring->hasSlot(username)) {
+        // --no-slot: only a slot this workstation made by itself (KeySlotService) lets the user in.
+        if (!ring->hasSlot(username) && !p.isSet(QStringLiteral("no-slot"))) {
             if (!ring->setSlot(username, password, readKey(dbPath), core::crypto::ScryptParams{1u << 10, 8, 1})
                 || !ring->save(&error))
                 return failed(QStringLiteral("slot ") + error);
