@@ -79,12 +79,13 @@ bool BackOfficeProjection::apply(const QSqlDatabase& db, const core::Event& even
 
     if (kind == k::inspectionScheduled) {
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO inspection_visits(visit_id, case_id, visit_date, inspectors, "
-                                 "inspector_names, combined_cases) VALUES(?, ?, ?, ?, ?, ?)"));
+                                 "inspector_names, combined_cases, matters) VALUES(?, ?, ?, ?, ?, ?, ?)"));
         return exec(q,
                     {pl.value(p::visitId).toString(), event.caseId, pl.value(p::visitDate).toString(),
                      strings(pl.value(p::inspectors)).join(QLatin1Char(',')),
                      strings(pl.value(p::inspectorNames)).join(QStringLiteral(", ")),
-                     int(pl.value(p::combinedCases).toArray().size())},
+                     int(pl.value(p::combinedCases).toArray().size()),
+                     nullable(strings(pl.value(p::inspectedMatters)).join(QLatin1Char(',')))},
                     error);
     }
     if (kind == k::inspectionPassed || kind == k::inspectionFailed) {

@@ -11,7 +11,7 @@ QList<QueueRow> BackOfficeRepository::waitingFor(const QString& roleKey, int lim
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT case_id, case_no, status, subject_name, applicant_name, clerk_name, risk, waiting_role, accepted_at, "
-        "promised_due, legal_due, deadline_certain, clock_stopped, owes_core_material FROM cases "
+        "promised_due, legal_due, deadline_certain, clock_stopped, owes_core_material, matter_codes FROM cases "
         "WHERE waiting_role = ? ORDER BY clock_stopped, (promised_due IS NULL), promised_due, accepted_at LIMIT ?"));
     q.addBindValue(roleKey);
     q.addBindValue(limit);
@@ -33,6 +33,7 @@ QList<QueueRow> BackOfficeRepository::waitingFor(const QString& roleKey, int lim
         r.deadlineCertain = q.value(11).toBool();
         r.clockStopped = q.value(12).toBool();
         r.owesCoreMaterial = q.value(13).toBool();
+        r.matterCount = int(q.value(14).toString().count(QLatin1Char(','))) + 1;
         rows << r;
     }
     return rows;

@@ -31,6 +31,7 @@ struct QueueRow
     bool deadlineCertain = true;
     bool clockStopped = false;
     bool owesCoreMaterial = false;
+    int matterCount = 1; ///< more than one: a bundle case, whose matters have their own limits
 };
 
 /** One line of the seal register (用印登记台账). */

@@ -26,6 +26,15 @@ namespace {
         return list;
     }
 
+    /** The visit \a visitId names; the last one for events that name none (never happens) or an unknown one. */
+    InspectionVisit* visitNamed(QList<InspectionVisit>& visits, const QString& visitId)
+    {
+        for (auto it = visits.rbegin(); it != visits.rend(); ++it)
+            if (it->visitId == visitId)
+                return &*it;
+        return visits.isEmpty() ? nullptr : &visits.last();
+    }
+
     CertificateRecord* certificateNamed(QList<CertificateRecord>& list, const QString& number)
     {
         for (CertificateRecord& c : list)
@@ -45,6 +54,17 @@ void CaseState::apply(const Event& event)
         if (matterCode.isEmpty() || r.code == matterCode)
             targets << &r;
     const bool aggregateDecision = p.value(payload::aggregate).toBool();
+    // Review and inspection events of a bundle may name their matters (one, or a combined visit's).
+    const bool reviewOrInspection = event.kind.startsWith(QLatin1String("review."))
+        || event.kind.startsWith(QLatin1String("inspection."));
+    QStringList stepMatters = stringsOf(p, payload::inspectedMatters);
+    if (!matterCode.isEmpty())
+        stepMatters << matterCode;
+    QList<MatterResult*> stepTargets;
+    if (reviewOrInspection)
+        for (MatterResult& r : matterResults)
+            if (stepMatters.isEmpty() || stepMatters.contains(r.code))
+                stepTargets << &r;
     if (caseId.isEmpty())
         caseId = event.caseId;
     ++eventCount;
@@ -129,16 +149,24 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == eventkind::reviewPassed) {
         reviewedBy = event.userId;
         inspectionRequired = p.value(payload::inspectionRequired).toBool();
+        for (MatterResult* r : stepTargets) {
+            r->review = MatterResult::Review::Passed;
+            r->reviewedBy = event.userId;
+            r->reviewNotes = p.value(payload::notes).toString();
+            r->inspectionRequired = inspectionRequired;
+        }
     } else if (event.kind == eventkind::correctionRequested
                || event.kind == eventkind::rectificationRequired) {
         pauses.append({dateOf(p, payload::clockStops), QDate(), p.value(payload::notes).toString()});
         if (event.kind == eventkind::correctionRequested) {
             ++corrections;
             correctionNotes = p.value(payload::notes).toString();
-        } else if (!inspections.isEmpty()) {
-            inspections.last().result = QStringLiteral("rectification");
-            inspections.last().rectificationDue = dateOf(p, payload::deadline);
-            inspections.last().rectificationNotes = p.value(payload::notes).toString();
+        } else if (InspectionVisit* v = visitNamed(inspections, p.value(payload::visitId).toString())) {
+            v->result = QStringLiteral("rectification");
+            v->rectificationDue = dateOf(p, payload::deadline);
+            v->rectificationNotes = p.value(payload::notes).toString();
+            for (MatterResult* r : stepTargets)
+                r->inspection = v->result;
         }
     } else if (event.kind == eventkind::correctionReceived || event.kind == eventkind::rectificationClosed) {
         const QDate resumed = dateOf(p, payload::date);
@@ -148,11 +176,14 @@ void CaseState::apply(const Event& event)
             promisedDue = d;
         if (const QDate d = dateOf(p, payload::legalDue); d.isValid())
             legalDue = d;
-        if (event.kind == eventkind::rectificationClosed && !inspections.isEmpty()) {
-            inspections.last().result = QStringLiteral("passed");
-            inspections.last().rectificationClosed = resumed;
-            inspections.last().evidence << stringsOf(p, payload::evidence);
-        }
+        if (event.kind == eventkind::rectificationClosed)
+            if (InspectionVisit* v = visitNamed(inspections, p.value(payload::visitId).toString())) {
+                v->result = QStringLiteral("passed");
+                v->rectificationClosed = resumed;
+                v->evidence << stringsOf(p, payload::evidence);
+                for (MatterResult* r : stepTargets)
+                    r->inspection = v->result;
+            }
     } else if (event.kind == eventkind::clockStopped) {
         clockStop = clockStopFromStored(p.value(payload::clockStop).toString());
         pauses.append({dateOf(p, payload::clockStops), QDate(), p.value(payload::notes).toString()});
@@ -200,6 +231,12 @@ void CaseState::apply(const Event& event)
     } else if (event.kind == eventkind::refusalProposed) {
         refusalProposal = p.value(payload::reasons).toString();
         refusalProposedBy = event.userId;
+        for (MatterResult* r : stepTargets) {
+            r->review = MatterResult::Review::RefusalProposed;
+            r->reviewedBy = event.userId;
+            r->reviewNotes = refusalProposal;
+            r->inspectionRequired = false;
+        }
     } else if (event.kind == eventkind::inspectionScheduled) {
         InspectionVisit v;
         v.visitId = p.value(payload::visitId).toString();
@@ -207,13 +244,19 @@ void CaseState::apply(const Event& event)
         v.inspectorIds = stringsOf(p, payload::inspectors);
         v.inspectorNames = stringsOf(p, payload::inspectorNames);
         v.combinedCaseIds = stringsOf(p, payload::combinedCases);
+        v.matterCodes = stringsOf(p, payload::inspectedMatters);
         inspections << v;
+        for (MatterResult* r : stepTargets) {
+            r->inspection = QStringLiteral("scheduled");
+            r->visitId = v.visitId;
+        }
     } else if (event.kind == eventkind::inspectionPassed || event.kind == eventkind::inspectionFailed) {
-        if (!inspections.isEmpty()) {
-            inspections.last().result = event.kind == eventkind::inspectionPassed ? QStringLiteral("passed")
-                                                                                  : QStringLiteral("failed");
-            inspections.last().notes = p.value(payload::notes).toString();
-            inspections.last().evidence << stringsOf(p, payload::evidence);
+        if (InspectionVisit* v = visitNamed(inspections, p.value(payload::visitId).toString())) {
+            v->result = event.kind == eventkind::inspectionPassed ? QStringLiteral("passed") : QStringLiteral("failed");
+            v->notes = p.value(payload::notes).toString();
+            v->evidence << stringsOf(p, payload::evidence);
+            for (MatterResult* r : stepTargets)
+                r->inspection = v->result;
         }
     } else if (event.kind == eventkind::matterApproved || event.kind == eventkind::matterRefused) {
         for (MatterResult* r : targets) {
@@ -303,6 +346,37 @@ void CaseState::apply(const Event& event)
         collectorName = p.value(payload::collectorName).toString();
         collectorIdNumber = p.value(payload::collectorIdNumber).toString();
     }
+    // A bundle reviewed or inspected matter by matter: the case's status follows its matters' steps.
+    if (reviewOrInspection && !stepMatters.isEmpty() && matterResults.size() > 1)
+        stepsPerMatter = true;
+    if (reviewOrInspection && stepsPerMatter) {
+        status = perMatterStatus();
+        inspectionRequired = std::any_of(matterResults.cbegin(), matterResults.cend(),
+                                         [](const MatterResult& r) { return r.inspectionRequired; });
+    }
+}
+
+CaseStatus CaseState::perMatterStatus() const
+{
+    auto any = [this](auto pred) { return std::any_of(matterResults.cbegin(), matterResults.cend(), pred); };
+    if (any([](const MatterResult& r) { return r.review == MatterResult::Review::None; }))
+        return CaseStatus::Accepted; // still under review
+    if (any([](const MatterResult& r) { return r.inspection == QLatin1String("rectification"); }))
+        return CaseStatus::Rectification;
+    if (any([](const MatterResult& r) {
+            return r.decision == Decision::None && r.review == MatterResult::Review::Passed && r.inspectionRequired
+                && r.inspection.isEmpty();
+        }))
+        return CaseStatus::Reviewed; // (inspectionRequired) a matter waits for its visit
+    if (any([](const MatterResult& r) { return r.inspection == QLatin1String("scheduled"); }))
+        return CaseStatus::InspectionScheduled;
+    if (any([](const MatterResult& r) { return r.inspection == QLatin1String("failed"); }))
+        return CaseStatus::InspectionFailed;
+    if (!any([](const MatterResult& r) { return r.review == MatterResult::Review::Passed; }))
+        return CaseStatus::RefusalProposed;
+    if (any([](const MatterResult& r) { return r.inspection == QLatin1String("passed"); }))
+        return CaseStatus::Inspected;
+    return CaseStatus::Reviewed;
 }
 
 CaseState CaseState::fold(const QList<Event>& events)
@@ -370,6 +444,25 @@ const CertificateRecord* MatterResult::activeCertificate() const
 {
     for (auto it = certificates.crbegin(); it != certificates.crend(); ++it)
         if (!it->voided)
+            return &*it;
+    return nullptr;
+}
+
+bool MatterResult::awaitsInspection() const
+{
+    return review == Review::Passed && inspectionRequired
+        && (inspection.isEmpty() || inspection == QLatin1String("failed"));
+}
+
+bool MatterResult::readyToApprove() const
+{
+    return review == Review::Passed && (!inspectionRequired || inspection == QLatin1String("passed"));
+}
+
+const InspectionVisit* CaseState::inspectionOf(const QString& matterCode) const
+{
+    for (auto it = inspections.crbegin(); it != inspections.crend(); ++it)
+        if (it->matterCodes.isEmpty() || it->matterCodes.contains(matterCode))
             return &*it;
     return nullptr;
 }

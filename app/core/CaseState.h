@@ -35,6 +35,7 @@ struct InspectionVisit
     QStringList inspectorIds;
     QStringList inspectorNames;
     QStringList combinedCaseIds; ///< every case of the visit, this one included
+    QStringList matterCodes;     ///< the matters of this case the visit covers; empty: every matter (older events)
     QString result;              ///< empty while scheduled; "passed", "failed" or "rectification"
     QString notes;
     QStringList evidence;        ///< SHA-256 of the evidence files (attachments of the case)
@@ -72,6 +73,15 @@ struct MatterResult
     QDate promisedDue; ///< as set at intake, before any pause
     QDate legalDue;
     bool precondition = false; ///< its refusal blocks the other matters (Bundle::preconditions)
+    /** The reviewer's opinion of this matter (审查意见): none yet, passed, or refusal proposed. */
+    enum class Review { None, Passed, RefusalProposed };
+    Review review = Review::None;
+    QString reviewedBy;
+    QString reviewNotes;       ///< the notes of a pass or the reasons of a proposed refusal
+    bool inspectionRequired = false; ///< from its review: the catalog wants a site visit for it
+    /** Its site inspection: "" (none yet), "scheduled", "passed", "failed" or "rectification". */
+    QString inspection;
+    QString visitId; ///< the visit that covers it (one combined visit may cover several matters)
     Decision decision = Decision::None;
     QString decidedBy;
     QString decisionReasons;
@@ -81,6 +91,10 @@ struct MatterResult
 
     /** The certificate in force: the last one taken that is not void; null when none. */
     const CertificateRecord* activeCertificate() const;
+    /** Whether it waits for a site visit: reviewed as passing, needs one, and none passed or open. */
+    bool awaitsInspection() const;
+    /** Whether its own review (and inspection when it needs one) lets the approver approve it. */
+    bool readyToApprove() const;
 };
 
 /**
@@ -196,6 +210,17 @@ struct CaseState
     const CertificateRecord* activeCertificate() const;
     /** The current site visit; null before one is scheduled. */
     const InspectionVisit* currentInspection() const;
+    /** The last visit that covers \a matterCode (a visit naming no matter covers all); null when none. */
+    const InspectionVisit* inspectionOf(const QString& matterCode) const;
+    /**
+     * Whether a review or inspection event of this case named its matters (a bundle reviewed and
+     * inspected matter by matter): the back-office status then follows the matters' own steps.
+     */
+    bool stepsPerMatter = false;
+
+private:
+    /** The back-office status of a case reviewed per matter, from its matters' reviews and visits. */
+    CaseStatus perMatterStatus() const;
 };
 
 /** Payload keys of intake events, written by the intake service and read by the fold. */
@@ -225,6 +250,8 @@ inline const QString matter = QStringLiteral("matter");               ///< the m
 inline const QString matterName = QStringLiteral("matter_name");
 inline const QString precondition = QStringLiteral("precondition");
 inline const QString aggregate = QStringLiteral("aggregate"); ///< a case-level decision closing per-matter ones
+/** On review.* and inspection.* events of a bundle case: the matters they are about (absent: every matter). */
+inline const QString inspectedMatters = QStringLiteral("matters");
 // Back-office events.
 inline const QString date = QStringLiteral("date");             ///< ISO day the step happened (local)
 inline const QString notes = QStringLiteral("notes");

@@ -113,6 +113,28 @@ QStringList Catalog::bundleMatterCodes(const QString& code) const
     return codes;
 }
 
+QStringList Catalog::inspectionGroup(const QString& bundleCode, const QString& matterCode) const
+{
+    QSet<QString> visited;
+    std::function<QStringList(const QString&)> find = [&](const QString& code) -> QStringList {
+        if (visited.contains(code))
+            return {};
+        visited.insert(code);
+        const Bundle* b = bundle(code);
+        if (!b)
+            return {};
+        for (const QStringList& group : b->combinedInspections)
+            if (group.contains(matterCode))
+                return group;
+        for (const QString& included : b->includes)
+            if (QStringList g = find(included); !g.isEmpty())
+                return g;
+        return {};
+    };
+    const QStringList group = find(bundleCode);
+    return group.isEmpty() ? QStringList{matterCode} : group;
+}
+
 QList<ChecklistItem> Catalog::checklistForMatter(const QString& code) const
 {
     QList<ChecklistItem> items;

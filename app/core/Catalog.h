@@ -133,6 +133,12 @@ struct Bundle
      * matter of a case of the bundle; a refusal of any other matter blocks nothing.
      */
     QStringList preconditions;
+    /**
+     * Groups of the bundle's site-inspected matters that one visit covers together (合并勘验: the
+     * same premises seen for several licences); each group two or more matters, a matter in one
+     * group at most. A site-inspected matter in no group gets its own visit.
+     */
+    QList<QStringList> combinedInspections;
 
     bool operator==(const Bundle&) const = default;
 };
@@ -195,6 +201,12 @@ public:
 
     /** The matter codes of a bundle with those of the bundles it includes, each once, in order. */
     QStringList bundleMatterCodes(const QString& code) const;
+    /**
+     * The matters one visit covers with \a matterCode in a case of the bundle \a bundleCode: the group
+     * of Bundle::combinedInspections (of the bundle or one it includes) holding it, itself included;
+     * just the matter when in none.
+     */
+    QStringList inspectionGroup(const QString& bundleCode, const QString& matterCode) const;
 
     /** The materials of one matter in their order; empty for an unknown matter. */
     QList<ChecklistItem> checklistForMatter(const QString& code) const;

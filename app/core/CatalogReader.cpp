@@ -220,7 +220,7 @@ public:
         checkKeys(o, path,
                   {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("keywords"),
                    QStringLiteral("matters"), QStringLiteral("includes"), QStringLiteral("description"),
-                   QStringLiteral("preconditions")});
+                   QStringLiteral("preconditions"), QStringLiteral("combinedInspections")});
         Bundle b;
         b.code = text(o, path, QStringLiteral("code"), true);
         b.name = text(o, path, QStringLiteral("name"), true);
@@ -229,6 +229,23 @@ public:
         b.includes = texts(o, path, QStringLiteral("includes"), false);
         b.description = text(o, path, QStringLiteral("description"), false);
         b.preconditions = texts(o, path, QStringLiteral("preconditions"), false);
+        const QString groupsPath = catalogChildPath(path, QStringLiteral("combinedInspections"));
+        const QJsonArray groups = objects(o, path, QStringLiteral("combinedInspections"), false);
+        for (qsizetype i = 0; i < groups.size(); ++i) {
+            if (!groups.at(i).isArray()) {
+                add(catalogIndexPath(groupsPath, i), Catalog::tr("must be a list of matter codes in square brackets."));
+                continue;
+            }
+            QStringList group;
+            const QJsonArray codes = groups.at(i).toArray();
+            for (qsizetype j = 0; j < codes.size(); ++j) {
+                if (codes.at(j).isString())
+                    group << codes.at(j).toString();
+                else
+                    add(catalogIndexPath(catalogIndexPath(groupsPath, i), j), Catalog::tr("must be text in double quotes."));
+            }
+            b.combinedInspections << group;
+        }
         return b;
     }
 

@@ -254,6 +254,30 @@ void checkBundles(QList<CatalogProblem>& out, const Catalog& c, const QHash<QStr
             else if (b.preconditions.indexOf(code) != j)
                 out.append({p, Catalog::tr("the bundle %1 names the precondition %2 twice.").arg(b.code, code)});
         }
+        // Combined inspections: groups of two or more site-inspected matters of the bundle, disjoint.
+        QStringList grouped;
+        for (qsizetype j = 0; j < b.combinedInspections.size(); ++j) {
+            const QString gp = catalogIndexPath(
+                catalogChildPath(catalogIndexPath(QStringLiteral("bundles"), i), QStringLiteral("combinedInspections")), j);
+            const QStringList& group = b.combinedInspections.at(j);
+            if (group.size() < 2)
+                out.append({gp, Catalog::tr("a combined inspection of the bundle %1 must name two or more matters.")
+                                    .arg(b.code)});
+            for (const QString& code : group) {
+                const Matter* m = c.matter(code);
+                if (!matters.contains(code))
+                    out.append({gp, Catalog::tr("the bundle %1 combines the inspection of %2, which is not in the bundle.")
+                                        .arg(b.code, code)});
+                else if (m && !m->siteInspection)
+                    out.append({gp, Catalog::tr("the bundle %1 combines the inspection of %2, which needs no site "
+                                                "inspection.")
+                                        .arg(b.code, code)});
+                else if (grouped.contains(code))
+                    out.append({gp, Catalog::tr("the bundle %1 names %2 in more than one combined inspection.")
+                                        .arg(b.code, code)});
+                grouped << code;
+            }
+        }
     }
 }
 

@@ -83,6 +83,12 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
         };
         if (!b.preconditions.isEmpty())
             o.insert(QStringLiteral("preconditions"), toArray(b.preconditions));
+        if (!b.combinedInspections.isEmpty()) {
+            QJsonArray groups;
+            for (const QStringList& g : b.combinedInspections)
+                groups.append(toArray(g));
+            o.insert(QStringLiteral("combinedInspections"), groups);
+        }
         bundleArray.append(o);
     }
     const QJsonObject root{

@@ -23,6 +23,36 @@
 namespace oneseal::core {
 
 namespace {
+
+/**
+ * Review and inspection events of a bundle name their matters: a review.* event one (payload
+ * "matter"), an inspection.* event its visit's (payload "matters"). Absent means every matter (older
+ * events); present, each must be a non-empty code of at most 100 characters, a visit at most 50.
+ */
+QString matterShapeProblem(const Event& e)
+{
+    const bool review = e.kind.startsWith(QLatin1String("review."));
+    const bool inspection = e.kind.startsWith(QLatin1String("inspection."));
+    if (!review && !inspection)
+        return QString();
+    const QCborMap p = e.payload();
+    auto badCode = [](const QCborValue& v) {
+        return !v.isString() || v.toString().isEmpty() || v.toString().size() > 100;
+    };
+    if (p.contains(payload::matter) && badCode(p.value(payload::matter)))
+        return EventAdmission::tr("a review or inspection that names a malformed matter");
+    if (inspection && p.contains(payload::inspectedMatters)) {
+        const QCborValue v = p.value(payload::inspectedMatters);
+        if (!v.isArray() || v.toArray().isEmpty() || v.toArray().size() > 50)
+            return EventAdmission::tr("a site visit whose list of matters is malformed");
+        for (const QCborValue& code : v.toArray())
+            if (badCode(code))
+                return EventAdmission::tr("a site visit whose list of matters is malformed");
+    }
+    if (review && p.contains(payload::inspectedMatters))
+        return EventAdmission::tr("a review names one matter, not a list");
+    return QString();
+}
 /**
  * Ed25519 keys as OpenSSL objects, made once per key and kept: making one from the raw form costs
  * as much as a signature (a scalar multiplication for a private key, a point decompression for a
@@ -427,6 +457,8 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         if (e.caseId.isEmpty() || !matter.isString() || matter.toString().isEmpty() || matter.toString().size() > 100)
             return tr("a decision on one matter that names no matter of a case");
     }
+    if (const QString why = matterShapeProblem(e); !why.isEmpty())
+        return why;
     if (const auto hand = handOfKind(e.kind); !e.caseId.isEmpty() && hand) {
         const SeparationPolicy policy = directory.separationPolicyAt(e.hlc);
         if (separatedFromAcceptor(e.kind) && !policy.allows(Hand::Accept, *hand)

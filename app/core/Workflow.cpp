@@ -125,6 +125,30 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
             .arg(s.caseNo, displayText(*s.clockStop));
 
     const CaseStatus st = s.status;
+    // A bundle is reviewed and inspected matter by matter (a combined visit: each of its matters).
+    switch (step) {
+    case WorkStep::ReviewPass:
+    case WorkStep::ProposeRefusal:
+    case WorkStep::ScheduleInspection:
+    case WorkStep::RecordInspection:
+    case WorkStep::RequireRectification:
+    case WorkStep::CloseRectification:
+        if (s.decidedPerMatter()) {
+            if (matterCode.isEmpty())
+                return tr("Case %1 is a bundle: choose the matter this step is about.").arg(s.caseNo);
+            return checkMatter(step, s, matterCode);
+        }
+        break;
+    case WorkStep::ReprintCertificate:
+    case WorkStep::VoidCertificate:
+        // One certificate per matter: say whose (older whole-case certificates are in every matter).
+        if (s.decidedPerMatter() && matterCode.isEmpty())
+            return tr("Case %1 has one certificate per matter: choose the matter whose certificate this is.")
+                .arg(s.caseNo);
+        break;
+    default:
+        break;
+    }
     if (!matterCode.isEmpty() || (s.decidedPerMatter() && step == WorkStep::IssueCertificate)) {
         switch (step) {
         case WorkStep::Approve:
@@ -144,6 +168,24 @@ QString Workflow::check(WorkStep step, const CaseState& s, const QString& userId
         }
         if (QString v = checkMatter(step, s, matterCode); !v.isEmpty())
             return v;
+        if (s.decidedPerMatter() && (step == WorkStep::Approve || step == WorkStep::Refuse)) {
+            // Each matter on its own review (and inspection when it needs one).
+            const MatterResult* m = s.matterResult(matterCode);
+            const QString name = m->name.isEmpty() ? m->code : m->name;
+            if (st == kCorrection)
+                return tr("Case %1 waits for corrected materials; record their arrival first.").arg(s.caseNo);
+            if (m->review == MatterResult::Review::None)
+                return tr("The matter %1 of case %2 has not been reviewed yet.").arg(name, s.caseNo);
+            if (step == WorkStep::Refuse)
+                return QString();
+            if (m->review == MatterResult::Review::RefusalProposed)
+                return tr("Refusal of %1 (case %2) was proposed at review; it cannot be approved.").arg(name, s.caseNo);
+            if (m->inspection == QLatin1String("failed"))
+                return tr("%1 (case %2) failed its site inspection; it cannot be approved.").arg(name, s.caseNo);
+            if (!m->readyToApprove())
+                return tr("%1 (case %2) needs a passed site inspection before it can be approved.").arg(name, s.caseNo);
+            return QString();
+        }
         if (step == WorkStep::Approve && s.decision == Decision::None
             && (st == kInspected || (st == kReviewed && !s.inspectionRequired)))
             return QString();
@@ -302,6 +344,38 @@ QString Workflow::checkMatter(WorkStep step, const CaseState& s, const QString& 
                 .arg(pre->name.isEmpty() ? pre->code : pre->name, s.caseNo, name);
         return QString();
     case WorkStep::Refuse:
+        return QString();
+    case WorkStep::ReviewPass:
+    case WorkStep::ProposeRefusal:
+        if (s.status == CaseStatus::Correction)
+            return tr("Case %1 waits for corrected materials; record their arrival first.").arg(s.caseNo);
+        if (m->decision != Decision::None)
+            return tr("The matter %1 of case %2 has already been decided.").arg(name, s.caseNo);
+        if (m->review != MatterResult::Review::None)
+            return tr("The matter %1 of case %2 has already been reviewed.").arg(name, s.caseNo);
+        return QString();
+    case WorkStep::ScheduleInspection:
+        if (m->decision != Decision::None)
+            return tr("The matter %1 of case %2 has already been decided.").arg(name, s.caseNo);
+        if (m->review != MatterResult::Review::Passed)
+            return tr("%1 (case %2) has not passed review yet.").arg(name, s.caseNo);
+        if (!m->inspectionRequired)
+            return tr("%1 (case %2) needs no site inspection.").arg(name, s.caseNo);
+        if (m->inspection == QLatin1String("scheduled"))
+            return tr("A visit is already scheduled for %1 (case %2).").arg(name, s.caseNo);
+        if (!m->awaitsInspection())
+            return tr("%1 (case %2) does not wait for a site inspection.").arg(name, s.caseNo);
+        return QString();
+    case WorkStep::RecordInspection:
+    case WorkStep::RequireRectification:
+        if (m->inspection != QLatin1String("scheduled"))
+            return tr("No site visit of %1 (case %2) is waiting for its result.").arg(name, s.caseNo);
+        if (step == WorkStep::RequireRectification && s.clockStopped())
+            return tr("The clock of case %1 already stands still.").arg(s.caseNo);
+        return QString();
+    case WorkStep::CloseRectification:
+        if (m->inspection != QLatin1String("rectification"))
+            return tr("No rectification of %1 (case %2) is open.").arg(name, s.caseNo);
         return QString();
     case WorkStep::ApplySeal:
         if (m->decision == Decision::None)

@@ -291,22 +291,28 @@ IssuedDocument DocumentIssuer::printCertificate(const QString& caseId)
     return result;
 }
 
-IssuedDocument DocumentIssuer::reprintCertificate(const QString& caseId, const QString& reason)
+IssuedDocument DocumentIssuer::reprintCertificate(const QString& caseId, const QString& reason,
+                                                  const QString& matterCode)
 {
     IssuedDocument result;
     result.caseId = caseId;
-    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ReprintCertificate, &result.error);
+    const auto state = steps(m_session).prepare(caseId, core::WorkStep::ReprintCertificate, &result.error, matterCode);
     if (!state)
         return result;
+    const core::CertificateRecord* cert = state->activeCertificate();
+    if (!matterCode.isEmpty())
+        if (const core::MatterResult* m = state->matterResult(matterCode))
+            cert = m->activeCertificate();
     result.caseNo = state->caseNo;
     // The reason before printing: CertificateService::recordReprint would refuse the record after it.
     result.error = core::Workflow::checkReasons(reason, true, services::CertificateService::tr("reason for the reprint"));
     if (!result.error.isEmpty())
         return result;
-    result = outputCertificate(*state, state->activeCertificate()->number);
+    result = outputCertificate(*state, cert->number);
     if (result.output)
         result.state = services::CertificateService(m_session).recordReprint(caseId, reason, result.contentHash,
-                                                                             &result.error, result.sealKeyId);
+                                                                             &result.error, result.sealKeyId,
+                                                                             matterCode);
     return result;
 }
 

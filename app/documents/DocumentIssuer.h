@@ -70,8 +70,12 @@ public:
      * (printCertificates()); the result then names the numbers and the state after the last.
      */
     IssuedDocument printCertificate(const QString& caseId);
-    /** Prints the certificate in force again and records certificate.reprinted; \a reason is required. */
-    IssuedDocument reprintCertificate(const QString& caseId, const QString& reason);
+    /**
+     * Prints the certificate in force again and records certificate.reprinted; \a reason is required.
+     * In a bundle case \a matterCode names whose certificate (required there: each matter has its own).
+     */
+    IssuedDocument reprintCertificate(const QString& caseId, const QString& reason,
+                                      const QString& matterCode = QString());
     /**
      * Prints the certificates of several cases as one job in \a mode, each with its own number; a
      * case that cannot be printed (CertificateService::checkBatchPrint, a certificate that does not

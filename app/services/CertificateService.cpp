@@ -165,7 +165,7 @@ std::optional<core::CaseState> CertificateService::recordReprint(const QString& 
             [&](QString* e) {
                 return (sealKeyId.isEmpty()
                         || m_steps.append(caseId, core::SealGrant::signedKind(),
-                                          signedPayload(state->activeCertificate()->number, documentHash, sealKeyId),
+                                          signedPayload(activeOf(*state, matterCode)->number, documentHash, sealKeyId),
                                           e))
                     && m_steps.append(caseId, core::eventkind::certificateReprinted, p, e);
             },

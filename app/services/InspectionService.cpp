@@ -62,9 +62,26 @@ std::optional<QString> InspectionService::schedule(const InspectionPlan& plan, Q
     }
 
     QList<core::CaseState> cases;
+    QStringList visited; // the matters of the first case (a bundle) the visit covers
     for (const QString& caseId : plan.caseIds) {
         QString e;
-        auto state = m_steps.prepare(caseId, core::WorkStep::ScheduleInspection, &e);
+        std::optional<core::CaseState> state = m_steps.load(caseId, &e);
+        if (state && state->decidedPerMatter()) {
+            if (caseId != plan.caseIds.first())
+                return fail(tr("Case %1 is a bundle: schedule its visits from the case itself, not combined into "
+                               "another case's visit.")
+                                .arg(state->caseNo));
+            if (plan.matterCodes.isEmpty())
+                return fail(tr("Case %1 is a bundle: choose the matter to visit.").arg(state->caseNo));
+            visited = visitMatters(*state, plan.matterCodes, &e);
+            for (const QString& code : std::as_const(visited))
+                if (state && !(state = m_steps.prepare(caseId, core::WorkStep::ScheduleInspection, &e, code)))
+                    break;
+            if (visited.isEmpty())
+                state.reset();
+        } else if (state) {
+            state = m_steps.prepare(caseId, core::WorkStep::ScheduleInspection, &e);
+        }
         if (!state)
             return fail(plan.caseIds.size() > 1 ? tr("Case %1: %2").arg(caseId.left(40), e) : e);
         if (QString v = core::Workflow::checkInspectors(plan.inspectorIds, state->acceptedBy); !v.isEmpty())
@@ -87,9 +104,13 @@ std::optional<QString> InspectionService::schedule(const InspectionPlan& plan, Q
                      {core::payload::combinedCases, combined}};
     if (!m_steps.inTransaction(
             [&](QString* e) {
-                for (const core::CaseState& s : cases)
-                    if (!m_steps.append(s.caseId, core::eventkind::inspectionScheduled, p, e))
+                for (const core::CaseState& s : cases) {
+                    QCborMap payload = p;
+                    if (s.decidedPerMatter())
+                        payload.insert(core::payload::inspectedMatters, QCborArray::fromStringList(visited));
+                    if (!m_steps.append(s.caseId, core::eventkind::inspectionScheduled, payload, e))
                         return false;
+                }
                 return true;
             },
             error))
@@ -97,12 +118,77 @@ std::optional<QString> InspectionService::schedule(const InspectionPlan& plan, Q
     return visitId;
 }
 
-std::optional<core::CaseState> InspectionService::recordResult(const QString& caseId, bool passed, const QString& notes,
-                                                               const QList<EvidenceFile>& evidence, QString* error)
+QStringList InspectionService::visitMatters(const core::CaseState& state, const QStringList& matterCodes,
+                                           QString* error) const
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::RecordInspection, error);
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return QStringList();
+    };
+    const auto catalog = m_steps.session().catalogVersion(state.catalogVersion);
+    if (!catalog)
+        return fail(tr("The catalog version %1 of case %2 is missing.").arg(state.catalogVersion).arg(state.caseNo));
+    QStringList group;
+    for (const QString& code : matterCodes) {
+        if (!state.matterResult(code))
+            return fail(tr("%1 is not a matter of case %2.").arg(code.left(40), state.caseNo));
+        const QStringList g = catalog->inspectionGroup(state.subjectCode, code);
+        if (!group.isEmpty() && group != g)
+            return fail(tr("%1 and %2 are inspected on separate visits (the catalog combines only the matters of "
+                           "one group).")
+                            .arg(state.matterResult(matterCodes.first())->name, state.matterResult(code)->name));
+        group = g;
+    }
+    QStringList matters;
+    for (const core::MatterResult& m : state.matterResults)
+        if (group.contains(m.code) && m.decision == core::Decision::None
+            && m.review != core::MatterResult::Review::RefusalProposed)
+            matters << m.code;
+    if (matters.isEmpty())
+        return fail(tr("Choose the matter to visit."));
+    return matters;
+}
+
+std::optional<core::CaseState> InspectionService::prepareVisit(const QString& caseId, core::WorkStep step,
+                                                               const QString& matterCode, QStringList* matters,
+                                                               QString* error)
+{
+    auto state = m_steps.prepare(caseId, step, error, matterCode);
+    if (!state || !state->decidedPerMatter())
+        return state;
+    const core::InspectionVisit* visit = state->inspectionOf(matterCode);
+    if (!visit) { // prepare() said the matter waits for the result of a visit
+        if (error)
+            *error = tr("No site visit of case %1 is waiting for its result.").arg(state->caseNo);
+        return std::nullopt;
+    }
+    // Every matter of the visit takes the step with it (one combined record).
+    for (const core::MatterResult& m : state->matterResults)
+        if ((visit->matterCodes.isEmpty() || visit->matterCodes.contains(m.code)) && m.visitId == visit->visitId
+            && m.inspection == state->matterResult(matterCode)->inspection) {
+            if (QString v = core::Workflow::check(step, *state, m_steps.session().user().id, m_steps.session().user().roles,
+                                                  m_steps.separationPolicy(), m.code);
+                !v.isEmpty()) {
+                if (error)
+                    *error = v;
+                return std::nullopt;
+            }
+            *matters << m.code;
+        }
+    return state;
+}
+
+std::optional<core::CaseState> InspectionService::recordResult(const QString& caseId, bool passed, const QString& notes,
+                                                               const QList<EvidenceFile>& evidence, QString* error,
+                                                               const QString& matterCode)
+{
+    QStringList matters;
+    const auto state = prepareVisit(caseId, core::WorkStep::RecordInspection, matterCode, &matters, error);
     if (!state)
         return std::nullopt;
+    const QString visitId = matters.isEmpty() ? state->currentInspection()->visitId
+                                              : state->matterResult(matterCode)->visitId;
     // A failed inspection must say why; a passed one may simply pass.
     if (QString v = core::Workflow::checkReasons(notes, !passed, tr("inspection notes")); !v.isEmpty()) {
         if (error)
@@ -119,9 +205,11 @@ std::optional<core::CaseState> InspectionService::recordResult(const QString& ca
                 const auto hashes = m_steps.storeEvidence(caseId, evidence, true, e);
                 if (!hashes)
                     return false;
-                const QCborMap p{{core::payload::visitId, state->currentInspection()->visitId},
-                                 {core::payload::notes, notes.trimmed()},
-                                 {core::payload::evidence, QCborArray::fromStringList(*hashes)}};
+                QCborMap p{{core::payload::visitId, visitId},
+                           {core::payload::notes, notes.trimmed()},
+                           {core::payload::evidence, QCborArray::fromStringList(*hashes)}};
+                if (!matters.isEmpty())
+                    p.insert(core::payload::inspectedMatters, QCborArray::fromStringList(matters));
                 return m_steps.append(caseId, passed ? core::eventkind::inspectionPassed : core::eventkind::inspectionFailed,
                                       p, e);
             },
@@ -133,11 +221,14 @@ std::optional<core::CaseState> InspectionService::recordResult(const QString& ca
 std::optional<core::CaseState> InspectionService::requireRectification(const QString& caseId, const QDate& deadline,
                                                                        const QString& notes,
                                                                        const QList<EvidenceFile>& evidence,
-                                                                       QString* error)
+                                                                       QString* error, const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::RequireRectification, error);
+    QStringList matters;
+    const auto state = prepareVisit(caseId, core::WorkStep::RequireRectification, matterCode, &matters, error);
     if (!state)
         return std::nullopt;
+    const QString visitId = matters.isEmpty() ? state->currentInspection()->visitId
+                                              : state->matterResult(matterCode)->visitId;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
         if (error)
             *error = text;
@@ -158,11 +249,13 @@ std::optional<core::CaseState> InspectionService::requireRectification(const QSt
                 const auto hashes = m_steps.storeEvidence(caseId, evidence, true, e);
                 if (!hashes)
                     return false;
-                const QCborMap p{{core::payload::visitId, state->currentInspection()->visitId},
-                                 {core::payload::notes, notes.trimmed()},
-                                 {core::payload::deadline, deadline.toString(Qt::ISODate)},
-                                 {core::payload::clockStops, pause.from.toString(Qt::ISODate)},
-                                 {core::payload::evidence, QCborArray::fromStringList(*hashes)}};
+                QCborMap p{{core::payload::visitId, visitId},
+                           {core::payload::notes, notes.trimmed()},
+                           {core::payload::deadline, deadline.toString(Qt::ISODate)},
+                           {core::payload::clockStops, pause.from.toString(Qt::ISODate)},
+                           {core::payload::evidence, QCborArray::fromStringList(*hashes)}};
+                if (!matters.isEmpty())
+                    p.insert(core::payload::inspectedMatters, QCborArray::fromStringList(matters));
                 return m_steps.append(caseId, core::eventkind::rectificationRequired, p, e);
             },
             error))
@@ -172,9 +265,10 @@ std::optional<core::CaseState> InspectionService::requireRectification(const QSt
 
 std::optional<core::CaseState> InspectionService::closeRectification(const QString& caseId, const QString& notes,
                                                                      const QList<EvidenceFile>& evidence,
-                                                                     QString* error)
+                                                                     QString* error, const QString& matterCode)
 {
-    auto state = m_steps.prepare(caseId, core::WorkStep::CloseRectification, error);
+    QStringList matters;
+    auto state = prepareVisit(caseId, core::WorkStep::CloseRectification, matterCode, &matters, error);
     if (!state)
         return std::nullopt;
     auto fail = [error](const QString& text) -> std::optional<core::CaseState> {
@@ -192,7 +286,8 @@ std::optional<core::CaseState> InspectionService::closeRectification(const QStri
     if (!state->pauses.isEmpty())
         state->pauses.last().until = day;
     const core::CaseDeadlines due = core::Workflow::deadlines(*state, m_steps.calendar());
-    const QString visitId = state->currentInspection()->visitId;
+    const QString visitId = matters.isEmpty() ? state->currentInspection()->visitId
+                                              : state->matterResult(matterCode)->visitId;
     if (!m_steps.inTransaction(
             [&](QString* e) {
                 const auto hashes = m_steps.storeEvidence(caseId, evidence, false, e);
@@ -202,6 +297,8 @@ std::optional<core::CaseState> InspectionService::closeRectification(const QStri
                            {core::payload::notes, notes.trimmed()},
                            {core::payload::date, day.toString(Qt::ISODate)},
                            {core::payload::evidence, QCborArray::fromStringList(*hashes)}};
+                if (!matters.isEmpty())
+                    p.insert(core::payload::inspectedMatters, QCborArray::fromStringList(matters));
                 if (due.promised.due.isValid())
                     p.insert(core::payload::promisedDue, due.promised.due.toString(Qt::ISODate));
                 if (due.legal.due.isValid())

@@ -4,6 +4,9 @@
 #include "core/Catalog.h"
 #include "core/Workflow.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace oneseal::services {
 
 namespace {
@@ -77,9 +80,53 @@ std::optional<QList<QueueItem>> QueueService::queue(core::Role role, QString* er
             item.legal = core::dueDateCertainty(m_calendar, row.acceptedAt.toLocalTime().date(), row.legalDue);
         }
         item.warning = warningFor(item.row, day);
+        // A bundle: the row follows its most urgent open matter's own deadline.
+        if (row.matterCount > 1 && !row.clockStopped)
+            if (const auto bundle = state ? state : CaseReader(m_session).state(row.caseId))
+                followMostUrgentMatter(item, *bundle, day);
         items << item;
     }
+    std::stable_sort(items.begin(), items.end(), [](const QueueItem& a, const QueueItem& b) {
+        if (a.row.clockStopped != b.row.clockStopped)
+            return !a.row.clockStopped;
+        if (a.row.promisedDue.isValid() != b.row.promisedDue.isValid())
+            return a.row.promisedDue.isValid();
+        return a.row.promisedDue < b.row.promisedDue;
+    });
     return items;
+}
+
+bool QueueService::followMostUrgentMatter(QueueItem& item, const core::CaseState& state, const QDate& today) const
+{
+    bool found = false;
+    QueueItem best;
+    for (const core::MatterResult& m : state.matterResults) {
+        if (m.decision != core::Decision::None)
+            continue;
+        const core::CaseDeadlines due = core::Workflow::matterDeadlines(state, m, m_calendar);
+        QueueItem candidate = item;
+        candidate.promised = due.promised;
+        candidate.legal = due.legal;
+        candidate.row.promisedDue = due.promised.due;
+        candidate.row.legalDue = due.legal.due;
+        candidate.row.deadlineCertain = due.promised.certain && due.legal.certain;
+        candidate.warning = warningFor(candidate.row, today);
+        candidate.dueMatterCode = m.code;
+        candidate.dueMatterName = m.name.isEmpty() ? m.code : m.name;
+        // Most urgent: the stronger warning, then the earlier promised date, then the earlier legal one.
+        auto key = [](const QueueItem& i) {
+            const QDate far(9999, 12, 31);
+            return std::make_tuple(-int(i.warning), i.row.promisedDue.isValid() ? i.row.promisedDue : far,
+                                   i.row.legalDue.isValid() ? i.row.legalDue : far);
+        };
+        if (!found || key(candidate) < key(best)) {
+            best = candidate;
+            found = true;
+        }
+    }
+    if (found)
+        item = best;
+    return found;
 }
 
 } // namespace oneseal::services

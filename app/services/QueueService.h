@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "core/CaseState.h"
 #include "core/Deadline.h"
 #include "core/WorkCalendar.h"
 #include "db/BackOfficeRepository.h"
@@ -18,6 +19,13 @@ struct QueueItem
     /** The promised and legal dates as shown, each certain or not under the session's calendar. */
     core::DeadlineResult promised;
     core::DeadlineResult legal;
+    /**
+     * In a bundle case: the open (undecided) matter whose own deadline is the most urgent, which the
+     * warning and dates follow (e.g. the fire-safety check's 10 days, not the bundle's 20); empty
+     * for single-matter cases and bundles whose matters are all decided.
+     */
+    QString dueMatterCode;
+    QString dueMatterName;
 };
 
 /** The work queues of the back office: per role, the cases waiting for it, their deadlines and warnings. */
@@ -34,6 +42,11 @@ public:
     QList<core::Role> visibleRoles() const;
     /** The cases waiting for \a role, soonest due first; refused when the user may not see that queue. */
     std::optional<QList<QueueItem>> queue(core::Role role, QString* error) const;
+    /**
+     * A bundle case's most urgent open matter as of \a today: its code, and the item's dates and
+     * warning set to that matter's own; false when every matter is decided.
+     */
+    bool followMostUrgentMatter(QueueItem& item, const core::CaseState& state, const QDate& today) const;
     /** The warning of one queue row as of \a today. */
     core::DeadlineWarning warningFor(const db::QueueRow& row, const QDate& today) const;
     QDate today() const;

@@ -13,29 +13,34 @@ ReviewService::ReviewService(Session& session, const core::WorkCalendar& calenda
 {
 }
 
-bool ReviewService::needsInspection(const core::CaseState& state) const
+bool ReviewService::needsInspection(const core::CaseState& state, const QString& matterCode) const
 {
     const auto catalog = m_steps.session().catalogVersion(state.catalogVersion);
     if (!catalog)
         return false;
     for (const QString& code : state.matterCodes)
-        if (const core::Matter* m = catalog->matter(code); m && m->siteInspection)
+        if (const core::Matter* m = catalog->matter(code);
+            m && m->siteInspection && (matterCode.isEmpty() || code == matterCode))
             return true;
     return false;
 }
 
-std::optional<core::CaseState> ReviewService::pass(const QString& caseId, const QString& notes, QString* error)
+std::optional<core::CaseState> ReviewService::pass(const QString& caseId, const QString& notes, QString* error,
+                                                   const QString& matterCode)
 {
-    const auto state = m_steps.prepare(caseId, core::WorkStep::ReviewPass, error);
+    const auto state = m_steps.prepare(caseId, core::WorkStep::ReviewPass, error, matterCode);
     if (!state)
         return std::nullopt;
+    const QString matter = state->decidedPerMatter() ? matterCode : QString();
     if (QString v = core::Workflow::checkReasons(notes, false, tr("review notes")); !v.isEmpty()) {
         if (error)
             *error = v;
         return std::nullopt;
     }
-    const QCborMap p{{core::payload::notes, notes.trimmed()},
-                     {core::payload::inspectionRequired, needsInspection(*state)}};
+    QCborMap p{{core::payload::notes, notes.trimmed()},
+               {core::payload::inspectionRequired, needsInspection(*state, matter)}};
+    if (!matter.isEmpty())
+        p.insert(core::payload::matter, matter);
     if (!m_steps.inTransaction([&](QString* e) { return m_steps.append(caseId, core::eventkind::reviewPassed, p, e); },
                                error))
         return std::nullopt;
@@ -89,16 +94,19 @@ std::optional<core::CaseState> ReviewService::receiveCorrection(const QString& c
 }
 
 std::optional<core::CaseState> ReviewService::proposeRefusal(const QString& caseId, const QString& reasons,
-                                                             QString* error)
+                                                             QString* error, const QString& matterCode)
 {
-    if (!m_steps.prepare(caseId, core::WorkStep::ProposeRefusal, error))
+    const auto state = m_steps.prepare(caseId, core::WorkStep::ProposeRefusal, error, matterCode);
+    if (!state)
         return std::nullopt;
     if (QString v = core::Workflow::checkReasons(reasons, true, tr("reasons for refusal")); !v.isEmpty()) {
         if (error)
             *error = v;
         return std::nullopt;
     }
-    const QCborMap p{{core::payload::reasons, reasons.trimmed()}};
+    QCborMap p{{core::payload::reasons, reasons.trimmed()}};
+    if (state->decidedPerMatter())
+        p.insert(core::payload::matter, matterCode);
     if (!m_steps.inTransaction(
             [&](QString* e) { return m_steps.append(caseId, core::eventkind::refusalProposed, p, e); }, error))
         return std::nullopt;

@@ -23,9 +23,11 @@ public:
 
     /**
      * The review passes. Whether a site inspection follows comes from the catalog version the case
-     * was accepted under (a matter that needs one); it is recorded on the event.
+     * was accepted under (a matter that needs one); it is recorded on the event. A bundle case is
+     * reviewed matter by matter: \a matterCode names the matter (required there, ignored otherwise).
      */
-    std::optional<core::CaseState> pass(const QString& caseId, const QString& notes, QString* error);
+    std::optional<core::CaseState> pass(const QString& caseId, const QString& notes, QString* error,
+                                        const QString& matterCode = QString());
     /** Returns the case for correction; \a whatToCorrect (required) goes on the applicant's notice. */
     std::optional<core::CaseState> requestCorrection(const QString& caseId, const QString& whatToCorrect, QString* error);
     /**
@@ -33,8 +35,12 @@ public:
      * (shifted by every pause) are recorded; the case goes back to review.
      */
     std::optional<core::CaseState> receiveCorrection(const QString& caseId, const QString& notes, QString* error);
-    /** Proposes refusal; \a reasons are required (art. 38) and go to the approver. */
-    std::optional<core::CaseState> proposeRefusal(const QString& caseId, const QString& reasons, QString* error);
+    /**
+     * Proposes refusal; \a reasons are required (art. 38) and go to the approver. In a bundle case the
+     * opinion is about one matter (\a matterCode, required there), which then needs no inspection.
+     */
+    std::optional<core::CaseState> proposeRefusal(const QString& caseId, const QString& reasons, QString* error,
+                                                  const QString& matterCode = QString());
 
     /** Whether the user may record correction notices as printed (before printing one); *error says why not. */
     bool canRecordNotice(QString* error) const;
@@ -45,8 +51,11 @@ public:
     bool recordNoticePrinted(const QString& caseId, const QString& title, const QByteArray& documentHash,
                              QString* error, bool sealed = false);
 
-    /** Whether the matters of a case need a site inspection (catalog of the case's version). */
-    bool needsInspection(const core::CaseState& state) const;
+    /**
+     * Whether the matters of a case (only \a matterCode when given) need a site inspection (catalog
+     * of the case's version).
+     */
+    bool needsInspection(const core::CaseState& state, const QString& matterCode = QString()) const;
 
 private:
     CaseSteps m_steps;

@@ -1,5 +1,10 @@
 #include "CertificateWindowWidget.h"
 
+#include <QDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
 #include "ui_CertificateWindowWidget.h"
 
 #include "AppSettings.h"
@@ -148,8 +153,17 @@ void CertificateWindowWidget::reload()
     m_ui->printButton->setEnabled(perMatter ? matterToPrint
                                             : allowed(core::WorkStep::NumberCertificate)
                                                   || allowed(core::WorkStep::PrintCertificate));
-    m_ui->reprintButton->setEnabled(allowed(core::WorkStep::ReprintCertificate));
-    m_ui->voidButton->setEnabled(allowed(core::WorkStep::VoidCertificate));
+    // Reprint and void act on one certificate: in a bundle, any matter's that allows it.
+    auto anyMatter = [&](core::WorkStep step) {
+        if (!perMatter)
+            return allowed(step);
+        for (const QString& code : services::CertificateService::certificateMatters(*state))
+            if (core::Workflow::check(step, *state, user, roles, {}, code).isEmpty())
+                return true;
+        return false;
+    };
+    m_ui->reprintButton->setEnabled(anyMatter(core::WorkStep::ReprintCertificate));
+    m_ui->voidButton->setEnabled(anyMatter(core::WorkStep::VoidCertificate));
     m_ui->issueGroup->setEnabled(state && state->activeCertificate() && state->activeCertificate()->printed
                                  && !state->completed && (!perMatter || allowed(core::WorkStep::IssueCertificate)));
     refreshPaper();
@@ -254,10 +268,57 @@ void CertificateWindowWidget::printTo(print::DocumentOutput& out)
     }
 }
 
+bool CertificateWindowWidget::chooseMatter(core::WorkStep step, QString* matterCode)
+{
+    matterCode->clear();
+    const auto state = m_caseId.isEmpty() ? std::nullopt : services::CaseReader(m_session).state(m_caseId);
+    const QStringList matters = state ? services::CertificateService::certificateMatters(*state) : QStringList();
+    if (matters.isEmpty())
+        return true; // one certificate for the case
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("certificateMatterDialog"));
+    dialog.setWindowTitle(step == core::WorkStep::ReprintCertificate ? tr("Reprint which certificate?")
+                                                                     : tr("Void which certificate?"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* label = new QLabel(tr("Case %1 has one certificate per matter. Choose one (arrows, Enter; Esc cancels):")
+                                 .arg(state->caseNo),
+                             &dialog);
+    label->setWordWrap(true);
+    auto* list = new QListWidget(&dialog);
+    list->setObjectName(QStringLiteral("certificateMatterList"));
+    for (const QString& code : matters) {
+        if (!core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles, {}, code).isEmpty())
+            continue;
+        const core::MatterResult* m = state->matterResult(code);
+        const core::CertificateRecord* cert = m->activeCertificate();
+        auto* item = new QListWidgetItem(tr("%1 — certificate %2").arg(m->name.isEmpty() ? m->code : m->name,
+                                                                       cert ? cert->number : QString()),
+                                         list);
+        item->setData(Qt::UserRole, code);
+    }
+    if (list->count() == 0) {
+        showMessage(tr("No certificate of case %1 can be reprinted or voided now.").arg(state->caseNo), true);
+        return false;
+    }
+    label->setBuddy(list);
+    layout->addWidget(label);
+    layout->addWidget(list);
+    list->setCurrentRow(0);
+    connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+    list->setFocus();
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem())
+        return false;
+    *matterCode = list->currentItem()->data(Qt::UserRole).toString();
+    return true;
+}
+
 void CertificateWindowWidget::reprint()
 {
-    const documents::IssuedDocument printed
-        = documents::DocumentIssuer(m_session, output()).reprintCertificate(m_caseId, m_ui->reasonEdit->text());
+    QString matter;
+    if (!chooseMatter(core::WorkStep::ReprintCertificate, &matter))
+        return;
+    const documents::IssuedDocument printed = documents::DocumentIssuer(m_session, output())
+                                                  .reprintCertificate(m_caseId, m_ui->reasonEdit->text(), matter);
     if (printed.recorded()) {
         finish(printed.state, QString(), tr("Reprinted; the reprint is counted on the record."));
     } else if (printed.built() && !printed.output) {
@@ -271,8 +332,11 @@ void CertificateWindowWidget::reprint()
 
 void CertificateWindowWidget::voidCertificate()
 {
+    QString matter;
+    if (!chooseMatter(core::WorkStep::VoidCertificate, &matter))
+        return;
     QString error;
-    const auto done = m_service.voidCertificate(m_caseId, m_ui->reasonEdit->text(), &error);
+    const auto done = m_service.voidCertificate(m_caseId, m_ui->reasonEdit->text(), &error, matter);
     if (!done)
         m_ui->reasonEdit->setFocus();
     finish(done, error, tr("The certificate is void; its number will not be used again."));

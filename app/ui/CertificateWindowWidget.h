@@ -60,6 +60,12 @@ private:
     print::DocumentOutput& output();
     void reprint();
     void voidCertificate();
+    /**
+     * In a bundle case: asks which matter's certificate \a step acts on (a list of the matters whose
+     * certificate allows it; arrows and Enter, Esc cancels). Sets *matterCode, empty for a case with
+     * one certificate; false when cancelled or none fits.
+     */
+    bool chooseMatter(core::WorkStep step, QString* matterCode);
     void issue();
     void printSelected();
     void calibrate();

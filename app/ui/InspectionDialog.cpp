@@ -3,6 +3,7 @@
 #include "ui_InspectionDialog.h"
 
 #include "CaseSummary.h"
+#include "MatterChoice.h"
 #include "services/CaseReader.h"
 #include "services/QueueService.h"
 
@@ -51,6 +52,7 @@ InspectionDialog::InspectionDialog(services::Session& session, const QString& ca
     connect(m_ui->rectifyButton, &QPushButton::clicked, this, &InspectionDialog::rectify);
     connect(m_ui->closeRectificationButton, &QPushButton::clicked, this, &InspectionDialog::closeRectification);
     connect(m_ui->addEvidenceButton, &QPushButton::clicked, this, &InspectionDialog::chooseEvidence);
+    connect(m_ui->matterCombo, &QComboBox::currentIndexChanged, this, &InspectionDialog::reload);
     reload();
 }
 
@@ -78,14 +80,24 @@ void InspectionDialog::reload()
     }
     setWindowTitle(tr("Site inspection — %1").arg(state->caseNo));
     m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
+    // A bundle: each matter (or group the catalog combines) has its own visit; the first open one comes up.
+    MatterChoice::fill(m_ui->matterCombo, m_ui->matterLabel, *state, [](const core::MatterResult& m) {
+        return m.decision == core::Decision::None
+            && (m.awaitsInspection() || m.inspection == QLatin1String("scheduled")
+                || m.inspection == QLatin1String("rectification"));
+    });
+    m_ui->combineList->setEnabled(!state->decidedPerMatter()); // a bundle's visits are its own
+    const QString matter = m_ui->matterCombo->currentData().toString();
     const services::CaseReader reader(m_session); // the hall's separation policy in force, as the service checks it
-    auto allowed = [&](core::WorkStep step) { return reader.refusal(step, *state).isEmpty(); };
+    auto allowed = [&](core::WorkStep step) { return reader.refusal(step, *state, matter).isEmpty(); };
     m_ui->scheduleGroup->setEnabled(allowed(core::WorkStep::ScheduleInspection));
     m_ui->passButton->setEnabled(allowed(core::WorkStep::RecordInspection));
     m_ui->failButton->setEnabled(allowed(core::WorkStep::RecordInspection));
     m_ui->rectifyButton->setEnabled(allowed(core::WorkStep::RequireRectification));
     m_ui->closeRectificationButton->setEnabled(allowed(core::WorkStep::CloseRectification));
-    // Start where the next step is typed, not in the case summary.
+    // Start where the next step is typed, not in the case summary (unless a matter is being chosen).
+    if (m_ui->matterCombo->hasFocus())
+        return;
     if (m_ui->scheduleGroup->isEnabled())
         m_ui->visitDateEdit->setFocus();
     else if (m_ui->passButton->isEnabled() || m_ui->closeRectificationButton->isEnabled())
@@ -116,15 +128,31 @@ void InspectionDialog::schedule()
         if (m_ui->inspectorsList->item(i)->checkState() == Qt::Checked)
             plan.inspectorIds << m_ui->inspectorsList->item(i)->data(Qt::UserRole).toString();
     plan.date = m_ui->visitDateEdit->date();
+    const QString matter = m_ui->matterCombo->currentData().toString();
+    if (!matter.isEmpty() && m_ui->matterCombo->isVisible()) {
+        plan.caseIds = {m_caseId};
+        plan.matterCodes = {matter};
+    }
     QString error;
     const auto visit = m_service.schedule(plan, &error);
     if (!visit) {
         showMessage(error, true);
         return;
     }
-    showMessage(tr("Visit scheduled for %1, covering %n case(s).", nullptr, int(plan.caseIds.size()))
-                    .arg(plan.date.toString(Qt::ISODate)),
-                false);
+    if (!plan.matterCodes.isEmpty()) {
+        QStringList names;
+        if (const auto state = services::CaseReader(m_session).state(m_caseId))
+            if (const core::InspectionVisit* v = state->inspectionOf(matter))
+                for (const QString& code : v->matterCodes)
+                    if (const core::MatterResult* m = state->matterResult(code))
+                        names << m->name;
+        showMessage(tr("Visit scheduled for %1, covering %2.").arg(plan.date.toString(Qt::ISODate), names.join(tr(", "))),
+                    false);
+    } else {
+        showMessage(tr("Visit scheduled for %1, covering %n case(s).", nullptr, int(plan.caseIds.size()))
+                        .arg(plan.date.toString(Qt::ISODate)),
+                    false);
+    }
     reload();
 }
 
@@ -159,7 +187,8 @@ void InspectionDialog::chooseEvidence()
 void InspectionDialog::record(bool passed)
 {
     QString error;
-    const auto state = m_service.recordResult(m_caseId, passed, m_ui->notesEdit->toPlainText(), m_evidence, &error);
+    const auto state = m_service.recordResult(m_caseId, passed, m_ui->notesEdit->toPlainText(), m_evidence, &error,
+                                              m_ui->matterCombo->currentData().toString());
     finish(state, error, passed ? tr("Inspection passed; the case goes to the approver.")
                                 : tr("Inspection failed; the approver decides."));
 }
@@ -168,14 +197,16 @@ void InspectionDialog::rectify()
 {
     QString error;
     const auto state = m_service.requireRectification(m_caseId, m_ui->rectificationDateEdit->date(),
-                                                      m_ui->notesEdit->toPlainText(), m_evidence, &error);
+                                                      m_ui->notesEdit->toPlainText(), m_evidence, &error,
+                                                      m_ui->matterCombo->currentData().toString());
     finish(state, error, tr("Rectification required; the clock stands still until the evidence arrives."));
 }
 
 void InspectionDialog::closeRectification()
 {
     QString error;
-    const auto state = m_service.closeRectification(m_caseId, m_ui->notesEdit->toPlainText(), m_evidence, &error);
+    const auto state = m_service.closeRectification(m_caseId, m_ui->notesEdit->toPlainText(), m_evidence, &error,
+                                                    m_ui->matterCombo->currentData().toString());
     finish(state, error,
            state ? tr("Rectification closed from the evidence; due now on %1.").arg(state->promisedDue.toString(Qt::ISODate))
                  : QString());

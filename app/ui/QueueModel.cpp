@@ -74,10 +74,13 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     case SubjectColumn: return r.subjectName;
     case ApplicantColumn: return r.applicantName;
     case StatusColumn: return core::displayText(r.status);
-    case DueColumn:
-        return r.promisedDue.isValid()
-            ? r.promisedDue.toString(Qt::ISODate) + (item.promised.certain ? QString() : tr(" (uncertain)"))
-            : QString();
+    case DueColumn: {
+        if (!r.promisedDue.isValid())
+            return QString();
+        const QString due = r.promisedDue.toString(Qt::ISODate) + (item.promised.certain ? QString() : tr(" (uncertain)"));
+        // A bundle: the date is that of its most urgent open matter, named.
+        return item.dueMatterName.isEmpty() ? due : tr("%1 — %2").arg(due, item.dueMatterName);
+    }
     case WarningColumn: return warningText(item.warning, r.clockStopped);
     case ColumnCount: break;
     }

@@ -3,6 +3,7 @@
 #include "ui_ReviewDialog.h"
 
 #include "CaseSummary.h"
+#include "MatterChoice.h"
 #include "documents/DocumentIssuer.h"
 #include "services/CaseReader.h"
 
@@ -22,6 +23,7 @@ ReviewDialog::ReviewDialog(services::Session& session, const QString& caseId, QW
     connect(m_ui->correctionButton, &QPushButton::clicked, this, &ReviewDialog::requestCorrection);
     connect(m_ui->receivedButton, &QPushButton::clicked, this, &ReviewDialog::receiveCorrection);
     connect(m_ui->refuseButton, &QPushButton::clicked, this, &ReviewDialog::proposeRefusal);
+    connect(m_ui->matterCombo, &QComboBox::currentIndexChanged, this, &ReviewDialog::reload);
     reload();
     m_ui->notesEdit->setFocus();
 }
@@ -50,8 +52,16 @@ void ReviewDialog::reload()
     }
     setWindowTitle(tr("Review — %1").arg(state->caseNo));
     m_ui->caseView->setHtml(CaseSummary::html(*state, m_session.calendar()));
+    // A bundle: each matter is reviewed on its own; the first not yet reviewed comes up.
+    MatterChoice::fill(m_ui->matterCombo, m_ui->matterLabel, *state, [](const core::MatterResult& m) {
+        return m.review == core::MatterResult::Review::None && m.decision == core::Decision::None;
+    });
+    const QString matter = m_ui->matterCombo->currentData().toString();
     const services::CaseReader reader(m_session); // the hall's separation policy in force, as the service checks it
-    auto allowed = [&](core::WorkStep step) { return reader.refusal(step, *state).isEmpty(); };
+    auto allowed = [&](core::WorkStep step) {
+        const bool perMatter = step == core::WorkStep::ReviewPass || step == core::WorkStep::ProposeRefusal;
+        return reader.refusal(step, *state, perMatter ? matter : QString()).isEmpty();
+    };
     m_ui->passButton->setEnabled(allowed(core::WorkStep::ReviewPass));
     m_ui->correctionButton->setEnabled(allowed(core::WorkStep::RequestCorrection));
     m_ui->receivedButton->setEnabled(allowed(core::WorkStep::ReceiveCorrection));
@@ -77,7 +87,15 @@ void ReviewDialog::done(const std::optional<core::CaseState>& state, const QStri
 void ReviewDialog::pass()
 {
     QString error;
-    const auto state = m_service.pass(m_caseId, m_ui->notesEdit->toPlainText(), &error);
+    const QString matter = m_ui->matterCombo->currentData().toString();
+    const auto state = m_service.pass(m_caseId, m_ui->notesEdit->toPlainText(), &error, matter);
+    if (state && state->decidedPerMatter()) {
+        const core::MatterResult* m = state->matterResult(matter);
+        done(state, error,
+             m && m->inspectionRequired ? tr("Review of %1 passed; it goes to site inspection.").arg(m->name)
+                                        : tr("Review of %1 passed; it goes to the approver.").arg(m ? m->name : matter));
+        return;
+    }
     done(state, error,
          state && state->inspectionRequired ? tr("Review passed; the case goes to site inspection.")
                                             : tr("Review passed; the case goes to the approver."));
@@ -109,7 +127,8 @@ void ReviewDialog::receiveCorrection()
 void ReviewDialog::proposeRefusal()
 {
     QString error;
-    const auto state = m_service.proposeRefusal(m_caseId, m_ui->notesEdit->toPlainText(), &error);
+    const auto state = m_service.proposeRefusal(m_caseId, m_ui->notesEdit->toPlainText(), &error,
+                                                m_ui->matterCombo->currentData().toString());
     done(state, error, tr("Refusal proposed; the approver decides."));
 }
 

@@ -35,6 +35,7 @@ private slots:
     void refusals_data();
     void refusals();
     void validateHandBuiltCatalog();
+    void combinedInspectionsAreValidated();
     void displayNames();
 
 private:
@@ -501,6 +502,43 @@ void TestCatalog::displayNames()
     QCOMPARE(int(MatterType::Adjudication), 9);
     QCOMPARE(resultTypeName(QStringLiteral("filing")), QStringLiteral("Filing notice"));
     QVERIFY(resultTypeName(QStringLiteral("bogus")).isEmpty());
+}
+
+void TestCatalog::combinedInspectionsAreValidated()
+{
+    const QString restaurant = QStringLiteral("140800-TC-0001");
+    const QString food = QStringLiteral("140800-XK-0020");
+    const QString sewer = QStringLiteral("140800-XK-0015");
+    const QString fire = QStringLiteral("140800-XK-0041");
+    // The demo: 我要开饭店 inspects the food licence with the sewer permit; fire safety alone.
+    QCOMPARE(m_demo.inspectionGroup(restaurant, sewer), (QStringList{food, sewer}));
+    QCOMPARE(m_demo.inspectionGroup(restaurant, fire), QStringList{fire});
+    // ... also through a bundle that includes it (我要开公司并开饭店).
+    QCOMPARE(m_demo.inspectionGroup(QStringLiteral("140800-TC-0011"), food), (QStringList{food, sewer}));
+    // It survives writing and reading back.
+    QString error;
+    const auto back = Catalog::fromJson(m_demo.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->bundle(restaurant)->combinedInspections, QList<QStringList>{(QStringList{food, sewer})});
+
+    Catalog bad = m_demo;
+    for (Bundle& x : bad.bundles) {
+        if (x.code == restaurant)
+            x.combinedInspections = {{food}, {sewer, QStringLiteral("140800-XK-0016")}, {fire, sewer}};
+        if (x.code == QStringLiteral("140800-TC-0004"))
+            x.combinedInspections = {{QStringLiteral("140800-XK-0016"), QStringLiteral("140800-QT-0018")}};
+    }
+    const QString problems = bad.validate();
+    QVERIFY2(problems.contains(QStringLiteral("must name two or more matters")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("140800-XK-0016, which is not in the bundle")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("in more than one combined inspection")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("which needs no site inspection")), qPrintable(problems));
+
+    // A malformed list in the file is refused with its path.
+    QByteArray json = m_demo.toJson();
+    json.replace("\"preconditions\"", "\"combinedInspections\": \"140800-XK-0020\", \"preconditions\"");
+    QVERIFY(!Catalog::fromJson(json, &error));
+    QVERIFY2(error.contains(QStringLiteral("combinedInspections")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -4,7 +4,9 @@
 #include "PdfText.h"
 #include "TestSupport.h"
 
+#include "core/EventAdmission.h"
 #include "core/Identifiers.h"
+#include "db/Database.h"
 #include "print/CaseCertificate.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
@@ -16,9 +18,12 @@
 #include "services/IntakeService.h"
 #include "services/ReviewService.h"
 
+#include <QCborArray>
 #include <QCryptographicHash>
 #include <QGuiApplication>
 #include <QSet>
+#include <QSqlQuery>
+#include <QUuid>
 #include <QTest>
 
 #include <map>
@@ -48,12 +53,20 @@ private slots:
     void refusedMatterDoesNotBlockTheOthers();
     void refusedPreconditionBlocksTheOthers();
     void noticeNamesEveryMatterOnOnePage();
+    void eachMatterReviewedAndInspectedOnItsOwn();
+    void combinedVisitCoversItsGroupOnly();
+    void replicaQuarantinesAMalformedMatterList();
+    void oldEventsWithoutMatterMeanEveryMatter();
 
 private:
     services::Session& as(const QString& username);
     /** Accepts 我要开饭店 and takes it through review and a combined visit; returns the case id. */
     QString inspectedRestaurant(int n);
     void sealMatter(const QString& id, const QString& code);
+    /** Accepts 我要开饭店 (nothing reviewed yet); returns the case id. */
+    QString acceptedRestaurant(int n);
+    core::Event forged(const QString& as, const QString& caseId, const QString& kind, const QCborMap& payload,
+                       qint64 serverSeq);
 
     std::unique_ptr<test::TempHall> m_hall;
     core::FixedClock m_clock{QDateTime(QDate(2025, 3, 3), QTime(9, 30))}; // a Monday
@@ -79,7 +92,7 @@ services::Session& TestBundleCase::as(const QString& username)
     return *slot;
 }
 
-QString TestBundleCase::inspectedRestaurant(int n)
+QString TestBundleCase::acceptedRestaurant(int n)
 {
     services::IntakeService intake(as(QStringLiteral("clerk")));
     const auto subject = intake.subject(kRestaurant);
@@ -104,16 +117,29 @@ QString TestBundleCase::inspectedRestaurant(int n)
         qWarning("intake: %s", qPrintable(error));
         return QString();
     }
-    const QString id = accepted->caseId;
+    return accepted->caseId;
+}
+
+QString TestBundleCase::inspectedRestaurant(int n)
+{
+    const QString id = acceptedRestaurant(n);
+    if (id.isEmpty())
+        return id;
+    QString error;
+    // Each matter reviewed on its own; three visits: 食品经营 with 排水 (combined), 消防, 招牌.
     services::InspectionService inspection(as(QStringLiteral("inspector")));
-    if (!services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error)
-        || !inspection.schedule({{id}, m_clock.now().date(),
-                                 {as(QStringLiteral("inspector")).user().id, as(QStringLiteral("inspector2")).user().id}},
-                                &error)
-        || !inspection.recordResult(id, true, QString(), {}, &error)) {
-        qWarning("back office: %s", qPrintable(error));
-        return QString();
-    }
+    const QStringList inspectors{as(QStringLiteral("inspector")).user().id, as(QStringLiteral("inspector2")).user().id};
+    for (const QString& code : {kFood, kFire, kSign, kSewer})
+        if (!services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error, code)) {
+            qWarning("review: %s", qPrintable(error));
+            return QString();
+        }
+    for (const QString& code : {kFood, kFire, kSign})
+        if (!inspection.schedule({{id}, m_clock.now().date(), inspectors, {code}}, &error)
+            || !inspection.recordResult(id, true, QString(), {}, &error, code)) {
+            qWarning("inspection: %s", qPrintable(error));
+            return QString();
+        }
     return id;
 }
 
@@ -277,6 +303,232 @@ void TestBundleCase::noticeNamesEveryMatterOnOnePage()
                                 .arg(m.promisedDue.month())
                                 .arg(m.promisedDue.day());
         QVERIFY2(text.contains(due), qPrintable(due + QStringLiteral(" in ") + text));
+    }
+}
+
+core::Event TestBundleCase::forged(const QString& username, const QString& caseId, const QString& kind,
+                                   const QCborMap& payload, qint64 serverSeq)
+{
+    // What a patched client at another workstation would send: signed with the author's own key.
+    services::Session& s = as(username);
+    core::Event e;
+    e.id = QUuid::createUuid();
+    e.caseId = caseId;
+    e.kind = kind;
+    e.setPayload(payload);
+    e.userId = s.user().id;
+    e.workstation = QStringLiteral("WS-PATCHED");
+    QSqlQuery q(s.database().sql());
+    e.hlc = (q.exec(QStringLiteral("SELECT MAX(hlc) FROM events")) && q.next() ? q.value(0).toULongLong() : 0) + 1;
+    q.finish();
+    e.recordedAt = m_clock.now();
+    e.serverSeq = serverSeq;
+    e.hash = e.computeHash();
+    core::EventAdmission::sign(e, s.events().signer());
+    return e;
+}
+
+void TestBundleCase::eachMatterReviewedAndInspectedOnItsOwn()
+{
+    const QString id = acceptedRestaurant(5);
+    QVERIFY(!id.isEmpty());
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    services::ReviewService review(as(QStringLiteral("reviewer")));
+    services::InspectionService inspection(as(QStringLiteral("inspector")));
+    services::DecisionService decision(as(QStringLiteral("approver")));
+    const QStringList inspectors{as(QStringLiteral("inspector")).user().id, as(QStringLiteral("inspector2")).user().id};
+    QString error;
+    const qint64 before = as(QStringLiteral("reviewer")).events().count();
+
+    // A bundle is reviewed matter by matter: a review naming no matter is refused, nothing written.
+    QVERIFY(!review.pass(id, QString(), &error));
+    QVERIFY2(error.contains(QLatin1String("choose the matter")), qPrintable(error));
+    QCOMPARE(as(QStringLiteral("reviewer")).events().count(), before);
+
+    // The fire-safety matter reviewed alone: the case is still under review, the matter waits for its visit.
+    QVERIFY2(review.pass(id, QStringLiteral("消防材料齐全"), &error, kFire), qPrintable(error));
+    auto state = intake.caseState(id);
+    QCOMPARE(state->status, core::CaseStatus::Accepted);
+    QCOMPARE(state->matterResult(kFire)->review, core::MatterResult::Review::Passed);
+    QCOMPARE(state->matterResult(kFire)->reviewNotes, QStringLiteral("消防材料齐全"));
+    QVERIFY(state->matterResult(kFire)->inspectionRequired);
+    QCOMPARE(state->matterResult(kFood)->review, core::MatterResult::Review::None);
+    QVERIFY(!review.pass(id, QString(), &error, kFire)); // once per matter
+    QVERIFY2(error.contains(QLatin1String("already been reviewed")), qPrintable(error));
+    // Its decision needs its own inspection first; another matter's needs its own review.
+    QVERIFY(!decision.approve(id, QString(), &error, kFire));
+    QVERIFY2(error.contains(QLatin1String("site inspection")), qPrintable(error));
+    QVERIFY(!decision.approve(id, QString(), &error, kFood));
+    QVERIFY2(error.contains(QLatin1String("not been reviewed")), qPrintable(error));
+
+    // Its own visit, before the other matters are even reviewed.
+    QVERIFY2(inspection.schedule({{id}, m_clock.now().date(), inspectors, {kFire}}, &error), qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->matterResult(kFire)->inspection, QStringLiteral("scheduled"));
+    QCOMPARE(state->inspectionOf(kFire)->matterCodes, QStringList{kFire});
+    QVERIFY(!state->inspectionOf(kFood));
+
+    // Each other matter gets its own opinion: the signboard is proposed for refusal and needs no visit.
+    QVERIFY2(review.proposeRefusal(id, QStringLiteral("招牌位置不符合规划"), &error, kSign), qPrintable(error));
+    QVERIFY2(review.pass(id, QString(), &error, kFood), qPrintable(error));
+    QVERIFY2(review.pass(id, QString(), &error, kSewer), qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->matterResult(kSign)->review, core::MatterResult::Review::RefusalProposed);
+    QVERIFY(!state->matterResult(kSign)->inspectionRequired);
+    QCOMPARE(state->status, core::CaseStatus::Reviewed); // the food group waits for its visit
+    QCOMPARE(core::Workflow::waitingRole(*state), core::Role::Inspector);
+    QVERIFY(!decision.approve(id, QString(), &error, kSign));
+    QVERIFY2(error.contains(QLatin1String("proposed")), qPrintable(error));
+    QVERIFY(!inspection.schedule({{id}, m_clock.now().date(), inspectors, {kSign}}, &error));
+
+    // The fire visit passes: the fire matter may be approved, the food matter not yet.
+    QVERIFY2(inspection.recordResult(id, true, QString(), {}, &error, kFire), qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->matterResult(kFire)->inspection, QStringLiteral("passed"));
+    QCOMPARE(state->matterResult(kFood)->inspection, QString());
+    QVERIFY2(decision.approve(id, QString(), &error, kFire), qPrintable(error));
+    QVERIFY(!decision.approve(id, QString(), &error, kFood));
+    QVERIFY2(decision.refuse(id, QStringLiteral("招牌位置不符合规划"), &error, kSign), qPrintable(error));
+
+    // The food group: one visit; rectification stops the clock and closes for both matters.
+    QVERIFY2(inspection.schedule({{id}, m_clock.now().date(), inspectors, {kSewer}}, &error), qPrintable(error));
+    QVERIFY2(inspection.requireRectification(id, m_clock.now().date().addDays(5), QStringLiteral("隔油池未安装"), {},
+                                             &error, kFood),
+             qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->status, core::CaseStatus::Rectification);
+    QCOMPARE(state->matterResult(kSewer)->inspection, QStringLiteral("rectification"));
+    QVERIFY(state->clockStopped());
+    const QByteArray png = QByteArray::fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    QVERIFY2(inspection.closeRectification(id, QString(), {{QStringLiteral("grease-trap.png"), QStringLiteral("image/png"), png}},
+                                           &error, kSewer),
+             qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->matterResult(kFood)->inspection, QStringLiteral("passed"));
+    QCOMPARE(state->matterResult(kSewer)->inspection, QStringLiteral("passed"));
+    QCOMPARE(state->status, core::CaseStatus::Inspected);
+    for (const QString& code : {kFood, kSewer})
+        QVERIFY2(decision.approve(id, QString(), &error, code), qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->decision, core::Decision::Approved);
+    QCOMPARE(state->inspections.size(), 2);
+}
+
+void TestBundleCase::combinedVisitCoversItsGroupOnly()
+{
+    const QString id = acceptedRestaurant(6);
+    QVERIFY(!id.isEmpty());
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    services::ReviewService review(as(QStringLiteral("reviewer")));
+    services::InspectionService inspection(as(QStringLiteral("inspector")));
+    const QStringList inspectors{as(QStringLiteral("inspector")).user().id, as(QStringLiteral("inspector2")).user().id};
+    QString error;
+    // The catalog inspects 食品经营 with 排水: the group waits until both are reviewed.
+    QVERIFY(intake.catalog().bundle(kRestaurant));
+    QCOMPARE(intake.catalog().inspectionGroup(kRestaurant, kSewer), (QStringList{kFood, kSewer}));
+    QCOMPARE(intake.catalog().inspectionGroup(kRestaurant, kFire), QStringList{kFire});
+    QVERIFY2(review.pass(id, QString(), &error, kFood), qPrintable(error));
+    qint64 before = as(QStringLiteral("inspector")).events().count();
+    QVERIFY(!inspection.schedule({{id}, m_clock.now().date(), inspectors, {kFood}}, &error));
+    QVERIFY2(error.contains(QLatin1String("not passed review")), qPrintable(error));
+    QCOMPARE(as(QStringLiteral("inspector")).events().count(), before);
+    for (const QString& code : {kFire, kSign, kSewer})
+        QVERIFY2(review.pass(id, QString(), &error, code), qPrintable(error));
+    before = as(QStringLiteral("inspector")).events().count();
+    // Fire safety is never combined with the food licence; a visit naming no matter is refused.
+    QVERIFY(!inspection.schedule({{id}, m_clock.now().date(), inspectors, {kFood, kFire}}, &error));
+    QVERIFY2(error.contains(QLatin1String("separate visits")), qPrintable(error));
+    QVERIFY(!inspection.schedule({{id}, m_clock.now().date(), inspectors, {}}, &error));
+    QCOMPARE(as(QStringLiteral("inspector")).events().count(), before);
+
+    QVERIFY2(inspection.schedule({{id}, m_clock.now().date(), inspectors, {kFood}}, &error), qPrintable(error));
+    auto state = intake.caseState(id);
+    QCOMPARE(state->inspections.size(), 1);
+    QCOMPARE(state->inspections.first().matterCodes, (QStringList{kFood, kSewer}));
+    QCOMPARE(state->matterResult(kSewer)->visitId, state->matterResult(kFood)->visitId);
+    QCOMPARE(state->matterResult(kFire)->inspection, QString());
+    // The projection keeps the visit's matters.
+    QSqlQuery q(as(QStringLiteral("inspector")).database().sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT matters FROM inspection_visits WHERE case_id = '%1'").arg(id)) && q.next());
+    QCOMPARE(q.value(0).toString(), kFood + QLatin1Char(',') + kSewer);
+    q.finish();
+    // One failed record for the combined visit fails both of its matters, and only them.
+    QVERIFY2(inspection.recordResult(id, false, QStringLiteral("后厨布局不合理"), {}, &error, kSewer), qPrintable(error));
+    state = intake.caseState(id);
+    QCOMPARE(state->matterResult(kFood)->inspection, QStringLiteral("failed"));
+    QCOMPARE(state->matterResult(kSewer)->inspection, QStringLiteral("failed"));
+    QCOMPARE(state->matterResult(kFire)->inspection, QString());
+    QVERIFY(!services::DecisionService(as(QStringLiteral("approver"))).approve(id, QString(), &error, kFood));
+    QVERIFY2(error.contains(QLatin1String("failed")), qPrintable(error));
+}
+
+void TestBundleCase::replicaQuarantinesAMalformedMatterList()
+{
+    QString error;
+    // A hall that signs its events (every replica then checks each one's author and shape).
+    QVERIFY2(as(QStringLiteral("admin")).database().setMeta(QStringLiteral("legacy_hlc"), QStringLiteral("0"), &error),
+             qPrintable(error));
+    m_sessions.clear();
+    const QString id = acceptedRestaurant(7);
+    QVERIFY(!id.isEmpty());
+    QVERIFY2(services::ReviewService(as(QStringLiteral("reviewer"))).pass(id, QString(), &error, kFire), qPrintable(error));
+    services::Session& replica = as(QStringLiteral("approver"));
+    const core::Event bad = forged(QStringLiteral("inspector"), id, core::eventkind::inspectionScheduled,
+                                   QCborMap{{core::payload::visitId, QStringLiteral("v-forged")},
+                                            {core::payload::visitDate, QStringLiteral("2025-03-03")},
+                                            {core::payload::inspectors, QCborArray{as(QStringLiteral("inspector")).user().id,
+                                                                                   as(QStringLiteral("inspector2")).user().id}},
+                                            {core::payload::inspectorNames, QCborArray{QStringLiteral("a"), QStringLiteral("b")}},
+                                            {core::payload::combinedCases, QCborArray{id}},
+                                            {core::payload::inspectedMatters, QCborArray{42}}},
+                                   991);
+    const core::Event badReview = forged(QStringLiteral("reviewer"), id, core::eventkind::reviewPassed,
+                                         QCborMap{{core::payload::matter, QString()}}, 992);
+    db::Transaction tx(replica.database().sql());
+    const auto applied = replica.events().applyRemote({bad, badReview}, &error);
+    QVERIFY2(applied, qPrintable(error));
+    QVERIFY(tx.commit(&error));
+    QCOMPARE(applied->quarantined, 2);
+    QVERIFY2(replica.events().event(bad.id)->quarantine.contains(QLatin1String("list of matters")),
+             qPrintable(replica.events().event(bad.id)->quarantine));
+    QVERIFY2(replica.events().event(badReview.id)->quarantine.contains(QLatin1String("malformed matter")),
+             qPrintable(replica.events().event(badReview.id)->quarantine));
+    const auto state = services::IntakeService(replica).caseState(id);
+    QVERIFY(state->inspections.isEmpty());
+    QCOMPARE(state->matterResult(kFood)->review, core::MatterResult::Review::None);
+}
+
+void TestBundleCase::oldEventsWithoutMatterMeanEveryMatter()
+{
+    // A bundle case recorded before reviews were split: review and visit name no matter.
+    const QString id = acceptedRestaurant(8);
+    QVERIFY(!id.isEmpty());
+    auto events = as(QStringLiteral("clerk")).events().caseEvents(id);
+    QVERIFY(!events.isEmpty());
+    auto event = [&](const QString& kind, const QCborMap& p) {
+        core::Event e;
+        e.id = QUuid::createUuid();
+        e.caseId = id;
+        e.kind = kind;
+        e.setPayload(p);
+        e.userId = QStringLiteral("someone");
+        events << e;
+    };
+    event(core::eventkind::reviewPassed, {{core::payload::inspectionRequired, true}});
+    core::CaseState state = core::CaseState::fold(events);
+    QCOMPARE(state.status, core::CaseStatus::Reviewed);
+    for (const core::MatterResult& m : state.matterResults) {
+        QCOMPARE(m.review, core::MatterResult::Review::Passed);
+        QVERIFY(m.awaitsInspection());
+    }
+    event(core::eventkind::inspectionScheduled, {{core::payload::visitId, QStringLiteral("v1")}});
+    event(core::eventkind::inspectionPassed, {{core::payload::visitId, QStringLiteral("v1")}});
+    state = core::CaseState::fold(events);
+    QCOMPARE(state.status, core::CaseStatus::Inspected);
+    for (const core::MatterResult& m : state.matterResults) {
+        QVERIFY(m.readyToApprove());
+        QCOMPARE(state.inspectionOf(m.code)->visitId, QStringLiteral("v1"));
     }
 }
 
