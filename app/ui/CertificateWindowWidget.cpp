@@ -158,7 +158,7 @@ void CertificateWindowWidget::reload()
         if (!perMatter)
             return allowed(step);
         for (const QString& code : services::CertificateService::certificateMatters(*state))
-            if (core::Workflow::check(step, *state, user, roles, {}, code).isEmpty())
+            if (services::CaseReader(m_session).refusal(step, *state, code).isEmpty())
                 return true;
         return false;
     };
@@ -287,7 +287,7 @@ bool CertificateWindowWidget::chooseMatter(core::WorkStep step, QString* matterC
     auto* list = new QListWidget(&dialog);
     list->setObjectName(QStringLiteral("certificateMatterList"));
     for (const QString& code : matters) {
-        if (!core::Workflow::check(step, *state, m_session.user().id, m_session.user().roles, {}, code).isEmpty())
+        if (!services::CaseReader(m_session).refusal(step, *state, code).isEmpty())
             continue;
         const core::MatterResult* m = state->matterResult(code);
         const core::CertificateRecord* cert = m->activeCertificate();
