@@ -365,23 +365,22 @@ std::optional<services::DeviceSettings> CounterBar::editDeviceSettings(services:
 {
     services::DeviceSettingsService service(session);
     const bool editable = service.mayChange();
-    const services::DeviceSettings& m_settings = current;
     QDialog dialog(parent);
     dialog.setObjectName(QStringLiteral("deviceSettingsDialog"));
     dialog.setWindowTitle(tr("Counter devices"));
     auto* form = new QFormLayout(&dialog);
-    auto* port = new QLineEdit(m_settings.idCardPort, &dialog);
+    auto* port = new QLineEdit(current.idCardPort, &dialog);
     port->setObjectName(QStringLiteral("readerPortEdit"));
     port->setMaxLength(services::DeviceSettings::kMaxPortLength);
     port->setPlaceholderText(QStringLiteral("/dev/ttyUSB0"));
     auto* baud = new QSpinBox(&dialog);
     baud->setObjectName(QStringLiteral("readerBaudSpin"));
     baud->setRange(1200, 921600);
-    baud->setValue(m_settings.idCardBaud);
-    auto* folder = new QLineEdit(m_settings.dropFolder, &dialog);
+    baud->setValue(current.idCardBaud);
+    auto* folder = new QLineEdit(current.dropFolder, &dialog);
     folder->setObjectName(QStringLiteral("dropFolderEdit"));
     folder->setMaxLength(services::DeviceSettings::kMaxFolderLength);
-    auto* caller = new QLineEdit(m_settings.callerTarget, &dialog);
+    auto* caller = new QLineEdit(current.callerTarget, &dialog);
     caller->setObjectName(QStringLiteral("callerEdit"));
     caller->setMaxLength(services::DeviceSettings::kMaxCallerLength);
     caller->setPlaceholderText(QStringLiteral("http://caller/next?window={window}&last={ticket}"));
@@ -389,13 +388,13 @@ std::optional<services::DeviceSettings> CounterBar::editDeviceSettings(services:
     timeout->setObjectName(QStringLiteral("callerTimeoutSpin"));
     timeout->setRange(200, 30000);
     timeout->setSuffix(QStringLiteral(" ms"));
-    timeout->setValue(m_settings.callerTimeoutMs);
-    auto* windowName = new QLineEdit(m_settings.windowName, &dialog);
+    timeout->setValue(current.callerTimeoutMs);
+    auto* windowName = new QLineEdit(current.windowName, &dialog);
     windowName->setObjectName(QStringLiteral("windowNameEdit"));
     windowName->setMaxLength(services::DeviceSettings::kMaxWindowNameLength);
     auto* screen = new QCheckBox(tr("Open at start"), &dialog);
     screen->setObjectName(QStringLiteral("screenAtStartCheck"));
-    screen->setChecked(m_settings.applicantScreen);
+    screen->setChecked(current.applicantScreen);
     if (!editable) {
         auto* why = new QLabel(services::DeviceSettingsService::refusalText(), &dialog);
         why->setObjectName(QStringLiteral("deviceSettingsRefusal"));

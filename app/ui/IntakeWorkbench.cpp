@@ -315,6 +315,8 @@ void IntakeWorkbench::startNewIntake()
                          m_ui->legalRepEdit, m_ui->agentNameEdit, m_ui->agentIdEdit})
         e->clear();
     clearCardDetails();
+    for (QLineEdit* e : cardEdits())
+        e->setEnabled(true); // until a credit code says it is an organisation
     m_ui->agentCheck->setChecked(false);
     m_ui->reasonsEdit->clear();
     m_ui->subjectList->clear();
