@@ -58,62 +58,107 @@
 <context>
     <name>ApplicantRules</name>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="62"/>
+        <location filename="../app/core/Applicant.cpp" line="105"/>
         <source>Enter the %1.</source>
         <translation>请输入%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="64"/>
+        <location filename="../app/core/Applicant.cpp" line="107"/>
         <source>The %1 is too long: %2 characters, at most %3.</source>
         <translation>%1过长：共%2个字符，最多允许%3个。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="68"/>
+        <location filename="../app/core/Applicant.cpp" line="111"/>
         <source>The %1 contains a control character; retype it.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="70"/>
+        <location filename="../app/core/Applicant.cpp" line="113"/>
         <source>The %1 contains a character that cannot be printed on a notice (such as an emoji).</source>
         <translation>%1含有无法打印在通知书上的字符（如表情符号）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="81"/>
+        <location filename="../app/core/Applicant.cpp" line="124"/>
         <source>Enter a contact phone number.</source>
         <translation>请输入联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="83"/>
+        <location filename="../app/core/Applicant.cpp" line="126"/>
         <source>The phone number &quot;%1&quot; is not valid: use digits, optionally with an area code and &apos;-&apos;.</source>
         <translation>电话号码“%1”无效：请使用数字，可带区号和“-”。</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="95"/>
+        <location filename="../app/core/Applicant.cpp" line="138"/>
         <source>applicant&apos;s name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="95"/>
+        <location filename="../app/core/Applicant.cpp" line="138"/>
         <source>organisation&apos;s name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="103"/>
+        <location filename="../app/core/Applicant.cpp" line="146"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="106"/>
+        <location filename="../app/core/Applicant.cpp" line="149"/>
         <source>legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="118"/>
+        <location filename="../app/core/Applicant.cpp" line="182"/>
+        <source>An organisation has no ID card details; clear them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="186"/>
+        <source>Give the sex as 男 or 女 (1 or 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="189"/>
+        <source>The sex %1 does not match the ID number (its 17th digit is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="192"/>
+        <source>ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="195"/>
+        <source>The birth date %1 does not match the ID number, which says %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="198"/>
+        <source>issuing authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="201"/>
+        <source>The card&apos;s validity ends (%1) before it begins (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="206"/>
+        <source>The card&apos;s validity begins (%1) before its holder was born.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="215"/>
+        <source>This ID card expired on %1: ask for a valid identity document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Applicant.cpp" line="225"/>
         <source>agent&apos;s name</source>
         <translation>代理人姓名</translation>
     </message>
     <message>
-        <location filename="../app/core/Applicant.cpp" line="122"/>
+        <location filename="../app/core/Applicant.cpp" line="229"/>
         <source>Agent: %1</source>
         <translation>代理人：%1</translation>
     </message>
@@ -165,66 +210,81 @@
         <source>cut off</source>
         <translation>已截断</translation>
     </message>
+    <message>
+        <location filename="../app/core/AuditChain.cpp" line="137"/>
+        <source>forged checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditService</name>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="61"/>
+        <location filename="../app/services/AuditService.cpp" line="72"/>
         <source>events were cut off at the end of this workstation&apos;s chain: the hub holds its event %1, which this database no longer has (the newest here is %2)</source>
         <translation>此工作站的审计链末尾有事件被截断：中心服务器持有其事件 %1，而本数据库已没有该事件（此处最新的为 %2）</translation>
     </message>
     <message>
+        <location filename="../app/services/AuditService.cpp" line="91"/>
+        <source>the checkpoint of this chain numbered %1 (%2) is not signed by the hub&apos;s checkpoint key: it was written or changed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../app/services/AuditService.cpp" line="97"/>
+        <source>events were cut off at the end of this workstation&apos;s chain: the hub signed at %1 that it holds the chain up to its event %2 (number %3), which this database no longer has (the newest here is %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>Document SHA-256</source>
         <translation>文书 SHA-256</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="97"/>
+        <location filename="../app/services/AuditService.cpp" line="139"/>
         <source>Document kind</source>
         <translation>文书类型</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="98"/>
+        <location filename="../app/services/AuditService.cpp" line="140"/>
         <source>User id</source>
         <translation>用户标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="98"/>
+        <location filename="../app/services/AuditService.cpp" line="140"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="98"/>
+        <location filename="../app/services/AuditService.cpp" line="140"/>
         <source>Event id</source>
         <translation>事件标识</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="114"/>
+        <location filename="../app/services/AuditService.cpp" line="156"/>
         <source>Say where to write the seal register.</source>
         <translation>请指定用印登记的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuditService.cpp" line="120"/>
+        <location filename="../app/services/AuditService.cpp" line="162"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -232,56 +292,61 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="25"/>
+        <location filename="../app/services/AuthService.cpp" line="26"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/services/AuthService.cpp" line="43"/>
+        <location filename="../app/services/AuthService.cpp" line="44"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="68"/>
+        <location filename="../app/services/AuthService.cpp" line="69"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="92"/>
+        <location filename="../app/services/AuthService.cpp" line="93"/>
         <source>This user account is disabled. Ask the hall administrator.</source>
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="163"/>
-        <location filename="../app/services/AuthService.cpp" line="176"/>
+        <location filename="../app/services/AuthService.cpp" line="186"/>
+        <location filename="../app/services/AuthService.cpp" line="199"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="167"/>
+        <location filename="../app/services/AuthService.cpp" line="190"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="188"/>
-        <location filename="../app/services/AuthService.cpp" line="191"/>
+        <location filename="../app/services/AuthService.cpp" line="214"/>
+        <location filename="../app/services/AuthService.cpp" line="217"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
-        <location filename="../db/UserCreation.cpp" line="28"/>
+        <location filename="../db/UserCreation.cpp" line="29"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
     </message>
     <message>
-        <location filename="../db/UserCreation.cpp" line="30"/>
+        <location filename="../db/UserCreation.cpp" line="31"/>
         <source>The user name %1 is taken.</source>
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="244"/>
+        <location filename="../db/UserCreation.cpp" line="42"/>
+        <source>The keys of the new password could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuthService.cpp" line="273"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -368,12 +433,12 @@
         <translation>离线数据包的内容已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="26"/>
+        <location filename="../app/sync/Bundle.cpp" line="28"/>
         <source>This workstation is not enrolled at a hub; enroll it once (by network) first.</source>
         <translation>本工作站尚未在中心服务器注册；请先（通过网络）注册一次。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="42"/>
+        <location filename="../app/sync/Bundle.cpp" line="44"/>
         <source>The hub&apos;s certificate is missing; enroll this workstation again.</source>
         <translation>缺少中心服务器的数字证书；请重新注册本工作站。</translation>
     </message>
@@ -383,49 +448,54 @@
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="28"/>
+        <location filename="../app/hub/HubBundle.cpp" line="32"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="29"/>
+        <location filename="../app/hub/HubBundle.cpp" line="33"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="69"/>
+        <location filename="../app/hub/HubBundle.cpp" line="73"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="71"/>
+        <location filename="../app/hub/HubBundle.cpp" line="75"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="74"/>
+        <location filename="../app/hub/HubBundle.cpp" line="78"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="57"/>
+        <location filename="../app/sync/Bundle.cpp" line="59"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="64"/>
+        <location filename="../app/sync/Bundle.cpp" line="66"/>
         <source>This bundle is for workstation %1.</source>
         <translation>该离线数据包是发给工作站 %1 的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="66"/>
+        <location filename="../app/sync/Bundle.cpp" line="68"/>
         <source>This bundle was not made by this hall&apos;s hub.</source>
         <translation>该离线数据包不是由本大厅中心服务器生成的。</translation>
     </message>
     <message>
-        <location filename="../app/sync/Bundle.cpp" line="78"/>
+        <location filename="../app/sync/Bundle.cpp" line="80"/>
         <source>This bundle starts after event %1, but this workstation has events up to %2 only; import the bundles in order or ask the hub for a new one.</source>
         <translation>该离线数据包从事件 %1 之后开始，但本工作站仅有截至事件 %2 的数据；请按顺序导入离线数据包，或向中心服务器索取新的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../app/sync/Bundle.cpp" line="112"/>
+        <source>This bundle holds a chain checkpoint the hub did not sign.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -680,68 +750,68 @@
 <context>
     <name>CaseLifeService</name>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="31"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="33"/>
         <source>Only intake clerks, approvers and supervisors see the owed materials.</source>
         <translation>只有窗口人员、审批人和主管可以查看容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="33"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="35"/>
         <source>That is not an identity number.</source>
         <translation>这不是有效的身份证号码。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="55"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="57"/>
         <source>Only inspectors, regulators and supervisors see the checks of pledges.</source>
         <translation>只有核查人员、监管人员和主管可以查看告知承诺的核查情况。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="71"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="73"/>
         <source>Only approvers and supervisors see the pledges found false.</source>
         <translation>只有审批人和主管可以查看经核查不实的告知承诺。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="95"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="97"/>
         <source>reasons for stopping the clock</source>
         <translation>暂停计时的原因</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="109"/>
-        <location filename="../app/services/CaseLifeService.cpp" line="180"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="111"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="205"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="131"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="133"/>
         <source>An extension is 1 to %1 working days (at most %2 in all, Administrative Licensing Law art. 42).</source>
         <translation>延期为1至%1个工作日（合计不超过%2个工作日，《行政许可法》第四十二条）。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="135"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="137"/>
         <source>reasons for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="154"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="179"/>
         <source>reasons for terminating the case</source>
         <translation>终止办理的理由</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="170"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="195"/>
         <source>reasons for the revocation</source>
         <translation>撤销的理由</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="192"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="217"/>
         <source>The rectification deadline must be after today and within a year.</source>
         <translation>整改期限须晚于今天，且不超过一年。</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="193"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="218"/>
         <source>what to rectify</source>
         <translation>整改内容</translation>
     </message>
     <message>
-        <location filename="../app/services/CaseLifeService.cpp" line="203"/>
+        <location filename="../app/services/CaseLifeService.cpp" line="228"/>
         <source>findings</source>
         <translation>核查结论</translation>
     </message>
@@ -1023,6 +1093,7 @@
     <message>
         <location filename="../app/core/CatalogReader.cpp" line="54"/>
         <location filename="../app/core/CatalogReader.cpp" line="112"/>
+        <location filename="../app/core/CatalogReader.cpp" line="245"/>
         <source>must be text in double quotes.</source>
         <translation>必须是用双引号括起的文本。</translation>
     </message>
@@ -1058,22 +1129,27 @@
         <translation>未知取值“%1”；应为以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="209"/>
+        <location filename="../app/core/CatalogReader.cpp" line="211"/>
         <source>each material must be an object in braces { }.</source>
         <translation>每项材料必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="245"/>
+        <location filename="../app/core/CatalogReader.cpp" line="236"/>
+        <source>must be a list of matter codes in square brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogReader.cpp" line="264"/>
         <source>&quot;%1&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="252"/>
+        <location filename="../app/core/CatalogReader.cpp" line="271"/>
         <source>each matter must be an object in braces { }.</source>
         <translation>每个事项必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="260"/>
+        <location filename="../app/core/CatalogReader.cpp" line="279"/>
         <source>each bundle must be an object in braces { }.</source>
         <translation>每个“一件事”套餐必须是用花括号 { } 括起的对象。</translation>
     </message>
@@ -1148,97 +1224,122 @@
         <translation>只有设置 &quot;commitmentAllowed&quot;: true 的事项才有需要事后核查的告知承诺。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="132"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="133"/>
+        <source>only a matter with &quot;deferralAllowed&quot;: true has owed materials that can lapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="136"/>
         <source>%1 visits is not plausible (0 to 10).</source>
         <translation>到现场%1次不合理（应为0至10次）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="140"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="144"/>
         <source>the matter %1 promises %2 working days, longer than its legal limit of %3; the promised limit may not exceed the legal one.</source>
         <translation>事项 %1 的承诺时限为%2个工作日，超过其法定时限%3个工作日；承诺时限不得超过法定时限。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="146"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="150"/>
         <source>an instant matter (即办件) is finished on the spot: its promised limit must be 0.</source>
         <translation>即办件须当场办结，其承诺时限必须为0。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="149"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="153"/>
         <source>a promised matter (承诺件) needs a promised limit above 0; otherwise mark it &quot;instant&quot;: true.</source>
         <translation>承诺件的承诺时限必须大于0；否则请将其设为 &quot;instant&quot;: true。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="160"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="164"/>
         <source>the material code %1 appears twice in the matter %2.</source>
         <translation>材料编码 %1 在事项 %2 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="177"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="181"/>
         <source>the bundle code %1 is used twice.</source>
         <translation>“一件事”套餐编码 %1 被重复使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="180"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="184"/>
         <source>the code %1 is used by a matter and by a bundle.</source>
         <translation>编码 %1 同时被事项和“一件事”套餐使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="185"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="189"/>
         <source>the bundle %1 contains no matter.</source>
         <translation>“一件事”套餐 %1 未包含任何事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="191"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="195"/>
         <source>the bundle %1 refers to the matter %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 引用了事项 %2，但该事项不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="194"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="198"/>
         <source>the bundle %1 lists the matter %2 twice.</source>
         <translation>“一件事”套餐 %1 重复列出了事项 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="203"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="207"/>
         <source>the bundle %1 includes the bundle %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 包含了套餐 %2，但该套餐不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="225"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="229"/>
         <source>the bundles include each other in a cycle: %1.</source>
         <translation>“一件事”套餐之间存在循环包含：%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="247"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
         <source>the bundle %1 names the matter %2 as a precondition, but the matter is not in the bundle.</source>
         <translation>“一件事”%1 将事项 %2 列为前置条件，但该事项不在此“一件事”中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="255"/>
         <source>the bundle %1 names the precondition %2 twice.</source>
         <translation>“一件事”%1 两次列出前置条件 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="262"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="264"/>
+        <source>a combined inspection of the bundle %1 must name two or more matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="269"/>
+        <source>the bundle %1 combines the inspection of %2, which is not in the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="272"/>
+        <source>the bundle %1 combines the inspection of %2, which needs no site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="276"/>
+        <source>the bundle %1 names %2 in more than one combined inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="290"/>
         <source>the version must be a whole number from 1 up.</source>
         <translation>版本号必须是从1起的整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="264"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="292"/>
         <source>the date from which the catalog applies is missing.</source>
         <translation>缺少事项目录的生效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="276"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="304"/>
         <source>the matter code %1 is used twice (also by matters[%2]).</source>
         <translation>事项编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="284"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="312"/>
         <source>the implementation code %1 is used twice (also by matters[%2]).</source>
         <translation>实施编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="297"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="325"/>
         <source>the material code %1 is named &quot;%2&quot; here but &quot;%3&quot; elsewhere; one code must mean one material.</source>
         <translation>材料编码 %1 在此处名为“%2”，在别处却名为“%3”；同一编码只能对应同一种材料。</translation>
     </message>
@@ -1265,22 +1366,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="279"/>
+        <location filename="../app/core/CatalogReader.cpp" line="298"/>
         <source>The catalog file is empty.</source>
         <translation>事项目录文件为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="289"/>
+        <location filename="../app/core/CatalogReader.cpp" line="308"/>
         <source>Line %1, column %2: the catalog is not valid JSON (%3).</source>
         <translation>第%1行第%2列：事项目录不是有效的 JSON（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="297"/>
+        <location filename="../app/core/CatalogReader.cpp" line="316"/>
         <source>Line 1: the catalog must be a JSON object in braces { }.</source>
         <translation>第1行：事项目录必须是用花括号 { } 括起的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="319"/>
+        <location filename="../app/core/CatalogReader.cpp" line="338"/>
         <source>The built-in demonstration catalog is missing from this build.</source>
         <translation>此版本程序缺少内置的演示事项目录。</translation>
     </message>
@@ -1925,7 +2026,7 @@
         <translation>缺少已打印的文书（未提供其 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="318"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="308"/>
         <location filename="../app/services/CertificateService.cpp" line="156"/>
         <source>reason for the reprint</source>
         <translation>重打原因</translation>
@@ -2230,6 +2331,14 @@
     </message>
 </context>
 <context>
+    <name>ChainCheckpoints</name>
+    <message>
+        <location filename="../db/ChainCheckpoints.cpp" line="28"/>
+        <source>The chain checkpoints could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../forms/ChangePasswordDialog.ui" line="5"/>
@@ -2427,19 +2536,24 @@
 <context>
     <name>CounterService</name>
     <message>
-        <location filename="../app/services/CounterService.cpp" line="37"/>
+        <location filename="../app/services/CounterService.cpp" line="65"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/CounterService.cpp" line="39"/>
+        <location filename="../app/services/CounterService.cpp" line="67"/>
         <source>This case was already rated.</source>
         <translation>该办件已评价过。</translation>
     </message>
     <message>
-        <location filename="../app/services/CounterService.cpp" line="63"/>
+        <location filename="../app/services/CounterService.cpp" line="91"/>
         <source>Give a period of at most a year.</source>
         <translation>期限最长为一年。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/CounterService.cpp" line="139"/>
+        <source>Unable to write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2697,99 +2811,141 @@
     </message>
 </context>
 <context>
+    <name>DeviceSettingsService</name>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="47"/>
+        <source>Only an administrator can change the counter&apos;s devices and the calling system: the calling system&apos;s command is a program this workstation runs on every F12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="57"/>
+        <source>The reader&apos;s port is not a device name such as /dev/ttyUSB0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="59"/>
+        <source>The reader&apos;s speed must be between 1200 and 921600 baud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="61"/>
+        <source>The camera program&apos;s folder is not a folder name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="63"/>
+        <source>The calling system&apos;s URL or command is too long or contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="65"/>
+        <source>The calling time limit must be between 200 and 30000 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/DeviceSettings.cpp" line="67"/>
+        <source>The window&apos;s name is at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentIssuer</name>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="122"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="127"/>
         <source>Case %1 has no material %2 handed in to give a receipt for.</source>
         <translation>办件 %1 没有已提交的材料 %2，无法出具收件凭证。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="147"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="144"/>
         <source>The clock of case %1 is not stopped for a hearing, testing or expert review.</source>
         <translation>办件 %1 未因听证、检验检测鉴定或专家评审而暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="171"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="161"/>
         <source>The time limit of case %1 was not extended.</source>
         <translation>办件 %1 的办理期限未延长。</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="259"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="244"/>
         <source>certificate %1</source>
         <translation>证照 %1</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="347"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="338"/>
         <source>Cases accepted</source>
         <translation>受理办件数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="348"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="339"/>
         <source>Certificates issued</source>
         <translation>发证数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="349"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="340"/>
         <source>Certificates printed</source>
         <translation>制证数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="350"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="341"/>
         <source>Certificates reprinted</source>
         <translation>重打证照数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="351"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="342"/>
         <source>Certificates voided</source>
         <translation>作废证照数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="352"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="343"/>
         <source>Sheets spoiled</source>
         <translation>废页数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="353"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="344"/>
         <source>Owed materials collected</source>
         <translation>收取容缺材料数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="354"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="345"/>
         <source>Open cases</source>
         <translation>在办办件数</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="355"/>
-        <source>Stock received / printed / spoiled / voided</source>
-        <translation>证照纸入库 / 打印 / 废页 / 作废</translation>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="346"/>
+        <source>Stock of %1: received / printed / spoiled / voided</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="357"/>
+        <source>Stock received / printed / spoiled / voided</source>
+        <translation type="vanished">证照纸入库 / 打印 / 废页 / 作废</translation>
+    </message>
+    <message>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="348"/>
         <source>Sheets remaining</source>
         <translation>剩余证照纸</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="358"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="349"/>
         <source>Next sheet (records / counted)</source>
         <translation>下一页号（记录 / 清点）</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="360"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="351"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="361"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="352"/>
         <source>not counted</source>
         <translation>未清点</translation>
     </message>
     <message>
-        <location filename="../app/documents/DocumentIssuer.cpp" line="417"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="408"/>
         <source>The case could not be read.</source>
         <translation>无法读取该办件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/documents/DocumentIssuer.cpp" line="425"/>
+        <location filename="../app/documents/DocumentIssuer.cpp" line="416"/>
         <source>%n certificate(s)</source>
         <translation>
             <numerusform>%n 份证照</numerusform>
@@ -2799,39 +2955,39 @@
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="669"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="736"/>
         <source>The PDF could not be made.</source>
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="675"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="742"/>
         <source>Cannot write the PDF to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/print/DocumentRenderer.cpp" line="721"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="788"/>
         <source>The notice has %n page(s); the chosen range has none of them.</source>
         <translation>
             <numerusform>通知书共%n页，所选页码范围不含其中任何一页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="728"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="795"/>
         <source>The printer %1 is not ready.</source>
         <translation>打印机 %1 未就绪。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="729"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="796"/>
         <source>Cannot write to %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="736"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="803"/>
         <source>The printer stopped after page %1.</source>
         <translation>打印机在打印第%1页后停止。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="747"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="814"/>
         <source>The printer did not accept the notice.</source>
         <translation>打印机未接受该通知书。</translation>
     </message>
@@ -2852,178 +3008,204 @@
 <context>
     <name>EventAdmission</name>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="105"/>
+        <location filename="../app/core/EventAdmission.cpp" line="43"/>
+        <source>a review or inspection that names a malformed matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="47"/>
+        <location filename="../app/core/EventAdmission.cpp" line="50"/>
+        <source>a site visit whose list of matters is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="53"/>
+        <source>a review names one matter, not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="137"/>
         <source>a key registration that is not the author&apos;s own or whose key is malformed</source>
         <translation>密钥登记并非作者本人所为，或其密钥格式不正确</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="187"/>
+        <location filename="../app/core/EventAdmission.cpp" line="219"/>
         <source>a clock stop without a known reason or a start day</source>
         <translation>暂停计时缺少有效原因或起始日期</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="189"/>
+        <location filename="../app/core/EventAdmission.cpp" line="221"/>
         <source>a clock restart without its day</source>
         <translation>恢复计时缺少日期</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="193"/>
+        <location filename="../app/core/EventAdmission.cpp" line="225"/>
         <source>an extension that is not 1 to 10 working days with reasons</source>
         <translation>延期不是1至10个工作日或缺少理由</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="198"/>
+        <location filename="../app/core/EventAdmission.cpp" line="230"/>
         <source>a termination, revocation or failed check without reasons</source>
         <translation>终止办理、撤销或核查不实缺少理由</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="200"/>
+        <location filename="../app/core/EventAdmission.cpp" line="232"/>
         <source>a rectification order without its deadline</source>
         <translation>整改通知缺少整改期限</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="202"/>
+        <location filename="../app/core/EventAdmission.cpp" line="234"/>
         <source>a supplied material without its code</source>
         <translation>补交材料缺少材料代码</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="211"/>
+        <location filename="../app/core/EventAdmission.cpp" line="243"/>
         <source>malformed: the kind of event is not one this program writes</source>
         <translation>格式错误：事件类型不是本程序写入的类型</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="213"/>
+        <location filename="../app/core/EventAdmission.cpp" line="245"/>
         <source>malformed: the payload is larger than %1 bytes</source>
         <translation>格式错误：载荷大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="218"/>
+        <location filename="../app/core/EventAdmission.cpp" line="250"/>
         <source>malformed: the payload is not a bounded map</source>
         <translation>格式错误：载荷不是有界映射</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="221"/>
+        <location filename="../app/core/EventAdmission.cpp" line="253"/>
         <source>malformed: %1 lacks a valid field %2</source>
         <translation>格式错误：%1 缺少有效字段 %2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="224"/>
+        <location filename="../app/core/EventAdmission.cpp" line="256"/>
         <source>malformed: %1 names no case</source>
         <translation>格式错误：%1 未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="330"/>
+        <location filename="../app/core/EventAdmission.cpp" line="377"/>
         <source>a counter event that names no case</source>
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="338"/>
+        <location filename="../app/core/EventAdmission.cpp" line="387"/>
+        <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="395"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="348"/>
+        <location filename="../app/core/EventAdmission.cpp" line="405"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="356"/>
+        <location filename="../app/core/EventAdmission.cpp" line="420"/>
+        <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="425"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="359"/>
+        <location filename="../app/core/EventAdmission.cpp" line="428"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="361"/>
+        <location filename="../app/core/EventAdmission.cpp" line="430"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="363"/>
+        <location filename="../app/core/EventAdmission.cpp" line="432"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="366"/>
+        <location filename="../app/core/EventAdmission.cpp" line="435"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="369"/>
+        <location filename="../app/core/EventAdmission.cpp" line="438"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="371"/>
+        <location filename="../app/core/EventAdmission.cpp" line="440"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="373"/>
+        <location filename="../app/core/EventAdmission.cpp" line="442"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="379"/>
+        <location filename="../app/core/EventAdmission.cpp" line="448"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="382"/>
+        <location filename="../app/core/EventAdmission.cpp" line="451"/>
         <source>a relaxation of the separations belongs to the hall, not to a case</source>
         <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="389"/>
+        <location filename="../app/core/EventAdmission.cpp" line="458"/>
         <source>a decision on one matter that names no matter of a case</source>
         <translation>单一事项的决定未指明办件中的事项</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="395"/>
-        <location filename="../app/core/EventAdmission.cpp" line="408"/>
+        <location filename="../app/core/EventAdmission.cpp" line="466"/>
+        <location filename="../app/core/EventAdmission.cpp" line="479"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="406"/>
+        <location filename="../app/core/EventAdmission.cpp" line="477"/>
         <source>the author %1 may not write %2 on this case (separations): %3</source>
         <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="417"/>
+        <location filename="../app/core/EventAdmission.cpp" line="488"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="429"/>
+        <location filename="../app/core/EventAdmission.cpp" line="500"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="433"/>
+        <location filename="../app/core/EventAdmission.cpp" line="504"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="435"/>
+        <location filename="../app/core/EventAdmission.cpp" line="506"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="440"/>
+        <location filename="../app/core/EventAdmission.cpp" line="511"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="444"/>
+        <location filename="../app/core/EventAdmission.cpp" line="515"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="450"/>
+        <location filename="../app/core/EventAdmission.cpp" line="521"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人，也不是管理员</translation>
     </message>
@@ -3121,17 +3303,17 @@
 <context>
     <name>HallService</name>
     <message>
-        <location filename="../app/services/HallService.cpp" line="75"/>
+        <location filename="../app/services/HallService.cpp" line="77"/>
         <source>The hall&apos;s seal key could not be made.</source>
         <translation>无法生成大厅的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/HallService.cpp" line="98"/>
+        <location filename="../app/services/HallService.cpp" line="100"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/services/HallService.cpp" line="105"/>
+        <location filename="../app/services/HallService.cpp" line="107"/>
         <source>A hall database already exists at %1; it was left as it is.</source>
         <translation>%1 处已存在大厅数据库，未作任何改动。</translation>
     </message>
@@ -3351,57 +3533,57 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="50"/>
+        <location filename="../app/hub/HubStore.cpp" line="51"/>
         <source>Give the folder of the hub.</source>
         <translation>请指定中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="52"/>
+        <location filename="../app/hub/HubStore.cpp" line="53"/>
         <source>Enter the name of the hall&apos;s bureau.</source>
         <translation>请输入大厅所属审批局的名称。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="60"/>
+        <location filename="../app/hub/HubStore.cpp" line="61"/>
         <source>A hub already exists in %1; it was left as it is.</source>
         <translation>%1 中已存在中心服务器，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="62"/>
+        <location filename="../app/hub/HubStore.cpp" line="63"/>
         <source>The folder %1 cannot be created.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="79"/>
+        <location filename="../app/hub/HubStore.cpp" line="80"/>
         <source>The key file %1 cannot be written.</source>
         <translation>无法写入密钥文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="164"/>
+        <location filename="../app/hub/HubStore.cpp" line="165"/>
         <source>The hub&apos;s keys could not be created.</source>
         <translation>无法生成中心服务器的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="189"/>
+        <location filename="../app/hub/HubStore.cpp" line="190"/>
         <source>The hub&apos;s key file %1 cannot be read (run oneseal-admin hub init first, and run the hub as the user that owns it).</source>
         <translation>无法读取中心服务器的密钥文件 %1（请先运行 oneseal-admin hub init，并以该文件所有者的用户身份运行中心服务器）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="195"/>
+        <location filename="../app/hub/HubStore.cpp" line="196"/>
         <source>The hub&apos;s key file %1 may be read by others; allow its owner only (chmod 600).</source>
         <translation>中心服务器的密钥文件 %1 可被他人读取；请设为仅所有者可访问（chmod 600）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="204"/>
+        <location filename="../app/hub/HubStore.cpp" line="205"/>
         <source>The hub&apos;s key file %1 does not hold a 256-bit key.</source>
         <translation>中心服务器的密钥文件 %1 中不是 256 位密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="216"/>
+        <location filename="../app/hub/HubStore.cpp" line="217"/>
         <source>There is no hub database in %1.</source>
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="272"/>
+        <location filename="../app/hub/HubStore.cpp" line="307"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
@@ -3488,7 +3670,7 @@
     </message>
     <message>
         <location filename="../app/hub/HubEnrollment.cpp" line="194"/>
-        <location filename="../app/hub/HubEventLog.cpp" line="85"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="86"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
@@ -3503,27 +3685,27 @@
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="107"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="109"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="112"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="114"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="120"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="122"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="129"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="131"/>
         <source>Event %1 carries a clock %2 hours ahead of the hub&apos;s; at most %3 hours are accepted. Correct this workstation&apos;s date and time: its events are sent once the hub&apos;s clock has caught up with them.</source>
         <translation>事件 %1 的时钟比中心服务器快 %2 小时；最多只接受快 %3 小时。请校正本工作站的日期和时间：待中心服务器的时钟赶上后，这些事件会被发送。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="144"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="146"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
@@ -3548,47 +3730,47 @@
         <translation>工作站 %1 报告的编号远超已租出的所有号段；已忽略。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="53"/>
+        <location filename="../app/hub/HubUsers.cpp" line="54"/>
         <source>Unknown roles: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="65"/>
+        <location filename="../app/hub/HubUsers.cpp" line="66"/>
         <source>There is no user %1 at this hub.</source>
         <translation>本中心服务器上没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="70"/>
+        <location filename="../app/hub/HubUsers.cpp" line="71"/>
         <source>An administrator cannot disable their own account.</source>
         <translation>管理员不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="130"/>
+        <location filename="../app/hub/HubUsers.cpp" line="135"/>
         <source>This hub holds no seal key.</source>
         <translation>本中心服务器未持有印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="145"/>
+        <location filename="../app/hub/HubUsers.cpp" line="150"/>
         <source>There is no enabled user %1 at the hub.</source>
         <translation>中心服务器上没有已启用的用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="148"/>
+        <location filename="../app/hub/HubUsers.cpp" line="153"/>
         <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
         <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="153"/>
+        <location filename="../app/hub/HubUsers.cpp" line="158"/>
         <source>%1 has no signing key at the hub yet: let them log in once at a workstation, sync it, then grant again.</source>
         <translation>%1 在中心服务器上还没有签名密钥：请让其在工作站登录一次并同步，然后重新授权。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="161"/>
+        <location filename="../app/hub/HubUsers.cpp" line="166"/>
         <source>The seal key could not be sealed to the signing key of %1.</source>
         <translation>无法将印章密钥封装到 %1 的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="183"/>
+        <location filename="../app/hub/HubUsers.cpp" line="188"/>
         <source>%1 holds no grant of the seal key.</source>
         <translation>%1 未获印章密钥授权。</translation>
     </message>
@@ -3780,72 +3962,77 @@
         <translation>现场勘验</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="21"/>
+        <location filename="../forms/InspectionDialog.ui" line="23"/>
+        <source>Ma&amp;tter of the bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/InspectionDialog.ui" line="36"/>
         <source>Schedule the visit</source>
         <translation>安排勘验</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="25"/>
+        <location filename="../forms/InspectionDialog.ui" line="40"/>
         <source>&amp;Day of the visit:</source>
         <translation>勘验日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="37"/>
+        <location filename="../forms/InspectionDialog.ui" line="52"/>
         <source>&amp;Inspectors (two or more; Space ticks):</source>
         <translation>勘验人员（两名及以上；按空格键勾选）(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="48"/>
+        <location filename="../forms/InspectionDialog.ui" line="63"/>
         <source>Co&amp;mbine with (nearby or same kind):</source>
         <translation>合并勘验（就近或同类办件）(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="59"/>
+        <location filename="../forms/InspectionDialog.ui" line="74"/>
         <source>&amp;Schedule visit</source>
         <translation>安排勘验(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="67"/>
+        <location filename="../forms/InspectionDialog.ui" line="82"/>
         <source>Result</source>
         <translation>勘验结果</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="71"/>
+        <location filename="../forms/InspectionDialog.ui" line="86"/>
         <source>&amp;Notes:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="83"/>
+        <location filename="../forms/InspectionDialog.ui" line="98"/>
         <source>Evidence files:</source>
         <translation>证据文件：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="93"/>
+        <location filename="../forms/InspectionDialog.ui" line="108"/>
         <source>&amp;Add photo or video…</source>
         <translation>添加照片或视频(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="98"/>
+        <location filename="../forms/InspectionDialog.ui" line="113"/>
         <source>Rectify &amp;by:</source>
         <translation>整改期限(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="112"/>
+        <location filename="../forms/InspectionDialog.ui" line="127"/>
         <source>&amp;Passed</source>
         <translation>合格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="117"/>
+        <location filename="../forms/InspectionDialog.ui" line="132"/>
         <source>&amp;Failed</source>
         <translation>不合格(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="122"/>
+        <location filename="../forms/InspectionDialog.ui" line="137"/>
         <source>Require &amp;rectification</source>
         <translation>限期整改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../forms/InspectionDialog.ui" line="127"/>
+        <location filename="../forms/InspectionDialog.ui" line="142"/>
         <source>Close rectification from &amp;evidence</source>
         <translation>凭证据确认整改完成(&amp;E)</translation>
     </message>
@@ -3883,42 +4070,77 @@
         <translation>派往现场的人员必须均为已启用的勘验人员。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="69"/>
+        <location filename="../app/services/InspectionService.cpp" line="71"/>
+        <source>Case %1 is a bundle: schedule its visits from the case itself, not combined into another case&apos;s visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="75"/>
+        <source>Case %1 is a bundle: choose the matter to visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="86"/>
         <source>Case %1: %2</source>
         <translation>办件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="107"/>
+        <location filename="../app/services/InspectionService.cpp" line="131"/>
+        <source>The catalog version %1 of case %2 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="135"/>
+        <source>%1 is not a matter of case %2.</source>
+        <translation type="unfinished">%1 不是办件 %2 的事项。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="138"/>
+        <source>%1 and %2 are inspected on separate visits (the catalog combines only the matters of one group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="149"/>
+        <source>Choose the matter to visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="163"/>
+        <source>No site visit of case %1 is waiting for its result.</source>
+        <translation type="unfinished">办件 %1 没有待录入结果的现场勘验。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/InspectionService.cpp" line="193"/>
         <source>inspection notes</source>
         <translation>勘验意见</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="146"/>
+        <location filename="../app/services/InspectionService.cpp" line="237"/>
         <source>things to rectify</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="150"/>
+        <location filename="../app/services/InspectionService.cpp" line="241"/>
         <source>The rectification deadline must be after today.</source>
         <translation>整改期限必须晚于今天。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="152"/>
+        <location filename="../app/services/InspectionService.cpp" line="243"/>
         <source>The rectification deadline must be within a year.</source>
         <translation>整改期限必须在一年之内。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="155"/>
+        <location filename="../app/services/InspectionService.cpp" line="246"/>
         <source>rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="186"/>
+        <location filename="../app/services/InspectionService.cpp" line="280"/>
         <source>Attach the photos or videos that show the rectification.</source>
         <translation>请附上反映整改情况的照片或视频。</translation>
     </message>
     <message>
-        <location filename="../app/services/InspectionService.cpp" line="189"/>
+        <location filename="../app/services/InspectionService.cpp" line="283"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -4029,7 +4251,7 @@
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="206"/>
+        <location filename="../app/services/IntakeService.cpp" line="211"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
@@ -4040,57 +4262,57 @@
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="239"/>
+        <location filename="../app/services/IntakeService.cpp" line="246"/>
         <source>%1 was already accepted today for this applicant as case %2. Confirm to accept it again.</source>
         <translation>该申请人今天已受理过“%1”（办件 %2）。请确认是否再次受理。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="305"/>
+        <location filename="../app/services/IntakeService.cpp" line="316"/>
         <source>The queue ticket is not valid: %1</source>
         <translation>排队号无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="331"/>
+        <location filename="../app/services/IntakeService.cpp" line="342"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="333"/>
+        <location filename="../app/services/IntakeService.cpp" line="344"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="335"/>
+        <location filename="../app/services/IntakeService.cpp" line="346"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="336"/>
+        <location filename="../app/services/IntakeService.cpp" line="347"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="375"/>
+        <location filename="../app/services/IntakeService.cpp" line="386"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="378"/>
+        <location filename="../app/services/IntakeService.cpp" line="389"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="382"/>
+        <location filename="../app/services/IntakeService.cpp" line="393"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="384"/>
+        <location filename="../app/services/IntakeService.cpp" line="395"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="386"/>
+        <location filename="../app/services/IntakeService.cpp" line="397"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -4118,117 +4340,163 @@
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="55"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="58"/>
         <source>&amp;ID number / credit code (F3):</source>
         <translation>证件号码/统一社会信用代码（F3）(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="71"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="74"/>
         <source>&amp;Name:</source>
         <translation>姓名/名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="80"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="83"/>
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="89"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="92"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="98"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="101"/>
+        <source>Se&amp;x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="111"/>
+        <source>男/女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="116"/>
+        <source>&amp;Ethnicity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="128"/>
+        <source>&amp;Birth date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="135"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="160"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="142"/>
+        <source>Issuing au&amp;thority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="151"/>
+        <source>Card valid fr&amp;om:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="165"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="172"/>
+        <source>YYYY-MM-DD or 长期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/IntakeWorkbench.ui" line="179"/>
         <source>&amp;Legal representative:</source>
         <translation>法定代表人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="107"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="188"/>
         <source>An a&amp;gent (代理人) applies for them</source>
         <translation>由代理人代为申请(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="112"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="193"/>
         <source>Agent&apos;s na&amp;me:</source>
         <translation>代理人姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="121"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="202"/>
         <source>Agent&apos;s ID n&amp;umber:</source>
         <translation>代理人证件号码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="130"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="211"/>
         <source>Owed materials (容缺) of this applicant: Enter records the arrival and prints its receipt, Ctrl+O attaches its scan first.</source>
         <translation>该申请人的容缺材料：按 Enter 登记送达并打印收件凭证，按 Ctrl+O 先附上扫描件。</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="146"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="227"/>
         <source>Record arrival and print receipt</source>
         <translation>登记送达并打印收件凭证</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="157"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="238"/>
         <source>Checklist (F4)</source>
         <translation>材料清单（F4）</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="171"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="252"/>
         <source>Keys: R received · M missing · D deferred · N not applicable · S shared data · A every unchecked one received · O original/copy · + / − copies · Enter edits the note, copies or due date</source>
         <translation>按键：R 已收 · M 缺少 · D 容缺 · N 不适用 · S 共享数据 · A 所有未勾选的均已收 · O 原件/复印件 · + / − 份数 · Enter 编辑备注、份数或补交期限</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="178"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="259"/>
         <source>Attach sc&amp;an…</source>
         <translation>附加扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="183"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="264"/>
         <source>&amp;View scans…</source>
         <translation>查看扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="193"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="274"/>
         <source>Outcome</source>
         <translation>受理结果</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="199"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="280"/>
         <source>Reasons / &amp;remarks:</source>
         <translation>理由/备注(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="213"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="294"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="214"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="295"/>
         <source>Accept, materials deferred</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="215"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="296"/>
         <source>Commitment-based</source>
         <translation>告知承诺受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="216"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="297"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="217"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="298"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="218"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="299"/>
         <source>Complete instantly</source>
         <translation>即时办结</translation>
     </message>
     <message>
-        <location filename="../forms/IntakeWorkbench.ui" line="219"/>
+        <location filename="../forms/IntakeWorkbench.ui" line="300"/>
         <source>New intake</source>
         <translation>新建受理</translation>
     </message>
@@ -4236,17 +4504,17 @@
 <context>
     <name>KeyRing</name>
     <message>
-        <location filename="../db/KeyRing.cpp" line="44"/>
+        <location filename="../db/KeyRing.cpp" line="46"/>
         <source>No key ring was found at %1: this is not a OneSeal hall database.</source>
         <translation>在 %1 未找到密钥环：这不是 OneSeal 大厅数据库。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="52"/>
+        <location filename="../db/KeyRing.cpp" line="54"/>
         <source>The key ring %1 is damaged or of an unknown format.</source>
         <translation>密钥环 %1 已损坏或格式未知。</translation>
     </message>
     <message>
-        <location filename="../db/KeyRing.cpp" line="138"/>
+        <location filename="../db/KeyRing.cpp" line="154"/>
         <source>Unable to write the key ring %1: %2</source>
         <translation>无法写入密钥环 %1：%2</translation>
     </message>
@@ -4254,9 +4522,13 @@
 <context>
     <name>KeySlotService</name>
     <message>
-        <location filename="../app/services/KeySlotService.cpp" line="35"/>
         <source>The password record of user %1 is damaged; no key slot was made for them.</source>
-        <translation>用户 %1 的密码记录已损坏；未为其创建密钥槽。</translation>
+        <translation type="vanished">用户 %1 的密码记录已损坏；未为其创建密钥槽。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/KeySlotService.cpp" line="38"/>
+        <source>The slot key of user %1 is damaged; no key slot was made for them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4315,84 +4587,157 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="64"/>
+        <location filename="../forms/MainWindow.ui" line="66"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="69"/>
+        <location filename="../forms/MainWindow.ui" line="71"/>
+        <source>S&amp;upervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="75"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="80"/>
+        <location filename="../forms/MainWindow.ui" line="87"/>
         <source>&amp;Export bundle for the hub…</source>
         <translation>导出发往中心服务器的离线数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="83"/>
+        <location filename="../forms/MainWindow.ui" line="90"/>
         <source>&amp;Import bundle from the hub…</source>
         <translation>导入中心服务器的离线数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="86"/>
+        <location filename="../forms/MainWindow.ui" line="93"/>
         <source>&amp;Lock workstation</source>
         <translation>锁定工作站(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="87"/>
+        <location filename="../forms/MainWindow.ui" line="94"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="90"/>
+        <location filename="../forms/MainWindow.ui" line="97"/>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="91"/>
+        <location filename="../forms/MainWindow.ui" line="98"/>
         <source>Ctrl+Shift+L</source>
         <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="94"/>
+        <location filename="../forms/MainWindow.ui" line="101"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="97"/>
+        <location filename="../forms/MainWindow.ui" line="104"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="100"/>
+        <location filename="../forms/MainWindow.ui" line="107"/>
+        <source>&amp;Queue report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="108"/>
+        <source>Ctrl+Shift+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="111"/>
+        <source>Counter &amp;devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="114"/>
         <source>Printer &amp;calibration…</source>
         <translation>打印机校准(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="103"/>
+        <location filename="../forms/MainWindow.ui" line="117"/>
+        <source>Seal &amp;key and users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/MainWindow.ui" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="104"/>
+        <location filename="../forms/MainWindow.ui" line="121"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="107"/>
+        <location filename="../forms/MainWindow.ui" line="124"/>
         <source>&amp;Verify a certificate…</source>
         <translation>验证证照(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="108"/>
+        <location filename="../forms/MainWindow.ui" line="125"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../forms/MainWindow.ui" line="111"/>
+        <location filename="../forms/MainWindow.ui" line="128"/>
         <source>&amp;About OneSeal</source>
         <translation>关于 OneSeal(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MatterChoice</name>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="13"/>
+        <source>not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="14"/>
+        <source>review passed</source>
+        <translation type="unfinished">审查通过</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="15"/>
+        <source>refusal proposed</source>
+        <translation type="unfinished">已建议不予许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="18"/>
+        <source>visit scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="20"/>
+        <source>inspection passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="22"/>
+        <source>inspection failed</source>
+        <translation type="unfinished">勘验不合格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="24"/>
+        <source>rectification open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="26"/>
+        <source>waits for a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MatterChoice.cpp" line="29"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -4411,17 +4756,17 @@
 <context>
     <name>NumberBlocks</name>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="373"/>
+        <location filename="../db/IntakeRepository.cpp" line="383"/>
         <source>A number block must run from 1 upwards.</source>
         <translation>号段必须从1开始。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="383"/>
+        <location filename="../db/IntakeRepository.cpp" line="393"/>
         <source>The number block %1–%2 overlaps one this workstation already holds.</source>
         <translation>号段 %1–%2 与本工作站已持有的号段重叠。</translation>
     </message>
     <message>
-        <location filename="../db/IntakeRepository.cpp" line="408"/>
+        <location filename="../db/IntakeRepository.cpp" line="418"/>
         <source>This workstation has no %1 numbers left. Connect to the hall&apos;s hub so that it can lease a new block.</source>
         <translation>本工作站的 %1 编号已用完。请连接大厅中心服务器，以便申领新的号段。</translation>
     </message>
@@ -4440,7 +4785,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="595"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -4450,1402 +4795,1489 @@
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="75"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="155"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="210"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="162"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="54"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="517"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="73"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="77"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="156"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="74"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="76"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="117"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="138"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="124"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="145"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="607"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="60"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="61"/>
         <source>The workstation will sync with a hub (which leases its numbers).</source>
         <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="62"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="63"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="72"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="100"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="107"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="101"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="74"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="108"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="74"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="102"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="75"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="109"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="79"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="80"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="87"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="88"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="89"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="90"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="92"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="93"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="98"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="99"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="109"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="156"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="121"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="142"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="162"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="809"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="61"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="124"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="143"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="214"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="874"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="127"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="129"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="130"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="139"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="155"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="155"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="272"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="349"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="512"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="649"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="400"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="405"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="273"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="704"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="714"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="340"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="413"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="157"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="160"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="169"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="180"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="181"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="183"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="277"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="304"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="369"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="439"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="553"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="689"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="475"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="184"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="278"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="305"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="411"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="450"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="754"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="483"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="186"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="301"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="308"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="190"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="193"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="194"/>
         <source>Holiday calendar years: %1</source>
         <translation>节假日日历年份：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="203"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="207"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="246"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="208"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="484"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="532"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="249"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="211"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="545"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="595"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="766"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="256"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="493"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="538"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="256"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="286"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="554"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="561"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="263"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="293"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
         <source>The year&apos;s holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md).</source>
         <translation>该年度的节假日文件，即 holiday-cn 格式的 YEAR.json（见 docs/DOMAIN.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="236"/>
         <source>Adds or replaces one year of the holiday calendar at this workstation. A hall with a hub imports at the hub instead (oneseal-admin hub calendar-import).</source>
         <translation>在本工作站添加或替换一年的节假日日历。设有中心服务器的大厅应改在中心服务器上导入（oneseal-admin hub calendar-import）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="239"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="277"/>
         <source>Name one holiday file.</source>
         <translation>请指定一个节假日文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="244"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="275"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="245"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="282"/>
         <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
         <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
         <source>Replaced the holiday calendar for %1: %2 listed days.</source>
         <translation>已替换 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
         <source>Added the holiday calendar for %1: %2 listed days.</source>
         <translation>已添加 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="783"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="785"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="788"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="790"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="119"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="848"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="855"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="272"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="275"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="289"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="533"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="829"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="299"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="300"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
 Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
 退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="310"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="311"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="321"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="322"/>
         <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
         <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="326"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="328"/>
+        <source>Checkpoints checked with the hub&apos;s key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="331"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="335"/>
         <source>CUT OFF: workstation %1: %2</source>
         <translation>已截断：工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="339"/>
+        <source>FORGED CHECKPOINT: workstation %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="342"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="348"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="429"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="467"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="350"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="429"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="467"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="353"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
         <source>Only one kind of document: decision, notice, certificate, reprint, revocation.</source>
         <translation>只能指定一种文书类型：decision、notice、certificate、reprint、revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="354"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="362"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
         <source>Lists the seal register (every document that carries the seal), or exports it as CSV.</source>
         <translation>列出用印登记（每一份加盖印章的文书），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="362"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="370"/>
         <source>Unknown document kind %1; use decision, notice, certificate, reprint or revocation.</source>
         <translation>未知的文书类型 %1；请使用 decision、notice、certificate、reprint 或 revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
         <source>Pairs of steps one person may both take on a case, e.g. review+inspect,decide+issue; &quot;none&quot; restores the strict rule.</source>
-        <translation>同一人在一个办件上可同时承担的环节对，例如 review+inspect,decide+issue；"none" 恢复严格规则。</translation>
+        <translation>同一人在一个办件上可同时承担的环节对，例如 review+inspect,decide+issue；&quot;none&quot; 恢复严格规则。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="395"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
         <source>pairs</source>
         <translation>环节对</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="396"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
         <source>Why the hall relaxes the rule (required).</source>
         <translation>大厅放宽该规则的理由（必填）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
         <source>Shows or sets which pairs of steps (accept, review, inspect, decide, issue) one person may both take on a case.</source>
         <translation>显示或设置同一人在一个办件上可同时承担的环节对（受理、审查、勘验、决定、发证）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="416"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="424"/>
         <source>Strict: accept, review, inspect, decide and issue are different people on every case.</source>
         <translation>严格：每个办件的受理、审查、勘验、决定和发证均由不同人员办理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="426"/>
         <source>Relaxed pairs: %1 (set by %2 at %3: %4)</source>
         <translation>已放宽的环节对：%1（由 %2 于 %3 设置：%4）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="439"/>
+        <source>How many of the newest events (1-1000, default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="442"/>
+        <source>Lists the newest events of the database: time, kind, case number, user, workstation (never their contents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="448"/>
+        <source>Give --last as a number from 1 to 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
+        <source>Also write the report as CSV to this new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <source>By day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <source>By window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <source>By clerk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
+        <source>%1: %2 served, waiting mean %3 min (90% within %4), service mean %5 min (90% within %6), %7 rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="519"/>
+        <source>CSV written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
         <source>Where to write (a new file).</source>
         <translation>写入位置（新文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="516"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
         <source>The user to grant the seal key to, or to revoke it from.</source>
         <translation>要授予或撤销印章密钥的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="520"/>
         <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
-        <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
+        <translation type="vanished">export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="523"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="586"/>
         <source>The hall&apos;s Ed25519 certificate signing key: publish it, grant or revoke it, sign the list of voided certificates.
 The password of the --as user is read from standard input.</source>
         <translation>大厅的 Ed25519 证照签名密钥：发布、授予或撤销，签署已作废证照清单。
 --as 用户的密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="547"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
         <source>Say where to write with --out FILE.</source>
         <translation>请用 --out FILE 指定写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="549"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
         <source>Say which user with --user NAME.</source>
         <translation>请用 --user NAME 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="627"/>
         <source>This hall has no seal key yet.</source>
         <translation>本大厅尚无印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="571"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
         <source>Wrote the hall&apos;s public seal key(s) %1 to %2.</source>
         <translation>已将大厅的印章公钥 %1 写入 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="582"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="592"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
         <source>Seal key granted to %1.</source>
         <translation>已向 %1 授予印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="593"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="658"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
         <source>Seal key revoked from %1.</source>
         <translation>已撤销 %1 的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="598"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
         <source>Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help).</source>
         <translation>请指定操作：seal-key export、grant、revoke、revoked-list、generate 或 id（见 --help）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="948"/>
         <source>show or relax (--relax) the separation of steps per case</source>
         <translation>显示或放宽（--relax）每个办件的岗位分离</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="888"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="954"/>
         <source>the hall&apos;s seal key: export, grant, revoke, revoked-list, id</source>
         <translation>大厅的印章密钥：export、grant、revoke、revoked-list、id</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="367"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="375"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
         <source>Reports the hall&apos;s queue: tickets served, waiting and service times, ratings.</source>
         <translation>报告大厅的排队情况：已办理的排队号、等候及办理时长、评价。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="437"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
         <source>Give --from (and --to) as YYYY-MM-DD.</source>
         <translation>请以 YYYY-MM-DD 格式给出 --from（及 --to）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="445"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
         <source>Tickets served: %1</source>
         <translation>已办理排队号：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="486"/>
         <source>Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>等候时长（取号至叫号，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="451"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="491"/>
         <source>Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>办理时长（叫号至登记，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="456"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
         <source>Ratings (%1):</source>
         <translation>评价（%1）：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="551"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="529"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="616"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="512"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="600"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="579"/>
+        <source>Why the grant ends (revoke; recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
+        <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME --reason TEXT (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="614"/>
+        <source>Say why the grant ends with --reason TEXT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="603"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="615"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="680"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="626"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="691"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="627"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="692"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="704"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="708"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="645"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="43"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="597"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="710"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="46"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="605"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="712"/>
         <source>The hall&apos;s signed list of voided certificates (seal-key revoked-list); a certificate it names is reported VOIDED.</source>
         <translation>大厅签署的已作废证照清单（seal-key revoked-list）；清单中列出的证照将报告为“已作废”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="654"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="719"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="662"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="727"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="670"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="771"/>
         <source>%1 is refused: %2</source>
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="740"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="805"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="746"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="753"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="811"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="818"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="759"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="824"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="766"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="831"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="782"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="785"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="787"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="852"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="789"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="854"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="792"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="857"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="802"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="867"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="806"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="871"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="831"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="896"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="851"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="916"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="864"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="929"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="865"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="930"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="870"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="935"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="871"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="936"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="872"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="937"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="873"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="938"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="874"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="939"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="876"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="941"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="877"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="942"/>
         <source>add or replace a year of the holiday calendar (holiday-cn JSON)</source>
         <translation>添加或替换一年的节假日日历（holiday-cn JSON）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="944"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="880"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="945"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="881"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="946"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="882"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="947"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="885"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="950"/>
+        <source>list the newest events (kind, case number, user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="951"/>
         <source>waiting and service times and ratings of the hall&apos;s queue</source>
         <translation>大厅排队的等候、办理时长及评价</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="887"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="953"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="890"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="956"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="891"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="957"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="892"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="958"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="893"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="959"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="894"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="960"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="895"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="961"/>
         <source>re-stamp unsent events whose clock the hub refuses</source>
         <translation>对中心服务器拒收其时钟的未发送事件重新加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="901"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="967"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="930"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="996"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="42"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="45"/>
         <source>The hub&apos;s folder (hub.db, hub.key).</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="63"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="70"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="73"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="79"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="86"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="416"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="91"/>
         <source>Admit unsigned events from workstations (clients from before event signing); signed events are checked in any case.</source>
         <translation>接受工作站的未签名事件（事件签名之前的客户端）；已签名的事件在任何情况下都会校验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="94"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="107"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="114"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="116"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="123"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="118"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="121"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="137"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="144"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="397"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="139"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="405"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="580"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="141"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="157"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="160"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="170"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
         <source>The user.</source>
         <translation>用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="179"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
         <source>Grants the hall&apos;s seal key to a user (certificate operator, approver or administrator); workstations receive the grant.</source>
         <translation>将大厅的印章密钥授予用户（制证员、审批人或管理员）；各工作站将收到该授权。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="181"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
         <source>Revokes a user&apos;s grant of the hall&apos;s seal key.</source>
         <translation>撤销用户的印章密钥授权。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="209"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="216"/>
         <source>The user&apos;s user name.</source>
         <translation>用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="213"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="220"/>
         <source>Enables a disabled user again at the hub.</source>
         <translation>在中心服务器上重新启用已停用的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="214"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="221"/>
         <source>Disables a user at the hub: every replica refuses their events from now on and workstations remove their key slot at the next sync.</source>
         <translation>在中心服务器上停用用户：自此所有副本均拒收其事件，各工作站在下次同步时删除其密钥槽。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="218"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
         <source>Name the user with --username.</source>
         <translation>请用 --username 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="223"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
         <source>User %1 is enabled.</source>
         <translation>用户 %1 已启用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="223"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
         <source>User %1 is disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="242"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="249"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="257"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="265"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="272"/>
         <source>The year&apos;s holiday file, YEAR.json (holiday-cn format).</source>
         <translation>该年度的节假日文件，即 YEAR.json（holiday-cn 格式）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="266"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
         <source>Adds or replaces a year of the holiday calendar at the hub; workstations receive it with their next sync or bundle.</source>
         <translation>在中心服务器上添加或替换一年的节假日日历；各工作站在下次同步或导入离线数据包时接收。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="294"/>
         <source>Imported the holiday calendar for %1 at the hub.</source>
         <translation>已在中心服务器上导入 %1 年的节假日日历。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="295"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="309"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="305"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="311"/>
+        <source>Checkpoint key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="313"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="308"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="315"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="323"/>
         <source>Taken %1; hall %2; generation %3</source>
         <translation>备份于 %1；大厅 %2；代次 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="325"/>
         <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
         <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="324"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
         <source>Database %1 bytes, SHA-256 %2</source>
         <translation>数据库 %1 字节，SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="339"/>
         <source>The backup file to write (must not exist).</source>
         <translation>要写入的备份文件（不得已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="334"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
         <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
         <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="350"/>
         <source>Wrote the backup %1.</source>
         <translation>已写入备份 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="351"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="375"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="359"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="383"/>
         <source>The backup file.</source>
         <translation>备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="352"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="360"/>
         <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
         <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="357"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="381"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="389"/>
         <source>Name one backup file.</source>
         <translation>请指定一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
         <source>The backup is refused: %1</source>
         <translation>备份被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="366"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
         <source>The backup %1 is whole.</source>
         <translation>备份 %1 完整无损。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="376"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
         <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
         <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="393"/>
         <source>The restore is refused: %1</source>
         <translation>恢复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="386"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="394"/>
         <source>Restored the hub in %1 from %2; new generation %3.</source>
         <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="390"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
         <source>The database that was there is kept as %1.</source>
         <translation>原有数据库保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="392"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="400"/>
         <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
         <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="399"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
         <source>The workstation&apos;s replica (its database file).</source>
         <translation>工作站的副本（其数据库文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="403"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="411"/>
         <source>Where the hub&apos;s keys survive: the lost hub&apos;s database or any backup of it (with hub.key in --dir). Workstations then stay enrolled.</source>
         <translation>中心服务器密钥的留存位置：已丢失的中心服务器的数据库或其任一备份（hub.key 须在 --dir 中）。这样各工作站仍保持注册状态。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="410"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="418"/>
         <source>Rebuilds a lost hub without a backup from a workstation&apos;s replica: every event of every workstation, users, reference data, catalogs and files. The password of an administrator of the replica is read from standard input. Workstations push what the replica lacked at their next sync.</source>
         <translation>在没有备份的情况下，从工作站的副本重建丢失的中心服务器：包括所有工作站的全部事件、用户、参考数据、事项目录和文件。副本中管理员的密码从标准输入读取。各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="417"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="425"/>
         <source>Name the replica with --from.</source>
         <translation>请用 --from 指定副本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="425"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="433"/>
         <source>Administrator password of the replica: </source>
         <translation>副本的管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="427"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="435"/>
         <source>Wrong user name or password for the replica %1.</source>
         <translation>副本 %1 的用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="434"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="477"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="442"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="485"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="441"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="449"/>
         <source>The rebuild is refused: %1</source>
         <translation>重建被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="442"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="450"/>
         <source>Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall&apos;s rules), %5 users, %6 catalog versions, %7 files; new generation %8, numbers through server_seq %9 kept.</source>
         <translation>已在 %1 中重建中心服务器：%3 个工作站的 %2 个事件（其中 %4 个被大厅规则拒绝）、%5 名用户、%6 个事项目录版本、%7 个文件；新代次 %8，保留 server_seq %9 及以前的编号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="456"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="464"/>
         <source>A new key file %1 was made: keep a copy apart from the backups.</source>
         <translation>已生成新的密钥文件 %1：请将其副本与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="468"/>
         <source>The hub&apos;s certificate authority was kept: workstations stay enrolled. Revoke again any workstation revoked after %1 was made.</source>
         <translation>已保留中心服务器的证书颁发机构：各工作站保持注册状态。对于在 %1 生成之后被吊销的工作站，请重新吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="465"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="473"/>
         <source>The hub has a new certificate authority: enrol every workstation again with a new code (hub enroll-code, then enroll at the workstation); their events are still accepted.</source>
         <translation>中心服务器已启用新的证书颁发机构：请用新的注册码重新注册每个工作站（先执行 hub enroll-code，再在工作站上执行 enroll）；其事件仍被接受。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="468"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="476"/>
         <source>Start the hub; each workstation pushes what the replica lacked at its next sync.</source>
         <translation>启动中心服务器；各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="523"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
         <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]</source>
         <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="663"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="671"/>
         <source>How far ahead of now a clock may be (the hub&apos;s clock_margin_hours).</source>
         <translation>时钟最多可超前当前时间多少（中心服务器的 clock_margin_hours）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="664"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="672"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="665"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="673"/>
         <source>Only say what would be re-stamped.</source>
         <translation>只显示将被重新加盖时间戳的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="667"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="675"/>
         <source>Re-stamps this workstation&apos;s own unsent events whose clock the hub refuses (far in the future or wrapped), and every later one of its chain: new clocks, the chain linked again, each signed again by its author (whose password is asked for). Nothing else changes; the hub never had them.</source>
         <translation>对本工作站中心服务器拒收其时钟（远在未来或发生回绕）的未发送事件，及其审计链中的所有后续事件，重新加盖时间戳：使用新的时钟，重新链接审计链，并由各自的作者重新签名（将询问其密码）。其他内容均不变；中心服务器从未收到过这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="675"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="683"/>
         <source>--margin-hours must be a whole number from 1 to 8760.</source>
         <translation>--margin-hours 必须是 1 至 8760 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="686"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="694"/>
         <source>No unsent event of this workstation has a clock the hub refuses; nothing to do.</source>
         <translation>本工作站没有时钟被中心服务器拒收的未发送事件；无需处理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="689"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="697"/>
         <source>%1 unsent events of this workstation from %2 on are re-stamped (%3 with a clock the hub refuses).</source>
         <translation>本工作站自 %2 起的 %1 个未发送事件已重新加盖时间戳（其中 %3 个的时钟被中心服务器拒收）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="708"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="716"/>
         <source>Password of %1, who signed some of them: </source>
         <translation>%1（签署了其中部分事件）的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="711"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="719"/>
         <source>The repair is refused: %1</source>
         <translation>修复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="712"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="720"/>
         <source>Re-stamped %1 events; sync to send them.</source>
         <translation>已重新加盖 %1 个事件的时间戳；请同步以发送这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="539"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="539"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="532"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="540"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="533"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="541"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="535"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="543"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="540"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="556"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="560"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="568"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="562"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="570"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="564"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="572"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="572"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="580"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="582"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="590"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="595"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="596"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="604"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="607"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="611"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="609"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="617"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="615"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="623"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="625"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="633"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="633"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="641"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="637"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="645"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="648"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="656"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="654"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="662"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -5974,6 +6406,19 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <location filename="../app/core/PaperStock.cpp" line="98"/>
         <source>a shift handover without its report and hash</source>
         <translation>交接班缺少交接报告及其哈希值</translation>
+    </message>
+</context>
+<context>
+    <name>PdfFolderOutput</name>
+    <message>
+        <location filename="../app/print/PdfFileOutput.cpp" line="36"/>
+        <source>The PDF printer&apos;s folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/print/PdfFileOutput.cpp" line="52"/>
+        <source>Too many documents of the same name in %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6208,9 +6653,42 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>QueueReportDialog</name>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="6"/>
+        <source>Queue report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="12"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="24"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished">至(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="36"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished">显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="68"/>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished">导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../forms/QueueReportDialog.ui" line="73"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueService</name>
     <message>
-        <location filename="../app/services/QueueService.cpp" line="58"/>
+        <location filename="../app/services/QueueService.cpp" line="61"/>
         <source>You may see only the queues of your own roles.</source>
         <translation>您只能查看本人角色对应的工作队列。</translation>
     </message>
@@ -6223,32 +6701,37 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>审查</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="19"/>
+        <location filename="../forms/ReviewDialog.ui" line="21"/>
+        <source>&amp;Matter of the bundle:</source>
+        <translation type="unfinished">“一件事”中的事项(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/ReviewDialog.ui" line="34"/>
         <source>&amp;Notes, materials to correct, or reasons for refusal:</source>
         <translation>备注、需补正的材料或不予许可理由(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="33"/>
+        <location filename="../forms/ReviewDialog.ui" line="48"/>
         <source>&amp;Pass review</source>
         <translation>审查通过(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="38"/>
+        <location filename="../forms/ReviewDialog.ui" line="53"/>
         <source>Return for &amp;correction</source>
         <translation>退回补正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="43"/>
+        <location filename="../forms/ReviewDialog.ui" line="58"/>
         <source>Corrected materials &amp;received</source>
         <translation>已收到补正材料(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="48"/>
+        <location filename="../forms/ReviewDialog.ui" line="63"/>
         <source>Propose re&amp;fusal</source>
         <translation>建议不予许可(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../forms/ReviewDialog.ui" line="56"/>
+        <location filename="../forms/ReviewDialog.ui" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -6256,27 +6739,27 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>ReviewService</name>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="32"/>
+        <location filename="../app/services/ReviewService.cpp" line="35"/>
         <source>review notes</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="50"/>
+        <location filename="../app/services/ReviewService.cpp" line="55"/>
         <source>materials to correct</source>
         <translation>需补正的材料</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="56"/>
+        <location filename="../app/services/ReviewService.cpp" line="61"/>
         <source>correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="71"/>
+        <location filename="../app/services/ReviewService.cpp" line="76"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/services/ReviewService.cpp" line="96"/>
+        <location filename="../app/services/ReviewService.cpp" line="102"/>
         <source>reasons for refusal</source>
         <translation>不予许可理由</translation>
     </message>
@@ -6284,38 +6767,38 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>RevokedList</name>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="187"/>
+        <location filename="../app/core/SealGrant.cpp" line="206"/>
         <source>The list of voided certificates is larger than %1 MiB.</source>
         <translation>已作废证照清单大于 %1 MiB。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="191"/>
+        <location filename="../app/core/SealGrant.cpp" line="210"/>
         <source>This is not a list of voided certificates (&quot;%1&quot;).</source>
         <translation>这不是已作废证照清单（“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="195"/>
+        <location filename="../app/core/SealGrant.cpp" line="214"/>
         <source>The list of voided certificates is damaged (not base64).</source>
         <translation>已作废证照清单已损坏（不是 base64 编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="202"/>
         <location filename="../app/core/SealGrant.cpp" line="221"/>
+        <location filename="../app/core/SealGrant.cpp" line="240"/>
         <source>The list of voided certificates is damaged.</source>
         <translation>已作废证照清单已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="208"/>
+        <location filename="../app/core/SealGrant.cpp" line="227"/>
         <source>The list of voided certificates is signed with key %1, which is not a trusted seal key of the hall.</source>
         <translation>已作废证照清单使用密钥 %1 签名，该密钥不是本大厅受信任的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="212"/>
+        <location filename="../app/core/SealGrant.cpp" line="231"/>
         <source>The signature of the list of voided certificates does not match: it was changed after signing, or forged.</source>
         <translation>已作废证照清单的签名不符：签名后被修改，或系伪造。</translation>
     </message>
     <message>
-        <location filename="../app/core/SealGrant.cpp" line="225"/>
+        <location filename="../app/core/SealGrant.cpp" line="244"/>
         <source>The list of voided certificates holds a malformed serial.</source>
         <translation>已作废证照清单中含有格式错误的编号。</translation>
     </message>
@@ -6525,60 +7008,203 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>SealKeyDialog</name>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="6"/>
+        <source>Seal key and users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="16"/>
+        <source>&amp;Keys and grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="20"/>
+        <source>&amp;Published seal keys (verifiers trust these):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="35"/>
+        <source>&amp;Grants of the seal key (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="52"/>
+        <source>Grant the seal key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="56"/>
+        <source>Grant &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="65"/>
+        <source>Your pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="77"/>
+        <source>Gra&amp;nt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="86"/>
+        <source>End a grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="90"/>
+        <source>Revoke &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="99"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="110"/>
+        <source>Re&amp;voke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="123"/>
+        <source>&amp;Export public keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="129"/>
+        <source>Write voided &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="141"/>
+        <source>&amp;Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="145"/>
+        <source>&amp;Users, their roles and signing keys (read only):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="154"/>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="175"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SealKeyService</name>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="49"/>
-        <location filename="../app/services/SealKeyService.cpp" line="85"/>
+        <location filename="../app/services/SealKeyService.cpp" line="53"/>
+        <location filename="../app/services/SealKeyService.cpp" line="117"/>
         <source>There is no user %1.</source>
         <translation>没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="51"/>
+        <location filename="../app/services/SealKeyService.cpp" line="55"/>
         <source>The user %1 is disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="53"/>
+        <location filename="../app/services/SealKeyService.cpp" line="57"/>
         <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
         <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="59"/>
+        <location filename="../app/services/SealKeyService.cpp" line="63"/>
         <source>%1 has not logged in yet, so there is no signing key to seal the seal key to. Ask them to log in once, then grant it again.</source>
         <translation>%1 尚未登录过，因此没有可用于封装印章密钥的签名密钥。请让其先登录一次，然后重新授权。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="67"/>
+        <source>You hold no grant of the hall&apos;s seal key, so you cannot seal it to %1. In a hall with a hub, grant it at the hub (oneseal-admin hub seal-grant), or have the hub grant it to you first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="76"/>
         <source>%1 already holds the seal key.</source>
         <translation>%1 已持有印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="70"/>
+        <location filename="../app/services/SealKeyService.cpp" line="79"/>
         <source>The seal key could not be sealed to the signing key of %1.</source>
         <translation>无法将印章密钥封装到 %1 的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="88"/>
+        <location filename="../app/services/SealKeyService.cpp" line="92"/>
+        <source>Choose the user to grant the seal key to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="96"/>
+        <source>Your password is wrong; the seal key was not granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="105"/>
+        <source>Choose the user whose grant of the seal key ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="108"/>
+        <source>Give the reason why the grant ends; it is recorded with the revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="110"/>
+        <source>The reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="113"/>
+        <source>The reason contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="120"/>
         <source>%1 holds no grant of the seal key.</source>
         <translation>%1 未获印章密钥授权。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="124"/>
+        <location filename="../app/services/SealKeyService.cpp" line="158"/>
         <source>The seal key could not be sealed.</source>
         <translation>无法封装印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="175"/>
+        <location filename="../app/services/SealKeyService.cpp" line="201"/>
+        <source>Only a holder of the hall&apos;s seal key can sign the list of voided certificates, and the seal key has not been granted to you. In a hall with a hub, the hub publishes the list itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="214"/>
         <source>The list of voided certificates could not be signed.</source>
         <translation>无法签署已作废证照清单。</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="188"/>
+        <location filename="../app/services/SealKeyService.cpp" line="233"/>
+        <source>This hall has no seal key yet.</source>
+        <translation type="unfinished">本大厅尚无印章密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="254"/>
+        <source>The directory could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SealKeyService.cpp" line="350"/>
         <source>The case history on this workstation records it as voided: %1</source>
         <translation>本工作站的办件历史记录显示其已作废：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="194"/>
+        <location filename="../app/services/SealKeyService.cpp" line="356"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
@@ -6730,11 +7356,69 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>SeparationDialog</name>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="5"/>
+        <source>Separation of steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="11"/>
+        <source>Acceptance, review, inspection, decision and issue of a case are done by different people. A small hall may relax a pair of steps so that one person may take both; every change is recorded with its reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="16"/>
+        <source>Pairs of &amp;steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="37"/>
+        <source>&amp;Reasons:</source>
+        <translation type="unfinished">理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="46"/>
+        <source>Your pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="59"/>
+        <source>Re&amp;lax the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="65"/>
+        <source>Res&amp;tore the separation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../forms/SeparationDialog.ui" line="74"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
     <name>SeparationService</name>
     <message>
-        <location filename="../app/services/SeparationService.cpp" line="25"/>
+        <location filename="../app/services/SeparationService.cpp" line="27"/>
         <source>reasons for relaxing the separations</source>
         <translation>放宽岗位分离的理由</translation>
+    </message>
+    <message>
+        <location filename="../app/services/SeparationService.cpp" line="72"/>
+        <source>The pair %1 is already relaxed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SeparationService.cpp" line="72"/>
+        <source>The pair %1 is not relaxed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/services/SeparationService.cpp" line="74"/>
+        <source>The password is wrong; nothing was changed.</source>
+        <translation type="unfinished">密码错误；未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -6907,37 +7591,37 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>未登记：%1。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="46"/>
+        <location filename="../app/services/ShiftService.cpp" line="47"/>
         <source>Say why the sheet was spoiled.</source>
         <translation>请说明废页原因。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="48"/>
+        <location filename="../app/services/ShiftService.cpp" line="49"/>
         <source>The reason is too long (at most 500 characters).</source>
         <translation>原因过长（最多 500 个字符）。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="71"/>
+        <location filename="../app/services/ShiftService.cpp" line="96"/>
         <source>Your password is wrong; the handover was not recorded.</source>
         <translation>您的密码错误；交接班未登记。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="76"/>
+        <location filename="../app/services/ShiftService.cpp" line="101"/>
         <source>There is no active user %1 to take over.</source>
         <translation>没有可接班的在用用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="80"/>
+        <location filename="../app/services/ShiftService.cpp" line="105"/>
         <source>The incoming user must be another person.</source>
         <translation>接班人必须是另一人。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="84"/>
+        <location filename="../app/services/ShiftService.cpp" line="109"/>
         <source>The incoming user&apos;s password is wrong; the handover was not recorded.</source>
         <translation>接班人的密码错误；交接班未登记。</translation>
     </message>
     <message>
-        <location filename="../app/services/ShiftService.cpp" line="103"/>
+        <location filename="../app/services/ShiftService.cpp" line="128"/>
         <source>Only the outgoing user records the handover.</source>
         <translation>只有交班人可以登记交接班。</translation>
     </message>
@@ -6945,20 +7629,20 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SigningKeys</name>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="72"/>
+        <location filename="../app/services/SigningKeys.cpp" line="86"/>
         <source>The signing key could not be protected with the password.</source>
         <translation>无法用密码保护签名密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="119"/>
-        <location filename="../app/services/SigningKeys.cpp" line="125"/>
+        <location filename="../app/services/SigningKeys.cpp" line="127"/>
+        <location filename="../app/services/SigningKeys.cpp" line="133"/>
         <source>Your signing key does not open with this password.</source>
         <translation>您的签名密钥无法用此密码打开。</translation>
     </message>
     <message>
-        <location filename="../app/services/SigningKeys.cpp" line="90"/>
-        <location filename="../app/services/SigningKeys.cpp" line="131"/>
-        <location filename="../app/services/SigningKeys.cpp" line="149"/>
+        <location filename="../app/services/SigningKeys.cpp" line="101"/>
+        <location filename="../app/services/SigningKeys.cpp" line="139"/>
+        <location filename="../app/services/SigningKeys.cpp" line="161"/>
         <source>A signing key could not be made.</source>
         <translation>无法生成签名密钥。</translation>
     </message>
@@ -6966,79 +7650,80 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="480"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="573"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="500"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="593"/>
         <source>Unable to prepare the statement.</source>
         <translation>无法准备 SQL 语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="507"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="600"/>
         <source>Unable to execute multiple statements at a time.</source>
         <translation>无法一次执行多条语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="513"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="606"/>
         <source>The statement is empty.</source>
         <translation>语句为空。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="590"/>
-        <location filename="../db/SqlCipherDriver.cpp" line="670"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="701"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="781"/>
         <source>No statement is prepared.</source>
         <translation>没有已准备的语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="608"/>
-        <location filename="../db/SqlCipherDriver.cpp" line="683"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="720"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="794"/>
         <source>Parameter count mismatch: the statement takes %1 values, %2 were bound.</source>
         <translation>参数个数不匹配：该语句需要 %1 个值，实际绑定了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="619"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="731"/>
         <source>Unable to bind parameters.</source>
         <translation>无法绑定参数。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="649"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="761"/>
         <source>Unable to execute the statement.</source>
         <translation>无法执行语句。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="672"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="783"/>
         <source>No values are bound for the batch.</source>
         <translation>批量执行未绑定任何值。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="676"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="787"/>
         <source>Each value bound for a batch must be a list.</source>
         <translation>批量执行绑定的每个值都必须是列表。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="679"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="790"/>
         <source>The lists bound for a batch differ in length.</source>
         <translation>批量执行绑定的各列表长度不一致。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="693"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="804"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="711"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="822"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="748"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="852"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="875"/>
         <source>Unable to fetch the next row.</source>
         <translation>无法获取下一行。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="777"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="904"/>
         <source>Unable to fetch the row.</source>
         <translation>无法获取该行。</translation>
     </message>
@@ -7046,134 +7731,149 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>SyncClient</name>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="101"/>
+        <location filename="../app/sync/SyncClient.cpp" line="103"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>事件 %1 无法标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="189"/>
+        <location filename="../app/sync/SyncClient.cpp" line="191"/>
         <source>The hub did not take the data: %1</source>
         <translation>中心服务器未接收数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="206"/>
+        <location filename="../app/sync/SyncClient.cpp" line="208"/>
         <source>The hub sent something unreadable: %1</source>
         <translation>中心服务器发来了无法读取的内容：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="213"/>
+        <location filename="../app/sync/SyncClient.cpp" line="215"/>
         <source>The hub refused: %1</source>
         <translation>中心服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="218"/>
+        <location filename="../app/sync/SyncClient.cpp" line="220"/>
         <source>The hub answered out of turn (%1 instead of %2).</source>
         <translation>中心服务器的应答顺序错误（收到 %1，应为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="234"/>
+        <location filename="../app/sync/SyncClient.cpp" line="236"/>
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无应答：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="244"/>
+        <location filename="../app/sync/SyncClient.cpp" line="246"/>
         <source>This database has no workstation name.</source>
         <translation>该数据库没有工作站名称。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="250"/>
+        <location filename="../app/sync/SyncClient.cpp" line="252"/>
         <source>An enrollment code has 20 letters and digits.</source>
         <translation>注册码由 20 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="255"/>
+        <location filename="../app/sync/SyncClient.cpp" line="257"/>
         <source>This database issues its own case numbers (it was created as a standalone hall). Create the workstation with &quot;oneseal-admin init --joins-hub&quot; to enroll it.</source>
         <translation>该数据库自行编制办件编号（它是作为独立大厅创建的）。如需注册，请使用“oneseal-admin init --joins-hub”创建工作站。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="270"/>
-        <location filename="../app/sync/SyncClient.cpp" line="339"/>
+        <location filename="../app/sync/SyncClient.cpp" line="272"/>
+        <location filename="../app/sync/SyncClient.cpp" line="341"/>
         <source>The hub at %1:%2 cannot be reached: %3</source>
         <translation>无法连接位于 %1:%2 的中心服务器：%3</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="294"/>
+        <location filename="../app/sync/SyncClient.cpp" line="296"/>
         <source>The hub could not prove it knows the code; it is not the hall&apos;s hub.</source>
         <translation>中心服务器无法证明其知晓该注册码；它不是本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="297"/>
+        <location filename="../app/sync/SyncClient.cpp" line="299"/>
         <source>The hub sent a certificate that does not fit: %1</source>
         <translation>中心服务器发来的数字证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="300"/>
+        <location filename="../app/sync/SyncClient.cpp" line="302"/>
         <source>This workstation belongs to the hall &quot;%1&quot;; the hub at %2:%3 serves &quot;%4&quot;. It was not enrolled there.</source>
         <translation>本工作站属于大厅“%1”；位于 %2:%3 的中心服务器服务于“%4”。本工作站未在该处注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="321"/>
+        <location filename="../app/sync/SyncClient.cpp" line="323"/>
         <source>This workstation is not enrolled at a hub.</source>
         <translation>本工作站尚未在中心服务器注册。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="344"/>
+        <location filename="../app/sync/SyncClient.cpp" line="346"/>
         <source>The server at %1:%2 is not this hall&apos;s hub (its key differs from the enrolled one).</source>
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="483"/>
+        <location filename="../app/sync/SyncClient.cpp" line="425"/>
+        <source>The hub sent %1 checkpoints in one reply, more than %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="432"/>
+        <source>The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="513"/>
         <source>The hub sent a renewed certificate that does not fit: %1</source>
         <translation>中心服务器发来的续期证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="572"/>
+        <location filename="../app/sync/SyncClient.cpp" line="604"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="581"/>
+        <location filename="../app/sync/SyncClient.cpp" line="619"/>
+        <source>The hub sent a checkpoint of another chain than the one pushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/sync/SyncClient.cpp" line="630"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="640"/>
+        <location filename="../app/sync/SyncClient.cpp" line="690"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="692"/>
-        <location filename="../app/sync/SyncClient.cpp" line="700"/>
+        <location filename="../app/sync/SyncClient.cpp" line="742"/>
+        <location filename="../app/sync/SyncClient.cpp" line="750"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="57"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="58"/>
         <source>Catalog version %1 from the hub was not taken: %2</source>
         <translation>未采用中心服务器发来的事项目录版本 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="72"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="73"/>
         <source>A reference data item from the hub is damaged.</source>
         <translation>中心服务器发来的一项基础数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="92"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="94"/>
         <source>A user from the hub has no id or name.</source>
         <translation>中心服务器发来的一个用户没有标识或姓名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="126"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="127"/>
         <source>The holiday calendar from the hub lists %1 years, more than %2.</source>
         <translation>中心服务器发来的节假日日历列有 %1 个年份，超过了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="134"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="135"/>
         <source>The holiday calendar from the hub was not taken: %1</source>
         <translation>未采用中心服务器发来的节假日日历：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/HubDataReceiver.cpp" line="160"/>
+        <location filename="../app/sync/HubDataReceiver.cpp" line="161"/>
         <source>The hub sent an unreadable number block.</source>
         <translation>中心服务器发来的号段无法读取。</translation>
     </message>
@@ -7265,7 +7965,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>UserDirectory</name>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="303"/>
+        <location filename="../db/UserDirectory.cpp" line="362"/>
         <source>The signing key %1 could not be stored: %2</source>
         <translation>无法保存签名密钥 %1：%2</translation>
     </message>
@@ -7479,301 +8179,381 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="97"/>
+        <location filename="../app/core/Workflow.cpp" line="104"/>
         <source>Your role does not allow this. Ask a colleague who holds the right role, or the hall administrator.</source>
         <translation>您的角色无权执行此操作。请联系具有相应角色的同事或大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="99"/>
+        <location filename="../app/core/Workflow.cpp" line="106"/>
         <source>This case was not accepted, so it does not go to the back office.</source>
         <translation>该办件未予受理，不进入后台办理环节。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="102"/>
+        <location filename="../app/core/Workflow.cpp" line="109"/>
         <source>You accepted case %1 at the window. Intake, review, inspection, decision and issuance are separate hands: a colleague must do this.</source>
         <translation>办件 %1 是您在窗口受理的。受理、审查、勘验、决定和发证须由不同人员办理：此步骤须由同事办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="109"/>
+        <location filename="../app/core/Workflow.cpp" line="116"/>
         <source>Case %1 is in conflict: two workstations recorded contradictory steps while apart. A supervisor must resolve it first.</source>
         <translation>办件 %1 存在冲突：两个工作站在离线期间记录了相互矛盾的办理步骤。须先由监督人员处理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="115"/>
-        <location filename="../app/core/Workflow.cpp" line="199"/>
-        <location filename="../app/core/Workflow.cpp" line="314"/>
+        <location filename="../app/core/Workflow.cpp" line="122"/>
+        <location filename="../app/core/Workflow.cpp" line="248"/>
+        <location filename="../app/core/Workflow.cpp" line="396"/>
         <source>Case %1 is completed; nothing more can be done to it.</source>
         <translation>办件 %1 已办结，不能再进行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="117"/>
+        <location filename="../app/core/Workflow.cpp" line="124"/>
         <source>The clock of case %1 stands still for %2; record its end first.</source>
         <translation>办件 %1 因%2暂停计时；请先登记其结束。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="126"/>
+        <location filename="../app/core/Workflow.cpp" line="138"/>
+        <source>Case %1 is a bundle: choose the matter this step is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="146"/>
+        <source>Case %1 has one certificate per matter: choose the matter whose certificate this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="157"/>
+        <location filename="../app/core/Workflow.cpp" line="353"/>
+        <location filename="../app/core/Workflow.cpp" line="359"/>
         <source>The matter %1 of case %2 has already been decided.</source>
         <translation>办件 %2 的事项 %1 已作出决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="153"/>
+        <location filename="../app/core/Workflow.cpp" line="176"/>
+        <location filename="../app/core/Workflow.cpp" line="202"/>
+        <location filename="../app/core/Workflow.cpp" line="351"/>
         <source>Case %1 waits for corrected materials; record their arrival first.</source>
         <translation>办件 %1 正在等待补正材料；请先登记补正材料已收到。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="155"/>
+        <location filename="../app/core/Workflow.cpp" line="178"/>
+        <source>The matter %1 of case %2 has not been reviewed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="182"/>
+        <source>Refusal of %1 (case %2) was proposed at review; it cannot be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="184"/>
+        <source>%1 (case %2) failed its site inspection; it cannot be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="186"/>
+        <source>%1 (case %2) needs a passed site inspection before it can be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="204"/>
         <source>Case %1 has already been reviewed.</source>
         <translation>办件 %1 已经审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="159"/>
+        <location filename="../app/core/Workflow.cpp" line="208"/>
         <source>No correction was requested for case %1.</source>
         <translation>办件 %1 未被要求补正。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="165"/>
-        <location filename="../app/core/Workflow.cpp" line="187"/>
+        <location filename="../app/core/Workflow.cpp" line="214"/>
+        <location filename="../app/core/Workflow.cpp" line="236"/>
         <source>Case %1 has not passed review yet.</source>
         <translation>办件 %1 尚未通过审查。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="167"/>
+        <location filename="../app/core/Workflow.cpp" line="216"/>
         <source>A visit is already scheduled for case %1.</source>
         <translation>办件 %1 已安排勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="168"/>
+        <location filename="../app/core/Workflow.cpp" line="217"/>
         <source>Case %1 does not wait for a site inspection.</source>
         <translation>办件 %1 不处于待现场勘验状态。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="172"/>
+        <location filename="../app/core/Workflow.cpp" line="221"/>
         <source>No site visit of case %1 is waiting for its result.</source>
         <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="176"/>
+        <location filename="../app/core/Workflow.cpp" line="225"/>
         <source>No rectification of case %1 is open.</source>
         <translation>办件 %1 没有进行中的整改。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="182"/>
+        <location filename="../app/core/Workflow.cpp" line="231"/>
         <source>Case %1 needs a passed site inspection before it can be approved.</source>
         <translation>办件 %1 须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="184"/>
+        <location filename="../app/core/Workflow.cpp" line="233"/>
         <source>Case %1 was proposed for refusal or failed its inspection; it cannot be approved.</source>
         <translation>办件 %1 已被建议不予许可或勘验不合格，不能准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="186"/>
-        <location filename="../app/core/Workflow.cpp" line="192"/>
-        <location filename="../app/core/Workflow.cpp" line="232"/>
-        <location filename="../app/core/Workflow.cpp" line="242"/>
+        <location filename="../app/core/Workflow.cpp" line="235"/>
+        <location filename="../app/core/Workflow.cpp" line="241"/>
+        <location filename="../app/core/Workflow.cpp" line="281"/>
+        <location filename="../app/core/Workflow.cpp" line="291"/>
         <source>Case %1 has already been decided.</source>
         <translation>办件 %1 已作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="193"/>
+        <location filename="../app/core/Workflow.cpp" line="242"/>
         <source>Case %1 is not ready for a decision.</source>
         <translation>办件 %1 尚不具备作出审批决定的条件。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="196"/>
+        <location filename="../app/core/Workflow.cpp" line="245"/>
         <source>Case %1 has no decision to seal yet.</source>
         <translation>办件 %1 尚无待用印的审批决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="203"/>
+        <location filename="../app/core/Workflow.cpp" line="252"/>
         <source>Case %1 has not been approved.</source>
         <translation>办件 %1 尚未准予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="204"/>
+        <location filename="../app/core/Workflow.cpp" line="253"/>
         <source>Case %1 already has a certificate printed.</source>
         <translation>办件 %1 已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="206"/>
+        <location filename="../app/core/Workflow.cpp" line="255"/>
         <source>The approval of case %1 has not been sealed yet.</source>
         <translation>办件 %1 的准予许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="208"/>
-        <location filename="../app/core/Workflow.cpp" line="310"/>
+        <location filename="../app/core/Workflow.cpp" line="257"/>
+        <location filename="../app/core/Workflow.cpp" line="392"/>
         <source>Certificate %1 is numbered but not printed yet; print it or void it.</source>
         <translation>证照 %1 已取号但尚未打印；请打印或作废。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="212"/>
+        <location filename="../app/core/Workflow.cpp" line="261"/>
         <source>Take a new certificate number for case %1 first.</source>
         <translation>请先为办件 %1 取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="216"/>
+        <location filename="../app/core/Workflow.cpp" line="265"/>
         <source>Case %1 has no printed certificate to print again.</source>
         <translation>办件 %1 没有可重打的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="220"/>
+        <location filename="../app/core/Workflow.cpp" line="269"/>
         <source>Case %1 has no certificate to void.</source>
         <translation>办件 %1 没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="224"/>
-        <location filename="../app/core/Workflow.cpp" line="278"/>
+        <location filename="../app/core/Workflow.cpp" line="273"/>
+        <location filename="../app/core/Workflow.cpp" line="328"/>
         <source>Case %1 has no printed certificate to hand over.</source>
         <translation>办件 %1 没有可出证的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="226"/>
-        <location filename="../app/core/Workflow.cpp" line="280"/>
+        <location filename="../app/core/Workflow.cpp" line="275"/>
+        <location filename="../app/core/Workflow.cpp" line="330"/>
         <source>A core material of case %1 is still owed (容缺); the certificate is issued only once it is supplied.</source>
         <translation>办件 %1 尚有容缺的核心材料未补交；须补交后方可出证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="234"/>
+        <location filename="../app/core/Workflow.cpp" line="283"/>
+        <location filename="../app/core/Workflow.cpp" line="374"/>
         <source>The clock of case %1 already stands still.</source>
         <translation>办件 %1 已暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="238"/>
+        <location filename="../app/core/Workflow.cpp" line="287"/>
         <source>The clock of case %1 is not stopped for a hearing, testing or expert review.</source>
         <translation>办件 %1 未因听证、检验检测鉴定或专家评审而暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="244"/>
+        <location filename="../app/core/Workflow.cpp" line="293"/>
         <source>The clock of case %1 stands still; extend it once it runs again.</source>
         <translation>办件 %1 正在暂停计时；请在恢复计时后再延期。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="246"/>
+        <location filename="../app/core/Workflow.cpp" line="295"/>
         <source>The time limit of case %1 was already extended by %2 working days, the most the law allows.</source>
         <translation>办件 %1 的办理期限已延长 %2 个工作日，已达法律允许的上限。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="252"/>
+        <location filename="../app/core/Workflow.cpp" line="302"/>
         <source>Case %1 has already been decided; an approval is revoked, not terminated.</source>
         <translation>办件 %1 已作出审批决定；已准予的行政许可应予撤销，而不是终止办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="256"/>
+        <location filename="../app/core/Workflow.cpp" line="306"/>
         <source>Case %1 holds no approval to revoke.</source>
         <translation>办件 %1 没有可撤销的行政许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="260"/>
+        <location filename="../app/core/Workflow.cpp" line="310"/>
         <source>Case %1 is not an approval on a pledge (告知承诺).</source>
         <translation>办件 %1 不是以告知承诺方式准予的行政许可（告知承诺）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="262"/>
+        <location filename="../app/core/Workflow.cpp" line="312"/>
         <source>The pledge of case %1 has already been checked.</source>
         <translation>办件 %1 的告知承诺已核查过。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="265"/>
+        <location filename="../app/core/Workflow.cpp" line="315"/>
         <source>Unknown step.</source>
         <translation>未知步骤。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="274"/>
+        <location filename="../app/core/Workflow.cpp" line="324"/>
         <source>The certificate of %1 (case %2) is not printed yet; every licence of the case is handed over together.</source>
         <translation>%1（办件 %2）的证照尚未打印；该办件的所有许可证一并交付。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="287"/>
+        <location filename="../app/core/Workflow.cpp" line="337"/>
         <source>%1 is not a matter of case %2.</source>
         <translation>%1 不是办件 %2 的事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="293"/>
+        <location filename="../app/core/Workflow.cpp" line="343"/>
         <source>%1 was refused and is a precondition of the other matters of case %2: %3 can only be refused.</source>
         <translation>%1 已不予许可，且是办件 %2 其他事项的前置条件：%3 只能不予许可。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="300"/>
+        <location filename="../app/core/Workflow.cpp" line="355"/>
+        <source>The matter %1 of case %2 has already been reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="361"/>
+        <source>%1 (case %2) has not passed review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="363"/>
+        <source>%1 (case %2) needs no site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="365"/>
+        <source>A visit is already scheduled for %1 (case %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="367"/>
+        <source>%1 (case %2) does not wait for a site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="372"/>
+        <source>No site visit of %1 (case %2) is waiting for its result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="378"/>
+        <source>No rectification of %1 (case %2) is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="382"/>
         <source>The matter %1 of case %2 has no decision to seal yet.</source>
         <translation>办件 %2 的事项 %1 尚无可用印的决定。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="304"/>
+        <location filename="../app/core/Workflow.cpp" line="386"/>
         <source>The matter %1 of case %2 has not been approved.</source>
         <translation>办件 %2 的事项 %1 未获批准。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="306"/>
+        <location filename="../app/core/Workflow.cpp" line="388"/>
         <source>Every matter of case %1 must be decided before its certificates are made.</source>
         <translation>办件 %1 的所有事项均作出决定后方可制证。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="308"/>
+        <location filename="../app/core/Workflow.cpp" line="390"/>
         <source>The approval of %1 (case %2) has not been sealed yet.</source>
         <translation>%1（办件 %2）的许可决定尚未用印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="312"/>
+        <location filename="../app/core/Workflow.cpp" line="394"/>
         <source>The certificate of %1 (case %2) is already printed.</source>
         <translation>%1（办件 %2）的证照已打印。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="318"/>
+        <location filename="../app/core/Workflow.cpp" line="400"/>
         <source>Take a new certificate number for %1 (case %2) first.</source>
         <translation>请先为 %1（办件 %2）取新的证照编号。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="322"/>
+        <location filename="../app/core/Workflow.cpp" line="404"/>
         <source>%1 (case %2) has no printed certificate to print again.</source>
         <translation>%1（办件 %2）没有可重新打印的已打印证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="326"/>
+        <location filename="../app/core/Workflow.cpp" line="408"/>
         <source>%1 (case %2) has no certificate to void.</source>
         <translation>%1（办件 %2）没有可作废的证照。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="375"/>
+        <location filename="../app/core/Workflow.cpp" line="457"/>
         <source>Give the %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="377"/>
+        <location filename="../app/core/Workflow.cpp" line="459"/>
         <source>The %1 may be at most %2 characters long.</source>
         <translation>%1最多只能有%2个字符。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="381"/>
+        <location filename="../app/core/Workflow.cpp" line="463"/>
         <source>The %1 contain a control character; type them again.</source>
         <translation>%1含有控制字符，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="392"/>
+        <location filename="../app/core/Workflow.cpp" line="474"/>
         <source>A site inspection needs at least two different inspectors (Administrative Licensing Law, art. 34).</source>
         <translation>现场勘验至少需要两名不同的勘验人员（《行政许可法》第三十四条）。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="394"/>
+        <location filename="../app/core/Workflow.cpp" line="476"/>
         <source>Each inspector may be named once.</source>
         <translation>每名勘验人员只能指定一次。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="396"/>
+        <location filename="../app/core/Workflow.cpp" line="478"/>
         <source>The clerk who accepted the case may not inspect it.</source>
         <translation>受理该办件的窗口人员不得参与其勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="425"/>
+        <location filename="../app/core/Workflow.cpp" line="514"/>
         <source>No owed material of case %1 is overdue.</source>
         <translation>办件 %1 没有逾期的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="427"/>
+        <location filename="../app/core/Workflow.cpp" line="518"/>
+        <source>A licence of case %1 is printed: revoke the approval instead of terminating the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="519"/>
         <source>Case %1 was approved: revoke the approval instead of terminating the case.</source>
         <translation>办件 %1 已准予许可：请撤销行政许可，而不是终止办理。</translation>
     </message>
     <message>
-        <location filename="../app/core/Workflow.cpp" line="429"/>
+        <location filename="../app/core/Workflow.cpp" line="522"/>
+        <source>The catalog ends case %1 by termination when an owed material is overdue: terminate the case instead of revoking the approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/core/Workflow.cpp" line="525"/>
         <source>Case %1 was not approved: terminate the case instead.</source>
         <translation>办件 %1 未准予许可：请改为终止办理。</translation>
     </message>
@@ -7781,38 +8561,38 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/client/main.cpp" line="27"/>
+        <location filename="../app/client/main.cpp" line="28"/>
         <source>OneSeal window-staff client</source>
         <translation>OneSeal 窗口工作人员客户端</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="31"/>
+        <location filename="../app/client/main.cpp" line="32"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="32"/>
+        <location filename="../app/client/main.cpp" line="33"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="35"/>
+        <location filename="../app/client/main.cpp" line="36"/>
         <source>Create the demo hall if there is none.</source>
         <translation>如尚无大厅，则创建演示大厅。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="38"/>
+        <location filename="../app/client/main.cpp" line="39"/>
         <source>Show the login window and quit as soon as it is on the screen (start-up time).</source>
         <translation>显示登录窗口，一出现即退出（用于测量启动时间）。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="48"/>
-        <location filename="../app/client/main.cpp" line="55"/>
+        <location filename="../app/client/main.cpp" line="49"/>
+        <location filename="../app/client/main.cpp" line="56"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="49"/>
+        <location filename="../app/client/main.cpp" line="50"/>
         <source>There is no hall database at %1.
 Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>%1 处没有大厅数据库。
@@ -7822,72 +8602,72 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::db::SqlCipherDriver</name>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1012"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1144"/>
         <source>The database key must be 256 bits (64 hexadecimal digits).</source>
         <translation>数据库密钥必须为256位（64位十六进制数）。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1016"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1148"/>
         <source>The database file %1 does not exist.</source>
         <translation>数据库文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1018"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1150"/>
         <source>%1 is not a file.</source>
         <translation>%1 不是文件。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1021"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1153"/>
         <source>The file %1 is empty: it is not an OneSeal database.</source>
         <translation>文件 %1 为空：不是 OneSeal 数据库。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1035"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1167"/>
         <source>Unable to open the database file %1.</source>
         <translation>无法打开数据库文件 %1。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1042"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1174"/>
         <source>Unable to set the database key.</source>
         <translation>无法设置数据库密钥。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1057"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1189"/>
         <source>The key does not open this database, or the file is not an OneSeal database, or it is damaged.</source>
         <translation>该密钥无法打开此数据库，或该文件不是 OneSeal 数据库，或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1062"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1194"/>
         <source>Unable to switch the database to WAL mode.</source>
         <translation>无法将数据库切换为 WAL 模式。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1066"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1198"/>
         <source>Unable to set the durability level.</source>
         <translation>无法设置持久性级别。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1067"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1199"/>
         <source>Unable to enable foreign keys.</source>
         <translation>无法启用外键约束。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1068"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1200"/>
         <source>Unable to enable recursive triggers.</source>
         <translation>无法启用递归触发器。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1109"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1241"/>
         <source>Unable to begin the transaction.</source>
         <translation>无法开始事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1120"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1252"/>
         <source>Unable to commit the transaction.</source>
         <translation>无法提交事务。</translation>
     </message>
     <message>
-        <location filename="../db/SqlCipherDriver.cpp" line="1138"/>
+        <location filename="../db/SqlCipherDriver.cpp" line="1270"/>
         <source>Unable to roll back the transaction.</source>
         <translation>无法回滚事务。</translation>
     </message>
@@ -8036,7 +8816,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="285"/>
+        <location filename="../app/hub/HubConnection.cpp" line="287"/>
         <source>Only a restored hub takes events of other workstations.</source>
         <translation>只有经过恢复的中心服务器才接收其他工作站的事件。</translation>
     </message>
@@ -8335,151 +9115,181 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::CertificateWindowWidget</name>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="53"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="58"/>
         <source>Holder in person</source>
         <translation>持证人本人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="54"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="59"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="63"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="68"/>
         <source>Save the certificates as PDF</source>
         <translation>将证照保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="63"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="68"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="66"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="71"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="71"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="76"/>
         <source>PDF file…</source>
         <translation>PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="74"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="79"/>
         <source>Shows the certificates first; print them from the preview.</source>
         <translation>先显示证照，再从预览中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="127"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="132"/>
         <source>No case has the number %1.</source>
         <translation>没有编号为 %1 的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="141"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="144"/>
         <source>Find a case by its number.</source>
         <translation>请按办件编号查找办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="243"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="262"/>
         <source>Certificate %1 was not printed; its number stays reserved for this case.</source>
         <translation>证照 %1 未打印；该编号仍为本办件保留。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="236"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="255"/>
         <source>Certificate %1 printed.</source>
         <translation>证照 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="259"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="325"/>
         <source>Nothing was printed.</source>
         <translation>未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="257"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="323"/>
         <source>Reprinted; the reprint is counted on the record.</source>
         <translation>已重打；本次重打已记录在案。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="163"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="176"/>
         <source>Received %1 · printed %2 · spoiled %3 · voided %4 · remaining %5 · next sheet %6</source>
         <translation>入库 %1 · 已打印 %2 · 废页 %3 · 已作废 %4 · 剩余 %5 · 下一页 %6</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="169"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="182"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="172"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="185"/>
         <source>Mismatch:</source>
         <translation>不符：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="184"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="191"/>
+        <source>Mismatch in the stock of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="203"/>
         <source>Received sheets %1–%2.</source>
         <translation>已入库第 %1–%2 页。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="195"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="214"/>
         <source>Sheet %1 recorded as spoiled.</source>
         <translation>第 %1 页已登记为废页。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="204"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="223"/>
         <source>Shift handed over; the report was printed and recorded.</source>
         <translation>已完成交接班；交接报告已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="273"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="280"/>
+        <source>Reprint which certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="281"/>
+        <source>Void which certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="283"/>
+        <source>Case %1 has one certificate per matter. Choose one (arrows, Enter; Esc cancels):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="294"/>
+        <source>%1 — certificate %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="300"/>
+        <source>No certificate of case %1 can be reprinted or voided now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="342"/>
         <source>The certificate is void; its number will not be used again.</source>
         <translation>证照已作废；其编号不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="289"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="358"/>
         <source>Handed over; case %1 is completed on time.</source>
         <translation>已出证；办件 %1 按期办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="290"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="359"/>
         <source>Handed over; case %1 is completed, late.</source>
         <translation>已出证；办件 %1 已办结，但已超期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="309"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="382"/>
         <source> (core material owed)</source>
         <translation>（核心材料待补交）</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="333"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="406"/>
         <source>Select the cases to print in the list of cases ready for a certificate.</source>
         <translation>请在待制证办件列表中选择要打印的办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="368"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="441"/>
         <source>%1: printed as %2, but not recorded: %3</source>
         <translation>%1：已打印为 %2，但未登记：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="373"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="446"/>
         <source>Nothing was printed (%1); the numbers %2 stay reserved for their cases.</source>
         <translation>未打印任何内容（%1）；编号 %2 仍为各自办件保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="378"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="451"/>
         <source>%n certificate(s) written to %1: %2.</source>
         <translation>
             <numerusform>已将 %n 张证照写入 %1：%2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="380"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="453"/>
         <source>%n certificate(s) printed: %1.</source>
         <translation>
             <numerusform>已打印 %n 张证照：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/CertificateWindowWidget.cpp" line="383"/>
+        <location filename="../app/ui/CertificateWindowWidget.cpp" line="456"/>
         <source>Not printed:</source>
         <translation>未打印：</translation>
     </message>
@@ -8641,27 +9451,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>（已暂停）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ClockDialog.cpp" line="104"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="102"/>
         <source>The clock of case %1 stands still; the %2 is printed.</source>
         <translation>办件 %1 已暂停计时；%2已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ClockDialog.cpp" line="105"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="103"/>
         <source>The clock of case %1 stands still; the notice was not printed: %2</source>
         <translation>办件 %1 已暂停计时；告知书未打印：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/ClockDialog.cpp" line="120"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="118"/>
         <source>The clock of case %1 runs again; it is now promised by %2.</source>
         <translation>办件 %1 已恢复计时；现承诺办结日期为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ClockDialog.cpp" line="135"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="133"/>
         <source>Case %1 is extended; it is now promised by %2. The %3 is printed.</source>
         <translation>办件 %1 已延期；现承诺办结日期为 %2。%3已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ClockDialog.cpp" line="137"/>
+        <location filename="../app/ui/ClockDialog.cpp" line="135"/>
         <source>Case %1 is extended; the notice was not printed: %2</source>
         <translation>办件 %1 已延期；告知书未打印：%2</translation>
     </message>
@@ -8797,77 +9607,80 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>正在呼叫下一个排队号…</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="207"/>
         <source>ID card: %1 · %2 · %3 · born %4 · issued by %5 · valid %6</source>
-        <translation>身份证：%1 · %2 · %3 · 出生 %4 · 签发机关 %5 · 有效期限 %6</translation>
+        <translation type="vanished">身份证：%1 · %2 · %3 · 出生 %4 · 签发机关 %5 · 有效期限 %6</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="211"/>
         <source>This ID card expired on %1: ask for a valid identity document. %2</source>
-        <translation>该身份证已于 %1 过期：请申请人出示有效身份证件。%2</translation>
+        <translation type="vanished">该身份证已于 %1 过期：请申请人出示有效身份证件。%2</translation>
     </message>
     <message>
         <location filename="../app/ui/CounterBar.cpp" line="223"/>
+        <source>ID card of %1 read: the details are in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/CounterBar.cpp" line="230"/>
         <source>Select the material the pages belong to first (F4).</source>
         <translation>请先选择页面所属的材料（F4）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="266"/>
+        <location filename="../app/ui/CounterBar.cpp" line="273"/>
         <source>Unable to read the camera&apos;s file %1: %2</source>
         <translation>无法读取高拍仪文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="281"/>
+        <location filename="../app/ui/CounterBar.cpp" line="288"/>
         <source>The camera&apos;s file %1 was attached but could not be removed from %2.</source>
         <translation>高拍仪文件 %1 已附上，但无法从 %2 中删除。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="329"/>
+        <location filename="../app/ui/CounterBar.cpp" line="336"/>
         <source>ID number read by the card reader (keyboard mode).</source>
         <translation>由身份证阅读器读取的身份证号码（键盘模式）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="352"/>
+        <location filename="../app/ui/CounterBar.cpp" line="370"/>
         <source>Counter devices</source>
         <translation>窗口设备</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="368"/>
+        <location filename="../app/ui/CounterBar.cpp" line="395"/>
         <source>Open at start</source>
         <translation>启动时打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="370"/>
+        <location filename="../app/ui/CounterBar.cpp" line="409"/>
         <source>ID card reader port:</source>
         <translation>身份证阅读器端口：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="371"/>
+        <location filename="../app/ui/CounterBar.cpp" line="410"/>
         <source>Reader speed (baud):</source>
         <translation>阅读器速率（波特）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="372"/>
+        <location filename="../app/ui/CounterBar.cpp" line="411"/>
         <source>Camera program&apos;s folder:</source>
         <translation>高拍仪程序的文件夹：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="373"/>
+        <location filename="../app/ui/CounterBar.cpp" line="412"/>
         <source>Calling system (URL or command):</source>
         <translation>叫号系统（URL 或命令）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="374"/>
+        <location filename="../app/ui/CounterBar.cpp" line="413"/>
         <source>Calling time limit:</source>
         <translation>叫号时限：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="375"/>
+        <location filename="../app/ui/CounterBar.cpp" line="414"/>
         <source>This window&apos;s name:</source>
         <translation>本窗口名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/CounterBar.cpp" line="376"/>
+        <location filename="../app/ui/CounterBar.cpp" line="415"/>
         <source>Applicant&apos;s screen:</source>
         <translation>申请人屏幕：</translation>
     </message>
@@ -8890,17 +9703,17 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="106"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="108"/>
         <source>Approved. Type your password to apply the seal.</source>
         <translation>已准予许可。请输入密码以用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="107"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="109"/>
         <source>Refused. Type your password to apply the seal to the refusal.</source>
         <translation>已决定不予许可。请输入密码，在不予许可决定书上用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/DecisionDialog.cpp" line="123"/>
+        <location filename="../app/ui/DecisionDialog.cpp" line="125"/>
         <source>The seal was applied to the %1 and entered in the seal register.</source>
         <translation>已在《%1》上用印，并已记入用印登记。</translation>
     </message>
@@ -9154,54 +9967,64 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::InspectionDialog</name>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="76"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="78"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="79"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="81"/>
         <source>Site inspection — %1</source>
         <translation>现场勘验 — %1</translation>
     </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="149"/>
+        <source>Visit scheduled for %1, covering %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/InspectionDialog.cpp" line="149"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/ui/InspectionDialog.cpp" line="126"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="152"/>
         <source>Visit scheduled for %1, covering %n case(s).</source>
         <translation>
             <numerusform>已安排于 %1 勘验，共%n个办件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="136"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="163"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="155"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="182"/>
         <source>Evidence</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="155"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="182"/>
         <source>Photos, videos and PDFs (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;All files (*)</source>
         <translation>照片、视频和 PDF (*.jpg *.jpeg *.png *.mp4 *.mov *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="164"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="192"/>
         <source>Inspection passed; the case goes to the approver.</source>
         <translation>勘验合格；办件转交审批人员。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="165"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="193"/>
         <source>Inspection failed; the approver decides.</source>
         <translation>勘验不合格；由审批人员作出决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="173"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="202"/>
         <source>Rectification required; the clock stands still until the evidence arrives.</source>
         <translation>已要求限期整改；收到整改证据前暂停计时。</translation>
     </message>
     <message>
-        <location filename="../app/ui/InspectionDialog.cpp" line="181"/>
+        <location filename="../app/ui/InspectionDialog.cpp" line="211"/>
         <source>Rectification closed from the evidence; due now on %1.</source>
         <translation>已凭证据确认整改完成；承诺办结日期现为 %1。</translation>
     </message>
@@ -9209,184 +10032,209 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::IntakeWorkbench</name>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="248"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="335"/>
         <source>[bundle] %1 — %2</source>
         <translation>【一件事】%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="249"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="336"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="267"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="354"/>
         <source>No matter or bundle has the code %1.</source>
         <translation>没有编码为 %1 的事项或“一件事”套餐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="282"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="369"/>
         <source>Bundle of %n matter(s); shared materials are collected once.</source>
         <translation>
             <numerusform>“一件事”套餐，含%n个事项；共用材料只收取一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="283"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="370"/>
         <source>Instant matter (即办件): completed at the window.</source>
         <translation>即办件：窗口当场办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="284"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="371"/>
         <source>Promised: %1 working days, by %2 · legal: %3 working days, by %4</source>
         <translation>承诺时限：%1个工作日，%2前办结 · 法定时限：%3个工作日，%4前办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="289"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="376"/>
         <source>Risk level: %1</source>
         <translation>风险等级：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="335"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="426"/>
         <source>Returning applicant: details filled in from the record.</source>
         <translation>已办理过业务的申请人：已按既有记录填入信息。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="339"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="430"/>
         <source>Returning applicant: details filled in from the record. They owe %n material(s) (容缺).</source>
         <translation>
             <numerusform>老申请人：已根据记录填写信息。其有 %n 份容缺材料待补交（容缺）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="352"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="443"/>
         <source>New organisation: enter its name and phone.</source>
         <translation>新单位：请输入单位名称和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="353"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="444"/>
         <source>New applicant: enter the name and phone.</source>
         <translation>新申请人：请输入姓名和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="429"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="520"/>
         <source>Choose the matter or bundle first (F2).</source>
         <translation>请先选择事项或“一件事”套餐（F2）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="463"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="556"/>
         <source>Accept again?</source>
         <translation>再次受理？</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="465"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="558"/>
         <source>&amp;Accept again</source>
         <translation>再次受理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="466"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="559"/>
         <source>&amp;Do not accept</source>
         <translation>不受理(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="468"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="561"/>
         <source>Not accepted again: %1</source>
         <translation>未再次受理：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="487"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="580"/>
         <source>Case %1 recorded: %2 printed.</source>
         <translation>办件 %1 已登记，已打印《%2》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="489"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="582"/>
         <source>Case %1 recorded and its %2 printed, but the print was not recorded: %3</source>
         <translation>办件 %1 已登记，%2 已打印，但打印未能记录：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="493"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="586"/>
         <source>Case %1 recorded. The %2 was not printed: print it from the case lookup.</source>
         <translation>办件 %1 已登记，但《%2》未打印：请在办件查询中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="535"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="546"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="628"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="639"/>
         <source>Select the material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="502"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="595"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="506"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="517"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="248"/>
+        <source>Read from the ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="266"/>
+        <source>Give the sex as 男 or 女 (1 or 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="284"/>
+        <source>&quot;%1&quot; is not a date: write it as 1990-03-07.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="599"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="610"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="525"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="618"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="560"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="653"/>
         <source>Attached %1 to &quot;%2&quot;.</source>
         <translation>已将 %1 附加到“%2”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="634"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="708"/>
+        <source>name on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="710"/>
+        <source>address on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="748"/>
         <source>Select the owed material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="643"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="757"/>
         <source>Attached %1 to &quot;%2&quot; of case %3; Enter records its arrival.</source>
         <translation>已将 %1 附到办件 %3 的“%2”；按 Enter 登记送达。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="653"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="767"/>
         <source>Select the owed material that was handed in first.</source>
         <translation>请先选择已送达的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="668"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="782"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded and its receipt printed.</source>
         <translation>已登记办件 %2 的“%1”送达并打印收件凭证。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="672"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="786"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded; the receipt was not printed: %3</source>
         <translation>已登记办件 %2 的“%1”送达；收件凭证未打印：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="690"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="804"/>
         <source>Attach a scan of the owed material</source>
         <translation>附上容缺材料的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="696"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="810"/>
         <source>Attach a scan</source>
         <translation>附加扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="691"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="697"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="805"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="811"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="709"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="823"/>
         <source>Scans of &quot;%1&quot;</source>
         <translation>“%1”的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="724"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="838"/>
         <source>%1 (PDF, %2 KB)</source>
         <translation>%1（PDF，%2 KB）</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="729"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="843"/>
         <source>No scans attached to this material yet (Ctrl+O attaches one).</source>
         <translation>此材料尚未附加扫描件（按 Ctrl+O 附加）。</translation>
     </message>
@@ -9449,114 +10297,119 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="48"/>
+        <location filename="../app/ui/MainWindow.cpp" line="51"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="48"/>
+        <location filename="../app/ui/MainWindow.cpp" line="51"/>
         <source>OneSeal — %1</source>
         <translation>OneSeal — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="49"/>
+        <location filename="../app/ui/MainWindow.cpp" line="52"/>
         <source>Welcome, %1. You work here as: %2.</source>
         <translation>欢迎您，%1。您的工作角色：%2。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="86"/>
+        <location filename="../app/ui/MainWindow.cpp" line="88"/>
+        <source>Separatio&amp;n of steps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/MainWindow.cpp" line="120"/>
         <source>voided in the hall&apos;s register (or its approval revoked)</source>
         <translation>已在大厅登记中作废（或已撤销其行政许可）</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="94"/>
+        <location filename="../app/ui/MainWindow.cpp" line="128"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="99"/>
+        <location filename="../app/ui/MainWindow.cpp" line="133"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="151"/>
+        <location filename="../app/ui/MainWindow.cpp" line="185"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="156"/>
+        <location filename="../app/ui/MainWindow.cpp" line="190"/>
         <source>Certificate window</source>
         <translation>制证窗口</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="160"/>
+        <location filename="../app/ui/MainWindow.cpp" line="194"/>
         <source>Seal register</source>
         <translation>用印登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="164"/>
+        <location filename="../app/ui/MainWindow.cpp" line="198"/>
         <source>Owed materials</source>
         <translation>容缺材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="169"/>
+        <location filename="../app/ui/MainWindow.cpp" line="203"/>
         <source>Pledge checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="204"/>
+        <location filename="../app/ui/MainWindow.cpp" line="238"/>
         <source>%1 (%2) · workstation %3</source>
         <translation>%1（%2）· 工作站 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="242"/>
+        <location filename="../app/ui/MainWindow.cpp" line="276"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="250"/>
-        <location filename="../app/ui/MainWindow.cpp" line="258"/>
-        <location filename="../app/ui/MainWindow.cpp" line="261"/>
+        <location filename="../app/ui/MainWindow.cpp" line="284"/>
+        <location filename="../app/ui/MainWindow.cpp" line="292"/>
+        <location filename="../app/ui/MainWindow.cpp" line="295"/>
         <source>Export bundle for the hub</source>
         <translation>导出发往中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="252"/>
-        <location filename="../app/ui/MainWindow.cpp" line="271"/>
+        <location filename="../app/ui/MainWindow.cpp" line="286"/>
+        <location filename="../app/ui/MainWindow.cpp" line="305"/>
         <source>OneSeal bundles (*.osb)</source>
         <translation>OneSeal 离线数据包 (*.osb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/MainWindow.cpp" line="262"/>
+        <location filename="../app/ui/MainWindow.cpp" line="296"/>
         <source>%n unsent event(s) written to %1. Take the file to the hub; the events count as sent once the hub&apos;s bundle comes back.</source>
         <translation>
             <numerusform>已将 %n 个未发送的事件写入 %1。请将该文件送交中心服务器；待中心服务器的离线数据包传回后，这些事件即视为已发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="271"/>
-        <location filename="../app/ui/MainWindow.cpp" line="277"/>
-        <location filename="../app/ui/MainWindow.cpp" line="280"/>
+        <location filename="../app/ui/MainWindow.cpp" line="305"/>
+        <location filename="../app/ui/MainWindow.cpp" line="311"/>
+        <location filename="../app/ui/MainWindow.cpp" line="314"/>
         <source>Import bundle from the hub</source>
         <translation>导入中心服务器的离线数据包</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="281"/>
+        <location filename="../app/ui/MainWindow.cpp" line="315"/>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>该离线数据包此前已导入，未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="282"/>
+        <location filename="../app/ui/MainWindow.cpp" line="316"/>
         <source>%1 new event(s) from the hub; %2 of this workstation&apos;s events acknowledged.</source>
         <translation>收到中心服务器的新事件 %1 个；本工作站有 %2 个事件获得确认。</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="293"/>
+        <location filename="../app/ui/MainWindow.cpp" line="327"/>
         <source>About OneSeal</source>
         <translation>关于 OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/ui/MainWindow.cpp" line="294"/>
+        <location filename="../app/ui/MainWindow.cpp" line="328"/>
         <source>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;Window-staff client for one-seal government service halls.</source>
         <translation>&lt;b&gt;OneSeal&lt;/b&gt; %1&lt;br&gt;“一枚印章管审批”政务服务大厅窗口工作人员客户端。</translation>
     </message>
@@ -9564,46 +10417,61 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::OwedLedgerWidget</name>
     <message numerus="yes">
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="68"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="70"/>
         <source>%n material(s) owed</source>
         <translation>
             <numerusform>%n 份容缺材料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="69"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="71"/>
         <source>, %n overdue</source>
         <translation>
             <numerusform>，%n 份已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="78"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="83"/>
+        <source>Terminate or revoke and seal (Ctrl+T)</source>
+        <translation type="unfinished">终止办理或撤销并用印（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="84"/>
+        <source>Revoke the approval and seal (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="85"/>
+        <source>Terminate the case and seal (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="92"/>
         <source>Select the owed material whose case is to end.</source>
         <translation>请选择要终结其办件的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="84"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="98"/>
         <source>Case %1 is no longer there.</source>
         <translation>办件 %1 已不存在。</translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="91"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="105"/>
         <source>The password is wrong; nothing was changed.</source>
         <translation>密码错误；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="108"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="128"/>
         <source>The approval of case %1 is revoked; its certificate is void. The %2 is sealed.</source>
         <translation>办件 %1 的行政许可已撤销；其证照已作废。%2已用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="110"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="130"/>
         <source>Case %1 is terminated. The %2 is sealed.</source>
         <translation>办件 %1 已终止办理。%2已用印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/OwedLedgerWidget.cpp" line="113"/>
+        <location filename="../app/ui/OwedLedgerWidget.cpp" line="133"/>
         <source>Case %1 is ended, but the seal was not applied: %2. Seal it from the decision window.</source>
         <translation>办件 %1 已终结，但未能用印：%2。请在审批决定窗口用印。</translation>
     </message>
@@ -9729,82 +10597,390 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>承诺办结日期不确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="79"/>
+        <location filename="../app/ui/QueueModel.cpp" line="80"/>
         <source> (uncertain)</source>
         <translation>（不确定）</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="92"/>
+        <location filename="../app/ui/QueueModel.cpp" line="82"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueModel.cpp" line="95"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="93"/>
+        <location filename="../app/ui/QueueModel.cpp" line="96"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="94"/>
+        <location filename="../app/ui/QueueModel.cpp" line="97"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="95"/>
+        <location filename="../app/ui/QueueModel.cpp" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="96"/>
+        <location filename="../app/ui/QueueModel.cpp" line="99"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/QueueModel.cpp" line="97"/>
+        <location filename="../app/ui/QueueModel.cpp" line="100"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
 </context>
 <context>
+    <name>oneseal::ui::QueueReportDialog</name>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Waited (known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Wait mean (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
+        <source>Wait 90% (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
+        <source>Served (called)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
+        <source>Service mean (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
+        <source>Service 90% (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="80"/>
+        <source>%1 to %2: %3 ticket(s) served. Waiting (drawn to called): mean %4 min, 90% within %5 min. Service (called to recorded): mean %6 min, 90% within %7 min. %8 rating(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="102"/>
+        <source>Whole period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="104"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="106"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="108"/>
+        <source>Clerk</source>
+        <translation type="unfinished">受理人员</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/QueueReportDialog.cpp" line="123"/>
+        <source>Wrote the report of %n ticket(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="132"/>
+        <source>Export the queue report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/QueueReportDialog.cpp" line="134"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>oneseal::ui::ReviewDialog</name>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="48"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="50"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="51"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="53"/>
         <source>Review — %1</source>
         <translation>审查 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="78"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="95"/>
+        <source>Review of %1 passed; it goes to site inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="96"/>
+        <source>Review of %1 passed; it goes to the approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ReviewDialog.cpp" line="100"/>
         <source>Review passed; the case goes to site inspection.</source>
         <translation>审查通过；办件转入现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="79"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="101"/>
         <source>Review passed; the case goes to the approver.</source>
         <translation>审查通过；办件转交审批人员。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="92"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="114"/>
         <source>Returned for correction; the clock stands still. The notice was printed.</source>
         <translation>已退回补正，暂停计时。通知书已打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="93"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="115"/>
         <source>Returned for correction; the clock stands still. Print the notice from the case later.</source>
         <translation>已退回补正，暂停计时。请稍后在办件中打印通知书。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="101"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="123"/>
         <source>The clock runs again; the case is now due on %1.</source>
         <translation>已恢复计时；办件的承诺办结日期现为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ReviewDialog.cpp" line="109"/>
+        <location filename="../app/ui/ReviewDialog.cpp" line="132"/>
         <source>Refusal proposed; the approver decides.</source>
         <translation>已建议不予许可；由审批人员作出决定。</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::SealKeyDialog</name>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="57"/>
+        <source>The hall&apos;s seal key signs every certificate. It is kept only sealed to the people you grant it to (certificate operators, approvers), who open it with their own password. Every grant and revocation is a signed event that reaches the hub and every workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="60"/>
+        <source>The hall&apos;s seal key, who holds it, and the users&apos; signing keys. Only an administrator grants or revokes the seal key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <source>Granted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <source>Granted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>User / signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="126"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="138"/>
+        <source>revoked %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="139"/>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="151"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="156"/>
+        <source>%1 — %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="152"/>
+        <source>%1 — %2 (%3; has not logged in yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
+        <source>disabled since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="160"/>
+        <source>; must change the password at the next login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="162"/>
+        <source>; holds the seal key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="164"/>
+        <source>; no signing key yet (has not logged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="168"/>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
+        <source>nobody: every certificate operator and approver holds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="182"/>
+        <source>nobody holds a grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="197"/>
+        <source>The seal key is granted to %1. They can sign certificates from their next use of it, on any workstation the grant reaches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="215"/>
+        <source>The grant of the seal key to %1 has ended; every workstation refuses their signatures from now on. They may still hold a copy they opened before: if that is a worry, make a new seal key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="226"/>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="240"/>
+        <source>Export the hall&apos;s public seal keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="247"/>
+        <source>Wrote the hall&apos;s public seal key(s) to %1. Hand it to verifiers with the list of voided certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="262"/>
+        <source>Write the signed list of voided certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ui/SealKeyDialog.cpp" line="270"/>
+        <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9872,6 +11048,59 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <location filename="../app/ui/SealRegisterWidget.cpp" line="91"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>oneseal::ui::SeparationDialog</name>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="17"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="17"/>
+        <source>In this hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="24"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="62"/>
+        <source>relaxed: one person may take both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="62"/>
+        <source>separate people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="66"/>
+        <source>Relaxed by %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="67"/>
+        <source>Every step of a case is done by a different person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="79"/>
+        <source>Choose a pair of steps first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="92"/>
+        <source>Relaxed: one person may now take both the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SeparationDialog.cpp" line="93"/>
+        <source>Restored: the %1 are again done by different people.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
