@@ -110,47 +110,47 @@
     <message>
         <location filename="../app/core/Applicant.cpp" line="182"/>
         <source>An organisation has no ID card details; clear them.</source>
-        <translation type="unfinished"></translation>
+        <translation>单位申请人没有身份证信息，请清除这些信息。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="186"/>
         <source>Give the sex as 男 or 女 (1 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>请将性别填写为男或女（1 或 2）。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="189"/>
         <source>The sex %1 does not match the ID number (its 17th digit is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>性别“%1”与身份证号码不符（号码第 17 位为 %2）。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="192"/>
         <source>ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="195"/>
         <source>The birth date %1 does not match the ID number, which says %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期 %1 与身份证号码不符，号码显示为 %2。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="198"/>
         <source>issuing authority</source>
-        <translation type="unfinished"></translation>
+        <translation>签发机关</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="201"/>
         <source>The card&apos;s validity ends (%1) before it begins (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证有效期限的截止日期（%1）早于起始日期（%2）。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="206"/>
         <source>The card&apos;s validity begins (%1) before its holder was born.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证有效期限的起始日期（%1）早于持证人的出生日期。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="215"/>
         <source>This ID card expired on %1: ask for a valid identity document.</source>
-        <translation type="unfinished"></translation>
+        <translation>该身份证已于 %1 过期：请申请人出示有效身份证件。</translation>
     </message>
     <message>
         <location filename="../app/core/Applicant.cpp" line="225"/>
@@ -213,7 +213,7 @@
     <message>
         <location filename="../app/core/AuditChain.cpp" line="137"/>
         <source>forged checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>伪造的检查点</translation>
     </message>
 </context>
 <context>
@@ -226,12 +226,12 @@
     <message>
         <location filename="../app/services/AuditService.cpp" line="91"/>
         <source>the checkpoint of this chain numbered %1 (%2) is not signed by the hub&apos;s checkpoint key: it was written or changed here</source>
-        <translation type="unfinished"></translation>
+        <translation>该审计链编号为 %1（%2）的检查点未经中心服务器的检查点密钥签名：它是在本地写入或修改的</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="97"/>
         <source>events were cut off at the end of this workstation&apos;s chain: the hub signed at %1 that it holds the chain up to its event %2 (number %3), which this database no longer has (the newest here is %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作站的审计链末尾有事件被截断：中心服务器于 %1 签名确认其持有该审计链直至其事件 %2（编号 %3），而本数据库已没有该事件（此处最新的为 %4）</translation>
     </message>
     <message>
         <location filename="../app/services/AuditService.cpp" line="139"/>
@@ -343,7 +343,7 @@
     <message>
         <location filename="../db/UserCreation.cpp" line="42"/>
         <source>The keys of the new password could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成新密码的密钥。</translation>
     </message>
     <message>
         <location filename="../app/services/AuthService.cpp" line="273"/>
@@ -495,7 +495,7 @@
     <message>
         <location filename="../app/sync/Bundle.cpp" line="112"/>
         <source>This bundle holds a chain checkpoint the hub did not sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>该离线数据包含有未经中心服务器签名的审计链检查点。</translation>
     </message>
 </context>
 <context>
@@ -1136,7 +1136,7 @@
     <message>
         <location filename="../app/core/CatalogReader.cpp" line="236"/>
         <source>must be a list of matter codes in square brackets.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是用方括号括起的事项编码列表。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogReader.cpp" line="264"/>
@@ -1226,7 +1226,7 @@
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="133"/>
         <source>only a matter with &quot;deferralAllowed&quot;: true has owed materials that can lapse.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有设置 "deferralAllowed": true 的事项才有可能逾期的容缺材料。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="136"/>
@@ -1301,22 +1301,22 @@
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="264"/>
         <source>a combined inspection of the bundle %1 must name two or more matters.</source>
-        <translation type="unfinished"></translation>
+        <translation>“一件事”套餐 %1 的合并勘验必须列出两个或以上事项。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="269"/>
         <source>the bundle %1 combines the inspection of %2, which is not in the bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>“一件事”套餐 %1 合并勘验了事项 %2，但该事项不在此套餐中。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="272"/>
         <source>the bundle %1 combines the inspection of %2, which needs no site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>“一件事”套餐 %1 合并勘验了事项 %2，但该事项无需现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="276"/>
         <source>the bundle %1 names %2 in more than one combined inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>“一件事”套餐 %1 在多个合并勘验中列出了 %2。</translation>
     </message>
     <message>
         <location filename="../app/core/CatalogValidator.cpp" line="290"/>
@@ -2335,7 +2335,7 @@
     <message>
         <location filename="../db/ChainCheckpoints.cpp" line="28"/>
         <source>The chain checkpoints could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存审计链检查点：%1</translation>
     </message>
 </context>
 <context>
@@ -2553,7 +2553,7 @@
     <message>
         <location filename="../app/services/CounterService.cpp" line="139"/>
         <source>Unable to write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2815,37 +2815,37 @@
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="47"/>
         <source>Only an administrator can change the counter&apos;s devices and the calling system: the calling system&apos;s command is a program this workstation runs on every F12.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有管理员可以更改窗口设备和叫号系统：叫号系统的命令是本工作站每次按 F12 时都会运行的程序。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="57"/>
         <source>The reader&apos;s port is not a device name such as /dev/ttyUSB0.</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读器端口不是有效的设备名称（如 /dev/ttyUSB0）。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="59"/>
         <source>The reader&apos;s speed must be between 1200 and 921600 baud.</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读器速率必须介于 1200 和 921600 波特之间。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="61"/>
         <source>The camera program&apos;s folder is not a folder name.</source>
-        <translation type="unfinished"></translation>
+        <translation>高拍仪程序的文件夹不是有效的文件夹名称。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="63"/>
         <source>The calling system&apos;s URL or command is too long or contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫号系统的 URL 或命令过长，或含有控制字符。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="65"/>
         <source>The calling time limit must be between 200 and 30000 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫号时限必须介于 200 和 30000 毫秒之间。</translation>
     </message>
     <message>
         <location filename="../app/services/DeviceSettings.cpp" line="67"/>
         <source>The window&apos;s name is at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口名称最多 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -2913,11 +2913,7 @@
     <message>
         <location filename="../app/documents/DocumentIssuer.cpp" line="346"/>
         <source>Stock of %1: received / printed / spoiled / voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stock received / printed / spoiled / voided</source>
-        <translation type="vanished">证照纸入库 / 打印 / 废页 / 作废</translation>
+        <translation>%1 的证照纸入库 / 打印 / 废页 / 作废</translation>
     </message>
     <message>
         <location filename="../app/documents/DocumentIssuer.cpp" line="348"/>
@@ -3010,18 +3006,18 @@
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="43"/>
         <source>a review or inspection that names a malformed matter</source>
-        <translation type="unfinished"></translation>
+        <translation>审查或勘验所指明的事项格式错误</translation>
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="47"/>
         <location filename="../app/core/EventAdmission.cpp" line="50"/>
         <source>a site visit whose list of matters is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>现场勘验的事项列表格式错误</translation>
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="53"/>
         <source>a review names one matter, not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>审查只能指明一个事项，而不是事项列表</translation>
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="137"/>
@@ -3091,7 +3087,7 @@
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="387"/>
         <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
-        <translation type="unfinished"></translation>
+        <translation>记录于 %1，早于中心服务器在 %3 为工作站 %2 设立的检查点减去 %4 小时时钟容差后的时间（倒签）</translation>
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="395"/>
@@ -3106,7 +3102,7 @@
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="420"/>
         <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
-        <translation type="unfinished"></translation>
+        <translation>首个签名密钥缺少由用户密码（认证密钥）出具的有效证明</translation>
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="425"/>
@@ -3964,7 +3960,7 @@
     <message>
         <location filename="../forms/InspectionDialog.ui" line="23"/>
         <source>Ma&amp;tter of the bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>“一件事”中的事项(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../forms/InspectionDialog.ui" line="36"/>
@@ -4072,12 +4068,12 @@
     <message>
         <location filename="../app/services/InspectionService.cpp" line="71"/>
         <source>Case %1 is a bundle: schedule its visits from the case itself, not combined into another case&apos;s visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 是“一件事”办件：请从该办件本身安排勘验，不要合并到其他办件的勘验中。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="75"/>
         <source>Case %1 is a bundle: choose the matter to visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 是“一件事”办件：请选择要勘验的事项。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="86"/>
@@ -4087,27 +4083,27 @@
     <message>
         <location filename="../app/services/InspectionService.cpp" line="131"/>
         <source>The catalog version %1 of case %2 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少办件 %2 的事项目录版本 %1。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="135"/>
         <source>%1 is not a matter of case %2.</source>
-        <translation type="unfinished">%1 不是办件 %2 的事项。</translation>
+        <translation>%1 不是办件 %2 的事项。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="138"/>
         <source>%1 and %2 are inspected on separate visits (the catalog combines only the matters of one group).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 和 %2 须分别勘验（事项目录只合并同一组内的事项）。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="149"/>
         <source>Choose the matter to visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要勘验的事项。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="163"/>
         <source>No site visit of case %1 is waiting for its result.</source>
-        <translation type="unfinished">办件 %1 没有待录入结果的现场勘验。</translation>
+        <translation>办件 %1 没有待录入结果的现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/services/InspectionService.cpp" line="193"/>
@@ -4362,48 +4358,48 @@
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="101"/>
         <source>Se&amp;x:</source>
-        <translation type="unfinished"></translation>
+        <translation>性别(&amp;X)：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="111"/>
         <source>男/女</source>
-        <translation type="unfinished"></translation>
+        <translation>男/女</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="116"/>
         <source>&amp;Ethnicity:</source>
-        <translation type="unfinished"></translation>
+        <translation>民族(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="128"/>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="135"/>
         <location filename="../forms/IntakeWorkbench.ui" line="160"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="142"/>
         <source>Issuing au&amp;thority:</source>
-        <translation type="unfinished"></translation>
+        <translation>签发机关(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="151"/>
         <source>Card valid fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期限自(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="165"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="172"/>
         <source>YYYY-MM-DD or 长期</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD 或 长期</translation>
     </message>
     <message>
         <location filename="../forms/IntakeWorkbench.ui" line="179"/>
@@ -4522,13 +4518,9 @@
 <context>
     <name>KeySlotService</name>
     <message>
-        <source>The password record of user %1 is damaged; no key slot was made for them.</source>
-        <translation type="vanished">用户 %1 的密码记录已损坏；未为其创建密钥槽。</translation>
-    </message>
-    <message>
         <location filename="../app/services/KeySlotService.cpp" line="38"/>
         <source>The slot key of user %1 is damaged; no key slot was made for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1 的密钥槽密钥已损坏；未为其创建密钥槽。</translation>
     </message>
 </context>
 <context>
@@ -4594,7 +4586,7 @@
     <message>
         <location filename="../forms/MainWindow.ui" line="71"/>
         <source>S&amp;upervision</source>
-        <translation type="unfinished"></translation>
+        <translation>监督(&amp;U)</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="75"/>
@@ -4644,17 +4636,17 @@
     <message>
         <location filename="../forms/MainWindow.ui" line="107"/>
         <source>&amp;Queue report…</source>
-        <translation type="unfinished"></translation>
+        <translation>排队报表(&amp;Q)…</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="108"/>
         <source>Ctrl+Shift+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Q</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="111"/>
         <source>Counter &amp;devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口设备(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="114"/>
@@ -4664,7 +4656,7 @@
     <message>
         <location filename="../forms/MainWindow.ui" line="117"/>
         <source>Seal &amp;key and users…</source>
-        <translation type="unfinished"></translation>
+        <translation>印章密钥和用户(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../forms/MainWindow.ui" line="120"/>
@@ -4697,47 +4689,47 @@
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="13"/>
         <source>not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>未审查</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="14"/>
         <source>review passed</source>
-        <translation type="unfinished">审查通过</translation>
+        <translation>审查通过</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="15"/>
         <source>refusal proposed</source>
-        <translation type="unfinished">已建议不予许可</translation>
+        <translation>已建议不予许可</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="18"/>
         <source>visit scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排勘验</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="20"/>
         <source>inspection passed</source>
-        <translation type="unfinished"></translation>
+        <translation>勘验合格</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="22"/>
         <source>inspection failed</source>
-        <translation type="unfinished">勘验不合格</translation>
+        <translation>勘验不合格</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="24"/>
         <source>rectification open</source>
-        <translation type="unfinished"></translation>
+        <translation>整改中</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="26"/>
         <source>waits for a visit</source>
-        <translation type="unfinished"></translation>
+        <translation>待勘验</translation>
     </message>
     <message>
         <location filename="../app/ui/MatterChoice.cpp" line="29"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -5172,7 +5164,7 @@ Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="328"/>
         <source>Checkpoints checked with the hub&apos;s key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用中心服务器密钥 %1 核验检查点。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="330"/>
@@ -5187,7 +5179,7 @@ Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="339"/>
         <source>FORGED CHECKPOINT: workstation %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>【伪造检查点】工作站 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="342"/>
@@ -5272,52 +5264,52 @@ Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="439"/>
         <source>How many of the newest events (1-1000, default 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最新事件的条数（1-1000，默认 20）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="440"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>条数</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="442"/>
         <source>Lists the newest events of the database: time, kind, case number, user, workstation (never their contents).</source>
-        <translation type="unfinished"></translation>
+        <translation>列出数据库中最新的事件：时间、类型、办件编号、用户、工作站（不显示事件内容）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="448"/>
         <source>Give --last as a number from 1 to 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--last 必须是 1 至 1000 之间的数字。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="469"/>
         <source>Also write the report as CSV to this new file.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将报表以 CSV 格式写入此新文件。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <source>By day:</source>
-        <translation type="unfinished"></translation>
+        <translation>按日期：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <source>By window:</source>
-        <translation type="unfinished"></translation>
+        <translation>按窗口：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="502"/>
         <source>By clerk:</source>
-        <translation type="unfinished"></translation>
+        <translation>按受理人员：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="506"/>
         <source>%1: %2 served, waiting mean %3 min (90% within %4), service mean %5 min (90% within %6), %7 rated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已办理 %2 个，平均等候 %3 分钟（90% 在 %4 分钟以内），平均办理 %5 分钟（90% 在 %6 分钟以内），已评价 %7 个</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="519"/>
         <source>CSV written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 CSV 写入 %1。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="576"/>
@@ -5328,10 +5320,6 @@ Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="577"/>
         <source>The user to grant the seal key to, or to revoke it from.</source>
         <translation>要授予或撤销印章密钥的用户。</translation>
-    </message>
-    <message>
-        <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
-        <translation type="vanished">export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="586"/>
@@ -5456,17 +5444,17 @@ The password of the --as user is read from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="579"/>
         <source>Why the grant ends (revoke; recorded).</source>
-        <translation type="unfinished"></translation>
+        <translation>终止授权的原因（用于 revoke；将记录在案）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="583"/>
         <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME --reason TEXT (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME --reason TEXT（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="614"/>
         <source>Say why the grant ends with --reason TEXT.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --reason TEXT 说明终止授权的原因。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="665"/>
@@ -5698,7 +5686,7 @@ The administrator&apos;s password is read from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="950"/>
         <source>list the newest events (kind, case number, user)</source>
-        <translation type="unfinished"></translation>
+        <translation>列出最新事件（类型、办件编号、用户）</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="951"/>
@@ -5951,7 +5939,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="311"/>
         <source>Checkpoint key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点密钥：%1</translation>
     </message>
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="313"/>
@@ -6413,12 +6401,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/print/PdfFileOutput.cpp" line="36"/>
         <source>The PDF printer&apos;s folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 打印机的文件夹 %1 不存在。</translation>
     </message>
     <message>
         <location filename="../app/print/PdfFileOutput.cpp" line="52"/>
         <source>Too many documents of the same name in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中同名文档过多。</translation>
     </message>
 </context>
 <context>
@@ -6657,32 +6645,32 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="6"/>
         <source>Queue report</source>
-        <translation type="unfinished"></translation>
+        <translation>排队报表</translation>
     </message>
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="12"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>自(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="24"/>
         <source>&amp;To:</source>
-        <translation type="unfinished">至(&amp;T)：</translation>
+        <translation>至(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="36"/>
         <source>&amp;Show</source>
-        <translation type="unfinished">显示(&amp;S)</translation>
+        <translation>显示(&amp;S)</translation>
     </message>
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="68"/>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished">导出 CSV(&amp;E)…</translation>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../forms/QueueReportDialog.ui" line="73"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -6703,7 +6691,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../forms/ReviewDialog.ui" line="21"/>
         <source>&amp;Matter of the bundle:</source>
-        <translation type="unfinished">“一件事”中的事项(&amp;M)：</translation>
+        <translation>“一件事”中的事项(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../forms/ReviewDialog.ui" line="34"/>
@@ -7012,92 +7000,92 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="6"/>
         <source>Seal key and users</source>
-        <translation type="unfinished"></translation>
+        <translation>印章密钥和用户</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="16"/>
         <source>&amp;Keys and grants</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥和授权(&amp;K)</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="20"/>
         <source>&amp;Published seal keys (verifiers trust these):</source>
-        <translation type="unfinished"></translation>
+        <translation>已发布的印章密钥（验证方信任这些密钥）(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="35"/>
         <source>&amp;Grants of the seal key (newest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>印章密钥授权记录（最新的在前）(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="52"/>
         <source>Grant the seal key</source>
-        <translation type="unfinished"></translation>
+        <translation>授予印章密钥</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="56"/>
         <source>Grant &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>授予对象(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="65"/>
         <source>Your pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码(&amp;W)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="77"/>
         <source>Gra&amp;nt</source>
-        <translation type="unfinished"></translation>
+        <translation>授予(&amp;N)</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="86"/>
         <source>End a grant</source>
-        <translation type="unfinished"></translation>
+        <translation>终止授权</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="90"/>
         <source>Revoke &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销对象(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="99"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="110"/>
         <source>Re&amp;voke</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;V)</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="123"/>
         <source>&amp;Export public keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出公钥(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="129"/>
         <source>Write voided &amp;list…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已作废证照清单(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="141"/>
         <source>&amp;Directory</source>
-        <translation type="unfinished"></translation>
+        <translation>用户目录(&amp;D)</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="145"/>
         <source>&amp;Users, their roles and signing keys (read only):</source>
-        <translation type="unfinished"></translation>
+        <translation>用户及其角色和签名密钥（只读）(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="154"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../forms/SealKeyDialog.ui" line="175"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -7126,7 +7114,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="67"/>
         <source>You hold no grant of the hall&apos;s seal key, so you cannot seal it to %1. In a hall with a hub, grant it at the hub (oneseal-admin hub seal-grant), or have the hub grant it to you first.</source>
-        <translation type="unfinished"></translation>
+        <translation>您未获大厅印章密钥授权，因此无法将其封装给 %1。在设有中心服务器的大厅，请在中心服务器上授权（oneseal-admin hub seal-grant），或先由中心服务器向您授权。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="76"/>
@@ -7141,32 +7129,32 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="92"/>
         <source>Choose the user to grant the seal key to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要授予印章密钥的用户。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="96"/>
         <source>Your password is wrong; the seal key was not granted.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码错误；未授予印章密钥。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="105"/>
         <source>Choose the user whose grant of the seal key ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要终止印章密钥授权的用户。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="108"/>
         <source>Give the reason why the grant ends; it is recorded with the revocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明终止授权的原因；该原因将随撤销一并记录。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="110"/>
         <source>The reason is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因超过 %1 个字符。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="113"/>
         <source>The reason contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因含有控制字符。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="120"/>
@@ -7181,7 +7169,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="201"/>
         <source>Only a holder of the hall&apos;s seal key can sign the list of voided certificates, and the seal key has not been granted to you. In a hall with a hub, the hub publishes the list itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有大厅印章密钥的持有人才能签署已作废证照清单，而印章密钥尚未授权给您。在设有中心服务器的大厅，该清单由中心服务器自行发布。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="214"/>
@@ -7191,12 +7179,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="233"/>
         <source>This hall has no seal key yet.</source>
-        <translation type="unfinished">本大厅尚无印章密钥。</translation>
+        <translation>本大厅尚无印章密钥。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="254"/>
         <source>The directory could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取用户目录：%1</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="350"/>
@@ -7360,42 +7348,42 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../forms/SeparationDialog.ui" line="5"/>
         <source>Separation of steps</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位分离</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="11"/>
         <source>Acceptance, review, inspection, decision and issue of a case are done by different people. A small hall may relax a pair of steps so that one person may take both; every change is recorded with its reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件的受理、审查、勘验、决定和发证由不同人员办理。小型大厅可以放宽某一环节对，允许同一人同时承担这两个环节；每次变更均连同理由一并记录。</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="16"/>
         <source>Pairs of &amp;steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>环节对(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="37"/>
         <source>&amp;Reasons:</source>
-        <translation type="unfinished">理由(&amp;R)：</translation>
+        <translation>理由(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="46"/>
         <source>Your pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码(&amp;W)：</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="59"/>
         <source>Re&amp;lax the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>放宽该环节对(&amp;L)</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="65"/>
         <source>Res&amp;tore the separation</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复岗位分离(&amp;T)</translation>
     </message>
     <message>
         <location filename="../forms/SeparationDialog.ui" line="74"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -7408,17 +7396,17 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SeparationService.cpp" line="72"/>
         <source>The pair %1 is already relaxed.</source>
-        <translation type="unfinished"></translation>
+        <translation>环节对 %1 已放宽。</translation>
     </message>
     <message>
         <location filename="../app/services/SeparationService.cpp" line="72"/>
         <source>The pair %1 is not relaxed.</source>
-        <translation type="unfinished"></translation>
+        <translation>环节对 %1 未放宽。</translation>
     </message>
     <message>
         <location filename="../app/services/SeparationService.cpp" line="74"/>
         <source>The password is wrong; nothing was changed.</source>
-        <translation type="unfinished">密码错误；未作任何更改。</translation>
+        <translation>密码错误；未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -7809,12 +7797,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/sync/SyncClient.cpp" line="425"/>
         <source>The hub sent %1 checkpoints in one reply, more than %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心服务器在一次应答中发来 %1 个检查点，超过了 %2 个。</translation>
     </message>
     <message>
         <location filename="../app/sync/SyncClient.cpp" line="432"/>
         <source>The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心服务器发来的审计链检查点无法读取、位置不符或未经其密钥签名。</translation>
     </message>
     <message>
         <location filename="../app/sync/SyncClient.cpp" line="513"/>
@@ -7829,7 +7817,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/sync/SyncClient.cpp" line="619"/>
         <source>The hub sent a checkpoint of another chain than the one pushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心服务器发来的检查点属于另一条审计链，而不是所推送的审计链。</translation>
     </message>
     <message>
         <location filename="../app/sync/SyncClient.cpp" line="630"/>
@@ -8213,12 +8201,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/core/Workflow.cpp" line="138"/>
         <source>Case %1 is a bundle: choose the matter this step is about.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 是“一件事”办件：请选择此步骤所涉及的事项。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="146"/>
         <source>Case %1 has one certificate per matter: choose the matter whose certificate this is.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 的每个事项各有一份证照：请选择该证照所属的事项。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="157"/>
@@ -8237,22 +8225,22 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/core/Workflow.cpp" line="178"/>
         <source>The matter %1 of case %2 has not been reviewed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %2 的事项 %1 尚未审查。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="182"/>
         <source>Refusal of %1 (case %2) was proposed at review; it cannot be approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）在审查时已被建议不予许可，不能准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="184"/>
         <source>%1 (case %2) failed its site inspection; it cannot be approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）现场勘验不合格，不能准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="186"/>
         <source>%1 (case %2) needs a passed site inspection before it can be approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）须经现场勘验合格后方可准予许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="204"/>
@@ -8430,37 +8418,37 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/core/Workflow.cpp" line="355"/>
         <source>The matter %1 of case %2 has already been reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %2 的事项 %1 已审查。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="361"/>
         <source>%1 (case %2) has not passed review yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）尚未通过审查。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="363"/>
         <source>%1 (case %2) needs no site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）无需现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="365"/>
         <source>A visit is already scheduled for %1 (case %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）已安排勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="367"/>
         <source>%1 (case %2) does not wait for a site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）不处于待现场勘验状态。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="372"/>
         <source>No site visit of %1 (case %2) is waiting for its result.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）没有待录入结果的现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="378"/>
         <source>No rectification of %1 (case %2) is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（办件 %2）没有进行中的整改。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="382"/>
@@ -8540,7 +8528,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/core/Workflow.cpp" line="518"/>
         <source>A licence of case %1 is printed: revoke the approval instead of terminating the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 已打印许可证：请撤销行政许可，而不是终止办理。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="519"/>
@@ -8550,7 +8538,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/core/Workflow.cpp" line="522"/>
         <source>The catalog ends case %1 by termination when an owed material is overdue: terminate the case instead of revoking the approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>按事项目录规定，容缺材料逾期时办件 %1 以终止办理结束：请终止办理，而不是撤销行政许可。</translation>
     </message>
     <message>
         <location filename="../app/core/Workflow.cpp" line="525"/>
@@ -9197,7 +9185,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="191"/>
         <source>Mismatch in the stock of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的证照纸不符：</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="203"/>
@@ -9217,27 +9205,27 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="280"/>
         <source>Reprint which certificate?</source>
-        <translation type="unfinished"></translation>
+        <translation>重打哪一份证照？</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="281"/>
         <source>Void which certificate?</source>
-        <translation type="unfinished"></translation>
+        <translation>作废哪一份证照？</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="283"/>
         <source>Case %1 has one certificate per matter. Choose one (arrows, Enter; Esc cancels):</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 的每个事项各有一份证照。请选择一份（方向键、Enter；Esc 取消）：</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="294"/>
         <source>%1 — certificate %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 证照 %2</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="300"/>
         <source>No certificate of case %1 can be reprinted or voided now.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件 %1 当前没有可重打或作废的证照。</translation>
     </message>
     <message>
         <location filename="../app/ui/CertificateWindowWidget.cpp" line="342"/>
@@ -9607,17 +9595,9 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>正在呼叫下一个排队号…</translation>
     </message>
     <message>
-        <source>ID card: %1 · %2 · %3 · born %4 · issued by %5 · valid %6</source>
-        <translation type="vanished">身份证：%1 · %2 · %3 · 出生 %4 · 签发机关 %5 · 有效期限 %6</translation>
-    </message>
-    <message>
-        <source>This ID card expired on %1: ask for a valid identity document. %2</source>
-        <translation type="vanished">该身份证已于 %1 过期：请申请人出示有效身份证件。%2</translation>
-    </message>
-    <message>
         <location filename="../app/ui/CounterBar.cpp" line="223"/>
         <source>ID card of %1 read: the details are in the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 %1 的身份证：信息已填入表单。</translation>
     </message>
     <message>
         <location filename="../app/ui/CounterBar.cpp" line="230"/>
@@ -9979,12 +9959,12 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="149"/>
         <source>Visit scheduled for %1, covering %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排于 %1 勘验，涵盖：%2。</translation>
     </message>
     <message>
         <location filename="../app/ui/InspectionDialog.cpp" line="149"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/InspectionDialog.cpp" line="152"/>
@@ -10144,17 +10124,17 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="248"/>
         <source>Read from the ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>读取自身份证</translation>
     </message>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="266"/>
         <source>Give the sex as 男 or 女 (1 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>请将性别填写为男或女（1 或 2）。</translation>
     </message>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="284"/>
         <source>&quot;%1&quot; is not a date: write it as 1990-03-07.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效日期：请按 1990-03-07 的格式填写。</translation>
     </message>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="599"/>
@@ -10175,12 +10155,12 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="708"/>
         <source>name on the card</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证上的姓名</translation>
     </message>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="710"/>
         <source>address on the card</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证上的地址</translation>
     </message>
     <message>
         <location filename="../app/ui/IntakeWorkbench.cpp" line="748"/>
@@ -10314,7 +10294,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="88"/>
         <source>Separatio&amp;n of steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位分离(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../app/ui/MainWindow.cpp" line="120"/>
@@ -10433,17 +10413,17 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/OwedLedgerWidget.cpp" line="83"/>
         <source>Terminate or revoke and seal (Ctrl+T)</source>
-        <translation type="unfinished">终止办理或撤销并用印（Ctrl+T）</translation>
+        <translation>终止办理或撤销并用印（Ctrl+T）</translation>
     </message>
     <message>
         <location filename="../app/ui/OwedLedgerWidget.cpp" line="84"/>
         <source>Revoke the approval and seal (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销行政许可并用印（Ctrl+T）</translation>
     </message>
     <message>
         <location filename="../app/ui/OwedLedgerWidget.cpp" line="85"/>
         <source>Terminate the case and seal (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>终止办理并用印（Ctrl+T）</translation>
     </message>
     <message>
         <location filename="../app/ui/OwedLedgerWidget.cpp" line="92"/>
@@ -10604,7 +10584,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="82"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueModel.cpp" line="95"/>
@@ -10642,94 +10622,94 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Served</source>
-        <translation type="unfinished"></translation>
+        <translation>已办理</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Waited (known)</source>
-        <translation type="unfinished"></translation>
+        <translation>有等候记录</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Wait mean (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均等候（分钟）</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="25"/>
         <source>Wait 90% (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>90% 等候（分钟）</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
         <source>Served (called)</source>
-        <translation type="unfinished"></translation>
+        <translation>已叫号办理</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
         <source>Service mean (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均办理（分钟）</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
         <source>Service 90% (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>90% 办理（分钟）</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="26"/>
         <source>Rated</source>
-        <translation type="unfinished"></translation>
+        <translation>已评价</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="80"/>
         <source>%1 to %2: %3 ticket(s) served. Waiting (drawn to called): mean %4 min, 90% within %5 min. Service (called to recorded): mean %6 min, 90% within %7 min. %8 rating(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2：已办理排队号 %3 个。等候时长（取号至叫号）：平均 %4 分钟，90% 在 %5 分钟以内。办理时长（叫号至登记）：平均 %6 分钟，90% 在 %7 分钟以内。评价 %8 条。</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="102"/>
         <source>Whole period</source>
-        <translation type="unfinished"></translation>
+        <translation>整个期间</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="104"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="106"/>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="108"/>
         <source>Clerk</source>
-        <translation type="unfinished">受理人员</translation>
+        <translation>受理人员</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/QueueReportDialog.cpp" line="123"/>
         <source>Wrote the report of %n ticket(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个排队号的报表写入 %1。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="132"/>
         <source>Export the queue report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出排队报表</translation>
     </message>
     <message>
         <location filename="../app/ui/QueueReportDialog.cpp" line="134"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -10747,12 +10727,12 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="95"/>
         <source>Review of %1 passed; it goes to site inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 审查通过；转入现场勘验。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="96"/>
         <source>Review of %1 passed; it goes to the approver.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 审查通过；转交审批人员。</translation>
     </message>
     <message>
         <location filename="../app/ui/ReviewDialog.cpp" line="100"/>
@@ -10790,195 +10770,195 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="57"/>
         <source>The hall&apos;s seal key signs every certificate. It is kept only sealed to the people you grant it to (certificate operators, approvers), who open it with their own password. Every grant and revocation is a signed event that reaches the hub and every workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅的印章密钥用于签署每一份证照。该密钥仅以封装形式交给您授权的人员（制证员、审批人），由其用本人密码打开。每次授权和撤销都是一条已签名的事件，会送达中心服务器和每个工作站。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="60"/>
         <source>The hall&apos;s seal key, who holds it, and the users&apos; signing keys. Only an administrator grants or revokes the seal key.</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅的印章密钥、其持有人以及各用户的签名密钥。只有管理员可以授予或撤销印章密钥。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
         <source>Key id</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥标识</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
         <source>Fingerprint (SHA-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>指纹（SHA-256）</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>启用时间</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <source>User</source>
-        <translation type="unfinished">用户</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <source>Granted at</source>
-        <translation type="unfinished"></translation>
+        <translation>授权时间</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <source>Granted by</source>
-        <translation type="unfinished"></translation>
+        <translation>授权人</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销情况</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>User / signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>用户/签名密钥</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>生效时间</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>失效时间</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="126"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="138"/>
         <source>revoked %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 由 %2 撤销</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="139"/>
         <source>in force</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="151"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="156"/>
         <source>%1 — %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2（%3）</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="152"/>
         <source>%1 — %2 (%3; has not logged in yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2（%3；尚未登录过）</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
         <source>disabled since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起停用</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="160"/>
         <source>; must change the password at the next login</source>
-        <translation type="unfinished"></translation>
+        <translation>；下次登录时须修改密码</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="162"/>
         <source>; holds the seal key</source>
-        <translation type="unfinished"></translation>
+        <translation>；持有印章密钥</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="164"/>
         <source>; no signing key yet (has not logged in)</source>
-        <translation type="unfinished"></translation>
+        <translation>；尚无签名密钥（尚未登录过）</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="168"/>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>已失效</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
         <source>nobody: every certificate operator and approver holds it</source>
-        <translation type="unfinished"></translation>
+        <translation>无：所有制证员和审批人均已持有</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="182"/>
         <source>nobody holds a grant</source>
-        <translation type="unfinished"></translation>
+        <translation>无人获得授权</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="197"/>
         <source>The seal key is granted to %1. They can sign certificates from their next use of it, on any workstation the grant reaches.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向 %1 授予印章密钥。其下次使用印章密钥时即可签署证照，适用于该授权已送达的任何工作站。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="215"/>
         <source>The grant of the seal key to %1 has ended; every workstation refuses their signatures from now on. They may still hold a copy they opened before: if that is a worry, make a new seal key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的印章密钥授权已终止；自即日起各工作站将拒绝其签名。其仍可能持有此前打开的副本：如有此顾虑，请生成新的印章密钥。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="226"/>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="240"/>
         <source>Export the hall&apos;s public seal keys</source>
-        <translation type="unfinished"></translation>
+        <translation>导出大厅的印章公钥</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="247"/>
         <source>Wrote the hall&apos;s public seal key(s) to %1. Hand it to verifiers with the list of voided certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将大厅的印章公钥写入 %1。请将其连同已作废证照清单一并交给验证方。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="262"/>
         <source>Write the signed list of voided certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已作废证照的签名清单</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ui/SealKeyDialog.cpp" line="270"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
         </translation>
     </message>
@@ -11055,52 +11035,52 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="17"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>环节</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="17"/>
         <source>In this hall</source>
-        <translation type="unfinished"></translation>
+        <translation>本大厅设置</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="24"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="62"/>
         <source>relaxed: one person may take both</source>
-        <translation type="unfinished"></translation>
+        <translation>已放宽：可由同一人承担</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="62"/>
         <source>separate people</source>
-        <translation type="unfinished"></translation>
+        <translation>由不同人员承担</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="66"/>
         <source>Relaxed by %1 at %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 于 %2 放宽：%3</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="67"/>
         <source>Every step of a case is done by a different person.</source>
-        <translation type="unfinished"></translation>
+        <translation>办件的每个环节均由不同人员办理。</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="79"/>
         <source>Choose a pair of steps first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个环节对。</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="92"/>
         <source>Relaxed: one person may now take both the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已放宽：现在同一人可同时承担 %1 两个环节。</translation>
     </message>
     <message>
         <location filename="../app/ui/SeparationDialog.cpp" line="93"/>
         <source>Restored: the %1 are again done by different people.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复：%1 重新由不同人员办理。</translation>
     </message>
 </context>
 <context>
