@@ -62,42 +62,33 @@ public:
     }
 
     template<typename Make>
-    QStringList lines(const QString& key, Make make)
-    {
-        {
-            const QMutexLocker lock(&m_mutex);
-            if (const auto it = m_lines.constFind(key); it != m_lines.cend())
-                return *it;
-        }
-        QStringList made = make();
-        const QMutexLocker lock(&m_mutex);
-        if (m_lines.size() >= kMaxEntries)
-            m_lines.clear();
-        m_lines.insert(key, made);
-        return made;
-    }
+    QStringList lines(const QString& key, Make make) { return cached(m_lines, key, make); }
 
     template<typename Make>
-    double width(const QString& key, Make make)
-    {
-        {
-            const QMutexLocker lock(&m_mutex);
-            if (const auto it = m_widths.constFind(key); it != m_widths.cend())
-                return *it;
-        }
-        const double made = make();
-        const QMutexLocker lock(&m_mutex);
-        if (m_widths.size() >= kMaxEntries)
-            m_widths.clear();
-        m_widths.insert(key, made);
-        return made;
-    }
+    double width(const QString& key, Make make) { return cached(m_widths, key, make); }
 
 private:
     static constexpr qsizetype kMaxEntries = 4096;
     QMutex m_mutex;
     QHash<QString, QStringList> m_lines;
     QHash<QString, double> m_widths;
+
+    /** The value of \a key in \a table, made (outside the lock) and kept when missing. */
+    template<typename T, typename Make>
+    T cached(QHash<QString, T>& table, const QString& key, Make make)
+    {
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (const auto it = table.constFind(key); it != table.cend())
+                return *it;
+        }
+        T made = make();
+        const QMutexLocker lock(&m_mutex);
+        if (table.size() >= kMaxEntries)
+            table.clear();
+        table.insert(key, made);
+        return made;
+    }
 };
 
 /** A font with its metrics in millimetres and the distance between its lines. */
