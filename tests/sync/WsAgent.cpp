@@ -11,6 +11,9 @@
 #include "db/EventStore.h"
 #include "db/IntakeRepository.h"
 #include "services/AuthService.h"
+#include "services/CaseLifeService.h"
+#include "services/DecisionService.h"
+#include "services/ReviewService.h"
 #include "core/PasswordAuth.h"
 #include "services/ConflictService.h"
 #include "services/HallService.h"
@@ -95,7 +98,7 @@ int main(int argc, char* argv[])
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
                              "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count",
-                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot"})
+                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot", "step", "days"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -278,7 +281,8 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("quarantine"))
         return say(QStringLiteral("ok ") + test::quarantineSummary(database->sql()));
-    if (command == QLatin1String("login-work") || command == QLatin1String("forge") || command == QLatin1String("seal")) {
+    if (command == QLatin1String("login-work") || command == QLatin1String("forge") || command == QLatin1String("seal")
+        || command == QLatin1String("life")) {
         // A real login (key slot made here from the password, as an administrator would grant it):
         // the session signs with the user's own key from the hall's directory, made at the first login.
         const QString username = p.value(QStringLiteral("user"));
@@ -330,6 +334,92 @@ int main(int argc, char* argv[])
                 ? seal.grant(target, password, &error)
                 : action == QLatin1String("revoke") && seal.revoke(target, QStringLiteral("left the hall"), &error);
             return done ? say(QStringLiteral("ok ") + action) : failed(error.isEmpty() ? QStringLiteral("unknown action") : error);
+        }
+        if (command == QLatin1String("life")) {
+            // One step of a case's life (容缺, 告知承诺, clocks, extension, 事后核查) as the logged-in
+            // user, through the services the windows use: --step accept-deferred|accept-pledge (--seed)
+            // prints "ok case=ID"; supply|stop|resume|extend (--days)|review|approve|confirm take --case.
+            const QString step = p.value(QStringLiteral("step"));
+            const QString caseId = p.value(QStringLiteral("case"));
+            if (step == QLatin1String("accept-deferred") || step == QLatin1String("accept-pledge")) {
+                const bool pledge = step == QLatin1String("accept-pledge");
+                services::IntakeService intake(*session);
+                if (!intake.isReady(&error))
+                    return failed(error);
+                const core::Matter* matter = nullptr;
+                for (const core::Matter& m : intake.catalog().matters) {
+                    if (m.instant || m.siteInspection || !(pledge ? m.commitmentAllowed : m.deferralAllowed))
+                        continue;
+                    if (std::any_of(m.materials.begin(), m.materials.end(), [pledge](const core::Material& x) {
+                            return x.core && (pledge || x.requirement == core::MaterialRequirement::Deferrable);
+                        })) {
+                        matter = &m;
+                        break;
+                    }
+                }
+                if (!matter)
+                    return failed(QStringLiteral("no matter fits ") + step);
+                const auto subject = intake.subject(matter->code);
+                services::IntakeRequest r;
+                r.subjectCode = matter->code;
+                const int seed = p.value(QStringLiteral("seed")).toInt();
+                r.applicant.idNumber = residentId(seed);
+                r.applicant.name = QStringLiteral("申请人%1").arg(seed);
+                r.applicant.phone = QStringLiteral("0359-20%1").arg(seed, 5, 10, QLatin1Char('0'));
+                r.materials = intake.checklistFor(*subject);
+                const QDate promised = intake.promisedDeadline(*subject, intake.today()).due;
+                bool owed = false;
+                for (auto& m : r.materials) {
+                    if (!owed && m.core && (pledge || m.requirement == core::MaterialRequirement::Deferrable)) {
+                        m.state = pledge ? core::MaterialState::Missing : core::MaterialState::Deferred;
+                        if (pledge)
+                            m.note = QStringLiteral("申请人承诺");
+                        else
+                            m.dueDate = promised;
+                        owed = true;
+                    } else {
+                        m.state = core::MaterialState::Received;
+                        m.count = 1;
+                    }
+                }
+                r.outcome = pledge ? core::IntakeOutcome::AcceptCommitment : core::IntakeOutcome::AcceptDeferred;
+                const auto state = intake.record(r, &error);
+                if (!state)
+                    return failed(error);
+                return say(QStringLiteral("ok case=") + state->caseId);
+            }
+            std::optional<core::CaseState> state;
+            services::CaseLifeService life(*session);
+            if (step == QLatin1String("supply")) {
+                services::IntakeService intake(*session);
+                const auto now = intake.caseState(caseId);
+                if (!now)
+                    return failed(QStringLiteral("no such case"));
+                QString owedCode;
+                for (const core::MaterialEntry& m : now->materials)
+                    if (m.state == core::MaterialState::Deferred && owedCode.isEmpty())
+                        owedCode = m.code;
+                if (owedCode.isEmpty())
+                    return failed(QStringLiteral("nothing owed"));
+                state = intake.supplyMaterial(caseId, owedCode, 1, &error);
+            } else if (step == QLatin1String("stop")) {
+                state = life.stopClock(caseId, core::ClockStop::Hearing, QStringLiteral("申请人要求听证"), &error);
+            } else if (step == QLatin1String("resume")) {
+                state = life.resumeClock(caseId, QStringLiteral("听证结束"), &error);
+            } else if (step == QLatin1String("extend")) {
+                state = life.extend(caseId, p.value(QStringLiteral("days")).toInt(), QStringLiteral("案情复杂，需延长期限"), &error);
+            } else if (step == QLatin1String("review")) {
+                state = services::ReviewService(*session).pass(caseId, QString(), &error);
+            } else if (step == QLatin1String("approve")) {
+                state = services::DecisionService(*session).approve(caseId, QString(), &error);
+            } else if (step == QLatin1String("confirm")) {
+                state = life.confirmPledge(caseId, QStringLiteral("核查属实"), &error);
+            } else {
+                return failed(QStringLiteral("unknown step ") + step);
+            }
+            if (!state)
+                return failed(error);
+            return say(QStringLiteral("ok step=") + step);
         }
         if (command == QLatin1String("login-work")) {
             services::IntakeService intake(*session);
@@ -597,6 +687,28 @@ int main(int argc, char* argv[])
         }
         return say(QStringLiteral("ok cases=") + ids.join(QLatin1Char(',')) + QStringLiteral(" files=")
                    + shas.join(QLatin1Char(',')));
+    }
+
+    if (command == QLatin1String("life-summary")) {
+        // The case's life as this replica's projections hold it, on one line.
+        const auto s = services::IntakeService(session).caseState(p.value(QStringLiteral("case")));
+        if (!s)
+            return failed(QStringLiteral("no such case"));
+        int owed = 0;
+        for (const core::MaterialEntry& m : s->materials)
+            owed += m.state == core::MaterialState::Deferred ? 1 : 0;
+        QStringList pauses;
+        for (const core::ClockPause& c : s->pauses)
+            pauses << c.reason + QLatin1Char(':') + c.from.toString(Qt::ISODate) + QLatin1Char('-') + c.until.toString(Qt::ISODate);
+        return say(QStringLiteral("ok promised_due=%1 legal_due=%2 extension=%3 owed=%4 owes_core=%5 stopped=%6 pauses=%7 "
+                                  "decision=%8 pledge=%9 pledge_due=%10")
+                       .arg(s->promisedDue.toString(Qt::ISODate), s->legalDue.toString(Qt::ISODate))
+                       .arg(s->extensionDays)
+                       .arg(owed)
+                       .arg(s->owesCoreMaterial() ? 1 : 0)
+                       .arg(s->clockStopped() ? 1 : 0)
+                       .arg(pauses.join(QLatin1Char(',')), QString::fromLatin1(s->decision == core::Decision::Approved ? "approved" : s->decision == core::Decision::None ? "none" : "other"),
+                            core::toStored(s->verification), s->verificationDue.toString(Qt::ISODate)));
     }
 
     if (command == QLatin1String("decide")) {
