@@ -122,6 +122,11 @@ void CaseState::apply(const Event& event)
                 r.legalDue = dateOf(l, payload::legalDue);
                 r.precondition = l.value(payload::precondition).toBool();
             }
+            for (const QCborValue& v : p.value(payload::declared).toArray()) {
+                const QCborMap d = v.toMap();
+                if (d.value(payload::matter).toString() == code)
+                    r.declared.insert(d.value(payload::declaredKey).toString(), d.value(payload::declaredValue).toString());
+            }
             matterResults << r;
         }
     } else if (event.kind == QLatin1String("notice.printed")) {

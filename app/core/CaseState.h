@@ -14,6 +14,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 
 namespace oneseal::core {
 
@@ -73,6 +74,8 @@ struct MatterResult
     QDate promisedDue; ///< as set at intake, before any pause
     QDate legalDue;
     bool precondition = false; ///< its refusal blocks the other matters (Bundle::preconditions)
+    /** What the applicant declared at intake for it (Matter::declaredFields), by key; empty for older events. */
+    QMap<QString, QString> declared;
     /** The reviewer's opinion of this matter (审查意见): none yet, passed, or refusal proposed. */
     enum class Review { None, Passed, RefusalProposed };
     Review review = Review::None;
@@ -245,6 +248,10 @@ inline const QString risk = QStringLiteral("risk");
 inline const QString outcome = QStringLiteral("outcome");
 inline const QString promisedDays = QStringLiteral("promised_days");
 inline const QString legalDays = QStringLiteral("legal_days");
+/** Values the applicant declared at intake (Matter::declaredFields): a list of {matter, key, value}. */
+inline const QString declared = QStringLiteral("declared");
+inline const QString declaredKey = QStringLiteral("key");
+inline const QString declaredValue = QStringLiteral("value");
 inline const QString matterLimits = QStringLiteral("matter_limits"); ///< per matter: code, name, days, dues, precondition
 inline const QString matter = QStringLiteral("matter");               ///< the matter a back-office event is about
 inline const QString matterName = QStringLiteral("matter_name");

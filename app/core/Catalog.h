@@ -85,6 +85,25 @@ struct Material
     bool operator==(const Material&) const = default;
 };
 
+/**
+ * A value the applicant declares at intake for one matter, chosen from a fixed list (主体业态:
+ * 餐饮服务经营者 ...). It is recorded on the intake event and printed on the matter's certificate in
+ * the template field named by key (docs/CATALOG.md, "Declared fields").
+ */
+struct DeclaredField
+{
+    QString key;        ///< the certificate template's field it fills ("businessType")
+    QString label;      ///< shown at the window and in the docs ("主体业态")
+    QStringList values; ///< the allowed values; the first is preselected at the window
+
+    /** Bounds, also checked by core::EventAdmission on every intake event. */
+    static constexpr int kMaxKeyLength = 64;
+    static constexpr int kMaxValueLength = 100;
+    static constexpr int kMaxPerCase = 32;
+
+    bool operator==(const DeclaredField&) const = default;
+};
+
 /** A matter (事项) of the hall's implementation list. Limits are working days (工作日). */
 struct Matter
 {
@@ -115,6 +134,15 @@ struct Matter
     QString resultType; ///< one of catalogResultTypes(): licence, approval, filing, confirmation, other
     QString resultName;
     QList<Material> materials;
+    QList<DeclaredField> declaredFields; ///< values the applicant declares at intake for this matter
+
+    const DeclaredField* declaredField(const QString& key) const
+    {
+        for (const DeclaredField& f : declaredFields)
+            if (f.key == key)
+                return &f;
+        return nullptr;
+    }
 
     bool operator==(const Matter&) const = default;
 };

@@ -177,7 +177,7 @@ public:
                    QStringLiteral("siteInspection"), QStringLiteral("commitmentAllowed"),
                    QStringLiteral("pledgeCheckDays"), QStringLiteral("deferralAllowed"), QStringLiteral("onOwedLapse"), QStringLiteral("requiredVisits"), QStringLiteral("fee"),
                    QStringLiteral("feeBasis"), QStringLiteral("resultType"), QStringLiteral("resultName"),
-                   QStringLiteral("materials")});
+                   QStringLiteral("materials"), QStringLiteral("declaredFields")});
         Matter m;
         m.code = text(o, path, QStringLiteral("code"), true);
         m.implementationCode = text(o, path, QStringLiteral("implementationCode"), false);
@@ -211,6 +211,19 @@ public:
                 add(p, Catalog::tr("each material must be an object in braces { }."));
             else
                 m.materials.append(material(materials.at(i).toObject(), p, int(i) + 1));
+        }
+        const QString declaredPath = catalogChildPath(path, QStringLiteral("declaredFields"));
+        const QJsonArray declared = objects(o, path, QStringLiteral("declaredFields"), false);
+        for (qsizetype i = 0; i < declared.size(); ++i) {
+            const QString p = catalogIndexPath(declaredPath, i);
+            if (!declared.at(i).isObject()) {
+                add(p, Catalog::tr("each declared field must be an object in braces { }."));
+                continue;
+            }
+            const QJsonObject d = declared.at(i).toObject();
+            checkKeys(d, p, {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("values")});
+            m.declaredFields.append({text(d, p, QStringLiteral("key"), true), text(d, p, QStringLiteral("label"), true),
+                                     texts(d, p, QStringLiteral("values"), true)});
         }
         return m;
     }

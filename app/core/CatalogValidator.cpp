@@ -3,6 +3,7 @@
 #include "CatalogKeys.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
@@ -127,6 +128,33 @@ void checkMatter(QList<CatalogProblem>& out, const QString& path, const Matter& 
     if (!m.commitmentAllowed && m.pledgeCheckDays != 0)
         out.append({catalogChildPath(path, QStringLiteral("pledgeCheckDays")),
                     Catalog::tr("only a matter with \"commitmentAllowed\": true has pledges to check later.")});
+    const QString declaredPath = catalogChildPath(path, QStringLiteral("declaredFields"));
+    QStringList declaredKeys;
+    for (qsizetype i = 0; i < m.declaredFields.size(); ++i) {
+        const DeclaredField& d = m.declaredFields.at(i);
+        const QString p = catalogIndexPath(declaredPath, i);
+        static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
+        if (d.key.size() > DeclaredField::kMaxKeyLength || !keyPattern.match(d.key).hasMatch())
+            out.append({catalogChildPath(p, QStringLiteral("key")),
+                        Catalog::tr("a declared field's key is a certificate field name of at most %1 letters, digits "
+                                    "or underscores, starting with a letter.")
+                            .arg(DeclaredField::kMaxKeyLength)});
+        else if (declaredKeys.contains(d.key))
+            out.append({catalogChildPath(p, QStringLiteral("key")),
+                        Catalog::tr("the key \"%1\" is declared twice for this matter.").arg(d.key)});
+        declaredKeys << d.key;
+        checkText(out, catalogChildPath(p, QStringLiteral("label")), d.label, true);
+        if (d.values.isEmpty())
+            out.append({catalogChildPath(p, QStringLiteral("values")),
+                        Catalog::tr("a declared field needs at least one allowed value.")});
+        for (const QString& v : d.values)
+            if (v.trimmed().isEmpty() || v.size() > DeclaredField::kMaxValueLength || d.values.count(v) > 1) {
+                out.append({catalogChildPath(p, QStringLiteral("values")),
+                            Catalog::tr("each allowed value must be given once, not empty and at most %1 characters.")
+                                .arg(DeclaredField::kMaxValueLength)});
+                break;
+            }
+    }
     checkEnum(out, catalogChildPath(path, QStringLiteral("onOwedLapse")), kOwedLapses, m.onOwedLapse);
     if (!m.deferralAllowed && m.onOwedLapse != OwedLapse::Revoke)
         out.append({catalogChildPath(path, QStringLiteral("onOwedLapse")),

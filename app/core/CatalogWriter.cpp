@@ -67,6 +67,14 @@ QByteArray CatalogWriter::write(const Catalog& catalog)
         };
         if (m.commitmentAllowed)
             matter.insert(QStringLiteral("pledgeCheckDays"), m.pledgeCheckDays);
+        if (!m.declaredFields.isEmpty()) {
+            QJsonArray declared;
+            for (const DeclaredField& d : m.declaredFields)
+                declared.append(QJsonObject{{QStringLiteral("key"), d.key},
+                                            {QStringLiteral("label"), d.label},
+                                            {QStringLiteral("values"), toArray(d.values)}});
+            matter.insert(QStringLiteral("declaredFields"), declared);
+        }
         if (m.onOwedLapse != OwedLapse::Revoke)
             matter.insert(QStringLiteral("onOwedLapse"), keyOf(kOwedLapses, m.onOwedLapse));
         matterArray.append(matter);

@@ -232,6 +232,28 @@ QString shapeProblem(const Event& e)
         return EventAdmission::tr("a rectification order without its deadline");
     if (e.kind == eventkind::materialSupplied && p.value(payload::materialCode).toString().isEmpty())
         return EventAdmission::tr("a supplied material without its code");
+    if (e.kind.startsWith(QLatin1String("intake.")) && p.contains(payload::declared)) {
+        // Values declared at intake (Matter::declaredFields): bounded, each for a matter of the case.
+        // Which values a matter allows is the catalog's, checked by IntakeService at the window.
+        const QCborValue declared = p.value(payload::declared);
+        QStringList matters;
+        for (const QCborValue& m : p.value(payload::matters).toArray())
+            matters << m.toString();
+        if (!declared.isArray() || declared.toArray().size() > DeclaredField::kMaxPerCase)
+            return EventAdmission::tr("declared values that are not a list of at most %1").arg(DeclaredField::kMaxPerCase);
+        for (const QCborValue& v : declared.toArray()) {
+            const QCborMap d = v.toMap();
+            const QCborValue key = d.value(payload::declaredKey);
+            const QCborValue value = d.value(payload::declaredValue);
+            if (!v.isMap() || !matters.contains(d.value(payload::matter).toString()) || !key.isString()
+                || key.toString().isEmpty() || key.toString().size() > DeclaredField::kMaxKeyLength
+                || !value.isString() || value.toString().trimmed().isEmpty()
+                || value.toString().size() > DeclaredField::kMaxValueLength)
+                return EventAdmission::tr("a declared value that names no matter of the case, or is empty or longer "
+                                          "than %1 characters")
+                    .arg(DeclaredField::kMaxValueLength);
+        }
+    }
     return QString();
 }
 } // namespace

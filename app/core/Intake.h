@@ -41,6 +41,16 @@ QString outcomeEventKind(IntakeOutcome outcome);
 /** The official title of the outcome's notice; notices are always printed in Chinese. */
 QString outcomeNoticeTitle(IntakeOutcome outcome);
 
+/** A value the applicant declared at intake for one matter (Matter::declaredFields). */
+struct DeclaredValue
+{
+    QString matter; ///< the matter's code
+    QString key;    ///< DeclaredField::key
+    QString value;  ///< one of DeclaredField::values
+
+    bool operator==(const DeclaredValue&) const = default;
+};
+
 /** One line of a case's checklist as the clerk filled it in. */
 struct MaterialEntry
 {

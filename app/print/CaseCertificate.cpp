@@ -52,8 +52,8 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
     f.insert(QStringLiteral("address"), s.applicant.address);
     f.insert(QStringLiteral("premises"), s.applicant.address);
     f.insert(QStringLiteral("matterName"), matter->resultName.isEmpty() ? matter->name : matter->resultName);
-    // 主体业态 is the holder's kind of business (餐饮服务经营者 ...), which neither the catalog nor the
-    // case records: left blank for the window to fill in rather than the licence's own name.
+    // 主体业态 is the holder's kind of business (餐饮服务经营者 ...), declared at intake for this matter
+    // (Matter::declaredFields); blank for a case accepted before the matter declared it.
     f.insert(QStringLiteral("businessType"), QString());
     f.insert(QStringLiteral("scope"), matterNames.join(QStringLiteral("；")));
     f.insert(QStringLiteral("supervisoryBody"), matter->department);
@@ -63,6 +63,12 @@ std::optional<CaseCertificate::Result> CaseCertificate::build(const core::CaseSt
     f.insert(QStringLiteral("issueDate"), chineseDate(issued));
     f.insert(QStringLiteral("addressee"), s.applicant.name);
     f.insert(QStringLiteral("signer"), signerName);
+    // What the applicant declared for this matter fills the template's field of the same key, where the
+    // case itself left it blank (a declared value never replaces the serial, the holder ...).
+    if (const core::MatterResult* r = s.matterResult(matter->code))
+        for (auto it = r->declared.cbegin(); it != r->declared.cend(); ++it)
+            if (f.value(it.key()).isEmpty() && tpl->field(it.key()))
+                f.insert(it.key(), it.value());
     f.insert(QStringLiteral("body"),
              QStringLiteral("你（单位）于%1提出的“%2”申请（办件编号：%3），经审查，符合法定条件、标准。根据《中华人民共和国行政"
                             "许可法》第三十八条第一款的规定，本机关决定准予行政许可。")

@@ -49,6 +49,14 @@ QCborMap IntakePayload::toCbor() const
         if (!note.isEmpty())
             p.insert(core::payload::deadlineNote, note);
     }
+    if (!declared.isEmpty()) {
+        QCborArray values;
+        for (const core::DeclaredValue& d : declared)
+            values << QCborMap{{core::payload::matter, d.matter},
+                               {core::payload::declaredKey, d.key},
+                               {core::payload::declaredValue, d.value}};
+        p.insert(core::payload::declared, values);
+    }
     if (!reasons.trimmed().isEmpty())
         p.insert(core::payload::reasons, reasons.trimmed());
     p.insert(core::payload::clerkName, clerkName);

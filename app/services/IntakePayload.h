@@ -39,6 +39,7 @@ struct IntakePayload
     core::DeadlineResult legal;
     QString clerkName;
     QList<MatterLimit> matterLimits; ///< per matter; empty: every matter has the case's limits
+    QList<core::DeclaredValue> declared; ///< checked against the catalog by IntakeService
 
     /** The CBOR payload of the intake.* event (keys of core::payload), read back by core::CaseState. */
     QCborMap toCbor() const;

@@ -8,6 +8,7 @@
 
 #include <QCborArray>
 #include <QUuid>
+#include <QSet>
 
 namespace oneseal::services {
 
@@ -245,6 +246,8 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
             return failAt(IntakeField::Repeat,
                           tr("%1 was already accepted today for this applicant as case %2. Confirm to accept it again.")
                               .arg(subj->name, earlier->caseNo));
+    if (QString v = checkDeclared(*subj, request.declared); !v.isEmpty())
+        return failAt(IntakeField::Subject, v);
     for (const PendingAttachment& a : request.attachments)
         if (QString v = checkAttachment(a); !v.isEmpty())
             return failAt(IntakeField::Attachments, v);
@@ -289,6 +292,7 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     payload.materials = *materials;
     payload.outcome = request.outcome;
     payload.reasons = request.reasons;
+    payload.declared = request.declared;
     payload.acceptedAt = m_session.clock().now().toLocalTime();
     payload.promised = promised;
     payload.legal = legal;
@@ -334,6 +338,29 @@ std::optional<core::CaseState> IntakeService::record(const IntakeRequest& reques
     if (!tx.commit(&e))
         return fail(e);
     return caseState(caseId);
+}
+
+QString IntakeService::checkDeclared(const IntakeSubject& subject, const QList<core::DeclaredValue>& declared)
+{
+    if (declared.size() > core::DeclaredField::kMaxPerCase)
+        return tr("Too many declared values (at most %1).").arg(core::DeclaredField::kMaxPerCase);
+    QSet<QString> seen;
+    for (const core::DeclaredValue& d : declared) {
+        const core::Matter* matter = nullptr;
+        for (const core::Matter* m : subject.matters)
+            if (m->code == d.matter)
+                matter = m;
+        const core::DeclaredField* field = matter ? matter->declaredField(d.key) : nullptr;
+        if (!field)
+            return tr("%1 is not a declared field of a matter of %2.").arg(d.key.left(64), subject.name);
+        if (!field->values.contains(d.value))
+            return tr("%1 of %2 must be one of: %3.")
+                .arg(field->label, matter->name, field->values.join(QStringLiteral("、")));
+        if (seen.contains(d.matter + QLatin1Char('\n') + d.key))
+            return tr("%1 of %2 is declared twice.").arg(field->label, matter->name);
+        seen.insert(d.matter + QLatin1Char('\n') + d.key);
+    }
+    return QString();
 }
 
 QString IntakeService::checkAttachment(const PendingAttachment& a)

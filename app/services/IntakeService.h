@@ -51,6 +51,7 @@ struct IntakeRequest
     QList<core::MaterialEntry> materials;
     QList<PendingAttachment> attachments;
     core::IntakeOutcome outcome = core::IntakeOutcome::Accept;
+    QList<core::DeclaredValue> declared; ///< per matter, from its catalog's declaredFields (empty: none given)
     QString reasons; ///< refusal reasons, or remarks
     core::counter::Ticket ticket; ///< the hall's queue ticket (empty: none), kept on the case
     QDateTime calledAt;           ///< when the clerk called this applicant ("next applicant"); invalid: not known
@@ -133,6 +134,11 @@ public:
                                                   const std::optional<PendingAttachment>& scan = std::nullopt);
     /** Empty when \a a may be attached (a named image or PDF of at most kMaxAttachmentBytes); otherwise why not. */
     static QString checkAttachment(const PendingAttachment& a);
+    /**
+     * Why the declared values do not fit the subject's matters (empty when they do): each must name
+     * one of its matters and a declared field of that matter, once, with one of its allowed values.
+     */
+    static QString checkDeclared(const IntakeSubject& subject, const QList<core::DeclaredValue>& declared);
 
     std::optional<core::CaseState> caseState(const QString& caseId) const;
     std::optional<core::CaseState> caseByNumber(const QString& caseNo) const;

@@ -304,9 +304,37 @@ void IntakeWorkbench::clearReturningApplicant()
     m_ui->applicantStatusLabel->clear();
 }
 
+void IntakeWorkbench::showDeclaredFields()
+{
+    for (const DeclaredRow& row : std::as_const(m_declaredRows))
+        m_ui->subjectForm->removeRow(row.combo); // deletes the combo and its label
+    m_declaredRows.clear();
+    if (!m_subject)
+        return;
+    QWidget* previous = m_ui->subjectList;
+    for (const core::Matter* matter : m_subject->matters)
+        for (const core::DeclaredField& field : matter->declaredFields) {
+            auto* combo = new QComboBox(this);
+            combo->setObjectName(QStringLiteral("declared_") + field.key);
+            combo->addItems(field.values);
+            combo->setCurrentIndex(0); // a default, so a returning applicant needs no extra key
+            combo->setToolTip(matter->name);
+            // One mnemonic for the first field (Alt+K); the others are reached with Tab.
+            auto* label = new QLabel(m_declaredRows.isEmpty() ? tr("%1 (&K):").arg(field.label)
+                                                             : tr("%1:").arg(field.label),
+                                     this);
+            label->setBuddy(combo);
+            m_ui->subjectForm->addRow(label, combo);
+            setTabOrder(previous, combo);
+            previous = combo;
+            m_declaredRows.append({matter->code, field.key, combo});
+        }
+}
+
 void IntakeWorkbench::startNewIntake()
 {
     m_subject.reset();
+    showDeclaredFields();
     m_knownApplicantId.clear();
     m_attachments.clear();
     showOwedMaterials(QString());
@@ -362,6 +390,7 @@ bool IntakeWorkbench::chooseSubject(const QString& code)
     m_checklist->setEntries(m_service.checklistFor(*subject), promised.due);
     m_checklist->applyAgentDefault(m_ui->agentCheck->isChecked());
     m_ui->subjectEdit->setText(subject->name);
+    showDeclaredFields();
 
     QStringList lines;
     lines << QStringLiteral("<b>%1</b>").arg(subject->name.toHtmlEscaped());
@@ -538,6 +567,8 @@ void IntakeWorkbench::record(core::IntakeOutcome outcome, bool preview)
     request.materials = m_checklist->entries();
     request.attachments = m_attachments;
     request.outcome = outcome;
+    for (const DeclaredRow& row : std::as_const(m_declaredRows))
+        request.declared.append({row.matter, row.key, row.combo->currentText()});
     request.reasons = m_ui->reasonsEdit->toPlainText();
     QString ticketError;
     const auto ticket = m_counter->ticket(&ticketError);

@@ -4,6 +4,7 @@
 #include "PrintPreviewOutput.h"
 #include "services/IntakeService.h"
 
+#include <QComboBox>
 #include <QHash>
 #include <QWidget>
 
@@ -121,12 +122,24 @@ private:
                                                            const QByteArray& data);
     bool addToChecklist(services::PendingAttachment scan, int row);
     std::optional<services::PendingAttachment> readScan(const QString& path);
+    /**
+     * One combo per declared field of the chosen subject's matters (Matter::declaredFields, e.g.
+     * 主体业态), below the search, its first value preselected; none when no subject is chosen.
+     */
+    void showDeclaredFields();
 
     std::unique_ptr<Ui::IntakeWorkbench> m_ui;
     services::Session& m_session;
     services::IntakeService m_service;
     ChecklistModel* m_checklist;
     std::optional<services::IntakeSubject> m_subject;
+    struct DeclaredRow
+    {
+        QString matter;
+        QString key;
+        QComboBox* combo;
+    };
+    QList<DeclaredRow> m_declaredRows;
     QString m_knownApplicantId;
     QList<services::PendingAttachment> m_attachments;
     OwedMaterialsModel* m_owed;

@@ -36,6 +36,7 @@ private slots:
     void refusals();
     void validateHandBuiltCatalog();
     void combinedInspectionsAreValidated();
+    void declaredFieldsAreValidated();
     void displayNames();
 
 private:
@@ -539,6 +540,34 @@ void TestCatalog::combinedInspectionsAreValidated()
     json.replace("\"preconditions\"", "\"combinedInspections\": \"140800-XK-0020\", \"preconditions\"");
     QVERIFY(!Catalog::fromJson(json, &error));
     QVERIFY2(error.contains(QStringLiteral("combinedInspections")), qPrintable(error));
+}
+
+void TestCatalog::declaredFieldsAreValidated()
+{
+    const QString food = QStringLiteral("140800-XK-0020");
+    // The demo: the food-business licence's 主体业态 is declared at intake, from three values.
+    const DeclaredField* type = m_demo.matter(food)->declaredField(QStringLiteral("businessType"));
+    QVERIFY(type);
+    QCOMPARE(type->label, QStringLiteral("主体业态"));
+    QCOMPARE(type->values, (QStringList{QStringLiteral("餐饮服务经营者"), QStringLiteral("食品销售经营者"),
+                                        QStringLiteral("单位食堂")}));
+    QString error;
+    const auto back = Catalog::fromJson(m_demo.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->matter(food)->declaredFields, m_demo.matter(food)->declaredFields);
+
+    Catalog bad = m_demo;
+    for (Matter& m : bad.matters)
+        if (m.code == food)
+            m.declaredFields = {{QStringLiteral("1st"), QStringLiteral("x"), {QStringLiteral("a")}},
+                                {QStringLiteral("ok"), QStringLiteral("y"), {}},
+                                {QStringLiteral("ok"), QStringLiteral("z"), {QString(101, QLatin1Char('v'))}},
+                                {QStringLiteral("twin"), QStringLiteral("w"), {QStringLiteral("a"), QStringLiteral("a")}}};
+    const QString problems = bad.validate();
+    QVERIFY2(problems.contains(QStringLiteral("starting with a letter")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("at least one allowed value")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("declared twice")), qPrintable(problems));
+    QVERIFY2(problems.count(QStringLiteral("each allowed value must be given once")) == 2, qPrintable(problems));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -180,6 +180,43 @@ private slots:
         QCOMPARE(checked(0, kT0.addDays(1)), QString());           // not numbered by the hub (a local event)
     }
 
+    void declaredValuesAreBounded()
+    {
+        // Values declared at intake (主体业态): a bounded list, each for a matter of the case.
+        auto intake = [&](const QCborValue& declared) {
+            Event e = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
+            QCborMap p = e.payload();
+            p.insert(payload::matters, QCborArray{QStringLiteral("M1"), QStringLiteral("M2")});
+            if (!declared.isUndefined())
+                p.insert(payload::declared, declared);
+            e.setPayload(p);
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, m_clerk);
+            return EventAdmission::check(e, m_dir, 0);
+        };
+        auto value = [](const QString& matter, const QString& v) {
+            return QCborMap{{payload::matter, matter},
+                            {payload::declaredKey, QStringLiteral("businessType")},
+                            {payload::declaredValue, v}};
+        };
+        QCOMPARE(intake(QCborValue()), QString()); // an older event without it
+        QCOMPARE(intake(QCborArray{value(QStringLiteral("M1"), QStringLiteral("餐饮服务经营者"))}), QString());
+        QCOMPARE(intake(QCborArray{value(QStringLiteral("M2"), QString(100, QChar(0x98df)))}), QString());
+        const QString why = QStringLiteral("declared value");
+        QVERIFY(intake(QCborArray{value(QStringLiteral("M1"), QString(101, QChar(0x98df)))}).contains(why));
+        QVERIFY(intake(QCborArray{value(QStringLiteral("M9"), QStringLiteral("单位食堂"))}).contains(why));
+        QVERIFY(intake(QCborArray{value(QStringLiteral("M1"), QStringLiteral("  "))}).contains(why));
+        QVERIFY(intake(QCborArray{value(QStringLiteral("M1"), QString()).value(payload::declaredKey)}).contains(why));
+        QCborMap longKey = value(QStringLiteral("M1"), QStringLiteral("单位食堂"));
+        longKey.insert(payload::declaredKey, QString(65, QLatin1Char('k')));
+        QVERIFY(intake(QCborArray{longKey}).contains(why));
+        QVERIFY(intake(QStringLiteral("餐饮服务经营者")).contains(QStringLiteral("declared values")));
+        QCborArray many;
+        for (int i = 0; i <= DeclaredField::kMaxPerCase; ++i)
+            many << value(QStringLiteral("M1"), QStringLiteral("单位食堂"));
+        QVERIFY(intake(many).contains(QStringLiteral("declared values")));
+    }
+
     void counterEventsNeedTheirShape()
     {
         auto signedEvent = [&](const QString& kind, const QCborMap& payload, const QString& caseId = QStringLiteral("C1")) {

@@ -8,6 +8,7 @@
 #include "core/Identifiers.h"
 #include "db/Database.h"
 #include "print/CaseCertificate.h"
+#include "print/CertificateRenderer.h"
 #include "print/DocumentRenderer.h"
 #include "print/IntakeNotices.h"
 #include "services/AuthService.h"
@@ -57,6 +58,7 @@ private slots:
     void combinedVisitCoversItsGroupOnly();
     void replicaQuarantinesAMalformedMatterList();
     void oldEventsWithoutMatterMeanEveryMatter();
+    void declaredBusinessTypeIsCheckedAndOldIntakeFolds();
 
 private:
     services::Session& as(const QString& username);
@@ -111,6 +113,8 @@ QString TestBundleCase::acceptedRestaurant(int n)
         m.count = 1;
     }
     r.outcome = core::IntakeOutcome::Accept;
+    // 主体业态 of the food-business licence, as the applicant declares it at the window.
+    r.declared = {{kFood, QStringLiteral("businessType"), QStringLiteral("餐饮服务经营者")}};
     QString error;
     const auto accepted = intake.record(r, &error);
     if (!accepted) {
@@ -219,6 +223,20 @@ void TestBundleCase::restaurantGivesFourDecisionsAndFourCertificates()
         QCOMPARE(cert->document.fields.value(QStringLiteral("matterName")), matter->resultName);
         QCOMPARE(cert->document.fields.value(QStringLiteral("serial")), *number);
         QVERIFY(cert->document.fields.value(QStringLiteral("businessType")) != matter->resultName);
+        // 主体业态: what the applicant declared at intake for the food-business matter, printed.
+        QCOMPARE(state->matterResult(code)->declared.value(QStringLiteral("businessType")),
+                 code == kFood ? QStringLiteral("餐饮服务经营者") : QString());
+        QCOMPARE(cert->document.fields.value(QStringLiteral("businessType")),
+                 code == kFood ? QStringLiteral("餐饮服务经营者") : QString());
+        if (code == kFood) {
+            QCOMPARE(cert->certificateTemplate.id(), QStringLiteral("food-business-licence"));
+            const QByteArray pdf = print::CertificateRenderer(cert->certificateTemplate)
+                                       .toPdfBytes({cert->document}, print::PrintMode::PlainPaper, {}, &error);
+            QVERIFY2(!pdf.isEmpty(), qPrintable(error));
+            const QString text = test::pdfText(pdf);
+            QVERIFY2(text.contains(QStringLiteral("主体业态")) && text.contains(QStringLiteral("餐饮服务经营者")),
+                     qPrintable(text));
+        }
         for (const QString& other : codes)
             if (other != code)
                 QVERIFY(!cert->document.fields.value(QStringLiteral("scope")).contains(intake.catalog().matter(other)->name));
@@ -530,6 +548,107 @@ void TestBundleCase::oldEventsWithoutMatterMeanEveryMatter()
         QVERIFY(m.readyToApprove());
         QCOMPARE(state.inspectionOf(m.code)->visitId, QStringLiteral("v1"));
     }
+}
+
+void TestBundleCase::declaredBusinessTypeIsCheckedAndOldIntakeFolds()
+{
+    services::IntakeService intake(as(QStringLiteral("clerk")));
+    const auto subject = intake.subject(kRestaurant);
+    QVERIFY(subject);
+    services::IntakeRequest r;
+    r.subjectCode = kRestaurant;
+    const QString first17 = QStringLiteral("14080219800512009");
+    r.applicant.idNumber = first17 + core::residentIdCheckChar(first17);
+    r.applicant.name = QStringLiteral("李饭店");
+    r.applicant.phone = QStringLiteral("13903591234");
+    r.applicant.address = QStringLiteral("运城市盐湖区解放路 9 号");
+    r.materials = intake.checklistFor(*subject);
+    for (auto& m : r.materials) {
+        m.state = core::MaterialState::Received;
+        m.count = 1;
+    }
+    const int before = intake.myCasesToday().size();
+    QString error;
+    services::IntakeField field = services::IntakeField::None;
+    // A value the catalog does not list, an over-long one, a matter that declares nothing, twice.
+    const QList<QList<core::DeclaredValue>> bad{
+        {{kFood, QStringLiteral("businessType"), QStringLiteral("火锅店")}},
+        {{kFood, QStringLiteral("businessType"), QString(101, QLatin1Char('x'))}},
+        {{kFire, QStringLiteral("businessType"), QStringLiteral("餐饮服务经营者")}},
+        {{kFood, QStringLiteral("serial"), QStringLiteral("餐饮服务经营者")}},
+        {{kFood, QStringLiteral("businessType"), QStringLiteral("单位食堂")},
+         {kFood, QStringLiteral("businessType"), QStringLiteral("单位食堂")}}};
+    for (const auto& declared : bad) {
+        r.declared = declared;
+        QVERIFY(!intake.record(r, &error, &field));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(field, services::IntakeField::Subject);
+    }
+    QVERIFY2(error.contains(QStringLiteral("twice")), qPrintable(error));
+    r.declared = bad.first();
+    QVERIFY(!intake.record(r, &error));
+    QVERIFY2(error.contains(QStringLiteral("餐饮服务经营者")) && error.contains(QStringLiteral("主体业态")), qPrintable(error));
+    QCOMPARE(intake.myCasesToday().size(), before); // nothing recorded
+
+    // A replica refuses an intake event whose declared value is over-long or names another case's matter.
+    QVERIFY2(as(QStringLiteral("admin")).database().setMeta(QStringLiteral("legacy_hlc"), QStringLiteral("0"), &error),
+             qPrintable(error));
+    m_sessions.clear();
+    services::Session& replica = as(QStringLiteral("approver"));
+    auto intakeEvent = [&](const QCborMap& declared, qint64 seq) {
+        return forged(QStringLiteral("clerk"), QUuid::createUuid().toString(QUuid::WithoutBraces),
+                      QStringLiteral("intake.accepted"),
+                      QCborMap{{core::payload::caseNo, QStringLiteral("SP-FORGED-%1").arg(seq)},
+                               {core::payload::subjectCode, kFood},
+                               {core::payload::applicant, QCborMap{{QStringLiteral("name"), QStringLiteral("李饭店")}}},
+                               {core::payload::matters, QCborArray{kFood}},
+                               {core::payload::declared, QCborArray{declared}}},
+                      seq);
+    };
+    const core::Event longValue = intakeEvent({{core::payload::matter, kFood},
+                                               {core::payload::declaredKey, QStringLiteral("businessType")},
+                                               {core::payload::declaredValue, QString(101, QChar(0x98df))}},
+                                              993);
+    const core::Event otherMatter = intakeEvent({{core::payload::matter, kFire},
+                                                 {core::payload::declaredKey, QStringLiteral("businessType")},
+                                                 {core::payload::declaredValue, QStringLiteral("单位食堂")}},
+                                                994);
+    const core::Event fine = intakeEvent({{core::payload::matter, kFood},
+                                          {core::payload::declaredKey, QStringLiteral("businessType")},
+                                          {core::payload::declaredValue, QStringLiteral("单位食堂")}},
+                                         995);
+    db::Transaction tx(replica.database().sql());
+    const auto applied = replica.events().applyRemote({longValue, otherMatter, fine}, &error);
+    QVERIFY2(applied, qPrintable(error));
+    QVERIFY(tx.commit(&error));
+    QVERIFY2(replica.events().event(fine.id)->quarantine.isEmpty(), qPrintable(replica.events().event(fine.id)->quarantine));
+    QCOMPARE(applied->quarantined, 2);
+    for (const core::Event& e : {longValue, otherMatter})
+        QVERIFY2(replica.events().event(e.id)->quarantine.contains(QLatin1String("declared value")),
+                 qPrintable(replica.events().event(e.id)->quarantine));
+    QVERIFY(replica.events().event(fine.id)->quarantine.isEmpty());
+    QCOMPARE(services::IntakeService(replica).caseState(fine.caseId)->matterResult(kFood)->declared.value(
+                 QStringLiteral("businessType")),
+             QStringLiteral("单位食堂"));
+
+    // An intake event written before declared fields existed still folds; the licence prints 主体业态 blank.
+    const QString id = acceptedRestaurant(9);
+    QVERIFY(!id.isEmpty());
+    auto events = as(QStringLiteral("clerk")).events().caseEvents(id);
+    QVERIFY(!events.isEmpty() && events.first().kind.startsWith(QLatin1String("intake.")));
+    QCborMap p = events.first().payload();
+    QVERIFY(p.contains(core::payload::declared));
+    p.remove(core::payload::declared);
+    events.first().setPayload(p);
+    const core::CaseState old = core::CaseState::fold(events);
+    QCOMPARE(old.matterResults.size(), 4);
+    QVERIFY(old.matterResult(kFood)->declared.isEmpty());
+    const auto cert = print::CaseCertificate::build(old, intake.catalog(), QStringLiteral("JY11408020000001"),
+                                                    QStringLiteral("运城市行政审批服务管理局"), QStringLiteral("杨审批"),
+                                                    core::SealKey::generate(), QDate(2025, 3, 10), &error, kFood);
+    QVERIFY2(cert, qPrintable(error));
+    QVERIFY(cert->document.fields.contains(QStringLiteral("businessType")));
+    QVERIFY(cert->document.fields.value(QStringLiteral("businessType")).isEmpty());
 }
 
 QTEST_MAIN(TestBundleCase)

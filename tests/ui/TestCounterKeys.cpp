@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
@@ -95,6 +96,7 @@ private slots:
     void noticeNotPrintedIsAWarning();
     void previewPrintsByKeyboard();
     void powerOfAttorneyFollowsTheAgent();
+    void declaredBusinessTypeByKeyboard();
 };
 
 void TestCounterKeys::returningApplicantBundleInFiveKeys()
@@ -160,6 +162,9 @@ void TestCounterKeys::returningApplicantBundleInFiveKeys()
     QVERIFY(state);
     QCOMPARE(state->subjectName, QStringLiteral("我要开饭店"));
     QCOMPARE(state->noticesPrinted, 1);
+    // 主体业态 of the food-business licence: the preselected first value, with no extra key.
+    QCOMPARE(state->matterResult(QStringLiteral("140800-XK-0020"))->declared.value(QStringLiteral("businessType")),
+             QStringLiteral("餐饮服务经营者"));
 
     // The notice: one page, with the applicant, the case number and the closing lines and seal.
     const QByteArray pdf = readFile(pdfPath);
@@ -415,6 +420,54 @@ void TestCounterKeys::powerOfAttorneyFollowsTheAgent()
     QCOMPARE(attorneyState(), core::MaterialState::Pending);
     workbench.findChild<QCheckBox*>(QStringLiteral("agentCheck"))->setChecked(false);
     QCOMPARE(attorneyState(), core::MaterialState::NotApplicable);
+}
+
+void TestCounterKeys::declaredBusinessTypeByKeyboard()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto session = hall.login(QStringLiteral("clerk"));
+    QVERIFY(session);
+    const QString applicantId = residentId(QStringLiteral("14080219850312123"));
+    QString error;
+    QVERIFY2(registerReturningApplicant(*session, applicantId, &error), qPrintable(error));
+    const qint64 eventsBefore = session->events().count();
+    ui::IntakeWorkbench workbench(*session);
+    QTemporaryDir out;
+    print::PdfFileOutput printer(out.filePath(QStringLiteral("notice.pdf")));
+    workbench.setDocumentOutput(&printer);
+    workbench.resize(1200, 800);
+    workbench.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workbench));
+    workbench.activateWindow();
+    test::KeySession keys;
+    QVERIFY(test::intake::chooseMatter(keys, test::intake::restaurantSearch()));
+    auto* combo = workbench.findChild<QComboBox*>(QStringLiteral("declared_businessType"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentText(), QStringLiteral("餐饮服务经营者"));
+    QCOMPARE(focused()->objectName(), QStringLiteral("idNumberEdit"));
+    QTRY_VERIFY(combo->isVisible()); // the layout shows a new row once the event loop runs
+    // Alt+K reaches 主体业态, Down picks the next value, Tab goes on to the ID number.
+    QTest::keyClick(focused(), Qt::Key_K, Qt::AltModifier);
+    QCOMPARE(focused(), combo);
+    QTest::keyClick(focused(), Qt::Key_Down);
+    QCOMPARE(combo->currentText(), QStringLiteral("食品销售经营者"));
+    QTest::keyClick(focused(), Qt::Key_Tab);
+    QCOMPARE(focused()->objectName(), QStringLiteral("idNumberEdit"));
+    QVERIFY(keys.type(applicantId));
+    QVERIFY(test::intake::findApplicant(keys));
+    QVERIFY(test::intake::markRemainingReceived(keys));
+    QVERIFY(test::intake::accept(keys));
+    QTRY_COMPARE(workbench.messageKind(), ui::IntakeWorkbench::MessageKind::Success);
+    const QList<core::Event> added = session->events().allEvents().mid(int(eventsBefore));
+    QVERIFY(!added.isEmpty());
+    const auto state = services::IntakeService(*session).caseState(added.first().caseId);
+    QVERIFY(state);
+    QCOMPARE(state->matterResult(QStringLiteral("140800-XK-0020"))->declared.value(QStringLiteral("businessType")),
+             QStringLiteral("食品销售经营者"));
+    // Ready for the next applicant: the field is gone until a matter that declares it is chosen.
+    QCOMPARE(focused()->objectName(), QStringLiteral("subjectEdit"));
+    QVERIFY(!workbench.findChild<QComboBox*>(QStringLiteral("declared_businessType")));
 }
 
 QTEST_MAIN(TestCounterKeys)

@@ -199,6 +199,13 @@ void TestCounterWindow::intakeOpensWithTheKeyboardInTheSearch()
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("wykfd"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("idNumberEdit"));
+    // The bundle's food-business matter adds its 主体业态 row (Alt+K): still no Alt letter twice.
+    QTRY_VERIFY(window.findChild<QWidget*>(QStringLiteral("declared_businessType"))
+                && window.findChild<QWidget*>(QStringLiteral("declared_businessType"))->isVisible());
+    const auto keys = activeMnemonics(window);
+    QCOMPARE(keys.count(QLatin1Char('K')), 1);
+    for (const QChar c : keys.uniqueKeys())
+        QVERIFY2(keys.count(c) == 1, qPrintable(QStringList(keys.values(c)).join(QStringLiteral(" / "))));
 }
 
 void TestCounterWindow::overviewShowsWordsAndTheNewestEvents()
