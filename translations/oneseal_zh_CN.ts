@@ -1093,7 +1093,7 @@
     <message>
         <location filename="../app/core/CatalogReader.cpp" line="54"/>
         <location filename="../app/core/CatalogReader.cpp" line="112"/>
-        <location filename="../app/core/CatalogReader.cpp" line="245"/>
+        <location filename="../app/core/CatalogReader.cpp" line="258"/>
         <source>must be text in double quotes.</source>
         <translation>必须是用双引号括起的文本。</translation>
     </message>
@@ -1124,7 +1124,7 @@
     </message>
     <message>
         <location filename="../app/core/CatalogReader.cpp" line="143"/>
-        <location filename="../app/core/CatalogValidator.cpp" line="120"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="121"/>
         <source>unknown value &quot;%1&quot;; expected one of: %2.</source>
         <translation>未知取值“%1”；应为以下之一：%2。</translation>
     </message>
@@ -1134,212 +1134,237 @@
         <translation>每项材料必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="236"/>
+        <location filename="../app/core/CatalogReader.cpp" line="220"/>
+        <source>each declared field must be an object in braces { }.</source>
+        <translation>每个申报字段必须是花括号 { } 括起的对象。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogReader.cpp" line="249"/>
         <source>must be a list of matter codes in square brackets.</source>
         <translation>必须是用方括号括起的事项编码列表。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="264"/>
+        <location filename="../app/core/CatalogReader.cpp" line="277"/>
         <source>&quot;%1&quot; is not a date written as YYYY-MM-DD.</source>
         <translation>“%1”不是 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="271"/>
+        <location filename="../app/core/CatalogReader.cpp" line="284"/>
         <source>each matter must be an object in braces { }.</source>
         <translation>每个事项必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="279"/>
+        <location filename="../app/core/CatalogReader.cpp" line="292"/>
         <source>each bundle must be an object in braces { }.</source>
         <translation>每个“一件事”套餐必须是用花括号 { } 括起的对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="21"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="22"/>
         <source>must not be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="25"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="26"/>
         <source>is %1 characters long; at most %2 are allowed.</source>
         <translation>长度为%1个字符，最多允许%2个。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="33"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="34"/>
         <source>contains the control character U+%1; remove it.</source>
         <translation>含有控制字符 U+%1，请删除。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="38"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="39"/>
         <source>a code may not contain spaces.</source>
         <translation>编码不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="54"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="55"/>
         <source>a time limit cannot be negative.</source>
         <translation>时限不能为负数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="58"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="59"/>
         <source>%1 working days is not a plausible time limit (at most %2).</source>
         <translation>%1个工作日不是合理的时限（最多%2个工作日）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="64"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="65"/>
         <source>time limits are counted in whole or half working days; %1 is neither.</source>
         <translation>时限以整个或半个工作日计算，%1既非整日也非半日。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="75"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="76"/>
         <source>holds the unknown value %1.</source>
         <translation>包含未知取值 %1。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="91"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="92"/>
         <source>%1 copies is not plausible (0 to 99).</source>
         <translation>%1份不是合理的份数（应为0至99份）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="94"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="95"/>
         <source>a paper original or copy needs at least one copy.</source>
         <translation>纸质原件或复印件至少需要一份。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="96"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="97"/>
         <source>the order cannot be negative.</source>
         <translation>排列顺序不能为负数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="99"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="100"/>
         <source>the material &quot;%1&quot; is deferrable, but the matter %2 does not allow deferred materials (容缺); set &quot;deferralAllowed&quot;: true or make it required.</source>
         <translation>材料“%1”设为可容缺，但事项 %2 不允许容缺受理；请设置 &quot;deferralAllowed&quot;: true，或将该材料设为必要材料。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="124"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="125"/>
         <source>the later check of a pledge must be due within 1 to %1 working days, not %2.</source>
         <translation>告知承诺的事后核查期限须为1至%1个工作日，而不是%2个工作日。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="129"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="130"/>
         <source>only a matter with &quot;commitmentAllowed&quot;: true has pledges to check later.</source>
         <translation>只有设置 &quot;commitmentAllowed&quot;: true 的事项才有需要事后核查的告知承诺。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="133"/>
-        <source>only a matter with &quot;deferralAllowed&quot;: true has owed materials that can lapse.</source>
-        <translation>只有设置 "deferralAllowed": true 的事项才有可能逾期的容缺材料。</translation>
+        <location filename="../app/core/CatalogValidator.cpp" line="139"/>
+        <source>a declared field&apos;s key is a certificate field name of at most %1 letters, digits or underscores, starting with a letter.</source>
+        <translation>申报字段的键是证照字段名，最多 %1 个字母、数字或下划线，并以字母开头。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="136"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="144"/>
+        <source>the key &quot;%1&quot; is declared twice for this matter.</source>
+        <translation>本事项重复申报了键“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="149"/>
+        <source>a declared field needs at least one allowed value.</source>
+        <translation>申报字段至少需要一个可选值。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="153"/>
+        <source>each allowed value must be given once, not empty and at most %1 characters.</source>
+        <translation>每个可选值只能出现一次，不能为空，且不超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="161"/>
+        <source>only a matter with &quot;deferralAllowed&quot;: true has owed materials that can lapse.</source>
+        <translation>只有设置 &quot;deferralAllowed&quot;: true 的事项才有可能逾期的容缺材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/CatalogValidator.cpp" line="164"/>
         <source>%1 visits is not plausible (0 to 10).</source>
         <translation>到现场%1次不合理（应为0至10次）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="144"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="172"/>
         <source>the matter %1 promises %2 working days, longer than its legal limit of %3; the promised limit may not exceed the legal one.</source>
         <translation>事项 %1 的承诺时限为%2个工作日，超过其法定时限%3个工作日；承诺时限不得超过法定时限。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="150"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="178"/>
         <source>an instant matter (即办件) is finished on the spot: its promised limit must be 0.</source>
         <translation>即办件须当场办结，其承诺时限必须为0。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="153"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="181"/>
         <source>a promised matter (承诺件) needs a promised limit above 0; otherwise mark it &quot;instant&quot;: true.</source>
         <translation>承诺件的承诺时限必须大于0；否则请将其设为 &quot;instant&quot;: true。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="164"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="192"/>
         <source>the material code %1 appears twice in the matter %2.</source>
         <translation>材料编码 %1 在事项 %2 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="181"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="209"/>
         <source>the bundle code %1 is used twice.</source>
         <translation>“一件事”套餐编码 %1 被重复使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="184"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="212"/>
         <source>the code %1 is used by a matter and by a bundle.</source>
         <translation>编码 %1 同时被事项和“一件事”套餐使用。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="189"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="217"/>
         <source>the bundle %1 contains no matter.</source>
         <translation>“一件事”套餐 %1 未包含任何事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="195"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="223"/>
         <source>the bundle %1 refers to the matter %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 引用了事项 %2，但该事项不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="198"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="226"/>
         <source>the bundle %1 lists the matter %2 twice.</source>
         <translation>“一件事”套餐 %1 重复列出了事项 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="207"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="235"/>
         <source>the bundle %1 includes the bundle %2, which is not in the catalog.</source>
         <translation>“一件事”套餐 %1 包含了套餐 %2，但该套餐不在事项目录中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="229"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="257"/>
         <source>the bundles include each other in a cycle: %1.</source>
         <translation>“一件事”套餐之间存在循环包含：%1。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="251"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="279"/>
         <source>the bundle %1 names the matter %2 as a precondition, but the matter is not in the bundle.</source>
         <translation>“一件事”%1 将事项 %2 列为前置条件，但该事项不在此“一件事”中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="255"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="283"/>
         <source>the bundle %1 names the precondition %2 twice.</source>
         <translation>“一件事”%1 两次列出前置条件 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="264"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="292"/>
         <source>a combined inspection of the bundle %1 must name two or more matters.</source>
         <translation>“一件事”套餐 %1 的合并勘验必须列出两个或以上事项。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="269"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="297"/>
         <source>the bundle %1 combines the inspection of %2, which is not in the bundle.</source>
         <translation>“一件事”套餐 %1 合并勘验了事项 %2，但该事项不在此套餐中。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="272"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="300"/>
         <source>the bundle %1 combines the inspection of %2, which needs no site inspection.</source>
         <translation>“一件事”套餐 %1 合并勘验了事项 %2，但该事项无需现场勘验。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="276"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="304"/>
         <source>the bundle %1 names %2 in more than one combined inspection.</source>
         <translation>“一件事”套餐 %1 在多个合并勘验中列出了 %2。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="290"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="318"/>
         <source>the version must be a whole number from 1 up.</source>
         <translation>版本号必须是从1起的整数。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="292"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="320"/>
         <source>the date from which the catalog applies is missing.</source>
         <translation>缺少事项目录的生效日期。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="304"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="332"/>
         <source>the matter code %1 is used twice (also by matters[%2]).</source>
         <translation>事项编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="312"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="340"/>
         <source>the implementation code %1 is used twice (also by matters[%2]).</source>
         <translation>实施编码 %1 被重复使用（matters[%2] 也使用了该编码）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogValidator.cpp" line="325"/>
+        <location filename="../app/core/CatalogValidator.cpp" line="353"/>
         <source>the material code %1 is named &quot;%2&quot; here but &quot;%3&quot; elsewhere; one code must mean one material.</source>
         <translation>材料编码 %1 在此处名为“%2”，在别处却名为“%3”；同一编码只能对应同一种材料。</translation>
     </message>
@@ -1366,22 +1391,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="298"/>
+        <location filename="../app/core/CatalogReader.cpp" line="311"/>
         <source>The catalog file is empty.</source>
         <translation>事项目录文件为空。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="308"/>
+        <location filename="../app/core/CatalogReader.cpp" line="321"/>
         <source>Line %1, column %2: the catalog is not valid JSON (%3).</source>
         <translation>第%1行第%2列：事项目录不是有效的 JSON（%3）。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="316"/>
+        <location filename="../app/core/CatalogReader.cpp" line="329"/>
         <source>Line 1: the catalog must be a JSON object in braces { }.</source>
         <translation>第1行：事项目录必须是用花括号 { } 括起的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../app/core/CatalogReader.cpp" line="338"/>
+        <location filename="../app/core/CatalogReader.cpp" line="351"/>
         <source>The built-in demonstration catalog is missing from this build.</source>
         <translation>此版本程序缺少内置的演示事项目录。</translation>
     </message>
@@ -2951,39 +2976,39 @@
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="736"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="727"/>
         <source>The PDF could not be made.</source>
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="742"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="733"/>
         <source>Cannot write the PDF to %1: %2</source>
         <translation>无法将 PDF 写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/print/DocumentRenderer.cpp" line="788"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="779"/>
         <source>The notice has %n page(s); the chosen range has none of them.</source>
         <translation>
             <numerusform>通知书共%n页，所选页码范围不含其中任何一页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="795"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="786"/>
         <source>The printer %1 is not ready.</source>
         <translation>打印机 %1 未就绪。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="796"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="787"/>
         <source>Cannot write to %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="803"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="794"/>
         <source>The printer stopped after page %1.</source>
         <translation>打印机在打印第%1页后停止。</translation>
     </message>
     <message>
-        <location filename="../app/print/DocumentRenderer.cpp" line="814"/>
+        <location filename="../app/print/DocumentRenderer.cpp" line="805"/>
         <source>The printer did not accept the notice.</source>
         <translation>打印机未接受该通知书。</translation>
     </message>
@@ -3056,152 +3081,162 @@
     </message>
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="243"/>
+        <source>declared values that are not a list of at most %1</source>
+        <translation>申报值不是至多 %1 项的列表</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="252"/>
+        <source>a declared value that names no matter of the case, or is empty or longer than %1 characters</source>
+        <translation>申报值未对应本办件的事项，或为空，或超过 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="265"/>
         <source>malformed: the kind of event is not one this program writes</source>
         <translation>格式错误：事件类型不是本程序写入的类型</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="245"/>
+        <location filename="../app/core/EventAdmission.cpp" line="267"/>
         <source>malformed: the payload is larger than %1 bytes</source>
         <translation>格式错误：载荷大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="250"/>
+        <location filename="../app/core/EventAdmission.cpp" line="272"/>
         <source>malformed: the payload is not a bounded map</source>
         <translation>格式错误：载荷不是有界映射</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="253"/>
+        <location filename="../app/core/EventAdmission.cpp" line="275"/>
         <source>malformed: %1 lacks a valid field %2</source>
         <translation>格式错误：%1 缺少有效字段 %2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="256"/>
+        <location filename="../app/core/EventAdmission.cpp" line="278"/>
         <source>malformed: %1 names no case</source>
         <translation>格式错误：%1 未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="377"/>
+        <location filename="../app/core/EventAdmission.cpp" line="399"/>
         <source>a counter event that names no case</source>
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="387"/>
+        <location filename="../app/core/EventAdmission.cpp" line="409"/>
         <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
         <translation>记录于 %1，早于中心服务器在 %3 为工作站 %2 设立的检查点减去 %4 小时时钟容差后的时间（倒签）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="395"/>
+        <location filename="../app/core/EventAdmission.cpp" line="417"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="405"/>
+        <location filename="../app/core/EventAdmission.cpp" line="427"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="420"/>
+        <location filename="../app/core/EventAdmission.cpp" line="442"/>
         <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
         <translation>首个签名密钥缺少由用户密码（认证密钥）出具的有效证明</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="425"/>
+        <location filename="../app/core/EventAdmission.cpp" line="447"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="428"/>
+        <location filename="../app/core/EventAdmission.cpp" line="450"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="430"/>
+        <location filename="../app/core/EventAdmission.cpp" line="452"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="432"/>
+        <location filename="../app/core/EventAdmission.cpp" line="454"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="435"/>
+        <location filename="../app/core/EventAdmission.cpp" line="457"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="438"/>
+        <location filename="../app/core/EventAdmission.cpp" line="460"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="440"/>
+        <location filename="../app/core/EventAdmission.cpp" line="462"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="442"/>
+        <location filename="../app/core/EventAdmission.cpp" line="464"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="448"/>
+        <location filename="../app/core/EventAdmission.cpp" line="470"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="451"/>
+        <location filename="../app/core/EventAdmission.cpp" line="473"/>
         <source>a relaxation of the separations belongs to the hall, not to a case</source>
         <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="458"/>
+        <location filename="../app/core/EventAdmission.cpp" line="480"/>
         <source>a decision on one matter that names no matter of a case</source>
         <translation>单一事项的决定未指明办件中的事项</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="466"/>
-        <location filename="../app/core/EventAdmission.cpp" line="479"/>
+        <location filename="../app/core/EventAdmission.cpp" line="488"/>
+        <location filename="../app/core/EventAdmission.cpp" line="501"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="477"/>
+        <location filename="../app/core/EventAdmission.cpp" line="499"/>
         <source>the author %1 may not write %2 on this case (separations): %3</source>
         <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="488"/>
+        <location filename="../app/core/EventAdmission.cpp" line="510"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="500"/>
+        <location filename="../app/core/EventAdmission.cpp" line="522"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="504"/>
+        <location filename="../app/core/EventAdmission.cpp" line="526"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="506"/>
+        <location filename="../app/core/EventAdmission.cpp" line="528"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="511"/>
+        <location filename="../app/core/EventAdmission.cpp" line="533"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="515"/>
+        <location filename="../app/core/EventAdmission.cpp" line="537"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="521"/>
+        <location filename="../app/core/EventAdmission.cpp" line="543"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人，也不是管理员</translation>
     </message>
@@ -4242,73 +4277,93 @@
 <context>
     <name>IntakeService</name>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="36"/>
+        <location filename="../app/services/IntakeService.cpp" line="37"/>
         <source>No catalog of matters is loaded at this hall. Ask the administrator to import one (oneseal-admin catalog-import).</source>
         <translation>本大厅尚未加载事项目录，请联系系统管理员导入（oneseal-admin catalog-import）。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="211"/>
+        <location filename="../app/services/IntakeService.cpp" line="212"/>
         <source>Choose a matter or bundle from the catalog.</source>
         <translation>请从事项目录中选择事项或“一件事”套餐。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="120"/>
-        <location filename="../app/services/IntakeService.cpp" line="130"/>
+        <location filename="../app/services/IntakeService.cpp" line="121"/>
+        <location filename="../app/services/IntakeService.cpp" line="131"/>
         <source>The checklist does not match the matter; choose the matter again.</source>
         <translation>材料清单与事项不符，请重新选择事项。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="246"/>
+        <location filename="../app/services/IntakeService.cpp" line="247"/>
         <source>%1 was already accepted today for this applicant as case %2. Confirm to accept it again.</source>
         <translation>该申请人今天已受理过“%1”（办件 %2）。请确认是否再次受理。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="316"/>
+        <location filename="../app/services/IntakeService.cpp" line="320"/>
         <source>The queue ticket is not valid: %1</source>
         <translation>排队号无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="342"/>
+        <location filename="../app/services/IntakeService.cpp" line="346"/>
+        <source>Too many declared values (at most %1).</source>
+        <translation>申报值过多（最多 %1 项）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="355"/>
+        <source>%1 is not a declared field of a matter of %2.</source>
+        <translation>%1 不是%2中任何事项的申报字段。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="357"/>
+        <source>%1 of %2 must be one of: %3.</source>
+        <translation>%2的%1必须为以下之一：%3。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="360"/>
+        <source>%1 of %2 is declared twice.</source>
+        <translation>%2的%1重复申报。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/IntakeService.cpp" line="369"/>
         <source>The file %1 is empty.</source>
         <translation>文件 %1 为空。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="344"/>
+        <location filename="../app/services/IntakeService.cpp" line="371"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="346"/>
+        <location filename="../app/services/IntakeService.cpp" line="373"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="347"/>
+        <location filename="../app/services/IntakeService.cpp" line="374"/>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="386"/>
+        <location filename="../app/services/IntakeService.cpp" line="413"/>
         <source>There is no such case.</source>
         <translation>不存在该办件。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="389"/>
+        <location filename="../app/services/IntakeService.cpp" line="416"/>
         <source>Case %1 is closed; materials can no longer be added to it.</source>
         <translation>办件 %1 已结束，不能再添加材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="393"/>
+        <location filename="../app/services/IntakeService.cpp" line="420"/>
         <source>Case %1 has no material with the code %2.</source>
         <translation>办件 %1 中没有编码为 %2 的材料。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="395"/>
+        <location filename="../app/services/IntakeService.cpp" line="422"/>
         <source>&quot;%1&quot; is not owed.</source>
         <translation>“%1”无需补交。</translation>
     </message>
     <message>
-        <location filename="../app/services/IntakeService.cpp" line="397"/>
+        <location filename="../app/services/IntakeService.cpp" line="424"/>
         <source>Give the number of copies handed in (1 to 100).</source>
         <translation>请填写提交的份数（1至100）。</translation>
     </message>
@@ -10012,112 +10067,112 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::IntakeWorkbench</name>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="335"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="363"/>
         <source>[bundle] %1 — %2</source>
         <translation>【一件事】%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="336"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="364"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="354"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="382"/>
         <source>No matter or bundle has the code %1.</source>
         <translation>没有编码为 %1 的事项或“一件事”套餐。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="369"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="398"/>
         <source>Bundle of %n matter(s); shared materials are collected once.</source>
         <translation>
             <numerusform>“一件事”套餐，含%n个事项；共用材料只收取一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="370"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="399"/>
         <source>Instant matter (即办件): completed at the window.</source>
         <translation>即办件：窗口当场办结。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="371"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="400"/>
         <source>Promised: %1 working days, by %2 · legal: %3 working days, by %4</source>
         <translation>承诺时限：%1个工作日，%2前办结 · 法定时限：%3个工作日，%4前办结</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="376"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="405"/>
         <source>Risk level: %1</source>
         <translation>风险等级：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="426"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="455"/>
         <source>Returning applicant: details filled in from the record.</source>
         <translation>已办理过业务的申请人：已按既有记录填入信息。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="430"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="459"/>
         <source>Returning applicant: details filled in from the record. They owe %n material(s) (容缺).</source>
         <translation>
             <numerusform>老申请人：已根据记录填写信息。其有 %n 份容缺材料待补交（容缺）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="443"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="472"/>
         <source>New organisation: enter its name and phone.</source>
         <translation>新单位：请输入单位名称和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="444"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="473"/>
         <source>New applicant: enter the name and phone.</source>
         <translation>新申请人：请输入姓名和联系电话。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="520"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="549"/>
         <source>Choose the matter or bundle first (F2).</source>
         <translation>请先选择事项或“一件事”套餐（F2）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="556"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="587"/>
         <source>Accept again?</source>
         <translation>再次受理？</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="558"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="589"/>
         <source>&amp;Accept again</source>
         <translation>再次受理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="559"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="590"/>
         <source>&amp;Do not accept</source>
         <translation>不受理(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="561"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="592"/>
         <source>Not accepted again: %1</source>
         <translation>未再次受理：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="580"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="611"/>
         <source>Case %1 recorded: %2 printed.</source>
         <translation>办件 %1 已登记，已打印《%2》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="582"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="613"/>
         <source>Case %1 recorded and its %2 printed, but the print was not recorded: %3</source>
         <translation>办件 %1 已登记，%2 已打印，但打印未能记录：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="586"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="617"/>
         <source>Case %1 recorded. The %2 was not printed: print it from the case lookup.</source>
         <translation>办件 %1 已登记，但《%2》未打印：请在办件查询中打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="628"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="639"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="659"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="670"/>
         <source>Select the material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="595"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="626"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -10137,84 +10192,94 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>“%1”不是有效日期：请按 1990-03-07 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="599"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="610"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="323"/>
+        <source>%1 (&amp;K):</source>
+        <translation>%1(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="324"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="630"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="641"/>
         <source>The file %1 is larger than 20 MB; scan it at a lower resolution.</source>
         <translation>文件 %1 超过 20 MB，请降低分辨率重新扫描。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="618"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="649"/>
         <source>The file %1 is neither an image nor a PDF.</source>
         <translation>文件 %1 既不是图片，也不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="653"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="684"/>
         <source>Attached %1 to &quot;%2&quot;.</source>
         <translation>已将 %1 附加到“%2”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="708"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="739"/>
         <source>name on the card</source>
         <translation>身份证上的姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="710"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="741"/>
         <source>address on the card</source>
         <translation>身份证上的地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="748"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="779"/>
         <source>Select the owed material the scan belongs to first.</source>
         <translation>请先选择扫描件所属的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="757"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="788"/>
         <source>Attached %1 to &quot;%2&quot; of case %3; Enter records its arrival.</source>
         <translation>已将 %1 附到办件 %3 的“%2”；按 Enter 登记送达。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="767"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="798"/>
         <source>Select the owed material that was handed in first.</source>
         <translation>请先选择已送达的容缺材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="782"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="813"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded and its receipt printed.</source>
         <translation>已登记办件 %2 的“%1”送达并打印收件凭证。</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="786"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="817"/>
         <source>The arrival of &quot;%1&quot; for case %2 is recorded; the receipt was not printed: %3</source>
         <translation>已登记办件 %2 的“%1”送达；收件凭证未打印：%3</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="804"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="835"/>
         <source>Attach a scan of the owed material</source>
         <translation>附上容缺材料的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="810"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="841"/>
         <source>Attach a scan</source>
         <translation>附加扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="805"/>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="811"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="836"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="842"/>
         <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>扫描件 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="823"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="854"/>
         <source>Scans of &quot;%1&quot;</source>
         <translation>“%1”的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="838"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="869"/>
         <source>%1 (PDF, %2 KB)</source>
         <translation>%1（PDF，%2 KB）</translation>
     </message>
     <message>
-        <location filename="../app/ui/IntakeWorkbench.cpp" line="843"/>
+        <location filename="../app/ui/IntakeWorkbench.cpp" line="874"/>
         <source>No scans attached to this material yet (Ctrl+O attaches one).</source>
         <translation>此材料尚未附加扫描件（按 Ctrl+O 附加）。</translation>
     </message>
