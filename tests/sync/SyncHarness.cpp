@@ -198,4 +198,25 @@ bool Agent::create(QString* error) const
     return r.ok();
 }
 
+std::shared_ptr<Agent> enrolledAgent(HubProcess& hub, const QString& directory, const QString& name, QString* error)
+{
+    auto agent = std::make_shared<Agent>(QDir(directory).filePath(name + QStringLiteral(".db")), name);
+    if (!agent->create(error))
+        return nullptr;
+    const QString code = hub.enrollmentCode(error);
+    if (code.isEmpty())
+        return nullptr;
+    for (const QString& command : {QStringLiteral("enroll"), QStringLiteral("sync")}) {
+        const RunResult r = agent->run(command, command == QLatin1String("enroll")
+                                                    ? QStringList{QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}
+                                                    : QStringList{});
+        if (!r.ok()) {
+            if (error)
+                *error = name + QLatin1Char(' ') + command + QStringLiteral(": ") + r.out + r.err;
+            return nullptr;
+        }
+    }
+    return agent;
+}
+
 } // namespace oneseal::test

@@ -83,4 +83,10 @@ private:
     QString m_workstation;
 };
 
+/**
+ * A workstation made in \a directory (NAME.db), enrolled at \a hub with a fresh code and synced once;
+ * null and *error when any step fails.
+ */
+std::shared_ptr<Agent> enrolledAgent(HubProcess& hub, const QString& directory, const QString& name, QString* error);
+
 } // namespace oneseal::test

@@ -70,13 +70,8 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
 
     QList<std::shared_ptr<Agent>> agents;
     for (const QString& name : {QStringLiteral("WS-HONEST"), QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}) {
-        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
-        QVERIFY2(agent->create(&error), qPrintable(error));
-        const QString code = hub.enrollmentCode(&error);
-        QVERIFY2(!code.isEmpty(), qPrintable(error));
-        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-        const RunResult s = agent->run(QStringLiteral("sync"));
-        QVERIFY2(s.ok(), qPrintable(s.out + s.err));
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
         agents << agent;
     }
     const Agent& honest = *agents.at(0);
@@ -278,12 +273,8 @@ void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
     for (const QString& name : {QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}) {
-        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
-        QVERIFY2(agent->create(&error), qPrintable(error));
-        const QString code = hub.enrollmentCode(&error);
-        QVERIFY2(!code.isEmpty(), qPrintable(error));
-        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
         agents << agent;
     }
     const Agent& forger = *agents.at(0);
@@ -365,12 +356,8 @@ void TestSyncTrust::disablingAndLaterEventsInOneRound()
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
     for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
-        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
-        QVERIFY2(agent->create(&error), qPrintable(error));
-        const QString code = hub.enrollmentCode(&error);
-        QVERIFY2(!code.isEmpty(), qPrintable(error));
-        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
         agents << agent;
     }
     const Agent& a = *agents.at(0);
@@ -480,12 +467,8 @@ void TestSyncTrust::backdatedEventsAfterACheckpointAreQuarantinedEverywhere()
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
     for (const QString& name : {QStringLiteral("WS-F"), QStringLiteral("WS-W")}) {
-        auto agent = std::make_shared<Agent>(dir.filePath(name + QStringLiteral(".db")), name);
-        QVERIFY2(agent->create(&error), qPrintable(error));
-        const QString code = hub.enrollmentCode(&error);
-        QVERIFY2(!code.isEmpty(), qPrintable(error));
-        QVERIFY(agent->run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-        QVERIFY(agent->run(QStringLiteral("sync")).ok());
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
         agents << agent;
     }
     const Agent& f = *agents.at(0);
