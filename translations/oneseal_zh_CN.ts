@@ -752,7 +752,7 @@
     <message>
         <location filename="../app/services/CaseLifeService.cpp" line="33"/>
         <source>Only intake clerks, approvers and supervisors see the owed materials.</source>
-        <translation>只有窗口人员、审批人和主管可以查看容缺材料。</translation>
+        <translation>只有窗口人员、审批人员和主管可以查看容缺材料。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseLifeService.cpp" line="35"/>
@@ -767,7 +767,7 @@
     <message>
         <location filename="../app/services/CaseLifeService.cpp" line="73"/>
         <source>Only approvers and supervisors see the pledges found false.</source>
-        <translation>只有审批人和主管可以查看经核查不实的告知承诺。</translation>
+        <translation>只有审批人员和主管可以查看经核查不实的告知承诺。</translation>
     </message>
     <message>
         <location filename="../app/services/CaseLifeService.cpp" line="97"/>
@@ -2421,7 +2421,7 @@
     <message>
         <location filename="../forms/ClockDialog.ui" line="47"/>
         <source>Extend the time limit (approvers, art. 42)</source>
-        <translation>延长办理期限（审批人，第四十二条）</translation>
+        <translation>延长办理期限（审批人员，第四十二条）</translation>
     </message>
     <message>
         <location filename="../forms/ClockDialog.ui" line="51"/>
@@ -3238,7 +3238,7 @@
     <message>
         <location filename="../app/core/EventAdmission.cpp" line="543"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
-        <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人，也不是管理员</translation>
+        <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人员，也不是管理员</translation>
     </message>
 </context>
 <context>
@@ -3788,7 +3788,7 @@
     <message>
         <location filename="../app/hub/HubUsers.cpp" line="153"/>
         <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
-        <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
+        <translation>印章密钥只能授权给制证员、审批人员和管理员；%1 均不是。</translation>
     </message>
     <message>
         <location filename="../app/hub/HubUsers.cpp" line="158"/>
@@ -5914,7 +5914,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="186"/>
         <source>Grants the hall&apos;s seal key to a user (certificate operator, approver or administrator); workstations receive the grant.</source>
-        <translation>将大厅的印章密钥授予用户（制证员、审批人或管理员）；各工作站将收到该授权。</translation>
+        <translation>将大厅的印章密钥授予用户（制证员、审批人员或管理员）；各工作站将收到该授权。</translation>
     </message>
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="188"/>
@@ -6353,12 +6353,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../forms/OwedLedgerWidget.ui" line="38"/>
         <source>Red: the due date has passed · yellow: due within a few working days. An overdue material does not end a case by itself: an approver does it below.</source>
-        <translation>红色：已超过补交期限 · 黄色：距补交期限不足几个工作日。容缺材料逾期并不会自动终结办件：须由审批人在下方处理。</translation>
+        <translation>红色：已超过补交期限 · 黄色：距补交期限不足几个工作日。容缺材料逾期并不会自动终结办件：须由审批人员在下方处理。</translation>
     </message>
     <message>
         <location filename="../forms/OwedLedgerWidget.ui" line="44"/>
         <source>End the selected case (approvers): terminate it, or revoke its approval</source>
-        <translation>终结所选办件（审批人）：终止办理，或撤销行政许可</translation>
+        <translation>终结所选办件（审批人员）：终止办理，或撤销行政许可</translation>
     </message>
     <message>
         <location filename="../forms/OwedLedgerWidget.ui" line="48"/>
@@ -7159,7 +7159,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="57"/>
         <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
-        <translation>印章密钥只能授权给制证员、审批人和管理员；%1 均不是。</translation>
+        <translation>印章密钥只能授权给制证员、审批人员和管理员；%1 均不是。</translation>
     </message>
     <message>
         <location filename="../app/services/SealKeyService.cpp" line="63"/>
@@ -10596,7 +10596,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/PledgeCheckWidget.cpp" line="152"/>
         <source>The pledge of case %1 is recorded as false; an approver revokes the approval.</source>
-        <translation>办件 %1 的告知承诺已登记为不实；由审批人撤销行政许可。</translation>
+        <translation>办件 %1 的告知承诺已登记为不实；由审批人员撤销行政许可。</translation>
     </message>
     <message>
         <location filename="../app/ui/PledgeCheckWidget.cpp" line="162"/>
@@ -10835,7 +10835,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="57"/>
         <source>The hall&apos;s seal key signs every certificate. It is kept only sealed to the people you grant it to (certificate operators, approvers), who open it with their own password. Every grant and revocation is a signed event that reaches the hub and every workstation.</source>
-        <translation>大厅的印章密钥用于签署每一份证照。该密钥仅以封装形式交给您授权的人员（制证员、审批人），由其用本人密码打开。每次授权和撤销都是一条已签名的事件，会送达中心服务器和每个工作站。</translation>
+        <translation>大厅的印章密钥用于签署每一份证照。该密钥仅以封装形式交给您授权的人员（制证员、审批人员），由其用本人密码打开。每次授权和撤销都是一条已签名的事件，会送达中心服务器和每个工作站。</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="60"/>
@@ -10983,7 +10983,7 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
         <source>nobody: every certificate operator and approver holds it</source>
-        <translation>无：所有制证员和审批人均已持有</translation>
+        <translation>无：所有制证员和审批人员均已持有</translation>
     </message>
     <message>
         <location filename="../app/ui/SealKeyDialog.cpp" line="182"/>
