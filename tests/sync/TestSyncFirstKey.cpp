@@ -4,10 +4,18 @@
 // finds her key and opens it with her password, and her work at WS-B counts at the hub and at WS-A.
 // When WS-B cannot reach the hub but the hub's users (reference data) say she has a key, no new
 // "first" key is made: the login is refused with a message and nothing is written; a user who never
-// logged in anywhere still gets her first key offline.
+// logged in anywhere still gets her first key offline. The login dialog shows that refusal, driven
+// by the keyboard, and lets her in once the hub answers again.
 #include "SyncHarness.h"
 
+#include "services/AuthService.h"
+#include "sync/LoginFetch.h"
+#include "ui/LoginDialog.h"
+
+#include <QApplication>
 #include <QDeadlineTimer>
+#include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +49,26 @@ QString field(const QString& line, const QString& key)
     return QString();
 }
 
+/**
+ * A round of @p b cut off (the process killed) after the hub's users arrived, before the events: the
+ * network went away mid-round. True when it stalled there.
+ */
+bool cutOffAfterTheUsers(const Agent& b, QString* error)
+{
+    auto stalled = b.start(QStringLiteral("sync"), {QStringLiteral("--stall-at"), QStringLiteral("events")});
+    QByteArray out;
+    QDeadlineTimer deadline(60000);
+    while (!out.contains("stalled at events") && !deadline.hasExpired() && stalled->state() == QProcess::Running) {
+        stalled->waitForReadyRead(200);
+        out += stalled->readAllStandardOutput();
+    }
+    stalled->kill();
+    stalled->waitForFinished(10000);
+    if (!out.contains("stalled at events"))
+        *error = QString::fromUtf8(out + stalled->readAllStandardError());
+    return out.contains("stalled at events");
+}
+
 bool addUsers(HubProcess& hub, const QStringList& names, QString* error)
 {
     for (const QString& name : names) {
@@ -63,6 +91,7 @@ class TestSyncFirstKey : public QObject
 private slots:
     void secondWorkstationFetchesHerKey();
     void offlineRefusesANewFirstKey();
+    void loginDialogShowsTheRefusal();
 };
 
 void TestSyncFirstKey::secondWorkstationFetchesHerKey()
@@ -124,17 +153,8 @@ void TestSyncFirstKey::offlineRefusesANewFirstKey()
     QVERIFY(a->run(QStringLiteral("sync")).ok());
 
     // WS-B's round is cut off after the users arrived (they say mira has a key), before the events
-    // (her key's registration): the network went away mid-round.
-    auto stalled = b->start(QStringLiteral("sync"), {QStringLiteral("--stall-at"), QStringLiteral("events")});
-    QByteArray out;
-    QDeadlineTimer deadline(60000);
-    while (!out.contains("stalled at events") && !deadline.hasExpired() && stalled->state() == QProcess::Running) {
-        stalled->waitForReadyRead(200);
-        out += stalled->readAllStandardOutput();
-    }
-    QVERIFY2(out.contains("stalled at events"), qPrintable(QString::fromUtf8(out + stalled->readAllStandardError())));
-    stalled->kill();
-    stalled->waitForFinished(10000);
+    // (her key's registration); then the hub is gone.
+    QVERIFY2(cutOffAfterTheUsers(*b, &error), qPrintable(error));
     QVERIFY(hub.terminate());
 
     // mira at WS-B, hub unreachable: refused, with the reason; no key made, nothing written.
@@ -165,5 +185,66 @@ void TestSyncFirstKey::offlineRefusesANewFirstKey()
         QVERIFY2(refusals(q.out).isEmpty(), qPrintable(q.out + q.err));
 }
 
-QTEST_GUILESS_MAIN(TestSyncFirstKey)
+void TestSyncFirstKey::loginDialogShowsTheRefusal()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    QVERIFY2(addUsers(hub, {QStringLiteral("mira")}, &error), qPrintable(error));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
+    QVERIFY2(a, qPrintable(error));
+    auto b = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-B"), &error);
+    QVERIFY2(b, qPrintable(error));
+    RunResult r = a->run(QStringLiteral("login-work"), login(QStringLiteral("mira"), 0, 10));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    QVERIFY2(cutOffAfterTheUsers(*b, &error), qPrintable(error));
+    // Her key slot at WS-B, sealed to her slot key from the users that arrived (as the client does).
+    r = b->run(QStringLiteral("reconcile"), {QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password"),
+                                             QStringLiteral("demo1234")});
+    QVERIFY2(r.ok() && r.out.contains(QStringLiteral("mira")), qPrintable(r.out + r.err));
+    QVERIFY(hub.terminate());
+
+    // The desktop client's login, by the keyboard: the hub does not answer, her key is elsewhere.
+    services::AuthService auth(b->db());
+    auth.setHubFetcher(sync::LoginFetch::fetcher());
+    auto logIn = [&](ui::LoginDialog& dialog) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("mira"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("passwordEdit"));
+        QTest::keyClicks(QApplication::focusWidget(), kUserPassword);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    };
+    {
+        ui::LoginDialog dialog(auth, QString());
+        logIn(dialog);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("messageLabel"))->text(),
+                 services::AuthService::keyElsewhereMessage());
+        QVERIFY(!dialog.takeSession());
+        QVERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->text().isEmpty());
+    }
+    r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
+    QVERIFY2(r.out == QStringLiteral("ok keys=0 registrations=0"), qPrintable(r.out + r.err));
+
+    // The hub back: the same login fetches her key and lets her in, signing with it.
+    QVERIFY2(hub.start(&error, hub.port()), qPrintable(error));
+    ui::LoginDialog dialog(auth, QString());
+    logIn(dialog);
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    auto session = dialog.takeSession();
+    QVERIFY(session);
+    QVERIFY(session->events().signer().hasPrivateKey());
+    QVERIFY(!session->user().mustChange);
+    session.reset();
+    r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
+    QVERIFY2(r.out == QStringLiteral("ok keys=2 registrations=2"), qPrintable(r.out + r.err));
+}
+
+QTEST_MAIN(TestSyncFirstKey)
 #include "TestSyncFirstKey.moc"
