@@ -3,8 +3,8 @@
 // key, pushed to the hub), then at WS-B, which has not synced since: the login asks the hub first,
 // finds her key and opens it with her password, and her work at WS-B counts at the hub and at WS-A.
 // When WS-B cannot reach the hub but the hub's users (reference data) say she has a key, no new
-// "first" key is made: the login is refused with a message and nothing is written; a user who never
-// logged in anywhere still gets her first key offline. The login dialog shows that refusal, driven
+// "first" key is made: the login is refused with a message and nothing is written, until the hall's
+// USB bundle brings her key; a user who never logged in anywhere still gets her first key offline. The login dialog shows that refusal, driven
 // by the keyboard, and lets her in once the hub answers again.
 #include "SyncHarness.h"
 
@@ -172,10 +172,22 @@ void TestSyncFirstKey::offlineRefusesANewFirstKey()
     r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("lina")});
     QVERIFY2(r.out == QStringLiteral("ok keys=2 registrations=2"), qPrintable(r.out + r.err));
 
-    // The hub back: mira's login at WS-B fetches her key; everything counts everywhere.
-    QVERIFY2(hub.start(&error, hub.port()), qPrintable(error));
+    // The hall's USB bundle for WS-B (the hub's users and events) brings her key: offline still, she
+    // logs in with it, as the message says. Then the hub is back and everything counts everywhere.
+    const QString down = dir.filePath(QStringLiteral("down.osb"));
+    const QByteArray adminPassword = "demo1234\n";
+    r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"),
+                                               hub.directory(), QStringLiteral("--workstation"), b->workstation(),
+                                               QStringLiteral("--file"), down},
+                         adminPassword);
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = test::runProgram(test::adminBinary(), {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--db"), b->db(),
+                                               QStringLiteral("--file"), down},
+                         adminPassword);
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     r = b->run(QStringLiteral("login-work"), login(QStringLiteral("mira"), 1, 40));
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error, hub.port()), qPrintable(error));
     r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
     QVERIFY2(r.out == QStringLiteral("ok keys=2 registrations=2"), qPrintable(r.out + r.err));
     QVERIFY(b->run(QStringLiteral("sync")).ok());
