@@ -1,5 +1,6 @@
 // The OneSeal desktop client: wires the libraries together; no logic of its own.
 #include "services/AuthService.h"
+#include "sync/LoginFetch.h"
 #include "services/HallService.h"
 #include "ui/AppSettings.h"
 #include "ui/LoginDialog.h"
@@ -59,6 +60,8 @@ int main(int argc, char* argv[])
     }
 
     services::AuthService auth(path);
+    // Before a user's first signing key is made here, the hub is asked for hers (docs/SECURITY.md).
+    auth.setHubFetcher(sync::LoginFetch::fetcher());
     for (;;) {
         ui::LoginDialog login(auth, services::AuthService::hallNameOf(path));
         if (parser.isSet(startOption)) {

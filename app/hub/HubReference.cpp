@@ -4,6 +4,7 @@
 #include "core/Role.h"
 #include "db/CalendarRepository.h"
 #include "db/Database.h"
+#include "db/UserDirectory.h"
 #include "db/UserRepository.h"
 
 #include <QCborArray>
@@ -45,6 +46,7 @@ QByteArray HubReference::usersSnapshot() const
 {
     QCborArray users;
     const db::UserRepository repository(m_database.sql());
+    const db::UserDirectory directory(m_database.sql());
     for (const core::User& u : repository.all()) {
         QCborMap user{{QStringLiteral("id"), u.id},
                       {QStringLiteral("username"), u.username},
@@ -58,6 +60,10 @@ QByteArray HubReference::usersSnapshot() const
             user.insert(QStringLiteral("auth_key"), u.authKey);
         if (!u.slotKey.isEmpty())
             user.insert(QStringLiteral("slot_key"), u.slotKey);
+        // The user has a signing key in the hub's directory: a workstation where it has not arrived
+        // makes no new "first" key for her (docs/SECURITY.md, "A second workstation before it has synced").
+        if (directory.keyOfUserAt(u.id, QDateTime()))
+            user.insert(QStringLiteral("has_key"), true);
         // Since when a user is disabled, as the hub decided it: every replica refuses their events
         // from that time on, whenever the snapshot reaches it.
         if (!u.active)

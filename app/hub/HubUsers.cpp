@@ -14,6 +14,7 @@
 #include "db/hub/HubSecretRepository.h"
 #include "core/CaseState.h"
 #include "core/SealGrant.h"
+#include "core/EventAdmission.h"
 
 #include <QSqlQuery>
 
@@ -119,6 +120,10 @@ bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* er
             return false;
         changed = true;
     }
+    // A user's key registration: the users say she has a key (has_key) from now on.
+    changed = changed || std::any_of(events.begin(), events.end(), [](const core::Event& e) {
+        return e.kind == core::EventAdmission::keyRegisteredKind();
+    });
     return !changed || m_reference.publishUsers(error);
 }
 

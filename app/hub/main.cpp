@@ -2,6 +2,7 @@
 // mutual TLS, logs to standard output, and stops cleanly on SIGTERM or SIGINT.
 #include "hub/HubBackup.h"
 #include "hub/HubLimits.h"
+#include "hub/HubReference.h"
 #include "hub/HubServer.h"
 #include "hub/HubStore.h"
 
@@ -86,6 +87,11 @@ int main(int argc, char* argv[])
     auto store = oneseal::sync::HubStore::open(parser.value(QStringLiteral("dir")), &error, clock);
     if (!store) {
         qCritical().noquote() << "cannot open the hub:" << error;
+        return 1;
+    }
+    // The users as this hub derives them now (a hub upgraded publishes has_key once; unchanged: nothing).
+    if (!store->reference().publishUsers(&error)) {
+        qCritical().noquote() << "cannot publish the users:" << error;
         return 1;
     }
     if (store->restoredThrough() >= 0)

@@ -8,11 +8,14 @@
 #include "SealKeyService.h"
 
 #include "db/KeyRing.h"
+#include "db/ReferenceRepository.h"
 #include "db/ThrottleFile.h"
 #include "db/UserCreation.h"
 #include "db/UserRepository.h"
 
+#include <QCborArray>
 #include <QCborMap>
+#include <QCborValue>
 #include <QDebug>
 #include <QCoreApplication>
 #include <QUuid>
@@ -86,7 +89,7 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
         core::crypto::wipe(*key);
         return fail(e);
     }
-    const auto user = db::UserRepository(database->sql()).byUsername(username);
+    auto user = db::UserRepository(database->sql()).byUsername(username);
     if (!user || !user->active) {
         core::crypto::wipe(*key);
         recordFailure();
@@ -95,6 +98,31 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     if (throttle.failures() > 0) {
         throttle.recordSuccess();
         throttleFile.save(throttle);
+    }
+    // A user without a signing key here may have one from another workstation whose registration has
+    // not arrived (docs/SECURITY.md, "A second workstation before it has synced"): a new "first" key
+    // would be refused by every replica that has hers. The hub is asked first, briefly; offline, the
+    // hub's users say whether she has one, and then none is made here.
+    if (!db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime())) {
+        // Only a user of the hub's (not this workstation's own set-up administrator) can have one there.
+        if (m_hubFetcher && hubUser(database->sql(), user->id)) {
+            QString why;
+            const HubFetch fetched = m_hubFetcher(*database, &why);
+            if (fetched == HubFetch::Unreachable)
+                qInfo().noquote() << "login: the hub did not answer before a first signing key:" << why;
+            if (fetched == HubFetch::Fetched) { // the hub's users now: changed password, disabled
+                user = db::UserRepository(database->sql()).byUsername(username);
+                if (!user || !user->active) {
+                    core::crypto::wipe(*key);
+                    return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
+                }
+            }
+        }
+        if (!db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime())
+            && hubSaysKeyRegistered(database->sql(), user->id)) {
+            core::crypto::wipe(*key);
+            return fail(keyElsewhereMessage());
+        }
     }
     auto session = std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
     // The login dialog shows the hall's name before the database is open: keep the key ring's copy current.
@@ -133,6 +161,33 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     if (!SealKeyService(*session).upgradeLegacyKey(&e))
         qWarning().noquote() << "seal key upgrade:" << e;
     return session;
+}
+
+std::optional<QCborMap> AuthService::hubUser(const QSqlDatabase& db, const QString& userId)
+{
+    // The newest users the hub published (a sync round or a USB bundle).
+    const auto users = db::ReferenceRepository(db).latest(QStringLiteral("users"), nullptr);
+    if (!users)
+        return std::nullopt;
+    for (const QCborValue& v : QCborValue::fromCbor(users->payload).toArray()) {
+        const QCborMap u = v.toMap();
+        if (u.value(QStringLiteral("id")).toString() == userId)
+            return u;
+    }
+    return std::nullopt;
+}
+
+bool AuthService::hubSaysKeyRegistered(const QSqlDatabase& db, const QString& userId)
+{
+    // has_key, which the hub derives from its own directory (sync::HubReference::usersSnapshot).
+    const auto u = hubUser(db, userId);
+    return u && u->value(QStringLiteral("has_key")).toBool();
+}
+
+QString AuthService::keyElsewhereMessage()
+{
+    return tr("Your signing key was made at another workstation and has not reached this one yet. Connect "
+              "to the hall's network, or import the latest USB bundle, and log in again.");
 }
 
 QString AuthService::hallNameOf(const QString& databasePath)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QCborMap>
 #include <QCoreApplication>
 
 #include "Session.h"
 #include "core/Clock.h"
 #include "core/Crypto.h"
 
+#include <functional>
 #include <memory>
 
 namespace oneseal::services {
@@ -20,6 +22,31 @@ class AuthService
 
 public:
     explicit AuthService(QString databasePath, const core::Clock& clock = core::Clock::system());
+
+    /** What a login's look at the hall's hub found (HubFetcher). */
+    enum class HubFetch
+    {
+        NoHub,       ///< this workstation is not enrolled with a hub
+        Fetched,     ///< one round with the hub completed: this workstation has what the hub had
+        Unreachable, ///< the hub did not answer in time (*error says why)
+    };
+    /**
+     * Brings the opened database up to date with the hall's hub, briefly (a few seconds at most). The
+     * login calls it before a user's first signing key would be made here (docs/SECURITY.md, "A second
+     * workstation before it has synced"): her key may have been registered at another workstation.
+     * Given by the layers that talk to the hub (sync::LoginFetch), which services do not link.
+     */
+    using HubFetcher = std::function<HubFetch(db::Database& database, QString* error)>;
+    void setHubFetcher(HubFetcher fetcher) { m_hubFetcher = std::move(fetcher); }
+    /**
+     * Whether the hall's hub says (users in its reference data, by sync or USB bundle) that @p userId
+     * has a signing key registered, which may not have reached this workstation yet.
+     */
+    static bool hubSaysKeyRegistered(const QSqlDatabase& db, const QString& userId);
+    /** The user @p userId as the hub's newest published users list her; nullopt when they do not. */
+    static std::optional<QCborMap> hubUser(const QSqlDatabase& db, const QString& userId);
+    /** Why a login is refused when the user's key was made elsewhere and has not arrived here. */
+    static QString keyElsewhereMessage();
 
     /**
      * A session, or null with *error set. After five wrong passwords, tries must wait; the count is
@@ -77,6 +104,7 @@ private:
 
     QString m_databasePath;
     const core::Clock* m_clock;
+    HubFetcher m_hubFetcher;
 };
 
 } // namespace oneseal::services

@@ -185,7 +185,7 @@ qint64 SyncClient::send(QCborMap frame, QString* error)
     // No event loop runs here: hand the encrypted bytes to the socket now, or they wait for one.
     m_socket->flush();
     while (m_socket->bytesToWrite() > 0) {
-        if (!m_socket->waitForBytesWritten(kTimeoutMs)) {
+        if (!m_socket->waitForBytesWritten(m_timeoutMs)) {
             const QString why = m_socket->errorString();
             disconnectFromHub();
             fail(error, tr("The hub did not take the data: %1").arg(why));
@@ -228,7 +228,7 @@ std::optional<QCborMap> SyncClient::awaitReply(qint64 number, const QString& exp
         }
         QElapsedTimer waited;
         waited.start();
-        const bool ready = m_socket->bytesAvailable() > 0 || m_socket->waitForReadyRead(kTimeoutMs);
+        const bool ready = m_socket->bytesAvailable() > 0 || m_socket->waitForReadyRead(m_timeoutMs);
         m_waitedNs += waited.nsecsElapsed();
         if (!ready) {
             const QString why = m_socket->errorString();
@@ -266,7 +266,7 @@ bool SyncClient::enroll(const QString& host, quint16 port, const QString& code, 
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_socket->setSslConfiguration(config);
     m_socket->connectToHostEncrypted(host, port);
-    if (!m_socket->waitForEncrypted(kTimeoutMs)) {
+    if (!m_socket->waitForEncrypted(m_timeoutMs)) {
         const QString why = m_socket->errorString();
         disconnectFromHub();
         return fail(error, tr("The hub at %1:%2 cannot be reached: %3").arg(host).arg(port).arg(why));
@@ -335,7 +335,7 @@ bool SyncClient::connectToHub(QString* error)
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_socket->setSslConfiguration(config);
     m_socket->connectToHostEncrypted(host, port);
-    if (!m_socket->waitForEncrypted(kTimeoutMs)) {
+    if (!m_socket->waitForEncrypted(m_timeoutMs)) {
         const QString why = m_socket->errorString();
         disconnectFromHub();
         return fail(error, tr("The hub at %1:%2 cannot be reached: %3").arg(host).arg(port).arg(why));

@@ -85,6 +85,8 @@ public:
     /** Closes the connection (the next round reconnects). */
     void disconnectFromHub();
     bool isConnected() const;
+    /** How long each wait for the hub may take (kTimeoutMs unless set; a login's round waits less). */
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     qint64 cursor() const;
     /**
@@ -161,6 +163,7 @@ private:
     std::unique_ptr<QSslSocket> m_socket;
     FrameReader m_reader;
     qint64 m_number = 0;
+    int m_timeoutMs = kTimeoutMs;
 };
 
 } // namespace oneseal::sync

@@ -27,6 +27,7 @@
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
 #include "hub/HubStore.h"
+#include "sync/LoginFetch.h"
 #include "sync/SyncClient.h"
 #include "SyncTestSupport.h"
 
@@ -281,6 +282,18 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("quarantine"))
         return say(QStringLiteral("ok ") + test::quarantineSummary(database->sql()));
+    if (command == QLatin1String("keys")) {
+        // A user's (--user) signing keys in this directory and the registrations of keys in her name
+        // among the events here: "ok keys=N registrations=M".
+        QSqlQuery q(database->sql());
+        q.prepare(QStringLiteral("SELECT (SELECT count(*) FROM user_keys WHERE user_id = u.id), "
+                                 "(SELECT count(*) FROM events WHERE kind = ? AND user_id = u.id) FROM users u WHERE username = ?"));
+        q.addBindValue(core::EventAdmission::keyRegisteredKind());
+        q.addBindValue(p.value(QStringLiteral("user")));
+        if (!q.exec() || !q.next())
+            return failed(QStringLiteral("no such user"));
+        return say(QStringLiteral("ok keys=%1 registrations=%2").arg(q.value(0).toLongLong()).arg(q.value(1).toLongLong()));
+    }
     if (command == QLatin1String("login-work") || command == QLatin1String("forge") || command == QLatin1String("seal")
         || command == QLatin1String("life")) {
         // A real login (key slot made here from the password, as an administrator would grant it):
@@ -306,6 +319,7 @@ int main(int argc, char* argv[])
         }
         database.reset();
         services::AuthService auth(dbPath, clock);
+        auth.setHubFetcher(sync::LoginFetch::fetcher(clock)); // as the client: the hub first, before a first key
         auto session = auth.login(username, password, &error);
         if (!session)
             return failed(QStringLiteral("login ") + error);
