@@ -1,9 +1,9 @@
-// Changing roles (docs/SECURITY.md, "Changing roles"): a real hub, two workstations and one enrolled
-// afterwards. The hub administrator takes the approver's role from qian and makes the clerk wang a
+// Changing roles (docs/SECURITY.md, "Changing roles"): a real hub, two workstations, one enrolled
+// afterwards and a county workstation fed by a USB bundle. The hub administrator takes the approver's role from qian and makes the clerk wang a
 // reviewer (oneseal-admin hub user-roles). Every replica counts an event with the roles its author
 // held when it was recorded: qian's decision made before the change counts everywhere even though it
 // reaches the hub after it; the one she makes afterwards at a workstation that has not synced is
-// quarantined at the hub, at the other workstation and at the one enrolled later; wang's review after
+// quarantined at the hub, at the other workstation, at the one enrolled later and at the county's; wang's review after
 // the promotion counts everywhere.
 #include "SyncHarness.h"
 
@@ -77,6 +77,9 @@ void TestSyncRoles::roleChangesCountFromTheirTime()
     QVERIFY2(a, qPrintable(error));
     auto b = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-B"), &error);
     QVERIFY2(b, qPrintable(error));
+    // A county workstation: synced once at enrollment, then fed only by USB bundles (at the end).
+    auto county = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-COUNTY"), &error);
+    QVERIFY2(county, qPrintable(error));
 
     // At WS-A: lin accepts three cases, zhao reviews two, qian logs in once (her key).
     QStringList cases;
@@ -172,6 +175,30 @@ void TestSyncRoles::roleChangesCountFromTheirTime()
         QVERIFY2(lines.size() == (agent == b.get() ? 0 : 1), qPrintable(agent->workstation() + QLatin1Char(' ') + q.out));
     }
     QVERIFY(field(c->run(QStringLiteral("status"), {QStringLiteral("--case"), late}).out, QStringLiteral("decision")) != QLatin1String("approved"));
+
+    // The county workstation, by one down bundle with everything since its enrollment: the same answers.
+    const QString down = dir.filePath(QStringLiteral("down.osb"));
+    r = test::runProgram(test::adminBinary(),
+                         {QStringLiteral("bundle"), QStringLiteral("export"), QStringLiteral("--hub-dir"), hub.directory(),
+                          QStringLiteral("--workstation"), county->workstation(), QStringLiteral("--file"), down},
+                         "demo1234\n");
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = test::runProgram(test::adminBinary(),
+                         {QStringLiteral("bundle"), QStringLiteral("import"), QStringLiteral("--db"), county->db(),
+                          QStringLiteral("--file"), down},
+                         "demo1234\n");
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QCOMPARE(field(county->run(QStringLiteral("status"), {QStringLiteral("--case"), early}).out, QStringLiteral("decision")),
+             QStringLiteral("approved"));
+    QVERIFY(field(county->run(QStringLiteral("status"), {QStringLiteral("--case"), late}).out, QStringLiteral("decision"))
+            != QLatin1String("approved"));
+    QCOMPARE(field(county->run(QStringLiteral("status"), {QStringLiteral("--case"), promoted}).out, QStringLiteral("status")),
+             reviewed);
+    const RunResult atCounty = county->run(QStringLiteral("quarantine"));
+    const QStringList countyLines = refused(atCounty);
+    QVERIFY2(countyLines.size() == 1 && countyLines.first().startsWith(QStringLiteral("decision.approved/WS-B: "))
+                 && countyLines.first().contains(QStringLiteral("holds no role")),
+             qPrintable(atCounty.out));
 }
 
 QTEST_GUILESS_MAIN(TestSyncRoles)
