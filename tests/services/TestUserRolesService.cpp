@@ -2,6 +2,7 @@
 // an administrator; the change is the event user.roles_changed, the users table follows it (the
 // next login has the new roles), and the rules read the roles held at each event's time from the
 // admitted events (db::UserDirectory::rolesAt), also after the projections are rebuilt.
+#include "TestConfig.h"
 #include "TestSupport.h"
 
 #include "core/RoleChanges.h"
@@ -13,6 +14,7 @@
 #include "services/HallService.h"
 #include "services/UserRolesService.h"
 
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -25,6 +27,21 @@ int roleEvents(const QSqlDatabase& db)
     q.exec(QStringLiteral("SELECT count(*) FROM events WHERE kind = 'user.roles_changed'"));
     return q.next() ? q.value(0).toInt() : -1;
 }
+/** Runs the built oneseal-admin with the demo password on standard input: exit code and output. */
+QPair<int, QString> runAdmin(const QStringList& args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(ONESEAL_BINARY_DIR "/app/cli/oneseal-admin"));
+    p.setArguments(args);
+    p.start();
+    if (!p.waitForStarted(10000))
+        return {-1, QStringLiteral("did not start")};
+    p.write(services::HallService::demoPassword().toUtf8() + "\n");
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        return {-2, QStringLiteral("did not finish")};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+}
 } // namespace
 
 class TestUserRolesService : public QObject
@@ -34,6 +51,7 @@ class TestUserRolesService : public QObject
 private slots:
     void onlyAnAdministratorAndNothingChangesOnARefusal();
     void theChangeCountsFromItsTimeAndTheNextLoginHasIt();
+    void commandLine();
 };
 
 void TestUserRolesService::onlyAnAdministratorAndNothingChangesOnARefusal()
@@ -96,6 +114,26 @@ void TestUserRolesService::theChangeCountsFromItsTimeAndTheNextLoginHasIt()
     QVERIFY2(admin->events().rebuildProjections(&error), qPrintable(error));
     QCOMPARE(db::UserRepository(db).byId(id)->roles, core::Role::IntakeClerk | core::Role::Reviewer);
     check(db);
+}
+
+// oneseal-admin user-roles: the same service after the administrator's password; a clerk is refused.
+void TestUserRolesService::commandLine()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto r = runAdmin({QStringLiteral("user-roles"), QStringLiteral("--db"), hall.path(), QStringLiteral("--as"),
+                       QStringLiteral("clerk"), QStringLiteral("--username"), QStringLiteral("clerk"), QStringLiteral("--roles"),
+                       QStringLiteral("intake,approval")});
+    QVERIFY2(r.first != 0, qPrintable(r.second));
+    r = runAdmin({QStringLiteral("user-roles"), QStringLiteral("--db"), hall.path(), QStringLiteral("--as"), QStringLiteral("admin"),
+                  QStringLiteral("--username"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake,emperor")});
+    QVERIFY2(r.first != 0 && r.second.contains(QStringLiteral("emperor")), qPrintable(r.second));
+    QCOMPARE(hall.login(QStringLiteral("clerk2"))->user().roles, core::Roles(core::Role::IntakeClerk));
+    r = runAdmin({QStringLiteral("user-roles"), QStringLiteral("--db"), hall.path(), QStringLiteral("--as"), QStringLiteral("admin"),
+                  QStringLiteral("--username"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake,review")});
+    QVERIFY2(r.first == 0, qPrintable(r.second));
+    QCOMPARE(hall.login(QStringLiteral("clerk2"))->user().roles, core::Role::IntakeClerk | core::Role::Reviewer);
+    QCOMPARE(hall.login(QStringLiteral("clerk"))->user().roles, core::Roles(core::Role::IntakeClerk));
 }
 
 QTEST_GUILESS_MAIN(TestUserRolesService)

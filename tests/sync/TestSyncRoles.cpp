@@ -147,6 +147,13 @@ void TestSyncRoles::roleChangesCountFromTheirTime()
     r = onCase(*a, QStringLiteral("qian"), QStringLiteral("approve"), late);
     QVERIFY2(!r.ok() && !r.out.contains(QStringLiteral("login")), qPrintable(r.out + r.err));
 
+    // A workstation of a hub hall does not change roles itself: the hub is the directory's authority.
+    r = test::runProgram(test::adminBinary(),
+                         {QStringLiteral("user-roles"), QStringLiteral("--db"), a->db(), QStringLiteral("--as"), QStringLiteral("admin"),
+                          QStringLiteral("--username"), QStringLiteral("wang"), QStringLiteral("--roles"), QStringLiteral("intake,review")},
+                         "demo1234\n");
+    QVERIFY2(!r.ok() && r.err.contains(QStringLiteral("change roles at the hub")), qPrintable(r.out + r.err));
+
     // wang is no reviewer yet; promoted at the hub, she reviews after the next sync, and it counts.
     r = onCase(*a, QStringLiteral("wang"), QStringLiteral("review"), promoted);
     QVERIFY2(!r.ok() && !r.out.contains(QStringLiteral("login")), qPrintable(r.out + r.err));
