@@ -185,6 +185,9 @@ void SealKeyDialog::reload()
             new QTreeWidgetItem(item, {tr("key %1").arg(k.keyId), QString(), QString(),
                                        k.validUntil.isValid() ? tr("ended") : tr("current"), timeText(k.validFrom),
                                        k.validUntil.isValid() ? timeText(k.validUntil) : QString()});
+        for (const core::RoleChange& c : u.roleChanges)
+            new QTreeWidgetItem(item, {tr("roles changed"), QString(), core::rolesDisplayText(c.roles),
+                                       tr("before: %1").arg(core::rolesDisplayText(c.previous)), timeText(c.at)});
     }
     m_ui->directoryView->expandAll();
     for (int c = 0; c < m_ui->directoryView->columnCount(); ++c)

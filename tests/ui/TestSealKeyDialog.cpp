@@ -548,6 +548,15 @@ void TestSealKeyDialog::changesRolesByKeyboard()
     const auto row = directory->findItems(QStringLiteral("clerk2"), Qt::MatchExactly);
     QCOMPARE(row.size(), 1);
     QVERIFY2(row.first()->text(2).contains(core::roleDisplayName(core::Role::Reviewer)), qPrintable(row.first()->text(2)));
+    // The change is listed under the user, with the roles before it.
+    QTreeWidgetItem* change = nullptr;
+    for (int i = 0; i < row.first()->childCount(); ++i)
+        if (row.first()->child(i)->text(0) == QLatin1String("roles changed"))
+            change = row.first()->child(i);
+    QVERIFY(change);
+    QVERIFY(change->text(2).contains(core::roleDisplayName(core::Role::Reviewer)));
+    QVERIFY(!change->text(3).contains(core::roleDisplayName(core::Role::Reviewer)));
+    QVERIFY(!change->text(4).isEmpty());
     QVERIFY(hall.login(QStringLiteral("clerk2"))->can(core::Action::ReviewCase));
 
     // The administrator's own role: refused with why, nothing recorded.
