@@ -86,6 +86,33 @@ std::optional<core::DirectoryUser> UserDirectory::user(const QString& userId) co
     return found;
 }
 
+const core::RoleChanges& UserDirectory::roleChanges() const
+{
+    if (m_roleChanges)
+        return *m_roleChanges;
+    m_roleChanges.emplace();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The same WHERE as the partial index events_role_changes (migration 0120).
+    if (q.exec(QStringLiteral("SELECT payload, recorded_at FROM events WHERE kind = 'user.roles_changed' "
+                              "AND quarantine IS NULL ORDER BY recorded_at, seq")))
+        while (q.next()) {
+            core::Event e;
+            e.kind = core::RoleChanges::eventKind();
+            e.payloadCbor = q.value(0).toByteArray();
+            e.recordedAt = core::Event::timeFromText(q.value(1).toString());
+            if (const auto change = core::RoleChanges::fromEvent(e))
+                m_roleChanges->add(*change);
+        }
+    return *m_roleChanges;
+}
+
+core::Roles UserDirectory::rolesAt(const QString& userId, const QDateTime& at) const
+{
+    const auto u = user(userId);
+    return roleChanges().rolesAt(userId, at, u ? u->roles : core::Roles());
+}
+
 QString UserDirectory::acceptorOf(const QString& caseId) const
 {
     const auto it = m_acceptors.constFind(caseId);
@@ -304,6 +331,11 @@ QString UserDirectory::authKeyOf(const QString& userId) const
 
 void UserDirectory::noteAdmitted(const core::Event& event)
 {
+    if (event.kind == core::RoleChanges::eventKind())
+        if (const auto change = core::RoleChanges::fromEvent(event)) {
+            roleChanges(); // what is stored, then this event of the batch
+            m_roleChanges->add(*change);
+        }
     if (event.kind == QLatin1String("user.created") || event.kind == QLatin1String("user.password_changed")) {
         const QCborMap p = event.payload();
         const QString userId = p.value(QStringLiteral("user_id")).toString();
@@ -364,6 +396,14 @@ bool UserDirectory::registerKey(const core::Event& event, QString* error)
     }
     m_keys.clear();
     return true;
+}
+
+bool UserDirectory::usersFromHub(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM events WHERE workstation = ? LIMIT 1"));
+    q.addBindValue(core::EventAdmission::hubWorkstation());
+    return q.exec() && q.next();
 }
 
 quint64 UserDirectory::legacyHlc(const QSqlDatabase& db)

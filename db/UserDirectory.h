@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "core/EventAdmission.h"
+#include "core/RoleChanges.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -26,6 +27,10 @@ public:
     /** As EventDirectory; an invalid @p at: the user's current key (the latest, not ended), whatever the clock. */
     std::optional<core::DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const override;
     std::optional<core::DirectoryUser> user(const QString& userId) const override;
+    /** From the admitted user.roles_changed events (core::RoleChanges); an invalid @p at: now. */
+    core::Roles rolesAt(const QString& userId, const QDateTime& at) const override;
+    /** Every admitted change of roles known here (with the batch's), in time order. */
+    const core::RoleChanges& roleChanges() const;
     QString acceptorOf(const QString& caseId) const override;
     std::optional<core::SealGrantRecord> sealGrantAt(const QString& userId, const QString& sealKeyId,
                                                      const QDateTime& at) const override;
@@ -65,6 +70,8 @@ public:
     /** The wrapped private key of a directory key (empty when none). */
     QByteArray wrappedKey(const QString& keyId) const;
 
+    /** Whether the hall's users come from a hub: events of the hub (its user.created) are here. */
+    static bool usersFromHub(const QSqlDatabase& db);
     /** The hall's legacy point (meta legacy_hlc): unsigned events above it are refused. */
     static quint64 legacyHlc(const QSqlDatabase& db);
     static QString legacyHlcKey() { return QStringLiteral("legacy_hlc"); }
@@ -88,6 +95,7 @@ private:
     const QList<SealEvent>& sealEvents() const;
     mutable std::optional<QList<SealEvent>> m_sealEvents; ///< loaded on first use, in time order
     mutable QHash<QString, core::CaseHands> m_hands;
+    mutable std::optional<core::RoleChanges> m_roleChanges; ///< loaded on first use
     mutable QHash<QString, QString> m_authKeys; ///< authKeyOf(), with the batch's admitted events
     /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
     mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;

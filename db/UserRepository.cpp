@@ -131,6 +131,19 @@ bool UserRepository::setActive(const QString& userId, bool active, QString* erro
     return false;
 }
 
+bool UserRepository::setRoles(const QString& userId, core::Roles roles, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE users SET roles = ? WHERE id = ?"));
+    q.addBindValue(core::roleKeys(roles).join(QLatin1Char(',')));
+    q.addBindValue(userId);
+    if (q.exec() && q.numRowsAffected() == 1)
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
 QDateTime UserRepository::updatedAt(const QString& userId) const
 {
     QSqlQuery q(m_db);

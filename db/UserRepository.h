@@ -29,6 +29,11 @@ public:
                         QString* error, const QString& slotKey = QString());
     /** Enables or disables a user; a disabled user's events from this time on are refused. */
     bool setActive(const QString& userId, bool active, QString* error);
+    /**
+     * The user's roles now (a change of roles, recorded as user.roles_changed by the caller). Leaves
+     * updated_at alone: for a disabled user it is the time of the disabling, which every replica compares with.
+     */
+    bool setRoles(const QString& userId, core::Roles roles, QString* error);
     /** When the user's row last changed (for a disabled user: since when they are disabled). */
     QDateTime updatedAt(const QString& userId) const;
 

@@ -9,6 +9,7 @@
 #include "SearchIndexProjection.h"
 #include "ShiftProjection.h"
 #include "SeparationProjection.h"
+#include "UserRolesProjection.h"
 
 #include <memory>
 
@@ -26,6 +27,7 @@ void registerWorkstationProjections(EventStore& store)
     store.addProjection(std::make_shared<SealSignatureProjection>());
     store.addProjection(std::make_shared<ShiftProjection>());
     store.addProjection(std::make_shared<SeparationProjection>());
+    store.addProjection(std::make_shared<UserRolesProjection>());
 }
 
 } // namespace oneseal::db

@@ -12,6 +12,7 @@
 #include "services/AuditService.h"
 #include "print/CertificateScanner.h"
 #include "services/AuthService.h"
+#include "services/UserRolesService.h"
 #include "services/CalendarService.h"
 #include "services/CatalogService.h"
 #include "services/CounterService.h"
@@ -128,6 +129,34 @@ int cmdUserAdd(const QStringList& args)
                                         readSecret(Admin::tr("New user's password: ")), &error))
         return fail(error);
     out() << Admin::tr("Added the user %1.").arg(p.value(username)) << "\n";
+    return 0;
+}
+
+int cmdUserRoles(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption username(QStringLiteral("username"), Admin::tr("The user's user name."), Admin::tr("user"));
+    const QCommandLineOption roles(QStringLiteral("roles"),
+                                   Admin::tr("Roles, comma separated: intake, review, inspection, approval, certificate, "
+                                      "supervisor, admin."),
+                                   Admin::tr("roles"));
+    p.addOptions({db, as, username, roles});
+    if (!parseCommand(p, args, Admin::tr("Changes a user's roles at a hall without a hub (at a hub: hub user-roles). "
+                                         "Reads the administrator's password from standard input.")))
+        return 2;
+    QStringList unknown;
+    const core::Roles r = core::rolesFromKeys(p.value(roles), &unknown);
+    if (!unknown.isEmpty())
+        return fail(Admin::tr("Unknown role(s): %1").arg(unknown.join(QStringLiteral(", "))));
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
+    if (!session)
+        return fail(error);
+    if (!services::UserRolesService(*session).setRoles(p.value(username), r, &error))
+        return fail(error);
+    out() << Admin::tr("The roles of %1 are now: %2.").arg(p.value(username), core::rolesDisplayText(r)) << "\n";
     return 0;
 }
 
@@ -935,6 +964,7 @@ const Command kCommands[] = {
     {"init", QT_TRANSLATE_NOOP("OneSealAdmin", "create a hall database and its first administrator"), cmdInit},
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
     {"user-add", QT_TRANSLATE_NOOP("OneSealAdmin", "add a user with roles"), cmdUserAdd},
+    {"user-roles", QT_TRANSLATE_NOOP("OneSealAdmin", "change a user's roles (a hall without a hub)"), cmdUserRoles},
     {"export-key", QT_TRANSLATE_NOOP("OneSealAdmin", "print the raw database key (disaster recovery)"), cmdExportKey},
     {"export-plain", QT_TRANSLATE_NOOP("OneSealAdmin", "write an unencrypted copy (disaster recovery)"),
      cmdExportPlain},

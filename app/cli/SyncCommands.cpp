@@ -242,6 +242,30 @@ int hubUserEnable(const QStringList& args)
     return hubUserSetEnabled(args, true);
 }
 
+/** hub user-roles: a change of roles, at the hub's time (docs/SECURITY.md, "Changing roles"). */
+int hubUserRoles(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption username(QStringLiteral("username"), SyncAdmin::tr("The user's user name."),
+                                      SyncAdmin::tr("user"));
+    const QCommandLineOption roles(QStringLiteral("roles"), SyncAdmin::tr("Roles, separated by commas."),
+                                   SyncAdmin::tr("roles"));
+    p.addOptions({hubDirOption(), asOption(), username, roles});
+    if (!parseCommand(p, args, SyncAdmin::tr("Changes a user's roles at the hub: every replica counts the user's events "
+                                             "with the roles held when each was recorded.")))
+        return 2;
+    if (p.value(username).isEmpty() || p.value(roles).isEmpty())
+        return fail(SyncAdmin::tr("Name the user with --username and the new roles with --roles."));
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub || !hub->users().setRoles(p.value(username), p.value(roles), p.value(QStringLiteral("as")), &error))
+        return fail(error);
+    out() << SyncAdmin::tr("The roles of %1 are now: %2.")
+                 .arg(p.value(username), core::rolesDisplayText(core::rolesFromKeys(p.value(roles))))
+          << "\n";
+    return 0;
+}
+
 int hubCatalogImport(const QStringList& args)
 {
     QCommandLineParser p;
@@ -513,6 +537,7 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("seal-revoke"), hubSealRevoke},
         {QStringLiteral("user-disable"), hubUserDisable},
         {QStringLiteral("user-enable"), hubUserEnable},
+        {QStringLiteral("user-roles"), hubUserRoles},
         {QStringLiteral("catalog-import"), hubCatalogImport},
         {QStringLiteral("calendar-import"), hubCalendarImport},
         {QStringLiteral("status"), hubStatus},
@@ -528,7 +553,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

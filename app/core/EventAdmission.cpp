@@ -6,6 +6,7 @@
 #include "Crypto.h"
 #include "PasswordAuth.h"
 #include "PasswordSlot.h"
+#include "RoleChanges.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -362,7 +363,7 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
     if (kind == eventkind::materialSupplied)
         return Action::AcceptCase;
     if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind()
-        || kind == SeparationPolicy::eventKind())
+        || kind == SeparationPolicy::eventKind() || kind == RoleChanges::eventKind())
         return Action::ManageUsers;
     return std::nullopt;
 }
@@ -460,8 +461,19 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         return tr("the author %1 is not a user of this hall").arg(e.userId);
     if (author->disabledAt.isValid() && e.recordedAt >= author->disabledAt)
         return tr("the author %1 was disabled").arg(e.userId);
-    if (const auto action = actionForKind(e.kind); action && !mayPerform(author->roles, *action))
+    // The roles held when the event was recorded, not now (docs/SECURITY.md, "Changing roles").
+    if (const auto action = actionForKind(e.kind); action && !mayPerform(directory.rolesAt(e.userId, e.recordedAt), *action))
         return tr("the author %1 holds no role that may write %2").arg(e.userId, e.kind);
+    if (e.kind == RoleChanges::eventKind()) {
+        QString why;
+        const auto change = RoleChanges::fromEvent(e, &why);
+        if (!change)
+            return why;
+        if (!directory.user(change->userId))
+            return tr("a change of roles of %1, who is not a user of this hall").arg(change->userId);
+        if (change->userId == e.userId && !change->roles.testFlag(Role::Administrator))
+            return tr("an administrator may not take the administrator's role from themselves");
+    }
     if (const QString shape = PaperStock::shapeProblem(e.kind, QCborValue::fromCbor(e.payloadCbor).toMap(), e.userId);
         !shape.isEmpty())
         return shape;
@@ -538,8 +550,9 @@ QString EventAdmission::checkSealEvent(const Event& e, const EventDirectory& dir
         return QString();
     }
     const auto grantee = directory.user(userId);
-    if (!grantee || !(mayPerform(grantee->roles, Action::PrintCertificate)
-                      || mayPerform(grantee->roles, Action::ApplySeal) || mayPerform(grantee->roles, Action::ManageUsers)))
+    const Roles roles = grantee ? directory.rolesAt(userId, e.recordedAt) : Roles();
+    if (!grantee || !(mayPerform(roles, Action::PrintCertificate) || mayPerform(roles, Action::ApplySeal)
+                      || mayPerform(roles, Action::ManageUsers)))
         return tr("the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator")
             .arg(userId);
     return QString();

@@ -49,6 +49,16 @@ public:
     /** The user's key valid at @p at, if any. */
     virtual std::optional<DirectoryKey> keyOfUserAt(const QString& userId, const QDateTime& at) const = 0;
     virtual std::optional<DirectoryUser> user(const QString& userId) const = 0;
+    /**
+     * The roles the user held at @p at (core::RoleChanges: the admitted user.roles_changed events);
+     * the default, and a user whose roles never changed: their roles now.
+     */
+    virtual Roles rolesAt(const QString& userId, const QDateTime& at) const
+    {
+        Q_UNUSED(at);
+        const auto u = user(userId);
+        return u ? u->roles : Roles();
+    }
     /** The user id of the admitted intake event of the case; empty when none. */
     virtual QString acceptorOf(const QString& caseId) const = 0;
     /** The user's grant of the seal key @p sealKeyId in force at @p at, if any (docs/SECURITY.md). */

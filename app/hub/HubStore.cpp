@@ -242,7 +242,8 @@ std::unique_ptr<HubStore> HubStore::open(const QString& directory, QString* erro
     HubUsers* users = hub->m_users.get();
     hub->m_log->setStoredHook(
         [users](const QList<core::Event>& stored, QString* why) {
-            return users->takePasswordChanges(stored, why) && users->publishRevokedSerials(stored, why);
+            return users->takePasswordChanges(stored, why) && users->takeRoleChanges(stored, why)
+                && users->publishRevokedSerials(stored, why);
         });
     return hub;
 }

@@ -15,8 +15,11 @@
 #include "core/CaseState.h"
 #include "core/SealGrant.h"
 #include "core/EventAdmission.h"
+#include "core/RoleChanges.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 
 #include <QCborMap>
 #include <QCborValue>
@@ -75,6 +78,68 @@ bool HubUsers::setEnabled(const QString& username, bool enabled, const QString& 
     if (user->active == enabled)
         return true; // already so: nothing changes, nothing is published
     return users.setActive(user->id, enabled, error) && m_reference.publishUsers(error);
+}
+
+bool HubUsers::setRoles(const QString& username, const QString& roleKeys, const QString& actingUsername,
+                        QString* error)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    QStringList unknown;
+    const core::Roles roles = core::rolesFromKeys(roleKeys, &unknown);
+    if (!unknown.isEmpty())
+        return fail(tr("Unknown roles: %1").arg(unknown.join(QStringLiteral(", ")).left(200)));
+    if (roles == core::Roles())
+        return fail(tr("Give the user at least one role."));
+    db::UserRepository users(m_database.sql());
+    const auto user = users.byUsername(username.trimmed());
+    if (!user)
+        return fail(tr("There is no user %1 at this hub.").arg(username.trimmed().left(64)));
+    if (user->roles == roles)
+        return true; // already so: nothing changes, nothing is published
+    if (!roles.testFlag(core::Role::Administrator) && user->roles.testFlag(core::Role::Administrator)) {
+        if (db::KeyRing::normalize(user->username) == db::KeyRing::normalize(actingUsername))
+            return fail(tr("An administrator cannot take the administrator's role from themselves."));
+        const QList<core::User> all = users.all();
+        if (std::none_of(all.cbegin(), all.cend(), [&](const core::User& u) {
+                return u.id != user->id && u.active && u.roles.testFlag(core::Role::Administrator);
+            }))
+            return fail(tr("The hall must keep at least one enabled administrator."));
+    }
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(tx.errorText());
+    // An event of the hub, the directory's authority, at the hub's time (as a disabling's time).
+    const auto event = m_log.events().append(QString(), core::RoleChanges::eventKind(),
+                                             core::RoleChanges::payload(user->id, roles, user->roles), user->id, error);
+    if (!event || !m_log.acknowledgeOwn(*event, error) || !users.setRoles(user->id, roles, error) || !tx.commit(error))
+        return false;
+    return m_reference.publishUsers(error);
+}
+
+bool HubUsers::takeRoleChanges(const QList<core::Event>& events, QString* error)
+{
+    const db::UserDirectory directory(m_database.sql());
+    db::UserRepository users(m_database.sql());
+    bool changed = false;
+    for (const core::Event& e : events) {
+        if (e.kind != core::RoleChanges::eventKind() || !e.quarantine.isEmpty())
+            continue;
+        const auto change = core::RoleChanges::fromEvent(e);
+        const auto target = change ? users.byId(change->userId) : std::nullopt;
+        if (!target)
+            continue;
+        const core::Roles now = directory.rolesAt(target->id, QDateTime());
+        if (now == target->roles || now == core::Roles())
+            continue;
+        if (!users.setRoles(target->id, now, error))
+            return false;
+        changed = true;
+    }
+    return !changed || m_reference.publishUsers(error);
 }
 
 bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* error)

@@ -54,6 +54,20 @@ public:
      */
     bool setEnabled(const QString& username, bool enabled, const QString& actingUsername, QString* error);
     /**
+     * Changes a user's roles at the hub, acting as the administrator @p actingUsername (role keys
+     * separated by commas, as add()): a user.roles_changed event of the hub, at the hub's time, and the
+     * users published again. Every replica counts the user's events with the roles held when each was
+     * recorded (docs/SECURITY.md, "Changing roles"). An administrator cannot take the administrator's
+     * role from themselves, and at least one enabled administrator remains.
+     */
+    bool setRoles(const QString& username, const QString& roleKeys, const QString& actingUsername, QString* error);
+    /**
+     * Takes admitted user.roles_changed events of a standalone hall's administrator (a database that
+     * joined later, or a modified client) into the users table, as the history of roles says now, and
+     * publishes the users again when one changed: the roles at login follow the roles the rules use.
+     */
+    bool takeRoleChanges(const QList<core::Event>& events, QString* error);
+    /**
      * Takes the new password hashes of user.password_changed events into the users table (inside the
      * push's transaction) and publishes the users again when one changed.
      */

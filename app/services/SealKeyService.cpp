@@ -314,8 +314,10 @@ std::optional<SealKeyOverview> SealKeyService::overview(QString* error) const
     std::reverse(o.grants.begin(), o.grants.end());
 
     db::UserRepository repository(sql);
+    const db::UserDirectory directory(sql);
     for (const core::User& u : users) {
         DirectoryEntry d;
+        d.roleChanges = directory.roleChanges().of(u.id);
         d.username = u.username;
         d.displayName = u.displayName;
         d.roles = u.roles;

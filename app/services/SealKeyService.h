@@ -2,6 +2,7 @@
 
 #include "Session.h"
 #include "core/EventAdmission.h"
+#include "core/RoleChanges.h"
 #include "core/SealGrant.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,7 @@ struct DirectoryEntry
     bool mustChange = false;
     bool holdsSeal = false; ///< a grant of the seal key in force now
     QList<core::DirectoryKey> keys; ///< signing keys, oldest first, with their validity
+    QList<core::RoleChange> roleChanges; ///< changes of their roles, oldest first (docs/SECURITY.md)
 };
 
 /** What the seal key dialog shows (SealKeyService::overview()). */

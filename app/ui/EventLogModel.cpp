@@ -85,6 +85,7 @@ QString EventLogModel::kindText(const QString& kind)
         {"user.created", QT_TR_NOOP("user created")},
         {"user.login", QT_TR_NOOP("logged in")},
         {"user.password_changed", QT_TR_NOOP("password changed")},
+        {"user.roles_changed", QT_TR_NOOP("roles changed")},
     };
     for (const auto& k : kKinds)
         if (kind == QLatin1String(k.kind))

@@ -1,4 +1,5 @@
 #include "SealKeyDialog.h"
+#include "services/UserRolesService.h"
 
 #include "ui_SealKeyDialog.h"
 
@@ -62,6 +63,14 @@ SealKeyDialog::SealKeyDialog(services::Session& session, QWidget* parent)
     m_ui->grantGroup->setVisible(manage);
     m_ui->revokeGroup->setVisible(manage);
     m_ui->revokedListButton->setVisible(manage);
+    m_ui->rolesGroup->setVisible(manage);
+    for (core::Role r : core::allRoles()) {
+        auto* item = new QListWidgetItem(core::roleDisplayName(r), m_ui->rolesList);
+        item->setData(Qt::UserRole, quint32(r));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_ui->rolesList->setCurrentRow(0);
 
     m_ui->keysView->setColumnCount(3);
     m_ui->keysView->setHorizontalHeaderLabels({tr("Key id"), tr("Fingerprint (SHA-256)"), tr("Since")});
@@ -83,6 +92,8 @@ SealKeyDialog::SealKeyDialog(services::Session& session, QWidget* parent)
     connect(m_ui->reasonEdit, &QLineEdit::returnPressed, this, &SealKeyDialog::revoke);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &SealKeyDialog::exportKeys);
     connect(m_ui->revokedListButton, &QPushButton::clicked, this, &SealKeyDialog::writeRevokedList);
+    connect(m_ui->rolesUserCombo, &QComboBox::currentIndexChanged, this, &SealKeyDialog::showRolesOf);
+    connect(m_ui->rolesButton, &QPushButton::clicked, this, &SealKeyDialog::changeRoles);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
     reload();
     if (manage)
@@ -142,11 +153,17 @@ void SealKeyDialog::reload()
 
     const QString grantTo = m_ui->grantUserCombo->currentData().toString();
     const QString revokeFrom = m_ui->revokeUserCombo->currentData().toString();
+    const QString rolesOf = m_ui->rolesUserCombo->currentData().toString();
     m_ui->grantUserCombo->clear();
     m_ui->revokeUserCombo->clear();
     m_ui->directoryView->clear();
+    const QSignalBlocker quiet(m_ui->rolesUserCombo);
+    m_ui->rolesUserCombo->clear();
+    m_roles.clear();
     for (const services::DirectoryEntry& u : overview->users) {
         const QString roles = core::rolesDisplayText(u.roles);
+        m_roles.insert(u.username, u.roles);
+        m_ui->rolesUserCombo->addItem(tr("%1 — %2").arg(u.username, u.displayName), u.username);
         if (u.enabled && maySeal(u.roles) && !u.holdsSeal)
             m_ui->grantUserCombo->addItem(hasCurrentKey(u) ? tr("%1 — %2 (%3)").arg(u.username, u.displayName, roles)
                                                            : tr("%1 — %2 (%3; has not logged in yet)")
@@ -168,6 +185,9 @@ void SealKeyDialog::reload()
             new QTreeWidgetItem(item, {tr("key %1").arg(k.keyId), QString(), QString(),
                                        k.validUntil.isValid() ? tr("ended") : tr("current"), timeText(k.validFrom),
                                        k.validUntil.isValid() ? timeText(k.validUntil) : QString()});
+        for (const core::RoleChange& c : u.roleChanges)
+            new QTreeWidgetItem(item, {tr("roles changed"), QString(), core::rolesDisplayText(c.roles),
+                                       tr("before: %1").arg(core::rolesDisplayText(c.previous)), timeText(c.at)});
     }
     m_ui->directoryView->expandAll();
     for (int c = 0; c < m_ui->directoryView->columnCount(); ++c)
@@ -176,6 +196,9 @@ void SealKeyDialog::reload()
         m_ui->grantUserCombo->setCurrentIndex(i);
     if (const int i = m_ui->revokeUserCombo->findData(revokeFrom); i >= 0)
         m_ui->revokeUserCombo->setCurrentIndex(i);
+    if (const int i = m_ui->rolesUserCombo->findData(rolesOf); i >= 0)
+        m_ui->rolesUserCombo->setCurrentIndex(i);
+    showRolesOf();
     if (m_ui->grantUserCombo->count() == 0)
         m_ui->grantUserCombo->setPlaceholderText(tr("nobody: every certificate operator and approver holds it"));
     if (m_ui->revokeUserCombo->count() == 0)
@@ -217,6 +240,37 @@ void SealKeyDialog::revoke()
                     .arg(username),
                 false);
     m_ui->revokeUserCombo->setFocus();
+}
+
+void SealKeyDialog::showRolesOf()
+{
+    const core::Roles roles = m_roles.value(m_ui->rolesUserCombo->currentData().toString());
+    for (int i = 0; i < m_ui->rolesList->count(); ++i) {
+        QListWidgetItem* item = m_ui->rolesList->item(i);
+        const auto role = core::Role(item->data(Qt::UserRole).toUInt());
+        item->setCheckState(roles.testFlag(role) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void SealKeyDialog::changeRoles()
+{
+    const QString username = m_ui->rolesUserCombo->currentData().toString();
+    core::Roles roles;
+    for (int i = 0; i < m_ui->rolesList->count(); ++i)
+        if (const QListWidgetItem* item = m_ui->rolesList->item(i); item->checkState() == Qt::Checked)
+            roles |= core::Role(item->data(Qt::UserRole).toUInt());
+    QString error;
+    if (!services::UserRolesService(m_session).setRoles(username, roles, &error)) {
+        showMessage(error, true);
+        m_ui->rolesList->setFocus();
+        return;
+    }
+    reload();
+    showMessage(tr("The roles of %1 are now: %2. Their events count with these roles from now on; they see them at "
+                   "their next login.")
+                    .arg(username, core::rolesDisplayText(roles)),
+                false);
+    m_ui->rolesUserCombo->setFocus();
 }
 
 bool SealKeyDialog::writeFile(const QString& path, const QByteArray& bytes, QString* error)

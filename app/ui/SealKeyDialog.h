@@ -3,6 +3,7 @@
 #include "services/SealKeyService.h"
 
 #include <QDialog>
+#include <QHash>
 
 #include <functional>
 #include <memory>
@@ -17,8 +18,8 @@ namespace oneseal::ui {
  * The hall's seal key at a workstation (docs/SECURITY.md, "The seal key"): the published keys, every
  * grant, granting to a certificate operator or approver after the administrator's password, revoking
  * with a reason, exporting the public keys (PEM) and writing the signed list of voided certificates;
- * and, read-only, the user directory (who may sign what, with which key, since when). Administrators
- * act; supervisors see. Every check is services::SealKeyService's: the dialog shows its refusals.
+ * and the user directory (who may sign what, with which key, since when), where an administrator of a
+ * hall without a hub changes a user's roles. Administrators act; supervisors see. Every check is services::SealKeyService's: the dialog shows its refusals.
  */
 class SealKeyDialog : public QDialog
 {
@@ -43,6 +44,10 @@ private:
     void revoke();
     void exportKeys();
     void writeRevokedList();
+    /** Checks the roles of the user chosen in the roles combo. */
+    void showRolesOf();
+    /** Gives that user the checked roles (services::UserRolesService, an administrator of a hall without a hub). */
+    void changeRoles();
     void showMessage(const QString& text, bool error);
     /** Writes @p bytes to @p path whole or not at all (QSaveFile); false with *error. */
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
@@ -52,6 +57,7 @@ private:
     services::SealKeyService m_service;
     FileChooser m_chooseFile;
     bool m_messageIsError = false;
+    QHash<QString, core::Roles> m_roles; ///< user name -> roles now, as the directory lists them
 };
 
 } // namespace oneseal::ui

@@ -4,6 +4,7 @@
 #include "core/CaseState.h"
 #include "core/PaperStock.h"
 #include "core/PasswordAuth.h"
+#include "core/RoleChanges.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -51,6 +52,12 @@ public:
     }
     QHash<QString, QString> authKeys;
     QString authKeyOf(const QString& userId) const override { return authKeys.value(userId); }
+    RoleChanges roleChanges; ///< as db::UserDirectory keeps them: from the admitted user.roles_changed
+    Roles rolesAt(const QString& userId, const QDateTime& at) const override
+    {
+        const auto u = user(userId);
+        return roleChanges.rolesAt(userId, at, u ? u->roles : Roles());
+    }
 };
 
 const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
@@ -353,6 +360,128 @@ private slots:
         QVERIFY(EventAdmission::check(e, m_dir, 0).contains(QStringLiteral("disabled")));
         m_dir.users.remove(QStringLiteral("clerk"));
         QVERIFY(EventAdmission::check(e, m_dir, 0).contains(QStringLiteral("not a user")));
+    }
+
+    // Roles change at the hub (or a standalone hall's administrator) at the authority's time; every
+    // event counts with the roles its author held when it was recorded, whatever the replica's users
+    // table says now and whatever order the change and the event arrived in.
+    void rolesCountFromTheirTime()
+    {
+        const QDateTime changedAt = kT0.addDays(2);
+        auto signedBy = [](const QString& kind, const QString& user, const QString& caseId, const QDateTime& at,
+                           const SealKey& key) {
+            Event e = makeEvent(kind, user, caseId);
+            e.recordedAt = at;
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, key);
+            return e;
+        };
+        // The approver decides case C1 the day before she loses the role, and again the day after.
+        const Event before = signedBy(QStringLiteral("decision.approved"), QStringLiteral("approver"), QStringLiteral("C1"),
+                                      kT0.addDays(1), m_approver);
+        const Event after = signedBy(QStringLiteral("decision.approved"), QStringLiteral("approver"), QStringLiteral("C1"),
+                                     kT0.addDays(3), m_approver);
+        // The clerk reviews case C2 (accepted by someone else) before and after her promotion.
+        const Event earlyReview = signedBy(QStringLiteral("review.passed"), QStringLiteral("clerk"), QStringLiteral("C2"),
+                                           kT0.addDays(1), m_clerk);
+        const Event lateReview = signedBy(QStringLiteral("review.passed"), QStringLiteral("clerk"), QStringLiteral("C2"),
+                                          kT0.addDays(3), m_clerk);
+        // Nothing changed yet (a replica the change has not reached): today's roles.
+        QCOMPARE(EventAdmission::check(before, m_dir, 0), QString());
+        QCOMPARE(EventAdmission::check(after, m_dir, 0), QString());
+        QVERIFY(EventAdmission::check(earlyReview, m_dir, 0).contains(QStringLiteral("holds no role")));
+
+        Event demote;
+        demote.kind = RoleChanges::eventKind();
+        demote.recordedAt = changedAt;
+        demote.setPayload(RoleChanges::payload(QStringLiteral("approver"), Role::IntakeClerk, Role::Approver | Role::IntakeClerk));
+        Event promote = demote;
+        promote.setPayload(RoleChanges::payload(QStringLiteral("clerk"), Role::IntakeClerk | Role::Reviewer, Role::IntakeClerk));
+        // Both changes known, in either order, with the users table before the change (the events
+        // came first) or after it (the hub's users came first): the same answers.
+        for (int variant = 0; variant < 4; ++variant) {
+            MemoryDirectory dir = m_dir;
+            const QList<Event> order = variant % 2 ? QList<Event>{promote, demote} : QList<Event>{demote, promote};
+            for (const Event& change : order)
+                dir.roleChanges.add(*RoleChanges::fromEvent(change));
+            if (variant >= 2) {
+                dir.users[QStringLiteral("approver")].roles = Role::IntakeClerk;
+                dir.users[QStringLiteral("clerk")].roles = Role::IntakeClerk | Role::Reviewer;
+            }
+            QCOMPARE(EventAdmission::check(before, dir, 0), QString());
+            QVERIFY(EventAdmission::check(after, dir, 0).contains(QStringLiteral("holds no role that may write decision.approved")));
+            QVERIFY(EventAdmission::check(earlyReview, dir, 0).contains(QStringLiteral("holds no role")));
+            QCOMPARE(EventAdmission::check(lateReview, dir, 0), QString());
+            // At the very time of the change the new roles hold (as a disabling does).
+            const Event atChange = signedBy(QStringLiteral("decision.approved"), QStringLiteral("approver"),
+                                            QStringLiteral("C1"), changedAt, m_approver);
+            QVERIFY(EventAdmission::check(atChange, dir, 0).contains(QStringLiteral("holds no role")));
+        }
+        // Given back later: her decisions from then on count again, those in between still do not.
+        m_dir.roleChanges.add(*RoleChanges::fromEvent(demote));
+        Event restore = demote;
+        restore.recordedAt = kT0.addDays(4);
+        restore.setPayload(RoleChanges::payload(QStringLiteral("approver"), Role::Approver, Role::IntakeClerk));
+        m_dir.roleChanges.add(*RoleChanges::fromEvent(restore));
+        QVERIFY(EventAdmission::check(after, m_dir, 0).contains(QStringLiteral("holds no role")));
+        QCOMPARE(EventAdmission::check(signedBy(QStringLiteral("decision.approved"), QStringLiteral("approver"),
+                                                QStringLiteral("C1"), kT0.addDays(5), m_approver),
+                                       m_dir, 0),
+                 QString());
+        QCOMPARE(EventAdmission::check(before, m_dir, 0), QString());
+
+        // The seal key granted to her while she was no approver (nor operator): refused; before: fine.
+        const SealKey admin = SealKey::generate();
+        m_dir.keys << DirectoryKey{admin.keyId(), QStringLiteral("admin"), admin.rawPublicKey(), kT0, {}};
+        m_dir.users.insert(QStringLiteral("admin"), {QStringLiteral("admin"), Role::Administrator, {}});
+        const SealKey seal = SealKey::generate();
+        auto grant = [&](const QDateTime& at) {
+            Event g = makeEvent(SealGrant::grantedKind(), QStringLiteral("admin"), QString());
+            g.setPayload(QCborMap{{QStringLiteral("user_id"), QStringLiteral("approver")},
+                                  {QStringLiteral("seal_key_id"), seal.keyId()},
+                                  {QStringLiteral("seal_public_key"), seal.rawPublicKey()},
+                                  {QStringLiteral("recipient_key_id"), m_approver.keyId()},
+                                  {QStringLiteral("wrapped"), QByteArray(80, 'w')}});
+            g.recordedAt = at;
+            g.hash = g.computeHash();
+            EventAdmission::sign(g, admin);
+            return g;
+        };
+        QCOMPARE(EventAdmission::check(grant(kT0.addDays(1)), m_dir, 0), QString());
+        QVERIFY(EventAdmission::check(grant(kT0.addDays(3)), m_dir, 0).contains(QStringLiteral("neither a certificate operator")));
+
+        // The change itself, written at a standalone hall: an administrator's, well formed, not
+        // taking the administrator's role from themselves.
+        auto change = [&](const QString& author, const SealKey& key, const QCborMap& payload) {
+            Event c = makeEvent(RoleChanges::eventKind(), author, QString());
+            c.setPayload(payload);
+            c.hash = c.computeHash();
+            EventAdmission::sign(c, key);
+            return c;
+        };
+        QCOMPARE(EventAdmission::check(change(QStringLiteral("admin"), admin,
+                                              RoleChanges::payload(QStringLiteral("clerk"), Role::Reviewer, Role::IntakeClerk)),
+                                       m_dir, 0),
+                 QString());
+        QVERIFY(EventAdmission::check(change(QStringLiteral("clerk"), m_clerk,
+                                             RoleChanges::payload(QStringLiteral("clerk"), Role::Approver, Role::IntakeClerk)),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("holds no role that may write user.roles_changed")));
+        QVERIFY(EventAdmission::check(change(QStringLiteral("admin"), admin,
+                                             RoleChanges::payload(QStringLiteral("admin"), Role::Supervisor, Role::Administrator)),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("from themselves")));
+        QCborMap unknown = RoleChanges::payload(QStringLiteral("clerk"), Role::Reviewer, Role::IntakeClerk);
+        unknown.insert(QStringLiteral("roles"), QStringLiteral("review,emperor"));
+        QVERIFY(EventAdmission::check(change(QStringLiteral("admin"), admin, unknown), m_dir, 0).contains(QStringLiteral("emperor")));
+        QVERIFY(EventAdmission::check(change(QStringLiteral("admin"), admin,
+                                             RoleChanges::payload(QStringLiteral("nobody"), Role::Reviewer, Role::IntakeClerk)),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("not a user of this hall")));
+        QVERIFY(EventAdmission::check(change(QStringLiteral("admin"), admin,
+                                             RoleChanges::payload(QStringLiteral("clerk"), Roles(), Role::IntakeClerk)),
+                                      m_dir, 0)
+                    .contains(QStringLiteral("no role")));
     }
 
     void keyRegistrations()

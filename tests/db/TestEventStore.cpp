@@ -265,7 +265,7 @@ void TestEventStore::projectionsAreRegisteredByTheOpener()
     // A workstation registers all of them; rebuilding folds the event the bare store kept.
     oneseal::db::EventStore workstation(*m_db, QStringLiteral("WS-1"), *m_clock);
     oneseal::db::registerWorkstationProjections(workstation);
-    QCOMPARE(workstation.projectionCount(), 10);
+    QCOMPARE(workstation.projectionCount(), 11); // with UserRolesProjection
     QVERIFY2(workstation.rebuildProjections(&error), qPrintable(error));
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM case_summary WHERE case_id = 'C-1'")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);

@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QListWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -116,6 +117,7 @@ private slots:
     void clerkHasNoDialogAndIsRefused();
     void supervisorSeesTheDirectoryOnly();
     void exportsKeysAndASignedListThatVerifies();
+    void changesRolesByKeyboard();
 
 private:
     services::Session& as(const QString& username, const QString& password = services::HallService::demoPassword());
@@ -504,6 +506,79 @@ void TestSealKeyDialog::exportsKeysAndASignedListThatVerifies()
     QVERIFY(!services::SealKeyService(admin).grant(QStringLiteral("certifier2"), services::HallService::demoPassword(),
                                                    &error));
     QVERIFY2(error.contains(QLatin1String("You hold no grant")), qPrintable(error));
+}
+
+// An administrator of a hall without a hub changes a user's roles on the Directory page, by keyboard:
+// the next login has them; taking the administrator's role from oneself is refused, nothing changes.
+void TestSealKeyDialog::changesRolesByKeyboard()
+{
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto admin = hall.login(QStringLiteral("admin"));
+    ui::SealKeyDialog dialog(*admin);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
+    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
+    QTRY_COMPARE(focusedName(), QStringLiteral("rolesUserCombo"));
+    auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("rolesUserCombo"));
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("rolesList"));
+    QVERIFY(chooseByKeyboard(combo, QStringLiteral("clerk2")));
+    const int reviewerRow = int(core::allRoles().indexOf(core::Role::Reviewer));
+    const int intakeRow = int(core::allRoles().indexOf(core::Role::IntakeClerk));
+    QCOMPARE(list->item(intakeRow)->checkState(), Qt::Checked);
+    QCOMPARE(list->item(reviewerRow)->checkState(), Qt::Unchecked);
+    // Ro&les, then down to "reviewer" and Space; Tab walks on to the button.
+    QTest::keyClick(&dialog, Qt::Key_L, Qt::AltModifier);
+    QTRY_COMPARE(focusedName(), QStringLiteral("rolesList"));
+    press(Qt::Key_Home);
+    for (int i = 0; i < reviewerRow; ++i)
+        press(Qt::Key_Down);
+    press(Qt::Key_Space);
+    QCOMPARE(list->item(reviewerRow)->checkState(), Qt::Checked);
+    press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("rolesButton"));
+    altButton(dialog, Qt::Key_R);
+    QTRY_VERIFY(!dialog.messageText().isEmpty());
+    QVERIFY2(!dialog.messageIsError() && dialog.messageText().contains(QStringLiteral("The roles of clerk2 are now")),
+             qPrintable(dialog.messageText()));
+    auto* directory = dialog.findChild<QTreeWidget*>(QStringLiteral("directoryView"));
+    const auto row = directory->findItems(QStringLiteral("clerk2"), Qt::MatchExactly);
+    QCOMPARE(row.size(), 1);
+    QVERIFY2(row.first()->text(2).contains(core::roleDisplayName(core::Role::Reviewer)), qPrintable(row.first()->text(2)));
+    // The change is listed under the user, with the roles before it.
+    QTreeWidgetItem* change = nullptr;
+    for (int i = 0; i < row.first()->childCount(); ++i)
+        if (row.first()->child(i)->text(0) == QLatin1String("roles changed"))
+            change = row.first()->child(i);
+    QVERIFY(change);
+    QVERIFY(change->text(2).contains(core::roleDisplayName(core::Role::Reviewer)));
+    QVERIFY(!change->text(3).contains(core::roleDisplayName(core::Role::Reviewer)));
+    QVERIFY(!change->text(4).isEmpty());
+    QVERIFY(hall.login(QStringLiteral("clerk2"))->can(core::Action::ReviewCase));
+
+    // The administrator's own role: refused with why, nothing recorded.
+    const qint64 events = admin->events().count();
+    QVERIFY(chooseByKeyboard(combo, QStringLiteral("admin")));
+    const int adminRow = int(core::allRoles().indexOf(core::Role::Administrator));
+    QCOMPARE(list->item(adminRow)->checkState(), Qt::Checked);
+    const int supervisorRow = int(core::allRoles().indexOf(core::Role::Supervisor));
+    QTest::keyClick(&dialog, Qt::Key_L, Qt::AltModifier);
+    for (const int target : {supervisorRow, adminRow}) { // a supervisor instead of an administrator
+        press(Qt::Key_Home);
+        for (int i = 0; i < target; ++i)
+            press(Qt::Key_Down);
+        press(Qt::Key_Space);
+    }
+    QCOMPARE(list->item(supervisorRow)->checkState(), Qt::Checked);
+    QCOMPARE(list->item(adminRow)->checkState(), Qt::Unchecked);
+    altButton(dialog, Qt::Key_R);
+    QTRY_VERIFY(dialog.messageIsError());
+    QVERIFY2(dialog.messageText().contains(QStringLiteral("from themselves")), qPrintable(dialog.messageText()));
+    QCOMPARE(admin->events().count(), events);
+    QVERIFY(hall.login(QStringLiteral("admin"))->can(core::Action::ManageUsers));
 }
 
 QTEST_MAIN(TestSealKeyDialog)
