@@ -85,6 +85,8 @@ QString EventLogModel::kindText(const QString& kind)
         {"user.created", QT_TR_NOOP("user created")},
         {"user.login", QT_TR_NOOP("logged in")},
         {"user.password_changed", QT_TR_NOOP("password changed")},
+        {"user.password_reset", QT_TR_NOOP("password reset at the hub")},
+        {"hall.first_key_proof_required", QT_TR_NOOP("every first signing key must be proved")},
     };
     for (const auto& k : kKinds)
         if (kind == QLatin1String(k.kind))
