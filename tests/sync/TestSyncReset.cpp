@@ -54,6 +54,7 @@ class TestSyncReset : public QObject
 
 private slots:
     void passwordResetAtTheHub();
+    void sealGrantIsGivenAgainAfterAReset();
     void usersFromBeforeTheFirstKeyRule();
 };
 
@@ -191,6 +192,57 @@ void TestSyncReset::passwordResetAtTheHub()
     QVERIFY(a->run(QStringLiteral("reconcile"), kLocalAdmin).ok());
     r = a->run(QStringLiteral("login-work"), login(QStringLiteral("lina"), kReset) << QStringLiteral("--cases") << QStringLiteral("0"));
     QVERIFY2(!r.ok() && (r.out + r.err).contains(QStringLiteral("wrong")), qPrintable(r.out + r.err));
+}
+
+// A holder of the seal key reset: the command says her grant no longer opens (it was sealed to the key
+// the reset ended); after her next login has reached the hub the administrator grants it again and she
+// opens it.
+void TestSyncReset::sealGrantIsGivenAgainAfterAReset()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("certop"),
+                             QStringLiteral("--name"), QStringLiteral("certop"), QStringLiteral("--roles"),
+                             QStringLiteral("certificate")},
+                            (kFirst + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    const auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
+    QVERIFY2(a, qPrintable(error));
+    QVERIFY(a->run(QStringLiteral("reconcile"), kLocalAdmin).ok());
+    r = a->run(QStringLiteral("login-work"), login(QStringLiteral("certop"), kFirst) << QStringLiteral("--cases") << QStringLiteral("0"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    r = hub.admin({QStringLiteral("seal-grant"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    const QStringList open{QStringLiteral("--kind"), QStringLiteral("open")};
+    QVERIFY(a->run(QStringLiteral("seal"), login(QStringLiteral("certop"), kFirst) << open).out.startsWith(QStringLiteral("ok seal_key=")));
+
+    r = hub.admin({QStringLiteral("user-reset"), QStringLiteral("--username"), QStringLiteral("certop")},
+                  (kReset + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok() && r.out.contains(QStringLiteral("held the hall's seal key"))
+                 && r.out.contains(QStringLiteral("Grant the seal key again")),
+             qPrintable(r.out + r.err));
+    // Until her next login has reached the hub she has no key to seal it to.
+    r = hub.admin({QStringLiteral("seal-grant"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(!r.ok() && r.err.contains(QStringLiteral("no signing key")), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    QVERIFY(a->run(QStringLiteral("reconcile"), kLocalAdmin).ok());
+    r = a->run(QStringLiteral("login-work"), login(QStringLiteral("certop"), kReset) << QStringLiteral("--cases") << QStringLiteral("0"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    r = a->run(QStringLiteral("seal"), login(QStringLiteral("certop"), kReset) << open);
+    QVERIFY2(!r.ok(), qPrintable(r.out + r.err)); // the old grant does not open with her new key
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    r = hub.admin({QStringLiteral("seal-grant"), QStringLiteral("--user"), QStringLiteral("certop")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    r = a->run(QStringLiteral("seal"), login(QStringLiteral("certop"), kReset) << open);
+    QVERIFY2(r.out.startsWith(QStringLiteral("ok seal_key=")), qPrintable(r.out + r.err));
+    const RunResult q = a->run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()});
+    QVERIFY2(refusals(q.out).isEmpty(), qPrintable(q.out));
 }
 
 void TestSyncReset::usersFromBeforeTheFirstKeyRule()
