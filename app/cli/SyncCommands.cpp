@@ -330,6 +330,16 @@ int hubUserSetEnabled(const QStringList& args, bool enabled)
         return fail(error);
     out() << (enabled ? SyncAdmin::tr("User %1 is enabled.") : SyncAdmin::tr("User %1 is disabled.")).arg(p.value(username))
           << "\n";
+    // A user from before the first-key rule, enabled after the hall required the proof: her first key
+    // would be refused everywhere until her password is reset (docs/SECURITY.md).
+    if (enabled && hub->users().firstKeyProofRequired())
+        for (const core::User& u : hub->users().usersWithoutFirstKeyProof())
+            if (u.username.compare(p.value(username).trimmed(), Qt::CaseInsensitive) == 0)
+                out() << SyncAdmin::tr("%1 has no auth key and no signing key, and the hall requires every first key to "
+                                       "be proved by the password: reset their password (hub user-reset) before their "
+                                       "first login, or every replica refuses what they do.")
+                             .arg(u.username)
+                      << "\n";
     return 0;
 }
 

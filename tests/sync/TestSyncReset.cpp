@@ -295,7 +295,9 @@ void TestSyncReset::usersFromBeforeTheFirstKeyRule()
     QVERIFY2(r.out.contains(QStringLiteral("Every first signing key must be proved")), qPrintable(r.out));
 
     // old3 is enabled again without a reset: her unproved first key is refused at the hub and at WS-A.
-    QVERIFY(hub.admin({QStringLiteral("user-enable"), QStringLiteral("--username"), QStringLiteral("old3")}).ok());
+    r = hub.admin({QStringLiteral("user-enable"), QStringLiteral("--username"), QStringLiteral("old3")});
+    QVERIFY2(r.ok() && r.out.contains(QStringLiteral("reset their password (hub user-reset) before their first login")),
+             qPrintable(r.out + r.err));
     QVERIFY(b->run(QStringLiteral("sync")).ok());
     r = b->run(QStringLiteral("login-work"), legacyLogin(QStringLiteral("old3"), kFirst));
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
