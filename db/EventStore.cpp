@@ -124,6 +124,8 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     e.seq = q.lastInsertId().toLongLong();
     if (kind == core::EventAdmission::keyRegisteredKind() && !UserDirectory(db).registerKey(e, error))
         return std::nullopt;
+    if (kind == core::EventAdmission::passwordResetKind() && !UserDirectory(db).applyReset(e, error))
+        return std::nullopt; // the hub's own reset (HubUsers::resetPassword)
     for (const auto& projection : m_projections)
         if (!projection->apply(db, e, error))
             return std::nullopt;

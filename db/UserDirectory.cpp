@@ -308,6 +308,8 @@ void stepAuthKey(QString* authKey, const QString& userId, const QString& kind, c
     else if (kind == QLatin1String("user.password_changed") && !authKey->isEmpty()
              && core::PasswordAuth::verifyChange(*authKey, p))
         *authKey = p.value(QStringLiteral("auth_key")).toString().left(512);
+    else if (kind == core::EventAdmission::passwordResetKind()) // the hub's: the administrator set a new one
+        *authKey = p.value(QStringLiteral("auth_key")).toString().left(512);
 }
 } // namespace
 
@@ -319,7 +321,10 @@ QString UserDirectory::authKeyOf(const QString& userId) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT kind, payload FROM events WHERE quarantine IS NULL AND (kind = 'user.created' "
-                             "OR (kind = 'user.password_changed' AND user_id = ?)) ORDER BY seq"));
+                             "OR (kind = 'user.password_changed' AND user_id = ?) "
+                             "OR (kind = 'user.password_reset' AND workstation = ? AND user_id = ?)) ORDER BY seq"));
+    q.addBindValue(userId);
+    q.addBindValue(core::EventAdmission::hubWorkstation()); // the hub's only (a workstation's is quarantined)
     q.addBindValue(userId);
     QString authKey;
     if (q.exec())
@@ -329,6 +334,18 @@ QString UserDirectory::authKeyOf(const QString& userId) const
     return authKey;
 }
 
+bool UserDirectory::firstKeyProofRequired() const
+{
+    if (!m_proofRequired) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT 1 FROM events WHERE kind = ? AND workstation = ? AND quarantine IS NULL LIMIT 1"));
+        q.addBindValue(core::EventAdmission::firstKeyProofRequiredKind());
+        q.addBindValue(core::EventAdmission::hubWorkstation());
+        m_proofRequired = q.exec() && q.next();
+    }
+    return *m_proofRequired;
+}
+
 void UserDirectory::noteAdmitted(const core::Event& event)
 {
     if (event.kind == core::RoleChanges::eventKind())
@@ -336,7 +353,12 @@ void UserDirectory::noteAdmitted(const core::Event& event)
             roleChanges(); // what is stored, then this event of the batch
             m_roleChanges->add(*change);
         }
-    if (event.kind == QLatin1String("user.created") || event.kind == QLatin1String("user.password_changed")) {
+    if (event.kind == core::EventAdmission::firstKeyProofRequiredKind()
+        && event.workstation == core::EventAdmission::hubWorkstation())
+        m_proofRequired = true;
+    if (event.kind == QLatin1String("user.created") || event.kind == QLatin1String("user.password_changed")
+        || (event.kind == core::EventAdmission::passwordResetKind()
+            && event.workstation == core::EventAdmission::hubWorkstation())) {
         const QCborMap p = event.payload();
         const QString userId = p.value(QStringLiteral("user_id")).toString();
         QString authKey = authKeyOf(userId); // what is stored, then this event of the batch
@@ -389,6 +411,14 @@ bool UserDirectory::registerKey(const core::Event& event, QString* error)
         q.addBindValue(at);
         ok = q.exec();
     }
+    // A key registered (by its predecessor) with a time before a reset of the user ends at the reset
+    // too: the reset ends every key of before, whenever its registration arrives.
+    if (const QDateTime reset = resetAfter(event.userId, event.recordedAt); ok && reset.isValid()) {
+        q.prepare(QStringLiteral("UPDATE user_keys SET valid_until = ? WHERE key_id = ?"));
+        q.addBindValue(core::Event::timeText(reset));
+        q.addBindValue(keyId);
+        ok = q.exec();
+    }
     if (!ok) {
         if (error)
             *error = tr("The signing key %1 could not be stored: %2").arg(keyId, q.lastError().text());
@@ -404,6 +434,50 @@ bool UserDirectory::usersFromHub(const QSqlDatabase& db)
     q.prepare(QStringLiteral("SELECT 1 FROM events WHERE workstation = ? LIMIT 1"));
     q.addBindValue(core::EventAdmission::hubWorkstation());
     return q.exec() && q.next();
+}
+
+QDateTime UserDirectory::resetAfter(const QString& userId, const QDateTime& at) const
+{
+    QDateTime first;
+    for (const QDateTime& t : m_batchResets.value(userId))
+        if (t > at && (!first.isValid() || t < first))
+            first = t;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT recorded_at FROM events WHERE kind = ? AND workstation = ? AND user_id = ? "
+                             "AND quarantine IS NULL"));
+    q.addBindValue(core::EventAdmission::passwordResetKind());
+    q.addBindValue(core::EventAdmission::hubWorkstation());
+    q.addBindValue(userId);
+    if (q.exec())
+        while (q.next())
+            if (const QDateTime t = core::Event::timeFromText(q.value(0).toString());
+                t > at && (!first.isValid() || t < first))
+                first = t;
+    return first;
+}
+
+bool UserDirectory::applyReset(const core::Event& event, QString* error)
+{
+    if (event.kind != core::EventAdmission::passwordResetKind()
+        || event.workstation != core::EventAdmission::hubWorkstation())
+        return true;
+    const QString userId = event.payload().value(QStringLiteral("user_id")).toString();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE user_keys SET valid_until = ? WHERE user_id = ? "
+                             "AND (valid_until IS NULL OR valid_until > ?)"));
+    const QString at = core::Event::timeText(event.recordedAt);
+    q.addBindValue(at);
+    q.addBindValue(userId);
+    q.addBindValue(at);
+    if (!q.exec()) {
+        if (error)
+            *error = tr("The password reset of user %1 could not end their signing key: %2")
+                         .arg(userId, q.lastError().text());
+        return false;
+    }
+    m_batchResets[userId] << event.recordedAt;
+    m_keys.clear();
+    return true;
 }
 
 quint64 UserDirectory::legacyHlc(const QSqlDatabase& db)
@@ -449,6 +523,8 @@ bool UserDirectory::admit(QList<core::Event>& events, QString* error)
         noteAdmitted(e);
         noteSealEvent(e);
         if (e.kind == core::EventAdmission::keyRegisteredKind() && !registerKey(e, error))
+            return false;
+        if (e.kind == core::EventAdmission::passwordResetKind() && !applyReset(e, error))
             return false;
     }
     return true;

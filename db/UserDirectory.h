@@ -47,6 +47,7 @@ public:
     void noteSealEvent(const core::Event& event);
     core::CaseHands handsOf(const QString& caseId) const override;
     QString authKeyOf(const QString& userId) const override;
+    bool firstKeyProofRequired() const override;
     core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
     std::optional<core::ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const override;
 
@@ -61,6 +62,12 @@ public:
      * time, and the user's previous key valid until then. Inside the caller's transaction.
      */
     bool registerKey(const core::Event& event, QString* error);
+    /**
+     * Takes an admitted user.password_reset of the hub: every key of the user valid after its time
+     * ends then (her events from before stay verifiable; her next key is a first key, proved by the
+     * reset's auth key). Inside the caller's transaction.
+     */
+    bool applyReset(const core::Event& event, QString* error);
     /**
      * Remembers an admitted event: the acceptance and the hand of a case step (the batch may take
      * later steps of the case), a relaxation of the separations.
@@ -97,6 +104,10 @@ private:
     mutable QHash<QString, core::CaseHands> m_hands;
     mutable std::optional<core::RoleChanges> m_roleChanges; ///< loaded on first use
     mutable QHash<QString, QString> m_authKeys; ///< authKeyOf(), with the batch's admitted events
+    mutable std::optional<bool> m_proofRequired; ///< firstKeyProofRequired(), with the batch's events
+    /** When the user's first reset after @p at was (the hub's time), invalid when none. */
+    QDateTime resetAfter(const QString& userId, const QDateTime& at) const;
+    QHash<QString, QList<QDateTime>> m_batchResets; ///< resets admitted in this batch, not stored yet
     /** Admitted relaxations (hlc, policy), read on first use and kept in clock order. */
     mutable std::optional<QList<QPair<quint64, core::SeparationPolicy>>> m_policies;
     /** Per workstation: the checkpoint that holds for numbers in (from, to] (table chain_checkpoints). */

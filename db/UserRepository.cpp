@@ -117,6 +117,25 @@ bool UserRepository::updatePassword(const QString& userId, const QString& hash, 
     return false;
 }
 
+bool UserRepository::resetPassword(const QString& userId, const QString& hash, const QString& authKey,
+                                   const QString& slotKey, bool mustChange, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE users SET password_hash = ?, auth_key = ?, slot_key = ?, must_change = ?, "
+                             "updated_at = CASE WHEN active = 1 THEN ? ELSE updated_at END WHERE id = ?"));
+    q.addBindValue(hash.isEmpty() ? QStringLiteral("") : hash);
+    q.addBindValue(authKey);
+    q.addBindValue(slotKey);
+    q.addBindValue(mustChange);
+    q.addBindValue(now());
+    q.addBindValue(userId);
+    if (q.exec() && q.numRowsAffected() == 1)
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
 bool UserRepository::setActive(const QString& userId, bool active, QString* error)
 {
     QSqlQuery q(m_db);

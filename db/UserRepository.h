@@ -27,6 +27,12 @@ public:
      */
     bool updatePassword(const QString& userId, const QString& hash, const QString& authKey, bool mustChange,
                         QString* error, const QString& slotKey = QString());
+    /**
+     * An administrator's reset at the hub: as updatePassword() with must_change as given, but a disabled
+     * user's row keeps its time (updated_at is when they were disabled, which every replica uses).
+     */
+    bool resetPassword(const QString& userId, const QString& hash, const QString& authKey, const QString& slotKey,
+                       bool mustChange, QString* error);
     /** Enables or disables a user; a disabled user's events from this time on are refused. */
     bool setActive(const QString& userId, bool active, QString* error);
     /**

@@ -178,6 +178,107 @@ int hubUserAdd(const QStringList& args)
     return 0;
 }
 
+/** hub user-reset: an administrator sets a new password for a user (docs/SECURITY.md, "Passwords and accounts"). */
+int hubUserReset(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption username(QStringLiteral("username"), SyncAdmin::tr("The user's user name."),
+                                      SyncAdmin::tr("user"));
+    p.addOptions({hubDirOption(), asOption(), username});
+    if (!parseCommand(p, args,
+                      SyncAdmin::tr("Sets a new password for a user who forgot theirs (or whose password is known to "
+                                    "others): every replica ends their signing key and takes the new password's key; "
+                                    "they change the password at their next login.\n"
+                                    "Reads the administrator's password, then the user's new password.")))
+        return 2;
+    if (p.value(username).isEmpty())
+        return fail(SyncAdmin::tr("Name the user with --username."));
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const QString password = readSecret(SyncAdmin::tr("The user's new password: "));
+    const auto reset = hub->users().resetPassword(p.value(username), password, p.value(QStringLiteral("as")), &error);
+    if (!reset)
+        return fail(error);
+    out() << (reset->mustChange
+                  ? SyncAdmin::tr("The password of %1 is reset; they must change it at their next login. Their signing "
+                                  "key ends now; workstations take the new password at their next sync.")
+                  : SyncAdmin::tr("The password of administrator %1 is reset. An administrator's password changes only "
+                                  "at the hub, so it is not asked to be changed at a workstation. Their signing key ends "
+                                  "now; workstations take the new password at their next sync."))
+                 .arg(reset->username)
+          << "\n";
+    if (reset->heldSealGrant)
+        out() << SyncAdmin::tr("%1 held the hall's seal key: that grant was sealed to the signing key that just ended and "
+                               "can no longer be opened. Grant the seal key again (hub seal-grant) after their next "
+                               "login has reached the hub.")
+                     .arg(reset->username)
+              << "\n";
+    return 0;
+}
+
+/** hub users: the hall's users as the hub holds them; --legacy: those whose first key needs no proof. */
+int hubUsers(const QStringList& args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption legacy(QStringLiteral("legacy"),
+                                    SyncAdmin::tr("Only users made before first keys were proved by the password who "
+                                                  "have no signing key yet."));
+    p.addOptions({hubDirOption(), asOption(), legacy});
+    if (!parseCommand(p, args, SyncAdmin::tr("Lists the hall's users at the hub.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub)
+        return fail(error);
+    const QList<core::User> unproved = hub->users().usersWithoutFirstKeyProof();
+    QStringList unprovedIds;
+    for (const core::User& u : unproved)
+        unprovedIds << u.id;
+    const QList<core::User> users = p.isSet(legacy) ? unproved : db::UserRepository(hub->database().sql()).all();
+    for (const core::User& u : users) {
+        QStringList notes;
+        if (!u.active)
+            notes << SyncAdmin::tr("disabled");
+        if (u.mustChange)
+            notes << SyncAdmin::tr("must change the password");
+        if (unprovedIds.contains(u.id))
+            notes << SyncAdmin::tr("no auth key and no signing key: reset the password");
+        out() << u.username.leftJustified(20) << " " << core::roleKeys(u.roles).join(QLatin1Char(','))
+              << (notes.isEmpty() ? QString() : QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + QLatin1Char(')'))
+              << "\n";
+    }
+    out() << (hub->users().firstKeyProofRequired()
+                  ? SyncAdmin::tr("Every first signing key must be proved by the user's password.")
+                  : SyncAdmin::tr("%n user(s) can still get a first signing key without a proof by their password "
+                                  "(hub require-first-key-proof closes this).",
+                                  nullptr, int(unproved.size())))
+          << "\n";
+    return 0;
+}
+
+/** hub require-first-key-proof: the hall's switch (hall.first_key_proof_required). */
+int hubRequireFirstKeyProof(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOptions({hubDirOption(), asOption()});
+    if (!parseCommand(p, args,
+                      SyncAdmin::tr("Requires every user's first signing key to be proved by their password, also for "
+                                    "users made before that rule; every replica refuses an unproved one from then on. "
+                                    "Refused while an enabled user has no auth key and no signing key (hub users "
+                                    "--legacy): reset their passwords first.")))
+        return 2;
+    QString error;
+    auto hub = openHubAs(p.value(QStringLiteral("dir")), p.value(QStringLiteral("as")), &error);
+    if (!hub || !hub->users().requireFirstKeyProof(p.value(QStringLiteral("as")), &error))
+        return fail(error);
+    out() << SyncAdmin::tr("Every first signing key must now be proved by the user's password; workstations learn it "
+                           "at their next sync.")
+          << "\n";
+    return 0;
+}
+
 int hubSeal(const QStringList& args, bool grant)
 {
     QCommandLineParser p;
@@ -229,6 +330,16 @@ int hubUserSetEnabled(const QStringList& args, bool enabled)
         return fail(error);
     out() << (enabled ? SyncAdmin::tr("User %1 is enabled.") : SyncAdmin::tr("User %1 is disabled.")).arg(p.value(username))
           << "\n";
+    // A user from before the first-key rule, enabled after the hall required the proof: her first key
+    // would be refused everywhere until her password is reset (docs/SECURITY.md).
+    if (enabled && hub->users().firstKeyProofRequired())
+        for (const core::User& u : hub->users().usersWithoutFirstKeyProof())
+            if (u.username.compare(p.value(username).trimmed(), Qt::CaseInsensitive) == 0)
+                out() << SyncAdmin::tr("%1 has no auth key and no signing key, and the hall requires every first key to "
+                                       "be proved by the password: reset their password (hub user-reset) before their "
+                                       "first login, or every replica refuses what they do.")
+                             .arg(u.username)
+                      << "\n";
     return 0;
 }
 
@@ -533,6 +644,9 @@ int runHubCommand(const QStringList& arguments)
         {QStringLiteral("enroll-code"), hubEnrollCode},
         {QStringLiteral("revoke"), hubRevoke},
         {QStringLiteral("user-add"), hubUserAdd},
+        {QStringLiteral("user-reset"), hubUserReset},
+        {QStringLiteral("users"), hubUsers},
+        {QStringLiteral("require-first-key-proof"), hubRequireFirstKeyProof},
         {QStringLiteral("seal-grant"), hubSealGrant},
         {QStringLiteral("seal-revoke"), hubSealRevoke},
         {QStringLiteral("user-disable"), hubUserDisable},
@@ -553,7 +667,7 @@ int runHubCommand(const QStringList& arguments)
             rest[0] = arguments.at(0) + QLatin1Char(' ') + name;
             return run(rest);
         }
-    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]")
+    err() << SyncAdmin::tr("Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-reset|users|require-first-key-proof|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]")
           << "\n" << Qt::flush;
     return 2;
 }

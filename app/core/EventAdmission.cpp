@@ -396,6 +396,9 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
 {
     if (e.workstation == hubWorkstation())
         return QString(); // the hub's own events: the directory's authority
+    // Made only by the hub (a reset, the hall's switch): never by a workstation, however signed.
+    if (e.kind == passwordResetKind() || e.kind == firstKeyProofRequiredKind())
+        return tr("%1 is made only at the hub, never by a workstation").arg(e.kind);
     if (startsWith(e.kind, "counter.")) { // the shape first: it does not depend on who signed
         const QString shape = e.caseId.isEmpty() ? tr("a counter event that names no case")
                                                  : counter::payloadProblem(e.kind, e.payload());
@@ -436,6 +439,10 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
         // this rule) keeps the old rule.
         if (!current) {
             const QString authKey = directory.authKeyOf(e.userId);
+            // Once the hall requires it, a user without an auth key must be reset first.
+            if (authKey.isEmpty() && directory.firstKeyProofRequired())
+                return tr("a first signing key of a user without an auth key, after the hall required a proof by "
+                          "the password for every first key (reset the user's password at the hub)");
             if (!authKey.isEmpty()
                 && !PasswordAuth::verifyFirstKey(
                     authKey, e.userId, fresh->keyId,

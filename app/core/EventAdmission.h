@@ -82,6 +82,12 @@ public:
         return QString();
     }
     /**
+     * Whether the hall requires every first signing key to be proved by the user's password, also for
+     * users whose auth key the events do not name (an admitted hall.first_key_proof_required of the
+     * hub). Default: no.
+     */
+    virtual bool firstKeyProofRequired() const { return false; }
+    /**
      * Who took which step of the case in its admitted events (core::Separation). The default knows
      * only the acceptor.
      */
@@ -164,6 +170,14 @@ public:
 
     /** A new signing key of a user (payload: user_id, key_id, public_key, wrapped). */
     static QString keyRegisteredKind() { return QStringLiteral("user.key_registered"); }
+    /**
+     * An administrator's password reset at the hub (payload: user_id, auth_key, slot_key, by): the
+     * user's auth key moves on and her signing key ends at its time (docs/SECURITY.md, "Passwords
+     * and accounts"). Only the hub makes it: from a workstation it is refused.
+     */
+    static QString passwordResetKind() { return QStringLiteral("user.password_reset"); }
+    /** The hall's switch after which every first key needs its proof (hub only, like the reset). */
+    static QString firstKeyProofRequiredKind() { return QStringLiteral("hall.first_key_proof_required"); }
     /** The workstation name of the hub's own events. */
     static QString hubWorkstation() { return QStringLiteral("HUB"); }
     /** The shape and grant rules of seal_key.* and certificate.signed events (after the role rule). */

@@ -13,6 +13,7 @@
 #include "db/UserRepository.h"
 #include "db/hub/HubSecretRepository.h"
 #include "core/CaseState.h"
+#include "core/EventAdmission.h"
 #include "core/SealGrant.h"
 #include "core/EventAdmission.h"
 #include "core/RoleChanges.h"
@@ -140,6 +141,108 @@ bool HubUsers::takeRoleChanges(const QList<core::Event>& events, QString* error)
         changed = true;
     }
     return !changed || m_reference.publishUsers(error);
+}
+
+std::optional<PasswordReset> HubUsers::resetPassword(const QString& username, const QString& password,
+                                                    const QString& actingUsername, QString* error,
+                                                    const core::crypto::ScryptParams& kdf)
+{
+    auto fail = [error](const QString& text) -> std::optional<PasswordReset> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    const QSqlDatabase sql = m_database.sql();
+    db::UserRepository users(sql);
+    const auto user = users.byUsername(username.trimmed());
+    const auto admin = users.byUsername(actingUsername.trimmed());
+    if (!user)
+        return fail(tr("There is no user %1 at this hub.").arg(username.trimmed().left(64)));
+    if (!admin || !admin->can(core::Action::ManageUsers))
+        return fail(tr("Only an administrator of this hub may reset a password."));
+    if (QString e = core::validateNewPassword(password); !e.isEmpty())
+        return fail(e);
+    PasswordReset reset;
+    reset.username = user->username;
+    // An administrator's password changes only here (never from a workstation's event): a forced
+    // change at a workstation would never reach the hub, so they choose the new one themselves.
+    reset.mustChange = !user->roles.testFlag(core::Role::Administrator);
+    reset.heldSealGrant = !db::UserDirectory(sql).sealGrantsOf(user->id, QDateTime()).isEmpty();
+    const QString authKey = core::PasswordAuth::make(password, kdf);
+    const QString slotKey = core::PasswordSlot::make(password, kdf);
+    // The hub keeps a hash only for those who log in here: its administrators.
+    const QString hash = reset.mustChange ? QString() : core::crypto::hashPassword(password, kdf);
+    if (authKey.isEmpty() || slotKey.isEmpty() || (!reset.mustChange && hash.isEmpty()))
+        return fail(tr("The keys of the new password could not be made."));
+    {
+        db::Transaction tx(sql);
+        if (!tx.isActive())
+            return fail(tx.errorText());
+        // An event of the hub, the directory's authority (as user.created), in the user's name; the
+        // event store ends her signing key at its time (db::UserDirectory::applyReset).
+        QString e;
+        const auto event = users.resetPassword(user->id, hash, authKey, slotKey, reset.mustChange, &e)
+            ? m_log.events().append(QString(), core::EventAdmission::passwordResetKind(),
+                                    QCborMap{{QStringLiteral("user_id"), user->id},
+                                             {QStringLiteral("auth_key"), authKey},
+                                             {QStringLiteral("slot_key"), slotKey},
+                                             {QStringLiteral("must_change"), reset.mustChange},
+                                             {QStringLiteral("by"), admin->id}},
+                                    user->id, &e)
+            : std::nullopt;
+        if (!event || !m_log.acknowledgeOwn(*event, &e) || !tx.commit(&e))
+            return fail(e);
+    }
+    qInfo().noquote() << "password of" << user->username << "reset at the hub by" << admin->username;
+    if (!m_reference.publishUsers(error))
+        return std::nullopt;
+    return reset;
+}
+
+QList<core::User> HubUsers::usersWithoutFirstKeyProof() const
+{
+    QList<core::User> found;
+    const db::UserDirectory directory(m_database.sql());
+    for (const core::User& u : db::UserRepository(m_database.sql()).all())
+        if (directory.authKeyOf(u.id).isEmpty() && !directory.keyOfUserAt(u.id, QDateTime()))
+            found << u;
+    return found;
+}
+
+bool HubUsers::firstKeyProofRequired() const
+{
+    return db::UserDirectory(m_database.sql()).firstKeyProofRequired();
+}
+
+bool HubUsers::requireFirstKeyProof(const QString& actingUsername, QString* error)
+{
+    auto fail = [error](const QString& text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    const auto admin = db::UserRepository(m_database.sql()).byUsername(actingUsername.trimmed());
+    if (!admin || !admin->can(core::Action::ManageUsers))
+        return fail(tr("Only an administrator of this hub may change what the hall requires."));
+    if (firstKeyProofRequired())
+        return true;
+    QStringList enabled;
+    for (const core::User& u : usersWithoutFirstKeyProof())
+        if (u.active)
+            enabled << u.username;
+    if (!enabled.isEmpty())
+        return fail(tr("These enabled users have no auth key and no signing key yet; their first login would be "
+                       "refused everywhere. Reset their passwords first (hub user-reset), or disable them: %1")
+                        .arg(enabled.join(QStringLiteral(", "))));
+    db::Transaction tx(m_database.sql());
+    if (!tx.isActive())
+        return fail(tx.errorText());
+    QString e;
+    const auto event = m_log.events().append(QString(), core::EventAdmission::firstKeyProofRequiredKind(),
+                                             QCborMap{{QStringLiteral("by"), admin->id}}, admin->id, &e);
+    if (!event || !m_log.acknowledgeOwn(*event, &e) || !tx.commit(&e))
+        return fail(e);
+    return true;
 }
 
 bool HubUsers::takePasswordChanges(const QList<core::Event>& events, QString* error)

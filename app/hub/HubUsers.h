@@ -4,6 +4,7 @@
 #include "core/Event.h"
 #include "core/Role.h"
 #include "core/SealKey.h"
+#include "core/User.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,16 @@ namespace oneseal::sync {
 
 class HubEventLog;
 class HubReference;
+
+/** What HubUsers::resetPassword() did, for the administrator to hear. */
+struct PasswordReset
+{
+    QString username;
+    /** The user changes the password at her next login; not an administrator (theirs changes at the hub only). */
+    bool mustChange = true;
+    /** She held a grant of the seal key, sealed to the signing key the reset ended: nobody opens it now. */
+    bool heldSealGrant = false;
+};
 
 /**
  * The hall's users at the hub, which is authoritative for them: adding one (db::UserCreation, the
@@ -67,6 +78,31 @@ public:
      * publishes the users again when one changed: the roles at login follow the roles the rules use.
      */
     bool takeRoleChanges(const QList<core::Event>& events, QString* error);
+    /**
+     * An administrator (@p actingUsername, whose password the caller checked) sets a new password for
+     * @p username at the hub: a new auth key and slot key (and a hash for an administrator, who logs in
+     * here), recorded as the hub's event user.password_reset {user_id, auth_key, slot_key, by}, so that
+     * every replica moves the user's auth key on and ends her signing key at the reset; her next
+     * first key is proved by the new auth key. A user who is not an administrator must change the
+     * password at her next login. Publishes the users again (workstations replace her key slot).
+     */
+    std::optional<PasswordReset> resetPassword(const QString& username, const QString& password,
+                                               const QString& actingUsername, QString* error,
+                                               const core::crypto::ScryptParams& kdf = {});
+    /**
+     * The users who could still get a first signing key without a proof by their password: no auth
+     * key in the events (made before that rule) and no signing key yet (docs/SECURITY.md, "The first key").
+     */
+    QList<core::User> usersWithoutFirstKeyProof() const;
+    /** Whether the hall already requires a proof for every first key (hall.first_key_proof_required). */
+    bool firstKeyProofRequired() const;
+    /**
+     * Records hall.first_key_proof_required (the hub's event): from then on every replica refuses a
+     * first key without a proof by the user's password, for every user. Refused, naming them, while
+     * an enabled user is among usersWithoutFirstKeyProof(): their first login would be refused
+     * everywhere; reset their passwords first.
+     */
+    bool requireFirstKeyProof(const QString& actingUsername, QString* error);
     /**
      * Takes the new password hashes of user.password_changed events into the users table (inside the
      * push's transaction) and publishes the users again when one changed.

@@ -86,6 +86,8 @@ QString EventLogModel::kindText(const QString& kind)
         {"user.login", QT_TR_NOOP("logged in")},
         {"user.password_changed", QT_TR_NOOP("password changed")},
         {"user.roles_changed", QT_TR_NOOP("roles changed")},
+        {"user.password_reset", QT_TR_NOOP("password reset at the hub")},
+        {"hall.first_key_proof_required", QT_TR_NOOP("every first signing key must be proved")},
     };
     for (const auto& k : kKinds)
         if (kind == QLatin1String(k.kind))

@@ -58,6 +58,8 @@ public:
         const auto u = user(userId);
         return roleChanges.rolesAt(userId, at, u ? u->roles : Roles());
     }
+    bool proofRequired = false;
+    bool firstKeyProofRequired() const override { return proofRequired; }
 };
 
 const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
@@ -532,6 +534,117 @@ private slots:
         Event h = makeEvent(QStringLiteral("user.created"), QStringLiteral("x"), QString());
         h.workstation = EventAdmission::hubWorkstation();
         QCOMPARE(EventAdmission::check(h, m_dir, 0), QString());
+    }
+
+    // An administrator's password reset is the hub's: from a workstation it is refused, however signed.
+    // After it (the directory ended her key and holds the reset's auth key), her next key is a first
+    // key proved by the new password; one unproved, proved by the old password, or signed by her old
+    // key is refused, and her old key signs nothing later (its events of before still count).
+    void passwordResetAtTheHub()
+    {
+        const crypto::ScryptParams cheap{quint64(1) << 10, 8, 1};
+        SealKey oldAuth, newAuth;
+        const QString oldAuthKey = PasswordAuth::make(QStringLiteral("forgotten one"), cheap, &oldAuth);
+        const QString newAuthKey = PasswordAuth::make(QStringLiteral("set by admin"), cheap, &newAuth);
+        auto reset = [&](const QString& workstation) {
+            Event e = makeEvent(EventAdmission::passwordResetKind(), QStringLiteral("clerk"), QString());
+            e.setPayload(QCborMap{{QStringLiteral("user_id"), QStringLiteral("clerk")},
+                                  {QStringLiteral("auth_key"), newAuthKey},
+                                  {QStringLiteral("by"), QStringLiteral("admin")}});
+            e.workstation = workstation;
+            e.hash = e.computeHash();
+            return e;
+        };
+        QCOMPARE(EventAdmission::check(reset(EventAdmission::hubWorkstation()), m_dir, 0), QString());
+        // From a workstation: the clerk's own key, or an administrator's, changes nothing.
+        m_dir.users.insert(QStringLiteral("admin"), {QStringLiteral("admin"), Role::Administrator, {}});
+        const SealKey admin = SealKey::generate();
+        m_dir.keys.append({admin.keyId(), QStringLiteral("admin"), admin.rawPublicKey(), kT0, {}});
+        for (const SealKey* signer : {static_cast<const SealKey*>(&m_clerk), &admin}) {
+            Event e = reset(QStringLiteral("WS-1"));
+            e.userId = signer == &admin ? QStringLiteral("admin") : QStringLiteral("clerk");
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, *signer);
+            QVERIFY2(EventAdmission::check(e, m_dir, 0).contains(QStringLiteral("only at the hub")),
+                     qPrintable(EventAdmission::check(e, m_dir, 0)));
+        }
+
+        // The reset as every replica folds it: the clerk's key ends at its time, the auth key moves on.
+        const QDateTime resetAt = kT0.addDays(1);
+        m_dir.keys[0].validUntil = resetAt;
+        m_dir.authKeys.insert(QStringLiteral("clerk"), newAuthKey);
+        const SealKey fresh = SealKey::generate();
+        auto registration = [&](const SealKey& signer, const QByteArray& proof) {
+            Event e = makeEvent(EventAdmission::keyRegisteredKind(), QStringLiteral("clerk"), QString());
+            QCborMap p{{QStringLiteral("user_id"), QStringLiteral("clerk")},
+                       {QStringLiteral("key_id"), fresh.keyId()},
+                       {QStringLiteral("public_key"), fresh.rawPublicKey()}};
+            if (!proof.isEmpty())
+                p.insert(QStringLiteral("auth_proof"), proof);
+            e.setPayload(p);
+            e.recordedAt = resetAt.addSecs(600);
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, signer);
+            return e;
+        };
+        const QByteArray byNew = PasswordAuth::proveFirstKey(newAuth, QStringLiteral("clerk"), fresh.keyId());
+        const QByteArray byOld = PasswordAuth::proveFirstKey(oldAuth, QStringLiteral("clerk"), fresh.keyId());
+        // Proved by the new password (her login at another workstation): admitted although she had a key.
+        QCOMPARE(EventAdmission::check(registration(fresh, byNew), m_dir, 0), QString());
+        // Unproved, or proved by the old password (a thief who knows it): refused.
+        QVERIFY(EventAdmission::check(registration(fresh, {}), m_dir, 0).contains(QStringLiteral("without a valid proof")));
+        QVERIFY(EventAdmission::check(registration(fresh, byOld), m_dir, 0).contains(QStringLiteral("without a valid proof")));
+        // Signed by her old key (a rotation at a workstation that had not synced): refused.
+        QVERIFY(!EventAdmission::check(registration(m_clerk, byNew), m_dir, 0).isEmpty());
+        // Her old key signs nothing after the reset; what it signed before still counts.
+        Event later = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
+        later.recordedAt = resetAt.addSecs(1);
+        later.hash = later.computeHash();
+        EventAdmission::sign(later, m_clerk);
+        QVERIFY(EventAdmission::check(later, m_dir, 0).contains(QStringLiteral("outside its validity")));
+        Event before = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
+        before.recordedAt = resetAt.addSecs(-60);
+        before.hash = before.computeHash();
+        EventAdmission::sign(before, m_clerk);
+        QCOMPARE(EventAdmission::check(before, m_dir, 0), QString());
+    }
+
+    // Users from before the first-key rule (no auth key in the events) keep the old rule until the
+    // hall's switch, the hub's event: from then on their unproved first key is refused too, and a
+    // user reset since (an auth key) proves hers as everyone does.
+    void firstKeyProofForEveryone()
+    {
+        m_dir.users.insert(QStringLiteral("old"), {QStringLiteral("old"), Role::Reviewer, {}});
+        const SealKey fresh = SealKey::generate();
+        auto firstKey = [&](const QByteArray& proof) {
+            Event e = makeEvent(EventAdmission::keyRegisteredKind(), QStringLiteral("old"), QString());
+            QCborMap p{{QStringLiteral("user_id"), QStringLiteral("old")},
+                       {QStringLiteral("key_id"), fresh.keyId()},
+                       {QStringLiteral("public_key"), fresh.rawPublicKey()}};
+            if (!proof.isEmpty())
+                p.insert(QStringLiteral("auth_proof"), proof);
+            e.setPayload(p);
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, fresh);
+            return e;
+        };
+        QCOMPARE(EventAdmission::check(firstKey({}), m_dir, 0), QString()); // the old rule
+        m_dir.proofRequired = true;
+        QVERIFY2(EventAdmission::check(firstKey({}), m_dir, 0).contains(QStringLiteral("without an auth key")),
+                 qPrintable(EventAdmission::check(firstKey({}), m_dir, 0)));
+        SealKey auth;
+        m_dir.authKeys.insert(QStringLiteral("old"),
+                              PasswordAuth::make(QStringLiteral("reset by admin"), {quint64(1) << 10, 8, 1}, &auth));
+        QVERIFY(EventAdmission::check(firstKey({}), m_dir, 0).contains(QStringLiteral("without a valid proof")));
+        QCOMPARE(EventAdmission::check(firstKey(PasswordAuth::proveFirstKey(auth, QStringLiteral("old"), fresh.keyId())),
+                                       m_dir, 0),
+                 QString());
+        // The switch is the hub's: from a workstation it is refused.
+        Event sw = makeEvent(EventAdmission::firstKeyProofRequiredKind(), QStringLiteral("approver"), QString());
+        EventAdmission::sign(sw, m_approver);
+        QVERIFY(EventAdmission::check(sw, m_dir, 0).contains(QStringLiteral("only at the hub")));
+        sw.workstation = EventAdmission::hubWorkstation();
+        QCOMPARE(EventAdmission::check(sw, m_dir, 0), QString());
     }
 
     // A modified client's well-signed event whose payload is not what its kind's projection reads:

@@ -15,6 +15,7 @@
 #include "services/DecisionService.h"
 #include "services/ReviewService.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 #include "services/ConflictService.h"
 #include "services/HallService.h"
 #include "services/IntakeService.h"
@@ -153,6 +154,30 @@ int main(int argc, char* argv[])
         if (!hub)
             return failed(error);
         return say(QStringLiteral("ok ") + test::quarantineSummary(hub->database().sql()));
+    }
+    if (command == QLatin1String("legacy-user") && p.isSet(QStringLiteral("hub-dir"))) {
+        // A user as a hub from before the first-key rule made them (docs/SECURITY.md, "The first key"):
+        // a password hash, no auth key nor slot key, and a user.created of the hub naming no auth key.
+        auto hub = sync::HubStore::open(p.value(QStringLiteral("hub-dir")), &error);
+        if (!hub)
+            return failed(error);
+        core::User u;
+        u.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        u.username = p.value(QStringLiteral("user"));
+        u.displayName = u.username;
+        u.roles = core::Roles(core::Role::IntakeClerk);
+        u.passwordHash = core::crypto::hashPassword(p.value(QStringLiteral("password")), core::crypto::ScryptParams{1u << 10, 8, 1});
+        db::Transaction tx(hub->database().sql());
+        if (!db::UserRepository(hub->database().sql()).insert(u, &error))
+            return failed(error);
+        const auto e = hub->eventLog().events().append(
+            QString(), QStringLiteral("user.created"),
+            QCborMap{{QStringLiteral("user_id"), u.id}, {QStringLiteral("username"), u.username},
+                     {QStringLiteral("display_name"), u.displayName}, {QStringLiteral("roles"), QStringLiteral("intake")}},
+            u.id, &error);
+        if (!e || !hub->eventLog().acknowledgeOwn(*e, &error) || !tx.commit(&error) || !hub->reference().publishUsers(&error))
+            return failed(error);
+        return say(QStringLiteral("ok user=") + u.id);
     }
     if (command == QLatin1String("password-check")) {
         // Whether a user's password as the hub (--hub-dir) or this workstation holds it is --password.
@@ -495,6 +520,16 @@ int main(int argc, char* argv[])
                                {QStringLiteral("password_hash"), hash},
                                {QStringLiteral("auth_key"), authKey},
                                {QStringLiteral("proof"), core::PasswordAuth::prove(core::SealKey::generate(), target->id, hash, authKey)}};
+        }
+        if (kind == core::EventAdmission::passwordResetKind()) {
+            // A password reset made at a workstation (the hub's alone): a new password of the forger's
+            // choosing for --target-user (or the author).
+            const auto target = users.byUsername(p.value(QStringLiteral("target-user")));
+            const core::crypto::ScryptParams cheap{1u << 10, 8, 1};
+            payload = QCborMap{{QStringLiteral("user_id"), target ? target->id : authorId},
+                               {QStringLiteral("auth_key"), core::PasswordAuth::make(QStringLiteral("Forged-pass-1"), cheap)},
+                               {QStringLiteral("slot_key"), core::PasswordSlot::make(QStringLiteral("Forged-pass-1"), cheap)},
+                               {QStringLiteral("by"), session->user().id}};
         }
         if (kind == core::EventAdmission::keyRegisteredKind()) {
             // A key for another user, signed by itself (their first key already exists).
