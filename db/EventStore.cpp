@@ -99,8 +99,23 @@ std::optional<core::Event> EventStore::append(const QString& caseId, const QStri
     e.hlc = m_hlc.now();
     e.recordedAt = m_clock->now();
     e.hash = e.computeHash();
-    if (m_signer.hasPrivateKey())
+    if (m_signer.hasPrivateKey()) {
+        // A key the directory here has ended since the login (her password changed at another
+        // workstation, or reset at the hub, and a sync brought it) signs nothing more: every replica
+        // would quarantine the event while this one folded it (docs/SECURITY.md, "Authorship").
+        QSqlQuery k(db);
+        k.prepare(QStringLiteral("SELECT valid_until FROM user_keys WHERE key_id = ?"));
+        k.addBindValue(m_signer.keyId());
+        if (k.exec() && k.next() && !k.value(0).isNull()
+            && core::Event::timeFromText(k.value(0).toString()) <= e.recordedAt) {
+            if (error)
+                *error = tr("Your signing key was replaced since you logged in: your password was changed at "
+                            "another workstation or reset by the administrator. Log out and log in again with "
+                            "the new password; nothing was recorded.");
+            return std::nullopt;
+        }
         core::EventAdmission::sign(e, m_signer);
+    }
 
     q.prepare(QStringLiteral("INSERT INTO events(uuid, case_id, kind, payload, user_id, workstation, hlc, "
                              "prev_hash, hash, recorded_at, signature, key_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

@@ -61,7 +61,7 @@ int main(int argc, char* argv[])
 
     services::AuthService auth(path);
     // Before a user's first signing key is made here, the hub is asked for hers (docs/SECURITY.md).
-    auth.setHubFetcher(sync::LoginFetch::fetcher());
+    auth.setHubFetcher(sync::LoginFetch::fetcher(), services::AuthService::LoginRound::EveryLogin);
     for (;;) {
         ui::LoginDialog login(auth, services::AuthService::hallNameOf(path));
         if (parser.isSet(startOption)) {

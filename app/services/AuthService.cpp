@@ -5,6 +5,7 @@
 #include "core/PasswordAuth.h"
 #include "core/PasswordSlot.h"
 #include "db/UserDirectory.h"
+#include "KeySlotService.h"
 #include "SealKeyService.h"
 
 #include "db/KeyRing.h"
@@ -102,27 +103,42 @@ std::unique_ptr<Session> AuthService::login(const QString& username, const QStri
     // A user without a signing key here may have one from another workstation whose registration has
     // not arrived (docs/SECURITY.md, "A second workstation before it has synced"): a new "first" key
     // would be refused by every replica that has hers. The hub is asked first, briefly; offline, the
-    // hub's users say whether she has one, and then none is made here.
-    if (!db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime())) {
-        // Only a user of the hub's (not this workstation's own set-up administrator) can have one there.
-        if (m_hubFetcher && hubUser(database->sql(), user->id)) {
-            QString why;
-            const HubFetch fetched = m_hubFetcher(*database, &why);
-            if (fetched == HubFetch::Unreachable)
-                qInfo().noquote() << "login: the hub did not answer before a first signing key:" << why;
-            if (fetched == HubFetch::Fetched) { // the hub's users now: changed password, disabled
-                user = db::UserRepository(database->sql()).byUsername(username);
-                if (!user || !user->active) {
-                    core::crypto::wipe(*key);
-                    return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
+    // hub's users say whether she has one, and then none is made here. The client asks at every login
+    // ("A password changed elsewhere"): a key that ended elsewhere would sign what every replica refuses.
+    const bool keyHere = db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime()).has_value();
+    // Only a user of the hub's (not this workstation's own set-up administrator) can have one there.
+    if (m_hubFetcher && (!keyHere || m_loginRound == LoginRound::EveryLogin) && hubUser(database->sql(), user->id)) {
+        const QString authBefore = user->authKey;
+        const QString slotBefore = user->slotKey;
+        QString why;
+        const HubFetch fetched = m_hubFetcher(*database, !keyHere, &why);
+        if (fetched == HubFetch::Unreachable)
+            qInfo().noquote() << "login: the hub did not answer:" << why;
+        if (fetched == HubFetch::Fetched) { // the hub's users now: changed password, disabled
+            user = db::UserRepository(database->sql()).byUsername(username);
+            if (!user || !user->active) {
+                core::crypto::wipe(*key);
+                return fail(user ? tr("This user account is disabled. Ask the hall administrator.") : wrongCredentials());
+            }
+            // Her password was changed at another workstation or reset at the hub: the one typed opened
+            // this workstation's old slot but is no longer hers. Her slot here follows the new password
+            // at once (as after every sync), so that she logs in with it now.
+            if ((user->authKey != authBefore || user->slotKey != slotBefore) && !user->authKey.isEmpty()
+                && !core::PasswordAuth::open(password, user->authKey)) {
+                {
+                    Session followUp(std::move(database), *key, *user, *m_clock);
+                    if (!KeySlotService(followUp).reconcile(&e))
+                        qWarning().noquote() << "login: key slots:" << e;
                 }
+                core::crypto::wipe(*key);
+                return fail(passwordChangedElsewhereMessage());
             }
         }
-        if (!db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime())
-            && hubSaysKeyRegistered(database->sql(), user->id)) {
-            core::crypto::wipe(*key);
-            return fail(keyElsewhereMessage());
-        }
+    }
+    if (!keyHere && !db::UserDirectory(database->sql()).keyOfUserAt(user->id, QDateTime())
+        && hubSaysKeyRegistered(database->sql(), user->id)) {
+        core::crypto::wipe(*key);
+        return fail(keyElsewhereMessage());
     }
     auto session = std::make_unique<Session>(std::move(database), std::move(*key), *user, *m_clock);
     // The login dialog shows the hall's name before the database is open: keep the key ring's copy current.
@@ -182,6 +198,12 @@ bool AuthService::hubSaysKeyRegistered(const QSqlDatabase& db, const QString& us
     // has_key, which the hub derives from its own directory (sync::HubReference::usersSnapshot).
     const auto u = hubUser(db, userId);
     return u && u->value(QStringLiteral("has_key")).toBool();
+}
+
+QString AuthService::passwordChangedElsewhereMessage()
+{
+    return tr("Your password was changed at another workstation or reset by the administrator. Log in with "
+              "the new password.");
 }
 
 QString AuthService::keyElsewhereMessage()

@@ -36,8 +36,20 @@ public:
      * workstation before it has synced"): her key may have been registered at another workstation.
      * Given by the layers that talk to the hub (sync::LoginFetch), which services do not link.
      */
-    using HubFetcher = std::function<HubFetch(db::Database& database, QString* error)>;
-    void setHubFetcher(HubFetcher fetcher) { m_hubFetcher = std::move(fetcher); }
+    using HubFetcher = std::function<HubFetch(db::Database& database, bool firstKey, QString* error)>;
+    /** When the login asks the hub (a hub's user only). */
+    enum class LoginRound
+    {
+        BeforeFirstKey, ///< only when a first signing key would be made here (the command line, test agents)
+        EveryLogin,     ///< also when she has a key here: a password changed or reset elsewhere, a disabling (the client)
+    };
+    void setHubFetcher(HubFetcher fetcher, LoginRound when = LoginRound::BeforeFirstKey)
+    {
+        m_hubFetcher = std::move(fetcher);
+        m_loginRound = when;
+    }
+    /** The login's refusal when the round brought a password changed elsewhere or reset at the hub. */
+    static QString passwordChangedElsewhereMessage();
     /**
      * Whether the hall's hub says (users in its reference data, by sync or USB bundle) that @p userId
      * has a signing key registered, which may not have reached this workstation yet.
@@ -105,6 +117,7 @@ private:
     QString m_databasePath;
     const core::Clock* m_clock;
     HubFetcher m_hubFetcher;
+    LoginRound m_loginRound = LoginRound::BeforeFirstKey;
 };
 
 } // namespace oneseal::services

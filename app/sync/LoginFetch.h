@@ -16,6 +16,8 @@ class LoginFetch
 public:
     /** Each wait for the hub (connect, every reply) during a login: a hub that does not answer costs this. */
     static constexpr int kTimeoutMs = 3000;
+    /** The same at a login of a user who has a key here (the client asks at every login): a hub down costs less. */
+    static constexpr int kRefreshTimeoutMs = 1000;
 
     static services::AuthService::HubFetcher fetcher(const core::Clock& clock = core::Clock::system(),
                                                      int timeoutMs = kTimeoutMs);

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "db/Database.h"
+#include "db/EventStore.h"
 #include "db/KeyRing.h"
 #include "db/UserRepository.h"
 #include "services/AuthService.h"
@@ -33,6 +35,7 @@ private slots:
     void fiveWrongPasswordsMakeTheNextTryWait();
     void throttleSurvivesRestartAndGuardsTheSealPassword();
     void changePasswordRewrapsOnlyThatSlot();
+    void aKeyReplacedSinceLoginSignsNothing();
     void addUserNeedsAdministrator();
     void addUserRefusesBadInputAndChangesNothing_data();
     void addUserRefusesBadInputAndChangesNothing();
@@ -164,6 +167,34 @@ void TestAuthService::changePasswordRewrapsOnlyThatSlot()
     for (const auto& e : again->events().allEvents())
         logged = logged || (e.kind == QLatin1String("user.password_changed") && e.userId == again->user().id);
     QVERIFY(logged);
+}
+
+void TestAuthService::aKeyReplacedSinceLoginSignsNothing()
+{
+    // Her second window (or a workstation a sync brought her change to) still holds the key her
+    // password opened at login; once the directory here has ended it, it signs nothing more: every
+    // replica would quarantine what it signed while this one folded it.
+    test::TempHall hall; // the approver signs in the demo hall (she may hold the seal)
+    auto first = hall.login(QStringLiteral("approver"));
+    auto second = hall.login(QStringLiteral("approver"));
+    QVERIFY(first && second);
+    QVERIFY(first->events().signer().hasPrivateKey());
+    auto append = [](services::Session& s, QString* error) {
+        db::Transaction tx(s.database().sql());
+        const auto e = s.events().append(QString(), QStringLiteral("note.test"), QCborMap{{QStringLiteral("n"), 1}},
+                                         s.user().id, error);
+        return e.has_value() && tx.commit(error);
+    };
+    QString error;
+    QVERIFY2(append(*first, &error), qPrintable(error)); // the control: her key signs while it is current
+    QVERIFY2(services::AuthService::changePassword(*second, kPassword, QStringLiteral("new-pass-123"), &error,
+                                                   test::fastKdf()),
+             qPrintable(error));
+    const qsizetype events = first->events().allEvents().size();
+    QVERIFY(!append(*first, &error));
+    QVERIFY2(error.contains(QLatin1String("replaced")), qPrintable(error));
+    QCOMPARE(first->events().allEvents().size(), events);
+    QVERIFY2(append(*second, &error), qPrintable(error)); // the new key signs
 }
 
 void TestAuthService::addUserNeedsAdministrator()

@@ -8,6 +8,7 @@
 // by the keyboard, and lets her in once the hub answers again.
 #include "SyncHarness.h"
 
+#include "db/UserDirectory.h"
 #include "services/AuthService.h"
 #include "sync/LoginFetch.h"
 #include "ui/LoginDialog.h"
@@ -92,6 +93,7 @@ private slots:
     void secondWorkstationFetchesHerKey();
     void offlineRefusesANewFirstKey();
     void loginDialogShowsTheRefusal();
+    void passwordChangedElsewhereIsTakenAtLogin();
 };
 
 void TestSyncFirstKey::secondWorkstationFetchesHerKey()
@@ -256,6 +258,56 @@ void TestSyncFirstKey::loginDialogShowsTheRefusal()
     session.reset();
     r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
     QVERIFY2(r.out == QStringLiteral("ok keys=2 registrations=2"), qPrintable(r.out + r.err));
+}
+
+void TestSyncFirstKey::passwordChangedElsewhereIsTakenAtLogin()
+{
+    // She changed her password at WS-A; WS-B, not synced since, still has her old key slot and her old
+    // signing key as current. The client's login asks the hub at every login: the old password is
+    // refused (her old key ended at the change: what it signed would be quarantined everywhere), her
+    // slot follows the new password at once, and the new password logs her in with her new key.
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    QVERIFY2(addUsers(hub, {QStringLiteral("mira")}, &error), qPrintable(error));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
+    QVERIFY2(a, qPrintable(error));
+    auto b = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-B"), &error);
+    QVERIFY2(b, qPrintable(error));
+    RunResult r = a->run(QStringLiteral("login-work"), login(QStringLiteral("mira"), 0, 10));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    r = b->run(QStringLiteral("login-work"), login(QStringLiteral("mira"), 1, 20)); // her key and slot at WS-B
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(b->run(QStringLiteral("sync")).ok());
+    const QString newPassword = QStringLiteral("Changed-at-A-2026");
+    r = a->run(QStringLiteral("login-work"),
+               login(QStringLiteral("mira"), 0, 30) << QStringLiteral("--change-password") << newPassword);
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a->run(QStringLiteral("sync")).ok());
+    r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
+    const QString keysBefore = r.out;
+
+    services::AuthService auth(b->db());
+    auth.setHubFetcher(sync::LoginFetch::fetcher(), services::AuthService::LoginRound::EveryLogin);
+    QVERIFY(!auth.login(QStringLiteral("mira"), kUserPassword, &error));
+    QCOMPARE(error, services::AuthService::passwordChangedElsewhereMessage());
+    r = b->run(QStringLiteral("keys"), {QStringLiteral("--user"), QStringLiteral("mira")});
+    QVERIFY2(r.out != keysBefore, qPrintable(r.out)); // the round brought her new key
+    auto session = auth.login(QStringLiteral("mira"), newPassword, &error);
+    QVERIFY2(session, qPrintable(error));
+    QVERIFY(session->events().signer().hasPrivateKey());
+    QCOMPARE(session->events().signer().keyId(),
+             db::UserDirectory(session->database().sql()).keyOfUserAt(session->user().id, QDateTime())->keyId);
+    session.reset();
+    // Nothing she did anywhere is quarantined.
+    QVERIFY(b->run(QStringLiteral("sync")).ok());
+    for (const Agent* ws : {a.get(), b.get()}) {
+        r = ws->run(QStringLiteral("quarantine"));
+        QVERIFY2(refusals(r.out).isEmpty(), qPrintable(r.out));
+    }
 }
 
 QTEST_MAIN(TestSyncFirstKey)

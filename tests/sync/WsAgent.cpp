@@ -100,7 +100,7 @@ int main(int argc, char* argv[])
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
                              "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count",
-                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot", "step", "days"})
+                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot", "step", "days", "change-password", "login-round"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -344,7 +344,10 @@ int main(int argc, char* argv[])
         }
         database.reset();
         services::AuthService auth(dbPath, clock);
-        auth.setHubFetcher(sync::LoginFetch::fetcher(clock)); // as the client: the hub first, before a first key
+        // As the client: the hub first, before a first key (--login-round every: at every login, as the desktop client).
+        auth.setHubFetcher(sync::LoginFetch::fetcher(clock), p.value(QStringLiteral("login-round")) == QLatin1String("every")
+                                                                 ? services::AuthService::LoginRound::EveryLogin
+                                                                 : services::AuthService::LoginRound::BeforeFirstKey);
         auto session = auth.login(username, password, &error);
         if (!session)
             return failed(QStringLiteral("login ") + error);
@@ -357,6 +360,11 @@ int main(int argc, char* argv[])
                 || !services::AuthService::changePassword(*session, interim, password, &error, fast))
                 return failed(QStringLiteral("first change ") + error);
         }
+        // --change-password NEW: she changes her password here (a new signing key, auth key and slot key).
+        if (p.isSet(QStringLiteral("change-password"))
+            && !services::AuthService::changePassword(*session, password, p.value(QStringLiteral("change-password")),
+                                                      &error, core::crypto::ScryptParams{1u << 10, 8, 1}))
+            return failed(QStringLiteral("change ") + error);
         if (!session->events().signer().hasPrivateKey())
             return failed(QStringLiteral("no signing key"));
         if (command == QLatin1String("seal")) {
