@@ -292,41 +292,52 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="26"/>
+        <location filename="../app/services/AuthService.cpp" line="30"/>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/services/AuthService.cpp" line="44"/>
+        <location filename="../app/services/AuthService.cpp" line="48"/>
         <source>Too many wrong passwords. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请在%n秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="69"/>
+        <location filename="../app/services/AuthService.cpp" line="73"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="93"/>
+        <location filename="../app/services/AuthService.cpp" line="97"/>
+        <location filename="../app/services/AuthService.cpp" line="121"/>
         <source>This user account is disabled. Ask the hall administrator.</source>
         <translation>该用户账号已停用，请联系大厅系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="186"/>
-        <location filename="../app/services/AuthService.cpp" line="199"/>
+        <location filename="../app/services/AuthService.cpp" line="205"/>
+        <source>Your password was changed at another workstation or reset by the administrator. Log in with the new password.</source>
+        <translation>您的密码已在其他工作站修改，或已被管理员重置。请使用新密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuthService.cpp" line="211"/>
+        <source>Your signing key was made at another workstation and has not reached this one yet. Connect to the hall&apos;s network, or import the latest USB bundle, and log in again.</source>
+        <translation>您的签名密钥是在其他工作站生成的，尚未同步到本工作站。请连接大厅网络，或导入最新的 U 盘数据包，然后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuthService.cpp" line="263"/>
+        <location filename="../app/services/AuthService.cpp" line="276"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="190"/>
+        <location filename="../app/services/AuthService.cpp" line="267"/>
         <source>The new password must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="214"/>
-        <location filename="../app/services/AuthService.cpp" line="217"/>
+        <location filename="../app/services/AuthService.cpp" line="291"/>
+        <location filename="../app/services/AuthService.cpp" line="294"/>
         <source>The key slot could not be rewrapped.</source>
         <translation>无法重新封装密钥槽。</translation>
     </message>
@@ -346,7 +357,7 @@
         <translation>无法生成新密码的密钥。</translation>
     </message>
     <message>
-        <location filename="../app/services/AuthService.cpp" line="273"/>
+        <location filename="../app/services/AuthService.cpp" line="350"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -3029,214 +3040,234 @@
 <context>
     <name>EventAdmission</name>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="43"/>
+        <location filename="../app/core/EventAdmission.cpp" line="44"/>
         <source>a review or inspection that names a malformed matter</source>
         <translation>审查或勘验所指明的事项格式错误</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="47"/>
-        <location filename="../app/core/EventAdmission.cpp" line="50"/>
+        <location filename="../app/core/EventAdmission.cpp" line="48"/>
+        <location filename="../app/core/EventAdmission.cpp" line="51"/>
         <source>a site visit whose list of matters is malformed</source>
         <translation>现场勘验的事项列表格式错误</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="53"/>
+        <location filename="../app/core/EventAdmission.cpp" line="54"/>
         <source>a review names one matter, not a list</source>
         <translation>审查只能指明一个事项，而不是事项列表</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="137"/>
+        <location filename="../app/core/EventAdmission.cpp" line="138"/>
         <source>a key registration that is not the author&apos;s own or whose key is malformed</source>
         <translation>密钥登记并非作者本人所为，或其密钥格式不正确</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="219"/>
+        <location filename="../app/core/EventAdmission.cpp" line="220"/>
         <source>a clock stop without a known reason or a start day</source>
         <translation>暂停计时缺少有效原因或起始日期</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="221"/>
+        <location filename="../app/core/EventAdmission.cpp" line="222"/>
         <source>a clock restart without its day</source>
         <translation>恢复计时缺少日期</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="225"/>
+        <location filename="../app/core/EventAdmission.cpp" line="226"/>
         <source>an extension that is not 1 to 10 working days with reasons</source>
         <translation>延期不是1至10个工作日或缺少理由</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="230"/>
+        <location filename="../app/core/EventAdmission.cpp" line="231"/>
         <source>a termination, revocation or failed check without reasons</source>
         <translation>终止办理、撤销或核查不实缺少理由</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="232"/>
+        <location filename="../app/core/EventAdmission.cpp" line="233"/>
         <source>a rectification order without its deadline</source>
         <translation>整改通知缺少整改期限</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="234"/>
+        <location filename="../app/core/EventAdmission.cpp" line="235"/>
         <source>a supplied material without its code</source>
         <translation>补交材料缺少材料代码</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="243"/>
+        <location filename="../app/core/EventAdmission.cpp" line="244"/>
         <source>declared values that are not a list of at most %1</source>
         <translation>申报值不是至多 %1 项的列表</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="252"/>
+        <location filename="../app/core/EventAdmission.cpp" line="253"/>
         <source>a declared value that names no matter of the case, or is empty or longer than %1 characters</source>
         <translation>申报值未对应本办件的事项，或为空，或超过 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="265"/>
+        <location filename="../app/core/EventAdmission.cpp" line="266"/>
         <source>malformed: the kind of event is not one this program writes</source>
         <translation>格式错误：事件类型不是本程序写入的类型</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="267"/>
+        <location filename="../app/core/EventAdmission.cpp" line="268"/>
         <source>malformed: the payload is larger than %1 bytes</source>
         <translation>格式错误：载荷大于 %1 字节</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="272"/>
+        <location filename="../app/core/EventAdmission.cpp" line="273"/>
         <source>malformed: the payload is not a bounded map</source>
         <translation>格式错误：载荷不是有界映射</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="275"/>
+        <location filename="../app/core/EventAdmission.cpp" line="276"/>
         <source>malformed: %1 lacks a valid field %2</source>
         <translation>格式错误：%1 缺少有效字段 %2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="278"/>
+        <location filename="../app/core/EventAdmission.cpp" line="279"/>
         <source>malformed: %1 names no case</source>
         <translation>格式错误：%1 未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="399"/>
+        <location filename="../app/core/EventAdmission.cpp" line="401"/>
+        <source>%1 is made only at the hub, never by a workstation</source>
+        <translation>%1 只能由中心服务器生成，不能由工作站生成</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="403"/>
         <source>a counter event that names no case</source>
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="409"/>
+        <location filename="../app/core/EventAdmission.cpp" line="413"/>
         <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
         <translation>记录于 %1，早于中心服务器在 %3 为工作站 %2 设立的检查点减去 %4 小时时钟容差后的时间（倒签）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="417"/>
+        <location filename="../app/core/EventAdmission.cpp" line="421"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="427"/>
+        <location filename="../app/core/EventAdmission.cpp" line="431"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="442"/>
+        <location filename="../app/core/EventAdmission.cpp" line="444"/>
+        <source>a first signing key of a user without an auth key, after the hall required a proof by the password for every first key (reset the user&apos;s password at the hub)</source>
+        <translation>大厅已要求每个首个签名密钥都须由密码证明，但该用户没有认证密钥（请在中心服务器重置该用户的密码）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="450"/>
         <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
         <translation>首个签名密钥缺少由用户密码（认证密钥）出具的有效证明</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="447"/>
+        <location filename="../app/core/EventAdmission.cpp" line="455"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="450"/>
+        <location filename="../app/core/EventAdmission.cpp" line="458"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="452"/>
+        <location filename="../app/core/EventAdmission.cpp" line="460"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="454"/>
+        <location filename="../app/core/EventAdmission.cpp" line="462"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="457"/>
+        <location filename="../app/core/EventAdmission.cpp" line="465"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="460"/>
+        <location filename="../app/core/EventAdmission.cpp" line="468"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="462"/>
+        <location filename="../app/core/EventAdmission.cpp" line="470"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="464"/>
+        <location filename="../app/core/EventAdmission.cpp" line="473"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="470"/>
+        <location filename="../app/core/EventAdmission.cpp" line="480"/>
+        <source>a change of roles of %1, who is not a user of this hall</source>
+        <translation>对 %1 的角色变更，但此人不是本大厅的用户</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="482"/>
+        <source>an administrator may not take the administrator&apos;s role from themselves</source>
+        <translation>管理员不得撤销自己的管理员角色</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="489"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="473"/>
+        <location filename="../app/core/EventAdmission.cpp" line="492"/>
         <source>a relaxation of the separations belongs to the hall, not to a case</source>
         <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="480"/>
+        <location filename="../app/core/EventAdmission.cpp" line="499"/>
         <source>a decision on one matter that names no matter of a case</source>
         <translation>单一事项的决定未指明办件中的事项</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="488"/>
-        <location filename="../app/core/EventAdmission.cpp" line="501"/>
+        <location filename="../app/core/EventAdmission.cpp" line="507"/>
+        <location filename="../app/core/EventAdmission.cpp" line="520"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="499"/>
+        <location filename="../app/core/EventAdmission.cpp" line="518"/>
         <source>the author %1 may not write %2 on this case (separations): %3</source>
         <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="510"/>
+        <location filename="../app/core/EventAdmission.cpp" line="529"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="522"/>
+        <location filename="../app/core/EventAdmission.cpp" line="541"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="526"/>
+        <location filename="../app/core/EventAdmission.cpp" line="545"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="528"/>
+        <location filename="../app/core/EventAdmission.cpp" line="547"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="533"/>
+        <location filename="../app/core/EventAdmission.cpp" line="552"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="537"/>
+        <location filename="../app/core/EventAdmission.cpp" line="556"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="543"/>
+        <location filename="../app/core/EventAdmission.cpp" line="563"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人员，也不是管理员</translation>
     </message>
@@ -3254,51 +3285,56 @@
         <translation>只能在事务中追加事件。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="121"/>
+        <location filename="../db/EventStore.cpp" line="112"/>
+        <source>Your signing key was replaced since you logged in: your password was changed at another workstation or reset by the administrator. Log out and log in again with the new password; nothing was recorded.</source>
+        <translation>您登录后签名密钥已被更换：您的密码已在其他工作站修改，或已被管理员重置。请退出并使用新密码重新登录；本次操作未记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../db/EventStore.cpp" line="136"/>
         <source>The event could not be stored: %1</source>
         <translation>无法保存事件：%1</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="285"/>
+        <location filename="../db/EventStore.cpp" line="302"/>
         <source>An event from the hub is incomplete (%1).</source>
         <translation>来自中心服务器的一个事件不完整（%1）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="289"/>
+        <location filename="../db/EventStore.cpp" line="306"/>
         <source>The event %1 from workstation %2 does not match its hash; it was changed on the way and nothing of this batch was stored.</source>
         <translation>来自工作站 %2 的事件 %1 与其哈希值不符：该事件在传输途中被修改，本批次数据均未保存。</translation>
     </message>
     <message>
         <location filename="../db/EventReader.cpp" line="88"/>
-        <location filename="../db/EventStore.cpp" line="431"/>
+        <location filename="../db/EventStore.cpp" line="448"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="482"/>
+        <location filename="../db/EventStore.cpp" line="499"/>
         <source>The event %1 could not be stored: %2</source>
         <translation>无法保存事件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="314"/>
-        <location filename="../db/EventStore.cpp" line="330"/>
+        <location filename="../db/EventStore.cpp" line="331"/>
+        <location filename="../db/EventStore.cpp" line="347"/>
         <source>The event %1 arrived with other content than the copy already stored; nothing of this batch was stored.</source>
         <translation>收到的事件 %1 与已保存的副本内容不同；本批次数据均未保存。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="339"/>
-        <location filename="../db/EventStore.cpp" line="510"/>
+        <location filename="../db/EventStore.cpp" line="356"/>
+        <location filename="../db/EventStore.cpp" line="527"/>
         <source>The event %1 could not be marked as sent: %2</source>
         <translation>无法将事件 %1 标记为已发送：%2</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="346"/>
-        <location filename="../db/EventStore.cpp" line="521"/>
+        <location filename="../db/EventStore.cpp" line="363"/>
+        <location filename="../db/EventStore.cpp" line="538"/>
         <source>The event %1 has two different hub sequence numbers (%2 and %3).</source>
         <translation>事件 %1 有两个不同的中心服务器序号（%2 和 %3）。</translation>
     </message>
     <message>
-        <location filename="../db/EventStore.cpp" line="518"/>
+        <location filename="../db/EventStore.cpp" line="535"/>
         <source>The hub acknowledged the event %1, which is not in this database.</source>
         <translation>中心服务器确认了事件 %1，但本数据库中没有该事件。</translation>
     </message>
@@ -3614,7 +3650,7 @@
         <translation>%1 中没有中心服务器数据库。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubStore.cpp" line="307"/>
+        <location filename="../app/hub/HubStore.cpp" line="308"/>
         <source>This database is not a hub&apos;s (no certificate authority in it).</source>
         <translation>该数据库不是中心服务器数据库（其中没有证书颁发机构）。</translation>
     </message>
@@ -3761,47 +3797,85 @@
         <translation>工作站 %1 报告的编号远超已租出的所有号段；已忽略。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="54"/>
+        <location filename="../app/hub/HubUsers.cpp" line="59"/>
+        <location filename="../app/hub/HubUsers.cpp" line="95"/>
         <source>Unknown roles: %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="66"/>
+        <location filename="../app/hub/HubUsers.cpp" line="71"/>
+        <location filename="../app/hub/HubUsers.cpp" line="101"/>
+        <location filename="../app/hub/HubUsers.cpp" line="160"/>
         <source>There is no user %1 at this hub.</source>
         <translation>本中心服务器上没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="71"/>
+        <location filename="../app/hub/HubUsers.cpp" line="76"/>
         <source>An administrator cannot disable their own account.</source>
         <translation>管理员不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="135"/>
+        <location filename="../app/hub/HubUsers.cpp" line="97"/>
+        <source>Give the user at least one role.</source>
+        <translation>请为该用户至少指定一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="106"/>
+        <source>An administrator cannot take the administrator&apos;s role from themselves.</source>
+        <translation>管理员不能撤销自己的管理员角色。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="111"/>
+        <source>The hall must keep at least one enabled administrator.</source>
+        <translation>大厅必须保留至少一名启用状态的管理员。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="162"/>
+        <source>Only an administrator of this hub may reset a password.</source>
+        <translation>只有本中心服务器的管理员可以重置密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="176"/>
+        <source>The keys of the new password could not be made.</source>
+        <translation>无法生成新密码的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="226"/>
+        <source>Only an administrator of this hub may change what the hall requires.</source>
+        <translation>只有本中心服务器的管理员可以更改大厅的要求。</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="234"/>
+        <source>These enabled users have no auth key and no signing key yet; their first login would be refused everywhere. Reset their passwords first (hub user-reset), or disable them: %1</source>
+        <translation>以下启用的用户尚无认证密钥和签名密钥，其首次登录将被各处拒收。请先重置其密码（hub user-reset），或停用这些用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/HubUsers.cpp" line="308"/>
         <source>This hub holds no seal key.</source>
         <translation>本中心服务器未持有印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="150"/>
+        <location filename="../app/hub/HubUsers.cpp" line="323"/>
         <source>There is no enabled user %1 at the hub.</source>
         <translation>中心服务器上没有已启用的用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="153"/>
+        <location filename="../app/hub/HubUsers.cpp" line="326"/>
         <source>The seal key is granted only to certificate operators, approvers and administrators; %1 is none of them.</source>
         <translation>印章密钥只能授权给制证员、审批人员和管理员；%1 均不是。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="158"/>
+        <location filename="../app/hub/HubUsers.cpp" line="331"/>
         <source>%1 has no signing key at the hub yet: let them log in once at a workstation, sync it, then grant again.</source>
         <translation>%1 在中心服务器上还没有签名密钥：请让其在工作站登录一次并同步，然后重新授权。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="166"/>
+        <location filename="../app/hub/HubUsers.cpp" line="339"/>
         <source>The seal key could not be sealed to the signing key of %1.</source>
         <translation>无法将印章密钥封装到 %1 的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubUsers.cpp" line="188"/>
+        <location filename="../app/hub/HubUsers.cpp" line="361"/>
         <source>%1 holds no grant of the seal key.</source>
         <translation>%1 未获印章密钥授权。</translation>
     </message>
@@ -4832,7 +4906,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="742"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -4842,954 +4916,978 @@
         <translation>系统管理员用户名（密码从标准输入读取）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
         <location filename="../app/cli/SyncCommands.cpp" line="82"/>
         <location filename="../app/cli/SyncCommands.cpp" line="162"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="217"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="361"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
         <source>The bureau&apos;s name (on the seal).</source>
         <translation>审批局名称（用于印章）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="55"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="578"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
         <location filename="../app/cli/SyncCommands.cpp" line="80"/>
         <location filename="../app/cli/SyncCommands.cpp" line="84"/>
         <location filename="../app/cli/SyncCommands.cpp" line="163"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="56"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="57"/>
         <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="58"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
         <location filename="../app/cli/SyncCommands.cpp" line="83"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="60"/>
         <source>This workstation&apos;s id.</source>
         <translation>本工作站的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="59"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="60"/>
         <location filename="../app/cli/SyncCommands.cpp" line="124"/>
         <location filename="../app/cli/SyncCommands.cpp" line="145"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="607"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="746"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="61"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="62"/>
         <source>The workstation will sync with a hub (which leases its numbers).</source>
         <translation>本工作站将与中心服务器同步（由中心服务器分配编号号段）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="63"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="64"/>
         <source>Creates a hall database, its key ring and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建大厅数据库、密钥环及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="73"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="74"/>
         <location filename="../app/cli/SyncCommands.cpp" line="107"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="74"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="75"/>
         <location filename="../app/cli/SyncCommands.cpp" line="108"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="75"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="76"/>
         <location filename="../app/cli/SyncCommands.cpp" line="109"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="80"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="81"/>
         <source>Created the hall database %1.</source>
         <translation>已创建大厅数据库 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="88"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="89"/>
         <source>Do nothing when the database exists.</source>
         <translation>数据库已存在时不执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="90"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="91"/>
         <source>Creates the demo hall (users listed in the README).</source>
         <translation>创建演示大厅（演示用户见 README）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="93"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="94"/>
         <source>The demo hall %1 is already there.</source>
         <translation>演示大厅 %1 已存在。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="99"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="100"/>
         <source>Created the demo hall %1. Every demo user&apos;s password is %2.</source>
         <translation>已创建演示大厅 %1。所有演示用户的密码均为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="110"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
         <location filename="../app/cli/SyncCommands.cpp" line="161"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="111"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="112"/>
         <location filename="../app/cli/SyncCommands.cpp" line="163"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="113"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="114"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="142"/>
         <source>Roles, comma separated: intake, review, inspection, approval, certificate, supervisor, admin.</source>
         <translation>角色，以英文逗号分隔：intake（受理）、review（审查）、inspection（勘验）、approval（审批）、certificate（制证发证）、supervisor（监督）、admin（系统管理）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="115"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="116"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="144"/>
         <location filename="../app/cli/SyncCommands.cpp" line="165"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="363"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="117"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="118"/>
         <source>Adds a user. Reads the administrator&apos;s password, then the new user&apos;s, from standard input.</source>
         <translation>添加用户。先从标准输入读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="122"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="123"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="152"/>
         <source>Unknown role(s): %1</source>
         <translation>未知角色：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="124"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="143"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="163"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="214"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="874"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="125"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="154"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="172"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="903"/>
         <location filename="../app/cli/SyncCommands.cpp" line="64"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="128"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="129"/>
         <source>New user&apos;s password: </source>
         <translation>新用户密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="130"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="131"/>
         <source>Added the user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="146"/>
+        <source>Changes a user&apos;s roles at a hall without a hub (at a hub: hub user-roles). Reads the administrator&apos;s password from standard input.</source>
+        <translation>在没有中心服务器的大厅更改用户角色（有中心服务器时请用 hub user-roles）。从标准输入读取管理员密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="159"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
+        <source>The roles of %1 are now: %2.</source>
+        <translation>%1 的角色现为：%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="169"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="156"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="273"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="470"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="704"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="714"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="340"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="413"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="386"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="499"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="730"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="731"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="733"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="743"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="475"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="543"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="158"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="161"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="190"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="199"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="181"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="184"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="278"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="305"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="377"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="411"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="450"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="307"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
         <location filename="../app/cli/AdminCommands.cpp" line="479"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="618"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="754"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="483"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="508"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="783"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="618"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="308"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="216"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="189"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="190"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="194"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="223"/>
         <source>Holiday calendar years: %1</source>
         <translation>节假日日历年份：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="233"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="205"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="208"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="237"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="211"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="545"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="595"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="766"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="256"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="280"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="272"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="574"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="624"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="795"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="391"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="256"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="554"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="561"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="601"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="263"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="293"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="248"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="630"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="428"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="220"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="249"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="235"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="264"/>
         <source>The year&apos;s holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md).</source>
         <translation>该年度的节假日文件，即 holiday-cn 格式的 YEAR.json（见 docs/DOMAIN.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="236"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
         <source>Adds or replaces one year of the holiday calendar at this workstation. A hall with a hub imports at the hub instead (oneseal-admin hub calendar-import).</source>
         <translation>在本工作站添加或替换一年的节假日日历。设有中心服务器的大厅应改在中心服务器上导入（oneseal-admin hub calendar-import）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="277"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="412"/>
         <source>Name one holiday file.</source>
         <translation>请指定一个节假日文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="245"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="282"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="417"/>
         <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
         <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="257"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="286"/>
         <source>Replaced the holiday calendar for %1: %2 listed days.</source>
         <translation>已替换 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="258"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="287"/>
         <source>Added the holiday calendar for %1: %2 listed days.</source>
         <translation>已添加 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="270"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="299"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="271"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="848"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="855"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="300"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="877"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="882"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="884"/>
         <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="272"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="275"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="304"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="290"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="533"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="829"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="858"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="300"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="329"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
 Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
 退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="311"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="340"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="322"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
         <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
         <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="328"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
         <source>Checkpoints checked with the hub&apos;s key %1.</source>
         <translation>已使用中心服务器密钥 %1 核验检查点。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="330"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="335"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
         <source>CUT OFF: workstation %1: %2</source>
         <translation>已截断：工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="339"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
         <source>FORGED CHECKPOINT: workstation %1: %2</source>
         <translation>【伪造检查点】工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="342"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="371"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="356"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="467"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="387"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="358"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="467"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="387"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="388"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="497"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="388"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="497"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
         <source>Only one kind of document: decision, notice, certificate, reprint, revocation.</source>
         <translation>只能指定一种文书类型：decision、notice、certificate、reprint、revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="362"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
         <source>Lists the seal register (every document that carries the seal), or exports it as CSV.</source>
         <translation>列出用印登记（每一份加盖印章的文书），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="370"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
         <source>Unknown document kind %1; use decision, notice, certificate, reprint or revocation.</source>
         <translation>未知的文书类型 %1；请使用 decision、notice、certificate、reprint 或 revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="401"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
         <source>Pairs of steps one person may both take on a case, e.g. review+inspect,decide+issue; &quot;none&quot; restores the strict rule.</source>
         <translation>同一人在一个办件上可同时承担的环节对，例如 review+inspect,decide+issue；&quot;none&quot; 恢复严格规则。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
         <source>pairs</source>
         <translation>环节对</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="433"/>
         <source>Why the hall relaxes the rule (required).</source>
         <translation>大厅放宽该规则的理由（必填）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="407"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="436"/>
         <source>Shows or sets which pairs of steps (accept, review, inspect, decide, issue) one person may both take on a case.</source>
         <translation>显示或设置同一人在一个办件上可同时承担的环节对（受理、审查、勘验、决定、发证）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="424"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="453"/>
         <source>Strict: accept, review, inspect, decide and issue are different people on every case.</source>
         <translation>严格：每个办件的受理、审查、勘验、决定和发证均由不同人员办理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="426"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="455"/>
         <source>Relaxed pairs: %1 (set by %2 at %3: %4)</source>
         <translation>已放宽的环节对：%1（由 %2 于 %3 设置：%4）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="439"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
         <source>How many of the newest events (1-1000, default 20).</source>
         <translation>显示最新事件的条数（1-1000，默认 20）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
         <source>count</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="442"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
         <source>Lists the newest events of the database: time, kind, case number, user, workstation (never their contents).</source>
         <translation>列出数据库中最新的事件：时间、类型、办件编号、用户、工作站（不显示事件内容）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="448"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
         <source>Give --last as a number from 1 to 1000.</source>
         <translation>--last 必须是 1 至 1000 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="498"/>
         <source>Also write the report as CSV to this new file.</source>
         <translation>同时将报表以 CSV 格式写入此新文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
         <source>By day:</source>
         <translation>按日期：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
         <source>By window:</source>
         <translation>按窗口：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="502"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
         <source>By clerk:</source>
         <translation>按受理人员：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="535"/>
         <source>%1: %2 served, waiting mean %3 min (90% within %4), service mean %5 min (90% within %6), %7 rated</source>
         <translation>%1：已办理 %2 个，平均等候 %3 分钟（90% 在 %4 分钟以内），平均办理 %5 分钟（90% 在 %6 分钟以内），已评价 %7 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="519"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="548"/>
         <source>CSV written to %1.</source>
         <translation>已将 CSV 写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="576"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
         <source>Where to write (a new file).</source>
         <translation>写入位置（新文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="577"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
         <source>The user to grant the seal key to, or to revoke it from.</source>
         <translation>要授予或撤销印章密钥的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="586"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="615"/>
         <source>The hall&apos;s Ed25519 certificate signing key: publish it, grant or revoke it, sign the list of voided certificates.
 The password of the --as user is read from standard input.</source>
         <translation>大厅的 Ed25519 证照签名密钥：发布、授予或撤销，签署已作废证照清单。
 --as 用户的密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="610"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
         <source>Say where to write with --out FILE.</source>
         <translation>请用 --out FILE 指定写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
         <source>Say which user with --user NAME.</source>
         <translation>请用 --user NAME 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="627"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
         <source>This hall has no seal key yet.</source>
         <translation>本大厅尚无印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
         <source>Wrote the hall&apos;s public seal key(s) %1 to %2.</source>
         <translation>已将大厅的印章公钥 %1 写入 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="657"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="686"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="297"/>
         <source>Seal key granted to %1.</source>
         <translation>已向 %1 授予印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="658"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="687"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="297"/>
         <source>Seal key revoked from %1.</source>
         <translation>已撤销 %1 的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="663"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="692"/>
         <source>Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help).</source>
         <translation>请指定操作：seal-key export、grant、revoke、revoked-list、generate 或 id（见 --help）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="948"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="967"/>
+        <source>change a user&apos;s roles (a hall without a hub)</source>
+        <translation>更改用户角色（无中心服务器的大厅）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="978"/>
         <source>show or relax (--relax) the separation of steps per case</source>
         <translation>显示或放宽（--relax）每个办件的岗位分离</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="954"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="984"/>
         <source>the hall&apos;s seal key: export, grant, revoke, revoked-list, id</source>
         <translation>大厅的印章密钥：export、grant、revoke、revoked-list、id</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="375"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="414"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="501"/>
         <source>Reports the hall&apos;s queue: tickets served, waiting and service times, ratings.</source>
         <translation>报告大厅的排队情况：已办理的排队号、等候及办理时长、评价。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
         <source>Give --from (and --to) as YYYY-MM-DD.</source>
         <translation>请以 YYYY-MM-DD 格式给出 --from（及 --to）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
         <source>Tickets served: %1</source>
         <translation>已办理排队号：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="486"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
         <source>Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>等候时长（取号至叫号，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="491"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="520"/>
         <source>Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>办理时长（叫号至登记，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="525"/>
         <source>Ratings (%1):</source>
         <translation>评价（%1）：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="529"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="616"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="558"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="645"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="700"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="573"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="575"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="579"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="608"/>
         <source>Why the grant ends (revoke; recorded).</source>
         <translation>终止授权的原因（用于 revoke；将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
         <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME --reason TEXT (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
         <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME --reason TEXT（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="614"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
         <source>Say why the grant ends with --reason TEXT.</source>
         <translation>请用 --reason TEXT 说明终止授权的原因。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="694"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="668"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="697"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="680"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="709"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="691"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="720"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="692"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="701"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="730"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="702"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="731"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="704"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="733"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="706"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="708"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="737"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="710"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="739"/>
         <location filename="../app/cli/SyncCommands.cpp" line="46"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="605"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="744"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="712"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="741"/>
         <source>The hall&apos;s signed list of voided certificates (seal-key revoked-list); a certificate it names is reported VOIDED.</source>
         <translation>大厅签署的已作废证照清单（seal-key revoked-list）；清单中列出的证照将报告为“已作废”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="719"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="748"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="750"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="727"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="756"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="771"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="800"/>
         <source>%1 is refused: %2</source>
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="805"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="834"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="811"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="818"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="840"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="824"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="831"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="860"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="876"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="850"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="852"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="881"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="854"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="857"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="886"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="867"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="896"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="871"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="900"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="896"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="925"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="916"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="945"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="929"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="958"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="930"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="959"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="935"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="964"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="936"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="965"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="937"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="966"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="938"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="968"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="939"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="969"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="941"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="971"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="942"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="972"/>
         <source>add or replace a year of the holiday calendar (holiday-cn JSON)</source>
         <translation>添加或替换一年的节假日日历（holiday-cn JSON）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="944"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="974"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="945"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="975"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="946"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="976"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="947"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="977"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="950"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="980"/>
         <source>list the newest events (kind, case number, user)</source>
         <translation>列出最新事件（类型、办件编号、用户）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="951"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="981"/>
         <source>waiting and service times and ratings of the hall&apos;s queue</source>
         <translation>大厅排队的等候、办理时长及评价</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="953"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="983"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="956"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="986"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="957"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="987"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="958"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="988"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="959"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="989"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="960"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="990"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="961"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="991"/>
         <source>re-stamp unsent events whose clock the hub refuses</source>
         <translation>对中心服务器拒收其时钟的未发送事件重新加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="967"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="997"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="996"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1026"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -5810,13 +5908,13 @@ The administrator&apos;s password is read from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="86"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="550"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="87"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="416"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="551"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
@@ -5868,8 +5966,8 @@ The password is read twice from standard input.</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="405"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="580"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="434"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="609"/>
         <location filename="../app/cli/SyncCommands.cpp" line="146"/>
         <source>text</source>
         <translation>文本</translation>
@@ -5886,6 +5984,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/SyncCommands.cpp" line="164"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="362"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
@@ -5907,420 +6006,513 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="184"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
         <source>The user.</source>
         <translation>用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
         <source>Grants the hall&apos;s seal key to a user (certificate operator, approver or administrator); workstations receive the grant.</source>
         <translation>将大厅的印章密钥授予用户（制证员、审批人员或管理员）；各工作站将收到该授权。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="188"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="289"/>
         <source>Revokes a user&apos;s grant of the hall&apos;s seal key.</source>
         <translation>撤销用户的印章密钥授权。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="216"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="185"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="360"/>
         <source>The user&apos;s user name.</source>
         <translation>用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="220"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="321"/>
         <source>Enables a disabled user again at the hub.</source>
         <translation>在中心服务器上重新启用已停用的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="221"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
         <source>Disables a user at the hub: every replica refuses their events from now on and workstations remove their key slot at the next sync.</source>
         <translation>在中心服务器上停用用户：自此所有副本均拒收其事件，各工作站在下次同步时删除其密钥槽。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="225"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="326"/>
         <source>Name the user with --username.</source>
         <translation>请用 --username 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <source>Sets a new password for a user who forgot theirs (or whose password is known to others): every replica ends their signing key and takes the new password&apos;s key; they change the password at their next login.
+Reads the administrator&apos;s password, then the user&apos;s new password.</source>
+        <translation>为忘记密码（或密码已被他人知悉）的用户设置新密码：各副本终止其签名密钥并采用新密码的密钥；用户须在下次登录时修改密码。
+先读取管理员密码，再读取该用户的新密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="200"/>
+        <source>The user&apos;s new password: </source>
+        <translation>该用户的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
+        <source>The password of %1 is reset; they must change it at their next login. Their signing key ends now; workstations take the new password at their next sync.</source>
+        <translation>%1 的密码已重置，须在下次登录时修改。其签名密钥即刻终止；各工作站在下次同步时采用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="207"/>
+        <source>The password of administrator %1 is reset. An administrator&apos;s password changes only at the hub, so it is not asked to be changed at a workstation. Their signing key ends now; workstations take the new password at their next sync.</source>
+        <translation>管理员 %1 的密码已重置。管理员密码只能在中心服务器修改，因此不会要求其在工作站修改。其签名密钥即刻终止；各工作站在下次同步时采用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="213"/>
+        <source>%1 held the hall&apos;s seal key: that grant was sealed to the signing key that just ended and can no longer be opened. Grant the seal key again (hub seal-grant) after their next login has reached the hub.</source>
+        <translation>%1 持有大厅的印章密钥：该授权封装于刚刚终止的签名密钥，已无法打开。请在其下次登录的数据到达中心服务器后，重新授予印章密钥（hub seal-grant）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="226"/>
+        <source>Only users made before first keys were proved by the password who have no signing key yet.</source>
+        <translation>仅列出在“首个密钥须由密码证明”规则之前创建、且尚无签名密钥的用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="229"/>
+        <source>Lists the hall&apos;s users at the hub.</source>
+        <translation>列出中心服务器上的大厅用户。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
+        <source>must change the password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="247"/>
+        <source>no auth key and no signing key: reset the password</source>
+        <translation>无认证密钥和签名密钥：请重置密码</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <source>Every first signing key must be proved by the user&apos;s password.</source>
+        <translation>每个首个签名密钥都须由用户密码证明。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <source>%n user(s) can still get a first signing key without a proof by their password (hub require-first-key-proof closes this).</source>
+        <translation>
+            <numerusform>仍有 %n 个用户可在没有密码证明的情况下获得首个签名密钥（hub require-first-key-proof 可关闭此缺口）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="267"/>
+        <source>Requires every user&apos;s first signing key to be proved by their password, also for users made before that rule; every replica refuses an unproved one from then on. Refused while an enabled user has no auth key and no signing key (hub users --legacy): reset their passwords first.</source>
+        <translation>要求每个用户的首个签名密钥都由其密码证明，包括该规则之前创建的用户；此后各副本均拒收未经证明的首个密钥。若仍有启用的用户既无认证密钥也无签名密钥（hub users --legacy），则拒绝执行：请先重置这些用户的密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="276"/>
+        <source>Every first signing key must now be proved by the user&apos;s password; workstations learn it at their next sync.</source>
+        <translation>现在每个首个签名密钥都须由用户密码证明；各工作站在下次同步时获知。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
         <source>User %1 is enabled.</source>
         <translation>用户 %1 已启用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
         <source>User %1 is disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="249"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="338"/>
+        <source>%1 has no auth key and no signing key, and the hall requires every first key to be proved by the password: reset their password (hub user-reset) before their first login, or every replica refuses what they do.</source>
+        <translation>%1 既无认证密钥也无签名密钥，而大厅要求每个首个密钥都须由密码证明：请在其首次登录前重置其密码（hub user-reset），否则各副本将拒收其所做的一切。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
+        <source>Changes a user&apos;s roles at the hub: every replica counts the user&apos;s events with the roles held when each was recorded.</source>
+        <translation>在中心服务器更改用户角色：各副本按每条事件记录时用户所持角色认定其事件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="369"/>
+        <source>Name the user with --username and the new roles with --roles.</source>
+        <translation>请用 --username 指定用户，用 --roles 指定新角色。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="250"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="264"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="399"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="272"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
         <source>The year&apos;s holiday file, YEAR.json (holiday-cn format).</source>
         <translation>该年度的节假日文件，即 YEAR.json（holiday-cn 格式）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="273"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
         <source>Adds or replaces a year of the holiday calendar at the hub; workstations receive it with their next sync or bundle.</source>
         <translation>在中心服务器上添加或替换一年的节假日日历；各工作站在下次同步或导入离线数据包时接收。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="294"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="429"/>
         <source>Imported the holiday calendar for %1 at the hub.</source>
         <translation>已在中心服务器上导入 %1 年的节假日日历。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="302"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="437"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="309"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="444"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="311"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="446"/>
         <source>Checkpoint key: %1</source>
         <translation>检查点密钥：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="313"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="448"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="316"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="451"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="323"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="458"/>
         <source>Taken %1; hall %2; generation %3</source>
         <translation>备份于 %1；大厅 %2；代次 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="325"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
         <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
         <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="467"/>
         <source>Database %1 bytes, SHA-256 %2</source>
         <translation>数据库 %1 字节，SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="339"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="474"/>
         <source>The backup file to write (must not exist).</source>
         <translation>要写入的备份文件（不得已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="342"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="477"/>
         <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
         <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="350"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="485"/>
         <source>Wrote the backup %1.</source>
         <translation>已写入备份 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="359"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="383"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="494"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="518"/>
         <source>The backup file.</source>
         <translation>备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="360"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="495"/>
         <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
         <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="389"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="500"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="524"/>
         <source>Name one backup file.</source>
         <translation>请指定一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="373"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="508"/>
         <source>The backup is refused: %1</source>
         <translation>备份被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="509"/>
         <source>The backup %1 is whole.</source>
         <translation>备份 %1 完整无损。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="519"/>
         <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
         <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="393"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="528"/>
         <source>The restore is refused: %1</source>
         <translation>恢复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="394"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="529"/>
         <source>Restored the hub in %1 from %2; new generation %3.</source>
         <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="533"/>
         <source>The database that was there is kept as %1.</source>
         <translation>原有数据库保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="400"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="535"/>
         <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
         <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="542"/>
         <source>The workstation&apos;s replica (its database file).</source>
         <translation>工作站的副本（其数据库文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="411"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="546"/>
         <source>Where the hub&apos;s keys survive: the lost hub&apos;s database or any backup of it (with hub.key in --dir). Workstations then stay enrolled.</source>
         <translation>中心服务器密钥的留存位置：已丢失的中心服务器的数据库或其任一备份（hub.key 须在 --dir 中）。这样各工作站仍保持注册状态。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="418"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="553"/>
         <source>Rebuilds a lost hub without a backup from a workstation&apos;s replica: every event of every workstation, users, reference data, catalogs and files. The password of an administrator of the replica is read from standard input. Workstations push what the replica lacked at their next sync.</source>
         <translation>在没有备份的情况下，从工作站的副本重建丢失的中心服务器：包括所有工作站的全部事件、用户、参考数据、事项目录和文件。副本中管理员的密码从标准输入读取。各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="425"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="560"/>
         <source>Name the replica with --from.</source>
         <translation>请用 --from 指定副本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="433"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="568"/>
         <source>Administrator password of the replica: </source>
         <translation>副本的管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="435"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="570"/>
         <source>Wrong user name or password for the replica %1.</source>
         <translation>副本 %1 的用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="442"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="485"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="577"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="620"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="449"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="584"/>
         <source>The rebuild is refused: %1</source>
         <translation>重建被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="450"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="585"/>
         <source>Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall&apos;s rules), %5 users, %6 catalog versions, %7 files; new generation %8, numbers through server_seq %9 kept.</source>
         <translation>已在 %1 中重建中心服务器：%3 个工作站的 %2 个事件（其中 %4 个被大厅规则拒绝）、%5 名用户、%6 个事项目录版本、%7 个文件；新代次 %8，保留 server_seq %9 及以前的编号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="464"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
         <source>A new key file %1 was made: keep a copy apart from the backups.</source>
         <translation>已生成新的密钥文件 %1：请将其副本与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="468"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
         <source>The hub&apos;s certificate authority was kept: workstations stay enrolled. Revoke again any workstation revoked after %1 was made.</source>
         <translation>已保留中心服务器的证书颁发机构：各工作站保持注册状态。对于在 %1 生成之后被吊销的工作站，请重新吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="473"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="608"/>
         <source>The hub has a new certificate authority: enrol every workstation again with a new code (hub enroll-code, then enroll at the workstation); their events are still accepted.</source>
         <translation>中心服务器已启用新的证书颁发机构：请用新的注册码重新注册每个工作站（先执行 hub enroll-code，再在工作站上执行 enroll）；其事件仍被接受。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="476"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="611"/>
         <source>Start the hub; each workstation pushes what the replica lacked at its next sync.</source>
         <translation>启动中心服务器；各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="531"/>
-        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]</source>
-        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|user-disable|user-enable|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [选项]</translation>
-    </message>
-    <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="671"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="810"/>
         <source>How far ahead of now a clock may be (the hub&apos;s clock_margin_hours).</source>
         <translation>时钟最多可超前当前时间多少（中心服务器的 clock_margin_hours）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="672"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="811"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="673"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="812"/>
         <source>Only say what would be re-stamped.</source>
         <translation>只显示将被重新加盖时间戳的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="675"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="814"/>
         <source>Re-stamps this workstation&apos;s own unsent events whose clock the hub refuses (far in the future or wrapped), and every later one of its chain: new clocks, the chain linked again, each signed again by its author (whose password is asked for). Nothing else changes; the hub never had them.</source>
         <translation>对本工作站中心服务器拒收其时钟（远在未来或发生回绕）的未发送事件，及其审计链中的所有后续事件，重新加盖时间戳：使用新的时钟，重新链接审计链，并由各自的作者重新签名（将询问其密码）。其他内容均不变；中心服务器从未收到过这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="683"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="822"/>
         <source>--margin-hours must be a whole number from 1 to 8760.</source>
         <translation>--margin-hours 必须是 1 至 8760 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="694"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="833"/>
         <source>No unsent event of this workstation has a clock the hub refuses; nothing to do.</source>
         <translation>本工作站没有时钟被中心服务器拒收的未发送事件；无需处理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="697"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="836"/>
         <source>%1 unsent events of this workstation from %2 on are re-stamped (%3 with a clock the hub refuses).</source>
         <translation>本工作站自 %2 起的 %1 个未发送事件已重新加盖时间戳（其中 %3 个的时钟被中心服务器拒收）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="716"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="855"/>
         <source>Password of %1, who signed some of them: </source>
         <translation>%1（签署了其中部分事件）的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="719"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="858"/>
         <source>The repair is refused: %1</source>
         <translation>修复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="720"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="859"/>
         <source>Re-stamped %1 events; sync to send them.</source>
         <translation>已重新加盖 %1 个事件的时间戳；请同步以发送这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="539"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="678"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="539"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="670"/>
+        <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-reset|users|require-first-key-proof|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]</source>
+        <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|user-reset|users|require-first-key-proof|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [选项]</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/SyncCommands.cpp" line="678"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="540"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="679"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="541"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="680"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="543"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="682"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="687"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="556"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="695"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="568"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="707"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="570"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="709"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="572"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="711"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="580"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="719"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="590"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="729"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="742"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="604"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="743"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="607"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="746"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="611"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="750"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="617"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="756"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="623"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="762"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="633"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="772"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="641"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="780"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="645"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="784"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="656"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="795"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="662"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="801"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -6890,6 +7082,29 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
 </context>
 <context>
+    <name>RoleChanges</name>
+    <message>
+        <location filename="../app/core/RoleChanges.cpp" line="26"/>
+        <source>a change of roles that names no user</source>
+        <translation>角色变更未指明用户</translation>
+    </message>
+    <message>
+        <location filename="../app/core/RoleChanges.cpp" line="28"/>
+        <source>a change of roles without the roles before and after it</source>
+        <translation>角色变更缺少变更前后的角色</translation>
+    </message>
+    <message>
+        <location filename="../app/core/RoleChanges.cpp" line="35"/>
+        <source>a change of roles that names unknown roles: %1</source>
+        <translation>角色变更含有未知角色：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/RoleChanges.cpp" line="37"/>
+        <source>a change of roles that leaves the user no role</source>
+        <translation>角色变更后该用户没有任何角色</translation>
+    </message>
+</context>
+<context>
     <name>SamProtocol</name>
     <message>
         <location filename="../app/devices/SamProtocol.cpp" line="59"/>
@@ -7138,7 +7353,27 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../forms/SealKeyDialog.ui" line="175"/>
+        <location filename="../forms/SealKeyDialog.ui" line="159"/>
+        <source>Change a user&apos;s roles</source>
+        <translation>更改用户角色</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="163"/>
+        <source>Roles &amp;of:</source>
+        <translation>用户(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="172"/>
+        <source>Ro&amp;les (Space checks or clears):</source>
+        <translation>角色(&amp;L)（空格键勾选或取消）：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="183"/>
+        <source>Change &amp;roles</source>
+        <translation>更改角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="208"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -7242,12 +7477,12 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>无法读取用户目录：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="350"/>
+        <location filename="../app/services/SealKeyService.cpp" line="352"/>
         <source>The case history on this workstation records it as voided: %1</source>
         <translation>本工作站的办件历史记录显示其已作废：%1</translation>
     </message>
     <message>
-        <location filename="../app/services/SealKeyService.cpp" line="356"/>
+        <location filename="../app/services/SealKeyService.cpp" line="358"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
@@ -8008,9 +8243,42 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>UserDirectory</name>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="362"/>
+        <location filename="../db/UserDirectory.cpp" line="424"/>
         <source>The signing key %1 could not be stored: %2</source>
         <translation>无法保存签名密钥 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../db/UserDirectory.cpp" line="474"/>
+        <source>The password reset of user %1 could not end their signing key: %2</source>
+        <translation>重置用户 %1 的密码时无法终止其签名密钥：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UserRolesService</name>
+    <message>
+        <location filename="../app/services/UserRolesService.cpp" line="25"/>
+        <source>This hall&apos;s users are the hub&apos;s: change roles at the hub (oneseal-admin hub user-roles).</source>
+        <translation>本大厅的用户由中心服务器管理：请在中心服务器更改角色（oneseal-admin hub user-roles）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/UserRolesService.cpp" line="27"/>
+        <source>Give the user at least one role.</source>
+        <translation>请为该用户至少指定一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/UserRolesService.cpp" line="31"/>
+        <source>There is no user %1.</source>
+        <translation>没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/UserRolesService.cpp" line="36"/>
+        <source>An administrator cannot take the administrator&apos;s role from themselves.</source>
+        <translation>管理员不能撤销自己的管理员角色。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/UserRolesService.cpp" line="41"/>
+        <source>The hall must keep at least one enabled administrator.</source>
+        <translation>大厅必须保留至少一名启用状态的管理员。</translation>
     </message>
 </context>
 <context>
@@ -8604,38 +8872,38 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/client/main.cpp" line="28"/>
+        <location filename="../app/client/main.cpp" line="29"/>
         <source>OneSeal window-staff client</source>
         <translation>OneSeal 窗口工作人员客户端</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="32"/>
+        <location filename="../app/client/main.cpp" line="33"/>
         <source>The hall database file.</source>
         <translation>大厅数据库文件。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="33"/>
+        <location filename="../app/client/main.cpp" line="34"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="36"/>
+        <location filename="../app/client/main.cpp" line="37"/>
         <source>Create the demo hall if there is none.</source>
         <translation>如尚无大厅，则创建演示大厅。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="39"/>
+        <location filename="../app/client/main.cpp" line="40"/>
         <source>Show the login window and quit as soon as it is on the screen (start-up time).</source>
         <translation>显示登录窗口，一出现即退出（用于测量启动时间）。</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="49"/>
-        <location filename="../app/client/main.cpp" line="56"/>
+        <location filename="../app/client/main.cpp" line="50"/>
+        <location filename="../app/client/main.cpp" line="57"/>
         <source>OneSeal</source>
         <translation>OneSeal</translation>
     </message>
     <message>
-        <location filename="../app/client/main.cpp" line="50"/>
+        <location filename="../app/client/main.cpp" line="51"/>
         <source>There is no hall database at %1.
 Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>%1 处没有大厅数据库。
@@ -9974,27 +10242,42 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
         <translation>已修改密码</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="100"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="88"/>
+        <source>roles changed</source>
+        <translation>角色已变更</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="89"/>
+        <source>password reset at the hub</source>
+        <translation>已在中心服务器重置密码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="90"/>
+        <source>every first signing key must be proved</source>
+        <translation>每个首个签名密钥须经证明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/EventLogModel.cpp" line="103"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="101"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="104"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="102"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="105"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="103"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="106"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/ui/EventLogModel.cpp" line="104"/>
+        <location filename="../app/ui/EventLogModel.cpp" line="107"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -10833,195 +11116,215 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SealKeyDialog</name>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="57"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="58"/>
         <source>The hall&apos;s seal key signs every certificate. It is kept only sealed to the people you grant it to (certificate operators, approvers), who open it with their own password. Every grant and revocation is a signed event that reaches the hub and every workstation.</source>
         <translation>大厅的印章密钥用于签署每一份证照。该密钥仅以封装形式交给您授权的人员（制证员、审批人员），由其用本人密码打开。每次授权和撤销都是一条已签名的事件，会送达中心服务器和每个工作站。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="60"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="61"/>
         <source>The hall&apos;s seal key, who holds it, and the users&apos; signing keys. Only an administrator grants or revokes the seal key.</source>
         <translation>大厅的印章密钥、其持有人以及各用户的签名密钥。只有管理员可以授予或撤销印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
         <source>Key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="67"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
         <source>Since</source>
         <translation>启用时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Granted at</source>
         <translation>授权时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Granted by</source>
         <translation>授权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Revoked</source>
         <translation>撤销情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="70"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>User / signing key</source>
         <translation>用户/签名密钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="73"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="126"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="137"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="138"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="149"/>
         <source>revoked %1 by %2</source>
         <translation>已于 %1 由 %2 撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="139"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="150"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="151"/>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="156"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="166"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="168"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="173"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="152"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
         <source>%1 — %2 (%3; has not logged in yet)</source>
         <translation>%1 — %2（%3；尚未登录过）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="175"/>
         <source>enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="158"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="175"/>
         <source>disabled since %1</source>
         <translation>自 %1 起停用</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="160"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="177"/>
         <source>; must change the password at the next login</source>
         <translation>；下次登录时须修改密码</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="162"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="179"/>
         <source>; holds the seal key</source>
         <translation>；持有印章密钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="164"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="181"/>
         <source>; no signing key yet (has not logged in)</source>
         <translation>；尚无签名密钥（尚未登录过）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="168"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="185"/>
         <source>key %1</source>
         <translation>密钥 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="186"/>
         <source>ended</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="186"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="189"/>
+        <source>roles changed</source>
+        <translation>角色已变更</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="190"/>
+        <source>before: %1</source>
+        <translation>变更前：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="203"/>
         <source>nobody: every certificate operator and approver holds it</source>
         <translation>无：所有制证员和审批人员均已持有</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="182"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="205"/>
         <source>nobody holds a grant</source>
         <translation>无人获得授权</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="197"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="220"/>
         <source>The seal key is granted to %1. They can sign certificates from their next use of it, on any workstation the grant reaches.</source>
         <translation>已向 %1 授予印章密钥。其下次使用印章密钥时即可签署证照，适用于该授权已送达的任何工作站。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="215"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="238"/>
         <source>The grant of the seal key to %1 has ended; every workstation refuses their signatures from now on. They may still hold a copy they opened before: if that is a worry, make a new seal key.</source>
         <translation>%1 的印章密钥授权已终止；自即日起各工作站将拒绝其签名。其仍可能持有此前打开的副本：如有此顾虑，请生成新的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="226"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="269"/>
+        <source>The roles of %1 are now: %2. Their events count with these roles from now on; they see them at their next login.</source>
+        <translation>%1 的角色现为：%2。自此其事件按这些角色认定；其下次登录时生效。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="280"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="240"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="294"/>
         <source>Export the hall&apos;s public seal keys</source>
         <translation>导出大厅的印章公钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="247"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="301"/>
         <source>Wrote the hall&apos;s public seal key(s) to %1. Hand it to verifiers with the list of voided certificates.</source>
         <translation>已将大厅的印章公钥写入 %1。请将其连同已作废证照清单一并交给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="262"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="316"/>
         <source>Write the signed list of voided certificates</source>
         <translation>导出已作废证照的签名清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SealKeyDialog.cpp" line="270"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="324"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
