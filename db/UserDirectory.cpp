@@ -320,18 +320,28 @@ QString UserDirectory::authKeyOf(const QString& userId) const
         return *it;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // Resets: the hub's, in the user's name; in a hall without a hub also its administrator's (in the
+    // administrator's name: stepAuthKey reads the user from the payload).
     q.prepare(QStringLiteral("SELECT kind, payload FROM events WHERE quarantine IS NULL AND (kind = 'user.created' "
                              "OR (kind = 'user.password_changed' AND user_id = ?) "
-                             "OR (kind = 'user.password_reset' AND workstation = ? AND user_id = ?)) ORDER BY seq"));
+                             "OR (kind = 'user.password_reset' AND ((workstation = ? AND user_id = ?) OR ?))) ORDER BY seq"));
     q.addBindValue(userId);
     q.addBindValue(core::EventAdmission::hubWorkstation()); // the hub's only (a workstation's is quarantined)
     q.addBindValue(userId);
+    q.addBindValue(!hubHall());
     QString authKey;
     if (q.exec())
         while (q.next())
             stepAuthKey(&authKey, userId, q.value(0).toString(), QCborValue::fromCbor(q.value(1).toByteArray()).toMap());
     m_authKeys.insert(userId, authKey);
     return authKey;
+}
+
+bool UserDirectory::hubHall() const
+{
+    if (!m_hubHall)
+        m_hubHall = usersFromHub(m_db);
+    return *m_hubHall;
 }
 
 bool UserDirectory::firstKeyProofRequired() const
@@ -348,6 +358,8 @@ bool UserDirectory::firstKeyProofRequired() const
 
 void UserDirectory::noteAdmitted(const core::Event& event)
 {
+    if (event.workstation == core::EventAdmission::hubWorkstation())
+        m_hubHall = true; // a batch's first events of the hub make the rest of it a hub hall's
     if (event.kind == core::RoleChanges::eventKind())
         if (const auto change = core::RoleChanges::fromEvent(event)) {
             roleChanges(); // what is stored, then this event of the batch
@@ -358,7 +370,7 @@ void UserDirectory::noteAdmitted(const core::Event& event)
         m_proofRequired = true;
     if (event.kind == QLatin1String("user.created") || event.kind == QLatin1String("user.password_changed")
         || (event.kind == core::EventAdmission::passwordResetKind()
-            && event.workstation == core::EventAdmission::hubWorkstation())) {
+            && (event.workstation == core::EventAdmission::hubWorkstation() || !hubHall()))) {
         const QCborMap p = event.payload();
         const QString userId = p.value(QStringLiteral("user_id")).toString();
         QString authKey = authKeyOf(userId); // what is stored, then this event of the batch
@@ -443,15 +455,19 @@ QDateTime UserDirectory::resetAfter(const QString& userId, const QDateTime& at) 
         if (t > at && (!first.isValid() || t < first))
             first = t;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT recorded_at FROM events WHERE kind = ? AND workstation = ? AND user_id = ? "
-                             "AND quarantine IS NULL"));
+    // The hub's resets are in the user's name; a hall without a hub's in its administrator's.
+    q.prepare(QStringLiteral("SELECT recorded_at, payload FROM events WHERE kind = ? AND quarantine IS NULL "
+                             "AND ((workstation = ? AND user_id = ?) OR ?)"));
     q.addBindValue(core::EventAdmission::passwordResetKind());
     q.addBindValue(core::EventAdmission::hubWorkstation());
     q.addBindValue(userId);
+    q.addBindValue(!hubHall());
     if (q.exec())
         while (q.next())
             if (const QDateTime t = core::Event::timeFromText(q.value(0).toString());
-                t > at && (!first.isValid() || t < first))
+                t > at && (!first.isValid() || t < first)
+                && QCborValue::fromCbor(q.value(1).toByteArray()).toMap().value(QStringLiteral("user_id")).toString()
+                    == userId)
                 first = t;
     return first;
 }
@@ -459,7 +475,7 @@ QDateTime UserDirectory::resetAfter(const QString& userId, const QDateTime& at) 
 bool UserDirectory::applyReset(const core::Event& event, QString* error)
 {
     if (event.kind != core::EventAdmission::passwordResetKind()
-        || event.workstation != core::EventAdmission::hubWorkstation())
+        || (event.workstation != core::EventAdmission::hubWorkstation() && hubHall()))
         return true;
     const QString userId = event.payload().value(QStringLiteral("user_id")).toString();
     QSqlQuery q(m_db);

@@ -48,6 +48,7 @@ public:
     core::CaseHands handsOf(const QString& caseId) const override;
     QString authKeyOf(const QString& userId) const override;
     bool firstKeyProofRequired() const override;
+    bool hubHall() const override;
     core::SeparationPolicy separationPolicyAt(quint64 hlc) const override;
     std::optional<core::ChainCheckpoint> checkpointBefore(const QString& workstation, qint64 serverSeq) const override;
 
@@ -104,6 +105,7 @@ private:
     mutable QHash<QString, core::CaseHands> m_hands;
     mutable std::optional<core::RoleChanges> m_roleChanges; ///< loaded on first use
     mutable QHash<QString, QString> m_authKeys; ///< authKeyOf(), with the batch's admitted events
+    mutable std::optional<bool> m_hubHall; ///< hubHall(), read once
     mutable std::optional<bool> m_proofRequired; ///< firstKeyProofRequired(), with the batch's events
     /** When the user's first reset after @p at was (the hub's time), invalid when none. */
     QDateTime resetAfter(const QString& userId, const QDateTime& at) const;

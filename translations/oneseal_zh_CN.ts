@@ -342,6 +342,21 @@
         <translation>无法重新封装密钥槽。</translation>
     </message>
     <message>
+        <location filename="../app/services/AuthService.cpp" line="376"/>
+        <source>This hall&apos;s users are the hub&apos;s: reset the password at the hub (oneseal-admin hub user-reset).</source>
+        <translation>本大厅的用户由中心服务器管理：请在中心服务器重置密码（oneseal-admin hub user-reset）。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuthService.cpp" line="380"/>
+        <source>There is no user %1.</source>
+        <translation>没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/services/AuthService.cpp" line="382"/>
+        <source>Change your own password instead (File → Change password).</source>
+        <translation>请改为修改您自己的密码（文件 → 修改密码）。</translation>
+    </message>
+    <message>
         <location filename="../db/UserCreation.cpp" line="29"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
@@ -352,12 +367,14 @@
         <translation>用户名 %1 已被占用。</translation>
     </message>
     <message>
+        <location filename="../app/services/AuthService.cpp" line="391"/>
         <location filename="../db/UserCreation.cpp" line="42"/>
         <source>The keys of the new password could not be made.</source>
         <translation>无法生成新密码的密钥。</translation>
     </message>
     <message>
         <location filename="../app/services/AuthService.cpp" line="350"/>
+        <location filename="../app/services/AuthService.cpp" line="400"/>
         <source>The key slot could not be written.</source>
         <translation>无法写入密钥槽。</translation>
     </message>
@@ -3126,148 +3143,148 @@
         <translation>格式错误：%1 未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="401"/>
+        <location filename="../app/core/EventAdmission.cpp" line="411"/>
         <source>%1 is made only at the hub, never by a workstation</source>
         <translation>%1 只能由中心服务器生成，不能由工作站生成</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="403"/>
+        <location filename="../app/core/EventAdmission.cpp" line="413"/>
         <source>a counter event that names no case</source>
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="413"/>
+        <location filename="../app/core/EventAdmission.cpp" line="423"/>
         <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
         <translation>记录于 %1，早于中心服务器在 %3 为工作站 %2 设立的检查点减去 %4 小时时钟容差后的时间（倒签）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="421"/>
+        <location filename="../app/core/EventAdmission.cpp" line="431"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="431"/>
+        <location filename="../app/core/EventAdmission.cpp" line="441"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="444"/>
+        <location filename="../app/core/EventAdmission.cpp" line="454"/>
         <source>a first signing key of a user without an auth key, after the hall required a proof by the password for every first key (reset the user&apos;s password at the hub)</source>
         <translation>大厅已要求每个首个签名密钥都须由密码证明，但该用户没有认证密钥（请在中心服务器重置该用户的密码）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="450"/>
+        <location filename="../app/core/EventAdmission.cpp" line="460"/>
         <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
         <translation>首个签名密钥缺少由用户密码（认证密钥）出具的有效证明</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="455"/>
+        <location filename="../app/core/EventAdmission.cpp" line="465"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="458"/>
+        <location filename="../app/core/EventAdmission.cpp" line="468"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="460"/>
+        <location filename="../app/core/EventAdmission.cpp" line="470"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="462"/>
+        <location filename="../app/core/EventAdmission.cpp" line="472"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="465"/>
+        <location filename="../app/core/EventAdmission.cpp" line="475"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="468"/>
+        <location filename="../app/core/EventAdmission.cpp" line="478"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="470"/>
+        <location filename="../app/core/EventAdmission.cpp" line="480"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="473"/>
+        <location filename="../app/core/EventAdmission.cpp" line="483"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="480"/>
+        <location filename="../app/core/EventAdmission.cpp" line="490"/>
         <source>a change of roles of %1, who is not a user of this hall</source>
         <translation>对 %1 的角色变更，但此人不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="482"/>
+        <location filename="../app/core/EventAdmission.cpp" line="492"/>
         <source>an administrator may not take the administrator&apos;s role from themselves</source>
         <translation>管理员不得撤销自己的管理员角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="489"/>
+        <location filename="../app/core/EventAdmission.cpp" line="499"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="492"/>
+        <location filename="../app/core/EventAdmission.cpp" line="502"/>
         <source>a relaxation of the separations belongs to the hall, not to a case</source>
         <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="499"/>
+        <location filename="../app/core/EventAdmission.cpp" line="509"/>
         <source>a decision on one matter that names no matter of a case</source>
         <translation>单一事项的决定未指明办件中的事项</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="507"/>
-        <location filename="../app/core/EventAdmission.cpp" line="520"/>
+        <location filename="../app/core/EventAdmission.cpp" line="517"/>
+        <location filename="../app/core/EventAdmission.cpp" line="530"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="518"/>
+        <location filename="../app/core/EventAdmission.cpp" line="528"/>
         <source>the author %1 may not write %2 on this case (separations): %3</source>
         <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="529"/>
+        <location filename="../app/core/EventAdmission.cpp" line="539"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="541"/>
+        <location filename="../app/core/EventAdmission.cpp" line="551"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="545"/>
+        <location filename="../app/core/EventAdmission.cpp" line="555"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="547"/>
+        <location filename="../app/core/EventAdmission.cpp" line="557"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="552"/>
+        <location filename="../app/core/EventAdmission.cpp" line="562"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="556"/>
+        <location filename="../app/core/EventAdmission.cpp" line="566"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="563"/>
+        <location filename="../app/core/EventAdmission.cpp" line="573"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人员，也不是管理员</translation>
     </message>
@@ -4919,6 +4936,7 @@
         <location filename="../app/cli/AdminCommands.cpp" line="57"/>
         <location filename="../app/cli/AdminCommands.cpp" line="111"/>
         <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
         <location filename="../app/cli/SyncCommands.cpp" line="82"/>
         <location filename="../app/cli/SyncCommands.cpp" line="162"/>
@@ -4937,7 +4955,7 @@
         <location filename="../app/cli/AdminCommands.cpp" line="56"/>
         <location filename="../app/cli/AdminCommands.cpp" line="59"/>
         <location filename="../app/cli/AdminCommands.cpp" line="112"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="607"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
         <location filename="../app/cli/SyncCommands.cpp" line="80"/>
         <location filename="../app/cli/SyncCommands.cpp" line="84"/>
         <location filename="../app/cli/SyncCommands.cpp" line="163"/>
@@ -5065,11 +5083,12 @@ The password is read twice from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="125"/>
         <location filename="../app/cli/AdminCommands.cpp" line="154"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="172"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="192"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="243"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="903"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="178"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="204"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="224"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="275"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="312"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="935"/>
         <location filename="../app/cli/SyncCommands.cpp" line="64"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
@@ -5096,27 +5115,44 @@ The password is read twice from standard input.</source>
         <translation>%1 的角色现为：%2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="169"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="170"/>
+        <source>Sets a new password for a user who forgot theirs, at a hall without a hub (at a hub: hub user-reset): their signing key ends; they change the password at their next login.
+Reads the administrator&apos;s password, then the user&apos;s new password.</source>
+        <translation>在没有中心服务器的大厅为忘记密码的用户设置新密码（有中心服务器时请用 hub user-reset）：其签名密钥随即终止；用户须在下次登录时修改密码。
+先读取管理员密码，再读取该用户的新密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <source>The password of %1 is reset; they must change it at their next login.</source>
+        <translation>%1 的密码已重置，须在下次登录时修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="188"/>
+        <source>%1 held the hall&apos;s seal key: that grant can no longer be opened. Grant it again (seal-key grant) after their next login.</source>
+        <translation>%1 持有大厅的印章密钥：该授权已无法打开。请在其下次登录后重新授予（seal-key grant）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="201"/>
         <source>Prints the raw database key (64 hex digits) for disaster recovery.</source>
         <translation>输出原始数据库密钥（64位十六进制数），用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
         <source>Where to write the unencrypted copy.</source>
         <translation>未加密副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="185"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="302"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="386"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="499"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="730"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="731"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="733"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="743"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="418"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="634"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="762"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="763"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="765"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="775"/>
         <location filename="../app/cli/SyncCommands.cpp" line="475"/>
         <location filename="../app/cli/SyncCommands.cpp" line="543"/>
         <location filename="../app/cli/SyncCommands.cpp" line="548"/>
@@ -5124,770 +5160,775 @@ The password is read twice from standard input.</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="187"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
         <source>Writes an unencrypted copy of the hall database for disaster recovery.</source>
         <translation>写出大厅数据库的未加密副本，用于灾难恢复。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="190"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="222"/>
         <source>Say where to write the copy with --out.</source>
         <translation>请用 --out 指定副本的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="199"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="231"/>
         <source>Wrote an UNENCRYPTED copy to %1. Keep it locked away and delete it when done.</source>
         <translation>已将【未加密】副本写入 %1。请加锁妥善保管，用毕即行删除。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="210"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="242"/>
         <source>Shows the hall, the workstation, the schema version and the number of events.</source>
         <translation>显示大厅、工作站、数据库结构版本和事件数量。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="213"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="307"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="334"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="406"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="440"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="479"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="508"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="783"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="245"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="339"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="366"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="438"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="472"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="511"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="540"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="679"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="815"/>
         <location filename="../app/cli/SyncCommands.cpp" line="618"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="216"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="248"/>
         <location filename="../app/cli/SyncCommands.cpp" line="443"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="217"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="249"/>
         <source>Workstation: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="218"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="250"/>
         <source>Schema version: %1</source>
         <translation>数据库结构版本：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="219"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="251"/>
         <source>Events: %1</source>
         <translation>事件数：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="223"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="255"/>
         <source>Holiday calendar years: %1</source>
         <translation>节假日日历年份：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="233"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
         <source>The catalog JSON file (format: docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（格式见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="234"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="266"/>
         <source>Imports a new version of the catalog of matters, materials and bundles.</source>
         <translation>导入新版本的事项目录（含事项、材料和“一件事”套餐）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="237"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
         <location filename="../app/cli/SyncCommands.cpp" line="388"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="240"/>
         <location filename="../app/cli/AdminCommands.cpp" line="272"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="574"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="624"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="795"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="304"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="827"/>
         <location filename="../app/cli/SyncCommands.cpp" line="391"/>
         <location filename="../app/cli/SyncCommands.cpp" line="415"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="248"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="285"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="583"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="630"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="280"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="317"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="615"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="622"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="662"/>
         <location filename="../app/cli/SyncCommands.cpp" line="398"/>
         <location filename="../app/cli/SyncCommands.cpp" line="428"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="249"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="281"/>
         <source>Imported catalog version %1: %2 matters, %3 bundles.</source>
         <translation>已导入事项目录版本 %1：事项%2个，“一件事”套餐%3个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="264"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="296"/>
         <source>The year&apos;s holiday file, YEAR.json in the holiday-cn format (docs/DOMAIN.md).</source>
         <translation>该年度的节假日文件，即 holiday-cn 格式的 YEAR.json（见 docs/DOMAIN.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="265"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="297"/>
         <source>Adds or replaces one year of the holiday calendar at this workstation. A hall with a hub imports at the hub instead (oneseal-admin hub calendar-import).</source>
         <translation>在本工作站添加或替换一年的节假日日历。设有中心服务器的大厅应改在中心服务器上导入（oneseal-admin hub calendar-import）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="269"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
         <location filename="../app/cli/SyncCommands.cpp" line="412"/>
         <source>Name one holiday file.</source>
         <translation>请指定一个节假日文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="274"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="306"/>
         <location filename="../app/cli/SyncCommands.cpp" line="417"/>
         <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
         <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="286"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="318"/>
         <source>Replaced the holiday calendar for %1: %2 listed days.</source>
         <translation>已替换 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="287"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
         <source>Added the holiday calendar for %1: %2 listed days.</source>
         <translation>已添加 %1 年的节假日日历：共列出 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="299"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="331"/>
         <source>The version to export (default: current).</source>
         <translation>要导出的版本（默认为当前版本）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="300"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="877"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="882"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="884"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="332"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="909"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="911"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="914"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="916"/>
         <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="301"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="333"/>
         <source>Where to write the JSON (default: standard output).</source>
         <translation>JSON 的写入位置（默认为标准输出）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="304"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="336"/>
         <source>Exports a catalog version as JSON.</source>
         <translation>将某一版本的事项目录导出为 JSON。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="319"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="562"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="858"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="594"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="890"/>
         <source>Unable to write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="329"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="361"/>
         <source>Walks every workstation&apos;s hash chain and names the first event that was changed, removed or inserted, and every event refused by the hall&apos;s rules.
 Exit code: 0 intact, 3 tampered or refused events, 1 error.</source>
         <translation>逐一校验每个工作站的哈希链，指出第一个被修改、删除或插入的事件，以及每个被本大厅规则拒绝的事件。
 退出码：0 完好，3 被篡改或有被拒绝的事件，1 出错。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="340"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="372"/>
         <source>%n event(s) in %1 workstation chain(s).</source>
         <translation>
             <numerusform>%1条工作站审计链中共有%n个事件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="351"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="383"/>
         <source>REFUSED: workstation %1: event %2 (%3 by %4): %5</source>
         <translation>已拒绝：工作站 %1：事件 %2（%3，作者 %4）：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="357"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="389"/>
         <source>Checkpoints checked with the hub&apos;s key %1.</source>
         <translation>已使用中心服务器密钥 %1 核验检查点。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="359"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
         <source>Every chain is intact.</source>
         <translation>所有审计链均完好。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="364"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="396"/>
         <source>CUT OFF: workstation %1: %2</source>
         <translation>已截断：工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="368"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="400"/>
         <source>FORGED CHECKPOINT: workstation %1: %2</source>
         <translation>【伪造检查点】工作站 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="371"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="403"/>
         <source>TAMPERED: workstation %1: first bad event seq %2 (%3), %4: %5</source>
         <translation>【已被篡改】工作站 %1：第一个异常事件序号 %2（%3），%4：%5</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="385"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="417"/>
         <source>Write the register as CSV to this file.</source>
         <translation>将用印登记以 CSV 格式写入此文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="387"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="419"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="528"/>
         <source>First day (YYYY-MM-DD).</source>
         <translation>起始日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="387"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="388"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="496"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="497"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="419"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="420"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="528"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="529"/>
         <source>day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="388"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="497"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="420"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="529"/>
         <source>Last day (YYYY-MM-DD).</source>
         <translation>截止日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="390"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="422"/>
         <source>Only one kind of document: decision, notice, certificate, reprint, revocation.</source>
         <translation>只能指定一种文书类型：decision、notice、certificate、reprint、revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="391"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="423"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="393"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="425"/>
         <source>Lists the seal register (every document that carries the seal), or exports it as CSV.</source>
         <translation>列出用印登记（每一份加盖印章的文书），或将其导出为 CSV。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="399"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="431"/>
         <source>Unknown document kind %1; use decision, notice, certificate, reprint or revocation.</source>
         <translation>未知的文书类型 %1；请使用 decision、notice、certificate、reprint 或 revocation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="430"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="462"/>
         <source>Pairs of steps one person may both take on a case, e.g. review+inspect,decide+issue; &quot;none&quot; restores the strict rule.</source>
         <translation>同一人在一个办件上可同时承担的环节对，例如 review+inspect,decide+issue；&quot;none&quot; 恢复严格规则。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="432"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="464"/>
         <source>pairs</source>
         <translation>环节对</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="433"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="465"/>
         <source>Why the hall relaxes the rule (required).</source>
         <translation>大厅放宽该规则的理由（必填）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="436"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
         <source>Shows or sets which pairs of steps (accept, review, inspect, decide, issue) one person may both take on a case.</source>
         <translation>显示或设置同一人在一个办件上可同时承担的环节对（受理、审查、勘验、决定、发证）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="453"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="485"/>
         <source>Strict: accept, review, inspect, decide and issue are different people on every case.</source>
         <translation>严格：每个办件的受理、审查、勘验、决定和发证均由不同人员办理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="455"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="487"/>
         <source>Relaxed pairs: %1 (set by %2 at %3: %4)</source>
         <translation>已放宽的环节对：%1（由 %2 于 %3 设置：%4）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="468"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="500"/>
         <source>How many of the newest events (1-1000, default 20).</source>
         <translation>显示最新事件的条数（1-1000，默认 20）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="469"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="501"/>
         <source>count</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="471"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="503"/>
         <source>Lists the newest events of the database: time, kind, case number, user, workstation (never their contents).</source>
         <translation>列出数据库中最新的事件：时间、类型、办件编号、用户、工作站（不显示事件内容）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="477"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="509"/>
         <source>Give --last as a number from 1 to 1000.</source>
         <translation>--last 必须是 1 至 1000 之间的数字。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="498"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="530"/>
         <source>Also write the report as CSV to this new file.</source>
         <translation>同时将报表以 CSV 格式写入此新文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="563"/>
         <source>By day:</source>
         <translation>按日期：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="563"/>
         <source>By window:</source>
         <translation>按窗口：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="531"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="563"/>
         <source>By clerk:</source>
         <translation>按受理人员：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="535"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="567"/>
         <source>%1: %2 served, waiting mean %3 min (90% within %4), service mean %5 min (90% within %6), %7 rated</source>
         <translation>%1：已办理 %2 个，平均等候 %3 分钟（90% 在 %4 分钟以内），平均办理 %5 分钟（90% 在 %6 分钟以内），已评价 %7 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="548"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="580"/>
         <source>CSV written to %1.</source>
         <translation>已将 CSV 写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="605"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="637"/>
         <source>Where to write (a new file).</source>
         <translation>写入位置（新文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="606"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="638"/>
         <source>The user to grant the seal key to, or to revoke it from.</source>
         <translation>要授予或撤销印章密钥的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="615"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="647"/>
         <source>The hall&apos;s Ed25519 certificate signing key: publish it, grant or revoke it, sign the list of voided certificates.
 The password of the --as user is read from standard input.</source>
         <translation>大厅的 Ed25519 证照签名密钥：发布、授予或撤销，签署已作废证照清单。
 --as 用户的密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="639"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="671"/>
         <source>Say where to write with --out FILE.</source>
         <translation>请用 --out FILE 指定写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="673"/>
         <source>Say which user with --user NAME.</source>
         <translation>请用 --user NAME 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="656"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="688"/>
         <source>This hall has no seal key yet.</source>
         <translation>本大厅尚无印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="665"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="697"/>
         <source>Wrote the hall&apos;s public seal key(s) %1 to %2.</source>
         <translation>已将大厅的印章公钥 %1 写入 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="676"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="708"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="686"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="718"/>
         <location filename="../app/cli/SyncCommands.cpp" line="297"/>
         <source>Seal key granted to %1.</source>
         <translation>已向 %1 授予印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="687"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="719"/>
         <location filename="../app/cli/SyncCommands.cpp" line="297"/>
         <source>Seal key revoked from %1.</source>
         <translation>已撤销 %1 的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="692"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="724"/>
         <source>Say what to do: seal-key export, grant, revoke, revoked-list, generate or id (see --help).</source>
         <translation>请指定操作：seal-key export、grant、revoke、revoked-list、generate 或 id（见 --help）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="967"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="999"/>
         <source>change a user&apos;s roles (a hall without a hub)</source>
         <translation>更改用户角色（无中心服务器的大厅）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="978"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1000"/>
+        <source>set a new password for a user who forgot theirs (a hall without a hub)</source>
+        <translation>为忘记密码的用户设置新密码（无中心服务器的大厅）</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="1012"/>
         <source>show or relax (--relax) the separation of steps per case</source>
         <translation>显示或放宽（--relax）每个办件的岗位分离</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="984"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1018"/>
         <source>the hall&apos;s seal key: export, grant, revoke, revoked-list, id</source>
         <translation>大厅的印章密钥：export、grant、revoke、revoked-list、id</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="404"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="436"/>
         <source>Write days as YYYY-MM-DD.</source>
         <translation>日期请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCommands.cpp" line="414"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="446"/>
         <source>Wrote %n seal use(s) to %1.</source>
         <translation>
             <numerusform>已将%n条用印记录写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="501"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="533"/>
         <source>Reports the hall&apos;s queue: tickets served, waiting and service times, ratings.</source>
         <translation>报告大厅的排队情况：已办理的排队号、等候及办理时长、评价。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="506"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="538"/>
         <source>Give --from (and --to) as YYYY-MM-DD.</source>
         <translation>请以 YYYY-MM-DD 格式给出 --from（及 --to）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="514"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="546"/>
         <source>Tickets served: %1</source>
         <translation>已办理排队号：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="515"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="547"/>
         <source>Waiting (drawn to called, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>等候时长（取号至叫号，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="520"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="552"/>
         <source>Service (called to recorded, %1 tickets): mean %2 min, 90% within %3 min</source>
         <translation>办理时长（叫号至登记，%1 个排队号）：平均 %2 分钟，90% 在 %3 分钟以内</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="525"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="557"/>
         <source>Ratings (%1):</source>
         <translation>评价（%1）：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="558"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="645"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="700"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="590"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="677"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="732"/>
         <source>%1 already exists; choose another name or move it away first.</source>
         <translation>%1 已存在；请另选名称，或先将其移走。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="602"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="634"/>
         <source>Where to write the new private key (PEM, readable by you only).</source>
         <translation>新私钥的写入位置（PEM 格式，仅您本人可读）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="604"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="636"/>
         <source>Where to write the new public key (PEM) to hand out to verifiers.</source>
         <translation>新公钥的写入位置（PEM 格式），用于分发给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="608"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="640"/>
         <source>Why the grant ends (revoke; recorded).</source>
         <translation>终止授权的原因（用于 revoke；将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="612"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="644"/>
         <source>export --out FILE: the hall&apos;s public seal keys (PEM); grant --user NAME / revoke --user NAME --reason TEXT (administrator); revoked-list --out FILE: the signed list of voided certificates (a holder of the seal key); generate: a key pair for tests; id FILE: print a key&apos;s id.</source>
         <translation>export --out FILE：大厅的印章公钥（PEM）；grant --user NAME / revoke --user NAME --reason TEXT（管理员）；revoked-list --out FILE：已作废证照的签名清单（印章密钥持有人）；generate：生成测试用密钥对；id FILE：显示密钥的标识。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="643"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="675"/>
         <source>Say why the grant ends with --reason TEXT.</source>
         <translation>请用 --reason TEXT 说明终止授权的原因。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="694"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="726"/>
         <source>Say where to write the keys with --out-private and --out-public.</source>
         <translation>请用 --out-private 和 --out-public 指定密钥的写入位置。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="697"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="729"/>
         <source>OpenSSL could not make a key.</source>
         <translation>OpenSSL 无法生成密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="709"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="741"/>
         <source>Wrote the private key to %1 and the public key to %2. Key id: %3</source>
         <translation>已将私钥写入 %1，公钥写入 %2。密钥标识：%3</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="720"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="752"/>
         <source>no end date</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="721"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="753"/>
         <source>serial %1, matter %2, holder %3, issued %4, valid until %5, document hash %6, key %7</source>
         <translation>证照编号 %1，事项 %2，持证人 %3，发证日期 %4，有效期至 %5，文档哈希值 %6，密钥 %7</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="730"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="762"/>
         <source>A picture (PNG, JPEG) of the certificate.</source>
         <translation>证照的图片（PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="731"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="763"/>
         <source>The certificate as a PDF.</source>
         <translation>证照的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="733"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="765"/>
         <source>A trusted public key (PEM); repeat for several keys.</source>
         <translation>受信任的公钥（PEM 格式）；可重复指定多个密钥。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="767"/>
         <source>Check validity on this day instead of today (YYYY-MM-DD).</source>
         <translation>按此日期而非今天核验有效性（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="735"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="767"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="737"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="769"/>
         <source>Write the signed bytes (msg.bin) and the signature (sig.bin) into this folder, to check them with openssl.</source>
         <translation>将已签名的字节（msg.bin）和签名（sig.bin）写入此文件夹，以便用 openssl 核验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="739"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="771"/>
         <location filename="../app/cli/SyncCommands.cpp" line="46"/>
         <location filename="../app/cli/SyncCommands.cpp" line="744"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="741"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="773"/>
         <source>The hall&apos;s signed list of voided certificates (seal-key revoked-list); a certificate it names is reported VOIDED.</source>
         <translation>大厅签署的已作废证照清单（seal-key revoked-list）；清单中列出的证照将报告为“已作废”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="748"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="780"/>
         <source>The QR code&apos;s text (OS1:...), or - to read it from standard input.</source>
         <translation>二维码的文本（OS1:...），或用 - 表示从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="750"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="782"/>
         <source>Checks a certificate&apos;s QR code: its signature by a trusted hall key and its dates.
 Prints VALID or INVALID with the reason; exit code 0 when every payload is valid.</source>
         <translation>核验证照二维码：检查其是否由受信任的大厅密钥签名以及日期是否有效。
 输出 VALID 或 INVALID 及原因；所有二维码内容均有效时退出码为 0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="756"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="788"/>
         <source>Give one payload text, or --image FILE, or --pdf FILE.</source>
         <translation>请提供一段二维码文本，或 --image FILE，或 --pdf FILE。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="764"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="796"/>
         <source>--date must be a date written YYYY-MM-DD, not &quot;%1&quot;.</source>
         <translation>--date 必须是 YYYY-MM-DD 格式的日期，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="800"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="832"/>
         <source>%1 is refused: %2</source>
         <translation>%1 被拒绝：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="834"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="866"/>
         <source>The hall&apos;s list of voided certificates of %1 names it.</source>
         <translation>大厅的 %1 已作废证照清单中列有该证照。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="840"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="847"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="872"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
         <source>The payload says: %1</source>
         <translation>二维码内容为：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="853"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="885"/>
         <source>Unable to create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="860"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="892"/>
         <source>Wrote %1 and %2. Check them with:</source>
         <translation>已写入 %1 和 %2。可用以下命令核验：</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="876"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="908"/>
         <source>How many cases (default 1000000).</source>
         <translation>办件数量（默认 1000000）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="879"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="911"/>
         <source>How many applicants (default: a third of the cases).</source>
         <translation>申请人数量（默认：办件数量的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="881"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="913"/>
         <source>Over how many years up to yesterday (default 5).</source>
         <translation>截至昨天为止的年数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="883"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="915"/>
         <source>The seed of every random choice (default 1).</source>
         <translation>所有随机选择的种子（默认 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="886"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="918"/>
         <source>Fills the hall database with synthetic applicants and cases (load tests).
 The administrator&apos;s password is read from standard input.</source>
         <translation>向大厅数据库填充模拟的申请人和办件（用于负载测试）。
 系统管理员密码从标准输入读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="896"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="928"/>
         <source>--cases, --applicants, --years and --seed take whole numbers.</source>
         <translation>--cases、--applicants、--years 和 --seed 只接受整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="900"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="932"/>
         <source>There is no hall database at %1; create one first (oneseal-admin demo or init).</source>
         <translation>%1 处没有大厅数据库；请先创建（oneseal-admin demo 或 init）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="925"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="957"/>
         <source>[%1] %2%  %3/%4 cases  %5 cases/s  ETA %6</source>
         <translation>[%1] %2%  %3/%4 件  %5 件/秒  预计剩余 %6</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="945"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="977"/>
         <source>Wrote %1 cases (%2 applicants registered, %3 updated; %4 events) accepted %5 to %6 in %7 s (%8 cases/s).</source>
         <translation>已写入 %1 件办件（新登记申请人 %2 名，更新 %3 名；事件 %4 条），受理日期 %5 至 %6，用时 %7 秒（%8 件/秒）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="958"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="990"/>
         <source>Outcomes: %1</source>
         <translation>办理结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="959"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="991"/>
         <source>Database size: %1 MB</source>
         <translation>数据库大小：%1 MB</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="964"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="996"/>
         <source>create a hall database and its first administrator</source>
         <translation>创建大厅数据库及首个系统管理员</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="965"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="997"/>
         <source>create the demo hall</source>
         <translation>创建演示大厅</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="966"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="998"/>
         <source>add a user with roles</source>
         <translation>添加用户并指定角色</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="968"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1002"/>
         <source>print the raw database key (disaster recovery)</source>
         <translation>输出原始数据库密钥（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="969"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1003"/>
         <source>write an unencrypted copy (disaster recovery)</source>
         <translation>写出未加密副本（灾难恢复）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="971"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1005"/>
         <source>import a new catalog version from JSON</source>
         <translation>从 JSON 导入新版本事项目录</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="972"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1006"/>
         <source>add or replace a year of the holiday calendar (holiday-cn JSON)</source>
         <translation>添加或替换一年的节假日日历（holiday-cn JSON）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="974"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1008"/>
         <source>export a catalog version as JSON</source>
         <translation>将某一版本的事项目录导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="975"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1009"/>
         <source>show the hall, workstation and schema</source>
         <translation>显示大厅、工作站和数据库结构信息</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="976"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1010"/>
         <source>verify every workstation&apos;s event hash chain</source>
         <translation>校验每个工作站的事件哈希链</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="977"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1011"/>
         <source>list or export (--csv) the seal register</source>
         <translation>列出或导出（--csv）用印登记</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="980"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1014"/>
         <source>list the newest events (kind, case number, user)</source>
         <translation>列出最新事件（类型、办件编号、用户）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="981"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1015"/>
         <source>waiting and service times and ratings of the hall&apos;s queue</source>
         <translation>大厅排队的等候、办理时长及评价</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="983"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1017"/>
         <source>check a certificate&apos;s signed QR code (text, PNG or PDF)</source>
         <translation>核验证照的签名二维码（文本、PNG 或 PDF）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="986"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1020"/>
         <source>fill the database with synthetic cases (load tests)</source>
         <translation>向数据库填充模拟办件（负载测试）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="987"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1021"/>
         <source>the hall&apos;s hub: init, enroll-code, revoke, user-add, ...</source>
         <translation>本大厅中心服务器：init、enroll-code、revoke、user-add 等</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="988"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1022"/>
         <source>enroll this workstation at the hub with a one-time code</source>
         <translation>使用一次性注册码将本工作站注册到中心服务器</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="989"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1023"/>
         <source>sync with the hub now</source>
         <translation>立即与中心服务器同步</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="990"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1024"/>
         <source>export or import events by file (no network)</source>
         <translation>通过文件导出或导入事件（无网络时）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="991"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1025"/>
         <source>re-stamp unsent events whose clock the hub refuses</source>
         <translation>对中心服务器拒收其时钟的未发送事件重新加盖时间戳</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="997"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1031"/>
         <source>Usage: oneseal-admin COMMAND [options]   (oneseal-admin COMMAND --help for its options)</source>
         <translation>用法：oneseal-admin 命令 [选项]   （运行 oneseal-admin 命令 --help 查看该命令的选项）</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="1026"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="1060"/>
         <source>Unknown command &apos;%1&apos;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
@@ -5966,8 +6007,8 @@ The password is read twice from standard input.</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCommands.cpp" line="434"/>
-        <location filename="../app/cli/AdminCommands.cpp" line="609"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="466"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="641"/>
         <location filename="../app/cli/SyncCommands.cpp" line="146"/>
         <source>text</source>
         <translation>文本</translation>
@@ -6022,6 +6063,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="140"/>
+        <location filename="../app/cli/AdminCommands.cpp" line="168"/>
         <location filename="../app/cli/SyncCommands.cpp" line="185"/>
         <location filename="../app/cli/SyncCommands.cpp" line="317"/>
         <location filename="../app/cli/SyncCommands.cpp" line="360"/>
@@ -6039,6 +6081,7 @@ Reads the administrator&apos;s password, then the new user&apos;s password.</sou
         <translation>在中心服务器上停用用户：自此所有副本均拒收其事件，各工作站在下次同步时删除其密钥槽。</translation>
     </message>
     <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="176"/>
         <location filename="../app/cli/SyncCommands.cpp" line="195"/>
         <location filename="../app/cli/SyncCommands.cpp" line="326"/>
         <source>Name the user with --username.</source>
@@ -6052,6 +6095,7 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
 先读取管理员密码，再读取该用户的新密码。</translation>
     </message>
     <message>
+        <location filename="../app/cli/AdminCommands.cpp" line="181"/>
         <location filename="../app/cli/SyncCommands.cpp" line="200"/>
         <source>The user&apos;s new password: </source>
         <translation>该用户的新密码：</translation>
@@ -8243,12 +8287,12 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
 <context>
     <name>UserDirectory</name>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="424"/>
+        <location filename="../db/UserDirectory.cpp" line="436"/>
         <source>The signing key %1 could not be stored: %2</source>
         <translation>无法保存签名密钥 %1：%2</translation>
     </message>
     <message>
-        <location filename="../db/UserDirectory.cpp" line="474"/>
+        <location filename="../db/UserDirectory.cpp" line="490"/>
         <source>The password reset of user %1 could not end their signing key: %2</source>
         <translation>重置用户 %1 的密码时无法终止其签名密钥：%2</translation>
     </message>

@@ -160,6 +160,38 @@ int cmdUserRoles(const QStringList& args)
     return 0;
 }
 
+int cmdUserReset(const QStringList& args)
+{
+    QCommandLineParser p;
+    const auto db = dbOption();
+    const auto as = asOption();
+    const QCommandLineOption username(QStringLiteral("username"), Admin::tr("The user's user name."), Admin::tr("user"));
+    p.addOptions({db, as, username});
+    if (!parseCommand(p, args, Admin::tr("Sets a new password for a user who forgot theirs, at a hall without a hub (at a "
+                                         "hub: hub user-reset): their signing key ends; they change the password at "
+                                         "their next login.\nReads the administrator's password, then the user's new "
+                                         "password.")))
+        return 2;
+    if (p.value(username).isEmpty())
+        return fail(Admin::tr("Name the user with --username."));
+    QString error;
+    auto session = logIn(p.value(db), p.value(as), Admin::tr("Administrator password: "), &error);
+    if (!session)
+        return fail(error);
+    const QString password = readSecret(Admin::tr("The user's new password: "));
+    const auto reset = services::AuthService::resetPassword(*session, p.value(username), password, &error);
+    if (!reset)
+        return fail(error);
+    out() << Admin::tr("The password of %1 is reset; they must change it at their next login.").arg(reset->username)
+          << "\n";
+    if (reset->heldSealGrant)
+        out() << Admin::tr("%1 held the hall's seal key: that grant can no longer be opened. Grant it again "
+                           "(seal-key grant) after their next login.")
+                     .arg(reset->username)
+              << "\n";
+    return 0;
+}
+
 int cmdExportKey(const QStringList& args)
 {
     QCommandLineParser p;
@@ -965,6 +997,8 @@ const Command kCommands[] = {
     {"demo", QT_TRANSLATE_NOOP("OneSealAdmin", "create the demo hall"), cmdDemo},
     {"user-add", QT_TRANSLATE_NOOP("OneSealAdmin", "add a user with roles"), cmdUserAdd},
     {"user-roles", QT_TRANSLATE_NOOP("OneSealAdmin", "change a user's roles (a hall without a hub)"), cmdUserRoles},
+    {"user-reset", QT_TRANSLATE_NOOP("OneSealAdmin", "set a new password for a user who forgot theirs (a hall without a hub)"),
+     cmdUserReset},
     {"export-key", QT_TRANSLATE_NOOP("OneSealAdmin", "print the raw database key (disaster recovery)"), cmdExportKey},
     {"export-plain", QT_TRANSLATE_NOOP("OneSealAdmin", "write an unencrypted copy (disaster recovery)"),
      cmdExportPlain},

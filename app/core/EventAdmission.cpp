@@ -321,6 +321,15 @@ QString EventAdmission::checkShape(const Event& e)
                    || !crypto::parsePasswordHash(p.value(QStringLiteral("password_hash")).toString(), &salt, &params,
                                                  &verifier))
             return missing(QStringLiteral("password_hash"));
+    } else if (e.kind == passwordResetKind()) { // a hall without a hub's (the hub's own are not checked)
+        if (!isText(p.value(QStringLiteral("user_id")), 64, true))
+            return missing(QStringLiteral("user_id"));
+        if (!p.value(QStringLiteral("auth_key")).isString()
+            || PasswordAuth::publicKeyOf(p.value(QStringLiteral("auth_key")).toString()).isEmpty())
+            return missing(QStringLiteral("auth_key"));
+        if (!p.value(QStringLiteral("slot_key")).isString()
+            || !PasswordSlot::parse(p.value(QStringLiteral("slot_key")).toString()))
+            return missing(QStringLiteral("slot_key"));
     } else if (e.kind == keyRegisteredKind()) {
         if (p.contains(QStringLiteral("wrapped"))
             && (!p.value(QStringLiteral("wrapped")).isByteArray() || p.value(QStringLiteral("wrapped")).toByteArray().size() > 1024))
@@ -363,7 +372,7 @@ std::optional<Action> EventAdmission::actionForKind(const QString& kind)
     if (kind == eventkind::materialSupplied)
         return Action::AcceptCase;
     if (kind == QLatin1String("user.created") || kind == SealGrant::grantedKind() || kind == SealGrant::revokedKind()
-        || kind == SeparationPolicy::eventKind() || kind == RoleChanges::eventKind())
+        || kind == SeparationPolicy::eventKind() || kind == RoleChanges::eventKind() || kind == passwordResetKind())
         return Action::ManageUsers;
     return std::nullopt;
 }
@@ -397,7 +406,8 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     if (e.workstation == hubWorkstation())
         return QString(); // the hub's own events: the directory's authority
     // Made only by the hub (a reset, the hall's switch): never by a workstation, however signed.
-    if (e.kind == passwordResetKind() || e.kind == firstKeyProofRequiredKind())
+    // A hall without a hub: its administrator resets passwords (signed, role-checked below).
+    if (e.kind == firstKeyProofRequiredKind() || (e.kind == passwordResetKind() && directory.hubHall()))
         return tr("%1 is made only at the hub, never by a workstation").arg(e.kind);
     if (startsWith(e.kind, "counter.")) { // the shape first: it does not depend on who signed
         const QString shape = e.caseId.isEmpty() ? tr("a counter event that names no case")

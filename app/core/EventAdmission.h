@@ -88,6 +88,12 @@ public:
      */
     virtual bool firstKeyProofRequired() const { return false; }
     /**
+     * Whether the hall's users are a hub's (an admitted event of the hub is known here): then a
+     * password reset is the hub's alone. A hall without a hub has its administrator as the
+     * directory's authority, whose signed user.password_reset counts. Default: a hub's hall.
+     */
+    virtual bool hubHall() const { return true; }
+    /**
      * Who took which step of the case in its admitted events (core::Separation). The default knows
      * only the acceptor.
      */

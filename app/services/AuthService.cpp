@@ -359,6 +359,62 @@ bool AuthService::addUser(Session& session, const QString& username, const QStri
     return true;
 }
 
+std::optional<AuthService::PasswordReset> AuthService::resetPassword(Session& session, const QString& username,
+                                                                    const QString& newPassword, QString* error,
+                                                                    const core::crypto::ScryptParams& kdf)
+{
+    auto fail = [error](const QString& text) -> std::optional<PasswordReset> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    if (!session.can(core::Action::ManageUsers))
+        return fail(Session::refusal(core::Action::ManageUsers));
+    const QSqlDatabase sql = session.database().sql();
+    db::UserDirectory directory(sql);
+    if (directory.hubHall())
+        return fail(tr("This hall's users are the hub's: reset the password at the hub (oneseal-admin hub user-reset)."));
+    db::UserRepository users(sql);
+    const auto user = users.byUsername(username.trimmed());
+    if (!user)
+        return fail(tr("There is no user %1.").arg(username.trimmed().left(64)));
+    if (user->id == session.user().id)
+        return fail(tr("Change your own password instead (File → Change password)."));
+    if (QString e = core::validateNewPassword(newPassword); !e.isEmpty())
+        return fail(e);
+    PasswordReset reset;
+    reset.username = user->username;
+    reset.heldSealGrant = !directory.sealGrantsOf(user->id, QDateTime()).isEmpty();
+    const QString authKey = core::PasswordAuth::make(newPassword, kdf);
+    const QString slotKey = core::PasswordSlot::make(newPassword, kdf);
+    if (authKey.isEmpty() || slotKey.isEmpty())
+        return fail(tr("The keys of the new password could not be made."));
+
+    QString e;
+    auto ring = db::KeyRing::load(session.keyRingPath(), &e);
+    if (!ring)
+        return fail(e);
+    const db::KeyRing before = *ring;
+    // Her slot here opens with the new password only (the old one may be known to others).
+    if (!ring->setSlot(user->username, newPassword, session.key(), kdf, QString(), slotKey) || !ring->save(&e))
+        return fail(e.isEmpty() ? tr("The key slot could not be written.") : e);
+    db::Transaction tx(sql);
+    const bool ok = tx.isActive() && users.resetPassword(user->id, QString(), authKey, slotKey, true, &e)
+        && session.events().append(QString(), core::EventAdmission::passwordResetKind(),
+                                   QCborMap{{QStringLiteral("user_id"), user->id},
+                                            {QStringLiteral("auth_key"), authKey},
+                                            {QStringLiteral("slot_key"), slotKey},
+                                            {QStringLiteral("must_change"), true},
+                                            {QStringLiteral("by"), session.user().id}},
+                                   session.user().id, &e)
+        && tx.commit(&e);
+    if (!ok) {
+        before.save(nullptr);
+        return fail(e.isEmpty() ? tx.errorText() : e);
+    }
+    return reset;
+}
+
 std::optional<QByteArray> AuthService::recoverKey(const QString& databasePath, const QString& username,
                                                   const QString& password, QString* error)
 {

@@ -99,6 +99,24 @@ public:
                         const QString& password, QString* error, const core::crypto::ScryptParams& kdf = {},
                         bool mustChange = true);
 
+    /** What resetPassword() did. */
+    struct PasswordReset
+    {
+        QString username;
+        bool heldSealGrant = false; ///< the user held the seal key: that grant no longer opens, grant it again
+    };
+    /**
+     * Administrator only, in a hall without a hub (the directory's authority; a hub's hall resets at
+     * the hub, `oneseal-admin hub user-reset`): sets a new password for a user who forgot theirs. A
+     * signed user.password_reset {user_id, auth_key, slot_key, must_change, by} ends the user's signing
+     * key and moves their auth key on (as the hub's); their key slot here opens with the new password
+     * only; they change it at their next login, which makes their new first key. Not one's own
+     * account (change it instead). Bad input changes nothing.
+     */
+    static std::optional<PasswordReset> resetPassword(Session& session, const QString& username,
+                                                      const QString& newPassword, QString* error,
+                                                      const core::crypto::ScryptParams& kdf = {});
+
     /**
      * Disaster recovery, administrator only: the raw database key after the administrator's password.
      */

@@ -4,6 +4,7 @@
 // a reset or the hall's first-key switch written at a workstation changes nothing.
 #include "core/EventAdmission.h"
 #include "core/PasswordAuth.h"
+#include "core/PasswordSlot.h"
 #include "core/SealKey.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
@@ -90,6 +91,12 @@ private slots:
 
     void onlyTheHubResetsAndSwitches()
     {
+        // A hub's hall: its events come first (its administrator's user.created, server number 1).
+        QVERIFY(apply(hubEvent(QStringLiteral("user.created"), QStringLiteral("admin"),
+                               QCborMap{{QStringLiteral("user_id"), QStringLiteral("admin")},
+                                        {QStringLiteral("username"), QStringLiteral("admin")}},
+                               kStart.addSecs(-60)))
+                    .isEmpty());
         // From a workstation: quarantined, and neither the auth key nor the keys change.
         const SealKey k0 = SealKey::generate();
         QVERIFY(apply(registration(QStringLiteral("old"), k0, k0, nullptr, kStart)).isEmpty()); // the old rule
@@ -119,6 +126,56 @@ private slots:
         const SealKey k1 = SealKey::generate();
         QVERIFY(apply(registration(QStringLiteral("later"), k1, k1, nullptr, kStart.addSecs(240)))
                     .contains(QStringLiteral("without an auth key")));
+    }
+
+    // A hall without a hub: its administrator is the directory's authority. Her signed reset counts
+    // (the clerk's key ends, the auth key moves on) and the clerk's own "reset" does not (her role).
+    void aHallWithoutAHubResetsByItsAdministrator()
+    {
+        core::User admin;
+        admin.id = admin.username = admin.displayName = QStringLiteral("admin");
+        admin.roles = core::Roles(core::Role::Administrator);
+        QString error;
+        QVERIFY(db::UserRepository(m_db->sql()).insert(admin, &error));
+        SealKey linaAuth, newAuth;
+        const QString linaAuthKey = core::PasswordAuth::make(QStringLiteral("first password"), kCheap, &linaAuth);
+        const QString newAuthKey = core::PasswordAuth::make(QStringLiteral("set by admin"), kCheap, &newAuth);
+        const QString slotKey = core::PasswordSlot::make(QStringLiteral("set by admin"), kCheap);
+        const SealKey a0 = SealKey::generate(), k0 = SealKey::generate(), k1 = SealKey::generate();
+        QVERIFY(apply(registration(QStringLiteral("admin"), a0, a0, nullptr, kStart)).isEmpty());
+        Event created = remote(QStringLiteral("WS-A"), QStringLiteral("user.created"), QStringLiteral("admin"),
+                               QCborMap{{QStringLiteral("user_id"), QStringLiteral("lina")},
+                                        {QStringLiteral("username"), QStringLiteral("lina")},
+                                        {QStringLiteral("display_name"), QStringLiteral("lina")},
+                                        {QStringLiteral("roles"), QStringLiteral("intake")},
+                                        {QStringLiteral("auth_key"), linaAuthKey}},
+                               kStart.addSecs(30));
+        EventAdmission::sign(created, a0);
+        QCOMPARE(apply(created), QString());
+        QVERIFY(apply(registration(QStringLiteral("lina"), k0, k0, &linaAuth, kStart.addSecs(60))).isEmpty());
+        auto reset = [&](const QString& author, const SealKey& signer, const QDateTime& at) {
+            Event e = remote(QStringLiteral("WS-A"), EventAdmission::passwordResetKind(), author,
+                             QCborMap{{QStringLiteral("user_id"), QStringLiteral("lina")},
+                                      {QStringLiteral("auth_key"), newAuthKey},
+                                      {QStringLiteral("slot_key"), slotKey},
+                                      {QStringLiteral("by"), author}},
+                             at);
+            EventAdmission::sign(e, signer);
+            return e;
+        };
+        // The clerk resets herself (to a password of her choosing): her role does not allow it.
+        QVERIFY(apply(reset(QStringLiteral("lina"), k0, kStart.addSecs(90))).contains(QStringLiteral("role")));
+        QCOMPARE(db::UserDirectory(m_db->sql()).authKeyOf(QStringLiteral("lina")), linaAuthKey);
+        // The administrator's: counted.
+        QCOMPARE(apply(reset(QStringLiteral("admin"), a0, kStart.addSecs(3600))), QString());
+        QCOMPARE(db::UserDirectory(m_db->sql()).authKeyOf(QStringLiteral("lina")), newAuthKey);
+        QVERIFY(!db::UserDirectory(m_db->sql()).keyOfUserAt(QStringLiteral("lina"), QDateTime()));
+        QVERIFY(apply(work(QStringLiteral("lina"), k0, kStart.addSecs(3700))).contains(QStringLiteral("outside its validity")));
+        // Her next first key is proved by the password the administrator set.
+        QVERIFY(apply(registration(QStringLiteral("lina"), k1, k1, &linaAuth, kStart.addSecs(4000)))
+                    .contains(QStringLiteral("without a valid proof")));
+        QCOMPARE(apply(registration(QStringLiteral("lina"), k1, k1, &newAuth, kStart.addSecs(4100))), QString());
+        QCOMPARE(apply(work(QStringLiteral("lina"), k1, kStart.addSecs(4200))), QString());
     }
 
 private:

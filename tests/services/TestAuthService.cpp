@@ -3,6 +3,7 @@
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "db/KeyRing.h"
+#include "db/UserDirectory.h"
 #include "db/UserRepository.h"
 #include "services/AuthService.h"
 #include "services/HallService.h"
@@ -36,6 +37,7 @@ private slots:
     void throttleSurvivesRestartAndGuardsTheSealPassword();
     void changePasswordRewrapsOnlyThatSlot();
     void aKeyReplacedSinceLoginSignsNothing();
+    void administratorResetsAForgottenPassword();
     void addUserNeedsAdministrator();
     void addUserRefusesBadInputAndChangesNothing_data();
     void addUserRefusesBadInputAndChangesNothing();
@@ -195,6 +197,67 @@ void TestAuthService::aKeyReplacedSinceLoginSignsNothing()
     QVERIFY2(error.contains(QLatin1String("replaced")), qPrintable(error));
     QCOMPARE(first->events().allEvents().size(), events);
     QVERIFY2(append(*second, &error), qPrintable(error)); // the new key signs
+}
+
+void TestAuthService::administratorResetsAForgottenPassword()
+{
+    // A hall without a hub: the approver forgot her password; the administrator sets a new one. Her
+    // signing key ends, her key slot opens with the new password only, she changes it at her next
+    // login and signs with a new first key proved by it.
+    test::TempHall hall;
+    const QString ringPath = db::KeyRing::pathFor(hall.path());
+    QString oldKeyId;
+    {
+        auto approver = hall.login(QStringLiteral("approver"));
+        QVERIFY(approver && approver->events().signer().hasPrivateKey());
+        oldKeyId = approver->events().signer().keyId();
+    }
+    const QString newPassword = QStringLiteral("Reset-pass-2026");
+    QString error;
+    {
+        auto clerk = hall.login(QStringLiteral("clerk"));
+        QVERIFY(!services::AuthService::resetPassword(*clerk, QStringLiteral("approver"), newPassword, &error,
+                                                      test::fastKdf()));
+    }
+    auto admin = hall.login(QStringLiteral("admin"));
+    QVERIFY(admin);
+    const QCborMap slotsBefore = keyRingSlots(ringPath);
+    const qsizetype eventsBefore = admin->events().allEvents().size();
+    // Bad input, one's own account: refused, nothing changed.
+    for (const auto& [user, password] : {std::pair{QStringLiteral("approver"), QStringLiteral("short")},
+                                         std::pair{QStringLiteral("nobody"), newPassword},
+                                         std::pair{QStringLiteral("admin"), newPassword}}) {
+        QVERIFY(!services::AuthService::resetPassword(*admin, user, password, &error, test::fastKdf()));
+        QVERIFY(!error.isEmpty());
+    }
+    QCOMPARE(keyRingSlots(ringPath), slotsBefore);
+    QCOMPARE(admin->events().allEvents().size(), eventsBefore);
+
+    const auto reset = services::AuthService::resetPassword(*admin, QStringLiteral("approver"), newPassword, &error,
+                                                            test::fastKdf());
+    QVERIFY2(reset, qPrintable(error));
+    QCOMPARE(reset->username, QStringLiteral("approver"));
+    QCOMPARE(admin->events().allEvents().size(), eventsBefore + 1);
+    QVERIFY(!db::UserDirectory(admin->database().sql()).keyOfUserAt(QStringLiteral("approver"), QDateTime()));
+    admin.reset();
+
+    services::AuthService auth(hall.path());
+    QVERIFY(!auth.login(QStringLiteral("approver"), kPassword, &error)); // the old password opens nothing
+    auto session = auth.login(QStringLiteral("approver"), newPassword, &error);
+    QVERIFY2(session, qPrintable(error));
+    QVERIFY(session->user().mustChange);
+    QVERIFY(!session->events().signer().hasPrivateKey());
+    QVERIFY2(services::AuthService::changePassword(*session, newPassword, QStringLiteral("Her-own-2026"), &error,
+                                                   test::fastKdf()),
+             qPrintable(error));
+    session.reset();
+    // Her new key (this demo hall signs the events of those who may hold the seal): made now, current.
+    auto again = auth.login(QStringLiteral("approver"), QStringLiteral("Her-own-2026"), &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(!again->user().mustChange);
+    QVERIFY(again->events().signer().hasPrivateKey());
+    const auto current = db::UserDirectory(again->database().sql()).keyOfUserAt(again->user().id, QDateTime());
+    QVERIFY(current && current->keyId == again->events().signer().keyId() && current->keyId != oldKeyId);
 }
 
 void TestAuthService::addUserNeedsAdministrator()
