@@ -357,6 +357,11 @@
         <translation>请改为修改您自己的密码（文件 → 修改密码）。</translation>
     </message>
     <message>
+        <location filename="../app/services/AuthService.cpp" line="435"/>
+        <source>Your password is wrong; no password was reset.</source>
+        <translation>您的密码不正确；未重置任何密码。</translation>
+    </message>
+    <message>
         <location filename="../db/UserCreation.cpp" line="29"/>
         <source>Give the user at least one role.</source>
         <translation>请为该用户至少指定一个角色。</translation>
@@ -7417,7 +7422,27 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <translation>更改角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../forms/SealKeyDialog.ui" line="208"/>
+        <location filename="../forms/SealKeyDialog.ui" line="192"/>
+        <source>A forgotten password (the user chosen above changes it at the next login)</source>
+        <translation>忘记的密码（上方所选用户须在下次登录时修改）</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="196"/>
+        <source>&amp;Set a new password:</source>
+        <translation>设置新密码(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="207"/>
+        <source>&amp;Your password again:</source>
+        <translation>再次输入您的密码(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="218"/>
+        <source>Reset &amp;a forgotten password</source>
+        <translation>重置忘记的密码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../forms/SealKeyDialog.ui" line="243"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -11160,215 +11185,225 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::ui::SealKeyDialog</name>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="58"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="59"/>
         <source>The hall&apos;s seal key signs every certificate. It is kept only sealed to the people you grant it to (certificate operators, approvers), who open it with their own password. Every grant and revocation is a signed event that reaches the hub and every workstation.</source>
         <translation>大厅的印章密钥用于签署每一份证照。该密钥仅以封装形式交给您授权的人员（制证员、审批人员），由其用本人密码打开。每次授权和撤销都是一条已签名的事件，会送达中心服务器和每个工作站。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="61"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="62"/>
         <source>The hall&apos;s seal key, who holds it, and the users&apos; signing keys. Only an administrator grants or revokes the seal key.</source>
         <translation>大厅的印章密钥、其持有人以及各用户的签名密钥。只有管理员可以授予或撤销印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Key id</source>
         <translation>密钥标识</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>指纹（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="76"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <source>Since</source>
         <translation>启用时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Granted at</source>
         <translation>授权时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Granted by</source>
         <translation>授权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Revoked</source>
         <translation>撤销情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="79"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>User / signing key</source>
         <translation>用户/签名密钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>Valid from</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="82"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="85"/>
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="137"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="142"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="149"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="154"/>
         <source>revoked %1 by %2</source>
         <translation>已于 %1 由 %2 撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="150"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="155"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="166"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="171"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="168"/>
         <location filename="../app/ui/SealKeyDialog.cpp" line="173"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="178"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="169"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="174"/>
         <source>%1 — %2 (%3; has not logged in yet)</source>
         <translation>%1 — %2（%3；尚未登录过）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="175"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
         <source>enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="175"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="180"/>
         <source>disabled since %1</source>
         <translation>自 %1 起停用</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="177"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="182"/>
         <source>; must change the password at the next login</source>
         <translation>；下次登录时须修改密码</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="179"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="184"/>
         <source>; holds the seal key</source>
         <translation>；持有印章密钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="181"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="186"/>
         <source>; no signing key yet (has not logged in)</source>
         <translation>；尚无签名密钥（尚未登录过）</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="185"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="190"/>
         <source>key %1</source>
         <translation>密钥 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="186"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="191"/>
         <source>ended</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="186"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="191"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="189"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="194"/>
         <source>roles changed</source>
         <translation>角色已变更</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="190"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="195"/>
         <source>before: %1</source>
         <translation>变更前：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="203"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="208"/>
         <source>nobody: every certificate operator and approver holds it</source>
         <translation>无：所有制证员和审批人员均已持有</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="205"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="210"/>
         <source>nobody holds a grant</source>
         <translation>无人获得授权</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="220"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="225"/>
         <source>The seal key is granted to %1. They can sign certificates from their next use of it, on any workstation the grant reaches.</source>
         <translation>已向 %1 授予印章密钥。其下次使用印章密钥时即可签署证照，适用于该授权已送达的任何工作站。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="238"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="243"/>
         <source>The grant of the seal key to %1 has ended; every workstation refuses their signatures from now on. They may still hold a copy they opened before: if that is a worry, make a new seal key.</source>
         <translation>%1 的印章密钥授权已终止；自即日起各工作站将拒绝其签名。其仍可能持有此前打开的副本：如有此顾虑，请生成新的印章密钥。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="269"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="274"/>
         <source>The roles of %1 are now: %2. Their events count with these roles from now on; they see them at their next login.</source>
         <translation>%1 的角色现为：%2。自此其事件按这些角色认定；其下次登录时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="280"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="295"/>
+        <source>The password of %1 is reset; they must change it at their next login.</source>
+        <translation>%1 的密码已重置，须在下次登录时修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="298"/>
+        <source>%1 held the hall&apos;s seal key: that grant can no longer be opened. Grant it again after their next login.</source>
+        <translation>%1 持有大厅的印章密钥：该授权已无法打开。请在其下次登录后重新授予。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="309"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="294"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="323"/>
         <source>Export the hall&apos;s public seal keys</source>
         <translation>导出大厅的印章公钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="301"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="330"/>
         <source>Wrote the hall&apos;s public seal key(s) to %1. Hand it to verifiers with the list of voided certificates.</source>
         <translation>已将大厅的印章公钥写入 %1。请将其连同已作废证照清单一并交给验证方。</translation>
     </message>
     <message>
-        <location filename="../app/ui/SealKeyDialog.cpp" line="316"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="345"/>
         <source>Write the signed list of voided certificates</source>
         <translation>导出已作废证照的签名清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ui/SealKeyDialog.cpp" line="324"/>
+        <location filename="../app/ui/SealKeyDialog.cpp" line="353"/>
         <source>Wrote the signed list of %n voided certificate(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 份已作废证照的签名清单写入 %1。</numerusform>

@@ -415,6 +415,34 @@ std::optional<AuthService::PasswordReset> AuthService::resetPassword(Session& se
     return reset;
 }
 
+std::optional<AuthService::PasswordReset> AuthService::resetPassword(Session& session, const QString& username,
+                                                                    const QString& newPassword,
+                                                                    const QString& adminPassword, QString* error,
+                                                                    const core::crypto::ScryptParams& kdf)
+{
+    if (!session.can(core::Action::ManageUsers)) {
+        if (error)
+            *error = Session::refusal(core::Action::ManageUsers);
+        return std::nullopt;
+    }
+    if (const int wait = secondsToWait(session); wait > 0) {
+        if (error)
+            *error = waitMessage(wait);
+        return std::nullopt;
+    }
+    if (adminPassword.isEmpty() || !verifyPassword(session, adminPassword)) {
+        if (error)
+            *error = tr("Your password is wrong; no password was reset.");
+        return std::nullopt;
+    }
+    return resetPassword(session, username, newPassword, error, kdf);
+}
+
+bool AuthService::resetsPasswordsHere(Session& session)
+{
+    return session.can(core::Action::ManageUsers) && !db::UserDirectory(session.database().sql()).hubHall();
+}
+
 std::optional<QByteArray> AuthService::recoverKey(const QString& databasePath, const QString& username,
                                                   const QString& password, QString* error)
 {

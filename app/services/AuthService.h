@@ -116,6 +116,12 @@ public:
     static std::optional<PasswordReset> resetPassword(Session& session, const QString& username,
                                                       const QString& newPassword, QString* error,
                                                       const core::crypto::ScryptParams& kdf = {});
+    /** Whether @p session may reset passwords here: an administrator in a hall without a hub. */
+    static bool resetsPasswordsHere(Session& session);
+    /** The same from a window: the administrator's password again first (the shared throttle). */
+    static std::optional<PasswordReset> resetPassword(Session& session, const QString& username,
+                                                      const QString& newPassword, const QString& adminPassword,
+                                                      QString* error, const core::crypto::ScryptParams& kdf = {});
 
     /**
      * Disaster recovery, administrator only: the raw database key after the administrator's password.

@@ -1,4 +1,5 @@
 #include "SealKeyDialog.h"
+#include "services/AuthService.h"
 #include "services/UserRolesService.h"
 
 #include "ui_SealKeyDialog.h"
@@ -64,6 +65,8 @@ SealKeyDialog::SealKeyDialog(services::Session& session, QWidget* parent)
     m_ui->revokeGroup->setVisible(manage);
     m_ui->revokedListButton->setVisible(manage);
     m_ui->rolesGroup->setVisible(manage);
+    // A hall without a hub resets here; a hub's hall at the hub (oneseal-admin hub user-reset).
+    m_ui->resetGroup->setVisible(services::AuthService::resetsPasswordsHere(session));
     for (core::Role r : core::allRoles()) {
         auto* item = new QListWidgetItem(core::roleDisplayName(r), m_ui->rolesList);
         item->setData(Qt::UserRole, quint32(r));
@@ -94,6 +97,8 @@ SealKeyDialog::SealKeyDialog(services::Session& session, QWidget* parent)
     connect(m_ui->revokedListButton, &QPushButton::clicked, this, &SealKeyDialog::writeRevokedList);
     connect(m_ui->rolesUserCombo, &QComboBox::currentIndexChanged, this, &SealKeyDialog::showRolesOf);
     connect(m_ui->rolesButton, &QPushButton::clicked, this, &SealKeyDialog::changeRoles);
+    connect(m_ui->resetButton, &QPushButton::clicked, this, &SealKeyDialog::resetPassword);
+    connect(m_ui->resetAdminPasswordEdit, &QLineEdit::returnPressed, this, &SealKeyDialog::resetPassword);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
     reload();
     if (manage)
@@ -270,6 +275,30 @@ void SealKeyDialog::changeRoles()
                    "their next login.")
                     .arg(username, core::rolesDisplayText(roles)),
                 false);
+    m_ui->rolesUserCombo->setFocus();
+}
+
+void SealKeyDialog::resetPassword()
+{
+    const QString username = m_ui->rolesUserCombo->currentData().toString();
+    QString error;
+    const auto reset = services::AuthService::resetPassword(m_session, username, m_ui->resetPasswordEdit->text(),
+                                                            m_ui->resetAdminPasswordEdit->text(), &error);
+    m_ui->resetAdminPasswordEdit->clear();
+    if (!reset) {
+        showMessage(error, true);
+        m_ui->resetPasswordEdit->setFocus();
+        return;
+    }
+    m_ui->resetPasswordEdit->clear();
+    reload();
+    QString text = tr("The password of %1 is reset; they must change it at their next login.").arg(reset->username);
+    if (reset->heldSealGrant)
+        text += QLatin1Char(' ')
+            + tr("%1 held the hall's seal key: that grant can no longer be opened. Grant it again after their next "
+                 "login.")
+                  .arg(reset->username);
+    showMessage(text, false);
     m_ui->rolesUserCombo->setFocus();
 }
 

@@ -48,6 +48,7 @@ private:
     void showRolesOf();
     /** Gives that user the checked roles (services::UserRolesService, an administrator of a hall without a hub). */
     void changeRoles();
+    void resetPassword();
     void showMessage(const QString& text, bool error);
     /** Writes @p bytes to @p path whole or not at all (QSaveFile); false with *error. */
     static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);

@@ -118,6 +118,7 @@ private slots:
     void supervisorSeesTheDirectoryOnly();
     void exportsKeysAndASignedListThatVerifies();
     void changesRolesByKeyboard();
+    void resetsAForgottenPasswordByKeyboard();
 
 private:
     services::Session& as(const QString& username, const QString& password = services::HallService::demoPassword());
@@ -579,6 +580,51 @@ void TestSealKeyDialog::changesRolesByKeyboard()
     QVERIFY2(dialog.messageText().contains(QStringLiteral("from themselves")), qPrintable(dialog.messageText()));
     QCOMPARE(admin->events().count(), events);
     QVERIFY(hall.login(QStringLiteral("admin"))->can(core::Action::ManageUsers));
+}
+
+void TestSealKeyDialog::resetsAForgottenPasswordByKeyboard()
+{
+    // A hall without a hub: the administrator resets clerk2's forgotten password on the Directory page.
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    auto admin = hall.login(QStringLiteral("admin"));
+    ui::SealKeyDialog dialog(*admin);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
+    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
+    QTRY_COMPARE(focusedName(), QStringLiteral("rolesUserCombo"));
+    QVERIFY(chooseByKeyboard(dialog.findChild<QComboBox*>(QStringLiteral("rolesUserCombo")), QStringLiteral("clerk2")));
+    const qint64 events = admin->events().count();
+    // &Set a new password, &Your password again, Enter. First with a wrong password of hers: nothing.
+    QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+    QTRY_COMPARE(focusedName(), QStringLiteral("resetPasswordEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Forgotten-2026"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focusedName(), QStringLiteral("resetAdminPasswordEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("not-hers"));
+    press(Qt::Key_Return);
+    QTRY_VERIFY(dialog.messageIsError());
+    QVERIFY2(dialog.messageText().contains(QStringLiteral("no password was reset")), qPrintable(dialog.messageText()));
+    QCOMPARE(admin->events().count(), events);
+    QCOMPARE(focusedName(), QStringLiteral("resetPasswordEdit"));
+    QTest::keyClick(&dialog, Qt::Key_Y, Qt::AltModifier);
+    QTest::keyClicks(QApplication::focusWidget(), services::HallService::demoPassword());
+    press(Qt::Key_Return);
+    QTRY_VERIFY(!dialog.messageIsError());
+    QVERIFY2(dialog.messageText().contains(QStringLiteral("The password of clerk2 is reset")),
+             qPrintable(dialog.messageText()));
+    QCOMPARE(admin->events().count(), events + 1);
+    QVERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit"))->text().isEmpty());
+    // Her old password opens nothing; the new one lets her in, to change it.
+    QString error;
+    services::AuthService auth(hall.path());
+    QVERIFY(!auth.login(QStringLiteral("clerk2"), services::HallService::demoPassword(), &error));
+    auto clerk = auth.login(QStringLiteral("clerk2"), QStringLiteral("Forgotten-2026"), &error);
+    QVERIFY2(clerk, qPrintable(error));
+    QVERIFY(clerk->user().mustChange);
 }
 
 QTEST_MAIN(TestSealKeyDialog)
