@@ -22,10 +22,15 @@ class ChainCheckpoints
 public:
     explicit ChainCheckpoints(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    /** Stores a checkpoint once (the same workstation and number again changes nothing). */
+    /**
+     * Stores a checkpoint: one per workstation and number; a later one of the same number (a later
+     * round that found the chain where it was) replaces it, an earlier one changes nothing.
+     */
     bool store(const core::ChainCheckpoint& checkpoint, QString* error);
     /** The newest checkpoint of the workstation numbered below serverSeq. */
     std::optional<core::ChainCheckpoint> before(const QString& workstation, qint64 serverSeq) const;
+    /** The newest checkpoint of the workstation. */
+    std::optional<core::ChainCheckpoint> newestOf(const QString& workstation) const;
     /** The lowest number of a checkpoint of the workstation at or above serverSeq (0: none). */
     qint64 firstFrom(const QString& workstation, qint64 serverSeq) const;
     /** Checkpoints numbered in (after, through], ascending, at most limit (what a pull brings). */

@@ -6,6 +6,7 @@
 #include "db/hub/HubWorkstationRepository.h"
 
 #include <QHash>
+#include <QSqlQuery>
 
 #include <QSet>
 
@@ -175,17 +176,23 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it)
             if (!workstations.advanceChain(it.key(), heads.value(it.key()), it.value(), isoNow(m_clock), error))
                 return std::nullopt;
-        // The pusher's chain as the hub now holds it, signed (docs/SECURITY.md, "Checkpoints"): its
-        // later events may not claim to be older than this, less the margin.
+        // The pusher's chain as the hub now holds it, signed (docs/SECURITY.md, "Checkpoints"), for
+        // verify-audit. Its bound is the one the chain had: events pushed in one round may have been
+        // written before the round began, so only the round's checkpoint (signRound) moves it on.
         if (!workstation.isEmpty() && lastSeqOf.contains(workstation) && m_checkpointKey.hasPrivateKey()) {
+            db::ChainCheckpoints held(sql);
             core::ChainCheckpoint cp;
+            if (const auto before = held.newestOf(workstation)) {
+                cp = *before;
+            } else { // none yet: no bound
+                cp.hubTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+                cp.marginMs = 0;
+            }
             cp.workstation = workstation;
             cp.serverSeq = lastSeqOf.value(workstation);
             cp.head = heads.value(workstation);
-            cp.hubTime = m_clock.now().toUTC();
-            cp.marginMs = m_hlc.maxAheadMs();
             cp.sign(m_checkpointKey);
-            if (!db::ChainCheckpoints(sql).store(cp, error))
+            if (!held.store(cp, error))
                 return std::nullopt;
             outcome.checkpoint = cp;
         }
@@ -198,9 +205,54 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
     return outcome;
 }
 
+std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& workstation, const QDateTime& givenAt,
+                                                             quint64 givenHlc, bool pushed, QString* error)
+{
+    if (!m_checkpointKey.hasPrivateKey() || givenHlc == 0 || !givenAt.isValid())
+        return std::nullopt;
+    const QSqlDatabase sql = m_database.sql();
+    QSqlQuery q(sql);
+    q.prepare(QStringLiteral("SELECT server_seq, hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+    q.addBindValue(workstation);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return std::nullopt; // no chain yet (or its end not numbered): nothing to bound
+    core::ChainCheckpoint cp;
+    cp.workstation = workstation;
+    cp.serverSeq = q.value(0).toLongLong();
+    cp.head = q.value(1).toByteArray();
+    q.finish();
+    cp.hubTime = givenAt.toUTC();
+    cp.marginMs = m_backdatingMarginMs;
+    // A workstation bounds a remote clock to its wall clock + kMaxAheadMs when it merges it: one whose
+    // clock is behind the hub's by less than the margin has merged at least this much.
+    cp.hlc = std::min(givenHlc, core::HybridLogicalClock::bound(givenAt.toMSecsSinceEpoch() - m_backdatingMarginMs,
+                                                                core::HybridLogicalClock::kMaxAheadMs));
+    db::ChainCheckpoints held(sql);
+    // Idle rounds (nothing stored from this workstation this round), the chain's end unchanged and its
+    // checkpoint recent enough, are not signed again,
+    // so that 60 workstations syncing every few seconds write no row per round; unless a user was
+    // disabled since (the time a disabling holds from, HubReference::usersSnapshot): then at once.
+    if (const auto newest = held.newestOf(workstation);
+        !pushed && newest && newest->serverSeq == cp.serverSeq && newest->hlc > 0
+        && newest->hubTime.msecsTo(cp.hubTime) < kRoundCheckpointEveryMs) {
+        QSqlQuery disabled(sql);
+        disabled.setForwardOnly(true);
+        bool since = false;
+        if (disabled.exec(QStringLiteral("SELECT updated_at FROM users WHERE active = 0")))
+            while (!since && disabled.next())
+                since = QDateTime::fromString(disabled.value(0).toString(), Qt::ISODateWithMs) > newest->hubTime;
+        if (!since)
+            return std::nullopt;
+    }
+    cp.sign(m_checkpointKey);
+    if (!held.store(cp, error))
+        return std::nullopt;
+    return cp;
+}
+
 HubEventLog::Wire HubEventLog::toWire(const core::Event& event)
 {
-    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256};
+    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256, event.workstation};
 }
 
 QList<HubEventLog::Wire> HubEventLog::wireBetween(qint64 after, qint64 through, int limit) const
@@ -286,6 +338,17 @@ HubEventLog::PullReply HubEventLog::pull(qint64 after, int limit, qint64 maxByte
     }
     for (const core::ChainCheckpoint& cp : std::as_const(checkpoints))
         reply.checkpoints.append(cp.toCbor());
+    // And the checkpoint that governs each chain's first event here when it is numbered before the
+    // stretch: a round's checkpoint replaces the time of one numbered earlier (signRound).
+    QSet<QString> governed;
+    const db::ChainCheckpoints held(m_database.sql());
+    for (const Wire& w : std::as_const(wire)) {
+        if (governed.contains(w.workstation))
+            continue;
+        governed.insert(w.workstation);
+        if (const auto cp = held.before(w.workstation, w.serverSeq); cp && cp->serverSeq <= after)
+            reply.checkpoints.append(cp->toCbor());
+    }
     for (const Wire& w : std::as_const(wire))
         reply.events.append(w.value);
     return reply;
