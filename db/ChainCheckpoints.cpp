@@ -77,6 +77,16 @@ std::optional<core::ChainCheckpoint> ChainCheckpoints::before(const QString& wor
     return std::nullopt;
 }
 
+bool ChainCheckpoints::holds(const core::ChainCheckpoint& c) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM chain_checkpoints WHERE workstation = ? AND server_seq = ? AND signature = ?"));
+    q.addBindValue(c.workstation);
+    q.addBindValue(c.serverSeq);
+    q.addBindValue(c.signature);
+    return q.exec() && q.next();
+}
+
 std::optional<core::ChainCheckpoint> ChainCheckpoints::newestOf(const QString& workstation) const
 {
     return before(workstation, std::numeric_limits<qint64>::max());

@@ -29,6 +29,8 @@ public:
     bool store(const core::ChainCheckpoint& checkpoint, QString* error);
     /** The newest checkpoint of the workstation numbered below serverSeq. */
     std::optional<core::ChainCheckpoint> before(const QString& workstation, qint64 serverSeq) const;
+    /** Whether this very checkpoint (workstation, number and signature) is held here. */
+    bool holds(const core::ChainCheckpoint& checkpoint) const;
     /** The newest checkpoint of the workstation. */
     std::optional<core::ChainCheckpoint> newestOf(const QString& workstation) const;
     /** The lowest number of a checkpoint of the workstation at or above serverSeq (0: none). */

@@ -309,7 +309,15 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
         refuse(msg::refused, tr("Only a restored hub takes events of other workstations."));
         return;
     }
-    const auto outcome = m_store.push(m_workstation, *events, &error, relay);
+    // The last push of the round (the workstation read fewer than a batch): the round's checkpoint
+    // is signed with it, in its transaction, rather than at the pull.
+    const qint64 seen = core::cborInteger(frame.value(msg::seen));
+    const bool endsRound = m_roundCheckpointDue && frame.value(msg::roundEnd).toBool() && seen > 0;
+    const auto outcome = endsRound ? m_store.eventLog().pushEndingRound(
+                                         m_workstation, *events,
+                                         HubEventLog::RoundBound{m_roundBound.at, std::min(m_roundBound.hlc, quint64(seen))},
+                                         &error, relay)
+                                   : m_store.push(m_workstation, *events, &error, relay);
     if (!outcome) {
         qCWarning(lcConnection).noquote() << "refused push of" << events->size() << "events from" << m_workstation
                                           << ":" << error;
@@ -317,6 +325,8 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
         return;
     }
     m_roundStored = m_roundStored || outcome->stored > 0;
+    if (endsRound && outcome->checkpoint && outcome->checkpoint->hlc > 0)
+        m_roundCheckpointDue = false; // signed already
     if (outcome->clockAhead)
         qCWarning(lcConnection).noquote() << "clock of" << m_workstation << "is more than"
                                           << HubStore::kClockAheadMs / 60000 << "minutes ahead of the hub's";

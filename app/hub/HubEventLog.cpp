@@ -60,13 +60,19 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
     return store(workstation, events, relay, true, error);
 }
 
+std::optional<PushOutcome> HubEventLog::pushEndingRound(const QString& workstation, const QList<core::Event>& events,
+                                                        const RoundBound& round, QString* error, bool relay)
+{
+    return store(workstation, events, relay, true, error, &round);
+}
+
 std::optional<PushOutcome> HubEventLog::importEvents(const QList<core::Event>& events, bool checkClock, QString* error)
 {
     return store(QString(), events, true, checkClock, error);
 }
 
 std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const QList<core::Event>& events, bool relay,
-                                              bool checkClock, QString* error)
+                                              bool checkClock, QString* error, const RoundBound* round)
 {
     const QSqlDatabase sql = m_database.sql();
     db::Transaction tx(sql);
@@ -182,16 +188,21 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         if (!workstation.isEmpty() && lastSeqOf.contains(workstation) && m_checkpointKey.hasPrivateKey()) {
             db::ChainCheckpoints held(sql);
             core::ChainCheckpoint cp;
-            if (const auto before = held.newestOf(workstation)) {
-                cp = *before;
-            } else { // none yet: no bound
-                cp.hubTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
-                cp.marginMs = 0;
+            if (round && round->givenHlc > 0 && round->givenAt.isValid()) {
+                // The last push of a round (pushEndingRound): the round's own checkpoint.
+                cp = roundCheckpoint(workstation, lastSeqOf.value(workstation), heads.value(workstation), *round);
+            } else {
+                if (const auto before = held.newestOf(workstation)) {
+                    cp = *before;
+                } else { // none yet: no bound
+                    cp.hubTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+                    cp.marginMs = 0;
+                }
+                cp.workstation = workstation;
+                cp.serverSeq = lastSeqOf.value(workstation);
+                cp.head = heads.value(workstation);
+                cp.sign(m_checkpointKey);
             }
-            cp.workstation = workstation;
-            cp.serverSeq = lastSeqOf.value(workstation);
-            cp.head = heads.value(workstation);
-            cp.sign(m_checkpointKey);
             if (!held.store(cp, error))
                 return std::nullopt;
             outcome.checkpoint = cp;
@@ -216,17 +227,9 @@ std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& works
     q.addBindValue(workstation);
     if (!q.exec() || !q.next() || q.value(0).isNull())
         return std::nullopt; // no chain yet (or its end not numbered): nothing to bound
-    core::ChainCheckpoint cp;
-    cp.workstation = workstation;
-    cp.serverSeq = q.value(0).toLongLong();
-    cp.head = q.value(1).toByteArray();
+    const core::ChainCheckpoint cp =
+        roundCheckpoint(workstation, q.value(0).toLongLong(), q.value(1).toByteArray(), RoundBound{givenAt, givenHlc});
     q.finish();
-    cp.hubTime = givenAt.toUTC();
-    cp.marginMs = m_backdatingMarginMs;
-    // A workstation bounds a remote clock to its wall clock + kMaxAheadMs when it merges it: one whose
-    // clock is behind the hub's by less than the margin has merged at least this much.
-    cp.hlc = std::min(givenHlc, core::HybridLogicalClock::bound(givenAt.toMSecsSinceEpoch() - m_backdatingMarginMs,
-                                                                core::HybridLogicalClock::kMaxAheadMs));
     db::ChainCheckpoints held(sql);
     // Idle rounds (nothing stored from this workstation this round), the chain's end unchanged and its
     // checkpoint recent enough, are not signed again,
@@ -244,9 +247,25 @@ std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& works
         if (!since)
             return std::nullopt;
     }
-    cp.sign(m_checkpointKey);
     if (!held.store(cp, error))
         return std::nullopt;
+    return cp;
+}
+
+core::ChainCheckpoint HubEventLog::roundCheckpoint(const QString& workstation, qint64 serverSeq, const QByteArray& head,
+                                                   const RoundBound& round) const
+{
+    core::ChainCheckpoint cp;
+    cp.workstation = workstation;
+    cp.serverSeq = serverSeq;
+    cp.head = head;
+    cp.hubTime = round.givenAt.toUTC();
+    cp.marginMs = m_backdatingMarginMs;
+    // A workstation bounds a remote clock to its wall clock + kMaxAheadMs when it merges it: one whose
+    // clock is behind the hub's by less than the margin has merged at least this much.
+    cp.hlc = std::min(round.givenHlc, core::HybridLogicalClock::bound(round.givenAt.toMSecsSinceEpoch() - m_backdatingMarginMs,
+                                                                      core::HybridLogicalClock::kMaxAheadMs));
+    cp.sign(m_checkpointKey);
     return cp;
 }
 

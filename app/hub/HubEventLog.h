@@ -92,6 +92,19 @@ public:
      */
     std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
                                     bool relay = false);
+    /** The clock the hub gave a workstation, and when (the bound of its round's checkpoint). */
+    struct RoundBound
+    {
+        QDateTime givenAt;
+        quint64 givenHlc = 0;
+    };
+    /**
+     * A push the workstation says ends its round's push (it read fewer than a batch of unsent events):
+     * the round's checkpoint (signRound) is signed in the push's transaction instead of the inherited
+     * one, and answered in pushed (no transaction of its own at the round's pull).
+     */
+    std::optional<PushOutcome> pushEndingRound(const QString& workstation, const QList<core::Event>& events,
+                                               const RoundBound& round, QString* error, bool relay = false);
     /**
      * A hub rebuilt from a replica (HubRebuild) takes the replica's events here, of every workstation,
      * with the same checks as a relayed push (hash, each workstation's chain, the hall's rules) but
@@ -127,7 +140,10 @@ public:
 private:
     /** push() and importEvents(): workstation empty when importing, then every event is taken as relayed. */
     std::optional<PushOutcome> store(const QString& workstation, const QList<core::Event>& events, bool relay,
-                                     bool checkClock, QString* error);
+                                     bool checkClock, QString* error, const RoundBound* round = nullptr);
+    /** The round's checkpoint of the workstation's chain ending at serverSeq (head), signed. */
+    core::ChainCheckpoint roundCheckpoint(const QString& workstation, qint64 serverSeq, const QByteArray& head,
+                                          const RoundBound& round) const;
     qint64 nextServerSeq() const { return m_events->maxServerSeq() + 1; }
     /** An event in wire form and about what it weighs in a reply. */
     struct Wire

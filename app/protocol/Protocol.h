@@ -37,6 +37,8 @@ inline const QString checkpoint = QStringLiteral("checkpoint");
 inline const QString checkpoints = QStringLiteral("checkpoints");
 /** hello: 2 when the workstation reads round checkpoints (with hlc) and governing ones; older: absent. */
 inline const QString checkpointVersion = QStringLiteral("cpv");
+/** push: this batch ends the round's push (fewer than a batch were unsent); with `seen` (as in pull). */
+inline const QString roundEnd = QStringLiteral("final");
 /** pull: the hub's clock this workstation had stored before the round's push (the round's checkpoint). */
 inline const QString seen = QStringLiteral("seen");
 /** events: the version of the users (reference data) the hub holds now (a newer one is taken first). */

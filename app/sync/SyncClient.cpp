@@ -415,12 +415,13 @@ qint64 SyncClient::resentAfterRestore() const
 }
 
 std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QCborArray& list, qint64 after,
-                                                                         qint64 through, QString* error)
+                                                                         qint64 through, QString* error, bool leaveOutHeld)
 {
     // Signed by the hub's current checkpoint key (the one its last welcome named), numbered within
     // what the reply covers; anything else is refused with the reply.
     Q_UNUSED(after)
-    const QList<QByteArray> keys = db::ChainCheckpoints(m_database.sql()).hubKeys();
+    const db::ChainCheckpoints held(m_database.sql());
+    const QList<QByteArray> keys = held.hubKeys();
     QList<core::ChainCheckpoint> checkpoints;
     if (list.size() > 2 * kMaxCheckpointsPerReply) {
         disconnectFromHub();
@@ -429,6 +430,8 @@ std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QC
     }
     for (const QCborValue& v : list) {
         const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
+        if (leaveOutHeld && cp && cp->serverSeq <= through && held.holds(*cp))
+            continue;
         if (!cp || keys.isEmpty() || !cp->verify(keys.constLast()) || cp->serverSeq > through) {
             disconnectFromHub();
             fail(error, tr("The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key."));
@@ -589,6 +592,12 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             // After a restore this workstation also pushes events it pulled from others.
             if (std::any_of(batch.cbegin(), batch.cend(), [this](const core::Event& e) { return e.workstation != m_workstation; }))
                 frame.insert(msg::relay, true);
+            // Fewer than a batch unsent: everything written before this round's clock is in it, so
+            // the hub signs the round's checkpoint with this push (docs/SECURITY.md, "Checkpoints").
+            if (batch.size() < kPushBatch && m_roundSeen > 0) {
+                frame.insert(msg::roundEnd, true);
+                frame.insert(msg::seen, qint64(m_roundSeen));
+            }
             next.number = send(std::move(frame), error);
             if (next.number <= 0)
                 return false;
@@ -757,7 +766,7 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub sent events out of order."));
         }
-        const auto checkpoints = readCheckpoints(reply->value(msg::checkpoints).toArray(), after, through, error);
+        const auto checkpoints = readCheckpoints(reply->value(msg::checkpoints).toArray(), after, through, error, true);
         if (!checkpoints)
             return false;
         hubHlc = std::max(hubHlc, quint64(std::max<qint64>(0, core::cborInteger(reply->value(msg::hlc)))));

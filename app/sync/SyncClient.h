@@ -134,10 +134,12 @@ private:
     static constexpr int kMaxCheckpointsPerReply = 5000;
     /**
      * Checkpoints of a reply, each signed by the hub's key and numbered at most through (those of
-     * (after, through] and the ones that govern the reply's first event of each chain).
+     * (after, through] and the ones that govern the reply's first event of each chain). leaveOutHeld:
+     * those held here already (same signature) are left out unchecked (a pull sends each chain's
+     * governing one again and again).
      */
     std::optional<QList<core::ChainCheckpoint>> readCheckpoints(const QCborArray& list, qint64 after, qint64 through,
-                                                                QString* error);
+                                                                QString* error, bool leaveOutHeld = false);
     /** After a complete round following meetHub(): the renumbered cases are folded again once. */
     bool finishRecovery(QString* error);
     /** Highest number of each kind leased here (reported in hello, for a restored hub). */
