@@ -33,19 +33,20 @@ bool run(QSqlQuery& q, QString* error)
 }
 } // namespace
 
-bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error)
+bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error, bool renewed)
 {
     // One row per chain end: a later round's checkpoint of the same end replaces an earlier one (the
     // times are ISO UTC with milliseconds, so they compare as text). SQLCipher 3.4 has no upsert.
     const QString time = c.hubTime.toUTC().toString(Qt::ISODateWithMs);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE chain_checkpoints SET head = ?, hub_time = ?, margin_ms = ?, signature = ?, hlc = ? "
-                             "WHERE workstation = ? AND server_seq = ? AND hub_time < ?"));
+    q.prepare(QStringLiteral("UPDATE chain_checkpoints SET head = ?, hub_time = ?, margin_ms = ?, signature = ?, hlc = ?, "
+                             "renewed = ? WHERE workstation = ? AND server_seq = ? AND hub_time < ?"));
     q.addBindValue(c.head);
     q.addBindValue(time);
     q.addBindValue(c.marginMs);
     q.addBindValue(c.signature);
     q.addBindValue(qint64(c.hlc));
+    q.addBindValue(renewed ? 1 : 0);
     q.addBindValue(c.workstation);
     q.addBindValue(c.serverSeq);
     q.addBindValue(time);
@@ -54,7 +55,7 @@ bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error)
     if (q.numRowsAffected() > 0)
         return true;
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO chain_checkpoints(workstation, server_seq, head, hub_time, margin_ms, "
-                             "signature, hlc) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+                             "signature, hlc, renewed) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(c.workstation);
     q.addBindValue(c.serverSeq);
     q.addBindValue(c.head);
@@ -62,6 +63,7 @@ bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error)
     q.addBindValue(c.marginMs);
     q.addBindValue(c.signature);
     q.addBindValue(qint64(c.hlc));
+    q.addBindValue(renewed ? 1 : 0);
     return run(q, error);
 }
 
@@ -73,6 +75,18 @@ std::optional<core::ChainCheckpoint> ChainCheckpoints::before(const QString& wor
     q.addBindValue(workstation);
     q.addBindValue(serverSeq);
     if (q.exec() && q.next())
+        return fromRow(q);
+    return std::nullopt;
+}
+
+std::optional<core::ChainCheckpoint> ChainCheckpoints::renewedBefore(const QString& workstation, qint64 serverSeq) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT workstation, server_seq, head, hub_time, margin_ms, signature, hlc, renewed FROM "
+                             "chain_checkpoints WHERE workstation = ? AND server_seq < ? ORDER BY server_seq DESC LIMIT 1"));
+    q.addBindValue(workstation);
+    q.addBindValue(serverSeq);
+    if (q.exec() && q.next() && q.value(7).toInt() != 0)
         return fromRow(q);
     return std::nullopt;
 }

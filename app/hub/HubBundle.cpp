@@ -105,7 +105,7 @@ std::optional<int> HubBundle::exportAtHub(HubStore& hub, const QString& workstat
     for (const core::Event& e : events)
         if (!governed.contains(e.workstation)) {
             governed.insert(e.workstation);
-            if (const auto cp = held.before(e.workstation, e.serverSeq); cp && cp->serverSeq <= from)
+            if (const auto cp = held.renewedBefore(e.workstation, e.serverSeq); cp && cp->serverSeq <= from)
                 checkpoints.append(cp->toCbor());
         }
     const QCborMap inner{{QStringLiteral("from"), from},

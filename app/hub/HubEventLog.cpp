@@ -247,7 +247,7 @@ std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& works
         if (!since)
             return std::nullopt;
     }
-    if (!held.store(cp, error))
+    if (!held.store(cp, error, true))
         return std::nullopt;
     return cp;
 }
@@ -358,14 +358,15 @@ HubEventLog::PullReply HubEventLog::pull(qint64 after, int limit, qint64 maxByte
     for (const core::ChainCheckpoint& cp : std::as_const(checkpoints))
         reply.checkpoints.append(cp.toCbor());
     // And the checkpoint that governs each chain's first event here when it is numbered before the
-    // stretch: a round's checkpoint replaces the time of one numbered earlier (signRound).
+    // stretch and was signed again after its event was stored (signRound): the workstation may hold
+    // an older signature of it. One signed with its event came with the event (in range).
     QSet<QString> governed;
     const db::ChainCheckpoints held(m_database.sql());
     for (const Wire& w : std::as_const(wire)) {
         if (governed.contains(w.workstation))
             continue;
         governed.insert(w.workstation);
-        if (const auto cp = held.before(w.workstation, w.serverSeq); cp && cp->serverSeq <= after)
+        if (const auto cp = held.renewedBefore(w.workstation, w.serverSeq); cp && cp->serverSeq <= after)
             reply.checkpoints.append(cp->toCbor());
     }
     for (const Wire& w : std::as_const(wire))

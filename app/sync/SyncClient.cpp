@@ -419,7 +419,6 @@ std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QC
 {
     // Signed by the hub's current checkpoint key (the one its last welcome named), numbered within
     // what the reply covers; anything else is refused with the reply.
-    Q_UNUSED(after)
     const db::ChainCheckpoints held(m_database.sql());
     const QList<QByteArray> keys = held.hubKeys();
     QList<core::ChainCheckpoint> checkpoints;
@@ -430,7 +429,7 @@ std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QC
     }
     for (const QCborValue& v : list) {
         const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
-        if (leaveOutHeld && cp && cp->serverSeq <= through && held.holds(*cp))
+        if (leaveOutHeld && cp && cp->serverSeq <= after && held.holds(*cp))
             continue;
         if (!cp || keys.isEmpty() || !cp->verify(keys.constLast()) || cp->serverSeq > through) {
             disconnectFromHub();
