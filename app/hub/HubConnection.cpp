@@ -349,16 +349,16 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
 
 void HubConnection::onPull(const QCborMap& frame, qint64 n)
 {
-    // The round's checkpoint (docs/SECURITY.md, "Checkpoints"), at its first pull: its push is done,
-    // so whatever this workstation's chain gets later was written after it stored the clock the hub
-    // gave before the round (`seen`, sent by workstations that store it; older ones get none).
-    if (m_roundCheckpointDue && frame.contains(msg::seen)) {
+    // The round's checkpoint (docs/SECURITY.md, "Checkpoints"), at its first pull unless its last push
+    // carried it: the push is done, so whatever this workstation's chain gets later was written after
+    // the hub gave it its clock before the round, and carries a greater one (as far as it stored it:
+    // `seen`). An older client reads no clock in a checkpoint: it gets one without (the time only).
+    // A client of this version that leaves `seen` out is held to the clock given.
+    if (m_roundCheckpointDue) {
         const qint64 seen = core::cborInteger(frame.value(msg::seen));
+        const quint64 bound = !m_roundCheckpoints ? 0 : seen > 0 ? std::min(m_roundBound.hlc, quint64(seen)) : m_roundBound.hlc;
         QString error;
-        if (seen > 0
-            && !m_store.eventLog().signRound(m_workstation, m_roundBound.at, std::min(m_roundBound.hlc, quint64(seen)),
-                                                m_roundStored, &error)
-            && !error.isEmpty())
+        if (!m_store.eventLog().signRound(m_workstation, m_roundBound.at, bound, m_roundStored, &error) && !error.isEmpty())
             qCWarning(lcConnection).noquote() << "no checkpoint of" << m_workstation << "this round:" << error;
     }
     m_roundCheckpointDue = false;

@@ -219,7 +219,7 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
 std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& workstation, const QDateTime& givenAt,
                                                              quint64 givenHlc, bool pushed, QString* error)
 {
-    if (!m_checkpointKey.hasPrivateKey() || givenHlc == 0 || !givenAt.isValid())
+    if (!m_checkpointKey.hasPrivateKey() || !givenAt.isValid())
         return std::nullopt;
     const QSqlDatabase sql = m_database.sql();
     QSqlQuery q(sql);
@@ -231,12 +231,11 @@ std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& works
         roundCheckpoint(workstation, q.value(0).toLongLong(), q.value(1).toByteArray(), RoundBound{givenAt, givenHlc});
     q.finish();
     db::ChainCheckpoints held(sql);
-    // Idle rounds (nothing stored from this workstation this round), the chain's end unchanged and its
-    // checkpoint recent enough, are not signed again,
-    // so that 60 workstations syncing every few seconds write no row per round; unless a user was
-    // disabled since (the time a disabling holds from, HubReference::usersSnapshot): then at once.
+    // An idle round (nothing stored this round) that finds the chain's end and a recent checkpoint
+    // of it signs none again, so that 60 workstations syncing every few seconds write no row per
+    // round; unless a user was disabled since (from then on, HubReference::usersSnapshot).
     if (const auto newest = held.newestOf(workstation);
-        !pushed && newest && newest->serverSeq == cp.serverSeq && newest->hlc > 0
+        !pushed && newest && newest->serverSeq == cp.serverSeq && newest->hlc >= cp.hlc
         && newest->hubTime.msecsTo(cp.hubTime) < kRoundCheckpointEveryMs) {
         QSqlQuery disabled(sql);
         disabled.setForwardOnly(true);

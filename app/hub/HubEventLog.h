@@ -77,7 +77,7 @@ public:
      * The round's checkpoint of the workstation's chain (docs/SECURITY.md, "Checkpoints"), signed at
      * the first pull of a sync round: the chain as the hub holds it after the round's push, hubTime
      * givenAt and hlc givenHlc (bounded), where givenHlc is the clock the hub gave the workstation at
-     * givenAt and the workstation stored before that push. Nothing (nullopt) when the workstation has
+     * givenAt and the workstation stored before that push (0: an older client, no clock bound). Nothing (nullopt) when the workstation has
      * no chain yet or, in a round that stored nothing (pushed false), the chain's checkpoint is
      * unchanged, newer than kRoundCheckpointEveryMs and no user was disabled since.
      */

@@ -424,7 +424,7 @@ std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QC
     QList<core::ChainCheckpoint> checkpoints;
     if (list.size() > 2 * kMaxCheckpointsPerReply) {
         disconnectFromHub();
-        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(kMaxCheckpointsPerReply));
+        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(2 * kMaxCheckpointsPerReply));
         return std::nullopt;
     }
     for (const QCborValue& v : list) {
