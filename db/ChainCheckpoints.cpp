@@ -3,10 +3,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace oneseal::db {
 
 namespace {
-const char* const kColumns = "SELECT workstation, server_seq, head, hub_time, margin_ms, signature FROM chain_checkpoints ";
+const char* const kColumns = "SELECT workstation, server_seq, head, hub_time, margin_ms, signature, hlc FROM chain_checkpoints ";
 
 core::ChainCheckpoint fromRow(const QSqlQuery& q)
 {
@@ -17,6 +19,7 @@ core::ChainCheckpoint fromRow(const QSqlQuery& q)
     c.hubTime = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs).toUTC();
     c.marginMs = q.value(4).toLongLong();
     c.signature = q.value(5).toByteArray();
+    c.hlc = quint64(q.value(6).toLongLong());
     return c;
 }
 
@@ -30,17 +33,37 @@ bool run(QSqlQuery& q, QString* error)
 }
 } // namespace
 
-bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error)
+bool ChainCheckpoints::store(const core::ChainCheckpoint& c, QString* error, bool renewed)
 {
+    // One row per chain end: a later round's checkpoint of the same end replaces an earlier one (the
+    // times are ISO UTC with milliseconds, so they compare as text). SQLCipher 3.4 has no upsert.
+    const QString time = c.hubTime.toUTC().toString(Qt::ISODateWithMs);
     QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE chain_checkpoints SET head = ?, hub_time = ?, margin_ms = ?, signature = ?, hlc = ?, "
+                             "renewed = ? WHERE workstation = ? AND server_seq = ? AND hub_time < ?"));
+    q.addBindValue(c.head);
+    q.addBindValue(time);
+    q.addBindValue(c.marginMs);
+    q.addBindValue(c.signature);
+    q.addBindValue(qint64(c.hlc));
+    q.addBindValue(renewed ? 1 : 0);
+    q.addBindValue(c.workstation);
+    q.addBindValue(c.serverSeq);
+    q.addBindValue(time);
+    if (!run(q, error))
+        return false;
+    if (q.numRowsAffected() > 0)
+        return true;
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO chain_checkpoints(workstation, server_seq, head, hub_time, margin_ms, "
-                             "signature) VALUES(?, ?, ?, ?, ?, ?)"));
+                             "signature, hlc, renewed) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(c.workstation);
     q.addBindValue(c.serverSeq);
     q.addBindValue(c.head);
-    q.addBindValue(c.hubTime.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(time);
     q.addBindValue(c.marginMs);
     q.addBindValue(c.signature);
+    q.addBindValue(qint64(c.hlc));
+    q.addBindValue(renewed ? 1 : 0);
     return run(q, error);
 }
 
@@ -54,6 +77,33 @@ std::optional<core::ChainCheckpoint> ChainCheckpoints::before(const QString& wor
     if (q.exec() && q.next())
         return fromRow(q);
     return std::nullopt;
+}
+
+std::optional<core::ChainCheckpoint> ChainCheckpoints::renewedBefore(const QString& workstation, qint64 serverSeq) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT workstation, server_seq, head, hub_time, margin_ms, signature, hlc, renewed FROM "
+                             "chain_checkpoints WHERE workstation = ? AND server_seq < ? ORDER BY server_seq DESC LIMIT 1"));
+    q.addBindValue(workstation);
+    q.addBindValue(serverSeq);
+    if (q.exec() && q.next() && q.value(7).toInt() != 0)
+        return fromRow(q);
+    return std::nullopt;
+}
+
+bool ChainCheckpoints::holds(const core::ChainCheckpoint& c) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM chain_checkpoints WHERE workstation = ? AND server_seq = ? AND signature = ?"));
+    q.addBindValue(c.workstation);
+    q.addBindValue(c.serverSeq);
+    q.addBindValue(c.signature);
+    return q.exec() && q.next();
+}
+
+std::optional<core::ChainCheckpoint> ChainCheckpoints::newestOf(const QString& workstation) const
+{
+    return before(workstation, std::numeric_limits<qint64>::max());
 }
 
 qint64 ChainCheckpoints::firstFrom(const QString& workstation, qint64 serverSeq) const

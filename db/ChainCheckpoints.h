@@ -22,10 +22,23 @@ class ChainCheckpoints
 public:
     explicit ChainCheckpoints(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    /** Stores a checkpoint once (the same workstation and number again changes nothing). */
-    bool store(const core::ChainCheckpoint& checkpoint, QString* error);
+    /**
+     * Stores a checkpoint: one per workstation and number; a later one of the same number (a later
+     * round that found the chain where it was) replaces it, an earlier one changes nothing. renewed:
+     * signed after its event was stored (the hub's round checkpoint at a pull).
+     */
+    bool store(const core::ChainCheckpoint& checkpoint, QString* error, bool renewed = false);
     /** The newest checkpoint of the workstation numbered below serverSeq. */
     std::optional<core::ChainCheckpoint> before(const QString& workstation, qint64 serverSeq) const;
+    /**
+     * The newest checkpoint of the workstation numbered below serverSeq when it was renewed (signed
+     * again after its event was stored): a workstation that pulled that event may lack this signature.
+     */
+    std::optional<core::ChainCheckpoint> renewedBefore(const QString& workstation, qint64 serverSeq) const;
+    /** Whether this very checkpoint (workstation, number and signature) is held here. */
+    bool holds(const core::ChainCheckpoint& checkpoint) const;
+    /** The newest checkpoint of the workstation. */
+    std::optional<core::ChainCheckpoint> newestOf(const QString& workstation) const;
     /** The lowest number of a checkpoint of the workstation at or above serverSeq (0: none). */
     qint64 firstFrom(const QString& workstation, qint64 serverSeq) const;
     /** Checkpoints numbered in (after, through], ascending, at most limit (what a pull brings). */

@@ -60,6 +60,7 @@ std::unique_ptr<sync::HubStore> openHubAs(const QString& dir, const QString& use
     if (!hub)
         return nullptr;
     hub->eventLog().setClockMarginMs(limits.clockMarginMs);
+    hub->eventLog().setBackdatingMarginMs(limits.backdatingMarginMs);
     const auto user = db::UserRepository(hub->database().sql()).byUsername(username);
     const QString password = readSecret(SyncAdmin::tr("Administrator password: "));
     // A hub rebuilt from a workstation's copy has no hashes (workstations keep none): the auth key checks.

@@ -16,8 +16,11 @@ QString timeText(const QDateTime& t)
 
 QByteArray ChainCheckpoint::signedBytes() const
 {
-    return QByteArrayLiteral("oneseal-checkpoint-v1:")
-        + QCborArray{workstation, serverSeq, head, timeText(hubTime), marginMs}.toCborValue().toCbor();
+    if (hlc == 0)
+        return QByteArrayLiteral("oneseal-checkpoint-v1:")
+            + QCborArray{workstation, serverSeq, head, timeText(hubTime), marginMs}.toCborValue().toCbor();
+    return QByteArrayLiteral("oneseal-checkpoint-v2:")
+        + QCborArray{workstation, serverSeq, head, timeText(hubTime), marginMs, qint64(hlc)}.toCborValue().toCbor();
 }
 
 void ChainCheckpoint::sign(const SealKey& hubKey)
@@ -34,12 +37,15 @@ bool ChainCheckpoint::verify(const QByteArray& rawHubPublicKey) const
 
 QCborMap ChainCheckpoint::toCbor() const
 {
-    return QCborMap{{QStringLiteral("ws"), workstation},
-                    {QStringLiteral("seq"), serverSeq},
-                    {QStringLiteral("head"), head},
-                    {QStringLiteral("at"), timeText(hubTime)},
-                    {QStringLiteral("margin"), marginMs},
-                    {QStringLiteral("sig"), signature}};
+    QCborMap map{{QStringLiteral("ws"), workstation},
+                 {QStringLiteral("seq"), serverSeq},
+                 {QStringLiteral("head"), head},
+                 {QStringLiteral("at"), timeText(hubTime)},
+                 {QStringLiteral("margin"), marginMs},
+                 {QStringLiteral("sig"), signature}};
+    if (hlc > 0)
+        map.insert(QStringLiteral("hlc"), qint64(hlc));
+    return map;
 }
 
 std::optional<ChainCheckpoint> ChainCheckpoint::fromCbor(const QCborMap& map)
@@ -51,7 +57,9 @@ std::optional<ChainCheckpoint> ChainCheckpoint::fromCbor(const QCborMap& map)
     c.hubTime = QDateTime::fromString(map.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
     c.marginMs = cborInteger(map.value(QStringLiteral("margin")), -1);
     c.signature = map.value(QStringLiteral("sig")).toByteArray();
-    if (c.workstation.isEmpty() || c.workstation.size() > 64 || c.serverSeq <= 0 || c.head.size() != 32
+    const qint64 hlc = map.contains(QStringLiteral("hlc")) ? cborInteger(map.value(QStringLiteral("hlc")), -1) : 0;
+    c.hlc = hlc > 0 ? quint64(hlc) : 0;
+    if (hlc < 0 || c.workstation.isEmpty() || c.workstation.size() > 64 || c.serverSeq <= 0 || c.head.size() != 32
         || !c.hubTime.isValid() || c.marginMs < 0 || c.marginMs > 366LL * 24 * 3600 * 1000
         || c.signature.size() != SealKey::kSignatureSize)
         return std::nullopt;

@@ -417,14 +417,19 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     }
     // Backdating: an event the hub numbered after a checkpoint of its workstation's chain was written
     // after the hub's time in it, give or take the clock margin (docs/SECURITY.md, "Checkpoints").
-    if (e.serverSeq > 0)
-        if (const auto cp = directory.checkpointBefore(e.workstation, e.serverSeq);
-            cp && e.recordedAt < cp->earliestAfter())
-            return tr("recorded at %1, before the hub's checkpoint of workstation %2 at %3 less the clock margin of "
-                      "%4 hours (backdated)")
-                .arg(e.recordedAt.toUTC().toString(Qt::ISODate), e.workstation,
-                     cp->hubTime.toUTC().toString(Qt::ISODate))
-                .arg(cp->marginMs / 3600000.0);
+    const auto cp = e.serverSeq > 0 ? directory.checkpointBefore(e.workstation, e.serverSeq) : std::nullopt;
+    if (cp && e.recordedAt < cp->earliestAfter())
+        return tr("recorded at %1, before the hub's checkpoint of workstation %2 at %3 less the clock margin of "
+                  "%4 hours (backdated)")
+            .arg(e.recordedAt.toUTC().toString(Qt::ISODate), e.workstation, cp->hubTime.toUTC().toString(Qt::ISODate))
+            .arg(cp->marginMs / 3600000.0);
+    // A round's checkpoint also names the hub's clock the workstation held before it: exact.
+    if (cp && cp->hlc > 0 && e.hlc <= cp->hlc)
+        return tr("its clock %1 is not after the hub's clock %2 that workstation %3 held at the checkpoint of %4 "
+                  "(backdated)")
+            .arg(e.hlc)
+            .arg(cp->hlc)
+            .arg(e.workstation, cp->hubTime.toUTC().toString(Qt::ISODate));
     if (e.signature.isEmpty() && e.keyId.isEmpty()) {
         if (e.hlc <= legacyHlc)
             return QString();
@@ -476,7 +481,10 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     const auto author = directory.user(e.userId);
     if (!author)
         return tr("the author %1 is not a user of this hall").arg(e.userId);
-    if (author->disabledAt.isValid() && e.recordedAt >= author->disabledAt)
+    // Written after a round's checkpoint means written after its hub time, whatever it claims: a
+    // disabling the hub made before that time holds for it (docs/SECURITY.md, "Disabled users").
+    const QDateTime writtenBy = cp && cp->hlc > 0 ? std::max(e.recordedAt, cp->hubTime) : e.recordedAt;
+    if (author->disabledAt.isValid() && writtenBy >= author->disabledAt)
         return tr("the author %1 was disabled").arg(e.userId);
     // The roles held when the event was recorded, not now (docs/SECURITY.md, "Changing roles").
     if (const auto action = actionForKind(e.kind); action && !mayPerform(directory.rolesAt(e.userId, e.recordedAt), *action))

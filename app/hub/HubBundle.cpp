@@ -2,6 +2,8 @@
 
 #include "db/ChainCheckpoints.h"
 
+#include <QSet>
+
 #include <limits>
 #include "core/Failed.h"
 #include "core/CborInteger.h"
@@ -95,10 +97,17 @@ std::optional<int> HubBundle::exportAtHub(HubStore& hub, const QString& workstat
         leases.append(QCborArray{lease.kind, lease.start, lease.end});
     // The chain checkpoints of the stretch and their key, as a pull brings them (docs/SECURITY.md).
     QCborArray checkpoints;
+    const db::ChainCheckpoints held(hub.database().sql());
     if (!events.isEmpty())
-        for (const core::ChainCheckpoint& cp :
-             db::ChainCheckpoints(hub.database().sql()).between(from, events.constLast().serverSeq, std::numeric_limits<int>::max()))
+        for (const core::ChainCheckpoint& cp : held.between(from, events.constLast().serverSeq, std::numeric_limits<int>::max()))
             checkpoints.append(cp.toCbor());
+    QSet<QString> governed; // and the one governing each chain's first event, when numbered earlier
+    for (const core::Event& e : events)
+        if (!governed.contains(e.workstation)) {
+            governed.insert(e.workstation);
+            if (const auto cp = held.renewedBefore(e.workstation, e.serverSeq); cp && cp->serverSeq <= from)
+                checkpoints.append(cp->toCbor());
+        }
     const QCborMap inner{{QStringLiteral("from"), from},
                          {QStringLiteral("checkpoint_key"), hub.checkpointPublicKey()},
                          {QStringLiteral("checkpoints"), checkpoints},

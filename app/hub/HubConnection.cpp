@@ -7,6 +7,7 @@
 #include "protocol/Protocol.h"
 #include "db/BlobTransfer.h"
 #include "db/CatalogRepository.h"
+#include "db/ReferenceRepository.h"
 #include "db/hub/HubUploadRepository.h"
 
 #include <QCborArray>
@@ -161,14 +162,19 @@ void HubConnection::handle(const QCborMap& frame)
     }
     if (type == msg::hello)
         onHello(frame, m_lastNumber);
-    else if (type == msg::push)
+    else if (type == msg::push) {
+        beginRoundIfNew();
         onPush(frame, m_lastNumber);
+    }
     else if (type == msg::pull)
         onPull(frame, m_lastNumber);
     else if (type == msg::lease)
         onLease(frame, m_lastNumber);
-    else if (type == msg::reference)
+    else if (type == msg::reference) {
+        if (m_pullComplete) // not the users taken again in the middle of a pull (SyncClient::pullAll)
+            beginRoundIfNew();
         onReference(frame, m_lastNumber);
+    }
     else if (type == msg::renew)
         onRenew(frame, m_lastNumber);
     else if (type == msg::blobMissing || type == msg::blobPut || type == msg::blobGet)
@@ -177,6 +183,18 @@ void HubConnection::handle(const QCborMap& frame)
         qCWarning(lcConnection).noquote() << "closed" << who << "unknown frame type" << type.left(40);
         refuse(msg::malformed, tr("Unknown frame type %1.").arg(type.left(40)));
     }
+}
+
+void HubConnection::beginRoundIfNew()
+{
+    // A round is push*, reference, pull+ (then leases and files): its first push or reference after
+    // the welcome or a pull begins it. The workstation stored the clock last given before it pushed.
+    if (!m_betweenRounds)
+        return;
+    m_betweenRounds = false;
+    m_roundBound = m_given;
+    m_roundCheckpointDue = true;
+    m_roundStored = false;
 }
 
 bool HubConnection::stillAuthorized()
@@ -244,6 +262,10 @@ void HubConnection::onHello(const QCborMap& frame, qint64 n)
     }
     const qint64 remote = core::cborInteger(frame.value(msg::hlc));
     const quint64 now = remote > 0 ? m_store.receiveClock(quint64(remote)) : m_store.clockNow();
+    m_given = {m_store.eventLog().clock().now().toUTC(), now};
+    m_betweenRounds = true;
+    m_pullComplete = true;
+    m_roundCheckpoints = core::cborInteger(frame.value(msg::checkpointVersion)) >= 2;
     QCborMap welcome{{msg::type, msg::welcome},
                      {msg::version, msg::kVersion},
                      {msg::hall, m_store.hallName()},
@@ -287,13 +309,24 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
         refuse(msg::refused, tr("Only a restored hub takes events of other workstations."));
         return;
     }
-    const auto outcome = m_store.push(m_workstation, *events, &error, relay);
+    // The last push of the round (the workstation read fewer than a batch): the round's checkpoint
+    // is signed with it, in its transaction, rather than at the pull.
+    const qint64 seen = core::cborInteger(frame.value(msg::seen));
+    const bool endsRound = m_roundCheckpointDue && frame.value(msg::roundEnd).toBool() && seen > 0;
+    const auto outcome = endsRound ? m_store.eventLog().pushEndingRound(
+                                         m_workstation, *events,
+                                         HubEventLog::RoundBound{m_roundBound.at, std::min(m_roundBound.hlc, quint64(seen))},
+                                         &error, relay)
+                                   : m_store.push(m_workstation, *events, &error, relay);
     if (!outcome) {
         qCWarning(lcConnection).noquote() << "refused push of" << events->size() << "events from" << m_workstation
                                           << ":" << error;
         refuse(msg::invalidEvent, error);
         return;
     }
+    m_roundStored = m_roundStored || outcome->stored > 0;
+    if (endsRound && outcome->checkpoint && outcome->checkpoint->hlc > 0)
+        m_roundCheckpointDue = false; // signed already
     if (outcome->clockAhead)
         qCWarning(lcConnection).noquote() << "clock of" << m_workstation << "is more than"
                                           << HubStore::kClockAheadMs / 60000 << "minutes ahead of the hub's";
@@ -309,24 +342,49 @@ void HubConnection::onPush(const QCborMap& frame, qint64 n)
                     {msg::acks, acks},
                     {msg::hlc, qint64(m_store.clockNow())},
                     {msg::clockAhead, outcome->clockAhead}};
-    if (outcome->checkpoint)
+    if (outcome->checkpoint && (m_roundCheckpoints || outcome->checkpoint->hlc == 0)) // an older client checks v1 only
         pushed.insert(msg::checkpoint, outcome->checkpoint->toCbor());
     reply(pushed, n);
 }
 
 void HubConnection::onPull(const QCborMap& frame, qint64 n)
 {
+    // The round's checkpoint (docs/SECURITY.md, "Checkpoints"), at its first pull unless its last push
+    // carried it: the push is done, so whatever this workstation's chain gets later was written after
+    // the hub gave it its clock before the round, and carries a greater one (as far as it stored it:
+    // `seen`). An older client reads no clock in a checkpoint: it gets one without (the time only).
+    // A client of this version that leaves `seen` out is held to the clock given.
+    if (m_roundCheckpointDue) {
+        const qint64 seen = core::cborInteger(frame.value(msg::seen));
+        const quint64 bound = !m_roundCheckpoints ? 0 : seen > 0 ? std::min(m_roundBound.hlc, quint64(seen)) : m_roundBound.hlc;
+        QString error;
+        if (!m_store.eventLog().signRound(m_workstation, m_roundBound.at, bound, m_roundStored, &error) && !error.isEmpty())
+            qCWarning(lcConnection).noquote() << "no checkpoint of" << m_workstation << "this round:" << error;
+    }
+    m_roundCheckpointDue = false;
+    m_betweenRounds = true;
     const qint64 after = core::cborInteger(frame.value(msg::after));
     const qint64 asked = core::cborInteger(frame.value(msg::limit), kPullLimit);
     const int limit = int(std::clamp<qint64>(asked, 1, kPullLimit));
     const HubStore::PullReply pulled =
         m_store.pull(std::max<qint64>(after, 0), limit, kPullBytes, SeqRanges::fromCbor(frame.value(msg::skip)));
+    const quint64 now = m_store.clockNow();
+    m_given = {m_store.eventLog().clock().now().toUTC(), now};
+    m_pullComplete = !pulled.more;
+    QCborArray checkpoints;
+    for (const QCborValue& v : pulled.checkpoints) // an older client checks v1 ones within (after, through] only
+        if (m_roundCheckpoints
+            || (!v.toMap().contains(QStringLiteral("hlc")) && core::cborInteger(v.toMap().value(QStringLiteral("seq"))) > after))
+            checkpoints.append(v);
+    // The users version these events were admitted under: a workstation that took older users this
+    // round takes them again before it admits the events (a disabling made since its reference).
     reply(QCborMap{{msg::type, msg::events},
                    {msg::list, pulled.events},
                    {msg::more, pulled.more},
                    {msg::through, pulled.through},
-                   {msg::checkpoints, pulled.checkpoints},
-                   {msg::hlc, qint64(m_store.clockNow())}},
+                   {msg::checkpoints, checkpoints},
+                   {msg::hlc, qint64(now)},
+                   {msg::usersVersion, db::ReferenceRepository(m_store.database().sql()).versions().value(QStringLiteral("users"))}},
           n);
 }
 

@@ -3,6 +3,7 @@
 #include "HubLimits.h"
 #include "protocol/Frame.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QSslSocket>
@@ -77,6 +78,24 @@ private:
     QString m_workstation; ///< empty until authenticated by certificate
     qint64 m_lastNumber = 0;
     bool m_closing = false;
+    /**
+     * The sync round (docs/SECURITY.md, "Checkpoints"): the hub's clock and time last given to the
+     * workstation (welcome, events), those given before the round's first push or reference (the
+     * workstation stored them before it pushed), and whether the round's first pull is still to come.
+     */
+    struct GivenClock
+    {
+        QDateTime at;
+        quint64 hlc = 0;
+    };
+    GivenClock m_given;
+    GivenClock m_roundBound;
+    bool m_betweenRounds = true;
+    bool m_roundCheckpointDue = false;
+    bool m_roundStored = false; ///< a push of this round stored events
+    bool m_roundCheckpoints = false; ///< the workstation reads round checkpoints (hello `cpv` 2)
+    bool m_pullComplete = true; ///< the last events reply had no more after it
+    void beginRoundIfNew();
 };
 
 } // namespace oneseal::sync

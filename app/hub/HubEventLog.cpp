@@ -6,6 +6,7 @@
 #include "db/hub/HubWorkstationRepository.h"
 
 #include <QHash>
+#include <QSqlQuery>
 
 #include <QSet>
 
@@ -59,13 +60,19 @@ std::optional<PushOutcome> HubEventLog::push(const QString& workstation, const Q
     return store(workstation, events, relay, true, error);
 }
 
+std::optional<PushOutcome> HubEventLog::pushEndingRound(const QString& workstation, const QList<core::Event>& events,
+                                                        const RoundBound& round, QString* error, bool relay)
+{
+    return store(workstation, events, relay, true, error, &round);
+}
+
 std::optional<PushOutcome> HubEventLog::importEvents(const QList<core::Event>& events, bool checkClock, QString* error)
 {
     return store(QString(), events, true, checkClock, error);
 }
 
 std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const QList<core::Event>& events, bool relay,
-                                              bool checkClock, QString* error)
+                                              bool checkClock, QString* error, const RoundBound* round)
 {
     const QSqlDatabase sql = m_database.sql();
     db::Transaction tx(sql);
@@ -175,17 +182,28 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
         for (auto it = storedBy.cbegin(); it != storedBy.cend(); ++it)
             if (!workstations.advanceChain(it.key(), heads.value(it.key()), it.value(), isoNow(m_clock), error))
                 return std::nullopt;
-        // The pusher's chain as the hub now holds it, signed (docs/SECURITY.md, "Checkpoints"): its
-        // later events may not claim to be older than this, less the margin.
+        // The pusher's chain as the hub now holds it, signed (docs/SECURITY.md, "Checkpoints"), for
+        // verify-audit. Its bound is the one the chain had: events pushed in one round may have been
+        // written before the round began, so only the round's checkpoint (signRound) moves it on.
         if (!workstation.isEmpty() && lastSeqOf.contains(workstation) && m_checkpointKey.hasPrivateKey()) {
+            db::ChainCheckpoints held(sql);
             core::ChainCheckpoint cp;
-            cp.workstation = workstation;
-            cp.serverSeq = lastSeqOf.value(workstation);
-            cp.head = heads.value(workstation);
-            cp.hubTime = m_clock.now().toUTC();
-            cp.marginMs = m_hlc.maxAheadMs();
-            cp.sign(m_checkpointKey);
-            if (!db::ChainCheckpoints(sql).store(cp, error))
+            if (round && round->givenHlc > 0 && round->givenAt.isValid()) {
+                // The last push of a round (pushEndingRound): the round's own checkpoint.
+                cp = roundCheckpoint(workstation, lastSeqOf.value(workstation), heads.value(workstation), *round);
+            } else {
+                if (const auto before = held.newestOf(workstation)) {
+                    cp = *before;
+                } else { // none yet: no bound
+                    cp.hubTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+                    cp.marginMs = 0;
+                }
+                cp.workstation = workstation;
+                cp.serverSeq = lastSeqOf.value(workstation);
+                cp.head = heads.value(workstation);
+                cp.sign(m_checkpointKey);
+            }
+            if (!held.store(cp, error))
                 return std::nullopt;
             outcome.checkpoint = cp;
         }
@@ -198,9 +216,61 @@ std::optional<PushOutcome> HubEventLog::store(const QString& workstation, const 
     return outcome;
 }
 
+std::optional<core::ChainCheckpoint> HubEventLog::signRound(const QString& workstation, const QDateTime& givenAt,
+                                                             quint64 givenHlc, bool pushed, QString* error)
+{
+    if (!m_checkpointKey.hasPrivateKey() || !givenAt.isValid())
+        return std::nullopt;
+    const QSqlDatabase sql = m_database.sql();
+    QSqlQuery q(sql);
+    q.prepare(QStringLiteral("SELECT server_seq, hash FROM events WHERE workstation = ? ORDER BY seq DESC LIMIT 1"));
+    q.addBindValue(workstation);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return std::nullopt; // no chain yet (or its end not numbered): nothing to bound
+    const core::ChainCheckpoint cp =
+        roundCheckpoint(workstation, q.value(0).toLongLong(), q.value(1).toByteArray(), RoundBound{givenAt, givenHlc});
+    q.finish();
+    db::ChainCheckpoints held(sql);
+    // An idle round (nothing stored this round) that finds the chain's end and a recent checkpoint
+    // of it signs none again, so that 60 workstations syncing every few seconds write no row per
+    // round; unless a user was disabled since (from then on, HubReference::usersSnapshot).
+    if (const auto newest = held.newestOf(workstation);
+        !pushed && newest && newest->serverSeq == cp.serverSeq && newest->hlc >= cp.hlc
+        && newest->hubTime.msecsTo(cp.hubTime) < kRoundCheckpointEveryMs) {
+        QSqlQuery disabled(sql);
+        disabled.setForwardOnly(true);
+        bool since = false;
+        if (disabled.exec(QStringLiteral("SELECT updated_at FROM users WHERE active = 0")))
+            while (!since && disabled.next())
+                since = QDateTime::fromString(disabled.value(0).toString(), Qt::ISODateWithMs) > newest->hubTime;
+        if (!since)
+            return std::nullopt;
+    }
+    if (!held.store(cp, error, true))
+        return std::nullopt;
+    return cp;
+}
+
+core::ChainCheckpoint HubEventLog::roundCheckpoint(const QString& workstation, qint64 serverSeq, const QByteArray& head,
+                                                   const RoundBound& round) const
+{
+    core::ChainCheckpoint cp;
+    cp.workstation = workstation;
+    cp.serverSeq = serverSeq;
+    cp.head = head;
+    cp.hubTime = round.givenAt.toUTC();
+    cp.marginMs = m_backdatingMarginMs;
+    // A workstation bounds a remote clock to its wall clock + kMaxAheadMs when it merges it: one whose
+    // clock is behind the hub's by less than the margin has merged at least this much.
+    cp.hlc = std::min(round.givenHlc, core::HybridLogicalClock::bound(round.givenAt.toMSecsSinceEpoch() - m_backdatingMarginMs,
+                                                                      core::HybridLogicalClock::kMaxAheadMs));
+    cp.sign(m_checkpointKey);
+    return cp;
+}
+
 HubEventLog::Wire HubEventLog::toWire(const core::Event& event)
 {
-    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256};
+    return Wire{Protocol::encodeEvent(event), event.serverSeq, event.payloadCbor.size() + 256, event.workstation};
 }
 
 QList<HubEventLog::Wire> HubEventLog::wireBetween(qint64 after, qint64 through, int limit) const
@@ -286,6 +356,18 @@ HubEventLog::PullReply HubEventLog::pull(qint64 after, int limit, qint64 maxByte
     }
     for (const core::ChainCheckpoint& cp : std::as_const(checkpoints))
         reply.checkpoints.append(cp.toCbor());
+    // And the checkpoint that governs each chain's first event here when it is numbered before the
+    // stretch and was signed again after its event was stored (signRound): the workstation may hold
+    // an older signature of it. One signed with its event came with the event (in range).
+    QSet<QString> governed;
+    const db::ChainCheckpoints held(m_database.sql());
+    for (const Wire& w : std::as_const(wire)) {
+        if (governed.contains(w.workstation))
+            continue;
+        governed.insert(w.workstation);
+        if (const auto cp = held.renewedBefore(w.workstation, w.serverSeq); cp && cp->serverSeq <= after)
+            reply.checkpoints.append(cp->toCbor());
+    }
     for (const Wire& w : std::as_const(wire))
         reply.events.append(w.value);
     return reply;

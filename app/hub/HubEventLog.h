@@ -52,6 +52,7 @@ public:
     HubEventLog(db::Database& database, const QString& hubWorkstation, const core::Clock& clock);
 
     db::EventStore& events() const { return *m_events; }
+    const core::Clock& clock() const { return m_clock; }
     /**
      * Events whose clock is more than this far ahead of the hub's wall clock are refused (default
      * core::HybridLogicalClock::kMaxAheadMs, 24 hours; the hub's setting clock_margin_hours); the
@@ -64,6 +65,24 @@ public:
     void setCheckpointKey(core::SealKey key) { m_checkpointKey = std::move(key); }
     /** Most checkpoints one pull reply carries (the reply is cut before the next one). */
     static constexpr int kMaxCheckpointsPerPull = 5000;
+    /** A round that finds a chain where its checkpoint left it signs none again before this (ms). */
+    static constexpr qint64 kRoundCheckpointEveryMs = 60 * 1000;
+    /**
+     * How far before a round checkpoint's time an event after it may claim to be recorded: the
+     * hub's setting backdating_margin_minutes (docs/SECURITY.md, "Checkpoints"); default 24 hours.
+     */
+    void setBackdatingMarginMs(qint64 ms) { m_backdatingMarginMs = ms; }
+    qint64 backdatingMarginMs() const { return m_backdatingMarginMs; }
+    /**
+     * The round's checkpoint of the workstation's chain (docs/SECURITY.md, "Checkpoints"), signed at
+     * the first pull of a sync round: the chain as the hub holds it after the round's push, hubTime
+     * givenAt and hlc givenHlc (bounded), where givenHlc is the clock the hub gave the workstation at
+     * givenAt and the workstation stored before that push (0: an older client, no clock bound). Nothing (nullopt) when the workstation has
+     * no chain yet or, in a round that stored nothing (pushed false), the chain's checkpoint is
+     * unchanged, newer than kRoundCheckpointEveryMs and no user was disabled since.
+     */
+    std::optional<core::ChainCheckpoint> signRound(const QString& workstation, const QDateTime& givenAt, quint64 givenHlc,
+                                                   bool pushed, QString* error);
 
     /**
      * Stores pushed events (all from workstation) once each, in one transaction: checks each hash
@@ -73,6 +92,19 @@ public:
      */
     std::optional<PushOutcome> push(const QString& workstation, const QList<core::Event>& events, QString* error,
                                     bool relay = false);
+    /** The clock the hub gave a workstation, and when (the bound of its round's checkpoint). */
+    struct RoundBound
+    {
+        QDateTime givenAt;
+        quint64 givenHlc = 0;
+    };
+    /**
+     * A push the workstation says ends its round's push (it read fewer than a batch of unsent events):
+     * the round's checkpoint (signRound) is signed in the push's transaction instead of the inherited
+     * one, and answered in pushed (no transaction of its own at the round's pull).
+     */
+    std::optional<PushOutcome> pushEndingRound(const QString& workstation, const QList<core::Event>& events,
+                                               const RoundBound& round, QString* error, bool relay = false);
     /**
      * A hub rebuilt from a replica (HubRebuild) takes the replica's events here, of every workstation,
      * with the same checks as a relayed push (hash, each workstation's chain, the hall's rules) but
@@ -108,7 +140,10 @@ public:
 private:
     /** push() and importEvents(): workstation empty when importing, then every event is taken as relayed. */
     std::optional<PushOutcome> store(const QString& workstation, const QList<core::Event>& events, bool relay,
-                                     bool checkClock, QString* error);
+                                     bool checkClock, QString* error, const RoundBound* round = nullptr);
+    /** The round's checkpoint of the workstation's chain ending at serverSeq (head), signed. */
+    core::ChainCheckpoint roundCheckpoint(const QString& workstation, qint64 serverSeq, const QByteArray& head,
+                                          const RoundBound& round) const;
     qint64 nextServerSeq() const { return m_events->maxServerSeq() + 1; }
     /** An event in wire form and about what it weighs in a reply. */
     struct Wire
@@ -116,6 +151,7 @@ private:
         QCborValue value;
         qint64 serverSeq = 0;
         qint64 bytes = 0;
+        QString workstation;
     };
     static Wire toWire(const core::Event& event);
     /** Events in (after, through] in wire form, at most limit: from the cache where it reaches. */
@@ -127,6 +163,7 @@ private:
     core::HybridLogicalClock m_hlc;
     StoredHook m_storedHook;
     core::SealKey m_checkpointKey;
+    qint64 m_backdatingMarginMs = core::HybridLogicalClock::kMaxAheadMs;
 
     /** The newest events in wire form by server_seq: every stored event in (m_wireBase, m_wireThrough]. */
     mutable std::map<qint64, Wire> m_wire;

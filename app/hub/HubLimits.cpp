@@ -39,6 +39,8 @@ bool HubLimits::load(const QString& file, HubLimits* limits, QString* error)
     };
     HubLimits l = *limits;
     l.clockMarginMs = number("clock_margin_hours", l.clockMarginMs / 3600000, 1, 24 * 365) * 3600000;
+    l.backdatingMarginMs =
+        number("backdating_margin_minutes", l.backdatingMarginMs / 60000, 1, 366LL * 24 * 60) * 60000;
     l.handshakeTimeoutMs = int(number("handshake_timeout_ms", l.handshakeTimeoutMs, 100, 600000));
     l.maxHandshakes = int(number("max_handshakes", l.maxHandshakes, 1, 100000));
     l.maxHandshakesPerAddress = int(number("max_handshakes_per_address", l.maxHandshakesPerAddress, 1, 100000));

@@ -18,6 +18,11 @@ struct HubLimits
 public:
     /** Events whose clock is more than this far ahead of the hub's are refused. */
     qint64 clockMarginMs = 24LL * 3600 * 1000;
+    /**
+     * How far before a round checkpoint's time an event after it may claim to be recorded (docs/SECURITY.md,
+     * "Checkpoints"): the most any workstation's clock may lag behind the hub's; in minutes in hub.conf.
+     */
+    qint64 backdatingMarginMs = 24LL * 3600 * 1000;
     /** A TLS handshake must finish within this. */
     int handshakeTimeoutMs = 5000;
     /** TLS handshakes at once, overall and from one remote address; when full the oldest is dropped. */

@@ -38,6 +38,7 @@ HubServer::HubServer(HubStore& store, const HubLimits& limits, QObject* parent)
     m_server->setHandshakeLimits(limits.maxHandshakes, limits.maxHandshakesPerAddress);
     m_server->setMaxPendingConnections(limits.maxConnections);
     store.eventLog().setClockMarginMs(limits.clockMarginMs);
+    store.eventLog().setBackdatingMarginMs(limits.backdatingMarginMs);
     connect(m_server, &TlsServer::encryptedConnection, this, &HubServer::accept);
     // Stale uploads are looked for every tenth of their age (at least every second, at most every 10 minutes).
     m_cleaner->setInterval(int(std::clamp<qint64>(limits.uploadMaxAgeSecs * 100, 1000, 600000)));

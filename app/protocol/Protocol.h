@@ -30,8 +30,19 @@ inline const QString chainHead = QStringLiteral("chain_head");
 inline const QString checkpointKey = QStringLiteral("checkpoint_key");
 /** pushed: the hub-signed checkpoint of the pusher's chain (core::ChainCheckpoint::toCbor). */
 inline const QString checkpoint = QStringLiteral("checkpoint");
-/** events: the checkpoints numbered in (after, through] (a workstation stores them before the events). */
+/**
+ * events: the checkpoints numbered in (after, through], and the one governing each chain's first event
+ * in the reply when numbered earlier (a workstation stores them before the events).
+ */
 inline const QString checkpoints = QStringLiteral("checkpoints");
+/** hello: 2 when the workstation reads round checkpoints (with hlc) and governing ones; older: absent. */
+inline const QString checkpointVersion = QStringLiteral("cpv");
+/** push: this batch ends the round's push (fewer than a batch were unsent); with `seen` (as in pull). */
+inline const QString roundEnd = QStringLiteral("final");
+/** pull: the hub's clock this workstation had stored before the round's push (the round's checkpoint). */
+inline const QString seen = QStringLiteral("seen");
+/** events: the version of the users (reference data) the hub holds now (a newer one is taken first). */
+inline const QString usersVersion = QStringLiteral("users");
 inline const QString enroll = QStringLiteral("enroll");
 inline const QString enrolled = QStringLiteral("enrolled");
 inline const QString push = QStringLiteral("push");

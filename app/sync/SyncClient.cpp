@@ -354,7 +354,8 @@ bool SyncClient::connectToHub(QString* error)
                                           {msg::version, msg::kVersion},
                                           {msg::workstation, m_workstation},
                                           {msg::hlc, qint64(seen)},
-                                          {msg::held, heldNumbers()}},
+                                          {msg::held, heldNumbers()},
+                                          {msg::checkpointVersion, 2}},
                                  msg::welcome, error);
     if (!welcome || !meetHub(*welcome, error)) {
         disconnectFromHub();
@@ -414,20 +415,23 @@ qint64 SyncClient::resentAfterRestore() const
 }
 
 std::optional<QList<core::ChainCheckpoint>> SyncClient::readCheckpoints(const QCborArray& list, qint64 after,
-                                                                         qint64 through, QString* error)
+                                                                         qint64 through, QString* error, bool leaveOutHeld)
 {
     // Signed by the hub's current checkpoint key (the one its last welcome named), numbered within
     // what the reply covers; anything else is refused with the reply.
-    const QList<QByteArray> keys = db::ChainCheckpoints(m_database.sql()).hubKeys();
+    const db::ChainCheckpoints held(m_database.sql());
+    const QList<QByteArray> keys = held.hubKeys();
     QList<core::ChainCheckpoint> checkpoints;
-    if (list.size() > kMaxCheckpointsPerReply) {
+    if (list.size() > 2 * kMaxCheckpointsPerReply) {
         disconnectFromHub();
-        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(kMaxCheckpointsPerReply));
+        fail(error, tr("The hub sent %1 checkpoints in one reply, more than %2.").arg(list.size()).arg(2 * kMaxCheckpointsPerReply));
         return std::nullopt;
     }
     for (const QCborValue& v : list) {
         const auto cp = core::ChainCheckpoint::fromCbor(v.toMap());
-        if (!cp || keys.isEmpty() || !cp->verify(keys.constLast()) || cp->serverSeq <= after || cp->serverSeq > through) {
+        if (leaveOutHeld && cp && cp->serverSeq <= after && held.holds(*cp))
+            continue;
+        if (!cp || keys.isEmpty() || !cp->verify(keys.constLast()) || cp->serverSeq > through) {
             disconnectFromHub();
             fail(error, tr("The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key."));
             return std::nullopt;
@@ -569,6 +573,9 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
     };
     std::deque<InFlight> inFlight;
     std::optional<core::Event> lastSent;
+    // Whatever is written here from now on carries a clock after this one (EventStore::append), and
+    // whatever was written before is pushed below: the hub's round checkpoint relies on both.
+    m_roundSeen = m_database.meta(kHlcSeen).toULongLong();
     bool drained = false;
     for (;;) {
         while (!drained && inFlight.size() < size_t(kPushWindow)) {
@@ -584,6 +591,12 @@ bool SyncClient::pushAll(SyncReport& report, QString* error)
             // After a restore this workstation also pushes events it pulled from others.
             if (std::any_of(batch.cbegin(), batch.cend(), [this](const core::Event& e) { return e.workstation != m_workstation; }))
                 frame.insert(msg::relay, true);
+            // Fewer than a batch unsent: everything written before this round's clock is in it, so
+            // the hub signs the round's checkpoint with this push (docs/SECURITY.md, "Checkpoints").
+            if (batch.size() < kPushBatch && m_roundSeen > 0) {
+                frame.insert(msg::roundEnd, true);
+                frame.insert(msg::seen, qint64(m_roundSeen));
+            }
             next.number = send(std::move(frame), error);
             if (next.number <= 0)
                 return false;
@@ -719,12 +732,15 @@ bool SyncClient::syncFiles(SyncReport& report, QString* error)
 
 bool SyncClient::pullAll(SyncReport& report, QString* error)
 {
+    quint64 hubHlc = 0;
     for (;;) {
         const qint64 after = cursor();
         // This workstation's own events that the hub just numbered are here already: the hub leaves
         // them out and says how far its reply reaches (`through`).
         m_held.dropThrough(after);
         QCborMap ask{{msg::type, msg::pull}, {msg::after, after}, {msg::limit, kPullBatch}};
+        if (m_roundSeen > 0)
+            ask.insert(msg::seen, qint64(m_roundSeen));
         if (!m_held.isEmpty())
             ask.insert(msg::skip, m_held.toCbor());
         const auto reply = request(ask, msg::events, error);
@@ -749,8 +765,16 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             disconnectFromHub();
             return fail(error, tr("The hub sent events out of order."));
         }
-        const auto checkpoints = readCheckpoints(reply->value(msg::checkpoints).toArray(), after, through, error);
+        const auto checkpoints = readCheckpoints(reply->value(msg::checkpoints).toArray(), after, through, error, true);
         if (!checkpoints)
+            return false;
+        hubHlc = std::max(hubHlc, quint64(std::max<qint64>(0, core::cborInteger(reply->value(msg::hlc)))));
+        // The hub admitted these events under its users now: a disabling made there after this
+        // round's reference data is taken before they are checked here (docs/SECURITY.md).
+        if (reply->contains(msg::usersVersion)
+            && core::cborInteger(reply->value(msg::usersVersion))
+                   > db::ReferenceRepository(m_database.sql()).versions().value(QStringLiteral("users"))
+            && !syncReference(report, error))
             return false;
         if (through > after) {
             // The events and the cursor move together, or neither does. The checkpoints first: the
@@ -772,8 +796,16 @@ bool SyncClient::pullAll(SyncReport& report, QString* error)
             report.acknowledgedByPull += result->acknowledged;
         }
         if (!more)
-            return true;
+            break;
     }
+    // The hub's clock, stored for the next round (its checkpoint's bound), at most once a minute.
+    const quint64 stored = m_database.meta(kHlcSeen).toULongLong();
+    if (core::HybridLogicalClock::millis(hubHlc) - core::HybridLogicalClock::millis(stored) >= kHubClockStoredEveryMs
+        && !m_database.setMeta(kHlcSeen, QString::number(hubHlc), error)) {
+        disconnectFromHub(); // the next round meets the hub anew
+        return false;
+    }
+    return true;
 }
 
 bool SyncClient::syncReference(SyncReport& report, QString* error)

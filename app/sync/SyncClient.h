@@ -134,9 +134,14 @@ private:
     bool meetHub(const QCborMap& welcome, QString* error);
     /** Most checkpoints a reply may carry (the hub's HubEventLog::kMaxCheckpointsPerPull). */
     static constexpr int kMaxCheckpointsPerReply = 5000;
-    /** Checkpoints of a reply, each signed by the hub's key and numbered in (after, through]. */
+    /**
+     * Checkpoints of a reply, each signed by the hub's key and numbered at most through (those of
+     * (after, through] and the ones that govern the reply's first event of each chain). leaveOutHeld:
+     * those held here already (same signature) are left out unchecked (a pull sends each chain's
+     * governing one again and again).
+     */
     std::optional<QList<core::ChainCheckpoint>> readCheckpoints(const QCborArray& list, qint64 after, qint64 through,
-                                                                QString* error);
+                                                                QString* error, bool leaveOutHeld = false);
     /** After a complete round following meetHub(): the renumbered cases are folded again once. */
     bool finishRecovery(QString* error);
     /** Highest number of each kind leased here (reported in hello, for a restored hub). */
@@ -155,6 +160,10 @@ private:
     /** Numbers the hub gave this workstation's own events (acknowledged to its push): not pulled back. */
     SeqRanges m_held;
     SyncReport m_meeting; ///< what meetHub() found at this connection (hubRestored, resent)
+    /** The hub's clock this workstation had stored when the round began (sent with its pulls: `seen`). */
+    quint64 m_roundSeen = 0;
+    /** The hub's clock stored again after a pull only when it moved on by this much (one write a minute). */
+    static constexpr qint64 kHubClockStoredEveryMs = 60 * 1000;
     qint64 m_waitedNs = 0; ///< this round's time blocked on the socket for a reply
     QDateTime m_lastSuccess;       ///< end of this client's last successful round
     QDateTime m_lastSuccessStored; ///< the last one written to the database

@@ -2,6 +2,7 @@
 // held in memory: each refusal names its reason, and honest events pass.
 #include "core/EventAdmission.h"
 #include "core/CaseState.h"
+#include "core/HybridLogicalClock.h"
 #include "core/PaperStock.h"
 #include "core/PasswordAuth.h"
 #include "core/RoleChanges.h"
@@ -187,6 +188,59 @@ private slots:
         QCOMPARE(checked(10, kT0.addDays(1)), QString());          // the checkpoint's own event, and those before
         QCOMPARE(checked(11, kT0.addDays(1), QStringLiteral("WS-2")), QString()); // another chain
         QCOMPARE(checked(0, kT0.addDays(1)), QString());           // not numbered by the hub (a local event)
+    }
+
+    // A round's checkpoint (docs/SECURITY.md, "Checkpoints") also names the hub's clock the
+    // workstation held before the round: an event after it with a clock not above it is backdated,
+    // however recent its date; and it was written after the checkpoint's hub time, so a disabling
+    // made before that time holds for it whatever date it claims. Signed over v2 bytes (the clock too).
+    void roundCheckpointsBoundTheClockAndTheDisabling()
+    {
+        const SealKey hubKey = SealKey::generate();
+        ChainCheckpoint cp;
+        cp.workstation = QStringLiteral("WS-1");
+        cp.serverSeq = 10;
+        cp.head = QByteArray(32, 'h');
+        cp.hubTime = kT0.addDays(3);
+        cp.marginMs = 24LL * 3600 * 1000;
+        cp.hlc = HybridLogicalClock::pack(kT0.addDays(3).toMSecsSinceEpoch(), 7);
+        cp.sign(hubKey);
+        QVERIFY(cp.signedBytes().startsWith("oneseal-checkpoint-v2:"));
+        const auto back = ChainCheckpoint::fromCbor(cp.toCbor());
+        QVERIFY(back && back->hlc == cp.hlc && back->verify(hubKey.rawPublicKey()));
+        ChainCheckpoint lowered = cp;
+        lowered.hlc -= 1;
+        QVERIFY(!lowered.verify(hubKey.rawPublicKey()));
+        ChainCheckpoint dropped = cp; // the clock left out: v1 bytes, which the hub did not sign
+        dropped.hlc = 0;
+        QVERIFY(!dropped.verify(hubKey.rawPublicKey()));
+        m_dir.checkpoints = {cp};
+
+        auto checked = [&](qint64 serverSeq, const QDateTime& recordedAt, quint64 hlc) {
+            Event e = makeEvent(QStringLiteral("intake.accepted"), QStringLiteral("clerk"));
+            e.workstation = QStringLiteral("WS-1");
+            e.recordedAt = recordedAt;
+            e.hlc = hlc;
+            e.serverSeq = serverSeq;
+            e.hash = e.computeHash();
+            EventAdmission::sign(e, m_clerk);
+            return EventAdmission::check(e, m_dir, 0);
+        };
+        const QDateTime within = kT0.addDays(3).addSecs(-3600); // within the margin
+        QVERIFY(checked(11, within, cp.hlc).contains(QStringLiteral("is not after the hub's clock")));
+        QVERIFY(checked(11, within, cp.hlc).contains(QStringLiteral("(backdated)")));
+        QCOMPARE(checked(11, within, cp.hlc + 1), QString());
+        QCOMPARE(checked(10, within, cp.hlc), QString()); // the checkpoint's own event, and those before
+
+        // Disabled an hour before the checkpoint's time: an event after it dated before the disabling
+        // counts as written at the checkpoint's time; one numbered before it keeps its own date.
+        m_dir.users[QStringLiteral("clerk")].disabledAt = kT0.addDays(3).addSecs(-60);
+        QVERIFY(checked(11, within, cp.hlc + 1).contains(QStringLiteral("was disabled")));
+        QCOMPARE(checked(10, within, cp.hlc), QString());
+        // Disabled after the checkpoint's time: the event's own date decides (nothing is known).
+        m_dir.users[QStringLiteral("clerk")].disabledAt = kT0.addDays(3).addSecs(60);
+        QCOMPARE(checked(11, within, cp.hlc + 1), QString());
+        QVERIFY(checked(11, kT0.addDays(3).addSecs(61), cp.hlc + 1).contains(QStringLiteral("was disabled")));
     }
 
     void declaredValuesAreBounded()

@@ -5,6 +5,9 @@
 // workstation), the projections do not move, and the honest workstation keeps syncing.
 #include "SyncHarness.h"
 
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +44,9 @@ private slots:
     void eventsCutOffAtTheEndAreDetected();
     void backdatedEventsAfterACheckpointAreQuarantinedEverywhere();
     void cutOffWithTheHubsHeadRewrittenIsDetected();
+    void backdatingAfterAnIdleRoundIsQuarantinedEverywhere();
+    void honestEventsWrittenDuringRoundsCount();
+    void disablingBetweenReferenceAndPull();
 };
 
 void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
@@ -577,6 +583,259 @@ void TestSyncTrust::cutOffWithTheHubsHeadRewrittenIsDetected()
     QCOMPARE(after.exitCode, 3);
     QVERIFY2(after.out.contains(QStringLiteral("FORGED CHECKPOINT: workstation WS-CUT: the checkpoint of this chain numbered")),
              qPrintable(after.out));
+}
+
+namespace {
+/** The refused events of a kind in a `quarantine` listing ("KIND/WS: reason" lines). */
+QStringList refusedOfKind(const RunResult& listing, const QString& kind)
+{
+    return listing.out.split(QLatin1Char('\n')).filter(kind + QLatin1Char('/'));
+}
+} // namespace
+
+// Issue 12: a disabled user on a workstation that syncs but has nothing to push. Her workstation's
+// chain is checkpointed at every round now (at the first pull, with the time and clock the hub gave
+// it before the round), so an event she dates before her disabling is known to be written after a
+// round that came after it: quarantined at the hub and at a second workstation, with the clock margin
+// left at 24 hours. Then the same with the hub's clock the workstation stored rewritten, so that the
+// event's clock is as old as its date: refused by the clock the checkpoint names.
+void TestSyncTrust::backdatingAfterAnIdleRoundIsQuarantinedEverywhere()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    for (const char* name : {"clerk1", "clerk2"}) {
+        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
+                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
+                                       QStringLiteral("intake")},
+                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    }
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-F"), QStringLiteral("WS-W")}) {
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
+        agents << agent;
+    }
+    const Agent& f = *agents.at(0);
+    const Agent& w = *agents.at(1);
+    RunResult r = f.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString earlierCase = field(r.out, QStringLiteral("cases"));
+    QVERIFY(f.run(QStringLiteral("sync")).ok());
+    QVERIFY(w.run(QStringLiteral("sync")).ok());
+    QTest::qWait(1500);
+    const QDateTime disabling = QDateTime::currentDateTimeUtc();
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QTest::qWait(1500);
+
+    // WS-F syncs with nothing to push.
+    r = f.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok() && field(r.out, QStringLiteral("pushed")) == QStringLiteral("0"), qPrintable(r.out + r.err));
+
+    // An insider enables clerk2 again at WS-F; she signs an event dated half a second before her
+    // disabling (well within the 24 hours' margin). A control by clerk1, dated now.
+    auto backTo = [&disabling]() { return QString::number(-(disabling.msecsTo(QDateTime::currentDateTimeUtc()) + 500)); };
+    r = f.run(QStringLiteral("forge"), login(QStringLiteral("clerk2")) << QStringLiteral("--enable-locally") << QStringLiteral("1")
+                                                                       << QStringLiteral("--kind") << QStringLiteral("desk.note")
+                                                                       << QStringLiteral("--skew-ms") << backTo());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString backdated = field(r.out, QStringLiteral("event"));
+    r = f.run(QStringLiteral("forge"), login(QStringLiteral("clerk1")) << QStringLiteral("--kind") << QStringLiteral("desk.note"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(f.run(QStringLiteral("sync")).ok());
+    QTest::qWait(1100);
+    // Again, with the hub's clock stored at WS-F forgotten: her event's clock is as old as its date.
+    r = f.run(QStringLiteral("forge"), login(QStringLiteral("clerk2")) << QStringLiteral("--enable-locally") << QStringLiteral("1")
+                                                                       << QStringLiteral("--forget-hlc") << QStringLiteral("1")
+                                                                       << QStringLiteral("--kind") << QStringLiteral("desk.memo")
+                                                                       << QStringLiteral("--skew-ms") << backTo());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString oldClock = field(r.out, QStringLiteral("event"));
+    r = f.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                           << QStringLiteral("--seed") << QStringLiteral("31"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString honestCase = field(r.out, QStringLiteral("cases"));
+    QVERIFY(f.run(QStringLiteral("sync")).ok());
+    r = w.run(QStringLiteral("sync"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+
+    for (const RunResult& q : {w.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}),
+                               w.run(QStringLiteral("quarantine"))}) {
+        const QStringList notes = refusedOfKind(q, QStringLiteral("desk.note"));
+        QVERIFY2(notes.size() == 1, qPrintable(q.out + q.err)); // clerk1's counts
+        QVERIFY2(notes.first().contains(QStringLiteral("was disabled")), qPrintable(notes.first()));
+        const QStringList memos = refusedOfKind(q, QStringLiteral("desk.memo"));
+        QVERIFY2(memos.size() == 1, qPrintable(q.out + q.err));
+        QVERIFY2(memos.first().contains(QStringLiteral("that workstation WS-F held at the checkpoint of")), qPrintable(memos.first()));
+        QVERIFY2(memos.first().contains(QStringLiteral("(backdated)")), qPrintable(memos.first()));
+        QCOMPARE(q.out.split(QLatin1Char('\n')).filter(QStringLiteral("desk.")).size(), 2); // nothing else
+    }
+    QVERIFY(w.run(QStringLiteral("status"), {QStringLiteral("--case"), honestCase}).out.startsWith(QStringLiteral("ok status=")));
+    QVERIFY(w.run(QStringLiteral("status"), {QStringLiteral("--case"), earlierCase}).out.startsWith(QStringLiteral("ok status=")));
+    const RunResult audit = test::runProgram(test::adminBinary(),
+                                             {QStringLiteral("verify-audit"), QStringLiteral("--db"), w.db(),
+                                              QStringLiteral("--as"), QStringLiteral("admin")},
+                                             "demo1234\n");
+    QCOMPARE(audit.exitCode, 3);
+    QVERIFY2(audit.out.contains(QStringLiteral("REFUSED: workstation WS-F: event ") + backdated)
+                 && audit.out.contains(QStringLiteral("REFUSED: workstation WS-F: event ") + oldClock),
+             qPrintable(audit.out));
+}
+
+// Honest work is never refused by the round checkpoints, however it interleaves with the rounds:
+// with the margin lowered to one minute (hub.conf) and the hub's clock 20 seconds ahead of the
+// workstations', one workstation syncs round after round while its users work at it at the same
+// time (separate processes on its database), and another does the same. Afterwards nothing is
+// quarantined anywhere, and an event dated two minutes back is (so the bound was in force).
+void TestSyncTrust::honestEventsWrittenDuringRoundsCount()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    {
+        QFile conf(hub.directory() + QStringLiteral("/hub.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[limits]\nbackdating_margin_minutes = 1\n");
+    }
+    for (const char* name : {"clerk1", "clerk2"}) {
+        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
+                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
+                                       QStringLiteral("intake")},
+                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    }
+    hub.setClockOffsetMs(20000);
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
+        agents << agent;
+    }
+    const Agent& a = *agents.at(0);
+    const Agent& b = *agents.at(1);
+    // First logins (the keys), then the interleaving: each workstation syncs 60 rounds in one
+    // process (one connection: the hub's clock given in pull replies bounds the next round) while
+    // its user works in others.
+    QVERIFY(a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("1")).ok());
+    QVERIFY(b.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")).ok());
+    for (int pass = 0; pass < 2; ++pass) {
+        std::unique_ptr<QProcess> syncA = a.start(QStringLiteral("sync"), {QStringLiteral("--rounds"), QStringLiteral("60"),
+                                                                                 QStringLiteral("--pause-ms"), QStringLiteral("50")});
+        std::unique_ptr<QProcess> syncB = b.start(QStringLiteral("sync"), {QStringLiteral("--rounds"), QStringLiteral("60"),
+                                                                                 QStringLiteral("--pause-ms"), QStringLiteral("50")});
+        for (int i = 0; i < 3; ++i) {
+            const QString seed = QString::number(200 + pass * 100 + i * 10); // WS-B: seed + 5, other applicants
+            std::unique_ptr<QProcess> workA = a.start(QStringLiteral("login-work"), login(QStringLiteral("clerk1"))
+                                                                                        << QStringLiteral("--cases") << QStringLiteral("2")
+                                                                                        << QStringLiteral("--seed") << seed);
+            std::unique_ptr<QProcess> workB = b.start(QStringLiteral("login-work"), login(QStringLiteral("clerk2"))
+                                                                                        << QStringLiteral("--cases") << QStringLiteral("2")
+                                                                                        << QStringLiteral("--seed")
+                                                                                        << QString::number(seed.toInt() + 5));
+            for (QProcess* p : {workA.get(), workB.get()}) {
+                QVERIFY(p->waitForFinished(120000));
+                QVERIFY2(p->exitCode() == 0, qPrintable(QString::fromUtf8(p->readAllStandardOutput() + p->readAllStandardError())));
+            }
+        }
+        for (QProcess* p : {syncA.get(), syncB.get()}) {
+            QVERIFY(p->waitForFinished(180000));
+            QVERIFY2(p->exitCode() == 0, qPrintable(QString::fromUtf8(p->readAllStandardOutput() + p->readAllStandardError())));
+        }
+    }
+    for (int i = 0; i < 2; ++i)
+        for (const Agent* agent : {&a, &b})
+            QVERIFY(agent->run(QStringLiteral("sync")).ok());
+    // (Only the workstations' own unsigned user.created from their making, as in every test here.)
+    for (const RunResult& q : {a.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}),
+                               a.run(QStringLiteral("quarantine")), b.run(QStringLiteral("quarantine"))}) {
+        QStringList refused = q.out.split(QLatin1Char('\n')).filter(QStringLiteral("/WS-"));
+        refused.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("user.created/")); });
+        QVERIFY2(q.ok() && refused.isEmpty(), qPrintable(q.out + q.err));
+    }
+
+    // The bound was in force: two minutes back is more than the margin.
+    RunResult r = a.run(QStringLiteral("forge"), login(QStringLiteral("clerk1")) << QStringLiteral("--kind") << QStringLiteral("desk.note")
+                                                                               << QStringLiteral("--skew-ms") << QStringLiteral("-120000"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    QVERIFY(b.run(QStringLiteral("sync")).ok());
+    for (const RunResult& q : {b.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}),
+                               b.run(QStringLiteral("quarantine"))}) {
+        const QStringList notes = refusedOfKind(q, QStringLiteral("desk.note"));
+        QVERIFY2(notes.size() == 1 && notes.first().contains(QStringLiteral("(backdated)")), qPrintable(q.out + q.err));
+    }
+}
+
+// Issue 12: a disabling made at the hub between a round's reference data and its pull. WS-B stops
+// after the reference reply (ws_agent --stall-at); meanwhile clerk2 is disabled and works at WS-A,
+// which pushes: the hub refuses her event. WS-B then pulls it: the reply says the hub's users are
+// newer than those WS-B took, so it takes them again before it admits the events, and refuses hers
+// as the hub did (quarantine is append-only: admitted once, it would have stayed admitted).
+void TestSyncTrust::disablingBetweenReferenceAndPull()
+{
+    QTemporaryDir dir;
+    HubProcess hub(dir.filePath(QStringLiteral("hub")));
+    QString error;
+    QVERIFY2(hub.init(&error, true), qPrintable(error));
+    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
+                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
+                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.start(&error), qPrintable(error));
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
+        auto agent = enrolledAgent(hub, dir.path(), name, &error);
+        QVERIFY2(agent, qPrintable(error));
+        agents << agent;
+    }
+    const Agent& a = *agents.at(0);
+    const Agent& b = *agents.at(1);
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+    QVERIFY(b.run(QStringLiteral("sync")).ok());
+
+    std::unique_ptr<QProcess> stalled =
+        b.start(QStringLiteral("sync"), {QStringLiteral("--stall-at"), QStringLiteral("reference_data")});
+    QByteArray out;
+    QDeadlineTimer deadline(60000);
+    while (!out.contains("stalled at reference_data") && !deadline.hasExpired() && stalled->state() == QProcess::Running) {
+        stalled->waitForReadyRead(200);
+        out += stalled->readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("stalled at reference_data"), qPrintable(QString::fromUtf8(out + stalled->readAllStandardError())));
+
+    r = hub.admin({QStringLiteral("user-disable"), QStringLiteral("--username"), QStringLiteral("clerk2")});
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QTest::qWait(50); // recorded strictly after the disabling
+    r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1")
+                                                                            << QStringLiteral("--seed") << QStringLiteral("41"));
+    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    const QString after = field(r.out, QStringLiteral("cases"));
+    QVERIFY(a.run(QStringLiteral("sync")).ok());
+
+    stalled->write("go\n");
+    stalled->closeWriteChannel();
+    QVERIFY(stalled->waitForFinished(60000));
+    out += stalled->readAllStandardOutput();
+    QVERIFY2(stalled->exitCode() == 0 && out.contains("ok pushed="), qPrintable(QString::fromUtf8(out + stalled->readAllStandardError())));
+
+    auto refusedOfA = [](const QString& summary) {
+        QStringList lines = summary.split(QLatin1Char('\n'));
+        lines.removeIf([](const QString& line) { return !line.contains(QStringLiteral("/WS-A: ")); });
+        return lines;
+    };
+    const QStringList atHub = refusedOfA(b.run(QStringLiteral("quarantine"), {QStringLiteral("--hub-dir"), hub.directory()}).out);
+    const QStringList atB = refusedOfA(b.run(QStringLiteral("quarantine")).out);
+    QVERIFY2(!atHub.filter(QStringLiteral("was disabled")).isEmpty(), qPrintable(atHub.join(QLatin1Char('\n'))));
+    QCOMPARE(atB, atHub);
+    QVERIFY(!b.run(QStringLiteral("status"), {QStringLiteral("--case"), after}).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSyncTrust)

@@ -39,6 +39,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QSqlRecord>
 
 #include <cstdio>
@@ -100,7 +101,8 @@ int main(int argc, char* argv[])
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("create|enroll|sync|work|decide|resolve|hash"));
     for (const char* name : {"db", "workstation", "hub", "code", "cases", "seed", "skew-ms", "rounds", "case", "kind", "scan-bytes", "sha",
                              "hub-dir", "keep", "stall-at", "user", "password", "as", "target-user", "unsigned", "first-key", "count",
-                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot", "step", "days", "change-password", "login-round"})
+                             "rewrite-meta", "forge-checkpoint", "enable-locally", "no-slot", "step", "days", "change-password", "login-round",
+                             "forget-hlc", "pause-ms"})
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("value")});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
@@ -342,6 +344,10 @@ int main(int argc, char* argv[])
             if (!q.exec())
                 return failed(q.lastError().text());
         }
+        // --forget-hlc: she also forgets the hub's clock this workstation stored (meta hlc_seen), so that
+        // her event's clock is as old as its date.
+        if (p.isSet(QStringLiteral("forget-hlc")) && !database->setMeta(QStringLiteral("hlc_seen"), QStringLiteral("0"), &error))
+            return failed(error);
         database.reset();
         services::AuthService auth(dbPath, clock);
         // As the client: the hub first, before a first key (--login-round every: at every login, as the desktop client).
@@ -667,6 +673,11 @@ int main(int argc, char* argv[])
             total.renewed = total.renewed || report->renewed;
             if (!report->renewalError.isEmpty())
                 total.renewalError = report->renewalError;
+            // --pause-ms: every round, this long apart, on one connection (work goes on meanwhile).
+            if (p.isSet(QStringLiteral("pause-ms"))) {
+                QThread::msleep(p.value(QStringLiteral("pause-ms")).toULong());
+                continue;
+            }
             if (report->pushed == 0 && report->pulled == 0 && report->unsent == 0 && i > 0)
                 break;
         }
