@@ -481,27 +481,27 @@
         <translation>无法对离线数据包签名加密。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="32"/>
+        <location filename="../app/hub/HubBundle.cpp" line="34"/>
         <source>The bundle&apos;s sender is refused: %1</source>
         <translation>离线数据包的发送方被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="33"/>
+        <location filename="../app/hub/HubBundle.cpp" line="35"/>
         <source>wrong workstation</source>
         <translation>工作站不符</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="73"/>
+        <location filename="../app/hub/HubBundle.cpp" line="75"/>
         <source>No workstation %1 is enrolled at this hub.</source>
         <translation>本中心服务器上没有已注册的工作站 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="75"/>
+        <location filename="../app/hub/HubBundle.cpp" line="77"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubBundle.cpp" line="78"/>
+        <location filename="../app/hub/HubBundle.cpp" line="80"/>
         <source>The certificate of workstation %1 cannot be read.</source>
         <translation>无法读取工作站 %1 的数字证书。</translation>
     </message>
@@ -2391,7 +2391,7 @@
 <context>
     <name>ChainCheckpoints</name>
     <message>
-        <location filename="../db/ChainCheckpoints.cpp" line="28"/>
+        <location filename="../db/ChainCheckpoints.cpp" line="31"/>
         <source>The chain checkpoints could not be stored: %1</source>
         <translation>无法保存审计链检查点：%1</translation>
     </message>
@@ -3158,138 +3158,143 @@
         <translation>窗口事件未指明办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="423"/>
+        <location filename="../app/core/EventAdmission.cpp" line="422"/>
         <source>recorded at %1, before the hub&apos;s checkpoint of workstation %2 at %3 less the clock margin of %4 hours (backdated)</source>
         <translation>记录于 %1，早于中心服务器在 %3 为工作站 %2 设立的检查点减去 %4 小时时钟容差后的时间（倒签）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="431"/>
+        <location filename="../app/core/EventAdmission.cpp" line="428"/>
+        <source>its clock %1 is not after the hub&apos;s clock %2 that workstation %3 held at the checkpoint of %4 (backdated)</source>
+        <translation>其时钟 %1 不晚于工作站 %3 在 %4 检查点时所持有的中心服务器时钟 %2（倒签）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/EventAdmission.cpp" line="436"/>
         <source>unsigned event after signing was switched on</source>
         <translation>启用签名之后的未签名事件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="441"/>
+        <location filename="../app/core/EventAdmission.cpp" line="446"/>
         <source>key %1 is already registered</source>
         <translation>密钥 %1 已登记</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="454"/>
+        <location filename="../app/core/EventAdmission.cpp" line="459"/>
         <source>a first signing key of a user without an auth key, after the hall required a proof by the password for every first key (reset the user&apos;s password at the hub)</source>
         <translation>大厅已要求每个首个签名密钥都须由密码证明，但该用户没有认证密钥（请在中心服务器重置该用户的密码）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="460"/>
+        <location filename="../app/core/EventAdmission.cpp" line="465"/>
         <source>a first signing key without a valid proof by the user&apos;s password (auth key)</source>
         <translation>首个签名密钥缺少由用户密码（认证密钥）出具的有效证明</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="465"/>
+        <location filename="../app/core/EventAdmission.cpp" line="470"/>
         <source>signed with key %1, which is not in the hall&apos;s directory</source>
         <translation>使用了不在本大厅用户目录中的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="468"/>
+        <location filename="../app/core/EventAdmission.cpp" line="473"/>
         <source>the key registration is not signed by the user&apos;s current key %1</source>
         <translation>该密钥登记未由用户当前的密钥 %1 签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="470"/>
+        <location filename="../app/core/EventAdmission.cpp" line="475"/>
         <source>signed with the key of another user (%1), not the author&apos;s</source>
         <translation>使用了其他用户（%1）而非作者本人的密钥签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="472"/>
+        <location filename="../app/core/EventAdmission.cpp" line="477"/>
         <source>signed with key %1 outside its validity</source>
         <translation>使用密钥 %1 在其有效期之外签名</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="475"/>
+        <location filename="../app/core/EventAdmission.cpp" line="480"/>
         <source>the signature does not match the event</source>
         <translation>签名与事件不符</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="478"/>
+        <location filename="../app/core/EventAdmission.cpp" line="483"/>
         <source>the author %1 is not a user of this hall</source>
         <translation>作者 %1 不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="480"/>
+        <location filename="../app/core/EventAdmission.cpp" line="488"/>
         <source>the author %1 was disabled</source>
         <translation>作者 %1 已被停用</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="483"/>
+        <location filename="../app/core/EventAdmission.cpp" line="491"/>
         <source>the author %1 holds no role that may write %2</source>
         <translation>作者 %1 没有可写入 %2 的角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="490"/>
+        <location filename="../app/core/EventAdmission.cpp" line="498"/>
         <source>a change of roles of %1, who is not a user of this hall</source>
         <translation>对 %1 的角色变更，但此人不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="492"/>
+        <location filename="../app/core/EventAdmission.cpp" line="500"/>
         <source>an administrator may not take the administrator&apos;s role from themselves</source>
         <translation>管理员不得撤销自己的管理员角色</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="499"/>
+        <location filename="../app/core/EventAdmission.cpp" line="507"/>
         <source>the incoming user of a shift handover is not a user of this hall</source>
         <translation>交接班的接班用户不是本大厅的用户</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="502"/>
+        <location filename="../app/core/EventAdmission.cpp" line="510"/>
         <source>a relaxation of the separations belongs to the hall, not to a case</source>
         <translation>放宽岗位分离属于大厅设置，不属于某一办件</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="509"/>
+        <location filename="../app/core/EventAdmission.cpp" line="517"/>
         <source>a decision on one matter that names no matter of a case</source>
         <translation>单一事项的决定未指明办件中的事项</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="517"/>
-        <location filename="../app/core/EventAdmission.cpp" line="530"/>
+        <location filename="../app/core/EventAdmission.cpp" line="525"/>
+        <location filename="../app/core/EventAdmission.cpp" line="538"/>
         <source>the author %1 accepted this case and may not write %2 on it (four separations)</source>
         <translation>作者 %1 受理了该办件，不得对其写入 %2（四分离）</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="528"/>
+        <location filename="../app/core/EventAdmission.cpp" line="536"/>
         <source>the author %1 may not write %2 on this case (separations): %3</source>
         <translation>作者 %1 不得在此办件上写入 %2（岗位分离）：%3</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="539"/>
+        <location filename="../app/core/EventAdmission.cpp" line="547"/>
         <source>malformed %1: %2</source>
         <translation>格式错误的 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="551"/>
+        <location filename="../app/core/EventAdmission.cpp" line="559"/>
         <source>%1 signed a certificate without a grant of the hall&apos;s seal key %2</source>
         <translation>%1 在未获授权使用大厅印章密钥 %2 的情况下签署了证照</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="555"/>
+        <location filename="../app/core/EventAdmission.cpp" line="563"/>
         <source>a malformed seal key revocation</source>
         <translation>格式错误的印章密钥撤销</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="557"/>
+        <location filename="../app/core/EventAdmission.cpp" line="565"/>
         <source>an unknown kind of seal key event %1</source>
         <translation>未知的印章密钥事件类型 %1</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="562"/>
+        <location filename="../app/core/EventAdmission.cpp" line="570"/>
         <source>a malformed seal key grant</source>
         <translation>格式错误的印章密钥授权</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="566"/>
+        <location filename="../app/core/EventAdmission.cpp" line="574"/>
         <source>%1 re-sealed a seal key they hold no grant of</source>
         <translation>%1 对其未获授权的印章密钥重新封装</translation>
     </message>
     <message>
-        <location filename="../app/core/EventAdmission.cpp" line="573"/>
+        <location filename="../app/core/EventAdmission.cpp" line="581"/>
         <source>the seal key granted to %1, who is neither a certificate operator, an approver nor an administrator</source>
         <translation>印章密钥被授权给 %1，但此人既不是制证员、审批人员，也不是管理员</translation>
     </message>
@@ -3759,7 +3764,7 @@
     </message>
     <message>
         <location filename="../app/hub/HubEnrollment.cpp" line="194"/>
-        <location filename="../app/hub/HubEventLog.cpp" line="86"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="93"/>
         <source>Workstation %1 is not enrolled at this hub.</source>
         <translation>工作站 %1 未在本中心服务器注册。</translation>
     </message>
@@ -3774,27 +3779,27 @@
         <translation>工作站 %1 的数字证书已被新证书取代。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="109"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="116"/>
         <source>Workstation %1 pushed event %2 of workstation %3; only its own events are accepted.</source>
         <translation>工作站 %1 推送了工作站 %3 的事件 %2；只接受工作站推送自身的事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="114"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="121"/>
         <source>Event %1 does not match its hash.</source>
         <translation>事件 %1 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="122"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="129"/>
         <source>Event %1 was pushed again with other content.</source>
         <translation>事件 %1 被再次推送，但内容不同。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="131"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="138"/>
         <source>Event %1 carries a clock %2 hours ahead of the hub&apos;s; at most %3 hours are accepted. Correct this workstation&apos;s date and time: its events are sent once the hub&apos;s clock has caught up with them.</source>
         <translation>事件 %1 的时钟比中心服务器快 %2 小时；最多只接受快 %3 小时。请校正本工作站的日期和时间：待中心服务器的时钟赶上后，这些事件会被发送。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubEventLog.cpp" line="146"/>
+        <location filename="../app/hub/HubEventLog.cpp" line="153"/>
         <source>Event %1 does not follow the last event the hub has from workstation %2 (its hash chain is broken or events are missing).</source>
         <translation>事件 %1 未接续中心服务器已有的工作站 %2 的最后一个事件（其哈希链断裂或有事件缺失）。</translation>
     </message>
@@ -4928,7 +4933,7 @@
     </message>
     <message>
         <location filename="../app/cli/Console.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="742"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="743"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
@@ -4943,11 +4948,11 @@
         <location filename="../app/cli/AdminCommands.cpp" line="140"/>
         <location filename="../app/cli/AdminCommands.cpp" line="168"/>
         <location filename="../app/cli/Console.cpp" line="89"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="162"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="361"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="187"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="319"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="362"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
@@ -4961,22 +4966,22 @@
         <location filename="../app/cli/AdminCommands.cpp" line="59"/>
         <location filename="../app/cli/AdminCommands.cpp" line="112"/>
         <location filename="../app/cli/AdminCommands.cpp" line="639"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="85"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="286"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="57"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="82"/>
         <source>The first administrator&apos;s user name.</source>
         <translation>首个系统管理员的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="59"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="83"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="84"/>
         <source>The administrator&apos;s full name.</source>
         <translation>系统管理员的姓名。</translation>
     </message>
@@ -4987,9 +4992,9 @@
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="60"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="124"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="145"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="746"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="747"/>
         <source>id</source>
         <translation>标识</translation>
     </message>
@@ -5007,19 +5012,19 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="74"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="107"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="108"/>
         <source>New administrator password: </source>
         <translation>新系统管理员密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="75"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="108"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="109"/>
         <source>Repeat the password: </source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="76"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="109"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="110"/>
         <source>The two passwords differ; nothing was created.</source>
         <translation>两次输入的密码不一致，未创建任何内容。</translation>
     </message>
@@ -5050,13 +5055,13 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="111"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="161"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="162"/>
         <source>The new user&apos;s user name.</source>
         <translation>新用户的用户名。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="112"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="163"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
         <source>The new user&apos;s full name.</source>
         <translation>新用户的姓名。</translation>
     </message>
@@ -5069,8 +5074,8 @@ The password is read twice from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="116"/>
         <location filename="../app/cli/AdminCommands.cpp" line="144"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="363"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="166"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="364"/>
         <source>roles</source>
         <translation>角色</translation>
     </message>
@@ -5094,7 +5099,7 @@ The password is read twice from standard input.</source>
         <location filename="../app/cli/AdminCommands.cpp" line="275"/>
         <location filename="../app/cli/AdminCommands.cpp" line="312"/>
         <location filename="../app/cli/AdminCommands.cpp" line="935"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="64"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="65"/>
         <source>Administrator password: </source>
         <translation>系统管理员密码：</translation>
     </message>
@@ -5115,7 +5120,7 @@ The password is read twice from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="159"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="374"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="375"/>
         <source>The roles of %1 are now: %2.</source>
         <translation>%1 的角色现为：%2。</translation>
     </message>
@@ -5158,9 +5163,9 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <location filename="../app/cli/AdminCommands.cpp" line="763"/>
         <location filename="../app/cli/AdminCommands.cpp" line="765"/>
         <location filename="../app/cli/AdminCommands.cpp" line="775"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="475"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="543"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="548"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="476"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="544"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="549"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
@@ -5194,13 +5199,13 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <location filename="../app/cli/AdminCommands.cpp" line="540"/>
         <location filename="../app/cli/AdminCommands.cpp" line="679"/>
         <location filename="../app/cli/AdminCommands.cpp" line="815"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="618"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="619"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="248"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="443"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="444"/>
         <source>Hall: %1</source>
         <translation>大厅：%1</translation>
     </message>
@@ -5236,7 +5241,7 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="269"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="388"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="389"/>
         <source>Name one catalog file.</source>
         <translation>请指定一个事项目录文件。</translation>
     </message>
@@ -5246,8 +5251,8 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <location filename="../app/cli/AdminCommands.cpp" line="606"/>
         <location filename="../app/cli/AdminCommands.cpp" line="656"/>
         <location filename="../app/cli/AdminCommands.cpp" line="827"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="391"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="415"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="392"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="416"/>
         <source>Unable to read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -5257,8 +5262,8 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <location filename="../app/cli/AdminCommands.cpp" line="615"/>
         <location filename="../app/cli/AdminCommands.cpp" line="622"/>
         <location filename="../app/cli/AdminCommands.cpp" line="662"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="398"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="428"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="399"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="429"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5279,13 +5284,13 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="301"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="412"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="413"/>
         <source>Name one holiday file.</source>
         <translation>请指定一个节假日文件。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="306"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="417"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="418"/>
         <source>%1 is %2 bytes long; a holiday year file has at most %3.</source>
         <translation>%1 长度为 %2 字节；节假日年度文件最多 %3 字节。</translation>
     </message>
@@ -5310,7 +5315,7 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <location filename="../app/cli/AdminCommands.cpp" line="911"/>
         <location filename="../app/cli/AdminCommands.cpp" line="914"/>
         <location filename="../app/cli/AdminCommands.cpp" line="916"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="127"/>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -5546,13 +5551,13 @@ The password of the --as user is read from standard input.</source>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="718"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="297"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="298"/>
         <source>Seal key granted to %1.</source>
         <translation>已向 %1 授予印章密钥。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="719"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="297"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="298"/>
         <source>Seal key revoked from %1.</source>
         <translation>已撤销 %1 的印章密钥。</translation>
     </message>
@@ -5713,7 +5718,7 @@ The password of the --as user is read from standard input.</source>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="771"/>
         <location filename="../app/cli/SyncCommands.cpp" line="46"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="744"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="745"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
@@ -5943,157 +5948,157 @@ The administrator&apos;s password is read from standard input.</source>
         <translation>中心服务器的文件夹（hub.db、hub.key）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="70"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="71"/>
         <source>Wrong user name or password, or the user is not an administrator of this hub.</source>
         <translation>用户名或密码错误，或该用户不是本中心服务器的系统管理员。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="80"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="81"/>
         <source>The bureau&apos;s name.</source>
         <translation>审批局名称。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="86"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="550"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="551"/>
         <source>A name or address workstations use to reach the hub (repeatable).</source>
         <translation>工作站访问中心服务器所用的主机名或地址（可重复指定）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="87"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="551"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="552"/>
         <source>host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="88"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="89"/>
         <source>Cheap password hashing (tests only).</source>
         <translation>使用低强度密码哈希（仅用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="91"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="92"/>
         <source>Admit unsigned events from workstations (clients from before event signing); signed events are checked in any case.</source>
         <translation>接受工作站的未签名事件（事件签名之前的客户端）；已签名的事件在任何情况下都会校验。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="94"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="95"/>
         <source>Creates the hall&apos;s hub: its encrypted database and key file, its certificate authority, its seal-signing key and its first administrator.
 The password is read twice from standard input.</source>
         <translation>创建本大厅的中心服务器：包括加密数据库和密钥文件、证书颁发机构、印章签名密钥及首个系统管理员。
 密码从标准输入读取两次。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="114"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="115"/>
         <source>Created the hub in %1. Keep %2 readable by the hub&apos;s service user only.</source>
         <translation>已在 %1 中创建中心服务器。请确保 %2 仅可由中心服务器的服务用户读取。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="123"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="124"/>
         <source>Only this workstation may use the code.</source>
         <translation>仅限该工作站使用此注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="125"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="126"/>
         <source>Hours the code stays valid.</source>
         <translation>注册码的有效小时数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="128"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="129"/>
         <source>Issues a one-time enrollment code for a workstation.</source>
         <translation>为工作站签发一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="144"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="145"/>
         <source>The workstation to refuse.</source>
         <translation>要拒绝的工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
         <source>Why (logged).</source>
         <translation>原因（将记录在案）。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="466"/>
         <location filename="../app/cli/AdminCommands.cpp" line="641"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="146"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="147"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="148"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="149"/>
         <source>Revokes a workstation: the hub refuses it from now on.</source>
         <translation>吊销工作站：此后中心服务器将拒绝该工作站接入。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="154"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="155"/>
         <source>Workstation %1 is revoked.</source>
         <translation>工作站 %1 已被吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="164"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="362"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="165"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="363"/>
         <source>Roles, separated by commas.</source>
         <translation>角色，以英文逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="167"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="168"/>
         <source>Adds a user at the hub; workstations receive it with the reference data.
 Reads the administrator&apos;s password, then the new user&apos;s password.</source>
         <translation>在中心服务器添加用户；各工作站随基础数据一并接收该用户。
 先读取系统管理员密码，再读取新用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="174"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="175"/>
         <source>The new user&apos;s password: </source>
         <translation>新用户的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="177"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="178"/>
         <source>Added user %1.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="285"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="286"/>
         <source>The user.</source>
         <translation>用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="287"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="288"/>
         <source>Grants the hall&apos;s seal key to a user (certificate operator, approver or administrator); workstations receive the grant.</source>
         <translation>将大厅的印章密钥授予用户（制证员、审批人员或管理员）；各工作站将收到该授权。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="289"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="290"/>
         <source>Revokes a user&apos;s grant of the hall&apos;s seal key.</source>
         <translation>撤销用户的印章密钥授权。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="140"/>
         <location filename="../app/cli/AdminCommands.cpp" line="168"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="185"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="317"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="360"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="186"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="318"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="361"/>
         <source>The user&apos;s user name.</source>
         <translation>用户的用户名。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="321"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
         <source>Enables a disabled user again at the hub.</source>
         <translation>在中心服务器上重新启用已停用的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="322"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="323"/>
         <source>Disables a user at the hub: every replica refuses their events from now on and workstations remove their key slot at the next sync.</source>
         <translation>在中心服务器上停用用户：自此所有副本均拒收其事件，各工作站在下次同步时删除其密钥槽。</translation>
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="176"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="195"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="326"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="196"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="327"/>
         <source>Name the user with --username.</source>
         <translation>请用 --username 指定用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="189"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="190"/>
         <source>Sets a new password for a user who forgot theirs (or whose password is known to others): every replica ends their signing key and takes the new password&apos;s key; they change the password at their next login.
 Reads the administrator&apos;s password, then the user&apos;s new password.</source>
         <translation>为忘记密码（或密码已被他人知悉）的用户设置新密码：各副本终止其签名密钥并采用新密码的密钥；用户须在下次登录时修改密码。
@@ -6101,467 +6106,467 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
     </message>
     <message>
         <location filename="../app/cli/AdminCommands.cpp" line="181"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="200"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="201"/>
         <source>The user&apos;s new password: </source>
         <translation>该用户的新密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="205"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="206"/>
         <source>The password of %1 is reset; they must change it at their next login. Their signing key ends now; workstations take the new password at their next sync.</source>
         <translation>%1 的密码已重置，须在下次登录时修改。其签名密钥即刻终止；各工作站在下次同步时采用新密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="207"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="208"/>
         <source>The password of administrator %1 is reset. An administrator&apos;s password changes only at the hub, so it is not asked to be changed at a workstation. Their signing key ends now; workstations take the new password at their next sync.</source>
         <translation>管理员 %1 的密码已重置。管理员密码只能在中心服务器修改，因此不会要求其在工作站修改。其签名密钥即刻终止；各工作站在下次同步时采用新密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="213"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="214"/>
         <source>%1 held the hall&apos;s seal key: that grant was sealed to the signing key that just ended and can no longer be opened. Grant the seal key again (hub seal-grant) after their next login has reached the hub.</source>
         <translation>%1 持有大厅的印章密钥：该授权封装于刚刚终止的签名密钥，已无法打开。请在其下次登录的数据到达中心服务器后，重新授予印章密钥（hub seal-grant）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="226"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="227"/>
         <source>Only users made before first keys were proved by the password who have no signing key yet.</source>
         <translation>仅列出在“首个密钥须由密码证明”规则之前创建、且尚无签名密钥的用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="229"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="230"/>
         <source>Lists the hall&apos;s users at the hub.</source>
         <translation>列出中心服务器上的大厅用户。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="243"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="244"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="245"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="246"/>
         <source>must change the password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="247"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="248"/>
         <source>no auth key and no signing key: reset the password</source>
         <translation>无认证密钥和签名密钥：请重置密码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="253"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
         <source>Every first signing key must be proved by the user&apos;s password.</source>
         <translation>每个首个签名密钥都须由用户密码证明。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/SyncCommands.cpp" line="254"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="255"/>
         <source>%n user(s) can still get a first signing key without a proof by their password (hub require-first-key-proof closes this).</source>
         <translation>
             <numerusform>仍有 %n 个用户可在没有密码证明的情况下获得首个签名密钥（hub require-first-key-proof 可关闭此缺口）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="267"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="268"/>
         <source>Requires every user&apos;s first signing key to be proved by their password, also for users made before that rule; every replica refuses an unproved one from then on. Refused while an enabled user has no auth key and no signing key (hub users --legacy): reset their passwords first.</source>
         <translation>要求每个用户的首个签名密钥都由其密码证明，包括该规则之前创建的用户；此后各副本均拒收未经证明的首个密钥。若仍有启用的用户既无认证密钥也无签名密钥（hub users --legacy），则拒绝执行：请先重置这些用户的密码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="276"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="277"/>
         <source>Every first signing key must now be proved by the user&apos;s password; workstations learn it at their next sync.</source>
         <translation>现在每个首个签名密钥都须由用户密码证明；各工作站在下次同步时获知。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
         <source>User %1 is enabled.</source>
         <translation>用户 %1 已启用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="331"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="332"/>
         <source>User %1 is disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="338"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="339"/>
         <source>%1 has no auth key and no signing key, and the hall requires every first key to be proved by the password: reset their password (hub user-reset) before their first login, or every replica refuses what they do.</source>
         <translation>%1 既无认证密钥也无签名密钥，而大厅要求每个首个密钥都须由密码证明：请在其首次登录前重置其密码（hub user-reset），否则各副本将拒收其所做的一切。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="365"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="366"/>
         <source>Changes a user&apos;s roles at the hub: every replica counts the user&apos;s events with the roles held when each was recorded.</source>
         <translation>在中心服务器更改用户角色：各副本按每条事件记录时用户所持角色认定其事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="369"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="370"/>
         <source>Name the user with --username and the new roles with --roles.</source>
         <translation>请用 --username 指定用户，用 --roles 指定新角色。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="384"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
         <source>The catalog JSON file (docs/CATALOG.md).</source>
         <translation>事项目录 JSON 文件（见 docs/CATALOG.md）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="385"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="386"/>
         <source>Imports a catalog version at the hub; workstations receive it.</source>
         <translation>在中心服务器导入事项目录版本；各工作站将接收该版本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="399"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="400"/>
         <source>Imported catalog version %1 at the hub.</source>
         <translation>已在中心服务器导入事项目录版本 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="407"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
         <source>The year&apos;s holiday file, YEAR.json (holiday-cn format).</source>
         <translation>该年度的节假日文件，即 YEAR.json（holiday-cn 格式）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="408"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="409"/>
         <source>Adds or replaces a year of the holiday calendar at the hub; workstations receive it with their next sync or bundle.</source>
         <translation>在中心服务器上添加或替换一年的节假日日历；各工作站在下次同步或导入离线数据包时接收。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="429"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="430"/>
         <source>Imported the holiday calendar for %1 at the hub.</source>
         <translation>已在中心服务器上导入 %1 年的节假日日历。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="437"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="438"/>
         <source>Shows the hub&apos;s workstations and events.</source>
         <translation>显示中心服务器的工作站和事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="444"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="445"/>
         <source>Events: %1 (last server_seq %2)</source>
         <translation>事件数：%1（最后的 server_seq 为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="446"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="447"/>
         <source>Checkpoint key: %1</source>
         <translation>检查点密钥：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="448"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="449"/>
         <source>enrolled %1, last seen %2, %3 events</source>
         <translation>注册于 %1，最近连接 %2，事件 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="451"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="452"/>
         <source>, revoked %1: %2</source>
         <translation>，吊销于 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="458"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="459"/>
         <source>Taken %1; hall %2; generation %3</source>
         <translation>备份于 %1；大厅 %2；代次 %3</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="460"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="461"/>
         <source>%1 events through server_seq %2; %3 workstations, %4 number blocks, %5 users</source>
         <translation>%1 条事件，至 server_seq %2；%3 个工作站，%4 个号段，%5 个用户</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="467"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="468"/>
         <source>Database %1 bytes, SHA-256 %2</source>
         <translation>数据库 %1 字节，SHA-256 %2</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="474"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="475"/>
         <source>The backup file to write (must not exist).</source>
         <translation>要写入的备份文件（不得已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="477"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="478"/>
         <source>Backs the hub up while it runs: a consistent copy of its database, encrypted with the hub&apos;s key, with a manifest. Keep hub.key apart from the backups.</source>
         <translation>在中心服务器运行时备份：生成其数据库的一致副本，用中心服务器密钥加密并附清单。请将 hub.key 与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="485"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="486"/>
         <source>Wrote the backup %1.</source>
         <translation>已写入备份 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="494"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="518"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="495"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="519"/>
         <source>The backup file.</source>
         <translation>备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="495"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="496"/>
         <source>Checks a hub backup without restoring it: its manifest, its SHA-256, and that its database opens with the hub&apos;s key (hub.key in --dir) and is whole.</source>
         <translation>检查中心服务器备份而不恢复：核对清单、SHA-256，并确认其数据库能用中心服务器密钥（--dir 中的 hub.key）打开且完整。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="500"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="524"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="501"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="525"/>
         <source>Name one backup file.</source>
         <translation>请指定一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="508"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="509"/>
         <source>The backup is refused: %1</source>
         <translation>备份被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="509"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="510"/>
         <source>The backup %1 is whole.</source>
         <translation>备份 %1 完整无损。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="519"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="520"/>
         <source>Restores the hub from a backup (the hub must be stopped; hub.key must be in --dir). The hub gets a new generation: workstations push again every event the backup lacks. The database that was there is moved aside.</source>
         <translation>从备份恢复中心服务器（中心服务器须已停止；hub.key 须在 --dir 中）。中心服务器获得新的代次：各工作站会重新推送备份中缺少的所有事件。原有数据库将被移到一旁保留。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="528"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="529"/>
         <source>The restore is refused: %1</source>
         <translation>恢复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="529"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="530"/>
         <source>Restored the hub in %1 from %2; new generation %3.</source>
         <translation>已从 %2 恢复 %1 中的中心服务器；新代次 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="533"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="534"/>
         <source>The database that was there is kept as %1.</source>
         <translation>原有数据库保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="535"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="536"/>
         <source>Start the hub again; each workstation pushes what the backup lacks at its next sync.</source>
         <translation>请重新启动中心服务器；各工作站将在下次同步时推送备份中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="542"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="543"/>
         <source>The workstation&apos;s replica (its database file).</source>
         <translation>工作站的副本（其数据库文件）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="546"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="547"/>
         <source>Where the hub&apos;s keys survive: the lost hub&apos;s database or any backup of it (with hub.key in --dir). Workstations then stay enrolled.</source>
         <translation>中心服务器密钥的留存位置：已丢失的中心服务器的数据库或其任一备份（hub.key 须在 --dir 中）。这样各工作站仍保持注册状态。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="553"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="554"/>
         <source>Rebuilds a lost hub without a backup from a workstation&apos;s replica: every event of every workstation, users, reference data, catalogs and files. The password of an administrator of the replica is read from standard input. Workstations push what the replica lacked at their next sync.</source>
         <translation>在没有备份的情况下，从工作站的副本重建丢失的中心服务器：包括所有工作站的全部事件、用户、参考数据、事项目录和文件。副本中管理员的密码从标准输入读取。各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="560"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="561"/>
         <source>Name the replica with --from.</source>
         <translation>请用 --from 指定副本。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="568"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="569"/>
         <source>Administrator password of the replica: </source>
         <translation>副本的管理员密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="570"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="571"/>
         <source>Wrong user name or password for the replica %1.</source>
         <translation>副本 %1 的用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="577"/>
-        <location filename="../app/cli/SyncCommands.cpp" line="620"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="578"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="621"/>
         <source>Only an administrator may do this.</source>
         <translation>只有系统管理员才能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="584"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="585"/>
         <source>The rebuild is refused: %1</source>
         <translation>重建被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="585"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="586"/>
         <source>Rebuilt the hub in %1: %2 events of %3 workstations (%4 refused by the hall&apos;s rules), %5 users, %6 catalog versions, %7 files; new generation %8, numbers through server_seq %9 kept.</source>
         <translation>已在 %1 中重建中心服务器：%3 个工作站的 %2 个事件（其中 %4 个被大厅规则拒绝）、%5 名用户、%6 个事项目录版本、%7 个文件；新代次 %8，保留 server_seq %9 及以前的编号。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="599"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="600"/>
         <source>A new key file %1 was made: keep a copy apart from the backups.</source>
         <translation>已生成新的密钥文件 %1：请将其副本与备份分开保存。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="603"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="604"/>
         <source>The hub&apos;s certificate authority was kept: workstations stay enrolled. Revoke again any workstation revoked after %1 was made.</source>
         <translation>已保留中心服务器的证书颁发机构：各工作站保持注册状态。对于在 %1 生成之后被吊销的工作站，请重新吊销。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="608"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="609"/>
         <source>The hub has a new certificate authority: enrol every workstation again with a new code (hub enroll-code, then enroll at the workstation); their events are still accepted.</source>
         <translation>中心服务器已启用新的证书颁发机构：请用新的注册码重新注册每个工作站（先执行 hub enroll-code，再在工作站上执行 enroll）；其事件仍被接受。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="611"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="612"/>
         <source>Start the hub; each workstation pushes what the replica lacked at its next sync.</source>
         <translation>启动中心服务器；各工作站在下次同步时推送副本中缺少的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="810"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="811"/>
         <source>How far ahead of now a clock may be (the hub&apos;s clock_margin_hours).</source>
         <translation>时钟最多可超前当前时间多少（中心服务器的 clock_margin_hours）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="811"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="812"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="812"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="813"/>
         <source>Only say what would be re-stamped.</source>
         <translation>只显示将被重新加盖时间戳的内容。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="814"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="815"/>
         <source>Re-stamps this workstation&apos;s own unsent events whose clock the hub refuses (far in the future or wrapped), and every later one of its chain: new clocks, the chain linked again, each signed again by its author (whose password is asked for). Nothing else changes; the hub never had them.</source>
         <translation>对本工作站中心服务器拒收其时钟（远在未来或发生回绕）的未发送事件，及其审计链中的所有后续事件，重新加盖时间戳：使用新的时钟，重新链接审计链，并由各自的作者重新签名（将询问其密码）。其他内容均不变；中心服务器从未收到过这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="822"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="823"/>
         <source>--margin-hours must be a whole number from 1 to 8760.</source>
         <translation>--margin-hours 必须是 1 至 8760 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="833"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="834"/>
         <source>No unsent event of this workstation has a clock the hub refuses; nothing to do.</source>
         <translation>本工作站没有时钟被中心服务器拒收的未发送事件；无需处理。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="836"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="837"/>
         <source>%1 unsent events of this workstation from %2 on are re-stamped (%3 with a clock the hub refuses).</source>
         <translation>本工作站自 %2 起的 %1 个未发送事件已重新加盖时间戳（其中 %3 个的时钟被中心服务器拒收）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="855"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="856"/>
         <source>Password of %1, who signed some of them: </source>
         <translation>%1（签署了其中部分事件）的密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="858"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="859"/>
         <source>The repair is refused: %1</source>
         <translation>修复被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="859"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="860"/>
         <source>Re-stamped %1 events; sync to send them.</source>
         <translation>已重新加盖 %1 个事件的时间戳；请同步以发送这些事件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="678"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="679"/>
         <source>The hub&apos;s address.</source>
         <translation>中心服务器的地址。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="670"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="671"/>
         <source>Usage: oneseal-admin hub init|enroll-code|revoke|user-add|user-reset|users|require-first-key-proof|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [options]</source>
         <translation>用法：oneseal-admin hub init|enroll-code|revoke|user-add|user-reset|users|require-first-key-proof|user-disable|user-enable|user-roles|seal-grant|seal-revoke|catalog-import|calendar-import|status|backup|verify-backup|restore|rebuild [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="678"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="679"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="679"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="680"/>
         <source>The one-time enrollment code.</source>
         <translation>一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="680"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="681"/>
         <source>code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="682"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="683"/>
         <source>Enrolls this workstation at the hall&apos;s hub with a one-time code.</source>
         <translation>使用一次性注册码将本工作站注册到本大厅的中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="687"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="688"/>
         <source>Give the hub as host:port.</source>
         <translation>请以“主机:端口”的形式指定中心服务器。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="695"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="696"/>
         <source>Workstation %1 is enrolled at %2.</source>
         <translation>工作站 %1 已在 %2 注册。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="707"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="708"/>
         <source>Users who can now log in here: %1</source>
         <translation>现在可在此登录的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="709"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="710"/>
         <source>Passwords changed at the hub: %1</source>
         <translation>在中心服务器修改了密码的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="711"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="712"/>
         <source>Users disabled at the hub: %1</source>
         <translation>在中心服务器停用的用户：%1</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="719"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="720"/>
         <source>Runs one sync round with the hub now.</source>
         <translation>立即与中心服务器进行一轮同步。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="729"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="730"/>
         <source>Pushed %1, pulled %2 events; cursor %3; %4 unsent.</source>
         <translation>推送事件 %1 个，拉取事件 %2 个；游标 %3；未发送 %4 个。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="742"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="743"/>
         <source>The bundle file.</source>
         <translation>离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="743"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="744"/>
         <source>Run at the hub: its folder.</source>
         <translation>在中心服务器上运行时：中心服务器的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="746"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="747"/>
         <source>At the hub: the workstation the bundle is for.</source>
         <translation>在中心服务器上：离线数据包的接收工作站。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="750"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="751"/>
         <source>Usage: oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [options]</source>
         <translation>用法：oneseal-admin bundle export|import --file F (--db DB | --hub-dir DIR) [选项]</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="756"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="757"/>
         <source>Moves events by file for a hall without network: a workstation exports its unsent events for the hub and imports the hub&apos;s answer; the hub imports and exports for one workstation. Bundles are signed and encrypted; importing one twice changes nothing.</source>
         <translation>供无网络的大厅通过文件传递事件：工作站导出未发送的事件交给中心服务器，并导入中心服务器的回复；中心服务器为单个工作站导入和导出。离线数据包经过签名和加密；同一数据包重复导入不会产生任何变化。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="762"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="763"/>
         <source>Give the bundle file with --file.</source>
         <translation>请用 --file 指定离线数据包文件。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="772"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="773"/>
         <source>Imported %1 events from workstation %2 (%3 already here).</source>
         <translation>已从工作站 %2 导入 %1 个事件（%3 个已存在）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="780"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="781"/>
         <source>Name the workstation the bundle is for (--workstation).</source>
         <translation>请指定离线数据包的接收工作站（--workstation）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="784"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="785"/>
         <source>Wrote %1 events for workstation %2 to %3.</source>
         <translation>已将发往工作站 %2 的 %1 个事件写入 %3。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="795"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="796"/>
         <source>Wrote %1 unsent events to %2.</source>
         <translation>已将 %1 个未发送的事件写入 %2。</translation>
     </message>
     <message>
-        <location filename="../app/cli/SyncCommands.cpp" line="801"/>
+        <location filename="../app/cli/SyncCommands.cpp" line="802"/>
         <source>Imported %1 new events; %2 of ours acknowledged.</source>
         <translation>已导入 %1 个新事件；本机有 %2 个事件获得确认。</translation>
     </message>
@@ -8154,43 +8159,43 @@ Reads the administrator&apos;s password, then the user&apos;s new password.</sou
         <translation>位于 %1:%2 的服务器不是本大厅的中心服务器（其密钥与注册时的密钥不同）。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="425"/>
+        <location filename="../app/sync/SyncClient.cpp" line="427"/>
         <source>The hub sent %1 checkpoints in one reply, more than %2.</source>
         <translation>中心服务器在一次应答中发来 %1 个检查点，超过了 %2 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="432"/>
+        <location filename="../app/sync/SyncClient.cpp" line="436"/>
         <source>The hub sent a chain checkpoint that is unreadable, out of place or not signed by its key.</source>
         <translation>中心服务器发来的审计链检查点无法读取、位置不符或未经其密钥签名。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="513"/>
+        <location filename="../app/sync/SyncClient.cpp" line="517"/>
         <source>The hub sent a renewed certificate that does not fit: %1</source>
         <translation>中心服务器发来的续期证书不符：%1</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="604"/>
+        <location filename="../app/sync/SyncClient.cpp" line="617"/>
         <source>The hub acknowledged %1 of %2 events.</source>
         <translation>中心服务器确认了 %2 个事件中的 %1 个。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="619"/>
+        <location filename="../app/sync/SyncClient.cpp" line="632"/>
         <source>The hub sent a checkpoint of another chain than the one pushed.</source>
         <translation>中心服务器发来的检查点属于另一条审计链，而不是所推送的审计链。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="630"/>
+        <location filename="../app/sync/SyncClient.cpp" line="643"/>
         <source>The hub sent an unreadable acknowledgement.</source>
         <translation>中心服务器发来的确认信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="690"/>
+        <location filename="../app/sync/SyncClient.cpp" line="703"/>
         <source>The hub did not take the file %1 whole.</source>
         <translation>中心服务器未完整接收文件 %1。</translation>
     </message>
     <message>
-        <location filename="../app/sync/SyncClient.cpp" line="742"/>
-        <location filename="../app/sync/SyncClient.cpp" line="750"/>
+        <location filename="../app/sync/SyncClient.cpp" line="758"/>
+        <location filename="../app/sync/SyncClient.cpp" line="766"/>
         <source>The hub sent events out of order.</source>
         <translation>中心服务器发来的事件顺序错乱。</translation>
     </message>
@@ -9151,52 +9156,52 @@ Create one with &apos;oneseal-admin init&apos;, or start with --demo.</source>
 <context>
     <name>oneseal::sync::HubConnection</name>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="47"/>
+        <location filename="../app/hub/HubConnection.cpp" line="48"/>
         <source>idle for too long</source>
         <translation>空闲时间过长</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="72"/>
+        <location filename="../app/hub/HubConnection.cpp" line="73"/>
         <source>Enroll promptly or connect with a certificate.</source>
         <translation>请尽快注册，或使用证书连接。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="149"/>
+        <location filename="../app/hub/HubConnection.cpp" line="150"/>
         <source>Frames must be numbered in increasing order; this one was not (replayed?).</source>
         <translation>数据帧必须按递增顺序编号；此数据帧不符合（可能是重放？）。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="159"/>
+        <location filename="../app/hub/HubConnection.cpp" line="160"/>
         <source>This hub accepts only enrolled workstations with their certificate.</source>
         <translation>本中心服务器只接受持有数字证书的已注册工作站。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="178"/>
+        <location filename="../app/hub/HubConnection.cpp" line="184"/>
         <source>Unknown frame type %1.</source>
         <translation>未知的数据帧类型 %1。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="189"/>
+        <location filename="../app/hub/HubConnection.cpp" line="207"/>
         <source>This workstation&apos;s certificate is no longer accepted.</source>
         <translation>本工作站的证书已不再被接受。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="200"/>
+        <location filename="../app/hub/HubConnection.cpp" line="218"/>
         <source>No event stored at the hub refers to file %1: push the event first.</source>
         <translation>中心服务器上没有任何事件引用文件 %1：请先推送该事件。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="205"/>
+        <location filename="../app/hub/HubConnection.cpp" line="223"/>
         <source>This workstation has %1 MiB of unfinished file uploads at the hub, the most it may have; finish them first.</source>
         <translation>本工作站在中心服务器上有 %1 MiB 未完成的文件上传，已达上限；请先完成这些上传。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="242"/>
+        <location filename="../app/hub/HubConnection.cpp" line="260"/>
         <source>The workstation name does not match its certificate.</source>
         <translation>工作站名称与其数字证书不符。</translation>
     </message>
     <message>
-        <location filename="../app/hub/HubConnection.cpp" line="287"/>
+        <location filename="../app/hub/HubConnection.cpp" line="309"/>
         <source>Only a restored hub takes events of other workstations.</source>
         <translation>只有经过恢复的中心服务器才接收其他工作站的事件。</translation>
     </message>
