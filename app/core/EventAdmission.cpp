@@ -487,7 +487,9 @@ QString EventAdmission::check(const Event& e, const EventDirectory& directory, q
     if (author->disabledAt.isValid() && writtenBy >= author->disabledAt)
         return tr("the author %1 was disabled").arg(e.userId);
     // The roles held when the event was recorded, not now (docs/SECURITY.md, "Changing roles").
-    if (const auto action = actionForKind(e.kind); action && !mayPerform(directory.rolesAt(e.userId, e.recordedAt), *action))
+    // After a round's checkpoint, at the same later time as a disabling: a role taken away before the
+    // checkpoint's hub time cannot be claimed by dating the event back.
+    if (const auto action = actionForKind(e.kind); action && !mayPerform(directory.rolesAt(e.userId, writtenBy), *action))
         return tr("the author %1 holds no role that may write %2").arg(e.userId, e.kind);
     if (e.kind == RoleChanges::eventKind()) {
         QString why;

@@ -241,6 +241,17 @@ private slots:
         m_dir.users[QStringLiteral("clerk")].disabledAt = kT0.addDays(3).addSecs(60);
         QCOMPARE(checked(11, within, cp.hlc + 1), QString());
         QVERIFY(checked(11, kT0.addDays(3).addSecs(61), cp.hlc + 1).contains(QStringLiteral("was disabled")));
+
+        // Her intake role taken away a minute before the checkpoint's time: the same later time holds
+        // for the roles; an event numbered before the checkpoint keeps its own date (she held it then).
+        m_dir.users[QStringLiteral("clerk")].disabledAt = QDateTime();
+        Event demote;
+        demote.kind = RoleChanges::eventKind();
+        demote.recordedAt = kT0.addDays(3).addSecs(-60);
+        demote.setPayload(RoleChanges::payload(QStringLiteral("clerk"), Role::Reviewer, Role::IntakeClerk));
+        m_dir.roleChanges.add(*RoleChanges::fromEvent(demote));
+        QVERIFY(checked(11, within, cp.hlc + 1).contains(QStringLiteral("holds no role")));
+        QCOMPARE(checked(10, within, cp.hlc), QString());
     }
 
     void declaredValuesAreBounded()
