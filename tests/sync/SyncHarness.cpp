@@ -98,6 +98,14 @@ RunResult HubProcess::admin(const QStringList& args, const QByteArray& extraInpu
     return runProgram(adminBinary(), all, kPassword + extraInput);
 }
 
+RunResult HubProcess::addUser(const QString& username, const QString& name, const QString& roles,
+                              const QString& password)
+{
+    return admin({QStringLiteral("user-add"), QStringLiteral("--username"), username, QStringLiteral("--name"), name,
+                  QStringLiteral("--roles"), roles},
+                 (password + QLatin1Char('\n')).toUtf8());
+}
+
 bool HubProcess::start(QString* error, quint16 port)
 {
     // The hub logs to a file, not a pipe: nobody has to read a pipe for the hub to go on (a full

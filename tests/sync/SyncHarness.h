@@ -58,6 +58,8 @@ public:
     QString enrollmentCode(QString* error, const QString& workstation = QString());
     /** Runs oneseal-admin hub <args> --dir <dir> --as admin (password given). */
     RunResult admin(const QStringList& args, const QByteArray& extraInput = {});
+    /** hub user-add: @p username named @p name with @p roles (role keys, comma separated) and @p password. */
+    RunResult addUser(const QString& username, const QString& name, const QString& roles, const QString& password);
 
 private:
     QString m_dir;

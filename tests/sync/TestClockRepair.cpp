@@ -55,9 +55,7 @@ void TestClockRepair::futureClocksAreRestampedAndAccepted()
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error)); // a hall that takes signed events only
     for (const QString& clerk : {QStringLiteral("clerk1"), QStringLiteral("clerk2")}) {
-        const RunResult added = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), clerk,
-                                           QStringLiteral("--name"), clerk, QStringLiteral("--roles"), QStringLiteral("intake")},
-                                          (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult added = hub.addUser(clerk, clerk, QStringLiteral("intake"), kUserPassword);
         QVERIFY2(added.ok(), qPrintable(added.out + added.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));

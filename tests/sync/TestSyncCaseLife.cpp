@@ -67,9 +67,7 @@ void TestSyncCaseLife::caseLifeAgreesAcrossReplicas()
                                                 {QStringLiteral("qian"), QStringLiteral("approval")},
                                                 {QStringLiteral("sun"), QStringLiteral("inspection,regulator")}};
     for (const auto& [name, roles] : people) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), name, QStringLiteral("--name"), name,
-                                       QStringLiteral("--roles"), roles},
-                                      (kPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(name, name, roles, kPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));

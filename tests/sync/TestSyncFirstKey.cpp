@@ -73,9 +73,7 @@ bool cutOffAfterTheUsers(const Agent& b, QString* error)
 bool addUsers(HubProcess& hub, const QStringList& names, QString* error)
 {
     for (const QString& name : names) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), name, QStringLiteral("--name"),
-                                       name, QStringLiteral("--roles"), QStringLiteral("intake")},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(name, name, QStringLiteral("intake"), kUserPassword);
         if (!r.ok()) {
             *error = r.out + r.err;
             return false;

@@ -64,9 +64,7 @@ void TestSyncReset::passwordResetAtTheHub()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("lina"),
-                             QStringLiteral("--name"), QStringLiteral("Lina"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kFirst + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("lina"), QStringLiteral("Lina"), QStringLiteral("intake"), kFirst);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     const auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
@@ -203,10 +201,7 @@ void TestSyncReset::sealGrantIsGivenAgainAfterAReset()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("certop"),
-                             QStringLiteral("--name"), QStringLiteral("certop"), QStringLiteral("--roles"),
-                             QStringLiteral("certificate")},
-                            (kFirst + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("certop"), QStringLiteral("certop"), QStringLiteral("certificate"), kFirst);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     const auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);

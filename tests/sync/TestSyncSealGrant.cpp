@@ -41,10 +41,7 @@ void TestSyncSealGrant::grantAtAWorkstationTravelsBySync()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("certop"),
-                             QStringLiteral("--name"), QStringLiteral("certop"), QStringLiteral("--roles"),
-                             QStringLiteral("certificate")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("certop"), QStringLiteral("certop"), QStringLiteral("certificate"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;

@@ -46,9 +46,7 @@ void TestSyncSlots::slotKeysInsteadOfPasswordHashes()
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
     for (const QString& name : {QStringLiteral("fresh"), QStringLiteral("lina")}) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), name, QStringLiteral("--name"),
-                                       name, QStringLiteral("--roles"), QStringLiteral("intake")},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(name, name, QStringLiteral("intake"), kUserPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));

@@ -66,10 +66,7 @@ void TestSyncTrust::forgeriesAreQuarantinedEverywhere()
     for (const NewUser& u : {NewUser{"clerk1", "intake"}, NewUser{"clerk2", "intake"}, NewUser{"dual", "intake,approval"},
                              NewUser{"approver", "approval"}, NewUser{"certop", "certificate"},
                              NewUser{"fresh", "intake"}}) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(u.name),
-                                       QStringLiteral("--name"), QString::fromLatin1(u.name), QStringLiteral("--roles"),
-                                       QString::fromLatin1(u.roles)},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(QString::fromLatin1(u.name), QString::fromLatin1(u.name), QString::fromLatin1(u.roles), kUserPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));
@@ -272,9 +269,7 @@ void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
-                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
@@ -355,9 +350,7 @@ void TestSyncTrust::disablingAndLaterEventsInOneRound()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
-                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
@@ -417,9 +410,7 @@ void TestSyncTrust::eventsCutOffAtTheEndAreDetected()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk1"),
-                             QStringLiteral("--name"), QStringLiteral("clerk1"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("clerk1"), QStringLiteral("clerk1"), QStringLiteral("intake"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
@@ -464,10 +455,7 @@ void TestSyncTrust::backdatedEventsAfterACheckpointAreQuarantinedEverywhere()
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
     for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
-                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
-                                       QStringLiteral("intake")},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));
@@ -547,9 +535,7 @@ void TestSyncTrust::cutOffWithTheHubsHeadRewrittenIsDetected()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk1"),
-                             QStringLiteral("--name"), QStringLiteral("clerk1"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("clerk1"), QStringLiteral("clerk1"), QStringLiteral("intake"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
@@ -609,10 +595,7 @@ void TestSyncTrust::backdatingAfterAnIdleRoundIsQuarantinedEverywhere()
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
     for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
-                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
-                                       QStringLiteral("intake")},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     QVERIFY2(hub.start(&error), qPrintable(error));
@@ -706,10 +689,7 @@ void TestSyncTrust::honestEventsWrittenDuringRoundsCount()
         conf.write("[limits]\nbackdating_margin_minutes = 1\n");
     }
     for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QString::fromLatin1(name),
-                                       QStringLiteral("--name"), QString::fromLatin1(name), QStringLiteral("--roles"),
-                                       QStringLiteral("intake")},
-                                      (kUserPassword + QLatin1Char('\n')).toUtf8());
+        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
         QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     }
     hub.setClockOffsetMs(20000);
@@ -786,9 +766,7 @@ void TestSyncTrust::disablingBetweenReferenceAndPull()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.admin({QStringLiteral("user-add"), QStringLiteral("--username"), QStringLiteral("clerk2"),
-                             QStringLiteral("--name"), QStringLiteral("clerk2"), QStringLiteral("--roles"), QStringLiteral("intake")},
-                            (kUserPassword + QLatin1Char('\n')).toUtf8());
+    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY2(hub.start(&error), qPrintable(error));
     QList<std::shared_ptr<Agent>> agents;
