@@ -13,6 +13,7 @@
 #include "db/IntakeRepository.h"
 #include "db/KeyRing.h"
 #include "db/UserCreation.h"
+#include "db/UserDirectory.h"
 #include "db/UserRepository.h"
 #include "db/WorkstationProjections.h"
 
@@ -155,8 +156,14 @@ bool HallService::createHall(const HallSetup& setup, QString* error)
         if (ok) {
             db::EventStore events(*database, workstation, *setup.clock);
             db::registerWorkstationProjections(events);
-            if (!db::UserCreation::record(events, admin, admin.id, &e)
-                || (setup.ownsFirstNumberBlocks && !createSealKey(*database, events, admin.id, admin.authKey, setup, &e))
+            const auto created = db::UserCreation::record(events, admin, admin.id, &e);
+            // A hall without a hub signs every event from its start (docs/SECURITY.md, "Legacy"): its
+            // legacy point is the first administrator's creation, the one event no key can sign yet.
+            // A workstation that joins a hub takes the hub's legacy point at enrolment.
+            if (!created
+                || (setup.ownsFirstNumberBlocks
+                    && (!database->setMeta(db::UserDirectory::legacyHlcKey(), QString::number(created->hlc), &e)
+                        || !createSealKey(*database, events, admin.id, admin.authKey, setup, &e)))
                 || !tx.commit(&e)) {
                 cleanup();
                 return fail(e);

@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "core/EventAdmission.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "db/KeyRing.h"
@@ -43,6 +44,7 @@ private slots:
     void addUserRefusesBadInputAndChangesNothing();
     void recoverKeyIsForAdministratorsOnly();
     void createHallRefusesExistingDatabase();
+    void aHallWithoutAHubSignsEveryEvent();
     void noKeyRingMeansNoHall();
 };
 
@@ -349,6 +351,61 @@ void TestAuthService::createHallRefusesExistingDatabase()
     QVERIFY(!services::HallService::createHall(setup, &error));
     QVERIFY(error.contains(QLatin1String("already exists")));
     QCOMPARE(test::fileHash(hall.path()), before);
+}
+
+void TestAuthService::aHallWithoutAHubSignsEveryEvent()
+{
+    // A standalone hall (the demo) switches signing on at its creation: its legacy point is the first
+    // administrator's creation, and every later event is signed by its author's key, made at the
+    // author's first login (docs/SECURITY.md, "Legacy").
+    test::TempHall hall;
+    QVERIFY2(hall.isValid(), qPrintable(hall.error()));
+    for (const auto& demo : services::HallService::demoUsers()) {
+        auto session = hall.login(demo.username);
+        QVERIFY2(session, qPrintable(demo.username));
+        QVERIFY2(session->events().signer().hasPrivateKey(), qPrintable(demo.username));
+        QString error;
+        db::Transaction tx(session->database().sql());
+        QVERIFY2(session->events().append(QString(), QStringLiteral("test.signed"), QCborMap{}, session->user().id, &error),
+                 qPrintable(error));
+        QVERIFY2(tx.commit(&error), qPrintable(error));
+    }
+    auto admin = hall.login(QStringLiteral("admin"));
+    QVERIFY(admin);
+    const QSqlDatabase sql = admin->database().sql();
+    const quint64 legacy = db::UserDirectory::legacyHlc(sql);
+    QVERIFY(legacy != core::EventAdmission::kAllUnsigned);
+    const db::UserDirectory directory(sql);
+    int unsignedEvents = 0, signedEvents = 0, tests = 0;
+    for (const core::Event& e : admin->events().allEvents()) {
+        if (e.signature.isEmpty()) {
+            // Only the first administrator's creation, at the legacy point itself.
+            QCOMPARE(e.kind, QStringLiteral("user.created"));
+            QCOMPARE(e.hlc, legacy);
+            ++unsignedEvents;
+            continue;
+        }
+        const auto key = directory.key(e.keyId);
+        QVERIFY2(key, qPrintable(e.kind));
+        QCOMPARE(key->userId, e.userId);
+        QVERIFY2(core::EventAdmission::verify(e, key->publicKey), qPrintable(e.kind));
+        ++signedEvents;
+        if (e.kind == QLatin1String("test.signed")) {
+            QCOMPARE(core::EventAdmission::check(e, directory, legacy, false), QString());
+            ++tests;
+        }
+    }
+    QCOMPARE(unsignedEvents, 1);
+    QCOMPARE(tests, services::HallService::demoUsers().size());
+    QVERIFY(signedEvents > tests);
+    // An event written into the chain without a signature (by whoever holds the database key) is
+    // refused by the rules every replica runs.
+    core::Event forged = admin->events().allEvents().constLast();
+    forged.hlc = legacy + 1000;
+    forged.signature.clear();
+    forged.keyId.clear();
+    QCOMPARE(core::EventAdmission::check(forged, directory, legacy, false),
+             QStringLiteral("unsigned event after signing was switched on"));
 }
 
 void TestAuthService::noKeyRingMeansNoHall()

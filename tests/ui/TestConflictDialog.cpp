@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "core/CaseState.h"
+#include "core/EventAdmission.h"
 #include "db/Database.h"
 #include "db/EventStore.h"
 #include "services/AuthService.h"
@@ -38,7 +39,7 @@ private:
     std::unique_ptr<services::Session> login(const QString& username) const;
     /** A decision recorded at another workstation, as sync brings it. */
     static core::Event remoteDecision(const QString& workstation, const QString& kind, const QString& caseId,
-                                      const QString& userId, qint64 serverSeq);
+                                      const core::SealKey& signer, const QString& userId, qint64 serverSeq);
 
     std::unique_ptr<test::TempHall> m_hall;
     QString m_caseId;
@@ -52,19 +53,22 @@ std::unique_ptr<services::Session> TestConflictDialog::login(const QString& user
 }
 
 core::Event TestConflictDialog::remoteDecision(const QString& workstation, const QString& kind, const QString& caseId,
-                                               const QString& userId, qint64 serverSeq)
+                                               const core::SealKey& signer, const QString& userId, qint64 serverSeq)
 {
     core::Event e;
     e.id = QUuid::createUuid();
     e.caseId = caseId;
     e.kind = kind;
-    e.setPayload({{core::payload::reasons, QStringLiteral("decided at %1").arg(workstation)}});
+    e.setPayload({{core::payload::reasons, QStringLiteral("decided at %1").arg(workstation)},
+                  {core::payload::date, QDate::currentDate().toString(Qt::ISODate)}});
     e.userId = userId;
     e.workstation = workstation;
     e.hlc = quint64(QDateTime::currentMSecsSinceEpoch()) << 16;
     e.recordedAt = QDateTime::currentDateTimeUtc();
     e.serverSeq = serverSeq;
     e.hash = e.computeHash();
+    // Signed by the approver's key, as her client at that workstation signs (the demo hall signs every event).
+    core::EventAdmission::sign(e, signer);
     return e;
 }
 
@@ -93,14 +97,16 @@ void TestConflictDialog::initTestCase()
         QVERIFY2(tx.commit(&error), qPrintable(error));
     }
     const core::Event approval = remoteDecision(QStringLiteral("WS-NORTH"), core::eventkind::decisionApproved, m_caseId,
-                                                approver->user().id, serverSeq + 1);
+                                                approver->events().signer(), approver->user().id, serverSeq + 1);
     const core::Event refusal = remoteDecision(QStringLiteral("WS-SOUTH"), core::eventkind::decisionRefused, m_caseId,
-                                               approver->user().id, serverSeq + 2);
+                                               approver->events().signer(), approver->user().id, serverSeq + 2);
     m_approvalId = approval.id.toString(QUuid::WithoutBraces);
     m_refusalId = refusal.id.toString(QUuid::WithoutBraces);
     db::Transaction tx(approver->database().sql());
     QVERIFY(tx.isActive());
-    QVERIFY2(approver->events().applyRemote({approval, refusal}, &error), qPrintable(error));
+    const auto applied = approver->events().applyRemote({approval, refusal}, &error);
+    QVERIFY2(applied, qPrintable(error));
+    QVERIFY2(applied->quarantined == 0, qPrintable(applied->quarantineReasons.join(QLatin1Char('\n'))));
     QVERIFY2(tx.commit(&error), qPrintable(error));
 }
 
