@@ -28,6 +28,16 @@ core::User fromQuery(const QSqlQuery& q)
     return u;
 }
 
+/** Runs a prepared UPDATE of one user's row: true when it changed exactly that row. */
+bool updateOne(QSqlQuery& q, QString* error)
+{
+    if (q.exec() && q.numRowsAffected() == 1)
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
 QString now()
 {
     return core::Clock::system().now().toUTC().toString(Qt::ISODateWithMs);
@@ -91,11 +101,7 @@ bool UserRepository::updatePasswordHash(const QString& userId, const QString& ha
     q.addBindValue(hash);
     q.addBindValue(now());
     q.addBindValue(userId);
-    if (q.exec() && q.numRowsAffected() == 1)
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    return updateOne(q, error);
 }
 
 bool UserRepository::updatePassword(const QString& userId, const QString& hash, const QString& authKey,
@@ -110,11 +116,7 @@ bool UserRepository::updatePassword(const QString& userId, const QString& hash, 
     q.addBindValue(mustChange);
     q.addBindValue(now());
     q.addBindValue(userId);
-    if (q.exec() && q.numRowsAffected() == 1)
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    return updateOne(q, error);
 }
 
 bool UserRepository::resetPassword(const QString& userId, const QString& hash, const QString& authKey,
@@ -129,11 +131,7 @@ bool UserRepository::resetPassword(const QString& userId, const QString& hash, c
     q.addBindValue(mustChange);
     q.addBindValue(now());
     q.addBindValue(userId);
-    if (q.exec() && q.numRowsAffected() == 1)
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    return updateOne(q, error);
 }
 
 bool UserRepository::setActive(const QString& userId, bool active, QString* error)
@@ -143,11 +141,7 @@ bool UserRepository::setActive(const QString& userId, bool active, QString* erro
     q.addBindValue(active);
     q.addBindValue(now());
     q.addBindValue(userId);
-    if (q.exec() && q.numRowsAffected() == 1)
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    return updateOne(q, error);
 }
 
 bool UserRepository::setRoles(const QString& userId, core::Roles roles, QString* error)
@@ -156,11 +150,7 @@ bool UserRepository::setRoles(const QString& userId, core::Roles roles, QString*
     q.prepare(QStringLiteral("UPDATE users SET roles = ? WHERE id = ?"));
     q.addBindValue(core::roleKeys(roles).join(QLatin1Char(',')));
     q.addBindValue(userId);
-    if (q.exec() && q.numRowsAffected() == 1)
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    return updateOne(q, error);
 }
 
 QDateTime UserRepository::updatedAt(const QString& userId) const

@@ -106,6 +106,19 @@ RunResult HubProcess::addUser(const QString& username, const QString& name, cons
                  (password + QLatin1Char('\n')).toUtf8());
 }
 
+bool HubProcess::addUsers(const QStringList& usernames, const QString& roles, const QString& password, QString* error)
+{
+    for (const QString& username : usernames) {
+        const RunResult r = addUser(username, username, roles, password);
+        if (!r.ok()) {
+            if (error)
+                *error = username + QStringLiteral(": ") + r.out + r.err;
+            return false;
+        }
+    }
+    return true;
+}
+
 bool HubProcess::start(QString* error, quint16 port)
 {
     // The hub logs to a file, not a pipe: nobody has to read a pipe for the hub to go on (a full
@@ -225,6 +238,19 @@ std::shared_ptr<Agent> enrolledAgent(HubProcess& hub, const QString& directory, 
         }
     }
     return agent;
+}
+
+QList<std::shared_ptr<Agent>> enrolledAgents(HubProcess& hub, const QString& directory, const QStringList& names,
+                                             QString* error)
+{
+    QList<std::shared_ptr<Agent>> agents;
+    for (const QString& name : names) {
+        auto agent = enrolledAgent(hub, directory, name, error);
+        if (!agent)
+            return {};
+        agents << agent;
+    }
+    return agents;
 }
 
 } // namespace oneseal::test

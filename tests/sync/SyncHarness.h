@@ -60,6 +60,8 @@ public:
     RunResult admin(const QStringList& args, const QByteArray& extraInput = {});
     /** hub user-add: @p username named @p name with @p roles (role keys, comma separated) and @p password. */
     RunResult addUser(const QString& username, const QString& name, const QString& roles, const QString& password);
+    /** addUser for each of @p usernames (named as their user names); false and *error at the first refusal. */
+    bool addUsers(const QStringList& usernames, const QString& roles, const QString& password, QString* error);
 
 private:
     QString m_dir;
@@ -90,5 +92,8 @@ private:
  * null and *error when any step fails.
  */
 std::shared_ptr<Agent> enrolledAgent(HubProcess& hub, const QString& directory, const QString& name, QString* error);
+/** enrolledAgent for each of \a names, in order; empty and *error when one fails. */
+QList<std::shared_ptr<Agent>> enrolledAgents(HubProcess& hub, const QString& directory, const QStringList& names,
+                                             QString* error);
 
 } // namespace oneseal::test

@@ -70,17 +70,6 @@ bool cutOffAfterTheUsers(const Agent& b, QString* error)
     return out.contains("stalled at events");
 }
 
-bool addUsers(HubProcess& hub, const QStringList& names, QString* error)
-{
-    for (const QString& name : names) {
-        const RunResult r = hub.addUser(name, name, QStringLiteral("intake"), kUserPassword);
-        if (!r.ok()) {
-            *error = r.out + r.err;
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 class TestSyncFirstKey : public QObject
@@ -100,7 +89,8 @@ void TestSyncFirstKey::secondWorkstationFetchesHerKey()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    QVERIFY2(addUsers(hub, {QStringLiteral("mira")}, &error), qPrintable(error));
+    QVERIFY2(hub.addUsers({QStringLiteral("mira")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
     auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
     QVERIFY2(a, qPrintable(error));
@@ -142,7 +132,8 @@ void TestSyncFirstKey::offlineRefusesANewFirstKey()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    QVERIFY2(addUsers(hub, {QStringLiteral("mira"), QStringLiteral("lina")}, &error), qPrintable(error));
+    const QStringList users{QStringLiteral("mira"), QStringLiteral("lina")};
+    QVERIFY2(hub.addUsers(users, QStringLiteral("intake"), kUserPassword, &error), qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
     auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
     QVERIFY2(a, qPrintable(error));
@@ -203,7 +194,8 @@ void TestSyncFirstKey::loginDialogShowsTheRefusal()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    QVERIFY2(addUsers(hub, {QStringLiteral("mira")}, &error), qPrintable(error));
+    QVERIFY2(hub.addUsers({QStringLiteral("mira")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
     auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
     QVERIFY2(a, qPrintable(error));
@@ -268,7 +260,8 @@ void TestSyncFirstKey::passwordChangedElsewhereIsTakenAtLogin()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    QVERIFY2(addUsers(hub, {QStringLiteral("mira")}, &error), qPrintable(error));
+    QVERIFY2(hub.addUsers({QStringLiteral("mira")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
     auto a = test::enrolledAgent(hub, dir.path(), QStringLiteral("WS-A"), &error);
     QVERIFY2(a, qPrintable(error));

@@ -269,15 +269,13 @@ void TestSyncTrust::disabledUsersEventsAreQuarantinedEverywhere()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
-    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.addUsers({QStringLiteral("clerk2")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
+    RunResult r;
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents =
+        enrolledAgents(hub, dir.path(), {QStringLiteral("WS-FORGE"), QStringLiteral("WS-WATCH")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& forger = *agents.at(0);
     const Agent& watcher = *agents.at(1);
     r = forger.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
@@ -350,15 +348,12 @@ void TestSyncTrust::disablingAndLaterEventsInOneRound()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
-    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.addUsers({QStringLiteral("clerk2")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
+    RunResult r;
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents = enrolledAgents(hub, dir.path(), {QStringLiteral("WS-A"), QStringLiteral("WS-B")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& a = *agents.at(0);
     const Agent& b = *agents.at(1);
     r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
@@ -410,15 +405,13 @@ void TestSyncTrust::eventsCutOffAtTheEndAreDetected()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.addUser(QStringLiteral("clerk1"), QStringLiteral("clerk1"), QStringLiteral("intake"), kUserPassword);
-    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.addUsers({QStringLiteral("clerk1")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
+    RunResult r;
     QVERIFY2(hub.start(&error), qPrintable(error));
-    Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
-    QVERIFY2(ws.create(&error), qPrintable(error));
-    const QString code = hub.enrollmentCode(&error);
-    QVERIFY2(!code.isEmpty(), qPrintable(error));
-    QVERIFY(ws.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-    QVERIFY(ws.run(QStringLiteral("sync")).ok());
+    const auto agent = enrolledAgent(hub, dir.path(), QStringLiteral("WS-CUT"), &error);
+    QVERIFY2(agent, qPrintable(error));
+    const Agent& ws = *agent;
     r = ws.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("3"));
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     r = ws.run(QStringLiteral("sync"));
@@ -454,17 +447,11 @@ void TestSyncTrust::backdatedEventsAfterACheckpointAreQuarantinedEverywhere()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
-        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    }
+    const QStringList clerks{QStringLiteral("clerk1"), QStringLiteral("clerk2")};
+    QVERIFY2(hub.addUsers(clerks, QStringLiteral("intake"), kUserPassword, &error), qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-F"), QStringLiteral("WS-W")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents = enrolledAgents(hub, dir.path(), {QStringLiteral("WS-F"), QStringLiteral("WS-W")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& f = *agents.at(0);
     const Agent& w = *agents.at(1);
     // clerk2's key is made at her first login at WS-F.
@@ -535,15 +522,13 @@ void TestSyncTrust::cutOffWithTheHubsHeadRewrittenIsDetected()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.addUser(QStringLiteral("clerk1"), QStringLiteral("clerk1"), QStringLiteral("intake"), kUserPassword);
-    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.addUsers({QStringLiteral("clerk1")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
+    RunResult r;
     QVERIFY2(hub.start(&error), qPrintable(error));
-    Agent ws(dir.filePath(QStringLiteral("WS-CUT.db")), QStringLiteral("WS-CUT"));
-    QVERIFY2(ws.create(&error), qPrintable(error));
-    const QString code = hub.enrollmentCode(&error);
-    QVERIFY2(!code.isEmpty(), qPrintable(error));
-    QVERIFY(ws.run(QStringLiteral("enroll"), {QStringLiteral("--hub"), hub.address(), QStringLiteral("--code"), code}).ok());
-    QVERIFY(ws.run(QStringLiteral("sync")).ok());
+    const auto agent = enrolledAgent(hub, dir.path(), QStringLiteral("WS-CUT"), &error);
+    QVERIFY2(agent, qPrintable(error));
+    const Agent& ws = *agent;
     r = ws.run(QStringLiteral("login-work"), login(QStringLiteral("clerk1")) << QStringLiteral("--cases") << QStringLiteral("3"));
     QVERIFY2(r.ok(), qPrintable(r.out + r.err));
     QVERIFY(ws.run(QStringLiteral("sync")).ok());
@@ -594,17 +579,11 @@ void TestSyncTrust::backdatingAfterAnIdleRoundIsQuarantinedEverywhere()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
-        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    }
+    const QStringList clerks{QStringLiteral("clerk1"), QStringLiteral("clerk2")};
+    QVERIFY2(hub.addUsers(clerks, QStringLiteral("intake"), kUserPassword, &error), qPrintable(error));
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-F"), QStringLiteral("WS-W")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents = enrolledAgents(hub, dir.path(), {QStringLiteral("WS-F"), QStringLiteral("WS-W")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& f = *agents.at(0);
     const Agent& w = *agents.at(1);
     RunResult r = f.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));
@@ -688,18 +667,12 @@ void TestSyncTrust::honestEventsWrittenDuringRoundsCount()
         QVERIFY(conf.open(QIODevice::WriteOnly));
         conf.write("[limits]\nbackdating_margin_minutes = 1\n");
     }
-    for (const char* name : {"clerk1", "clerk2"}) {
-        const RunResult r = hub.addUser(QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("intake"), kUserPassword);
-        QVERIFY2(r.ok(), qPrintable(r.out + r.err));
-    }
+    const QStringList clerks{QStringLiteral("clerk1"), QStringLiteral("clerk2")};
+    QVERIFY2(hub.addUsers(clerks, QStringLiteral("intake"), kUserPassword, &error), qPrintable(error));
     hub.setClockOffsetMs(20000);
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents = enrolledAgents(hub, dir.path(), {QStringLiteral("WS-A"), QStringLiteral("WS-B")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& a = *agents.at(0);
     const Agent& b = *agents.at(1);
     // First logins (the keys), then the interleaving: each workstation syncs 60 rounds in one
@@ -766,15 +739,12 @@ void TestSyncTrust::disablingBetweenReferenceAndPull()
     HubProcess hub(dir.filePath(QStringLiteral("hub")));
     QString error;
     QVERIFY2(hub.init(&error, true), qPrintable(error));
-    RunResult r = hub.addUser(QStringLiteral("clerk2"), QStringLiteral("clerk2"), QStringLiteral("intake"), kUserPassword);
-    QVERIFY2(r.ok(), qPrintable(r.out + r.err));
+    QVERIFY2(hub.addUsers({QStringLiteral("clerk2")}, QStringLiteral("intake"), kUserPassword, &error),
+             qPrintable(error));
+    RunResult r;
     QVERIFY2(hub.start(&error), qPrintable(error));
-    QList<std::shared_ptr<Agent>> agents;
-    for (const QString& name : {QStringLiteral("WS-A"), QStringLiteral("WS-B")}) {
-        auto agent = enrolledAgent(hub, dir.path(), name, &error);
-        QVERIFY2(agent, qPrintable(error));
-        agents << agent;
-    }
+    const auto agents = enrolledAgents(hub, dir.path(), {QStringLiteral("WS-A"), QStringLiteral("WS-B")}, &error);
+    QVERIFY2(agents.size() == 2, qPrintable(error));
     const Agent& a = *agents.at(0);
     const Agent& b = *agents.at(1);
     r = a.run(QStringLiteral("login-work"), login(QStringLiteral("clerk2")) << QStringLiteral("--cases") << QStringLiteral("1"));

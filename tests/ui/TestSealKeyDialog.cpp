@@ -86,6 +86,21 @@ bool chooseByKeyboard(QComboBox* combo, const QString& username)
     return false;
 }
 
+/** Shows @p dialog active, opens its Directory page (Alt+D) and chooses @p username in "Roles of" (Alt+O), by keyboard. */
+bool chooseOnDirectoryPage(QDialog& dialog, const QString& username)
+{
+    dialog.show();
+    if (!QTest::qWaitForWindowExposed(&dialog))
+        return false;
+    dialog.activateWindow();
+    if (!QTest::qWaitForWindowActive(&dialog))
+        return false;
+    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
+    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
+    return QTest::qWaitFor([] { return focusedName() == QLatin1String("rolesUserCombo"); })
+        && chooseByKeyboard(dialog.findChild<QComboBox*>(QStringLiteral("rolesUserCombo")), username);
+}
+
 int countOf(services::Session& session, const QString& kind, const QString& userId)
 {
     int n = 0;
@@ -517,16 +532,9 @@ void TestSealKeyDialog::changesRolesByKeyboard()
     QVERIFY2(hall.isValid(), qPrintable(hall.error()));
     auto admin = hall.login(QStringLiteral("admin"));
     ui::SealKeyDialog dialog(*admin);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
-    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
-    QTRY_COMPARE(focusedName(), QStringLiteral("rolesUserCombo"));
+    QVERIFY(chooseOnDirectoryPage(dialog, QStringLiteral("clerk2")));
     auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("rolesUserCombo"));
     auto* list = dialog.findChild<QListWidget*>(QStringLiteral("rolesList"));
-    QVERIFY(chooseByKeyboard(combo, QStringLiteral("clerk2")));
     const int reviewerRow = int(core::allRoles().indexOf(core::Role::Reviewer));
     const int intakeRow = int(core::allRoles().indexOf(core::Role::IntakeClerk));
     QCOMPARE(list->item(intakeRow)->checkState(), Qt::Checked);
@@ -589,14 +597,7 @@ void TestSealKeyDialog::resetsAForgottenPasswordByKeyboard()
     QVERIFY2(hall.isValid(), qPrintable(hall.error()));
     auto admin = hall.login(QStringLiteral("admin"));
     ui::SealKeyDialog dialog(*admin);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    QTest::keyClick(&dialog, Qt::Key_D, Qt::AltModifier);
-    QTest::keyClick(&dialog, Qt::Key_O, Qt::AltModifier);
-    QTRY_COMPARE(focusedName(), QStringLiteral("rolesUserCombo"));
-    QVERIFY(chooseByKeyboard(dialog.findChild<QComboBox*>(QStringLiteral("rolesUserCombo")), QStringLiteral("clerk2")));
+    QVERIFY(chooseOnDirectoryPage(dialog, QStringLiteral("clerk2")));
     const qint64 events = admin->events().count();
     // &Set a new password, &Your password again, Enter. First with a wrong password of hers: nothing.
     QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
